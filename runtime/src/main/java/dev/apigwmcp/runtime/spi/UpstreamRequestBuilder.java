@@ -1,0 +1,44 @@
+package dev.apigwmcp.runtime.spi;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Receives a tool call's parameters and body. Implementations own all encoding and validation, so generated code
+ * never builds URLs or header lines itself: a path value is percent-encoded as one segment (it can never add
+ * segments or change the host), a greedy ({@code {proxy+}}) value keeps its slashes but rejects {@code .} and
+ * {@code ..} segments, and header or cookie values containing CR or LF are rejected. Each method throws
+ * {@link ArgumentException} naming the argument when a value cannot be sent safely.
+ */
+public interface UpstreamRequestBuilder {
+
+    /**
+     * Chooses the HTTP method, for tools generated from {@code x-amazon-apigateway-any-method} whose binding
+     * says {@code "method": "ANY"}; the value is one of the methods listed in the argument's enum.
+     */
+    UpstreamRequestBuilder method(String argument, String method);
+
+    /** Sets the value of path template variable {@code name}, encoded as a single segment. */
+    UpstreamRequestBuilder pathParameter(String argument, String name, String value);
+
+    /** Sets a greedy path variable ({@code {name+}}): slashes are kept, each segment is encoded. */
+    UpstreamRequestBuilder greedyPathParameter(String argument, String name, String value);
+
+    /** Adds one query parameter. */
+    UpstreamRequestBuilder queryParameter(String argument, String name, String value);
+
+    /** Adds an array-valued query parameter serialised in {@code style}. */
+    UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values, QueryStyle style);
+
+    /** Adds a request header. */
+    UpstreamRequestBuilder header(String argument, String name, String value);
+
+    /** Adds a cookie. */
+    UpstreamRequestBuilder cookie(String argument, String name, String value);
+
+    /** Sets the JSON request body. */
+    UpstreamRequestBuilder jsonBody(String argument, String mediaType, JsonNode body);
+
+    /** Sets a text (non-JSON) request body. */
+    UpstreamRequestBuilder textBody(String argument, String mediaType, String body);
+}
