@@ -1,0 +1,31 @@
+package dev.apigwmcp.runtime.tools;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the MCP protocol layer needs from the tool side: the catalog and a way to call a tool. The protocol layer
+ * knows nothing of HTTP upstreams or generated code; the tool side knows nothing of JSON-RPC.
+ */
+public interface ToolService {
+
+    /** Every tool definition (the objects of a {@code tools/list} result), sorted by name, never changing. */
+    List<ObjectNode> toolDefinitions();
+
+    /** Whether a tool of this name exists (an unknown name is a protocol error, not a tool error). */
+    boolean hasTool(String name);
+
+    /**
+     * Calls a tool. The future never completes exceptionally for tool-level failures (bad arguments, upstream
+     * errors, timeouts): those are a {@code CallToolResult} with {@code isError: true}. Cancelling the future
+     * aborts the upstream request.
+     *
+     * @param name      an existing tool's name
+     * @param arguments the call's {@code arguments} object (may be {@code null})
+     * @param progress  receives progress updates; {@link ProgressListener#NONE} when the client did not ask
+     * @return the MCP {@code CallToolResult} object
+     */
+    CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress);
+}
