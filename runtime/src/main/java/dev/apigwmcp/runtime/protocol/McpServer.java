@@ -1,0 +1,327 @@
+package dev.apigwmcp.runtime.protocol;
+
+import dev.apigwmcp.runtime.tools.ProgressListener;
+import dev.apigwmcp.runtime.tools.ToolService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The MCP server logic of a tools-only server, for both eras on one endpoint: a request naming a version in
+ * {@code _meta} is handled in the modern (2026-07-28) style; anything else follows the legacy handshake kept in
+ * a {@link ClientSession}. Transport-neutral: it takes parsed messages and gives back serialised replies.
+ */
+public final class McpServer {
+    private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
+    private static final Set<String> LOG_LEVELS =
+            Set.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
+
+    private final ToolService tools;
+    private final ServerOptions options;
+    private final ObjectNode serverInfo;
+    private final ToolPages pages;
+    private final byte[] discoverResult;
+
+    public McpServer(ToolService tools, ServerOptions options) {
+        this.tools = Objects.requireNonNull(tools, "tools");
+        this.options = Objects.requireNonNull(options, "options");
+        this.serverInfo = JsonRpc.NODES.objectNode().put("name", options.name()).put("version", options.version());
+        this.pages = new ToolPages(tools.toolDefinitions(), options, serverInfo);
+        this.discoverResult = JsonRpc.MAPPER.writeValueAsBytes(discover());
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    /** Number of pre-serialised {@code tools/list} pages. */
+    public int toolPageCount() {
+        return pages.pageCount();
+    }
+
+    /**
+     * Handles a parsed frame. The future completes with the reply, or with {@code null} when nothing is to be
+     * answered (notifications, client responses, cancelled requests). It never completes exceptionally.
+     *
+     * @param session the legacy session, or {@code null} on a transport request without one (modern HTTP)
+     * @param sink    where progress notifications for this request go
+     */
+    public CompletableFuture<Reply> handle(Frame frame, ClientSession session, NotificationSink sink) {
+        if (frame instanceof Frame.Invalid invalid) {
+            return CompletableFuture.completedFuture(Reply.error(invalid.id(), invalid.error()));
+        }
+        if (frame instanceof Frame.Single single) {
+            return handle(single.message(), session, sink);
+        }
+        return batch((Frame.Batch) frame, session, sink);
+    }
+
+    private CompletableFuture<Reply> batch(Frame.Batch batch, ClientSession session, NotificationSink sink) {
+        String version = session == null ? null : session.protocolVersion();
+        if (!ProtocolVersions.allowsBatches(version)) {
+            return CompletableFuture.completedFuture(Reply.error(null, RpcError.of(JsonRpc.INVALID_REQUEST,
+                    "Invalid request: JSON-RPC batches are only accepted after initialize negotiated "
+                            + ProtocolVersions.V2025_03_26)));
+        }
+        List<CompletableFuture<Reply>> parts = new ArrayList<>();
+        for (Frame element : batch.elements()) {
+            if (element instanceof Frame.Single single && "initialize".equals(single.message().method())) {
+                parts.add(CompletableFuture.completedFuture(Reply.error(single.message().id(),
+                        RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: initialize must not be part of a batch"))));
+            } else {
+                parts.add(handle(element, session, sink));
+            }
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<byte[]> frames = new ArrayList<>();
+            for (CompletableFuture<Reply> part : parts) {
+                Reply reply = part.join();
+                if (reply != null) {
+                    frames.add(reply.bytes());
+                }
+            }
+            return frames.isEmpty() ? null : new Reply(JsonRpc.array(frames), null);
+        });
+    }
+
+    /** Handles one message; see {@link #handle(Frame, ClientSession, NotificationSink)}. */
+    public CompletableFuture<Reply> handle(Message message, ClientSession session, NotificationSink sink) {
+        if (message.isResponse()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            CompletableFuture<Reply> reply = dispatch(message, session, sink);
+            return message.isNotification() ? reply.thenApply(ignored -> null) : reply;
+        } catch (ProtocolException e) {
+            return CompletableFuture.completedFuture(message.isNotification() ? null : Reply.error(message.id(), e.error()));
+        } catch (RuntimeException e) {
+            LOG.error("Internal error handling {}: {}", message.method(), e.toString());
+            return CompletableFuture.completedFuture(message.isNotification() ? null
+                    : Reply.error(message.id(), RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error handling " + message.method())));
+        }
+    }
+
+    /** The era a message belongs to, and for modern messages the version they name (validated). */
+    public static String modernVersion(Message message) {
+        ObjectNode meta = message.meta();
+        JsonNode version = meta == null ? null : meta.get(ProtocolVersions.META_PROTOCOL_VERSION);
+        if (version == null || version.isNull()) {
+            return null;
+        }
+        String text = version.isString() ? version.asString() : version.toString();
+        if (ProtocolVersions.isModern(text)) {
+            return text;
+        }
+        if (ProtocolVersions.isLegacy(text)) {
+            // A legacy client that echoes its negotiated version in _meta stays in its session.
+            return null;
+        }
+        throw unsupportedVersion(text);
+    }
+
+    public static ProtocolException unsupportedVersion(String requested) {
+        ObjectNode data = JsonRpc.NODES.objectNode();
+        data.put("requested", requested);
+        ArrayNode supported = data.putArray("supported");
+        ProtocolVersions.ALL.forEach(supported::add);
+        return new ProtocolException(new RpcError(JsonRpc.UNSUPPORTED_PROTOCOL_VERSION,
+                "Unsupported protocol version \"" + requested + "\"; supported: " + String.join(", ", ProtocolVersions.ALL), data));
+    }
+
+    private CompletableFuture<Reply> dispatch(Message message, ClientSession session, NotificationSink sink) {
+        String modern = modernVersion(message);
+        if (modern != null && !"initialize".equals(message.method())) {
+            return modern(message, session, sink);
+        }
+        return legacy(message, session, sink);
+    }
+
+    private CompletableFuture<Reply> modern(Message message, ClientSession session, NotificationSink sink) {
+        return switch (message.method()) {
+            case "server/discover" -> done(JsonRpc.result(message.id(), discoverResult));
+            case "tools/list" -> done(JsonRpc.result(message.id(), pages.page(ToolPages.Flavour.MODERN, message.params().get("cursor"))));
+            case "tools/call" -> call(message, session, sink, ProtocolVersions.MODERN);
+            case "notifications/cancelled" -> cancelled(message, session);
+            default -> message.method().startsWith("notifications/") ? done(null) : methodNotFound(message);
+        };
+    }
+
+    private CompletableFuture<Reply> legacy(Message message, ClientSession session, NotificationSink sink) {
+        switch (message.method()) {
+            case "initialize":
+                return initialize(message, session);
+            case "ping":
+                return done(JsonRpc.result(message.id(), JsonRpc.NODES.objectNode()));
+            case "server/discover":
+                // Discovery is how a client learns which era to use, so it is answered without a version.
+                return done(JsonRpc.result(message.id(), discoverResult));
+            case "notifications/initialized":
+                if (session != null) {
+                    session.markInitialized();
+                }
+                return done(null);
+            case "notifications/cancelled":
+                return cancelled(message, session);
+            default:
+                break;
+        }
+        if (message.method().startsWith("notifications/")) {
+            return done(null);
+        }
+        if (!"tools/list".equals(message.method()) && !"tools/call".equals(message.method())
+                && !"logging/setLevel".equals(message.method())) {
+            return methodNotFound(message);
+        }
+        String version = session == null ? null : session.protocolVersion();
+        if (version == null) {
+            throw new ProtocolException(JsonRpc.INVALID_REQUEST, "Invalid request: " + message.method()
+                    + " before initialize; send initialize first, or name the protocol version in _meta[\""
+                    + ProtocolVersions.META_PROTOCOL_VERSION + "\"]");
+        }
+        return switch (message.method()) {
+            case "tools/list" -> done(JsonRpc.result(message.id(), pages.page(
+                    ProtocolVersions.hasStructuredOutput(version) ? ToolPages.Flavour.LEGACY : ToolPages.Flavour.LEGACY_2025_03_26,
+                    message.params().get("cursor"))));
+            case "tools/call" -> call(message, session, sink, version);
+            default -> setLevel(message, session);
+        };
+    }
+
+    private CompletableFuture<Reply> initialize(Message message, ClientSession session) {
+        JsonNode requested = message.params().get("protocolVersion");
+        if (requested == null || !requested.isString()) {
+            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: initialize needs params.protocolVersion (a string)");
+        }
+        String version = ProtocolVersions.negotiate(requested.asString());
+        if (session == null) {
+            throw new ProtocolException(JsonRpc.INTERNAL_ERROR, "Internal error: initialize without a session");
+        }
+        session.negotiated(version);
+        ObjectNode result = JsonRpc.NODES.objectNode();
+        result.put("protocolVersion", version);
+        ObjectNode capabilities = result.putObject("capabilities");
+        capabilities.putObject("tools").put("listChanged", false);
+        capabilities.putObject("logging");
+        result.set("serverInfo", serverInfo);
+        if (options.instructions() != null) {
+            result.put("instructions", options.instructions());
+        }
+        return done(JsonRpc.result(message.id(), result));
+    }
+
+    private ObjectNode discover() {
+        ObjectNode result = JsonRpc.NODES.objectNode();
+        ArrayNode versions = result.putArray("supportedVersions");
+        ProtocolVersions.ALL.forEach(versions::add);
+        result.putObject("capabilities").putObject("tools").put("listChanged", false);
+        if (options.instructions() != null) {
+            result.put("instructions", options.instructions());
+        }
+        result.put("ttlMs", options.listTtlMs());
+        result.put("cacheScope", "public");
+        result.put("resultType", "complete");
+        result.putObject("_meta").set(ProtocolVersions.META_SERVER_INFO, serverInfo);
+        return result;
+    }
+
+    private CompletableFuture<Reply> setLevel(Message message, ClientSession session) {
+        JsonNode level = message.params().get("level");
+        if (level == null || !level.isString() || !LOG_LEVELS.contains(level.asString())) {
+            throw new ProtocolException(JsonRpc.INVALID_PARAMS,
+                    "Invalid params: logging/setLevel needs params.level, one of " + String.join(", ", LOG_LEVELS.stream().sorted().toList()));
+        }
+        session.logLevel(level.asString());
+        return done(JsonRpc.result(message.id(), JsonRpc.NODES.objectNode()));
+    }
+
+    private CompletableFuture<Reply> cancelled(Message message, ClientSession session) {
+        JsonNode requestId = message.params().get("requestId");
+        if (session != null && requestId != null && (requestId.isString() || requestId.isNumber())) {
+            if (session.cancel(requestId)) {
+                LOG.debug("Cancelled request {}", requestId);
+            }
+        }
+        return done(null);
+    }
+
+    private CompletableFuture<Reply> call(Message message, ClientSession session, NotificationSink sink, String version) {
+        String name = message.nameParam();
+        if (name == null) {
+            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: tools/call needs params.name (a string)");
+        }
+        if (!tools.hasTool(name)) {
+            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: unknown tool \"" + name + "\"");
+        }
+        JsonNode arguments = message.params().get("arguments");
+        if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
+            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: arguments of tool \"" + name + "\" must be an object");
+        }
+        ObjectNode meta = message.meta();
+        JsonNode token = meta == null ? null : meta.get("progressToken");
+        ProgressEmitter emitter = token != null && (token.isString() || token.isNumber()) && !message.isNotification()
+                ? new ProgressEmitter(token, sink) : null;
+        CompletableFuture<ObjectNode> call = tools.call(name, arguments, emitter == null ? ProgressListener.NONE : emitter);
+        if (session != null && message.id() != null) {
+            session.started(message.id(), call);
+        }
+        return call.handle((result, failure) -> {
+            if (emitter != null) {
+                emitter.close();
+            }
+            if (session != null && message.id() != null) {
+                session.finished(message.id());
+            }
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                if (cause instanceof CancellationException) {
+                    return null; // a cancelled request gets no response
+                }
+                LOG.error("Tool {} failed unexpectedly: {}", name, cause.toString());
+                return Reply.error(message.id(), RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error while calling tool \"" + name + "\""));
+            }
+            if (result == null) {
+                LOG.error("Tool {} returned no result", name);
+                return Reply.error(message.id(), RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error while calling tool \"" + name + "\""));
+            }
+            return new Reply(JsonRpc.result(message.id(), shape(result, version)), null);
+        });
+    }
+
+    /** Adapts a {@code CallToolResult} to the client's revision, on a shallow copy (the tool side may share nodes). */
+    private static ObjectNode shape(ObjectNode result, String version) {
+        ObjectNode copy = JsonRpc.NODES.objectNode();
+        copy.setAll(result);
+        if (ProtocolVersions.isModern(version)) {
+            copy.put("resultType", "complete");
+        } else {
+            copy.remove("resultType");
+            if (!ProtocolVersions.hasStructuredOutput(version)) {
+                copy.remove("structuredContent");
+            } else {
+                JsonNode structured = copy.get("structuredContent");
+                if (structured != null && !structured.isObject()) {
+                    // Legacy revisions require an object; the modern one allows any JSON value.
+                    copy.set("structuredContent", JsonRpc.NODES.objectNode().set("result", structured));
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static CompletableFuture<Reply> methodNotFound(Message message) {
+        throw new ProtocolException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + message.method());
+    }
+
+    private static CompletableFuture<Reply> done(byte[] bytes) {
+        return CompletableFuture.completedFuture(bytes == null ? null : new Reply(bytes, null));
+    }
+}
