@@ -3,9 +3,15 @@ package dev.apigwmcp.runtime.spi;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads typed values out of validated JSON arguments, and turns them back into the text forms HTTP needs.
@@ -45,6 +51,94 @@ public final class Arguments {
     /** The array member {@code name} with each element read by {@code element}, or {@code null} when absent. */
     public static <T> List<T> list(JsonNode object, String name, Function<JsonNode, T> element) {
         return asList(json(object, name), element);
+    }
+
+    /** The object member {@code name} read by {@code reader}, or {@code null} when absent or JSON null. */
+    public static <T> T object(JsonNode object, String name, Function<JsonNode, T> reader) {
+        JsonNode value = json(object, name);
+        return value == null ? null : reader.apply(value);
+    }
+
+    /**
+     * The member {@code name} as it is, JSON {@code null} included (so that an explicit null survives a round
+     * trip through a generated record), or Java {@code null} when absent.
+     */
+    public static JsonNode raw(JsonNode object, String name) {
+        return object == null ? null : object.get(name);
+    }
+
+    /** The members of {@code object} not in {@code known}, in document order; empty when there are none. */
+    public static Map<String, JsonNode> extras(JsonNode object, Set<String> known) {
+        if (object == null || !object.isObject() || object.size() == known.size() && allKnown(object, known)) {
+            return Map.of();
+        }
+        Map<String, JsonNode> extras = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            if (!known.contains(member.getKey())) {
+                extras.put(member.getKey(), member.getValue());
+            }
+        }
+        return Collections.unmodifiableMap(extras);
+    }
+
+    private static boolean allKnown(JsonNode object, Set<String> known) {
+        for (String name : object.propertyNames()) {
+            if (!known.contains(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets {@code object.name} to {@code value} as JSON, unless {@code value} is Java {@code null}. */
+    public static void put(ObjectNode object, String name, Object value) {
+        if (value != null) {
+            object.set(name, toJson(value));
+        }
+    }
+
+    /** A typed value (String, Long, BigDecimal, Boolean, List, Map, JsonNode, JsonWritable) as JSON. */
+    public static JsonNode toJson(Object value) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        if (value == null) {
+            return json.nullNode();
+        }
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof JsonWritable writable) {
+            return writable.toJson();
+        }
+        if (value instanceof String text) {
+            return json.stringNode(text);
+        }
+        if (value instanceof Long number) {
+            return json.numberNode(number);
+        }
+        if (value instanceof Integer number) {
+            return json.numberNode(number);
+        }
+        if (value instanceof BigDecimal number) {
+            return json.numberNode(number);
+        }
+        if (value instanceof Boolean bool) {
+            return json.booleanNode(bool);
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = json.arrayNode(list.size());
+            for (Object item : list) {
+                array.add(toJson(item));
+            }
+            return array;
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = json.objectNode();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                object.set(String.valueOf(entry.getKey()), toJson(entry.getValue()));
+            }
+            return object;
+        }
+        throw new IllegalArgumentException("not a JSON-mappable value: " + value.getClass().getName());
     }
 
     public static String asString(JsonNode value) {
