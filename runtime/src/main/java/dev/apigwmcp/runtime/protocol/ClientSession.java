@@ -70,7 +70,7 @@ public final class ClientSession {
     }
 
     /** Cancels a running request; unknown or finished ids are ignored, as the spec asks. */
-    boolean cancel(JsonNode requestId) {
+    public boolean cancelRequest(JsonNode requestId) {
         Future<?> call = inFlight.remove(requestId);
         return call != null && call.cancel(true);
     }

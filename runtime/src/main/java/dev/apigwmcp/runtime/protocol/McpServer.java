@@ -246,7 +246,7 @@ public final class McpServer {
     private CompletableFuture<Reply> cancelled(Message message, ClientSession session) {
         JsonNode requestId = message.params().get("requestId");
         if (session != null && requestId != null && (requestId.isString() || requestId.isNumber())) {
-            if (session.cancel(requestId)) {
+            if (session.cancelRequest(requestId)) {
                 LOG.debug("Cancelled request {}", requestId);
             }
         }

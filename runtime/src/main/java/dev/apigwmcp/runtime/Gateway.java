@@ -1,0 +1,188 @@
+package dev.apigwmcp.runtime;
+
+import dev.apigwmcp.runtime.config.CommandLine;
+import dev.apigwmcp.runtime.config.GatewaySettings;
+import dev.apigwmcp.runtime.config.HelpRenderer;
+import dev.apigwmcp.runtime.config.Setting;
+import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.config.SettingsException;
+import dev.apigwmcp.runtime.config.SettingsLoader;
+import dev.apigwmcp.runtime.protocol.McpServer;
+import dev.apigwmcp.runtime.protocol.ServerOptions;
+import dev.apigwmcp.runtime.tools.ToolService;
+import dev.apigwmcp.runtime.transport.HttpOptions;
+import dev.apigwmcp.runtime.transport.HttpTransport;
+import dev.apigwmcp.runtime.transport.StdioTransport;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The gateway's entry point: reads settings, builds the tool service, and serves it over stdio or HTTP.
+ * Exit codes: 0 done, 1 startup failure, 2 bad option or setting.
+ */
+public final class Gateway {
+    static final String USAGE = "Usage: java -jar <gateway>.jar [--transport stdio|http] [--port N] [--host H] [options]";
+
+    private final List<ToolServiceFactory> factories;
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Gateway(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.factories = List.copyOf(factories);
+        this.environment = Map.copyOf(environment);
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        // Claim stdout for protocol frames before any library can print to it; stray prints go to stderr.
+        PrintStream protocolOut = System.out;
+        System.setOut(System.err);
+        List<ToolServiceFactory> factories = new ArrayList<>();
+        ServiceLoader.load(ToolServiceFactory.class).forEach(factories::add);
+        int code = new Gateway(factories, System.getenv(), protocolOut, System.err).run(args, System.in);
+        protocolOut.flush();
+        System.exit(code);
+    }
+
+    /** Runs to completion (stdio: end of input; HTTP: until the process is stopped) and returns the exit code. */
+    public int run(String[] args, InputStream in) {
+        List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
+        factories.forEach(factory -> known.addAll(factory.settings()));
+        CommandLine commandLine;
+        try {
+            commandLine = new SettingsLoader(known).load(args, environment);
+            configureLogging(commandLine.settings());
+            if (commandLine.help()) {
+                out.print(HelpRenderer.render(USAGE, known));
+                out.flush();
+                return 0;
+            }
+            Settings settings = commandLine.settings();
+            ToolService tools = chooseFactory(settings).create(settings);
+            if (commandLine.listTools()) {
+                listTools(tools);
+                return 0;
+            }
+            McpServer server = new McpServer(tools, serverOptions(settings));
+            String transport = settings.get(GatewaySettings.TRANSPORT).orElse("stdio");
+            return switch (transport) {
+                case "stdio" -> new StdioTransport(server, in, out).run();
+                case "http" -> serveHttp(server, httpOptions(settings));
+                default -> throw new SettingsException("--transport (" + GatewaySettings.TRANSPORT.environmentVariable()
+                        + ") must be stdio or http, got \"" + transport + "\"");
+            };
+        } catch (SettingsException e) {
+            err.println("apigw-mcp: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("apigw-mcp: startup failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private ToolServiceFactory chooseFactory(Settings settings) {
+        if (factories.isEmpty()) {
+            throw new IllegalStateException("no tool service on the classpath (no " + ToolServiceFactory.class.getName() + " service)");
+        }
+        String wanted = settings.get(GatewaySettings.TOOL_SERVICE).orElse(null);
+        if (wanted == null) {
+            if (factories.size() > 1) {
+                throw new SettingsException("several tool services are on the classpath ("
+                        + factories.stream().map(ToolServiceFactory::name).sorted().collect(Collectors.joining(", "))
+                        + "); choose one with --tool-service");
+            }
+            return factories.get(0);
+        }
+        return factories.stream().filter(factory -> factory.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new SettingsException("--tool-service \"" + wanted + "\" is not on the classpath; available: "
+                        + factories.stream().map(ToolServiceFactory::name).sorted().collect(Collectors.joining(", "))));
+    }
+
+    private void listTools(ToolService tools) {
+        for (ObjectNode tool : tools.toolDefinitions()) {
+            JsonNode description = tool.get("description");
+            String first = description == null ? "" : description.asString().strip().lines().findFirst().orElse("");
+            out.println(tool.get("name").asString() + (first.isEmpty() ? "" : "  " + first));
+        }
+        out.flush();
+    }
+
+    private int serveHttp(McpServer server, HttpOptions options) {
+        HttpTransport transport = new HttpTransport(server, options);
+        try {
+            transport.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+        }
+        err.println("apigw-mcp: serving MCP on " + transport.endpoint());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                transport.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
+        }, "mcp-http-shutdown"));
+        try {
+            transport.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    static ServerOptions serverOptions(Settings settings) {
+        Package pkg = Gateway.class.getPackage();
+        String version = pkg != null && pkg.getImplementationVersion() != null ? pkg.getImplementationVersion() : "0.1.0";
+        return new ServerOptions("apigw-mcp", version, settings.get(GatewaySettings.INSTRUCTIONS).orElse(null),
+                (int) GatewaySettings.integer(settings, GatewaySettings.PAGE_SIZE, 1, 100_000),
+                GatewaySettings.integer(settings, GatewaySettings.LIST_TTL_MS, 0, Integer.MAX_VALUE));
+    }
+
+    static HttpOptions httpOptions(Settings settings) {
+        String path = settings.get(GatewaySettings.PATH).orElse("/mcp");
+        if (!path.startsWith("/")) {
+            throw new SettingsException("--path (" + GatewaySettings.PATH.environmentVariable() + ") must start with '/', got \"" + path + "\"");
+        }
+        Set<String> hosts = new HashSet<>();
+        GatewaySettings.list(settings, GatewaySettings.ALLOWED_HOSTS).forEach(host -> hosts.add(host.toLowerCase(java.util.Locale.ROOT)));
+        String bind = settings.get(GatewaySettings.HOST).orElse("127.0.0.1");
+        if (!bind.equals("0.0.0.0") && !bind.equals("::")) {
+            hosts.add(bind.toLowerCase(java.util.Locale.ROOT)); // clients may address the server by its bind address
+        }
+        return new HttpOptions(bind,
+                (int) GatewaySettings.integer(settings, GatewaySettings.PORT, 0, 65535),
+                path,
+                GatewaySettings.integer(settings, GatewaySettings.MAX_REQUEST_BYTES, 1, Integer.MAX_VALUE),
+                (int) GatewaySettings.integer(settings, GatewaySettings.MAX_SESSIONS, 1, 1_000_000),
+                Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.SESSION_IDLE_SECONDS, 1, 7L * 24 * 3600)),
+                Set.copyOf(GatewaySettings.list(settings, GatewaySettings.ALLOWED_ORIGINS)),
+                hosts,
+                (int) GatewaySettings.integer(settings, GatewaySettings.HTTP_THREADS, 4, 1000),
+                Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.IDLE_TIMEOUT_SECONDS, 1, 86_400)));
+    }
+
+    /** slf4j-simple reads its configuration once, at first use; set it before any logger exists. */
+    private static void configureLogging(Settings settings) {
+        String level = settings.get(GatewaySettings.LOG_LEVEL).orElse("warn");
+        if (!Set.of("error", "warn", "info", "debug", "trace").contains(level)) {
+            throw new SettingsException("--log-level (" + GatewaySettings.LOG_LEVEL.environmentVariable()
+                    + ") must be error, warn, info, debug or trace, got \"" + level + "\"");
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn".equals(level) ? "warn" : level);
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    }
+}

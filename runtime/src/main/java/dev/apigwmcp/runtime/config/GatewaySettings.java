@@ -1,0 +1,51 @@
+package dev.apigwmcp.runtime.config;
+
+import java.util.List;
+
+/** The settings of the protocol layer, transports and launcher; tool-side settings come from the tool service. */
+public final class GatewaySettings {
+    public static final Setting TRANSPORT = Setting.of("transport", "stdio", "stdio or http");
+    public static final Setting HOST = Setting.of("host", "127.0.0.1", "HTTP: interface to bind (loopback unless you mean to expose it)");
+    public static final Setting PORT = Setting.of("port", "8080", "HTTP: port to listen on (0 for any free port)");
+    public static final Setting PATH = Setting.of("path", "/mcp", "HTTP: the MCP endpoint path");
+    public static final Setting PAGE_SIZE = Setting.of("page-size", "100", "tools per tools/list page");
+    public static final Setting LIST_TTL_MS = Setting.of("list-ttl-ms", "300000", "cache hint ttlMs on modern tools/list and server/discover results");
+    public static final Setting MAX_REQUEST_BYTES = Setting.of("max-request-bytes", "4194304", "HTTP: largest accepted request body (larger gets 413)");
+    public static final Setting MAX_SESSIONS = Setting.of("max-sessions", "1000", "HTTP: cap on live legacy (Mcp-Session-Id) sessions");
+    public static final Setting SESSION_IDLE_SECONDS = Setting.of("session-idle-seconds", "1800", "HTTP: a legacy session unused this long expires");
+    public static final Setting ALLOWED_ORIGINS = Setting.of("allowed-origins", "", "HTTP: comma-separated extra allowed Origin values (loopback origins are always allowed)");
+    public static final Setting ALLOWED_HOSTS = Setting.of("allowed-hosts", "", "HTTP: comma-separated extra allowed Host names (loopback names are always allowed)");
+    public static final Setting HTTP_THREADS = Setting.of("http-threads", "32", "HTTP: maximum worker threads");
+    public static final Setting IDLE_TIMEOUT_SECONDS = Setting.of("idle-timeout-seconds", "120", "HTTP: connection idle timeout");
+    public static final Setting TOOL_SERVICE = Setting.of("tool-service", null, "which tool service to use when several are on the classpath (by name)");
+    public static final Setting LOG_LEVEL = Setting.of("log-level", "warn", "stderr log level: error, warn, info, debug or trace");
+    public static final Setting INSTRUCTIONS = Setting.of("instructions", null, "instructions for the model, sent at initialize and server/discover");
+
+    public static final List<Setting> ALL = List.of(TRANSPORT, HOST, PORT, PATH, PAGE_SIZE, LIST_TTL_MS, MAX_REQUEST_BYTES,
+            MAX_SESSIONS, SESSION_IDLE_SECONDS, ALLOWED_ORIGINS, ALLOWED_HOSTS, HTTP_THREADS, IDLE_TIMEOUT_SECONDS,
+            TOOL_SERVICE, LOG_LEVEL, INSTRUCTIONS);
+
+    private GatewaySettings() {
+    }
+
+    /** An integer setting, or a one-line error naming the option and its environment variable. */
+    public static long integer(Settings settings, Setting setting, long min, long max) {
+        String raw = settings.get(setting).orElseThrow(() -> new SettingsException("--" + setting.name() + " is required"));
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value < min || value > max) {
+                throw new SettingsException("--" + setting.name() + " (" + setting.environmentVariable() + ") must be between "
+                        + min + " and " + max + ", got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new SettingsException("--" + setting.name() + " (" + setting.environmentVariable() + ") must be an integer, got \"" + raw + "\"");
+        }
+    }
+
+    /** A comma-separated list setting (blank entries dropped). */
+    public static List<String> list(Settings settings, Setting setting) {
+        String raw = settings.get(setting).orElse("");
+        return java.util.Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

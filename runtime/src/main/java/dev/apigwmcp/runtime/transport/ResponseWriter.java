@@ -1,0 +1,92 @@
+package dev.apigwmcp.runtime.transport;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Writes one POST's answer. It stays plain JSON unless a notification arrives first, in which case the response
+ * becomes an SSE stream carrying the notifications and then the reply. Writes are serialised: Jetty allows one
+ * outstanding write per response.
+ */
+final class ResponseWriter {
+    private static final byte[] DATA = "event: message\ndata: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private final Response response;
+    private final Callback callback;
+    private boolean streaming;
+    private boolean finished;
+
+    ResponseWriter(Response response, Callback callback) {
+        this.response = response;
+        this.callback = callback;
+    }
+
+    /** Sends a notification as an SSE event, starting the stream if needed. Blocks until written. */
+    synchronized void event(byte[] frame) {
+        if (finished) {
+            return;
+        }
+        if (!streaming) {
+            streaming = true;
+            response.setStatus(HttpStatus.OK_200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        }
+        Callback.Completable written = new Callback.Completable();
+        response.write(false, sse(frame), written);
+        try {
+            written.get();
+        } catch (Exception e) {
+            // The client closed the stream; the request's failure listener cancels the call.
+            finished = true;
+        }
+    }
+
+    /** Writes the reply and completes the exchange. */
+    synchronized void finish(byte[] reply, int status) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (streaming) {
+            response.write(true, sse(reply), callback);
+        } else {
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(reply), callback);
+        }
+    }
+
+    /** No reply (a notification or a client response): 202 Accepted with no body. */
+    synchronized void accepted() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (streaming) {
+            response.write(true, ByteBuffer.allocate(0), callback);
+        } else {
+            response.setStatus(HttpStatus.ACCEPTED_202);
+            callback.succeeded();
+        }
+    }
+
+    /** The connection failed: nothing more can be written; Jetty still needs the exchange completed. */
+    synchronized void abort(Throwable failure) {
+        if (!finished) {
+            finished = true;
+            callback.failed(failure);
+        }
+    }
+
+    private static ByteBuffer sse(byte[] frame) {
+        ByteBuffer buffer = ByteBuffer.allocate(DATA.length + frame.length + END.length);
+        buffer.put(DATA).put(frame).put(END).flip();
+        return buffer;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.apigwmcp.runtime.transport;
+
+import dev.apigwmcp.runtime.protocol.ClientSession;
+import dev.apigwmcp.runtime.protocol.Frame;
+import dev.apigwmcp.runtime.protocol.FrameParser;
+import dev.apigwmcp.runtime.protocol.McpServer;
+import dev.apigwmcp.runtime.protocol.Reply;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MCP over stdio: one JSON-RPC message per line on stdin, one per line on stdout. Lines are read on one thread;
+ * replies are written when their request completes, so tool calls run concurrently and may answer out of order.
+ * Writes are serialised so frames never interleave. Stdout carries nothing but frames.
+ */
+public final class StdioTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
+    /** How long replies still running at end of input may take before they are cancelled. */
+    private static final long DRAIN_MILLIS = 2_000;
+
+    private final McpServer server;
+    private final InputStream in;
+    private final OutputStream out;
+    private final ClientSession session = new ClientSession("stdio", System.nanoTime());
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean outputBroken;
+
+    public StdioTransport(McpServer server, InputStream in, OutputStream out) {
+        this.server = server;
+        this.in = in;
+        this.out = out;
+    }
+
+    /** Serves until end of input (or until stdout breaks); returns the process exit code, 0. */
+    public int run() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while (!outputBroken && (line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                accept(line.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            LOG.warn("stdin closed with an error: {}", e.getMessage());
+        }
+        drain();
+        return 0;
+    }
+
+    private void accept(byte[] line) {
+        Frame frame = FrameParser.parse(line);
+        CompletableFuture<Reply> reply = server.handle(frame, session, this::write);
+        if (reply.isDone()) {
+            writeReply(reply.join());
+            return;
+        }
+        pending.add(reply);
+        reply.whenComplete((done, failure) -> {
+            pending.remove(reply);
+            if (done != null) {
+                writeReply(done);
+            }
+        });
+    }
+
+    private void writeReply(Reply reply) {
+        if (reply != null) {
+            write(reply.bytes());
+        }
+    }
+
+    /** Writes one frame and its newline atomically. */
+    private void write(byte[] frame) {
+        synchronized (out) {
+            if (outputBroken) {
+                return;
+            }
+            try {
+                out.write(frame);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                // The client went away: stop reading too, there is no one left to answer.
+                outputBroken = true;
+                LOG.warn("stdout closed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void drain() {
+        CompletableFuture<?>[] waiting = pending.toArray(CompletableFuture[]::new);
+        if (waiting.length > 0) {
+            try {
+                CompletableFuture.allOf(waiting).get(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.info("End of input: cancelling {} unfinished request(s)", pending.size());
+            }
+        }
+        session.cancelAll();
+    }
+}
