@@ -1,0 +1,282 @@
+package dev.apigwmcp.generator.schema;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything about the export's component schemas that does not depend on direction: resolving {@code $ref}
+ * strings to schemas, the reference graph, which targets lie on a reference cycle (those go to {@code $defs}), and
+ * their {@code $defs} names.
+ *
+ * <p>Cycles are found once over all components, direction-independently: a component whose only cycle runs through
+ * a property that one direction drops still goes to {@code $defs} there. That costs a {@code $defs} entry, never
+ * correctness, and keeps every component's converted form independent of where it is used, which is what makes
+ * converting each component once per direction possible.
+ */
+final class ComponentIndex {
+    private static final String COMPONENTS = "/components/schemas/";
+
+    /** A schema a {@code $ref} can point to: a component or a subschema inside one. */
+    record Target(String key, String pointer, String defBaseName, Schema<?> schema) implements Resolution {
+    }
+
+    /** A {@code $ref} that cannot be followed, with the reason. */
+    record Unresolved(String reason) implements Resolution {
+    }
+
+    sealed interface Resolution permits Target, Unresolved {
+    }
+
+    @SuppressWarnings("rawtypes")
+    private final Map<String, Schema> components;
+    private final String componentsPointer;
+    private final boolean openApi31;
+    private final Map<String, Resolution> byRef = new HashMap<>();
+    /** Targets by key: the unescaped path below {@code #/components/schemas}, segments joined by '/'. */
+    private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final Set<String> cyclic;
+    private final Map<String, String> defNames;
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    ComponentIndex(Map<String, Schema> components, boolean openApi31, String componentsPointer) {
+        this.components = components == null ? Map.of() : components;
+        this.openApi31 = openApi31;
+        this.componentsPointer = componentsPointer;
+        for (Map.Entry<String, Schema> e : this.components.entrySet()) {
+            if (e.getValue() != null) {
+                String name = e.getKey();
+                targets.put(Pointers.escape(name), new Target(Pointers.escape(name),
+                        Pointers.child(componentsPointer, name), name, e.getValue()));
+            }
+        }
+        Map<String, Set<String>> edges = referenceGraph();
+        this.cyclic = Collections.unmodifiableSet(new CycleFinder(edges).cyclicNodes());
+        this.defNames = Collections.unmodifiableMap(assignDefNames(cyclic));
+    }
+
+    Resolution resolve(String ref) {
+        Resolution known = byRef.get(ref);
+        if (known == null) {
+            known = lookUp(ref);
+            byRef.put(ref, known);
+        }
+        return known;
+    }
+
+    /** The schema a reference points to, or null when it cannot be resolved (the caller reports that). */
+    Schema<?> schemaOf(String ref) {
+        return resolve(ref) instanceof Target t ? t.schema() : null;
+    }
+
+    boolean isCyclic(String key) {
+        return cyclic.contains(key);
+    }
+
+    String defName(String key) {
+        return defNames.get(key);
+    }
+
+    Target target(String key) {
+        return targets.get(key);
+    }
+
+    /** Edges from each target to the targets its schema tree refers to, discovering nested targets as it goes. */
+    private Map<String, Set<String>> referenceGraph() {
+        Map<String, Set<String>> edges = new LinkedHashMap<>();
+        Deque<Target> work = new ArrayDeque<>(targets.values());
+        while (!work.isEmpty()) {
+            Target from = work.removeFirst();
+            if (edges.containsKey(from.key())) {
+                continue;
+            }
+            Set<String> to = new LinkedHashSet<>();
+            edges.put(from.key(), to);
+            collectRefs(from.schema(), to, work, Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+        return edges;
+    }
+
+    private void collectRefs(Schema<?> s, Set<String> to, Deque<Target> work, Set<Schema<?>> onPath) {
+        if (!onPath.add(s)) {
+            return; // an object cycle in the model (only possible with fully resolved input): nothing new below
+        }
+        if (s.get$ref() != null && resolve(s.get$ref()) instanceof Target t) {
+            if (to.add(t.key())) {
+                work.addLast(t);
+            }
+        }
+        SchemaTree.forEachChild(s, child -> collectRefs(child, to, work, onPath));
+        onPath.remove(s);
+    }
+
+    private Resolution lookUp(String ref) {
+        if (!ref.startsWith("#")) {
+            if (ref.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+                return new Unresolved("remote references are not supported; only #/components/schemas/... inside"
+                        + " the export can be inlined");
+            }
+            return new Unresolved("references to other files are not supported; bundle the export into one file");
+        }
+        String fragment = Pointers.percentDecode(ref.substring(1));
+        if (fragment == null) {
+            return new Unresolved("the reference has malformed %-escapes");
+        }
+        if (!fragment.startsWith(COMPONENTS)) {
+            return new Unresolved("only references to #/components/schemas/... can be inlined");
+        }
+        String[] segments = fragment.substring(COMPONENTS.length()).split("/", -1);
+        List<String> names = new ArrayList<>(segments.length);
+        for (String segment : segments) {
+            names.add(Pointers.unescape(segment));
+        }
+        String componentKey = Pointers.escape(names.get(0));
+        Target component = targets.get(componentKey);
+        if (component == null) {
+            return new Unresolved("there is no component schema named '" + names.get(0) + "'");
+        }
+        Target current = component;
+        for (int i = 1; i < names.size(); i++) {
+            Resolution step = step(current, names, i);
+            if (step instanceof Unresolved) {
+                return step;
+            }
+            current = (Target) step;
+            if (namesMapOrList(names.get(i))) {
+                i++;
+            }
+        }
+        return current;
+    }
+
+    private static boolean namesMapOrList(String keyword) {
+        return switch (keyword) {
+            case "properties", "patternProperties", "dependentSchemas", "$defs", "definitions", "allOf", "anyOf",
+                    "oneOf", "prefixItems" -> true;
+            default -> false;
+        };
+    }
+
+    /** Follows keyword {@code names[i]} (and its member name/index {@code names[i+1]}) below {@code from}. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Resolution step(Target from, List<String> names, int i) {
+        Schema<?> s = from.schema();
+        String keyword = names.get(i);
+        String member = i + 1 < names.size() ? names.get(i + 1) : null;
+        Object child;
+        switch (keyword) {
+            case "properties" -> child = member == null || s.getProperties() == null ? null : s.getProperties().get(member);
+            case "patternProperties" -> child = member == null || s.getPatternProperties() == null ? null
+                    : s.getPatternProperties().get(member);
+            case "dependentSchemas" -> child = member == null || s.getDependentSchemas() == null ? null
+                    : s.getDependentSchemas().get(member);
+            case "$defs", "definitions" -> child = member == null ? null : embeddedDefinition(s, keyword, member);
+            case "allOf" -> child = indexed(s.getAllOf(), member);
+            case "anyOf" -> child = indexed(s.getAnyOf(), member);
+            case "oneOf" -> child = indexed(s.getOneOf(), member);
+            case "prefixItems" -> child = indexed(s.getPrefixItems(), member);
+            case "items" -> child = s.getItems();
+            case "additionalProperties" -> child = s.getAdditionalProperties() instanceof Schema a ? a : null;
+            case "not" -> child = s.getNot();
+            case "if" -> child = s.getIf();
+            case "then" -> child = s.getThen();
+            case "else" -> child = s.getElse();
+            case "contains" -> child = s.getContains();
+            case "propertyNames" -> child = s.getPropertyNames();
+            case "unevaluatedProperties" -> child = s.getUnevaluatedProperties();
+            case "unevaluatedItems" -> child = s.getUnevaluatedItems();
+            default -> {
+                return new Unresolved("'" + keyword + "' in the reference does not lead to a subschema");
+            }
+        }
+        if (!(child instanceof Schema<?> schema)) {
+            String what = member != null && namesMapOrList(keyword) ? keyword + "/" + member : keyword;
+            return new Unresolved("'" + what + "' does not exist below " + componentsPointer + "/"
+                    + from.key());
+        }
+        String key = from.key() + "/" + Pointers.escape(keyword)
+                + (namesMapOrList(keyword) ? "/" + Pointers.escape(member) : "");
+        Target known = targets.get(key);
+        if (known != null) {
+            return known;
+        }
+        String defBase = from.defBaseName() + "_" + keyword + (namesMapOrList(keyword) ? "_" + member : "");
+        Target created = new Target(key, componentsPointer + "/" + key, defBase, schema);
+        targets.put(key, created);
+        return created;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema indexed(List<Schema> list, String member) {
+        if (list == null || member == null || !member.matches("0|[1-9][0-9]{0,8}")) {
+            return null;
+        }
+        int index = Integer.parseInt(member);
+        return index < list.size() ? list.get(index) : null;
+    }
+
+    /**
+     * swagger-parser keeps a 3.1 schema's {@code $defs} as plain maps among the extensions; read the one entry a
+     * reference needs into a Schema with the same mapper the parser uses for that OpenAPI version.
+     */
+    private Schema<?> embeddedDefinition(Schema<?> s, String keyword, String member) {
+        Map<String, Object> extensions = s.getExtensions();
+        if (extensions == null || !(extensions.get(keyword) instanceof Map<?, ?> defs)) {
+            return null;
+        }
+        Object raw = defs.get(member);
+        if (raw == null) {
+            return null;
+        }
+        ObjectMapper mapper = openApi31 ? Json31.mapper() : Json.mapper();
+        try {
+            return raw instanceof Boolean b ? new Schema<>().booleanSchemaValue(b) : mapper.convertValue(raw, Schema.class);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code $defs} names: the component name (plus the path below it for nested targets) with every character
+     * outside [A-Za-z0-9._-] replaced by '_', so a name needs no escaping in a JSON pointer or URI fragment; a
+     * clash gets "_2", "_3", ... in the sorted order of the targets' keys, which keeps names stable.
+     */
+    private Map<String, String> assignDefNames(Set<String> keys) {
+        Map<String, String> names = new HashMap<>();
+        Set<String> used = new HashSet<>();
+        for (String key : new TreeSet<>(keys)) {
+            String base = sanitise(targets.get(key).defBaseName());
+            String name = base;
+            for (int n = 2; !used.add(name); n++) {
+                name = base + "_" + n;
+            }
+            names.put(key, name);
+        }
+        return names;
+    }
+
+    static String sanitise(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            out.append(ok ? c : '_');
+        }
+        return out.length() == 0 ? "schema" : out.toString();
+    }
+}
