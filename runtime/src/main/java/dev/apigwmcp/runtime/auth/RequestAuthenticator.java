@@ -1,0 +1,10 @@
+package dev.apigwmcp.runtime.auth;
+
+import dev.apigwmcp.runtime.upstream.UpstreamRequest;
+
+/** Adds one kind of credential to a built request. May block (token or credential refresh). */
+public interface RequestAuthenticator {
+
+    /** The request with the credential applied; throws {@link AuthException} when none can be had. */
+    UpstreamRequest authenticate(UpstreamRequest request);
+}

@@ -1,0 +1,261 @@
+package dev.apigwmcp.runtime.auth;
+
+import dev.apigwmcp.runtime.config.Setting;
+import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.upstream.UpstreamRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The credentials of one target, set up once at start from settings: an authenticator per kind its tools need.
+ * A missing API key, token endpoint or Region is a start-up problem, not a surprise at the first call.
+ */
+public final class TargetAuth {
+
+    /** Credentials are applied in this order; SigV4 last because it signs what the others added. */
+    private static final List<AuthKind> ORDER = List.of(AuthKind.API_KEY, AuthKind.BEARER, AuthKind.SIGV4);
+
+    private final Map<AuthKind, RequestAuthenticator> authenticators;
+    private final Set<String> reservedHeaders;
+    private final Set<String> reservedQuery;
+
+    private TargetAuth(Map<AuthKind, RequestAuthenticator> authenticators, Set<String> reservedHeaders,
+            Set<String> reservedQuery) {
+        this.authenticators = authenticators;
+        this.reservedHeaders = Set.copyOf(reservedHeaders);
+        this.reservedQuery = Set.copyOf(reservedQuery);
+    }
+
+    /** Everything needed to set up one target's credentials. */
+    public record Request(String target, Set<AuthKind> needed, ApiKeyPlacement exportApiKey, String exportRegion,
+            Settings settings, AuthEnvironment environment, Supplier<HttpClient> http, ObjectMapper json,
+            Duration tokenTimeout) {
+    }
+
+    /**
+     * Sets up the authenticators; each problem (a missing or unreadable setting) is added to {@code problems} and
+     * the result is then unusable.
+     */
+    public static TargetAuth create(Request request, List<String> problems) {
+        Map<AuthKind, RequestAuthenticator> authenticators = new EnumMap<>(AuthKind.class);
+        Set<String> headers = new TreeSet<>();
+        Set<String> query = new TreeSet<>();
+        ApiKeyPlacement placement = apiKeyPlacement(request, problems);
+        // The key's name is reserved even for tools without API_KEY, so no argument can pose as a key.
+        if (placement != null) {
+            (placement.in() == ApiKeyPlacement.Location.HEADER ? headers : query)
+                    .add(placement.name().toLowerCase(Locale.ROOT));
+        }
+        if (request.needed().contains(AuthKind.API_KEY) && placement != null) {
+            String key = secret(request, AuthSettings.API_KEY_ENV, AuthSettings.API_KEY_FILE, "an API key",
+                    problems);
+            if (key != null) {
+                authenticators.put(AuthKind.API_KEY, new ApiKeyAuthenticator(placement, key));
+            }
+        }
+        if (request.needed().contains(AuthKind.BEARER)) {
+            RequestAuthenticator bearer = bearer(request, problems);
+            if (bearer != null) {
+                authenticators.put(AuthKind.BEARER, bearer);
+            }
+        }
+        if (request.needed().contains(AuthKind.SIGV4)) {
+            String region = setting(request, AuthSettings.AWS_REGION);
+            if (region == null) {
+                region = request.exportRegion();
+            }
+            if (region == null) {
+                region = request.settings().get(AuthSettings.AWS_DEFAULT_REGION).filter(s -> !s.isBlank())
+                        .orElse(null);
+            }
+            if (region == null) {
+                problems.add("target '" + request.target() + "': tools need SigV4 but no AWS Region is known; set "
+                        + name(AuthSettings.AWS_REGION, request.target()) + " or " + AuthSettings.AWS_DEFAULT_REGION.name());
+            } else {
+                String profile = request.settings().get(AuthSettings.AWS_PROFILE).filter(s -> !s.isBlank())
+                        .orElse(null);
+                // Only here are AWS SDK classes loaded: a gateway without SigV4 tools never pays for them.
+                authenticators.put(AuthKind.SIGV4,
+                        new SigV4Authenticator(region.trim(), request.environment().awsCredentials().apply(profile)));
+            }
+        }
+        return new TargetAuth(authenticators, headers, query);
+    }
+
+    private static ApiKeyPlacement apiKeyPlacement(Request request, List<String> problems) {
+        ApiKeyPlacement base = request.exportApiKey() == null ? ApiKeyPlacement.API_GATEWAY : request.exportApiKey();
+        String in = setting(request, AuthSettings.API_KEY_IN);
+        ApiKeyPlacement.Location location = base.in();
+        if (in != null) {
+            switch (in.trim().toLowerCase(Locale.ROOT)) {
+                case "header" -> location = ApiKeyPlacement.Location.HEADER;
+                case "query" -> location = ApiKeyPlacement.Location.QUERY;
+                default -> {
+                    problems.add("setting " + name(AuthSettings.API_KEY_IN, request.target()) + ": '" + in
+                            + "' is not 'header' or 'query'");
+                    return null;
+                }
+            }
+        }
+        String keyName = setting(request, AuthSettings.API_KEY_NAME);
+        keyName = keyName == null ? base.name() : keyName.trim();
+        for (int i = 0; i < keyName.length(); i++) {
+            char c = keyName.charAt(i);
+            if (!(Character.isLetterOrDigit(c) && c < 0x80) && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+                problems.add("setting " + name(AuthSettings.API_KEY_NAME, request.target()) + ": '" + keyName
+                        + "' is not a valid header or parameter name");
+                return null;
+            }
+        }
+        String prefix = request.settings().forTarget(AuthSettings.API_KEY_PREFIX, request.target()).orElse("");
+        return new ApiKeyPlacement(location, keyName, prefix);
+    }
+
+    private static RequestAuthenticator bearer(Request request, List<String> problems) {
+        String target = request.target();
+        String url = setting(request, AuthSettings.OAUTH2_TOKEN_URL);
+        String clientId = setting(request, AuthSettings.OAUTH2_CLIENT_ID);
+        List<String> missing = new ArrayList<>();
+        if (url == null) {
+            missing.add(name(AuthSettings.OAUTH2_TOKEN_URL, target));
+        }
+        if (clientId == null) {
+            missing.add(name(AuthSettings.OAUTH2_CLIENT_ID, target));
+        }
+        if (!missing.isEmpty()) {
+            problems.add("target '" + target + "': tools need an OAuth2 bearer token; set " + String.join(" and ",
+                    missing) + " (and the client secret)");
+            return null;
+        }
+        URI tokenUrl;
+        try {
+            tokenUrl = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add("setting " + name(AuthSettings.OAUTH2_TOKEN_URL, target) + ": '" + url
+                    + "' is not a valid URL");
+            return null;
+        }
+        if (!"https".equals(tokenUrl.getScheme()) && !("http".equals(tokenUrl.getScheme()) && isLoopback(tokenUrl))) {
+            problems.add("setting " + name(AuthSettings.OAUTH2_TOKEN_URL, target) + ": '" + url
+                    + "' must be an https URL (plain http only on a loopback address), the secret travels in it");
+            return null;
+        }
+        String secret = secret(request, AuthSettings.OAUTH2_CLIENT_SECRET_ENV, AuthSettings.OAUTH2_CLIENT_SECRET_FILE,
+                "an OAuth2 client secret", problems);
+        if (secret == null) {
+            return null;
+        }
+        return new BearerAuthenticator(new ClientCredentialsTokenSource(tokenUrl, clientId.trim(), secret,
+                setting(request, AuthSettings.OAUTH2_SCOPES), request.http(), request.json(),
+                request.environment().clock(), request.tokenTimeout()));
+    }
+
+    private static boolean isLoopback(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            // Only literal addresses: no DNS lookup at start.
+            return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]") && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A secret from the environment variable or file a setting names; the value never appears in a message. */
+    private static String secret(Request request, Setting envSetting, Setting fileSetting, String what,
+            List<String> problems) {
+        String target = request.target();
+        String variable = setting(request, envSetting);
+        String file = setting(request, fileSetting);
+        if (variable == null && file == null) {
+            problems.add("target '" + target + "': tools need " + what + "; set " + name(envSetting, target)
+                    + " (an environment variable name) or " + name(fileSetting, target) + " (a file)");
+            return null;
+        }
+        String value;
+        String source;
+        if (variable != null) {
+            value = request.environment().environment().apply(variable.trim());
+            source = "environment variable " + variable.trim() + " (named by " + name(envSetting, target) + ")";
+            if (value == null) {
+                problems.add("target '" + target + "': " + source + " is not set");
+                return null;
+            }
+        } else {
+            source = "file " + file + " (named by " + name(fileSetting, target) + ")";
+            try {
+                value = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                problems.add("target '" + target + "': cannot read " + source + ": " + e.getClass().getSimpleName());
+                return null;
+            }
+        }
+        value = value.strip();
+        if (value.isEmpty()) {
+            problems.add("target '" + target + "': " + source + " is empty");
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7F || c > 0xFF) {
+                problems.add("target '" + target + "': " + source + " holds a character that cannot be sent in a "
+                        + "header (at position " + i + ")");
+                return null;
+            }
+        }
+        return value;
+    }
+
+    private static String setting(Request request, Setting setting) {
+        return request.settings().forTarget(setting, request.target()).filter(s -> !s.isBlank()).orElse(null);
+    }
+
+    private static String name(Setting setting, String target) {
+        return setting.name().replace("<target>", target);
+    }
+
+    /** Applies the credentials {@code kinds} to a request, in the fixed order (SigV4 last). */
+    public UpstreamRequest authenticate(UpstreamRequest request, Set<AuthKind> kinds) {
+        UpstreamRequest current = request;
+        for (AuthKind kind : ORDER) {
+            if (kinds.contains(kind)) {
+                RequestAuthenticator authenticator = authenticators.get(kind);
+                if (authenticator == null) {
+                    throw new AuthException("No " + kind + " credentials are configured for this target.");
+                }
+                current = authenticator.authenticate(current);
+            }
+        }
+        return current;
+    }
+
+    /** Lower-case header names arguments may not set (the API key header). */
+    public Set<String> reservedHeaders() {
+        return reservedHeaders;
+    }
+
+    /** Lower-case query names arguments may not set (an API key sent in the query). */
+    public Set<String> reservedQuery() {
+        return reservedQuery;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.apigwmcp.runtime.execution;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates tool arguments against the tool's input schema (JSON Schema 2020-12). Each schema is compiled once, on
+ * the tool's first call (or all at start when asked): compiling every schema of a large API at start would delay
+ * the first answer, while a first call pays only for its own tool's schema.
+ */
+final class ArgumentValidator {
+
+    /** At most this many problems are reported; the rest are summarised. */
+    private static final int MAX_PROBLEMS = 20;
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
+
+    /** Compiles the schema of {@code tool} now if it is not yet; throws on an invalid schema. */
+    void compile(String tool, JsonNode inputSchema) {
+        schema(tool, inputSchema);
+    }
+
+    private Schema schema(String tool, JsonNode inputSchema) {
+        return compiled.computeIfAbsent(tool, name -> {
+            Schema schema = registry.getSchema(inputSchema);
+            // Validators are built lazily inside the library; build them here, once, not racing on a first call.
+            schema.initializeValidators();
+            return schema;
+        });
+    }
+
+    /** One line per problem ({@code $.path: reason}); empty when the arguments are valid. */
+    List<String> validate(String tool, JsonNode inputSchema, JsonNode arguments) {
+        List<Error> errors = schema(tool, inputSchema).validate(arguments);
+        List<String> problems = new ArrayList<>(Math.min(errors.size(), MAX_PROBLEMS + 1));
+        for (Error error : errors) {
+            if (problems.size() == MAX_PROBLEMS) {
+                problems.add("... and " + (errors.size() - MAX_PROBLEMS) + " more problems");
+                break;
+            }
+            problems.add(describe(error));
+        }
+        return problems;
+    }
+
+    private static String describe(Error error) {
+        String location = error.getInstanceLocation() == null ? "$" : error.getInstanceLocation().toString();
+        String message = error.getMessage();
+        // The library's messages start with the instance location; keep one copy of it.
+        if (message != null && message.startsWith(location + ": ")) {
+            message = message.substring(location.length() + 2);
+        }
+        return location + ": " + message;
+    }
+}

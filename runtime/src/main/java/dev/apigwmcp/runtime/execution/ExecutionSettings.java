@@ -1,0 +1,29 @@
+package dev.apigwmcp.runtime.execution;
+
+import dev.apigwmcp.runtime.auth.AuthSettings;
+import dev.apigwmcp.runtime.config.Setting;
+import dev.apigwmcp.runtime.upstream.UpstreamSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings of tool execution. {@link #declared()} lists them together with the upstream and authentication
+ * settings: the one list the launcher's {@code --help} needs from the tool side.
+ */
+public final class ExecutionSettings {
+
+    public static final Setting PRECOMPILE_SCHEMAS = Setting.of("validation.precompile", "false",
+            "Compile every tool's input schema at start (true) instead of on each tool's first call (false)");
+
+    private ExecutionSettings() {
+    }
+
+    /** Every setting the tool side reads: execution, upstream and authentication. */
+    public static List<Setting> declared() {
+        List<Setting> all = new ArrayList<>();
+        all.add(PRECOMPILE_SCHEMAS);
+        all.addAll(UpstreamSettings.declared());
+        all.addAll(AuthSettings.declared());
+        return List.copyOf(all);
+    }
+}

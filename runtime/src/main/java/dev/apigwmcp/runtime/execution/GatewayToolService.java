@@ -1,0 +1,284 @@
+package dev.apigwmcp.runtime.execution;
+
+import dev.apigwmcp.runtime.auth.AuthEnvironment;
+import dev.apigwmcp.runtime.auth.AuthException;
+import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.spi.ArgumentException;
+import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.tools.ProgressListener;
+import dev.apigwmcp.runtime.tools.ToolService;
+import dev.apigwmcp.runtime.upstream.CallOutcome;
+import dev.apigwmcp.runtime.upstream.ResponseMapper;
+import dev.apigwmcp.runtime.upstream.SafeRequestBuilder;
+import dev.apigwmcp.runtime.upstream.ToolResult;
+import dev.apigwmcp.runtime.upstream.UpstreamClient;
+import dev.apigwmcp.runtime.upstream.UpstreamRequest;
+import dev.apigwmcp.runtime.upstream.UpstreamSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@link ToolService} of generated tools: validates arguments, lets the generated code fill a
+ * {@link SafeRequestBuilder}, applies credentials, calls the upstream and maps the answer to a
+ * {@code CallToolResult}. Every failure becomes a result with {@code isError: true}; the future completes
+ * exceptionally only when cancelled.
+ */
+public final class GatewayToolService implements ToolService, AutoCloseable {
+
+    private static final Logger CALLS = LoggerFactory.getLogger("dev.apigwmcp.runtime.calls");
+
+    private final Map<String, LoadedTool> tools;
+    private final List<ObjectNode> definitions;
+    private final ArgumentValidator validator = new ArgumentValidator();
+    private final UpstreamClient client;
+    private final ResponseMapper mapper;
+    private final ObjectMapper json;
+    private final ToolMetrics metrics = new ToolMetrics();
+    private final ExecutorService executor;
+
+    private GatewayToolService(Map<String, LoadedTool> tools, UpstreamClient client, ObjectMapper json) {
+        this.tools = tools;
+        List<ObjectNode> sorted = new ArrayList<>(tools.size());
+        tools.values().forEach(t -> sorted.add(t.definition()));
+        this.definitions = List.copyOf(sorted);
+        this.client = client;
+        this.json = json;
+        this.mapper = new ResponseMapper(json);
+        AtomicInteger threads = new AtomicInteger();
+        // Preparing a call may block (credential refresh, token request), so it runs off the caller's thread.
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "apigw-mcp-call-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Loads every target found by {@link ServiceLoader} with the process environment. */
+    public static GatewayToolService load(Settings settings) {
+        List<ToolRegistry> registries = new ArrayList<>();
+        ServiceLoader.load(ToolRegistry.class).forEach(registries::add);
+        return create(registries, settings, AuthEnvironment.system());
+    }
+
+    /**
+     * Loads the given targets; throws {@link StartupException} naming every problem (missing resources, tool or
+     * binding, duplicate names, missing base URL or credentials, bad settings).
+     */
+    public static GatewayToolService create(List<ToolRegistry> registries, Settings settings,
+            AuthEnvironment environment) {
+        ObjectMapper json = JsonMapper.builder().build();
+        List<String> problems = new ArrayList<>();
+        ToolCatalogLoader numbers = new ToolCatalogLoader(settings, environment, null, json);
+        long connectMs = numbers.positive(UpstreamSettings.CONNECT_TIMEOUT_MS);
+        long maxBytes = numbers.positive(UpstreamSettings.MAX_RESPONSE_BYTES);
+        problems.addAll(numbers.problems());
+        UpstreamClient client = new UpstreamClient(Duration.ofMillis(connectMs), maxBytes);
+        ToolCatalogLoader loader = new ToolCatalogLoader(settings, environment, client::httpClient, json);
+        Map<String, LoadedTool> tools;
+        try {
+            tools = loader.load(registries);
+        } catch (StartupException e) {
+            problems.addAll(e.problems());
+            throw new StartupException(problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new StartupException(problems);
+        }
+        GatewayToolService service = new GatewayToolService(tools, client, json);
+        String precompile = settings.get(ExecutionSettings.PRECOMPILE_SCHEMAS).orElse("false").trim();
+        if (!precompile.equals("true") && !precompile.equals("false")) {
+            service.close();
+            throw new StartupException(List.of("setting " + ExecutionSettings.PRECOMPILE_SCHEMAS.name() + ": '"
+                    + precompile + "' is not true or false"));
+        }
+        if (precompile.equals("true")) {
+            service.precompile();
+        }
+        return service;
+    }
+
+    private void precompile() {
+        List<String> problems = new ArrayList<>();
+        tools.forEach((name, tool) -> {
+            try {
+                validator.compile(name, tool.inputSchema());
+            } catch (RuntimeException e) {
+                problems.add("tool '" + name + "': its inputSchema cannot be compiled: " + e.getMessage());
+            }
+        });
+        if (!problems.isEmpty()) {
+            close();
+            throw new StartupException(problems);
+        }
+    }
+
+    @Override
+    public List<ObjectNode> toolDefinitions() {
+        return definitions;
+    }
+
+    @Override
+    public boolean hasTool(String name) {
+        return tools.containsKey(name);
+    }
+
+    /** Call counters, for a metrics endpoint or a shutdown summary. */
+    public ToolMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
+        long start = System.nanoTime();
+        CompletableFuture<ObjectNode> result = new CompletableFuture<>();
+        LoadedTool tool = tools.get(name);
+        if (tool == null) {
+            finish(result, name, ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0),
+                    start);
+            return result;
+        }
+        AtomicReference<Future<?>> inFlight = new AtomicReference<>();
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                Future<?> exchange = inFlight.get();
+                if (exchange != null) {
+                    exchange.cancel(true);
+                }
+                record(name, CallOutcome.CANCELLED, 0, start);
+            }
+        });
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        try {
+            executor.execute(() -> run(tool, name, arguments, listener, result, inFlight, start));
+        } catch (RejectedExecutionException e) {
+            finish(result, name, ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0), start);
+        }
+        return result;
+    }
+
+    private void run(LoadedTool tool, String name, JsonNode arguments, ProgressListener progress,
+            CompletableFuture<ObjectNode> result, AtomicReference<Future<?>> inFlight, long start) {
+        if (result.isDone()) {
+            return;
+        }
+        UpstreamRequest request;
+        try {
+            request = prepare(tool, name, arguments);
+        } catch (PreparationFailure failure) {
+            finish(result, name, failure.result, start);
+            return;
+        }
+        progress.progress(0, 1.0, "Calling " + request.method() + " " + request.displayUri());
+        // Keep the exchange itself: cancelling a dependent stage would not reach the HTTP request.
+        CompletableFuture<dev.apigwmcp.runtime.upstream.UpstreamResponse> exchange = client.send(request);
+        exchange.handle((response, error) -> {
+            ToolResult mapped;
+            try {
+                mapped = error == null ? mapper.map(response, tool.shape(), request.displayUri())
+                        : mapper.failure(error, request.displayUri(), request.timeout().toMillis());
+            } catch (RuntimeException e) {
+                CALLS.warn("tool={} mapping the response failed: {}", name, e.toString());
+                mapped = ToolResult.text("Internal error while reading the upstream answer.", CallOutcome.INTERNAL,
+                        response == null ? 0 : response.status());
+            }
+            progress.progress(1.0, 1.0, "Upstream answered");
+            finish(result, name, mapped, start);
+            return null;
+        });
+        inFlight.set(exchange);
+        if (result.isCancelled()) {
+            exchange.cancel(true);
+        }
+    }
+
+    /** Everything before the network: arguments, request, credentials. */
+    private UpstreamRequest prepare(LoadedTool tool, String name, JsonNode arguments) {
+        JsonNode args = arguments == null || arguments.isNull() ? json.createObjectNode() : arguments;
+        if (!args.isObject()) {
+            throw new PreparationFailure(ToolResult.text("Invalid arguments for tool " + name
+                    + ": arguments must be a JSON object.", CallOutcome.INVALID_ARGUMENTS, 0));
+        }
+        List<String> problems;
+        try {
+            problems = validator.validate(name, tool.inputSchema(), args);
+        } catch (RuntimeException e) {
+            CALLS.warn("tool={} input schema cannot be compiled: {}", name, e.toString());
+            throw new PreparationFailure(ToolResult.text("Internal error: the input schema of tool " + name
+                    + " cannot be used.", CallOutcome.INTERNAL, 0));
+        }
+        if (!problems.isEmpty()) {
+            throw new PreparationFailure(ToolResult.text("Invalid arguments for tool " + name + ":\n- "
+                    + String.join("\n- ", problems), CallOutcome.INVALID_ARGUMENTS, 0));
+        }
+        UpstreamRequest request;
+        try {
+            SafeRequestBuilder builder = new SafeRequestBuilder(tool.request(), json);
+            tool.tool().writeRequest(args, builder);
+            request = builder.build();
+        } catch (ArgumentException e) {
+            throw new PreparationFailure(ToolResult.text("Invalid argument '" + e.argument() + "' for tool " + name
+                    + ": " + e.getMessage(), CallOutcome.INVALID_ARGUMENTS, 0));
+        } catch (RuntimeException e) {
+            // A bug in generated code or a binding mismatch: log the kind, never show internals to the client.
+            CALLS.warn("tool={} building the request failed: {}", name, e.toString());
+            throw new PreparationFailure(ToolResult.text("Internal error while building the request for tool "
+                    + name + ".", CallOutcome.INTERNAL, 0));
+        }
+        try {
+            return tool.targetAuth().authenticate(request, tool.auth());
+        } catch (AuthException e) {
+            throw new PreparationFailure(ToolResult.text("Could not authenticate the call: " + e.getMessage(),
+                    CallOutcome.AUTH_FAILED, 0));
+        } catch (RuntimeException e) {
+            CALLS.warn("tool={} applying credentials failed: {}", name, e.getClass().getName());
+            throw new PreparationFailure(ToolResult.text("Internal error while applying credentials for tool "
+                    + name + ".", CallOutcome.AUTH_FAILED, 0));
+        }
+    }
+
+    private void finish(CompletableFuture<ObjectNode> result, String name, ToolResult outcome, long start) {
+        if (result.complete(outcome.result())) {
+            record(name, outcome.outcome(), outcome.status(), start);
+        }
+    }
+
+    private void record(String name, CallOutcome outcome, int status, long start) {
+        long nanos = System.nanoTime() - start;
+        metrics.record(outcome, nanos);
+        // One line per call: what ran and how it ended; never argument values or credentials.
+        CALLS.info("tool={} outcome={} status={} durationMs={}", name, outcome, status,
+                String.format(java.util.Locale.ROOT, "%.1f", nanos / 1_000_000.0));
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    /** Ends preparation with a finished result. */
+    private static final class PreparationFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ToolResult result;
+
+        PreparationFailure(ToolResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.apigwmcp.runtime.execution;
+
+import dev.apigwmcp.runtime.auth.AuthEnvironment;
+import dev.apigwmcp.runtime.auth.AuthKind;
+import dev.apigwmcp.runtime.auth.TargetAuth;
+import dev.apigwmcp.runtime.config.Setting;
+import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.upstream.PathTemplate;
+import dev.apigwmcp.runtime.upstream.RequestTarget;
+import dev.apigwmcp.runtime.upstream.ResponseShape;
+import dev.apigwmcp.runtime.upstream.SafeRequestBuilder;
+import dev.apigwmcp.runtime.upstream.UpstreamSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Finds every target's generated tools and resources and checks that they fit together: each tool in
+ * {@code tools.json} has generated code and a binding, tool names are unique across targets, base URLs and
+ * credentials are configured. All problems are reported together in one {@link StartupException}.
+ */
+final class ToolCatalogLoader {
+
+    private final Settings settings;
+    private final AuthEnvironment environment;
+    private final Supplier<HttpClient> http;
+    private final ObjectMapper json;
+    private final List<String> problems = new ArrayList<>();
+
+    ToolCatalogLoader(Settings settings, AuthEnvironment environment, Supplier<HttpClient> http, ObjectMapper json) {
+        this.settings = settings;
+        this.environment = environment;
+        this.http = http;
+        this.json = json;
+    }
+
+    /** The tools of all registries by name, sorted; throws {@link StartupException} listing every problem. */
+    Map<String, LoadedTool> load(List<ToolRegistry> registries) {
+        Duration defaultTimeout = Duration.ofMillis(positive(UpstreamSettings.TIMEOUT_MS));
+        Map<String, LoadedTool> tools = new TreeMap<>();
+        Map<String, String> targetOfTool = new HashMap<>();
+        Map<String, String> seenTargets = new HashMap<>();
+        for (ToolRegistry registry : registries) {
+            String target = registry.targetName();
+            String previous = seenTargets.put(target, registry.getClass().getName());
+            if (previous != null) {
+                problems.add("target '" + target + "' is provided twice (" + previous + " and "
+                        + registry.getClass().getName() + ")");
+                continue;
+            }
+            for (LoadedTool tool : loadTarget(registry, defaultTimeout)) {
+                String name = tool.tool().name();
+                String other = targetOfTool.putIfAbsent(name, target);
+                if (other != null) {
+                    problems.add("tool '" + name + "' is defined by both target '" + other + "' and target '"
+                            + target + "'; give one target another tool prefix");
+                    continue;
+                }
+                tools.put(name, tool);
+            }
+        }
+        if (registries.isEmpty()) {
+            problems.add("no generated tools found on the classpath (no " + ToolRegistry.class.getName()
+                    + " service); add the generated target jar");
+        }
+        if (!problems.isEmpty()) {
+            throw new StartupException(problems);
+        }
+        return tools;
+    }
+
+    private List<LoadedTool> loadTarget(ToolRegistry registry, Duration defaultTimeout) {
+        String target = registry.targetName();
+        String folder = registry.resourceFolder();
+        ClassLoader loader = registry.getClass().getClassLoader();
+        JsonNode toolsJson = readResource(loader, folder + "tools.json", target);
+        JsonNode bindingsJson = readResource(loader, folder + "bindings.json", target);
+        if (toolsJson == null || bindingsJson == null) {
+            return List.of();
+        }
+        TargetBindings bindings;
+        try {
+            bindings = new BindingsReader(folder + "bindings.json").read(bindingsJson);
+        } catch (IllegalArgumentException e) {
+            problems.add("target '" + target + "': " + e.getMessage());
+            return List.of();
+        }
+        if (!bindings.target().equals(target)) {
+            problems.add("target '" + target + "': " + folder + "bindings.json is for target '" + bindings.target()
+                    + "'");
+            return List.of();
+        }
+        Map<String, ObjectNode> definitions = definitions(toolsJson, folder + "tools.json", target);
+        Map<String, GeneratedTool<?>> generated = new LinkedHashMap<>();
+        for (GeneratedTool<?> tool : registry.tools()) {
+            if (generated.put(tool.name(), tool) != null) {
+                problems.add("target '" + target + "': two generated tools are named '" + tool.name() + "'");
+            }
+        }
+        Map<String, ToolBinding> toolBindings = new LinkedHashMap<>();
+        for (int i = 0; i < bindings.tools().size(); i++) {
+            ToolBinding binding = bindings.tools().get(i);
+            if (toolBindings.put(binding.name(), binding) != null) {
+                problems.add("target '" + target + "': " + folder + "bindings.json binds tool '" + binding.name()
+                        + "' twice");
+            }
+        }
+        for (String name : definitions.keySet()) {
+            if (!generated.containsKey(name)) {
+                problems.add("target '" + target + "': tool '" + name + "' is in tools.json but has no generated "
+                        + "code (" + registry.getClass().getName() + ".tools()); regenerate the target");
+            }
+            if (!toolBindings.containsKey(name)) {
+                problems.add("target '" + target + "': tool '" + name + "' is in tools.json but not in "
+                        + "bindings.json; regenerate the target");
+            }
+        }
+        for (String name : generated.keySet()) {
+            if (!definitions.containsKey(name)) {
+                problems.add("target '" + target + "': generated tool '" + name + "' is not in tools.json");
+            }
+        }
+        URI baseUri = baseUri(target, bindings);
+        Set<AuthKind> needed = EnumSet.noneOf(AuthKind.class);
+        bindings.tools().forEach(b -> needed.addAll(b.auth()));
+        TargetAuth auth = TargetAuth.create(new TargetAuth.Request(target, needed, bindings.apiKey(),
+                bindings.serverRegion(), settings, environment, http, json, defaultTimeout), problems);
+        List<LoadedTool> loaded = new ArrayList<>();
+        for (int i = 0; i < bindings.tools().size(); i++) {
+            ToolBinding binding = bindings.tools().get(i);
+            ObjectNode definition = definitions.get(binding.name());
+            GeneratedTool<?> tool = generated.get(binding.name());
+            if (definition == null || tool == null) {
+                if (definition == null) {
+                    problems.add("target '" + target + "': bindings.json tools[" + i + "] binds tool '"
+                            + binding.name() + "', which is not in tools.json");
+                }
+                continue;
+            }
+            LoadedTool loadedTool = tool(target, tool, definition, binding, "bindings.json tools[" + i + "]", baseUri,
+                    auth, defaultTimeout);
+            if (loadedTool != null) {
+                loaded.add(loadedTool);
+            }
+        }
+        return loaded;
+    }
+
+    private LoadedTool tool(String target, GeneratedTool<?> tool, ObjectNode definition, ToolBinding binding,
+            String at, URI baseUri, TargetAuth auth, Duration defaultTimeout) {
+        String where = "target '" + target + "': " + at;
+        if (binding.auth().contains(AuthKind.SIGV4) && binding.auth().contains(AuthKind.BEARER)) {
+            problems.add(where + ": auth lists both SIGV4 and BEARER, which both need the Authorization header");
+            return null;
+        }
+        if (!binding.method().equals("ANY") && !SafeRequestBuilder.ALLOWED_METHODS.contains(binding.method())) {
+            problems.add(where + ".method: '" + binding.method() + "' is not a supported HTTP method");
+            return null;
+        }
+        PathTemplate path;
+        try {
+            path = PathTemplate.parse(binding.path());
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ".path: " + e.getMessage());
+            return null;
+        }
+        if (baseUri == null) {
+            return null;
+        }
+        Map<String, String> pathArguments = new HashMap<>();
+        for (ArgumentBinding argument : binding.arguments()) {
+            if ("path".equals(argument.in())) {
+                pathArguments.put(argument.parameter() == null ? argument.name() : argument.parameter(),
+                        argument.name());
+            }
+        }
+        Duration timeout = binding.timeoutMs() == null ? defaultTimeout : Duration.ofMillis(binding.timeoutMs());
+        RequestTarget request = new RequestTarget(binding.method(), path, pathArguments, baseUri,
+                auth.reservedHeaders(), auth.reservedQuery(), timeout);
+        boolean structured = definition.has("outputSchema") || binding.output().schema();
+        ResponseShape shape = new ResponseShape(structured, binding.output().wrap());
+        JsonNode inputSchema = definition.get("inputSchema");
+        Set<AuthKind> kinds = binding.auth().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(binding.auth()));
+        return new LoadedTool(target, tool, definition, inputSchema, request, shape, kinds, auth);
+    }
+
+    private URI baseUri(String target, TargetBindings bindings) {
+        String configured = settings.forTarget(UpstreamSettings.BASE_URL, target).filter(s -> !s.isBlank())
+                .orElse(null);
+        String setting = UpstreamSettings.BASE_URL.name().replace("<target>", target);
+        String text = configured != null ? configured : bindings.serverUrl();
+        if (text == null) {
+            problems.add("target '" + target + "': the export names no server URL; set " + setting);
+            return null;
+        }
+        try {
+            return RequestTarget.baseUri(text);
+        } catch (IllegalArgumentException e) {
+            problems.add("target '" + target + "': " + (configured != null ? "setting " + setting
+                    : "bindings.json server.url") + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private Map<String, ObjectNode> definitions(JsonNode toolsJson, String file, String target) {
+        Map<String, ObjectNode> definitions = new LinkedHashMap<>();
+        JsonNode tools = toolsJson.get("tools");
+        if (tools == null || !tools.isArray()) {
+            problems.add("target '" + target + "': " + file + ": must be an object with a 'tools' array");
+            return definitions;
+        }
+        for (int i = 0; i < tools.size(); i++) {
+            JsonNode tool = tools.get(i);
+            String at = "target '" + target + "': " + file + ": tools[" + i + "]";
+            if (!tool.isObject() || !tool.path("name").isString()) {
+                problems.add(at + " must be an object with a string 'name'");
+                continue;
+            }
+            String name = tool.get("name").stringValue();
+            if (!tool.path("inputSchema").isObject()) {
+                problems.add(at + " ('" + name + "') has no inputSchema object");
+                continue;
+            }
+            if (definitions.put(name, (ObjectNode) tool) != null) {
+                problems.add(at + " repeats tool name '" + name + "'");
+            }
+        }
+        return definitions;
+    }
+
+    private JsonNode readResource(ClassLoader loader, String path, String target) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                problems.add("target '" + target + "': resource " + path + " not found on the classpath");
+                return null;
+            }
+            return json.readTree(in);
+        } catch (IOException | JacksonException e) {
+            problems.add("target '" + target + "': resource " + path + " is not valid JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+            return null;
+        }
+    }
+
+    long positive(Setting setting) {
+        String value = settings.get(setting).orElse("");
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("setting " + setting.name() + ": '" + value + "' is not a positive whole number");
+        return Long.parseLong(setting.defaultValue());
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+}
