@@ -1,0 +1,129 @@
+package dev.apigwmcp.generator;
+
+import dev.apigwmcp.generator.compile.CompiledTarget;
+import dev.apigwmcp.generator.compile.CompiledTool;
+import dev.apigwmcp.generator.compile.ToolCompiler;
+import dev.apigwmcp.generator.emit.BindingsEmitter;
+import dev.apigwmcp.generator.emit.CatalogMarkdownEmitter;
+import dev.apigwmcp.generator.emit.JsonOutput;
+import dev.apigwmcp.generator.emit.ResourcePaths;
+import dev.apigwmcp.generator.emit.SchemaFileEmitter;
+import dev.apigwmcp.generator.emit.ToolDefinitions;
+import dev.apigwmcp.generator.emit.java.JavaEmitter;
+import dev.apigwmcp.generator.model.ApiModel;
+import dev.apigwmcp.generator.read.ExportReader;
+import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.select.Selection;
+import dev.apigwmcp.generator.select.ToolSelector;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one door into the generator: {@code Generator.generate(config)} reads every target's export, applies its
+ * filters and overrides, compiles the tools and emits schemas, {@code tools.json}, bindings, typed Java and the
+ * catalog. The Maven plugin, the command line and the tests all call this.
+ */
+public final class Generator {
+
+    /** AgentCore's target-name rule: letters and digits, single hyphens between them, up to 100. */
+    private static final Pattern TARGET_NAME = Pattern.compile("^([0-9a-zA-Z]-?){1,100}$");
+
+    private Generator() {
+    }
+
+    public static GenerationResult generate(GeneratorConfig config) {
+        List<Problem> errors = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        List<CompiledTarget> compiled = new ArrayList<>();
+        List<TargetSummary> summaries = new ArrayList<>();
+        if (config.targets().isEmpty()) {
+            errors.add(new Problem(null, null, "targets", "no targets configured"));
+        }
+        Set<String> targetNames = new HashSet<>();
+        for (TargetConfig target : config.targets()) {
+            ProblemCollector problems = new ProblemCollector(target.name(), target.displayFile());
+            if (!TARGET_NAME.matcher(target.name()).matches() || target.name().endsWith("-")) {
+                problems.configError("name", "target name '" + target.name() + "' must be letters and digits with"
+                        + " single hyphens between them (no underscores), at most 100 characters");
+            } else if (!targetNames.add(target.name())) {
+                problems.configError("name", "target name '" + target.name() + "' is used by two targets");
+            }
+            Optional<ApiModel> model = new ExportReader().read(target.exportFile(), problems);
+            if (model.isPresent()) {
+                Selection selection = new ToolSelector().select(target, model.get(), problems);
+                CompiledTarget result = new ToolCompiler().compile(target, model.get(), selection, problems);
+                compiled.add(result);
+                summaries.add(new TargetSummary(target.name(), model.get().operations().size(),
+                        result.tools().size(), selection.filteredOut()));
+            } else {
+                summaries.add(new TargetSummary(target.name(), 0, 0, 0));
+            }
+            errors.addAll(problems.errors());
+            warnings.addAll(problems.warnings());
+        }
+        checkAcrossTargets(compiled, errors);
+        List<ToolSummary> tools = new ArrayList<>();
+        for (CompiledTarget target : compiled) {
+            for (CompiledTool tool : target.tools()) {
+                tools.add(new ToolSummary(target.name(), tool.name(), tool.method(), tool.operation().path()));
+            }
+        }
+        tools.sort(Comparator.comparing(ToolSummary::name));
+        if (!errors.isEmpty()) {
+            return new GenerationResult(List.of(), tools, summaries, warnings, errors);
+        }
+        return new GenerationResult(emit(compiled), tools, summaries, warnings, errors);
+    }
+
+    private static List<GeneratedFile> emit(List<CompiledTarget> targets) {
+        List<GeneratedFile> files = new ArrayList<>();
+        JavaEmitter java = new JavaEmitter();
+        List<String> registries = new ArrayList<>();
+        List<CompiledTool> all = new ArrayList<>();
+        for (CompiledTarget target : targets) {
+            files.addAll(java.emit(target));
+            registries.add(java.registryClassName(target));
+            files.addAll(new SchemaFileEmitter().emit(target));
+            files.add(new BindingsEmitter().emit(target));
+            files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE,
+                    ResourcePaths.targetFolder(target.name()) + "tools.json",
+                    JsonOutput.pretty(ToolDefinitions.listResult(target.tools()))));
+            all.addAll(target.tools());
+        }
+        all.sort(Comparator.comparing(CompiledTool::name));
+        files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, ResourcePaths.CATALOG + "tools.json",
+                JsonOutput.pretty(ToolDefinitions.listResult(all))));
+        files.add(new CatalogMarkdownEmitter().emit(targets));
+        files.add(java.servicesFile(registries));
+        files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
+        return files;
+    }
+
+    /** Tool names and Java packages must be unique across the targets of one gateway. */
+    private static void checkAcrossTargets(List<CompiledTarget> targets, List<Problem> errors) {
+        Map<String, String> toolOwner = new HashMap<>();
+        Map<String, String> packageOwner = new HashMap<>();
+        for (CompiledTarget target : targets) {
+            String other = packageOwner.putIfAbsent(target.javaPackage(), target.name());
+            if (other != null) {
+                errors.add(new Problem(target.name(), null, "javaPackage", "Java package " + target.javaPackage()
+                        + " is also used by target " + other + "; set a distinct javaPackage"));
+            }
+            for (CompiledTool tool : target.tools()) {
+                String owner = toolOwner.putIfAbsent(tool.name(), target.name());
+                if (owner != null) {
+                    errors.add(new Problem(target.name(), target.config().displayFile(), tool.operation().pointer(),
+                            "tool name '" + tool.name() + "' is also generated by target " + owner
+                                    + "; keep the name prefix on or override one of the names"));
+                }
+            }
+        }
+    }
+}

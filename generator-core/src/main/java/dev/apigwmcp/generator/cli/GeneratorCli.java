@@ -1,0 +1,171 @@
+package dev.apigwmcp.generator.cli;
+
+import dev.apigwmcp.generator.GenerationResult;
+import dev.apigwmcp.generator.Generator;
+import dev.apigwmcp.generator.GeneratorConfig;
+import dev.apigwmcp.generator.Problem;
+import dev.apigwmcp.generator.TargetConfig;
+import dev.apigwmcp.generator.TargetSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The generator's command line:
+ * {@code generate --export FILE [--target NAME] [--config targets.yaml] --out DIR}. Exit codes: 0 generated,
+ * 1 the spec or configuration has errors (listed on stderr), 2 bad usage.
+ */
+public final class GeneratorCli {
+
+    static final String USAGE = """
+            Usage: apigw-mcp-generator generate (--export FILE [--target NAME] | --config targets.yaml) --out DIR
+
+            Compiles API Gateway / OpenAPI exports into MCP tools: Java sources in DIR/java, schemas,
+            tools.json, bindings.json and TOOLS.md in DIR/resources.
+
+              --export FILE     an export (OpenAPI 3.0/3.1 or Swagger 2.0, JSON or YAML); one target
+              --target NAME     the target's name (default: derived from the file name)
+              --config FILE     a targets.yaml with one or more targets (filters, overrides, auth, ...)
+              --no-prefix       do not prefix tool names with <target>___ (with --export)
+              --out DIR         output directory (its java/ and resources/ folders are replaced)
+              --help            this text
+
+            Exit codes: 0 generated, 1 the export or configuration has errors, 2 bad usage.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    GeneratorCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new GeneratorCli(System.out, System.err).run(args));
+    }
+
+    int run(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            (args.length == 0 ? err : out).print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        if (!args[0].equals("generate")) {
+            return usage("unknown command '" + args[0] + "'");
+        }
+        String export = null;
+        String target = null;
+        String config = null;
+        String outDir = null;
+        boolean prefix = true;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                case "--no-prefix" -> prefix = false;
+                case "--export", "--target", "--config", "--out" -> {
+                    if (i + 1 >= args.length) {
+                        return usage(arg + " needs a value");
+                    }
+                    String value = args[++i];
+                    switch (arg) {
+                        case "--export" -> export = value;
+                        case "--target" -> target = value;
+                        case "--config" -> config = value;
+                        default -> outDir = value;
+                    }
+                }
+                default -> {
+                    return usage("unknown option '" + arg + "'");
+                }
+            }
+        }
+        if (outDir == null) {
+            return usage("--out is required");
+        }
+        if ((export == null) == (config == null)) {
+            return usage("give either --export or --config");
+        }
+        List<TargetConfig> targets;
+        if (config != null) {
+            TargetsFile file = new TargetsFile(Path.of(config));
+            targets = file.read();
+            if (!file.problems().isEmpty()) {
+                file.problems().forEach(p -> err.println("error: " + p));
+                return 1;
+            }
+        } else {
+            Path exportPath = Path.of(export);
+            String name = target != null ? target : targetNameFrom(exportPath);
+            TargetConfig single = TargetConfig.of(name, exportPath);
+            targets = List.of(new TargetConfig(single.name(), single.exportFile(), null, List.of(), List.of(),
+                    single.auth(), prefix, 0, null));
+        }
+        GenerationResult result = Generator.generate(new GeneratorConfig(targets));
+        for (Problem warning : result.warnings()) {
+            err.println("warning: " + warning);
+        }
+        if (result.hasErrors()) {
+            for (Problem error : result.errors()) {
+                err.println("error: " + error);
+            }
+            err.println(result.errors().size() + " error(s); nothing was written");
+            return 1;
+        }
+        Path root = Path.of(outDir);
+        try {
+            Path java = root.resolve("java");
+            Path resources = root.resolve("resources");
+            deleteTree(java);
+            deleteTree(resources);
+            result.writeTo(java, resources);
+        } catch (IOException e) {
+            err.println("error: cannot write to " + outDir + ": " + e.getMessage());
+            return 1;
+        }
+        for (TargetSummary summary : result.targets()) {
+            out.println("target " + summary.target() + ": " + summary.tools() + " tools from "
+                    + summary.operations() + " operations (" + summary.filteredOut() + " filtered out)");
+        }
+        out.println(result.files().size() + " files written to " + outDir + " (" + result.warnings().size()
+                + " warnings)");
+        return 0;
+    }
+
+    private int usage(String message) {
+        err.println("error: " + message);
+        err.print(USAGE);
+        return 2;
+    }
+
+    /** {@code petstore.export.json} → {@code petstore}; characters outside the target-name rule become '-'. */
+    static String targetNameFrom(Path export) {
+        String file = export.getFileName().toString();
+        int dot = file.indexOf('.');
+        String stem = dot > 0 ? file.substring(0, dot) : file;
+        String name = stem.replaceAll("[^0-9A-Za-z]+", "-").replaceAll("^-+|-+$", "");
+        return name.isEmpty() ? "api" : name;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.forEach(paths::add);
+        }
+        paths.sort(Comparator.reverseOrder());
+        for (Path path : paths) {
+            Files.delete(path);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package dev.apigwmcp.generator.emit.java;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.apigwmcp.generator.GeneratedFile;
+import dev.apigwmcp.generator.compile.ArgumentBinding;
+import dev.apigwmcp.generator.compile.BodyBinding;
+import dev.apigwmcp.generator.compile.CompiledTarget;
+import dev.apigwmcp.generator.compile.CompiledTool;
+import dev.apigwmcp.generator.emit.ResourcePaths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the typed Java of one target with JavaPoet: per tool an arguments record (typed parameters, body as
+ * generated records where its schema is a plain object tree) and a tool class implementing the runtime's
+ * {@code GeneratedTool}; per target a {@code ToolRegistry} listed in {@code META-INF/services}.
+ */
+public final class JavaEmitter {
+
+    private static final String INDENT = "    ";
+
+    public List<GeneratedFile> emit(CompiledTarget target) {
+        String pkg = target.javaPackage();
+        JavaNames.Scope classes = new JavaNames.Scope();
+        String registryName = classes.unique(JavaNames.pascal(target.name()) + "ToolRegistry");
+        List<GeneratedFile> files = new ArrayList<>();
+        List<ClassName> toolClasses = new ArrayList<>();
+        for (CompiledTool tool : target.tools()) {
+            String stem = classes.uniqueStem(JavaNames.pascal(tool.baseName()), "Tool", "Arguments");
+            ClassName argumentsName = ClassName.get(pkg, stem + "Arguments");
+            ClassName toolName = ClassName.get(pkg, stem + "Tool");
+            ToolFields fields = new ToolFields();
+            TypeSpec arguments = argumentsRecord(tool, argumentsName, fields);
+            files.add(javaFile(pkg, arguments));
+            files.add(javaFile(pkg, toolClass(tool, toolName, argumentsName, fields)));
+            toolClasses.add(toolName);
+        }
+        ClassName registry = ClassName.get(pkg, registryName);
+        files.add(javaFile(pkg, registry(target, registry, toolClasses)));
+        return files;
+    }
+
+    /** The services file listing every target's registry (one line each, sorted). */
+    public GeneratedFile servicesFile(List<String> registryClassNames) {
+        List<String> sorted = new ArrayList<>(registryClassNames);
+        sorted.sort(null);
+        return GeneratedFile.text(GeneratedFile.Kind.RESOURCE, ResourcePaths.SERVICES,
+                String.join("\n", sorted) + "\n");
+    }
+
+    /** The fully qualified registry class of a target (as {@link #emit} names it). */
+    public String registryClassName(CompiledTarget target) {
+        return target.javaPackage() + "." + JavaNames.pascal(target.name()) + "ToolRegistry";
+    }
+
+    private TypeSpec argumentsRecord(CompiledTool tool, ClassName name, ToolFields fields) {
+        TypeSpec.Builder builder = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
+        RecordFactory records = new RecordFactory();
+        RecordFactory.Owner owner = new RecordFactory.Owner(name, builder, List.of(name.simpleName()));
+        JavaNames.Scope fieldScope = new JavaNames.Scope(RecordFactory.RESERVED_MEMBERS);
+        JavaNames.Scope types = new JavaNames.Scope(name.simpleName());
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+        Javadoc javadoc = new Javadoc("Arguments of tool {@code " + tool.name() + "} ("
+                + Javadoc.safe(tool.operation().label()) + ").");
+        JsonNode properties = tool.inputSchema().path("properties");
+        var names = properties.fieldNames();
+        while (names.hasNext()) {
+            String argument = names.next();
+            JsonNode schema = properties.get(argument);
+            boolean isBody = tool.body() != null && tool.body().argument().equals(argument);
+            String field = fieldScope.unique(JavaNames.camel(argument));
+            ValueType value;
+            if (isBody && tool.body().json()) {
+                value = JavaTypes.isPlainObject(schema) && !JavaTypes.isNullable(schema)
+                        ? new ValueType.RecordOf(addBodyRecord(records, owner, types, schema))
+                        : records.map(schema, "body", owner, types, false);
+            } else if (isBody) {
+                value = new ValueType.Scalar(JavaTypes.Scalar.STRING);
+            } else {
+                // Parameters: null means "not sent", so nullable parameters read as their plain type.
+                value = records.map(schema, argument, null, types, false);
+            }
+            constructor.addParameter(ParameterSpec.builder(value.type(), field).build());
+            javadoc.param(field, schema.path("description").asText("Argument '" + argument + "'."));
+            fields.put(argument, field, value);
+        }
+        builder.recordConstructor(constructor.build());
+        builder.addJavadoc(javadoc.render());
+        return builder.build();
+    }
+
+    private static ClassName addBodyRecord(RecordFactory records, RecordFactory.Owner owner, JavaNames.Scope types,
+            JsonNode schema) {
+        ClassName name = owner.name().nestedClass(types.unique("Body"));
+        owner.builder().addType(records.record(name, schema, owner.enclosing()));
+        return name;
+    }
+
+    private TypeSpec toolClass(CompiledTool tool, ClassName name, ClassName argumentsName, ToolFields fields) {
+        TypeName toolType = ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL, argumentsName);
+        CodeBlock.Builder read = CodeBlock.builder();
+        for (String argument : fields.order) {
+            RecordFactory.separate(read).add(fields.types.get(argument).readMember("arguments", argument));
+        }
+        MethodSpec readArguments = MethodSpec.methodBuilder("readArguments")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(argumentsName)
+                .addParameter(JavaTypes.JSON_NODE, "arguments")
+                .addStatement("return new $T($L)", argumentsName, read.build())
+                .build();
+        MethodSpec.Builder write = MethodSpec.methodBuilder("writeRequest")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(argumentsName, "arguments")
+                .addParameter(JavaTypes.REQUEST_BUILDER, "request");
+        for (ArgumentBinding binding : tool.arguments()) {
+            writeParameter(write, binding, fields);
+        }
+        BodyBinding body = tool.body();
+        if (body != null) {
+            String field = fields.fields.get(body.argument());
+            write.beginControlFlow("if (arguments.$L() != null)", field);
+            if (body.json()) {
+                write.addStatement("request.jsonBody($S, $S, $T.toJson(arguments.$L()))", body.argument(),
+                        body.mediaType(), JavaTypes.ARGUMENTS, field);
+            } else {
+                write.addStatement("request.textBody($S, $S, arguments.$L())", body.argument(), body.mediaType(),
+                        field);
+            }
+            write.endControlFlow();
+        }
+        Javadoc javadoc = new Javadoc("Tool {@code " + tool.name() + "}: "
+                + Javadoc.safe(tool.operation().label() + ". " + tool.description()));
+        return TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(toolType)
+                .addJavadoc(javadoc.render())
+                .addField(FieldSpec.builder(JavaTypes.STRING, "NAME", Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.FINAL).initializer("$S", tool.name()).build())
+                .addMethod(MethodSpec.methodBuilder("name")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(JavaTypes.STRING)
+                        .addStatement("return NAME")
+                        .build())
+                .addMethod(readArguments)
+                .addMethod(write.build())
+                .build();
+    }
+
+    private static void writeParameter(MethodSpec.Builder write, ArgumentBinding binding, ToolFields fields) {
+        String field = fields.fields.get(binding.name());
+        ValueType type = fields.types.get(binding.name());
+        write.beginControlFlow("if (arguments.$L() != null)", field);
+        CodeBlock text = type instanceof ValueType.ListOf
+                ? CodeBlock.of("$T.join($S, $T.texts(arguments.$L()))", String.class, ",", JavaTypes.ARGUMENTS, field)
+                : CodeBlock.of("$T.text(arguments.$L())", JavaTypes.ARGUMENTS, field);
+        switch (binding.in()) {
+            case "method" -> write.addStatement("request.method($S, $L)", binding.name(), text);
+            case "path" -> write.addStatement("request.$L($S, $S, $L)",
+                    binding.greedy() ? "greedyPathParameter" : "pathParameter", binding.name(), binding.parameter(),
+                    text);
+            case "query" -> {
+                if (type instanceof ValueType.ListOf) {
+                    write.addStatement("request.queryParameter($S, $S, $T.texts(arguments.$L()), $T.$L)",
+                            binding.name(), binding.parameter(), JavaTypes.ARGUMENTS, field, JavaTypes.QUERY_STYLE,
+                            queryStyle(binding));
+                } else {
+                    write.addStatement("request.queryParameter($S, $S, $L)", binding.name(), binding.parameter(),
+                            text);
+                }
+            }
+            case "header" -> write.addStatement("request.header($S, $S, $L)", binding.name(), binding.parameter(),
+                    text);
+            case "cookie" -> write.addStatement("request.cookie($S, $S, $L)", binding.name(), binding.parameter(),
+                    text);
+            default -> throw new IllegalStateException("unknown argument location " + binding.in());
+        }
+        write.endControlFlow();
+    }
+
+    private static String queryStyle(ArgumentBinding binding) {
+        String style = binding.style() == null ? "form" : binding.style();
+        return switch (style) {
+            case "spaceDelimited" -> "SPACE_DELIMITED";
+            case "pipeDelimited" -> "PIPE_DELIMITED";
+            case "tabDelimited" -> "TAB_DELIMITED";
+            default -> Boolean.FALSE.equals(binding.explode()) ? "FORM" : "FORM_EXPLODED";
+        };
+    }
+
+    private TypeSpec registry(CompiledTarget target, ClassName name, List<ClassName> tools) {
+        TypeName toolList = ParameterizedTypeName.get(JavaTypes.LIST,
+                ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL, WildcardTypeName.subtypeOf(Object.class)));
+        CodeBlock.Builder list = CodeBlock.builder();
+        for (ClassName tool : tools) {
+            RecordFactory.separate(list).add("new $T()", tool);
+        }
+        return TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(JavaTypes.TOOL_REGISTRY)
+                .addJavadoc(new Javadoc("The " + target.tools().size() + " tools of target {@code " + target.name()
+                        + "}, generated from " + Javadoc.safe(target.config().displayFile()) + ".").render())
+                .addField(FieldSpec.builder(toolList, "TOOLS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(tools.isEmpty() ? CodeBlock.of("$T.of()", JavaTypes.LIST)
+                                : CodeBlock.of("$T.of(\n$>$>$L$<$<)", JavaTypes.LIST, list.build()))
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("targetName")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(JavaTypes.STRING)
+                        .addStatement("return $S", target.name())
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("resourceFolder")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(JavaTypes.STRING)
+                        .addStatement("return $S", ResourcePaths.targetFolder(target.name()))
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("tools")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(toolList)
+                        .addStatement("return TOOLS")
+                        .build())
+                .build();
+    }
+
+    private static GeneratedFile javaFile(String pkg, TypeSpec type) {
+        JavaFile file = JavaFile.builder(pkg, type)
+                .addFileComment("Generated by apigw-mcp. Do not edit: regenerate instead.")
+                .indent(INDENT)
+                .skipJavaLangImports(true)
+                .build();
+        String path = pkg.replace('.', '/') + "/" + type.name() + ".java";
+        return GeneratedFile.text(GeneratedFile.Kind.JAVA, path, file.toString());
+    }
+
+    /** Argument name → record component name and type, in schema order. */
+    private static final class ToolFields {
+        final List<String> order = new ArrayList<>();
+        final Map<String, String> fields = new HashMap<>();
+        final Map<String, ValueType> types = new HashMap<>();
+
+        void put(String argument, String field, ValueType type) {
+            order.add(argument);
+            fields.put(argument, field);
+            types.put(argument, type);
+        }
+    }
+}

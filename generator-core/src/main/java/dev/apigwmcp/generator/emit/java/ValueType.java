@@ -1,0 +1,77 @@
+package dev.apigwmcp.generator.emit.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+
+/** How one JSON value maps to Java: its type and the code that reads it from JSON. */
+sealed interface ValueType {
+
+    TypeName type();
+
+    /** An expression reading member {@code member} of the JSON object in variable {@code object}. */
+    CodeBlock readMember(String object, String member);
+
+    /** A {@code Function<JsonNode, T>} reading one value (for list elements). */
+    CodeBlock elementReader();
+
+    /** String, Long, BigDecimal, Boolean or JsonNode (absent and JSON null both read as Java null). */
+    record Scalar(JavaTypes.Scalar kind) implements ValueType {
+        public TypeName type() {
+            return kind.type;
+        }
+
+        public CodeBlock readMember(String object, String member) {
+            return CodeBlock.of("$T.$L($L, $S)", JavaTypes.ARGUMENTS, kind.memberReader, object, member);
+        }
+
+        public CodeBlock elementReader() {
+            return kind.elementReader();
+        }
+    }
+
+    /** A nullable value kept as JSON so that an explicit {@code null} survives the round trip. */
+    record RawJson() implements ValueType {
+        public TypeName type() {
+            return JavaTypes.JSON_NODE;
+        }
+
+        public CodeBlock readMember(String object, String member) {
+            return CodeBlock.of("$T.raw($L, $S)", JavaTypes.ARGUMENTS, object, member);
+        }
+
+        public CodeBlock elementReader() {
+            return JavaTypes.Scalar.JSON.elementReader();
+        }
+    }
+
+    /** {@code List<T>} of scalars or records. */
+    record ListOf(ValueType element) implements ValueType {
+        public TypeName type() {
+            return JavaTypes.listOf(element.type());
+        }
+
+        public CodeBlock readMember(String object, String member) {
+            return CodeBlock.of("$T.list($L, $S, $L)", JavaTypes.ARGUMENTS, object, member, element.elementReader());
+        }
+
+        public CodeBlock elementReader() {
+            throw new IllegalStateException("lists of lists are mapped to JsonNode");
+        }
+    }
+
+    /** A generated record with {@code static read(JsonNode)}. */
+    record RecordOf(ClassName name) implements ValueType {
+        public TypeName type() {
+            return name;
+        }
+
+        public CodeBlock readMember(String object, String member) {
+            return CodeBlock.of("$T.object($L, $S, $T::read)", JavaTypes.ARGUMENTS, object, member, name);
+        }
+
+        public CodeBlock elementReader() {
+            return CodeBlock.of("$T::read", name);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.apigwmcp.generator.model;
+
+import java.util.List;
+
+/**
+ * One operation of the export.
+ *
+ * @param path                resource path as in the export ({@code /pets/{petId}})
+ * @param method              HTTP method, or {@link HttpMethod#ANY}
+ * @param pointer             JSON pointer of the operation ({@code /paths/~1pets/get})
+ * @param operationId         the {@code operationId}, or {@code null}
+ * @param summary             summary, or {@code null}
+ * @param description         description, or {@code null}
+ * @param resourceDescription the path item's summary/description, or {@code null}
+ * @param parameters          parameters, path-level ones merged in, in declared order
+ * @param requestBody         the request body, or {@code null}
+ * @param successResponse     the lowest 2xx response, or {@code null}
+ * @param security            the effective security requirements (operation's, else the document's)
+ * @param timeoutMs           {@code x-amazon-apigateway-integration.timeoutInMillis}, or {@code null}
+ * @param deprecated          the operation is deprecated
+ */
+public record ApiOperation(
+        String path,
+        HttpMethod method,
+        String pointer,
+        String operationId,
+        String summary,
+        String description,
+        String resourceDescription,
+        List<ApiParameter> parameters,
+        ApiRequestBody requestBody,
+        ApiResponse successResponse,
+        List<SecurityRequirement> security,
+        Integer timeoutMs,
+        boolean deprecated) {
+
+    public ApiOperation {
+        parameters = List.copyOf(parameters);
+        security = List.copyOf(security);
+    }
+
+    /** {@code GET /pets/{petId}}: how problems and the catalog name an operation. */
+    public String label() {
+        return method.name() + " " + path;
+    }
+}

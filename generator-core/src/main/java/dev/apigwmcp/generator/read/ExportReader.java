@@ -1,0 +1,461 @@
+package dev.apigwmcp.generator.read;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigwmcp.generator.model.ApiModel;
+import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
+import dev.apigwmcp.generator.model.ApiOperation;
+import dev.apigwmcp.generator.model.ApiParameter;
+import dev.apigwmcp.generator.model.ApiRequestBody;
+import dev.apigwmcp.generator.model.ApiResponse;
+import dev.apigwmcp.generator.model.HttpMethod;
+import dev.apigwmcp.generator.model.ParameterLocation;
+import dev.apigwmcp.generator.model.SecurityRequirement;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Yaml;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.servers.ServerVariable;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.converter.SwaggerConverter;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads an export (OpenAPI 3.0 / 3.1 or Swagger 2.0, JSON or YAML) with swagger-parser and reduces it to an
+ * {@link ApiModel}. References to component schemas are kept (the schema converter inlines them); references to
+ * parameters, request bodies and responses are resolved here.
+ */
+public final class ExportReader {
+
+    private static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+    private static final String APIGW_PREFIX = "x-amazon-apigateway-";
+
+    /** Reads {@code file}; problems go to {@code problems}. Empty when the export cannot be used at all. */
+    public Optional<ApiModel> read(Path file, ProblemCollector problems) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            problems.error("", "export file not found");
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.error("", "cannot read export file: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return Optional.empty();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        JsonNode root = parseTree(text, problems);
+        if (root == null) {
+            return Optional.empty();
+        }
+        if (!root.isObject()) {
+            problems.error("", "an export must be a JSON or YAML object, found " + root.getNodeType());
+            return Optional.empty();
+        }
+        SpecFormat format = detectFormat(root, problems);
+        if (format == null) {
+            return Optional.empty();
+        }
+        ParseOptions options = new ParseOptions();
+        // Never follow references to other files or URLs at build time: exports are single documents, and a
+        // build must not reach the network. Unresolved references are reported by the schema converter.
+        options.setResolve(false);
+        options.setResolveFully(false);
+        options.setValidateInternalRefs(true);
+        SwaggerParseResult result = format == SpecFormat.SWAGGER_2_0
+                ? new SwaggerConverter().readContents(text, null, options)
+                : new OpenAPIV3Parser().parseJsonNode(null, root, options);
+        OpenAPI api = result == null ? null : result.getOpenAPI();
+        if (result != null && result.getMessages() != null) {
+            for (String message : result.getMessages()) {
+                if (message != null && !message.isBlank()) {
+                    problems.warning("", "swagger-parser: " + message);
+                }
+            }
+        }
+        if (api == null) {
+            problems.error("", "not a usable OpenAPI document (see the parser messages above)");
+            return Optional.empty();
+        }
+        return Optional.of(new ModelBuilder(api, root, format, problems).build());
+    }
+
+    private static JsonNode parseTree(String text, ProblemCollector problems) {
+        String trimmed = text.stripLeading();
+        if (trimmed.isEmpty()) {
+            problems.error("", "export file is empty");
+            return null;
+        }
+        ObjectMapper mapper = trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[' ? Json.mapper() : Yaml.mapper();
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                problems.error("", "export file is empty");
+                return null;
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            problems.error("", "malformed " + (mapper == Json.mapper() ? "JSON" : "YAML") + ": " + where
+                    + e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private static SpecFormat detectFormat(JsonNode root, ProblemCollector problems) {
+        JsonNode swagger = root.get("swagger");
+        if (swagger != null) {
+            if ("2.0".equals(swagger.asText())) {
+                return SpecFormat.SWAGGER_2_0;
+            }
+            problems.error("/swagger", "unsupported Swagger version '" + swagger.asText() + "' (only 2.0)");
+            return null;
+        }
+        JsonNode openapi = root.get("openapi");
+        if (openapi == null) {
+            problems.error("", "neither 'openapi' nor 'swagger' is present: not an OpenAPI or Swagger document");
+            return null;
+        }
+        String version = openapi.asText();
+        if (version.startsWith("3.0")) {
+            return SpecFormat.OPENAPI_3_0;
+        }
+        if (version.startsWith("3.1")) {
+            return SpecFormat.OPENAPI_3_1;
+        }
+        problems.error("/openapi", "unsupported OpenAPI version '" + version + "' (3.0.x, 3.1.x or Swagger 2.0)");
+        return null;
+    }
+
+    /** Builds the model from one parsed document. */
+    private static final class ModelBuilder {
+        private final OpenAPI api;
+        private final JsonNode root;
+        private final SpecFormat format;
+        private final ProblemCollector problems;
+        private final Components components;
+        private boolean apiGateway;
+
+        ModelBuilder(OpenAPI api, JsonNode root, SpecFormat format, ProblemCollector problems) {
+            this.api = api;
+            this.root = root;
+            this.format = format;
+            this.problems = problems;
+            this.components = api.getComponents() == null ? new Components() : api.getComponents();
+        }
+
+        ApiModel build() {
+            apiGateway = hasApiGatewayKeys(root);
+            List<ApiOperation> operations = new ArrayList<>();
+            if (api.getPaths() != null) {
+                for (Map.Entry<String, PathItem> entry : api.getPaths().entrySet()) {
+                    readPath(entry.getKey(), entry.getValue(), operations);
+                }
+            }
+            SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes());
+            apiGateway |= schemes.anyApiGatewayExtension();
+            Object keySource = api.getExtensions() == null ? null
+                    : api.getExtensions().get("x-amazon-apigateway-api-key-source");
+            return new ApiModel(
+                    problems.file(),
+                    format,
+                    apiGateway,
+                    serverUrl(),
+                    schemes.byName(),
+                    components.getSchemas(),
+                    operations,
+                    keySource == null ? null : keySource.toString());
+        }
+
+        private static boolean hasApiGatewayKeys(JsonNode root) {
+            var names = root.fieldNames();
+            while (names.hasNext()) {
+                if (names.next().startsWith(APIGW_PREFIX)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String serverUrl() {
+            List<Server> servers = api.getServers();
+            if (servers == null || servers.isEmpty() || servers.get(0).getUrl() == null) {
+                return null;
+            }
+            Server server = servers.get(0);
+            String url = server.getUrl();
+            if (server.getVariables() != null) {
+                for (Map.Entry<String, ServerVariable> variable : server.getVariables().entrySet()) {
+                    String value = variable.getValue() == null ? null : variable.getValue().getDefault();
+                    if (value != null) {
+                        url = url.replace("{" + variable.getKey() + "}", value);
+                    }
+                }
+            }
+            if (url.contains("{")) {
+                problems.warning("/servers/0/url", "server URL has a variable without a default: " + url
+                        + "; configure the base URL at run time");
+            }
+            return url;
+        }
+
+        private void readPath(String path, PathItem item, List<ApiOperation> out) {
+            String pathPointer = JsonPointer.append("/paths", path);
+            if (item == null) {
+                return;
+            }
+            if (item.get$ref() != null) {
+                problems.warning(pathPointer, "path item $ref is not supported; its operations are skipped");
+                return;
+            }
+            String resourceDescription = firstText(item.getSummary(), item.getDescription());
+            List<Parameter> shared = item.getParameters() == null ? List.of() : item.getParameters();
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
+                HttpMethod method = HttpMethod.valueOf(entry.getKey().name());
+                out.add(readOperation(path, method, JsonPointer.append(pathPointer, method.key()), entry.getValue(),
+                        shared, resourceDescription));
+            }
+            Object any = item.getExtensions() == null ? null : item.getExtensions().get(ANY_METHOD);
+            if (any != null) {
+                apiGateway = true;
+                String pointer = JsonPointer.append(pathPointer, ANY_METHOD);
+                Operation operation;
+                try {
+                    operation = Json.mapper().convertValue(any, Operation.class);
+                } catch (IllegalArgumentException e) {
+                    problems.error(pointer, "cannot read the ANY method: " + e.getMessage());
+                    return;
+                }
+                out.add(readOperation(path, HttpMethod.ANY, pointer, operation, shared, resourceDescription));
+            }
+        }
+
+        private ApiOperation readOperation(String path, HttpMethod method, String pointer, Operation operation,
+                List<Parameter> shared, String resourceDescription) {
+            Map<String, Object> extensions = operation.getExtensions() == null ? Map.of() : operation.getExtensions();
+            Integer timeout = null;
+            for (String key : extensions.keySet()) {
+                if (key.startsWith(APIGW_PREFIX)) {
+                    apiGateway = true;
+                }
+            }
+            if (extensions.get("x-amazon-apigateway-integration") instanceof Map<?, ?> integration
+                    && integration.get("timeoutInMillis") instanceof Number millis) {
+                timeout = millis.intValue();
+            }
+            List<SecurityRequirement> security = security(operation);
+            return new ApiOperation(
+                    path,
+                    method,
+                    pointer,
+                    blankToNull(operation.getOperationId()),
+                    blankToNull(operation.getSummary()),
+                    blankToNull(operation.getDescription()),
+                    resourceDescription,
+                    parameters(pointer, operation.getParameters(), shared),
+                    requestBody(pointer, operation.getRequestBody()),
+                    successResponse(pointer, operation.getResponses()),
+                    security,
+                    timeout,
+                    Boolean.TRUE.equals(operation.getDeprecated()));
+        }
+
+        private List<SecurityRequirement> security(Operation operation) {
+            List<io.swagger.v3.oas.models.security.SecurityRequirement> declared =
+                    operation.getSecurity() != null ? operation.getSecurity() : api.getSecurity();
+            List<SecurityRequirement> out = new ArrayList<>();
+            if (declared != null) {
+                for (var requirement : declared) {
+                    out.add(new SecurityRequirement(requirement == null ? List.of()
+                            : new ArrayList<>(requirement.keySet())));
+                }
+            }
+            return out;
+        }
+
+        /** Operation parameters override path-level ones with the same name and location. */
+        private List<ApiParameter> parameters(String operationPointer, List<Parameter> own, List<Parameter> shared) {
+            Map<String, ApiParameter> merged = new LinkedHashMap<>();
+            String pathItemPointer = operationPointer.substring(0, operationPointer.lastIndexOf('/'));
+            for (int i = 0; i < shared.size(); i++) {
+                add(merged, shared.get(i), JsonPointer.append(pathItemPointer + "/parameters", i));
+            }
+            if (own != null) {
+                for (int i = 0; i < own.size(); i++) {
+                    add(merged, own.get(i), JsonPointer.append(operationPointer + "/parameters", i));
+                }
+            }
+            return List.copyOf(merged.values());
+        }
+
+        private void add(Map<String, ApiParameter> merged, Parameter parameter, String pointer) {
+            Parameter resolved = resolve(parameter, pointer);
+            if (resolved == null) {
+                return;
+            }
+            if (resolved.getName() == null || resolved.getIn() == null) {
+                problems.error(pointer, "parameter without 'name' or 'in'");
+                return;
+            }
+            ParameterLocation in;
+            try {
+                in = ParameterLocation.valueOf(resolved.getIn().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.error(pointer + "/in", "unknown parameter location '" + resolved.getIn() + "'");
+                return;
+            }
+            Schema<?> schema = resolved.getSchema();
+            if (schema == null && resolved.getContent() != null && !resolved.getContent().isEmpty()) {
+                MediaType first = resolved.getContent().values().iterator().next();
+                schema = first == null ? null : first.getSchema();
+            }
+            merged.put(in + ":" + resolved.getName(), new ApiParameter(
+                    resolved.getName(),
+                    in,
+                    in == ParameterLocation.PATH || Boolean.TRUE.equals(resolved.getRequired()),
+                    schema,
+                    blankToNull(resolved.getDescription()),
+                    resolved.getStyle() == null ? null : resolved.getStyle().toString(),
+                    resolved.getExplode(),
+                    pointer));
+        }
+
+        private Parameter resolve(Parameter parameter, String pointer) {
+            if (parameter == null) {
+                problems.error(pointer, "empty parameter");
+                return null;
+            }
+            String ref = parameter.get$ref();
+            if (ref == null) {
+                return parameter;
+            }
+            String name = componentName(ref, "parameters");
+            Parameter target = name == null || components.getParameters() == null ? null
+                    : components.getParameters().get(name);
+            if (target == null) {
+                problems.error(pointer + "/$ref", "unresolvable parameter reference '" + ref + "'");
+            }
+            return target;
+        }
+
+        private ApiRequestBody requestBody(String operationPointer, RequestBody body) {
+            if (body == null) {
+                return null;
+            }
+            String pointer = operationPointer + "/requestBody";
+            if (body.get$ref() != null) {
+                String name = componentName(body.get$ref(), "requestBodies");
+                RequestBody target = name == null || components.getRequestBodies() == null ? null
+                        : components.getRequestBodies().get(name);
+                if (target == null) {
+                    problems.error(pointer + "/$ref", "unresolvable request body reference '" + body.get$ref() + "'");
+                    return null;
+                }
+                body = target;
+            }
+            Map<String, Schema<?>> content = new LinkedHashMap<>();
+            if (body.getContent() != null) {
+                for (Map.Entry<String, MediaType> media : body.getContent().entrySet()) {
+                    content.put(media.getKey(), media.getValue() == null ? null : media.getValue().getSchema());
+                }
+            }
+            return new ApiRequestBody(Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
+                    content, pointer);
+        }
+
+        private ApiResponse successResponse(String operationPointer, io.swagger.v3.oas.models.responses.ApiResponses
+                responses) {
+            if (responses == null) {
+                return null;
+            }
+            String best = null;
+            for (String code : responses.keySet()) {
+                if (isSuccess(code) && (best == null || rank(code) < rank(best))) {
+                    best = code;
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            String pointer = JsonPointer.append(operationPointer + "/responses", best);
+            io.swagger.v3.oas.models.responses.ApiResponse response = responses.get(best);
+            if (response != null && response.get$ref() != null) {
+                String name = componentName(response.get$ref(), "responses");
+                var target = name == null || components.getResponses() == null ? null
+                        : components.getResponses().get(name);
+                if (target == null) {
+                    problems.error(pointer + "/$ref", "unresolvable response reference '" + response.get$ref() + "'");
+                    return null;
+                }
+                response = target;
+            }
+            Content content = response == null ? null : response.getContent();
+            if (content == null || content.isEmpty()) {
+                return new ApiResponse(best, null, null, pointer);
+            }
+            String mediaType = null;
+            for (String candidate : content.keySet()) {
+                if (MediaTypes.isJson(candidate)) {
+                    mediaType = candidate;
+                    break;
+                }
+            }
+            if (mediaType == null) {
+                mediaType = content.keySet().iterator().next();
+            }
+            MediaType media = content.get(mediaType);
+            return new ApiResponse(best, mediaType, media == null ? null : media.getSchema(), pointer);
+        }
+
+        private static boolean isSuccess(String code) {
+            return code.length() == 3 && code.charAt(0) == '2'
+                    && (code.equalsIgnoreCase("2XX") || Character.isDigit(code.charAt(1))
+                    && Character.isDigit(code.charAt(2)));
+        }
+
+        private static int rank(String code) {
+            return code.equalsIgnoreCase("2XX") ? 300 : Integer.parseInt(code);
+        }
+
+        /** {@code #/components/<kind>/<name>} → name; Swagger 2 forms arrive converted by the parser. */
+        private static String componentName(String ref, String kind) {
+            String prefix = "#/components/" + kind + "/";
+            return ref.startsWith(prefix) ? ref.substring(prefix.length()) : null;
+        }
+    }
+
+    static String firstText(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

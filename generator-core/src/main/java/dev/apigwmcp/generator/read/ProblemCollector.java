@@ -1,0 +1,60 @@
+package dev.apigwmcp.generator.read;
+
+import dev.apigwmcp.generator.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the errors and warnings of one target, each located in its export file. Errors are values until the
+ * edge: nothing in the core throws for bad input.
+ */
+public final class ProblemCollector {
+
+    private final String target;
+    private final String file;
+    private final List<Problem> errors = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
+
+    public ProblemCollector(String target, String file) {
+        this.target = target;
+        this.file = file;
+    }
+
+    public void error(String pointer, String message) {
+        errors.add(new Problem(target, file, pointer, message));
+    }
+
+    public void warning(String pointer, String message) {
+        warnings.add(new Problem(target, file, pointer, message));
+    }
+
+    /** An error located in the target's configuration rather than its export. */
+    public void configError(String location, String message) {
+        errors.add(new Problem(target, null, location, message));
+    }
+
+    /** An informational note about configuration (for example: no filters, every operation exposed). */
+    public void configWarning(String location, String message) {
+        warnings.add(new Problem(target, null, location, message));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public List<Problem> errors() {
+        return List.copyOf(errors);
+    }
+
+    public List<Problem> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public String file() {
+        return file;
+    }
+}

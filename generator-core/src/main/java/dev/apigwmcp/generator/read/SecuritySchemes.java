@@ -1,0 +1,56 @@
+package dev.apigwmcp.generator.read;
+
+import dev.apigwmcp.generator.model.AuthKind;
+import dev.apigwmcp.generator.model.SecurityScheme;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Classifies the export's security schemes by what the runtime must send. API Gateway marks IAM with
+ * {@code x-amazon-apigateway-authtype: awsSigv4} on an {@code apiKey}-typed scheme named {@code Authorization};
+ * Cognito and Lambda authorizers likewise; a plain {@code apiKey} scheme is the usage-plan API key.
+ */
+record SecuritySchemes(Map<String, SecurityScheme> byName, boolean anyApiGatewayExtension) {
+
+    static SecuritySchemes read(Map<String, io.swagger.v3.oas.models.security.SecurityScheme> declared) {
+        Map<String, SecurityScheme> out = new TreeMap<>();
+        boolean apiGateway = false;
+        if (declared != null) {
+            for (var entry : declared.entrySet()) {
+                var scheme = entry.getValue();
+                if (scheme == null) {
+                    continue;
+                }
+                Map<String, Object> extensions = scheme.getExtensions() == null ? Map.of() : scheme.getExtensions();
+                Object authType = extensions.get("x-amazon-apigateway-authtype");
+                if (authType != null || extensions.containsKey("x-amazon-apigateway-authorizer")) {
+                    apiGateway = true;
+                }
+                String type = authType == null ? null : authType.toString();
+                out.put(entry.getKey(), new SecurityScheme(entry.getKey(), kind(scheme, type),
+                        scheme.getIn() == null ? null : scheme.getIn().toString(), scheme.getName(), type));
+            }
+        }
+        return new SecuritySchemes(out, apiGateway);
+    }
+
+    private static AuthKind kind(io.swagger.v3.oas.models.security.SecurityScheme scheme, String authType) {
+        if (authType != null) {
+            return switch (authType.toLowerCase(Locale.ROOT)) {
+                case "awssigv4" -> AuthKind.SIGV4;
+                case "cognito_user_pools", "custom", "oauth2", "jwt" -> AuthKind.BEARER;
+                default -> AuthKind.UNSUPPORTED;
+            };
+        }
+        if (scheme.getType() == null) {
+            return AuthKind.UNSUPPORTED;
+        }
+        return switch (scheme.getType()) {
+            case APIKEY -> AuthKind.API_KEY;
+            case OAUTH2, OPENIDCONNECT -> AuthKind.BEARER;
+            case HTTP -> "bearer".equalsIgnoreCase(scheme.getScheme()) ? AuthKind.BEARER : AuthKind.UNSUPPORTED;
+            default -> AuthKind.UNSUPPORTED;
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package dev.apigwmcp.generator.select;
+
+import dev.apigwmcp.generator.model.ApiOperation;
+import java.util.regex.Pattern;
+
+/**
+ * Tool descriptions: the override's, else the operation's summary and description, else the resource's
+ * description, else {@code METHOD path}. Whitespace runs become one space; a text over the cap is cut at a word
+ * boundary and ends with an ellipsis.
+ */
+public final class Descriptions {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private Descriptions() {
+    }
+
+    /** The uncut description. */
+    public static String describe(ApiOperation operation, String overrideDescription) {
+        if (overrideDescription != null && !overrideDescription.isBlank()) {
+            return normalize(overrideDescription);
+        }
+        String summary = normalize(operation.summary());
+        String description = normalize(operation.description());
+        if (!summary.isEmpty() && !description.isEmpty()) {
+            if (description.startsWith(summary)) {
+                return description;
+            }
+            return summary + (endsSentence(summary) ? " " : ". ") + description;
+        }
+        if (!summary.isEmpty()) {
+            return summary;
+        }
+        if (!description.isEmpty()) {
+            return description;
+        }
+        String resource = normalize(operation.resourceDescription());
+        if (!resource.isEmpty()) {
+            return resource;
+        }
+        return operation.label();
+    }
+
+    /** Collapses whitespace; {@code null} becomes empty. */
+    public static String normalize(String text) {
+        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").trim();
+    }
+
+    /** Cuts {@code text} to at most {@code max} characters at a word boundary, ending with an ellipsis. */
+    public static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        int space = text.lastIndexOf(' ', end);
+        if (space > max / 2) {
+            end = space;
+        }
+        // Never split a surrogate pair.
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end).stripTrailing() + "…";
+    }
+
+    private static boolean endsSentence(String text) {
+        char last = text.charAt(text.length() - 1);
+        return last == '.' || last == '!' || last == '?' || last == ':';
+    }
+}

@@ -1,0 +1,222 @@
+package dev.apigwmcp.generator.select;
+
+import dev.apigwmcp.generator.TargetConfig;
+import dev.apigwmcp.generator.ToolFilter;
+import dev.apigwmcp.generator.ToolOverride;
+import dev.apigwmcp.generator.model.ApiModel;
+import dev.apigwmcp.generator.model.ApiOperation;
+import dev.apigwmcp.generator.model.HttpMethod;
+import dev.apigwmcp.generator.read.ProblemCollector;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies {@code toolFilters} and {@code toolOverrides} with AgentCore's semantics (see README, "Filters"):
+ * an explicit path selects that resource only; a path ending in {@code /*} selects every resource strictly below
+ * the prefix, at any depth, never the prefix itself. CORS {@code OPTIONS} methods are left out unless a filter
+ * names {@code OPTIONS}. An {@code ANY} operation is selected for the methods the filters name on its resource.
+ */
+public final class ToolSelector {
+
+    private static final Set<HttpMethod> FILTER_METHODS = EnumSet.of(HttpMethod.GET, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    public Selection select(TargetConfig config, ApiModel model, ProblemCollector problems) {
+        List<ParsedFilter> filters = parseFilters(config.toolFilters(), problems);
+        if (config.toolFilters().isEmpty()) {
+            problems.configWarning("toolFilters", "no toolFilters: every operation except CORS OPTIONS is exposed");
+        }
+        int[] hits = new int[filters.size()];
+        Map<ApiOperation, List<HttpMethod>> chosen = new LinkedHashMap<>();
+        int filteredOut = 0;
+        for (ApiOperation operation : model.operations()) {
+            List<HttpMethod> methods = config.toolFilters().isEmpty()
+                    ? unfilteredMethods(operation)
+                    : filteredMethods(operation, filters, hits);
+            if (methods.isEmpty()) {
+                filteredOut++;
+            } else {
+                chosen.put(operation, methods);
+            }
+        }
+        for (int i = 0; i < filters.size(); i++) {
+            ParsedFilter filter = filters.get(i);
+            if (filter.valid() && hits[i] == 0) {
+                problems.configError(filter.location(), "filter " + filter.describe()
+                        + " matches no operation of the export");
+            }
+        }
+        Map<ApiOperation, ToolOverride> overrides = resolveOverrides(config.toolOverrides(), model, chosen, problems);
+        List<SelectedOperation> selected = new ArrayList<>();
+        for (Map.Entry<ApiOperation, List<HttpMethod>> entry : chosen.entrySet()) {
+            ApiOperation operation = entry.getKey();
+            List<HttpMethod> any = operation.method() == HttpMethod.ANY ? entry.getValue() : List.of();
+            selected.add(new SelectedOperation(operation, any, overrides.get(operation)));
+        }
+        return new Selection(selected, filteredOut);
+    }
+
+    private static List<HttpMethod> unfilteredMethods(ApiOperation operation) {
+        if (operation.method() == HttpMethod.ANY) {
+            return HttpMethod.ANY_DEFAULTS;
+        }
+        if (operation.method() == HttpMethod.OPTIONS || operation.method() == HttpMethod.TRACE) {
+            return List.of();
+        }
+        return List.of(operation.method());
+    }
+
+    private static List<HttpMethod> filteredMethods(ApiOperation operation, List<ParsedFilter> filters, int[] hits) {
+        EnumSet<HttpMethod> methods = EnumSet.noneOf(HttpMethod.class);
+        for (int i = 0; i < filters.size(); i++) {
+            ParsedFilter filter = filters.get(i);
+            if (!filter.valid() || !filter.matchesPath(operation.path())) {
+                continue;
+            }
+            boolean hit = false;
+            for (HttpMethod method : filter.methods()) {
+                if (operation.method() == method
+                        || operation.method() == HttpMethod.ANY && method != HttpMethod.OPTIONS) {
+                    methods.add(method);
+                    hit = true;
+                }
+            }
+            if (hit) {
+                hits[i]++;
+            }
+        }
+        if (operation.method() != HttpMethod.ANY) {
+            return methods.isEmpty() ? List.of() : List.of(operation.method());
+        }
+        return List.copyOf(methods);
+    }
+
+    private static List<ParsedFilter> parseFilters(List<ToolFilter> filters, ProblemCollector problems) {
+        List<ParsedFilter> out = new ArrayList<>();
+        for (int i = 0; i < filters.size(); i++) {
+            ToolFilter filter = filters.get(i);
+            String location = "toolFilters[" + i + "]";
+            String path = filter.filterPath() == null ? "" : filter.filterPath().trim();
+            boolean valid = true;
+            if (!path.startsWith("/")) {
+                problems.configError(location + ".filterPath", "filterPath '" + path + "' must start with '/'");
+                valid = false;
+            }
+            boolean wildcard = path.endsWith("/*");
+            String prefix = wildcard ? path.substring(0, path.length() - 1) : path;
+            if (prefix.contains("*")) {
+                problems.configError(location + ".filterPath", "filterPath '" + path
+                        + "': '*' is only allowed as the last segment, as in '/pets/*'");
+                valid = false;
+            }
+            List<HttpMethod> methods = new ArrayList<>();
+            if (filter.methods().isEmpty()) {
+                problems.configError(location + ".methods", "filter '" + path + "' names no methods");
+                valid = false;
+            }
+            for (String name : filter.methods()) {
+                var method = HttpMethod.parse(name).filter(FILTER_METHODS::contains);
+                if (method.isEmpty()) {
+                    problems.configError(location + ".methods", "unknown method '" + name + "' in filter '" + path
+                            + "' (allowed: GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)");
+                    valid = false;
+                } else {
+                    methods.add(method.get());
+                }
+            }
+            out.add(new ParsedFilter(location, path, wildcard, prefix, methods, valid));
+        }
+        return out;
+    }
+
+    private static Map<ApiOperation, ToolOverride> resolveOverrides(List<ToolOverride> overrides, ApiModel model,
+            Map<ApiOperation, List<HttpMethod>> chosen, ProblemCollector problems) {
+        Map<String, ApiOperation> byKey = new HashMap<>();
+        for (ApiOperation operation : model.operations()) {
+            byKey.put(operation.method() + " " + operation.path(), operation);
+        }
+        Map<ApiOperation, ToolOverride> out = new HashMap<>();
+        Map<ApiOperation, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < overrides.size(); i++) {
+            ToolOverride override = overrides.get(i);
+            String location = "toolOverrides[" + i + "]";
+            String label = override.method() + " " + override.path();
+            if (override.path().contains("*")) {
+                problems.configError(location + ".path", "override " + label
+                        + ": paths in toolOverrides are explicit, wildcards are not allowed");
+                continue;
+            }
+            var method = HttpMethod.parse(override.method());
+            if (method.isEmpty()) {
+                problems.configError(location + ".method", "override " + label + ": unknown method '"
+                        + override.method() + "'");
+                continue;
+            }
+            if (override.name().isBlank()) {
+                problems.configError(location + ".name", "override " + label + ": name is empty");
+                continue;
+            }
+            ApiOperation operation = byKey.get(method.get() + " " + override.path());
+            if (operation == null) {
+                operation = byKey.get(HttpMethod.ANY + " " + override.path());
+            }
+            if (operation == null) {
+                problems.configError(location, "override " + label + " names an operation that is not in the export"
+                        + nearest(override.path(), model));
+                continue;
+            }
+            if (!chosen.containsKey(operation)) {
+                problems.configError(location, "override " + label
+                        + " names an operation that toolFilters do not select; add a filter for it or remove the"
+                        + " override");
+                continue;
+            }
+            Integer earlier = firstIndex.putIfAbsent(operation, i);
+            if (earlier != null) {
+                problems.configError(location, "override " + label + " repeats toolOverrides[" + earlier
+                        + "] for the same operation");
+                continue;
+            }
+            out.put(operation, override);
+        }
+        return out;
+    }
+
+    /** A hint naming the export's operations on the same path, or the paths that exist. */
+    private static String nearest(String path, ApiModel model) {
+        List<String> samePath = new ArrayList<>();
+        for (ApiOperation operation : model.operations()) {
+            if (operation.path().equals(path)) {
+                samePath.add(operation.method().name());
+            }
+        }
+        if (!samePath.isEmpty()) {
+            return " (methods on " + path + ": " + String.join(", ", samePath) + ")";
+        }
+        return " (no resource " + path + " exists)";
+    }
+
+    /** A validated filter. */
+    private record ParsedFilter(String location, String path, boolean wildcard, String prefix,
+            List<HttpMethod> methods, boolean valid) {
+
+        boolean matchesPath(String resource) {
+            if (!wildcard) {
+                return resource.equals(path);
+            }
+            // "/pets/*" selects "/pets/{petId}" and deeper, never "/pets" itself; "/*" selects all but "/".
+            return resource.startsWith(prefix) && resource.length() > prefix.length();
+        }
+
+        String describe() {
+            List<String> names = new ArrayList<>();
+            methods.forEach(m -> names.add(m.name()));
+            return "'" + path + "' " + names;
+        }
+    }
+}
