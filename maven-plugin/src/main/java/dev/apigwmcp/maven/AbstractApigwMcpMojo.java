@@ -1,0 +1,163 @@
+package dev.apigwmcp.maven;
+
+import dev.apigwmcp.generator.Generator;
+import dev.apigwmcp.maven.config.TargetConfigMapper;
+import dev.apigwmcp.maven.config.TargetParameters;
+import dev.apigwmcp.maven.fetch.AwsExportFetcher;
+import dev.apigwmcp.maven.fetch.SnapshotRefresher;
+import dev.apigwmcp.maven.generation.BuildLog;
+import dev.apigwmcp.maven.generation.GenerationException;
+import dev.apigwmcp.maven.generation.GenerationOrchestrator;
+import dev.apigwmcp.maven.generation.GenerationRequest;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The parameters every goal shares (the {@code <targets>} and where things go) and the one generation step they
+ * all start with. Goals stay thin: they map the POM into a request, run it, and turn the outcome into log lines
+ * or a build failure.
+ */
+abstract class AbstractApigwMcpMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
+    /**
+     * The targets: each a {@code <name>} and an {@code <exportFile>}, or a {@code <restApiId>} and {@code <stage>}
+     * (plus optional {@code <region>}, {@code <profile>}, {@code <endpoint>}) to fetch the export from API Gateway
+     * into a snapshot file; with optional {@code <toolFilters>}, {@code <toolOverrides>}, {@code <auth>}
+     * ({@code IAM}, {@code API_KEY}, {@code NONE}, {@code FROM_EXPORT}), {@code <namePrefix>},
+     * {@code <descriptionMaxLength>}, {@code <javaPackage>} and {@code <skip>}.
+     */
+    @Parameter
+    List<TargetParameters> targets;
+
+    /** Skips the goal. */
+    @Parameter(property = "apigw-mcp.skip", defaultValue = "false")
+    boolean skip;
+
+    /** Re-fetches every fetched target's snapshot from API Gateway, even when the snapshot file exists. */
+    @Parameter(property = "apigw-mcp.refresh", defaultValue = "false")
+    boolean refresh;
+
+    /** Root of the generated Java sources; added as a compile source root. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/apigw-mcp", required = true)
+    File javaOutputDirectory;
+
+    /** Root of the generated resources (schemas, tools.json, bindings, catalog); added as a resource root. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-resources/apigw-mcp", required = true)
+    File resourceOutputDirectory;
+
+    /** Where the plugin keeps its state: the input fingerprint and the catalog diff. */
+    @Parameter(defaultValue = "${project.build.directory}/apigw-mcp", required = true)
+    File stateDirectory;
+
+    /** Where fetched exports are stored when a target names no {@code <exportFile>}: {@code <target>.export.json}. */
+    @Parameter(property = "apigw-mcp.snapshotDirectory", defaultValue = "${project.basedir}/src/main/apigw-mcp",
+            required = true)
+    File snapshotDirectory;
+
+    final TargetConfigMapper mapper() {
+        return new TargetConfigMapper(project.getBasedir().toPath(), snapshotDirectory.toPath());
+    }
+
+    final BuildLog buildLog() {
+        return new BuildLog() {
+            @Override
+            public void info(String line) {
+                getLog().info(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                getLog().warn(line);
+            }
+
+            @Override
+            public void debug(String line) {
+                getLog().debug(line);
+            }
+        };
+    }
+
+    /**
+     * Maps the targets, runs the incremental generation, registers the output roots and logs the summary.
+     *
+     * @param announceUpToDate log the "up to date" line at info level (the {@code generate} goal does; goals
+     *                         that only need the output keep it at debug level)
+     */
+    final GenerationOrchestrator.Outcome generate(boolean announceUpToDate) throws MojoFailureException {
+        TargetConfigMapper mapper = mapper();
+        TargetConfigMapper.Mapping mapping = mapper.map(targets);
+        if (!mapping.errors().isEmpty()) {
+            throw new MojoFailureException(failure("apigw-mcp: invalid configuration:", mapping.errors()));
+        }
+        GenerationRequest request = new GenerationRequest(mapping.targets(), javaOutputDirectory.toPath(),
+                resourceOutputDirectory.toPath(), stateDirectory.toPath(), plugin.getVersion(), refresh,
+                session.isOffline(), mapper::displayName);
+        GenerationOrchestrator orchestrator = new GenerationOrchestrator(Generator::generate,
+                new SnapshotRefresher(AwsExportFetcher::create), buildLog());
+        GenerationOrchestrator.Outcome outcome;
+        try {
+            outcome = orchestrator.run(request);
+        } catch (GenerationException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        registerRoots();
+        for (String line : GenerationOrchestrator.summary(outcome, mapping.targets().size())) {
+            if (outcome.upToDate() && !announceUpToDate) {
+                getLog().debug(line);
+            } else {
+                getLog().info(line);
+            }
+        }
+        if (!outcome.upToDate()) {
+            outcome.result().warnings().forEach(w -> getLog().warn("apigw-mcp: " + w));
+            outcome.result().tools().forEach(t -> getLog().debug("apigw-mcp: tool " + t.name() + " = "
+                    + t.method() + " " + t.path() + " (target " + t.target() + ")"));
+        }
+        return outcome;
+    }
+
+    private void registerRoots() {
+        String java = javaOutputDirectory.getAbsolutePath();
+        if (!project.getCompileSourceRoots().contains(java)) {
+            project.addCompileSourceRoot(java);
+        }
+        String resources = resourceOutputDirectory.getAbsolutePath();
+        boolean registered = project.getResources().stream()
+                .anyMatch(r -> resources.equals(new File(r.getDirectory()).getAbsolutePath()));
+        if (!registered) {
+            Resource resource = new Resource();
+            resource.setDirectory(resources);
+            project.addResource(resource);
+        }
+    }
+
+    /** The folder of the generated catalog below the resource root (see docs/contract.md). */
+    final Path generatedCatalogDirectory() {
+        return resourceOutputDirectory.toPath().resolve("apigw-mcp").resolve("catalog");
+    }
+
+    static String failure(String headline, List<String> lines) {
+        StringBuilder out = new StringBuilder(headline);
+        for (String line : lines) {
+            out.append(System.lineSeparator()).append("  ").append(line);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Incremental generation: fingerprinting the inputs, running generator-core, writing and summarising output. */
+package dev.apigwmcp.maven.generation;
