@@ -1,6 +1,13 @@
 package dev.apigwmcp.runtime.transport;
 
+import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.protocol.McpServer;
+import dev.apigwmcp.runtime.protocol.RpcError;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import java.net.URI;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -14,6 +21,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final SessionStore sessions;
+    private final ScheduledExecutorService heartbeats;
 
     public HttpTransport(McpServer server, HttpOptions options) {
         this.options = options;
@@ -30,8 +38,22 @@ public final class HttpTransport implements AutoCloseable {
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         jetty.addConnector(connector);
         this.sessions = new SessionStore(options.maxSessions(), options.sessionIdle(), System::nanoTime);
-        jetty.setHandler(new McpHttpHandler(server, options, sessions));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mcp-http-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        jetty.setHandler(new McpHttpHandler(server, options, sessions, heartbeats));
         jetty.setStopTimeout(2_000);
+        // Jetty's own error pages (unknown path, unexpected failure) become a short JSON-RPC error: no HTML, no trace.
+        jetty.setErrorHandler((request, response, callback) -> {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(JsonRpc.error(null, RpcError.of(
+                    response.getStatus() == HttpStatus.NOT_FOUND_404 ? JsonRpc.INVALID_REQUEST : JsonRpc.INTERNAL_ERROR,
+                    response.getStatus() == HttpStatus.NOT_FOUND_404 ? "Not found: the MCP endpoint is " + options.path() : "Internal error"))),
+                    callback);
+            return true;
+        });
     }
 
     /** Binds and starts serving; fails with a clear message when the port is taken. */
@@ -58,6 +80,7 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() throws Exception {
         sessions.closeAll();
+        heartbeats.shutdownNow();
         jetty.stop();
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class ResponseWriter {
     private static final byte[] DATA = "event: message\ndata: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEEPALIVE = ": keepalive\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final Response response;
@@ -31,12 +32,7 @@ final class ResponseWriter {
         if (finished) {
             return;
         }
-        if (!streaming) {
-            streaming = true;
-            response.setStatus(HttpStatus.OK_200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        }
+        startStream();
         Callback.Completable written = new Callback.Completable();
         response.write(false, sse(frame), written);
         try {
@@ -44,6 +40,35 @@ final class ResponseWriter {
         } catch (Exception e) {
             // The client closed the stream; the request's failure listener cancels the call.
             finished = true;
+        }
+    }
+
+    /**
+     * Sends an SSE comment on a call that is still running. Jetty only notices a client that went away when it
+     * writes, so this is how a closed stream turns into a cancelled call; returns {@code false} once the stream
+     * is gone.
+     */
+    synchronized boolean heartbeat() {
+        if (finished) {
+            return false;
+        }
+        startStream();
+        Callback.Completable written = new Callback.Completable();
+        response.write(false, ByteBuffer.wrap(KEEPALIVE), written);
+        try {
+            written.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void startStream() {
+        if (!streaming) {
+            streaming = true;
+            response.setStatus(HttpStatus.OK_200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         }
     }
 

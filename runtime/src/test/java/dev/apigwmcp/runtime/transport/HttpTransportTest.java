@@ -1,0 +1,224 @@
+package dev.apigwmcp.runtime.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigwmcp.runtime.protocol.FixtureToolService;
+import dev.apigwmcp.runtime.protocol.JsonRpc;
+import dev.apigwmcp.runtime.protocol.McpServer;
+import dev.apigwmcp.runtime.protocol.ServerOptions;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+@Timeout(30)
+class HttpTransportTest {
+    private static final String MODERN_META = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+            + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+
+    private final FixtureToolService fixture = new FixtureToolService();
+    private HttpTransport transport;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void start() throws Exception {
+        HttpOptions options = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5),
+                Set.of("https://trusted.example"), Set.of(), 8, Duration.ofSeconds(30));
+        transport = new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), options).start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        transport.close();
+    }
+
+    private HttpRequest.Builder post(String body) {
+        return HttpRequest.newBuilder(transport.endpoint()).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JsonRpc.MAPPER.readTree(response.body());
+    }
+
+    private String initialize() throws Exception {
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    }
+
+    private HttpRequest.Builder modern(String method, String name, String paramsTail) {
+        HttpRequest.Builder builder = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":{" + paramsTail + MODERN_META + "}}")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", method);
+        return name == null ? builder : builder.header("Mcp-Name", name);
+    }
+
+    @Test
+    void legacySessionIsIssuedRequiredAndEndedByDelete() throws Exception {
+        String session = initialize();
+        HttpResponse<String> initialized = send(post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25"));
+        assertThat(initialized.statusCode()).isEqualTo(202);
+        HttpResponse<String> list = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25"));
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(json(list).at("/result/tools").size()).isEqualTo(fixture.toolDefinitions().size());
+
+        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")).statusCode()).isEqualTo(400);
+        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").header("Mcp-Session-Id", "unknown")).statusCode())
+                .isEqualTo(404);
+
+        HttpRequest delete = HttpRequest.newBuilder(transport.endpoint()).header("Mcp-Session-Id", session).DELETE().build();
+        assertThat(client.send(delete, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}").header("Mcp-Session-Id", session)).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void legacyVersionHeaderMustMatchTheSession() throws Exception {
+        String session = initialize();
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
+                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-03-26"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
+                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "1999-01-01")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void sessionCapRefusesFurtherInitializeWith503() throws Exception {
+        initialize();
+        initialize();
+        HttpResponse<String> third = send(post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"));
+        assertThat(third.statusCode()).isEqualTo(503);
+        assertThat(json(third).at("/error/code").asInt()).isEqualTo(JsonRpc.SERVER_BUSY);
+    }
+
+    @Test
+    void getIsMethodNotAllowed() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(transport.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void modernRequestsNeedNoSession() throws Exception {
+        HttpResponse<String> discover = send(modern("server/discover", null, ""));
+        assertThat(discover.statusCode()).isEqualTo(200);
+        assertThat(json(discover).at("/result/supportedVersions/0").asString()).isEqualTo("2026-07-28");
+        HttpResponse<String> call = send(modern("tools/call", "test_simple_text", "\"name\":\"test_simple_text\","));
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(json(call).at("/result/resultType").asString()).isEqualTo("complete");
+    }
+
+    @Test
+    void modernHeaderMismatchIs400WithHeaderMismatchError() throws Exception {
+        HttpResponse<String> wrongName = send(modern("tools/call", "other", "\"name\":\"test_simple_text\","));
+        assertThat(wrongName.statusCode()).isEqualTo(400);
+        assertThat(json(wrongName).at("/error/code").asInt()).isEqualTo(JsonRpc.HEADER_MISMATCH);
+        assertThat(json(wrongName).at("/error/message").asString()).contains("Mcp-Name");
+        HttpResponse<String> wrongVersion = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}")
+                .header("MCP-Protocol-Version", "2025-11-25").header("Mcp-Method", "tools/list"));
+        assertThat(wrongVersion.statusCode()).isEqualTo(400);
+        assertThat(json(wrongVersion).at("/error/code").asInt()).isEqualTo(JsonRpc.HEADER_MISMATCH);
+        HttpResponse<String> noMethod = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}")
+                .header("MCP-Protocol-Version", "2026-07-28"));
+        assertThat(json(noMethod).at("/error/code").asInt()).isEqualTo(JsonRpc.HEADER_MISMATCH);
+    }
+
+    @Test
+    void modernUnknownMethodIs404() throws Exception {
+        HttpResponse<String> response = send(modern("resources/list", null, ""));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).at("/error/code").asInt()).isEqualTo(JsonRpc.METHOD_NOT_FOUND);
+    }
+
+    @Test
+    void modernUnsupportedVersionIs400WithSupportedList() throws Exception {
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":"
+                + "{\"io.modelcontextprotocol/protocolVersion\":\"2030-01-01\"}}}").header("MCP-Protocol-Version", "2030-01-01"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).at("/error/code").asInt()).isEqualTo(JsonRpc.UNSUPPORTED_PROTOCOL_VERSION);
+        assertThat(json(response).at("/error/data/supported").toString()).contains("2026-07-28");
+    }
+
+    @Test
+    void foreignOriginIsForbiddenButLoopbackAndConfiguredOriginsPass() throws Exception {
+        assertThat(send(modern("server/discover", null, "").header("Origin", "https://evil.example")).statusCode()).isEqualTo(403);
+        assertThat(send(modern("server/discover", null, "").header("Origin", "http://localhost:3000")).statusCode()).isEqualTo(200);
+        assertThat(send(modern("server/discover", null, "").header("Origin", "https://trusted.example")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void foreignHostHeaderIsForbidden() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        String raw = "POST /mcp HTTP/1.1\r\nHost: attacker.example:" + transport.port() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+        try (Socket socket = new Socket("127.0.0.1", transport.port())) {
+            socket.getOutputStream().write(raw.getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 403");
+        }
+    }
+
+    @Test
+    void oversizedBodyIs413WithJsonRpcError() throws Exception {
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(5000) + "\"}}"));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json(response).at("/error/message").asString()).contains("4096 bytes");
+    }
+
+    @Test
+    void malformedBodyIs400ParseError() throws Exception {
+        HttpResponse<String> response = send(post("{oops"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).at("/error/code").asInt()).isEqualTo(JsonRpc.PARSE_ERROR);
+    }
+
+    @Test
+    void progressIsStreamedAsServerSentEvents() throws Exception {
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"test_tool_with_progress\",\"_meta\":{\"progressToken\":\"t\","
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call").header("Mcp-Name", "test_tool_with_progress"));
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        long events = response.body().lines().filter(line -> line.startsWith("data: ")).count();
+        assertThat(events).isEqualTo(4);
+        assertThat(response.body()).contains("notifications/progress", "Progress tool completed");
+    }
+
+    @Test
+    void closingTheResponseStreamCancelsTheCall() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"," + MODERN_META + "}}";
+        String raw = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + transport.port() + "\r\nContent-Type: application/json\r\n"
+                + "Accept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2026-07-28\r\nMcp-Method: tools/call\r\nMcp-Name: slow\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+        Socket socket = new Socket("127.0.0.1", transport.port());
+        OutputStream out = socket.getOutputStream();
+        out.write(raw.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        Thread.sleep(200);
+        socket.close();
+        assertThat(fixture.slowCancelled.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    static String readAll(InputStream in) throws Exception {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
