@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Map;
  * Turns the Java values swagger-parser stores for {@code default}, {@code enum}, {@code example} and {@code const}
  * back into JSON. The parser "casts" values by format ({@code format: date} becomes a {@link Date},
  * {@code date-time} an {@link OffsetDateTime}, {@code byte} a {@code byte[]}), so those are written back in
- * their JSON Schema string form, independent of the machine's time zone.
+ * their JSON string form, independent of the machine's time zone.
  */
 final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -60,7 +60,8 @@ final class JsonValues {
             return NODES.textNode(time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         }
         if (value instanceof byte[] bytes) {
-            return NODES.textNode(Base64.getEncoder().encodeToString(bytes));
+            // swagger-parser keeps a `format: byte` value's text as its bytes (it does not decode the base64).
+            return NODES.textNode(new String(bytes, StandardCharsets.UTF_8));
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = NODES.objectNode();
