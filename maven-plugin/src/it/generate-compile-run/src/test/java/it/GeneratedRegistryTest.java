@@ -1,0 +1,66 @@
+package it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.QueryStyle;
+import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Loads the generated registry the way the runtime does and runs one generated tool. */
+class GeneratedRegistryTest {
+
+    @Test
+    void registryListsTheFilteredToolsWithTheOverrideName() {
+        List<ToolRegistry> registries = new ArrayList<>();
+        ServiceLoader.load(ToolRegistry.class).forEach(registries::add);
+
+        assertThat(registries).extracting(ToolRegistry::targetName).containsExactly("petstore");
+        List<String> names = registries.get(0).tools().stream().map(GeneratedTool::name).toList();
+        assertThat(names).hasSize(4).contains("petstore___getPet").isSorted();
+        assertThat(getClass().getClassLoader().getResource(registries.get(0).resourceFolder() + "tools.json"))
+                .isNotNull();
+    }
+
+    @Test
+    void generatedToolPutsItsArgumentIntoThePath() {
+        ToolRegistry registry = ServiceLoader.load(ToolRegistry.class).findFirst().orElseThrow();
+        GeneratedTool<?> tool = registry.tools().stream().filter(t -> t.name().equals("petstore___getPet"))
+                .findFirst().orElseThrow();
+        JsonNode arguments = JsonMapper.builder().build().readTree("{\"petId\":\"42\"}");
+        List<String> calls = new ArrayList<>();
+
+        tool.writeRequest(arguments, new Recorder(calls));
+
+        assertThat(calls).containsExactly("path petId=42 (argument petId)");
+    }
+
+    /** Records what the generated code asks of the request builder. */
+    private record Recorder(List<String> calls) implements UpstreamRequestBuilder {
+        @Override public UpstreamRequestBuilder method(String argument, String method) {
+            calls.add("method " + method); return this; }
+        @Override public UpstreamRequestBuilder pathParameter(String argument, String name, String value) {
+            calls.add("path " + name + "=" + value + " (argument " + argument + ")"); return this; }
+        @Override public UpstreamRequestBuilder greedyPathParameter(String argument, String name, String value) {
+            calls.add("greedy " + name + "=" + value); return this; }
+        @Override public UpstreamRequestBuilder queryParameter(String argument, String name, String value) {
+            calls.add("query " + name + "=" + value); return this; }
+        @Override public UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values,
+                                                                QueryStyle style) {
+            calls.add("query " + name + "=" + values); return this; }
+        @Override public UpstreamRequestBuilder header(String argument, String name, String value) {
+            calls.add("header " + name + "=" + value); return this; }
+        @Override public UpstreamRequestBuilder cookie(String argument, String name, String value) {
+            calls.add("cookie " + name + "=" + value); return this; }
+        @Override public UpstreamRequestBuilder jsonBody(String argument, String mediaType, JsonNode body) {
+            calls.add("json " + body); return this; }
+        @Override public UpstreamRequestBuilder textBody(String argument, String mediaType, String body) {
+            calls.add("text " + body); return this; }
+    }
+}
