@@ -1,0 +1,250 @@
+package dev.apigwmcp.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.QueryStyle;
+import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Compiles the generated Java of real exports with javax.tools against the runtime's SPI, loads the registries
+ * with ServiceLoader, and runs the tools' argument reading and request writing.
+ */
+class CompileAndRunTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path out;
+
+    private static URLClassLoader both;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void compileBoth() throws IOException {
+        both = compile(List.of(TestSpecs.petstoreAll(), TestSpecs.ordersResolved()));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void close() throws IOException {
+        both.close();
+    }
+
+    @Test
+    void generatedJavaCompilesWithoutWarningsAndRegistriesListTheTools() throws Exception {
+        {
+            URLClassLoader loader = both;
+            List<String> targets = new ArrayList<>();
+            List<String> tools = new ArrayList<>();
+            for (ToolRegistry registry : ServiceLoader.load(ToolRegistry.class, loader)) {
+                targets.add(registry.targetName());
+                registry.tools().forEach(t -> tools.add(t.name()));
+                assertThat(loader.getResource(registry.resourceFolder() + "bindings.json")).isNotNull();
+                assertThat(loader.getResource(registry.resourceFolder() + "tools.json")).isNotNull();
+            }
+            assertThat(targets).containsExactlyInAnyOrder("petstore", "orders");
+            assertThat(tools).contains("petstore___ListPets", "petstore___GetPet", "petstore___delete_pets_petId",
+                    "petstore___any_admin_proxy", "orders___listOrders", "orders___listCustomerOrders",
+                    "orders___createOrder");
+        }
+    }
+
+    @Test
+    void toolsTurnArgumentsIntoRequestParts() throws Exception {
+        {
+            URLClassLoader loader = both;
+            RecordingRequest request = run(loader, "petstore___ListPets", "{\"type\":\"dog\",\"page\":2}");
+            assertThat(request.calls).containsExactly("query type=dog", "query page=2");
+
+            request = run(loader, "petstore___delete_pets_petId", "{\"petId\":\"p 1\",\"X-Request-Reason\":\"old\"}");
+            assertThat(request.calls).containsExactly("path petId=p 1", "header X-Request-Reason=old");
+
+            request = run(loader, "petstore___any_admin_proxy", "{\"proxy\":\"a/b\",\"method\":\"PUT\"}");
+            assertThat(request.calls).containsExactly("greedy proxy=a/b", "method PUT");
+
+            request = run(loader, "orders___listOrders", "{\"status\":[\"PAID\",\"SHIPPED\"],\"limit\":5}");
+            assertThat(request.calls).containsExactly("query status=[PAID, SHIPPED] FORM_EXPLODED", "query limit=5");
+        }
+    }
+
+    @Test
+    void bodyRecordsRoundTripEveryMemberIncludingUndeclaredOnesAndExplicitNulls() throws Exception {
+        {
+            URLClassLoader loader = both;
+            String body = "{\"type\":\"dog\",\"price\":12.50,\"name\":\"Rex\",\"birthDate\":\"2020-01-02\","
+                    + "\"extra\":{\"x\":[1,2]}}";
+            RecordingRequest request = run(loader, "petstore___CreatePet", "{\"body\":" + body + "}");
+            assertThat(request.calls).hasSize(1);
+            assertThat(JSON.readTree(request.body)).isEqualTo(JSON.readTree(body));
+
+            String patch = "{\"status\":\"PAID\",\"note\":null}";
+            request = run(loader, "orders___updateOrderStatus", "{\"orderId\":\"o1\",\"body\":" + patch + "}");
+            assertThat(JSON.readTree(request.body)).isEqualTo(JSON.readTree(patch));
+        }
+    }
+
+    @Test
+    void argumentRecordsAreTyped() throws Exception {
+        {
+            URLClassLoader loader = both;
+            Class<?> arguments = loader.loadClass("dev.apigwmcp.generated.petstore.ListPetsArguments");
+            assertThat(arguments.isRecord()).isTrue();
+            assertThat(arguments.getRecordComponents()).extracting(c -> c.getName() + ":" + c.getType().getSimpleName())
+                    .containsExactly("type:String", "page:Long");
+            Class<?> body = loader.loadClass("dev.apigwmcp.generated.petstore.CreatePetArguments$Body");
+            assertThat(body.getRecordComponents()).extracting(c -> c.getName() + ":" + c.getType().getSimpleName())
+                    .containsExactly("type:String", "price:BigDecimal", "name:String", "birthDate:String",
+                            "additionalProperties:Map");
+        }
+    }
+
+    @Test
+    void builderRejectionsSurfaceAsArgumentExceptions() throws Exception {
+        {
+            URLClassLoader loader = both;
+            GeneratedTool<?> tool = tool(loader, "petstore___GetPet");
+            UpstreamRequestBuilder rejecting = new RecordingRequest() {
+                @Override
+                public UpstreamRequestBuilder pathParameter(String argument, String name, String value) {
+                    throw new dev.apigwmcp.runtime.spi.ArgumentException(argument, "bad");
+                }
+            };
+            assertThatThrownBy(() -> tool.writeRequest(JSON.readTree("{\"petId\":\"x\"}"), rejecting))
+                    .isInstanceOf(dev.apigwmcp.runtime.spi.ArgumentException.class);
+        }
+    }
+
+    private static RecordingRequest run(ClassLoader loader, String toolName, String arguments) throws Exception {
+        RecordingRequest request = new RecordingRequest();
+        tool(loader, toolName).writeRequest(JSON.readTree(arguments), request);
+        return request;
+    }
+
+    private static GeneratedTool<?> tool(ClassLoader loader, String name) {
+        for (ToolRegistry registry : ServiceLoader.load(ToolRegistry.class, loader)) {
+            for (GeneratedTool<?> tool : registry.tools()) {
+                if (tool.name().equals(name)) {
+                    return tool;
+                }
+            }
+        }
+        throw new AssertionError("no tool " + name);
+    }
+
+    /** Generates, compiles with -Werror, and returns a loader over the classes and resources. */
+    private static URLClassLoader compile(List<TargetConfig> targets) throws IOException {
+        GenerationResult result = Generator.generate(new GeneratorConfig(targets));
+        assertThat(result.errors()).isEmpty();
+        Path javaDir = out.resolve("java");
+        Path resources = out.resolve("resources");
+        Path classes = out.resolve("classes");
+        result.writeTo(javaDir, resources);
+        Files.createDirectories(classes);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null);
+                Stream<Path> walk = Files.walk(javaDir)) {
+            List<Path> sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
+            String classpath = String.join(java.io.File.pathSeparator, location(ToolRegistry.class),
+                    location(JsonNode.class), location(tools.jackson.core.JsonParser.class));
+            boolean ok = compiler.getTask(null, files, diagnostics,
+                    List.of("-d", classes.toString(), "-classpath", classpath, "-Xlint:all", "-Werror",
+                            "--release", "17"),
+                    null, files.getJavaFileObjectsFromPaths(sources)).call();
+            assertThat(ok).as("compilation: %s", diagnostics.getDiagnostics()).isTrue();
+        }
+        return new URLClassLoader(new URL[] {classes.toUri().toURL(), resources.toUri().toURL()},
+                CompileAndRunTest.class.getClassLoader());
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records what a tool hands to the request builder. */
+    static class RecordingRequest implements UpstreamRequestBuilder {
+        final List<String> calls = new ArrayList<>();
+        String body;
+
+        @Override
+        public UpstreamRequestBuilder method(String argument, String method) {
+            calls.add("method " + method);
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder pathParameter(String argument, String name, String value) {
+            calls.add("path " + name + "=" + value);
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder greedyPathParameter(String argument, String name, String value) {
+            calls.add("greedy " + name + "=" + value);
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder queryParameter(String argument, String name, String value) {
+            calls.add("query " + name + "=" + value);
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values,
+                QueryStyle style) {
+            calls.add("query " + name + "=" + values + " " + style);
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder header(String argument, String name, String value) {
+            calls.add("header " + name + "=" + value);
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder cookie(String argument, String name, String value) {
+            calls.add("cookie " + name + "=" + value);
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder jsonBody(String argument, String mediaType, JsonNode json) {
+            calls.add("body " + mediaType);
+            body = json.toString();
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder textBody(String argument, String mediaType, String text) {
+            calls.add("text " + mediaType);
+            body = text;
+            return this;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.apigwmcp.generator;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The real exports the tests run on (copies of ../shared/specs in test resources) and their configurations. */
+public final class TestSpecs {
+
+    private TestSpecs() {
+    }
+
+    public static Path spec(String name) {
+        try {
+            return Path.of(TestSpecs.class.getResource("/specs/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("missing test spec " + name, e);
+        }
+    }
+
+    public static Path petstore() {
+        return spec("petstore-apigw-oas30.json");
+    }
+
+    public static Path orders() {
+        return spec("orders-apigw-swagger2.yaml");
+    }
+
+    /** The reference walkthrough's first configuration: GET and POST /pets, GET /pets/{petId}, renamed. */
+    public static TargetConfig petstoreWalkthrough() {
+        return TargetConfig.of("petstore", petstore())
+                .withFilters(List.of(
+                        new ToolFilter("/pets", List.of("GET", "POST")),
+                        new ToolFilter("/pets/{petId}", List.of("GET"))))
+                .withOverrides(List.of(
+                        new ToolOverride("/pets", "GET", "listPets", "List the pets in the store, a page at a time."),
+                        new ToolOverride("/pets", "POST", "createPet", "Add a pet to the store."),
+                        new ToolOverride("/pets/{petId}", "GET", "getPet", "Fetch one pet by its id.")));
+    }
+
+    /** The walkthrough's second configuration: every GET strictly below /pets, no overrides. */
+    public static TargetConfig petstoreWildcard() {
+        return TargetConfig.of("petstore", petstore())
+                .withFilters(List.of(new ToolFilter("/pets/*", List.of("GET"))));
+    }
+
+    /** Every operation of the petstore. */
+    public static TargetConfig petstoreAll() {
+        return TargetConfig.of("petstore", petstore());
+    }
+
+    /** The orders export with its duplicate operationId resolved by an override. */
+    public static TargetConfig ordersResolved() {
+        return TargetConfig.of("orders", orders())
+                .withOverrides(List.of(new ToolOverride("/customers/{customerId}/orders", "GET",
+                        "listCustomerOrders", null)));
+    }
+}
