@@ -51,12 +51,31 @@ final class ArgumentValidator {
     }
 
     private static String describe(Error error) {
-        String location = error.getInstanceLocation() == null ? "$" : error.getInstanceLocation().toString();
+        String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
         String message = error.getMessage();
-        // The library's messages start with the instance location; keep one copy of it.
-        if (message != null && message.startsWith(location + ": ")) {
-            message = message.substring(location.length() + 2);
+        // The library's messages may start with the instance location; keep one copy of it.
+        if (message != null && message.startsWith(pointer + ": ")) {
+            message = message.substring(pointer.length() + 2);
         }
-        return location + ": " + message;
+        return jsonPath(pointer) + ": " + message;
+    }
+
+    /** A JSON Pointer ({@code /tags/0}) as the JSON path models know ({@code $.tags[0]}). */
+    static String jsonPath(String pointer) {
+        StringBuilder path = new StringBuilder("$");
+        if (pointer.isEmpty() || pointer.equals("/")) {
+            return path.toString();
+        }
+        for (String token : pointer.substring(1).split("/", -1)) {
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(name).append(']');
+            } else if (name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                path.append('.').append(name);
+            } else {
+                path.append("['").append(name.replace("'", "\\'")).append("']");
+            }
+        }
+        return path.toString();
     }
 }

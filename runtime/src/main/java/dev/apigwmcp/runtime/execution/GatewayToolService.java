@@ -71,9 +71,16 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
 
     /** Loads every target found by {@link ServiceLoader} with the process environment. */
     public static GatewayToolService load(Settings settings) {
+        return load(settings, Thread.currentThread().getContextClassLoader(), AuthEnvironment.system());
+    }
+
+    /** Loads every target that {@link ServiceLoader} finds through {@code classLoader}. */
+    public static GatewayToolService load(Settings settings, ClassLoader classLoader, AuthEnvironment environment) {
         List<ToolRegistry> registries = new ArrayList<>();
-        ServiceLoader.load(ToolRegistry.class).forEach(registries::add);
-        return create(registries, settings, AuthEnvironment.system());
+        ServiceLoader.load(ToolRegistry.class, classLoader).forEach(registries::add);
+        // Sorted so that messages and duplicate detection do not depend on classpath order.
+        registries.sort(java.util.Comparator.comparing(ToolRegistry::targetName));
+        return create(registries, settings, environment);
     }
 
     /**

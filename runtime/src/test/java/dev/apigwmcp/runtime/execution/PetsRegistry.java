@@ -1,0 +1,146 @@
+package dev.apigwmcp.runtime.execution;
+
+import dev.apigwmcp.runtime.spi.Arguments;
+import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.QueryStyle;
+import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Hand-written stand-in for what the generator emits for a small target (one record + one class per tool). */
+public final class PetsRegistry implements ToolRegistry {
+
+    @Override
+    public String targetName() {
+        return "pets";
+    }
+
+    @Override
+    public String resourceFolder() {
+        return "apigw-mcp/targets/pets/";
+    }
+
+    @Override
+    public List<GeneratedTool<?>> tools() {
+        return List.of(new CreatePet(), new Download(), new GetPet(), new ListPets(), new Proxy(), new Secure());
+    }
+
+    record CreatePetArguments(JsonNode body, String requestId) {
+    }
+
+    static final class CreatePet implements GeneratedTool<CreatePetArguments> {
+        @Override
+        public String name() {
+            return "pets___CreatePet";
+        }
+
+        @Override
+        public CreatePetArguments readArguments(JsonNode a) {
+            return new CreatePetArguments(Arguments.json(a, "body"), Arguments.string(a, "requestId"));
+        }
+
+        @Override
+        public void writeRequest(CreatePetArguments a, UpstreamRequestBuilder request) {
+            request.header("requestId", "X-Request-Id", a.requestId());
+            request.jsonBody("body", "application/json", a.body());
+        }
+    }
+
+    record NoArguments() {
+    }
+
+    static final class Download implements GeneratedTool<NoArguments> {
+        @Override
+        public String name() {
+            return "pets___Download";
+        }
+
+        @Override
+        public NoArguments readArguments(JsonNode a) {
+            return new NoArguments();
+        }
+
+        @Override
+        public void writeRequest(NoArguments a, UpstreamRequestBuilder request) {
+        }
+    }
+
+    record GetPetArguments(String petId) {
+    }
+
+    static final class GetPet implements GeneratedTool<GetPetArguments> {
+        @Override
+        public String name() {
+            return "pets___GetPet";
+        }
+
+        @Override
+        public GetPetArguments readArguments(JsonNode a) {
+            return new GetPetArguments(Arguments.string(a, "petId"));
+        }
+
+        @Override
+        public void writeRequest(GetPetArguments a, UpstreamRequestBuilder request) {
+            request.pathParameter("petId", "petId", a.petId());
+        }
+    }
+
+    record ListPetsArguments(List<String> tags, Long limit) {
+    }
+
+    static final class ListPets implements GeneratedTool<ListPetsArguments> {
+        @Override
+        public String name() {
+            return "pets___ListPets";
+        }
+
+        @Override
+        public ListPetsArguments readArguments(JsonNode a) {
+            return new ListPetsArguments(Arguments.list(a, "tags", Arguments::asString), Arguments.integer(a, "limit"));
+        }
+
+        @Override
+        public void writeRequest(ListPetsArguments a, UpstreamRequestBuilder request) {
+            request.queryParameter("tags", "tag", a.tags(), QueryStyle.FORM_EXPLODED);
+            request.queryParameter("limit", "limit", Arguments.text(a.limit()));
+        }
+    }
+
+    record ProxyArguments(String method, String proxy) {
+    }
+
+    static final class Proxy implements GeneratedTool<ProxyArguments> {
+        @Override
+        public String name() {
+            return "pets___Proxy";
+        }
+
+        @Override
+        public ProxyArguments readArguments(JsonNode a) {
+            return new ProxyArguments(Arguments.string(a, "method"), Arguments.string(a, "proxy"));
+        }
+
+        @Override
+        public void writeRequest(ProxyArguments a, UpstreamRequestBuilder request) {
+            request.method("method", a.method());
+            request.greedyPathParameter("proxy", "proxy", a.proxy());
+        }
+    }
+
+    static final class Secure implements GeneratedTool<NoArguments> {
+        @Override
+        public String name() {
+            return "pets___Secure";
+        }
+
+        @Override
+        public NoArguments readArguments(JsonNode a) {
+            return new NoArguments();
+        }
+
+        @Override
+        public void writeRequest(NoArguments a, UpstreamRequestBuilder request) {
+        }
+    }
+}
