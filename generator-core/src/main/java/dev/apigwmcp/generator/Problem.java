@@ -18,7 +18,8 @@ public record Problem(String target, String file, String pointer, String message
             out.append(file);
         }
         if (pointer != null && !pointer.isEmpty()) {
-            out.append('#').append(pointer);
+            // In a file, a JSON pointer (file#/paths/...); in configuration, a location (toolFilters[1]).
+            out.append(file == null ? "" : "#").append(pointer);
         }
         if (out.length() > 0) {
             out.append(": ");
