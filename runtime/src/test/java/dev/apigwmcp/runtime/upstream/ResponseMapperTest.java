@@ -1,0 +1,133 @@
+package dev.apigwmcp.runtime.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class ResponseMapperTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final ResponseMapper mapper = new ResponseMapper(JSON);
+
+    private static UpstreamResponse response(int status, String contentType, String body, String... headers) {
+        Map<String, List<String>> map = new java.util.HashMap<>();
+        if (contentType != null) {
+            map.put("content-type", List.of(contentType));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            map.put(headers[i], List.of(headers[i + 1]));
+        }
+        return new UpstreamResponse(status, HttpHeaders.of(map, (a, b) -> true),
+                body.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    private ToolResult map(UpstreamResponse response, ResponseShape shape) {
+        return mapper.map(response, shape, "https://h/prod/x");
+    }
+
+    private static String text(ToolResult result) {
+        return result.result().get("content").get(0).get("text").stringValue();
+    }
+
+    @Test
+    void jsonWithoutOutputSchemaIsTextOnly() {
+        ToolResult result = map(response(200, "application/json", "{\"a\":1}"), ResponseShape.UNSTRUCTURED);
+        assertThat(text(result)).isEqualTo("{\"a\":1}");
+        assertThat(result.result().has("structuredContent")).isFalse();
+        assertThat(result.outcome()).isEqualTo(CallOutcome.OK);
+    }
+
+    @Test
+    void nonObjectJsonWithoutWrapHasNoStructuredContent() {
+        ToolResult result = map(response(200, "application/json", "[1,2]"), new ResponseShape(true, null));
+        assertThat(result.result().has("structuredContent")).isFalse();
+    }
+
+    @Test
+    void scalarIsWrapped() {
+        ToolResult result = map(response(200, "application/problem+json", "42"), new ResponseShape(true, "result"));
+        assertThat(result.result().get("structuredContent").toString()).isEqualTo("{\"result\":42}");
+    }
+
+    @Test
+    void plainTextIsText() {
+        assertThat(text(map(response(200, "text/csv; charset=utf-8", "a,b\n1,2"), ResponseShape.UNSTRUCTURED)))
+                .isEqualTo("a,b\n1,2");
+    }
+
+    @Test
+    void emptySuccessIsAShortConfirmation() {
+        assertThat(text(map(response(202, null, ""), ResponseShape.UNSTRUCTURED)))
+                .isEqualTo("Upstream answered HTTP 202 Accepted with no content.");
+    }
+
+    @Test
+    void truncatedJsonIsTextWithANoteAndNoStructuredContent() {
+        UpstreamResponse cut = new UpstreamResponse(200, HttpHeaders.of(Map.of("content-type",
+                List.of("application/json")), (a, b) -> true), "{\"a\":".getBytes(StandardCharsets.UTF_8), true);
+        ToolResult result = map(cut, new ResponseShape(true, null));
+        assertThat(text(result)).startsWith("{\"a\":\n[response cut at 5 bytes");
+        assertThat(result.result().has("structuredContent")).isFalse();
+    }
+
+    @Test
+    void clientErrorMessageComesFromCommonFields() {
+        assertThat(text(map(response(400, "application/json", "{\"error\":{\"message\":\"bad id\"}}"),
+                ResponseShape.UNSTRUCTURED))).isEqualTo("Upstream rejected the request with HTTP 400 Bad Request: bad id");
+        assertThat(text(map(response(403, "application/json", "{\"Message\":\"User is not authorized\"}"),
+                ResponseShape.UNSTRUCTURED))).endsWith("HTTP 403 Forbidden: User is not authorized");
+        assertThat(text(map(response(409, "text/plain", "  already\n exists "), ResponseShape.UNSTRUCTURED)))
+                .endsWith("HTTP 409 Conflict: already exists");
+        ToolResult result = map(response(418, null, ""), ResponseShape.UNSTRUCTURED);
+        assertThat(text(result)).isEqualTo("Upstream rejected the request with HTTP 418");
+        assertThat(result.result().get("isError").asBoolean()).isTrue();
+        assertThat(result.outcome()).isEqualTo(CallOutcome.CLIENT_ERROR);
+    }
+
+    @Test
+    void throttlingSaysWhenToRetry() {
+        ToolResult result = map(response(429, "application/json", "{\"message\":\"Too Many Requests\"}",
+                "retry-after", "3"), ResponseShape.UNSTRUCTURED);
+        assertThat(text(result)).isEqualTo("Upstream is throttling requests (HTTP 429 Too Many Requests): Too Many"
+                + " Requests. Retry after 3 s.");
+        assertThat(result.outcome()).isEqualTo(CallOutcome.THROTTLED);
+    }
+
+    @Test
+    void serverErrorIsMarkedAsRetryable() {
+        ToolResult result = map(response(502, "application/json", "{\"message\": \"Internal server error\"}"),
+                ResponseShape.UNSTRUCTURED);
+        assertThat(text(result)).isEqualTo("Upstream failed with HTTP 502 Bad Gateway: Internal server error. This"
+                + " is a server-side problem; retrying later may help.");
+        assertThat(result.result().get("isError").asBoolean()).isTrue();
+    }
+
+    @Test
+    void redirectsAreNotFollowed() {
+        ToolResult result = map(response(302, null, "", "location", "https://elsewhere/"), ResponseShape.UNSTRUCTURED);
+        assertThat(result.outcome()).isEqualTo(CallOutcome.REDIRECT);
+        assertThat(text(result)).contains("HTTP 302").doesNotContain("elsewhere");
+    }
+
+    @Test
+    void failuresHaveClearMessagesAndNoStackTraces() {
+        assertThat(text(mapper.failure(new CompletionException(new HttpTimeoutException("x")), "u", 500)))
+                .isEqualTo("The upstream did not answer within 500 ms (request timeout).");
+        assertThat(mapper.failure(new HttpConnectTimeoutException("x"), "u", 5).outcome())
+                .isEqualTo(CallOutcome.TIMEOUT);
+        assertThat(mapper.failure(new ConnectException("refused"), "u", 5).outcome())
+                .isEqualTo(CallOutcome.CONNECTION_FAILED);
+        ObjectNode internal = mapper.failure(new IllegalStateException("secret detail"), "u", 5).result();
+        assertThat(internal.toString()).doesNotContain("secret detail").doesNotContain("at dev.");
+    }
+}
