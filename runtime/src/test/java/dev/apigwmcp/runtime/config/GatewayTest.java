@@ -1,0 +1,65 @@
+package dev.apigwmcp.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigwmcp.runtime.Gateway;
+import dev.apigwmcp.runtime.protocol.FixtureToolServiceFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The launcher: exit codes, --help, --list-tools and stdio serving, driven in-process. */
+class GatewayTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String stdin, String... args) {
+        Gateway gateway = new Gateway(List.of(new FixtureToolServiceFactory()), Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return gateway.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void unknownOptionExits2WithOneLine() {
+        assertThat(run("", "--bogus", "1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("apigw-mcp: unknown option --bogus (see --help)" + System.lineSeparator());
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void badPortValueExits2NamingTheOption() {
+        assertThat(run("", "--transport", "http", "--port", "eighty")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port", "APIGW_MCP_PORT", "eighty");
+    }
+
+    @Test
+    void helpListsGatewayAndToolServiceSettingsWithoutSecrets() {
+        assertThat(run("", "--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("--transport", "--max-sessions", "--allowed-origins", "--fixture.filler-tools", "--fixture.secret")
+                .doesNotContain("s3cr3t-default");
+    }
+
+    @Test
+    void listToolsPrintsNameAndFirstDescriptionLine() {
+        assertThat(run("", "--list-tools")).isZero();
+        String listing = out.toString(StandardCharsets.UTF_8);
+        assertThat(listing).contains("echo  Echoes its arguments.").doesNotContain("Second line");
+    }
+
+    @Test
+    void stdioServesUntilEndOfInput() {
+        assertThat(run("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\n");
+    }
+
+    @Test
+    void unknownTransportExits2() {
+        assertThat(run("", "--transport", "carrier-pigeon")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("stdio or http");
+    }
+}
