@@ -36,6 +36,15 @@ final class ArgumentValidator {
         });
     }
 
+    /**
+     * Loads the validator library and its 2020-12 meta-schemas (about 150 ms on a quiet machine, then about 0.5 ms
+     * per tool schema) without touching any tool's schema.
+     */
+    void warmUp() {
+        registry.getSchema(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "object"))
+                .validate(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+
     /** One line per problem ({@code $.path: reason}); empty when the arguments are valid. */
     List<String> validate(String tool, JsonNode inputSchema, JsonNode arguments) {
         List<Error> errors = schema(tool, inputSchema).validate(arguments);

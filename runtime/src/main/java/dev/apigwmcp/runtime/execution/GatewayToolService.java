@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -135,6 +136,21 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         }
     }
 
+    /**
+     * Optionally called by the launcher after the first answer: loads the schema validator and creates the HTTP
+     * client in the background, so that the first tool call does not pay for them. Never fails.
+     */
+    public CompletableFuture<Void> warmUp() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                validator.warmUp();
+                client.httpClient();
+            } catch (RuntimeException e) {
+                CALLS.debug("warm-up failed: {}", e.toString());
+            }
+        }, executor);
+    }
+
     @Override
     public List<ObjectNode> toolDefinitions() {
         return definitions;
@@ -154,10 +170,12 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
         long start = System.nanoTime();
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
+        // Set by whichever ending (result or cancellation) comes first, so each call is counted and logged once.
+        AtomicBoolean ended = new AtomicBoolean();
         LoadedTool tool = tools.get(name);
         if (tool == null) {
-            finish(result, name, ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0),
-                    start);
+            finish(result, ended, name,
+                    ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0), start);
             return result;
         }
         AtomicReference<Future<?>> inFlight = new AtomicReference<>();
@@ -167,20 +185,24 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
                 if (exchange != null) {
                     exchange.cancel(true);
                 }
-                record(name, CallOutcome.CANCELLED, 0, start);
+                if (ended.compareAndSet(false, true)) {
+                    record(name, CallOutcome.CANCELLED, 0, start);
+                }
             }
         });
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try {
-            executor.execute(() -> run(tool, name, arguments, listener, result, inFlight, start));
+            executor.execute(() -> run(tool, name, arguments, listener, result, ended, inFlight, start));
         } catch (RejectedExecutionException e) {
-            finish(result, name, ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0), start);
+            finish(result, ended, name,
+                    ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0), start);
         }
         return result;
     }
 
     private void run(LoadedTool tool, String name, JsonNode arguments, ProgressListener progress,
-            CompletableFuture<ObjectNode> result, AtomicReference<Future<?>> inFlight, long start) {
+            CompletableFuture<ObjectNode> result, AtomicBoolean ended, AtomicReference<Future<?>> inFlight,
+            long start) {
         if (result.isDone()) {
             return;
         }
@@ -188,7 +210,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         try {
             request = prepare(tool, name, arguments);
         } catch (PreparationFailure failure) {
-            finish(result, name, failure.result, start);
+            finish(result, ended, name, failure.result, start);
             return;
         }
         progress.progress(0, 1.0, "Calling " + request.method() + " " + request.displayUri());
@@ -205,7 +227,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
                         response == null ? 0 : response.status());
             }
             progress.progress(1.0, 1.0, "Upstream answered");
-            finish(result, name, mapped, start);
+            finish(result, ended, name, mapped, start);
             return null;
         });
         inFlight.set(exchange);
@@ -259,9 +281,12 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         }
     }
 
-    private void finish(CompletableFuture<ObjectNode> result, String name, ToolResult outcome, long start) {
-        if (result.complete(outcome.result())) {
+    /** Counts and logs the call before completing it, so that whoever sees the result also sees the count. */
+    private void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, String name, ToolResult outcome,
+            long start) {
+        if (!result.isDone() && ended.compareAndSet(false, true)) {
             record(name, outcome.outcome(), outcome.status(), start);
+            result.complete(outcome.result());
         }
     }
 

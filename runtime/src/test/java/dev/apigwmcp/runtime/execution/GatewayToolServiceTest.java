@@ -311,6 +311,14 @@ class GatewayToolServiceTest {
     }
 
     @Test
+    void warmUpLeavesCallsWorking() throws Exception {
+        service(settings());
+        service.warmUp().get(10, TimeUnit.SECONDS);
+        upstream.respond(r -> Reply.json(200, "{\"id\":\"1\"}"));
+        assertThat(call("pets___GetPet", "{\"petId\":\"1\"}").has("isError")).isFalse();
+    }
+
+    @Test
     void apiKeyFromAFileIsSent() throws Exception {
         Path keyFile = Files.createTempFile("pets", ".key");
         try {
