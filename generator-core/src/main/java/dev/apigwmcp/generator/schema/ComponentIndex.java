@@ -30,6 +30,8 @@ import java.util.TreeSet;
  */
 final class ComponentIndex {
     private static final String COMPONENTS = "/components/schemas/";
+    /** Longest chain of references inlined into one another before a link goes to {@code $defs}. */
+    static final int MAX_INLINE_HEIGHT = 32;
 
     /** A schema a {@code $ref} can point to: a component or a subschema inside one. */
     record Target(String key, String pointer, String defBaseName, Schema<?> schema) implements Resolution {
@@ -49,7 +51,8 @@ final class ComponentIndex {
     private final Map<String, Resolution> byRef = new HashMap<>();
     /** Targets by key: the unescaped path below {@code #/components/schemas}, segments joined by '/'. */
     private final Map<String, Target> targets = new LinkedHashMap<>();
-    private final Set<String> cyclic;
+    /** Targets emitted once under {@code $defs} and referred to by {@code $ref}, instead of inlined. */
+    private final Set<String> inDefs;
     private final Map<String, String> defNames;
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -65,8 +68,10 @@ final class ComponentIndex {
             }
         }
         Map<String, Set<String>> edges = referenceGraph();
-        this.cyclic = Collections.unmodifiableSet(new CycleFinder(edges).cyclicNodes());
-        this.defNames = Collections.unmodifiableMap(assignDefNames(cyclic));
+        Set<String> defs = new CycleFinder(edges).cyclicNodes();
+        defs.addAll(tooDeepToInline(edges, defs));
+        this.inDefs = Collections.unmodifiableSet(defs);
+        this.defNames = Collections.unmodifiableMap(assignDefNames(inDefs));
     }
 
     Resolution resolve(String ref) {
@@ -83,8 +88,58 @@ final class ComponentIndex {
         return resolve(ref) instanceof Target t ? t.schema() : null;
     }
 
-    boolean isCyclic(String key) {
-        return cyclic.contains(key);
+    /** Whether the target goes into {@code $defs} (it is on a reference cycle, or ends a very long chain). */
+    boolean inDefs(String key) {
+        return inDefs.contains(key);
+    }
+
+    /**
+     * Inlining a chain of references nests one conversion inside the next, so a pathological chain (A0 refers to A1
+     * refers to A2 ... thousands deep) would exhaust the stack. Every target whose chain of inlined references below
+     * it would exceed {@link #MAX_INLINE_HEIGHT} goes to {@code $defs} too; that cuts each chain into bounded pieces.
+     * Real exports stay far below the limit and are unaffected. Iterative post-order over the acyclic rest of the
+     * graph.
+     */
+    private static Set<String> tooDeepToInline(Map<String, Set<String>> edges, Set<String> cyclic) {
+        Map<String, Integer> height = new HashMap<>();
+        Set<String> deep = new HashSet<>();
+        for (String start : edges.keySet()) {
+            if (cyclic.contains(start) || height.containsKey(start)) {
+                continue;
+            }
+            Deque<String> stack = new ArrayDeque<>();
+            Set<String> expanded = new HashSet<>();
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                String node = stack.peek();
+                if (height.containsKey(node)) {
+                    stack.pop();
+                    continue;
+                }
+                Set<String> next = edges.getOrDefault(node, Set.of());
+                if (expanded.add(node)) {
+                    for (String to : next) {
+                        if (!cyclic.contains(to) && !height.containsKey(to)) {
+                            stack.push(to);
+                        }
+                    }
+                    continue;
+                }
+                stack.pop();
+                int h = 1;
+                for (String to : next) {
+                    if (!cyclic.contains(to) && !deep.contains(to)) {
+                        h = Math.max(h, 1 + height.getOrDefault(to, 0));
+                    }
+                }
+                if (h > MAX_INLINE_HEIGHT) {
+                    deep.add(node);
+                    h = 0; // referred to by $ref from now on: adds nothing to the chains above it
+                }
+                height.put(node, h);
+            }
+        }
+        return deep;
     }
 
     String defName(String key) {

@@ -86,7 +86,7 @@ public final class SchemaDocument {
         return issues().stream().anyMatch(SchemaIssue::error);
     }
 
-    /** Adds the bodies of all cyclic targets referenced so far, and of those their bodies reference. */
+    /** Adds the bodies of all $defs targets referenced so far, and of those their bodies reference. */
     private void closeDefs() {
         Deque<String> work = new ArrayDeque<>(collector.defKeys());
         while (!work.isEmpty()) {

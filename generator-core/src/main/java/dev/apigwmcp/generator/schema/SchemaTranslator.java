@@ -91,7 +91,7 @@ final class SchemaTranslator {
             return NODES.objectNode();
         }
         ComponentIndex.Target target = (ComponentIndex.Target) resolution;
-        if (index.isCyclic(target.key())) {
+        if (index.inDefs(target.key())) {
             out.defKey(target.key());
             return refNodes.computeIfAbsent(target.key(),
                     key -> NODES.objectNode().put("$ref", "#/$defs/" + index.defName(key)));

@@ -181,6 +181,23 @@ class SchemaConverterTest {
         assertThat(second.node().has("description")).isFalse();
     }
 
+    @Test
+    void veryLongReferenceChainsAreCutIntoDefsInsteadOfOverflowingTheStack() {
+        StringBuilder yaml = new StringBuilder();
+        int length = 3000;
+        for (int i = 0; i < length; i++) {
+            yaml.append("C").append(i).append(": {type: object, properties: {next: ")
+                    .append(i + 1 < length ? "{$ref: '#/components/schemas/C" + (i + 1) + "'}" : "{type: string}")
+                    .append("}}\n");
+        }
+        Fixture.Result r = valid(Fixture.oas30(yaml.toString()).component("C0", Direction.INPUT));
+        assertThat(r.document().issues()).isEmpty();
+        assertThat(r.document().defs().size()).isGreaterThanOrEqualTo(length / (ComponentIndex.MAX_INLINE_HEIGHT + 1) - 1);
+        // The links through $defs accept and reject the same instances as full inlining would.
+        assertThat(metaSchema.validate(r.root(), "{\"next\":{\"next\":{}}}")).isEmpty();
+        assertThat(metaSchema.validate(r.root(), "{\"next\":{\"next\":7}}")).isNotEmpty();
+    }
+
     // ------------------------------------------------------------------ nullable
 
     @Test
