@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param namePrefix           whether tool names get the {@code <target>___} prefix
  * @param descriptionMaxLength descriptions longer than this are cut (with a warning)
  * @param javaPackage          package of the generated Java; {@code null} for {@code dev.apigwmcp.generated.<target>}
+ * @param outputSchemaMaxBytes output schemas larger than this (compact JSON) are left out with a warning, because
+ *                             every client copies {@code tools/list} into the model's context; {@code 0} for the
+ *                             default ({@value #DEFAULT_OUTPUT_SCHEMA_MAX_BYTES}), {@code -1} for no limit
  */
 public record TargetConfig(
         String name,
@@ -26,9 +29,11 @@ public record TargetConfig(
         AuthMode auth,
         boolean namePrefix,
         int descriptionMaxLength,
-        String javaPackage) {
+        String javaPackage,
+        int outputSchemaMaxBytes) {
 
     public static final int DEFAULT_DESCRIPTION_MAX_LENGTH = 1024;
+    public static final int DEFAULT_OUTPUT_SCHEMA_MAX_BYTES = 32768;
 
     public TargetConfig {
         Objects.requireNonNull(name, "name");
@@ -40,20 +45,33 @@ public record TargetConfig(
         if (descriptionMaxLength <= 0) {
             descriptionMaxLength = DEFAULT_DESCRIPTION_MAX_LENGTH;
         }
+        if (outputSchemaMaxBytes == 0) {
+            outputSchemaMaxBytes = DEFAULT_OUTPUT_SCHEMA_MAX_BYTES;
+        } else if (outputSchemaMaxBytes < 0) {
+            outputSchemaMaxBytes = Integer.MAX_VALUE;
+        }
+    }
+
+    /** A target with the default output schema cap. */
+    public TargetConfig(String name, Path exportFile, String displayFile, List<ToolFilter> toolFilters,
+            List<ToolOverride> toolOverrides, AuthMode auth, boolean namePrefix, int descriptionMaxLength,
+            String javaPackage) {
+        this(name, exportFile, displayFile, toolFilters, toolOverrides, auth, namePrefix, descriptionMaxLength,
+                javaPackage, 0);
     }
 
     /** A target with the defaults: every operation, auth from the export, prefixed names. */
     public static TargetConfig of(String name, Path exportFile) {
-        return new TargetConfig(name, exportFile, null, List.of(), List.of(), AuthMode.FROM_EXPORT, true, 0, null);
+        return new TargetConfig(name, exportFile, null, List.of(), List.of(), AuthMode.FROM_EXPORT, true, 0, null, 0);
     }
 
     public TargetConfig withFilters(List<ToolFilter> filters) {
         return new TargetConfig(name, exportFile, displayFile, filters, toolOverrides, auth, namePrefix,
-                descriptionMaxLength, javaPackage);
+                descriptionMaxLength, javaPackage, outputSchemaMaxBytes);
     }
 
     public TargetConfig withOverrides(List<ToolOverride> overrides) {
         return new TargetConfig(name, exportFile, displayFile, toolFilters, overrides, auth, namePrefix,
-                descriptionMaxLength, javaPackage);
+                descriptionMaxLength, javaPackage, outputSchemaMaxBytes);
     }
 }

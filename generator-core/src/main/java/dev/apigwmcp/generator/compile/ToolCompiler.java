@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.TargetConfig;
+import dev.apigwmcp.generator.emit.JsonOutput;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.ApiParameter;
@@ -229,6 +230,15 @@ public final class ToolCompiler {
                 outputSchema.putArray("required").add("result");
             }
             attachDefs(outputSchema, output);
+            long size = JsonOutput.compactSize(outputSchema, config.outputSchemaMaxBytes());
+            if (size > config.outputSchemaMaxBytes()) {
+                problems.warning(response.pointer(), "output schema of " + name + " is larger than "
+                        + config.outputSchemaMaxBytes() + " bytes and is left out (outputSchemaMaxBytes "
+                        + config.outputSchemaMaxBytes()
+                        + "); the response is still returned as text");
+                outputSchema = null;
+                wrap = null;
+            }
         }
         return Optional.of(new CompiledTool(
                 config.name(),

@@ -14,17 +14,18 @@ public final class SchemaFileEmitter {
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
     public List<GeneratedFile> emit(CompiledTarget target) {
-        List<GeneratedFile> files = new ArrayList<>();
         String folder = ResourcePaths.targetFolder(target.name()) + "schemas/";
-        for (CompiledTool tool : target.tools()) {
+        // Independent per tool: serialise in parallel, keeping the order.
+        return target.tools().parallelStream().flatMap(tool -> {
+            List<GeneratedFile> files = new ArrayList<>(2);
             files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, folder + tool.name() + ".input.json",
                     JsonOutput.pretty(standalone(tool.inputSchema()))));
             if (tool.outputSchema() != null) {
                 files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, folder + tool.name() + ".output.json",
                         JsonOutput.pretty(standalone(tool.outputSchema()))));
             }
-        }
-        return files;
+            return files.stream();
+        }).toList();
     }
 
     /** The schema with {@code $schema} first, so editors and validators pick the right dialect. */

@@ -9,8 +9,9 @@
  * <ul>
  *   <li>{@code #/components/schemas/...} references (including pointers into a component, and 3.1 {@code $defs})
  *       are inlined; a target on a reference cycle goes into the document's {@code $defs} under a sanitised,
- *       unique name ([A-Za-z0-9._-]) and is referred to as {@code #/$defs/<Name>}. Other references (other files,
- *       URLs, missing components) are errors and become {@code {}}.</li>
+ *       unique name ([A-Za-z0-9._-]) and is referred to as {@code #/$defs/<Name>}; so does a link of a pathologically long
+ *       chain of references (more than 32 inlined into one another), to bound recursion. Other references (other
+ *       files, URLs, other parts of the export, missing components) are errors and become {@code {}}.</li>
  *   <li>{@code nullable}/{@code x-nullable}: {@code type} gains {@code "null"} (and {@code enum} gains
  *       {@code null}); with {@code $ref} or {@code allOf/anyOf/oneOf/not} the schema becomes
  *       {@code {annotations, anyOf: [schema, {"type": "null"}]}}.</li>

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,21 +37,30 @@ public final class JavaEmitter {
         String pkg = target.javaPackage();
         JavaNames.Scope classes = new JavaNames.Scope();
         String registryName = classes.unique(JavaNames.pascal(target.name()) + "ToolRegistry");
-        List<GeneratedFile> files = new ArrayList<>();
         List<ClassName> toolClasses = new ArrayList<>();
+        List<String> stems = new ArrayList<>();
         for (CompiledTool tool : target.tools()) {
+            // Names are handed out in tool order so they never depend on thread timing.
             String stem = classes.uniqueStem(JavaNames.pascal(tool.baseName()), "Tool", "Arguments");
-            ClassName argumentsName = ClassName.get(pkg, stem + "Arguments");
-            ClassName toolName = ClassName.get(pkg, stem + "Tool");
-            ToolFields fields = new ToolFields();
-            TypeSpec arguments = argumentsRecord(tool, argumentsName, fields);
-            files.add(javaFile(pkg, arguments));
-            files.add(javaFile(pkg, toolClass(tool, toolName, argumentsName, fields)));
-            toolClasses.add(toolName);
+            stems.add(stem);
+            toolClasses.add(ClassName.get(pkg, stem + "Tool"));
         }
+        // Each tool's classes are independent: render them in parallel, keeping the order.
+        List<GeneratedFile> files = new ArrayList<>(IntStream.range(0, stems.size()).parallel()
+                .mapToObj(i -> toolFiles(target.tools().get(i), pkg, stems.get(i)))
+                .flatMap(List::stream)
+                .toList());
         ClassName registry = ClassName.get(pkg, registryName);
         files.add(javaFile(pkg, registry(target, registry, toolClasses)));
         return files;
+    }
+
+    private List<GeneratedFile> toolFiles(CompiledTool tool, String pkg, String stem) {
+        ClassName argumentsName = ClassName.get(pkg, stem + "Arguments");
+        ToolFields fields = new ToolFields();
+        TypeSpec arguments = argumentsRecord(tool, argumentsName, fields);
+        return List.of(javaFile(pkg, arguments),
+                javaFile(pkg, toolClass(tool, ClassName.get(pkg, stem + "Tool"), argumentsName, fields)));
     }
 
     /** The services file listing every target's registry (one line each, sorted). */

@@ -43,8 +43,28 @@ final class Javadoc {
     }
 
     static String safe(String text) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("*/", "*&#47;").replace("\\", "&#92;").replace("@", "&#64;");
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\\' -> out.append("&#92;");
+                case '@' -> out.append("&#64;");
+                case '/' -> out.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }
