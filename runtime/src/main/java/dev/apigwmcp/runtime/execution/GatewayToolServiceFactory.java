@@ -1,0 +1,33 @@
+package dev.apigwmcp.runtime.execution;
+
+import dev.apigwmcp.runtime.ToolServiceFactory;
+import dev.apigwmcp.runtime.config.Setting;
+import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.tools.ToolService;
+import java.util.List;
+
+/**
+ * The production tool service: the generated tools found on the classpath, calling their REST API. Registered in
+ * {@code META-INF/services/dev.apigwmcp.runtime.ToolServiceFactory}.
+ */
+public final class GatewayToolServiceFactory implements ToolServiceFactory {
+
+    public static final String NAME = "gateway";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return ExecutionSettings.declared();
+    }
+
+    @Override
+    public ToolService create(Settings settings) {
+        GatewayToolService service = GatewayToolService.load(settings);
+        service.warmUp();
+        return service;
+    }
+}
