@@ -1,0 +1,37 @@
+package dev.apigwmcp.generator.select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigwmcp.generator.model.ApiOperation;
+import dev.apigwmcp.generator.model.HttpMethod;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DescriptionsTest {
+
+    private static ApiOperation operation(String summary, String description, String resource) {
+        return new ApiOperation("/pets", HttpMethod.GET, "/paths", null, summary, description, resource, List.of(),
+                null, null, List.of(), null, false);
+    }
+
+    @Test
+    void summaryAndDescriptionAreJoinedWithNormalisedWhitespace() {
+        assertThat(Descriptions.describe(operation("List pets", "Returns a\n  page.", null), null))
+                .isEqualTo("List pets. Returns a page.");
+        assertThat(Descriptions.describe(operation("List pets:", "all of them", null), null))
+                .isEqualTo("List pets: all of them");
+    }
+
+    @Test
+    void fallbacksAreOverrideThenResourceThenMethodAndPath() {
+        assertThat(Descriptions.describe(operation("s", "d", "r"), " Mine ")).isEqualTo("Mine");
+        assertThat(Descriptions.describe(operation(null, null, "The pets."), null)).isEqualTo("The pets.");
+        assertThat(Descriptions.describe(operation(null, null, null), null)).isEqualTo("GET /pets");
+    }
+
+    @Test
+    void cutsAtAWordBoundaryWithAnEllipsis() {
+        String cut = Descriptions.cut("one two three four five six", 14);
+        assertThat(cut).isEqualTo("one two three…").hasSizeLessThanOrEqualTo(14);
+    }
+}
