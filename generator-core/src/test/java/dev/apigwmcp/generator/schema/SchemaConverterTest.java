@@ -410,6 +410,78 @@ class SchemaConverterTest {
     }
 
     @Test
+    void everyKeywordIsWrittenInTheCanonicalOrder() {
+        // Source order deliberately reversed from the canonical one.
+        Fixture f = Fixture.oas31("""
+                K:
+                  else: {}
+                  then: {}
+                  if: {}
+                  not: {}
+                  oneOf: [{minLength: 1}]
+                  anyOf: [{minLength: 1}]
+                  allOf: [{minLength: 1}]
+                  unevaluatedItems: {}
+                  uniqueItems: true
+                  maxItems: 9
+                  minItems: 1
+                  maxContains: 2
+                  minContains: 1
+                  contains: {}
+                  items: {}
+                  prefixItems: [{}]
+                  unevaluatedProperties: {}
+                  dependentSchemas: {a: {}}
+                  dependentRequired: {a: [b]}
+                  maxProperties: 9
+                  minProperties: 1
+                  propertyNames: {}
+                  additionalProperties: {}
+                  required: [a]
+                  patternProperties: {'^a': {}}
+                  properties: {a: {}}
+                  contentMediaType: text/plain
+                  contentEncoding: base64
+                  pattern: 'a'
+                  maxLength: 9
+                  minLength: 1
+                  exclusiveMaximum: 10
+                  maximum: 10
+                  exclusiveMinimum: 0
+                  minimum: 0
+                  multipleOf: 1
+                  writeOnly: false
+                  readOnly: false
+                  deprecated: false
+                  examples: [a]
+                  default: a
+                  const: a
+                  enum: [a]
+                  description: d
+                  title: t
+                  format: f
+                  type: [string, object, array, number]
+                L:
+                  else: {}
+                  then: {}
+                  if: {}
+                  not: {}
+                  oneOf: [{minLength: 1}]
+                  anyOf: [{minLength: 1}]
+                  allOf: [{minLength: 1}]
+                  type: string
+                """);
+        java.util.List<String> written = new java.util.ArrayList<>();
+        valid(f.component("K", Direction.INPUT)).root().fieldNames().forEachRemaining(written::add);
+        assertThat(written).containsExactlyElementsOf(Keywords.ORDER.stream().filter(written::contains).toList());
+        // swagger-parser (3.1) ignores allOf/anyOf/oneOf beside `items`; L covers them without it.
+        assertThat(written).hasSize(Keywords.ORDER.size() - 4).doesNotContain("$ref");
+        java.util.List<String> composed = new java.util.ArrayList<>();
+        valid(f.component("L", Direction.INPUT)).root().fieldNames().forEachRemaining(composed::add);
+        assertThat(composed).containsExactly("type", "allOf", "anyOf", "oneOf", "not", "if", "then", "else");
+    }
+
+    @Test
     void propertiesKeepTheExportsOrder() {
         Fixture f = Fixture.oas30("""
                 O:
