@@ -54,7 +54,9 @@ public final class ToolCompiler {
     public CompiledTarget compile(TargetConfig config, ApiModel model, Selection selection,
             ProblemCollector problems) {
         SchemaConverter converter = new SchemaConverter(model.componentSchemas(),
-                model.format() == ApiModel.SpecFormat.OPENAPI_3_1);
+                model.format() == ApiModel.SpecFormat.OPENAPI_3_1,
+                model.format() == ApiModel.SpecFormat.SWAGGER_2_0 ? SchemaConverter.SWAGGER2_DEFINITIONS
+                        : SchemaConverter.OPENAPI_COMPONENTS);
         ToolNamer namer = new ToolNamer(config.namePrefix() ? config.name() : null);
         AuthResolver authResolver = new AuthResolver(model, config.auth());
         ApiKeyLocation apiKey = apiKeyLocation(model);

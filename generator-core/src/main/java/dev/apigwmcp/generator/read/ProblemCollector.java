@@ -1,8 +1,9 @@
 package dev.apigwmcp.generator.read;
 
 import dev.apigwmcp.generator.Problem;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects the errors and warnings of one target, each located in its export file. Errors are values until the
@@ -12,8 +13,9 @@ public final class ProblemCollector {
 
     private final String target;
     private final String file;
-    private final List<Problem> errors = new ArrayList<>();
-    private final List<Problem> warnings = new ArrayList<>();
+    // Sets: a shared component's problem is found once per tool that uses it, and reported once.
+    private final Set<Problem> errors = new LinkedHashSet<>();
+    private final Set<Problem> warnings = new LinkedHashSet<>();
 
     public ProblemCollector(String target, String file) {
         this.target = target;
