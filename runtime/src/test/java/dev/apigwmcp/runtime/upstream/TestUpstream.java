@@ -2,6 +2,8 @@ package dev.apigwmcp.runtime.upstream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.apigwmcp.samples.demo.SignedRequest;
+import dev.apigwmcp.samples.demo.SigV4Verifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,12 +35,7 @@ public final class TestUpstream implements AutoCloseable {
 
     /** A request as received, with lower-case header names. */
     public record Recorded(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-            byte[] body) {
-
-        public String header(String name) {
-            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-            return values == null || values.isEmpty() ? null : values.get(0);
-        }
+            byte[] body) implements SignedRequest {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);

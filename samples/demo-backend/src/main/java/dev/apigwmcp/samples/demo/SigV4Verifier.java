@@ -1,4 +1,4 @@
-package dev.apigwmcp.runtime.upstream;
+package dev.apigwmcp.samples.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks AWS Signature Version 4 on a received request, written from the published algorithm and sharing no code
  * with the AWS SDK: canonical request (URI path segments encoded a second time, sorted query, canonical headers,
- * hex SHA-256 of the body received), string to sign, HMAC-SHA256 key chain.
+ * hex SHA-256 of the body received), string to sign, HMAC-SHA256 key chain. The demo backend checks IAM routes with
+ * it, and the runtime's tests check the gateway's signing with it, so the algorithm exists once, apart from the
+ * AWS SDK signer it verifies.
  */
 public final class SigV4Verifier {
 
@@ -41,7 +43,7 @@ public final class SigV4Verifier {
     }
 
     /** Why the request's signature is not valid, or {@code null} when it is. */
-    public String problem(TestUpstream.Recorded request) {
+    public String problem(SignedRequest request) {
         String authorization = request.header("authorization");
         if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
             return "no AWS4-HMAC-SHA256 Authorization header";
@@ -51,6 +53,9 @@ public final class SigV4Verifier {
         String signature = null;
         for (String part : authorization.substring("AWS4-HMAC-SHA256 ".length()).split(",")) {
             String[] kv = part.trim().split("=", 2);
+            if (kv.length != 2) {
+                return "malformed Authorization part " + kv[0];
+            }
             switch (kv[0]) {
                 case "Credential" -> credential = kv[1];
                 case "SignedHeaders" -> signedHeaders = kv[1];
@@ -78,7 +83,12 @@ public final class SigV4Verifier {
         if (amzDate == null) {
             return "no X-Amz-Date header";
         }
-        Instant signedAt = Instant.from(AMZ_DATE.parse(amzDate));
+        Instant signedAt;
+        try {
+            signedAt = Instant.from(AMZ_DATE.parse(amzDate));
+        } catch (java.time.DateTimeException e) {
+            return "X-Amz-Date " + amzDate + " is not yyyyMMddTHHmmssZ";
+        }
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(Duration.ofMinutes(5)) > 0) {
             return "X-Amz-Date " + amzDate + " is too far from now";
         }
@@ -107,9 +117,14 @@ public final class SigV4Verifier {
             values.forEach(v -> trimmed.add(v.trim().replaceAll(" +", " ")));
             canonicalHeaders.append(name).append(':').append(String.join(",", trimmed)).append('\n');
         }
+        String canonicalQuery;
+        try {
+            canonicalQuery = canonicalQuery(request.rawQuery());
+        } catch (NumberFormatException e) {
+            return "malformed percent-encoding in the query";
+        }
         String canonicalRequest = request.method() + "\n" + canonicalUri(request.rawPath()) + "\n"
-                + canonicalQuery(request.rawQuery()) + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n"
-                + payloadHash;
+                + canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + payloadHash;
         String expected = signature(secret, amzDate, scope[1], canonicalRequest);
         return expected.equals(signature) ? null : "signature mismatch; canonical request was:\n" + canonicalRequest;
     }

@@ -1,4 +1,4 @@
-package dev.apigwmcp.runtime.upstream;
+package dev.apigwmcp.samples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
