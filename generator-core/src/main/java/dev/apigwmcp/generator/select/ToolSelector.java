@@ -10,7 +10,7 @@ import dev.apigwmcp.generator.read.ProblemCollector;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +32,10 @@ public final class ToolSelector {
             problems.configWarning("toolFilters", "no toolFilters: every operation except CORS OPTIONS is exposed");
         }
         int[] hits = new int[filters.size()];
-        Map<ApiOperation, List<HttpMethod>> chosen = new LinkedHashMap<>();
+        // Identity maps in export order: operations are distinct objects, and a record's hashCode would walk
+        // every parameter schema.
+        Map<ApiOperation, List<HttpMethod>> chosen = new IdentityHashMap<>();
+        List<ApiOperation> order = new ArrayList<>();
         int filteredOut = 0;
         for (ApiOperation operation : model.operations()) {
             List<HttpMethod> methods = config.toolFilters().isEmpty()
@@ -42,6 +45,7 @@ public final class ToolSelector {
                 filteredOut++;
             } else {
                 chosen.put(operation, methods);
+                order.add(operation);
             }
         }
         for (int i = 0; i < filters.size(); i++) {
@@ -53,9 +57,8 @@ public final class ToolSelector {
         }
         Map<ApiOperation, ToolOverride> overrides = resolveOverrides(config.toolOverrides(), model, chosen, problems);
         List<SelectedOperation> selected = new ArrayList<>();
-        for (Map.Entry<ApiOperation, List<HttpMethod>> entry : chosen.entrySet()) {
-            ApiOperation operation = entry.getKey();
-            List<HttpMethod> any = operation.method() == HttpMethod.ANY ? entry.getValue() : List.of();
+        for (ApiOperation operation : order) {
+            List<HttpMethod> any = operation.method() == HttpMethod.ANY ? chosen.get(operation) : List.of();
             selected.add(new SelectedOperation(operation, any, overrides.get(operation)));
         }
         return new Selection(selected, filteredOut);
@@ -140,8 +143,8 @@ public final class ToolSelector {
         for (ApiOperation operation : model.operations()) {
             byKey.put(operation.method() + " " + operation.path(), operation);
         }
-        Map<ApiOperation, ToolOverride> out = new HashMap<>();
-        Map<ApiOperation, Integer> firstIndex = new HashMap<>();
+        Map<ApiOperation, ToolOverride> out = new IdentityHashMap<>();
+        Map<ApiOperation, Integer> firstIndex = new IdentityHashMap<>();
         for (int i = 0; i < overrides.size(); i++) {
             ToolOverride override = overrides.get(i);
             String location = "toolOverrides[" + i + "]";
