@@ -15,7 +15,9 @@ final class CorpusReport {
     private CorpusReport() {
     }
 
-    static String render(List<CorpusRun> runs) {
+    static String render(List<CorpusRun> unordered) {
+        // Test methods may run in any order; the report lists corpora by name.
+        List<CorpusRun> runs = unordered.stream().sorted(Comparator.comparing(r -> r.corpus().name())).toList();
         StringBuilder out = new StringBuilder();
         out.append("# Generator robustness over real-world specs\n\n")
                 .append("Written by `dev.apigwmcp.generator.corpus.CorpusRobustnessTest`. Each spec is one target")
@@ -68,7 +70,10 @@ final class CorpusReport {
                         .append(cell(outcome.firstDetail())).append(" |\n");
             }
         }
-        out.append("\nSlowest specs:");
+        long generating = run.outcomes().stream().mapToLong(SpecOutcome::generateMillis).sum();
+        long total = run.outcomes().stream().mapToLong(SpecOutcome::millis).sum();
+        out.append("\nTime summed over specs: ").append(seconds(generating)).append(" in `Generator.generate`, ")
+                .append(seconds(total - generating)).append(" checking the output. Slowest specs:");
         run.outcomes().stream().sorted(Comparator.comparingLong(SpecOutcome::millis).reversed()).limit(SLOWEST)
                 .forEach(o -> out.append(" `").append(o.spec().id()).append("` ").append(seconds(o.millis())).append(';'));
         out.setLength(out.length() - 1);

@@ -3,6 +3,7 @@ package dev.apigwmcp.generator.corpus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.GeneratedFile;
 import dev.apigwmcp.generator.GenerationResult;
 import dev.apigwmcp.generator.ToolSummary;
@@ -23,6 +24,8 @@ final class OutputCheck {
     static final Pattern TOOL_NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     /** Enough to diagnose; a broken converter can produce thousands of identical findings on one big spec. */
     private static final int MAX_PROBLEMS = 20;
+
+    private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
     private final ObjectMapper json = new ObjectMapper();
     private final SchemaCheck schemas = new SchemaCheck();
@@ -47,7 +50,7 @@ final class OutputCheck {
             if (path.endsWith(".input.json") || path.endsWith(".output.json")) {
                 JsonNode schema = parse(file, problems);
                 if (schema != null) {
-                    checkSchema(path, schema, file.text(), validated, problems);
+                    checkSchema(path, schema, validated, problems);
                 }
             } else if (path.endsWith("/tools.json")) {
                 JsonNode tools = parse(file, problems);
@@ -92,18 +95,32 @@ final class OutputCheck {
         if (!"object".equals(schema.path("type").asText())) {
             problems.add(at + ": MCP requires \"type\": \"object\", found " + schema.get("type"));
         }
-        try {
-            checkSchema(at, schema, json.writeValueAsString(schema), validated, problems);
-        } catch (JsonProcessingException e) {
-            problems.add(at + ": cannot serialise: " + e.getOriginalMessage());
-        }
+        checkSchema(at, schema, validated, problems);
     }
 
-    private void checkSchema(String at, JsonNode schema, String text, Set<String> validated, List<String> problems) {
+    /**
+     * A schema file is the tool's schema with {@code $schema} in front: checking the dialect and then the rest
+     * once lets the file and its copies in both {@code tools.json} share one meta-schema validation.
+     */
+    private void checkSchema(String at, JsonNode schema, Set<String> validated, List<String> problems) {
+        JsonNode body = schema;
+        if (schema.isObject() && schema.has("$schema")) {
+            if (!DIALECT.equals(schema.get("$schema").asText())) {
+                problems.add(at + ": $schema is " + schema.get("$schema") + ", not " + DIALECT);
+            }
+            body = ((ObjectNode) schema).deepCopy().without("$schema");
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            problems.add(at + ": cannot serialise: " + e.getOriginalMessage());
+            return;
+        }
         if (!validated.add(text)) {
             return;
         }
-        for (String problem : schemas.problems(schema, text)) {
+        for (String problem : schemas.problems(body, text)) {
             problems.add(at + ": " + problem);
         }
     }

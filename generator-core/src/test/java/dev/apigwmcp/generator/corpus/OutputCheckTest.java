@@ -75,6 +75,13 @@ class OutputCheckTest {
     }
 
     @Test
+    void schemaFileWithAnotherDialectIsReported() {
+        assertThat(check.problems(result(List.of(), file(SCHEMAS + "x.input.json",
+                "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\"}"))))
+                .singleElement().asString().contains("not https://json-schema.org/draft/2020-12/schema");
+    }
+
+    @Test
     void successWithoutFilesIsReported() {
         assertThat(check.problems(result(List.of()))).singleElement().asString().contains("no files were emitted");
     }

@@ -77,7 +77,7 @@ final class SpecRunner implements AutoCloseable {
         } catch (TimeoutException e) {
             work.cancel(true);
             return new SpecOutcome(spec, Verdict.TIMED_OUT, 0, 0,
-                    List.of("no result after " + timeout.toSeconds() + " s"), elapsed(start));
+                    List.of("no result after " + timeout.toSeconds() + " s"), 0, elapsed(start));
         } catch (ExecutionException e) {
             return crashed(spec, e.getCause(), start);
         }
@@ -90,6 +90,7 @@ final class SpecRunner implements AutoCloseable {
         } catch (Throwable t) { // StackOverflowError and OutOfMemoryError are crashes too, and must be reported
             return crashed(spec, t, start);
         }
+        long generated = elapsed(start);
         if (result.hasErrors()) {
             List<String> unclear = result.errors().stream().filter(SpecRunner::unclear)
                     .map(p -> "unclear: " + p).toList();
@@ -100,11 +101,11 @@ final class SpecRunner implements AutoCloseable {
             }
             Verdict verdict = unclear.isEmpty() && result.files().isEmpty() ? Verdict.REJECTED
                     : Verdict.UNCLEAR_ERRORS;
-            return new SpecOutcome(spec, verdict, 0, result.errors().size(), shown, elapsed(start));
+            return new SpecOutcome(spec, verdict, 0, result.errors().size(), shown, generated, elapsed(start));
         }
         List<String> problems = checks.get().problems(result);
         return new SpecOutcome(spec, problems.isEmpty() ? Verdict.GENERATED : Verdict.INVALID_OUTPUT,
-                result.tools().size(), 0, problems, elapsed(start));
+                result.tools().size(), 0, problems, generated, elapsed(start));
     }
 
     /** Clear means: a message that is not an exception dump, the file, and a location in it (or in the config). */
@@ -123,7 +124,7 @@ final class SpecRunner implements AutoCloseable {
             details.add("caused by " + cause);
             Arrays.stream(cause.getStackTrace()).limit(3).map(frame -> "at " + frame).forEach(details::add);
         }
-        return new SpecOutcome(spec, Verdict.CRASHED, 0, 0, details, elapsed(start));
+        return new SpecOutcome(spec, Verdict.CRASHED, 0, 0, details, 0, elapsed(start));
     }
 
     private static long elapsed(long start) {
