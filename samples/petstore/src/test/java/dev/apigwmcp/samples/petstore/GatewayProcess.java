@@ -1,0 +1,87 @@
+package dev.apigwmcp.samples.petstore;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sample jar started as its user would, {@code java -jar petstore-gateway.jar --demo --transport http --port 0},
+ * with its stderr copied to a file and the endpoint read from its "serving MCP on" line.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private static final Pattern SERVING = Pattern.compile("serving MCP on (http://\\S+)");
+
+    private final Process process;
+    private final URI endpoint;
+
+    private GatewayProcess(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    static List<String> javaCommand(Path jar, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    static GatewayProcess startHttp(Path jar, Path stderrLog, String... args) throws Exception {
+        List<String> command = javaCommand(jar, args);
+        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        process.getOutputStream().close();
+        CompletableFuture<URI> endpoint = new CompletableFuture<>();
+        Thread copier = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                    StandardCharsets.UTF_8)); PrintWriter log = new PrintWriter(Files.newBufferedWriter(stderrLog))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    log.println(line);
+                    log.flush();
+                    Matcher matcher = SERVING.matcher(line);
+                    if (matcher.find()) {
+                        endpoint.complete(URI.create(matcher.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                endpoint.completeExceptionally(e);
+            } finally {
+                endpoint.completeExceptionally(new IllegalStateException("the gateway exited without serving; see "
+                        + stderrLog));
+            }
+        }, "gateway-stderr");
+        copier.setDaemon(true);
+        copier.start();
+        try {
+            return new GatewayProcess(process, endpoint.get(30, TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the gateway did not say where it serves within 30 s; see " + stderrLog);
+        }
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
