@@ -41,7 +41,9 @@ final class GatewayProcess implements AutoCloseable {
 
     static GatewayProcess startHttp(Path jar, Path stderrLog, String... args) throws Exception {
         List<String> command = javaCommand(jar, args);
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_")); // only our options count
+        Process process = builder.start();
         process.getOutputStream().close();
         CompletableFuture<URI> endpoint = new CompletableFuture<>();
         Thread copier = new Thread(() -> {

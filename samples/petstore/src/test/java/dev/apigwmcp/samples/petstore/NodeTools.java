@@ -73,6 +73,8 @@ record NodeTools(Path cache) {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // The gateway the client spawns reads APIGW_MCP_* variables: the developer's own must not leak in.
+        builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_"));
         builder.environment().put("PATH", node().getParent() + java.io.File.pathSeparator + System.getenv("PATH"));
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
