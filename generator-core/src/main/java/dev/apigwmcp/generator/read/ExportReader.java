@@ -85,7 +85,7 @@ public final class ExportReader {
         options.setValidateInternalRefs(true);
         SwaggerParseResult result = format == SpecFormat.SWAGGER_2_0
                 ? new SwaggerConverter().readContents(text, null, options)
-                : new OpenAPIV3Parser().parseJsonNode(null, root, options);
+                : new OpenAPIV3Parser().parseJsonNode(null, withoutExampleObjects(root), options);
         OpenAPI api = result == null ? null : result.getOpenAPI();
         if (result != null && result.getMessages() != null) {
             for (String message : result.getMessages()) {
@@ -99,6 +99,19 @@ public final class ExportReader {
             return Optional.empty();
         }
         return Optional.of(new ModelBuilder(api, root, format, problems).build());
+    }
+
+    /**
+     * Drops {@code components.examples}: tools never use example objects, and in big descriptions (GitHub's has
+     * 1.4 MB of them) they are a fifth of what the parser would otherwise turn into objects. References to them
+     * from media types stay as unresolved strings, which nothing reads.
+     */
+    private static JsonNode withoutExampleObjects(JsonNode root) {
+        JsonNode components = root.get("components");
+        if (components instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has("examples")) {
+            object.remove("examples");
+        }
+        return root;
     }
 
     private static JsonNode parseTree(String text, ProblemCollector problems) {
