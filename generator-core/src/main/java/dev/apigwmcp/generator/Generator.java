@@ -5,7 +5,6 @@ import dev.apigwmcp.generator.compile.CompiledTool;
 import dev.apigwmcp.generator.compile.ToolCompiler;
 import dev.apigwmcp.generator.emit.BindingsEmitter;
 import dev.apigwmcp.generator.emit.CatalogMarkdownEmitter;
-import dev.apigwmcp.generator.emit.JsonOutput;
 import dev.apigwmcp.generator.emit.ResourcePaths;
 import dev.apigwmcp.generator.emit.SchemaFileEmitter;
 import dev.apigwmcp.generator.emit.ToolDefinitions;
@@ -87,19 +86,25 @@ public final class Generator {
         JavaEmitter java = new JavaEmitter();
         List<String> registries = new ArrayList<>();
         List<CompiledTool> all = new ArrayList<>();
+        // Each definition is serialised once, in parallel, and shared by the target's and the catalog's list.
+        Map<String, String> entries = new HashMap<>();
         for (CompiledTarget target : targets) {
+            List<String> targetEntries = target.tools().parallelStream().map(ToolDefinitions::prettyEntry).toList();
+            for (int i = 0; i < targetEntries.size(); i++) {
+                entries.put(target.tools().get(i).name(), targetEntries.get(i));
+            }
             files.addAll(java.emit(target));
             registries.add(java.registryClassName(target));
             files.addAll(new SchemaFileEmitter().emit(target));
             files.add(new BindingsEmitter().emit(target));
             files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE,
                     ResourcePaths.targetFolder(target.name()) + "tools.json",
-                    JsonOutput.pretty(ToolDefinitions.listResult(target.tools()))));
+                    ToolDefinitions.prettyListResult(targetEntries)));
             all.addAll(target.tools());
         }
         all.sort(Comparator.comparing(CompiledTool::name));
         files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, ResourcePaths.CATALOG + "tools.json",
-                JsonOutput.pretty(ToolDefinitions.listResult(all))));
+                ToolDefinitions.prettyListResult(all.stream().map(t -> entries.get(t.name())).toList())));
         files.add(new CatalogMarkdownEmitter().emit(targets));
         files.add(java.servicesFile(registries));
         files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));

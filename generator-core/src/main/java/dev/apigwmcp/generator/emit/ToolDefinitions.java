@@ -30,6 +30,46 @@ public final class ToolDefinitions {
         return node;
     }
 
+    /**
+     * The pretty {@code tools/list} document for tools already sorted by name, assembled from each tool's
+     * {@link #prettyEntry} so that a definition serialised once serves every document it appears in. The bytes
+     * equal {@code JsonOutput.pretty(listResult(tools))}.
+     */
+    public static String prettyListResult(java.util.List<String> entries) {
+        if (entries.isEmpty()) {
+            return "{\n  \"tools\": []\n}\n";
+        }
+        StringBuilder out = new StringBuilder(entries.stream().mapToInt(String::length).sum() + 64);
+        out.append("{\n  \"tools\": [\n");
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                out.append(",\n");
+            }
+            out.append(entries.get(i));
+        }
+        return out.append("\n  ]\n}\n").toString();
+    }
+
+    /** One tool's definition, pretty-printed and indented as an element of the {@code tools} array. */
+    public static String prettyEntry(CompiledTool tool) {
+        String text = JsonOutput.pretty(definition(tool));
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
+        int start = 0;
+        int end = text.length() - 1; // drop the final newline
+        while (start < end) {
+            int newline = text.indexOf('\n', start);
+            if (newline < 0 || newline > end) {
+                newline = end;
+            }
+            out.append("    ").append(text, start, newline);
+            if (newline < end) {
+                out.append('\n');
+            }
+            start = newline + 1;
+        }
+        return out.toString();
+    }
+
     /** {@code {"tools": [...]}} for tools already sorted by name. */
     public static ObjectNode listResult(Collection<CompiledTool> tools) {
         ObjectNode result = JSON.objectNode();
