@@ -68,10 +68,10 @@ final class GatewayProcess implements AutoCloseable {
         copier.setDaemon(true);
         copier.start();
         try {
-            return new GatewayProcess(process, endpoint.get(30, TimeUnit.SECONDS));
+            return new GatewayProcess(process, endpoint.get(60, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("the gateway did not say where it serves within 30 s; see " + stderrLog);
+            throw new IllegalStateException("the gateway did not say where it serves within 60 s; see " + stderrLog);
         }
     }
 
