@@ -39,7 +39,13 @@ class GoldenFilesTest {
         assertThat(result.errors()).isEmpty();
         Map<String, String> actual = new TreeMap<>();
         for (GeneratedFile file : result.files()) {
-            actual.put(file.kind().name().toLowerCase() + "/" + file.relativePath(), file.text());
+            String key = file.kind().name().toLowerCase() + "/" + file.relativePath();
+            // Several targets: only what merging adds (the catalog and the services file); each target's own
+            // files are already covered by its single-target case.
+            if (targets.size() == 1 || key.startsWith("resource/apigw-mcp/catalog/")
+                    || key.startsWith("resource/META-INF/")) {
+                actual.put(key, file.text());
+            }
         }
         Path dir = GOLDEN.resolve(name);
         if (Boolean.getBoolean("golden.update")) {
