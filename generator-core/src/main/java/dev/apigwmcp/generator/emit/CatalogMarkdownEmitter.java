@@ -55,8 +55,18 @@ public final class CatalogMarkdownEmitter {
         while (names.hasNext()) {
             String name = names.next();
             JsonNode schema = properties.get(name);
-            arguments.add(new ArgumentView(name, location(tool, name), cell(SchemaSummary.type(schema)),
+            String in = location(tool, name);
+            arguments.add(new ArgumentView(name, in, cell(SchemaSummary.type(schema)),
                     requiredNames.contains(name) ? "yes" : "no", cell(schema.path("description").asText(""))));
+            if (in.equals("body")) {
+                // Reviewers care about the body's members as much as about parameters: list the top level.
+                Set<String> bodyRequired = new LinkedHashSet<>();
+                schema.path("required").forEach(n -> bodyRequired.add(n.asText()));
+                schema.path("properties").properties().forEach(member -> arguments.add(new ArgumentView(
+                        name + "." + member.getKey(), "body", cell(SchemaSummary.type(member.getValue())),
+                        bodyRequired.contains(member.getKey()) ? "yes" : "no",
+                        cell(member.getValue().path("description").asText("")))));
+            }
         }
         String output;
         if (tool.outputSchema() == null) {

