@@ -41,7 +41,7 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
      * (plus optional {@code <region>}, {@code <profile>}, {@code <endpoint>}) to fetch the export from API Gateway
      * into a snapshot file; with optional {@code <toolFilters>}, {@code <toolOverrides>}, {@code <auth>}
      * ({@code IAM}, {@code API_KEY}, {@code NONE}, {@code FROM_EXPORT}), {@code <namePrefix>},
-     * {@code <descriptionMaxLength>}, {@code <javaPackage>} and {@code <skip>}.
+     * {@code <descriptionMaxLength>}, {@code <outputSchemaMaxBytes>}, {@code <javaPackage>} and {@code <skip>}.
      */
     @Parameter
     List<TargetParameters> targets;

@@ -22,7 +22,7 @@ import java.util.Set;
 final class TargetsFile {
 
     private static final Set<String> TARGET_KEYS = Set.of("name", "exportFile", "toolFilters", "toolOverrides",
-            "auth", "namePrefix", "descriptionMaxLength", "javaPackage");
+            "auth", "namePrefix", "descriptionMaxLength", "outputSchemaMaxBytes", "javaPackage");
     private static final Set<String> FILTER_KEYS = Set.of("filterPath", "methods");
     private static final Set<String> OVERRIDE_KEYS = Set.of("path", "method", "name", "description");
 
@@ -113,7 +113,7 @@ final class TargetsFile {
         boolean prefix = !node.has("namePrefix") || node.get("namePrefix").asBoolean(true);
         int max = node.path("descriptionMaxLength").asInt(0);
         return new TargetConfig(name, exportPath, export, filters, overrides, auth, prefix, max,
-                text(node, "javaPackage", pointer, false));
+                text(node, "javaPackage", pointer, false), node.path("outputSchemaMaxBytes").asInt(0));
     }
 
     private String text(JsonNode node, String key, String pointer, boolean required) {

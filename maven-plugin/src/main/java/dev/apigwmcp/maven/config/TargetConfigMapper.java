@@ -82,6 +82,10 @@ public final class TargetConfigMapper {
         if (cap != null && cap <= 0) {
             errors.add(where + ": <descriptionMaxLength> must be positive, was " + cap);
         }
+        Integer outputCap = target.getOutputSchemaMaxBytes();
+        if (outputCap != null && outputCap < -1) {
+            errors.add(where + ": <outputSchemaMaxBytes> must be positive (or -1 for no limit), was " + outputCap);
+        }
         List<ToolFilter> filters = filters(target.getToolFilters(), where, errors);
         List<ToolOverride> overrides = overrides(target.getToolOverrides(), where, errors);
         if (errors.size() > before) {
@@ -90,7 +94,8 @@ public final class TargetConfigMapper {
         Path exportFile = exportFile(target);
         TargetConfig config = new TargetConfig(name, exportFile, displayName(exportFile), filters, overrides, auth,
                 target.getNamePrefix() == null || target.getNamePrefix(), cap == null ? 0 : cap,
-                blank(target.getJavaPackage()) ? null : target.getJavaPackage().trim());
+                blank(target.getJavaPackage()) ? null : target.getJavaPackage().trim(),
+                outputCap == null ? 0 : outputCap);
         return new PlannedTarget(config, source);
     }
 

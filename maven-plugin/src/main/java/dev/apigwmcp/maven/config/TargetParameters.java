@@ -23,6 +23,7 @@ public class TargetParameters {
     private String auth;
     private Boolean namePrefix;
     private Integer descriptionMaxLength;
+    private Integer outputSchemaMaxBytes;
     private String javaPackage;
     private boolean skip;
 
@@ -48,6 +49,8 @@ public class TargetParameters {
     public void setAuth(String auth) { this.auth = auth; }
     public Boolean getNamePrefix() { return namePrefix; }
     public void setNamePrefix(Boolean namePrefix) { this.namePrefix = namePrefix; }
+    public Integer getOutputSchemaMaxBytes() { return outputSchemaMaxBytes; }
+    public void setOutputSchemaMaxBytes(Integer outputSchemaMaxBytes) { this.outputSchemaMaxBytes = outputSchemaMaxBytes; }
     public Integer getDescriptionMaxLength() { return descriptionMaxLength; }
     public void setDescriptionMaxLength(Integer descriptionMaxLength) { this.descriptionMaxLength = descriptionMaxLength; }
     public String getJavaPackage() { return javaPackage; }

@@ -54,6 +54,7 @@ public record Fingerprint(String hex) {
                 .append("auth=").append(target.auth()).append('\n')
                 .append("namePrefix=").append(target.namePrefix()).append('\n')
                 .append("descriptionMaxLength=").append(target.descriptionMaxLength()).append('\n')
+                .append("outputSchemaMaxBytes=").append(target.outputSchemaMaxBytes()).append('\n')
                 .append("javaPackage=").append(target.javaPackage()).append('\n');
         for (ToolFilter filter : target.toolFilters()) {
             out.append("filter=").append(filter.filterPath()).append(' ').append(String.join(",", filter.methods()))
