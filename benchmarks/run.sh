@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# Reproduces every figure of BENCHMARKS.md on this machine.
+#
+#   benchmarks/run.sh [gateway] [stdio] [generator] [plugin]     (no argument: all four)
+#
+# gateway   calls/s and p50/p99 of a read tool over Streamable HTTP: direct REST call, our gateway, the npm peer
+# stdio     cold start to the first `initialize` answer, tools/list latency and resident memory (petstore and
+#           GitHub's 1,223 operations), ours with default and with tuned JVM flags, and the npm peer
+# generator our CLI vs openapi-mcp-generator on GitHub's description, and Generator.generate in a warm JVM
+# plugin    time spent in the Maven plugin on a no-change `mvn -o generate-sources` of samples/petstore
+#
+# Needs JDK 17, Maven, Node 20 + npm. Installs the npm peers into benchmarks/work/npm (its own folder), builds the
+# generator and runtime, writes raw results to benchmarks/results/raw/ and the tables to
+# benchmarks/results/summary.md, and prints them. Runs alternate between contenders (A B A B ...) so that they
+# share the machine's load. Tunables (environment): ROUNDS (default 5), LOAD_SECONDS (10), LOAD_WARMUP (3),
+# SESSIONS ("1 16 64"), MVN_FLAGS (e.g. -o), SKIP_BUILD=1 (reuse the built jars).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/benchmarks"
+WORK="$BENCH/work"
+RESULTS="$BENCH/results"
+RAW="$RESULTS/raw"
+ROUNDS="${ROUNDS:-5}"
+LOAD_SECONDS="${LOAD_SECONDS:-10}"
+LOAD_WARMUP="${LOAD_WARMUP:-3}"
+SESSIONS="${SESSIONS:-1 16 64}"
+MVN_FLAGS="${MVN_FLAGS:-}"
+VERSION=0.1.0-SNAPSHOT
+CLI_JAR="$ROOT/generator-core/target/apigw-mcp-generator-core-$VERSION-cli.jar"
+RUNTIME_JAR="$ROOT/runtime/target/apigw-mcp-runtime-$VERSION.jar"
+PETSTORE_SPEC="$ROOT/samples/petstore/src/main/apigw-mcp/petstore.export.json"
+PEER_SERVER_VERSION=1.16.1
+PEER_GENERATOR_VERSION=4.0.1
+OCTOKIT_VERSION=23.0.2
+NPM="$WORK/npm/node_modules"
+GITHUB_SPEC="$NPM/@octokit/openapi/generated/api.github.com.json"
+PEER_SERVER="$NPM/@ivotoby/openapi-mcp-server/bin/mcp-server.js"
+PEER_GENERATOR="$NPM/openapi-mcp-generator/bin/openapi-mcp-generator.js"
+# The tuned launch: a per-gateway AppCDS archive (classes loaded and verified once, at archive time) and the
+# C1-only JIT (a gateway's hot path is small; C2's compile threads compete with start-up on 2 cores).
+TUNED_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+
+SECTIONS=("$@")
+[ ${#SECTIONS[@]} -eq 0 ] && SECTIONS=(gateway stdio generator plugin)
+wants() { local s; for s in "${SECTIONS[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+log() { printf '\n== %s\n' "$*" >&2; }
+
+PIDS=()
+cleanup() { local p; for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+mkdir -p "$WORK" "$RAW"
+rm -f "$RAW"/*
+SUMMARY="$RESULTS/summary.md"
+
+machine() {
+    echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+    echo "$(free -g | awk '/Mem:/{print $2}') GiB memory, load average at start $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "$(java -version 2>&1 | head -1); Node $(node --version); $(mvn -v 2>/dev/null | head -1 | sed 's/ (.*//')."
+    echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). ROUNDS=$ROUNDS LOAD_SECONDS=$LOAD_SECONDS LOAD_WARMUP=$LOAD_WARMUP."
+}
+
+# --- preparation -------------------------------------------------------------------------------------------------
+
+install_peers() {
+    if [ ! -f "$PEER_SERVER" ] || [ ! -f "$PEER_GENERATOR" ] || [ ! -f "$GITHUB_SPEC" ]; then
+        log "npm peers into $WORK/npm"
+        npm install --prefix "$WORK/npm" --no-audit --no-fund --silent \
+            "@ivotoby/openapi-mcp-server@$PEER_SERVER_VERSION" \
+            "openapi-mcp-generator@$PEER_GENERATOR_VERSION" \
+            "@octokit/openapi@$OCTOKIT_VERSION" >&2
+    fi
+}
+
+build_project() {
+    if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$CLI_JAR" ] || [ ! -f "$RUNTIME_JAR" ]; then
+        log "building generator-core and runtime"
+        (cd "$ROOT" && mvn -q $MVN_FLAGS install -DskipTests -Dinvoker.skip=true -pl generator-core,runtime -am >&2)
+    fi
+    if [ ! -f "$WORK/runtime.cp" ] || [ "$ROOT/runtime/pom.xml" -nt "$WORK/runtime.cp" ]; then
+        (cd "$ROOT" && mvn -q $MVN_FLAGS -pl runtime dependency:build-classpath -DincludeScope=runtime \
+            -Dmdep.outputFile="$WORK/runtime.cp" >&2)
+    fi
+    RUNTIME_CP="$RUNTIME_JAR:$(cat "$WORK/runtime.cp")"
+    log "compiling the harness"
+    rm -rf "$WORK/harness" && mkdir -p "$WORK/harness"
+    javac -d "$WORK/harness" -cp "$CLI_JAR" "$BENCH"/src/dev/apigwmcp/bench/*.java
+    HARNESS="$WORK/harness"
+}
+
+# A gateway as a user builds one: the generator's output compiled against the runtime. Rebuilt when the generator
+# or runtime jar changed.
+build_gateway() {
+    local name="$1" export="$2" dir="$WORK/gw-$1"
+    local stamp; stamp="$(sha1sum "$CLI_JAR" "$RUNTIME_JAR" "$export" | sha1sum | cut -c1-40)"
+    if [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$stamp" ]; then
+        return
+    fi
+    log "generating and compiling the $name gateway"
+    rm -rf "$dir" && mkdir -p "$dir/classes"
+    # No auth: the npm peer cannot sign requests, and the benchmark measures the gateway, not SigV4.
+    printf 'targets:\n  - name: %s\n    exportFile: %s\n    auth: NONE\n' "$name" "$export" > "$dir/targets.yaml"
+    java -jar "$CLI_JAR" generate --config "$dir/targets.yaml" --out "$dir/out" > "$dir/generate.log" 2>&1
+    find "$dir/out/java" -name '*.java' > "$dir/sources.txt"
+    javac -J-Xmx1g -nowarn -d "$dir/classes" -cp "$RUNTIME_CP" @"$dir/sources.txt"
+    cp -r "$dir/out/resources/." "$dir/classes/"
+    rm -rf "$dir/out/java"
+    # The AppCDS archive for the tuned launch: one start that answers initialize and tools/list, then exits.
+    printf '%s\n%s\n%s\n' \
+        '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"cds","version":"1"}}}' \
+        '{"jsonrpc":"2.0","method":"notifications/initialized"}' \
+        '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' \
+        | java -XX:ArchiveClassesAtExit="$dir/app.jsa" $TUNED_FLAGS -cp "$dir/classes:$RUNTIME_CP" \
+            dev.apigwmcp.runtime.Gateway > /dev/null 2> "$dir/cds.log"
+    echo "$stamp" > "$dir/stamp"
+}
+
+ours_cmd() { echo "java -cp $WORK/gw-$1/classes:$RUNTIME_CP dev.apigwmcp.runtime.Gateway"; }
+ours_tuned_cmd() { echo "java -XX:SharedArchiveFile=$WORK/gw-$1/app.jsa $TUNED_FLAGS -cp $WORK/gw-$1/classes:$RUNTIME_CP dev.apigwmcp.runtime.Gateway"; }
+
+wait_for_port() { # file or log holding the port appears
+    local i; for i in $(seq 1 200); do [ -s "$1" ] && return 0; sleep 0.1; done
+    echo "timed out waiting for $1" >&2; return 1
+}
+
+free_port() { java -cp "$HARNESS" dev.apigwmcp.bench.FreePort; }
+
+# --- gateway throughput and latency ------------------------------------------------------------------------------
+
+run_gateway() {
+    log "gateway: upstream, our gateway and the peer on 127.0.0.1"
+    rm -f "$WORK/upstream.port"
+    java -cp "$HARNESS" dev.apigwmcp.bench.PetUpstream "$WORK/upstream.port" & PIDS+=($!)
+    wait_for_port "$WORK/upstream.port"
+    local upstream="http://127.0.0.1:$(cat "$WORK/upstream.port")"
+    local ours_port peer_port
+    ours_port="$(free_port)"
+    $(ours_cmd petstore) --transport http --port "$ours_port" --target.petstore.base-url "$upstream/prod" \
+        > "$RAW/ours-http.log" 2>&1 & PIDS+=($!)
+    peer_port="$(free_port)"
+    node "$PEER_SERVER" --api-base-url "$upstream/prod" --openapi-spec "$PETSTORE_SPEC" --transport http \
+        --host 127.0.0.1 --port "$peer_port" --verbose false > "$RAW/peer-http.log" 2>&1 & PIDS+=($!)
+    sleep 3
+    local load="java -cp $HARNESS dev.apigwmcp.bench.LoadGen"
+    local direct_args=(--mode direct --url "$upstream/prod/pets/7")
+    local ours_args=(--mode mcp --url "http://127.0.0.1:$ours_port/mcp" --tool petstore___GetPet --arguments '{"petId":"7"}')
+    local peer_args=(--mode mcp-get-stream --url "http://127.0.0.1:$peer_port/mcp" --tool get-pet --arguments '{"petId":"7"}')
+    log "gateway: warming both servers (16 sessions, 8 s each, discarded)"
+    $load "${ours_args[@]}" --sessions 16 --warmup 0 --seconds 8 --label warm > /dev/null
+    $load "${peer_args[@]}" --sessions 16 --warmup 0 --seconds 8 --label warm > /dev/null
+    local n round
+    for n in $SESSIONS; do
+        for round in $(seq 1 "$ROUNDS"); do
+            log "gateway: $n sessions, round $round/$ROUNDS"
+            $load "${direct_args[@]}" --sessions "$n" --warmup "$LOAD_WARMUP" --seconds "$LOAD_SECONDS" --label direct >> "$RAW/gateway.jsonl"
+            $load "${ours_args[@]}" --sessions "$n" --warmup "$LOAD_WARMUP" --seconds "$LOAD_SECONDS" --label ours >> "$RAW/gateway.jsonl"
+            $load "${peer_args[@]}" --sessions "$n" --warmup "$LOAD_WARMUP" --seconds "$LOAD_SECONDS" --label peer >> "$RAW/gateway.jsonl"
+            tail -3 "$RAW/gateway.jsonl" >&2
+        done
+    done
+    cleanup; PIDS=()
+    {
+        echo "### Gateway: getPet over Streamable HTTP, closed loop ($LOAD_SECONDS s per run after $LOAD_WARMUP s warm-up)"
+        echo
+        echo "direct = GET /prod/pets/7 on the upstream; ours = the generated PetStore gateway (\`$(ours_cmd petstore | sed "s|$ROOT/||g; s|:[^ ]*runtime.cp[^ ]*||") --transport http\`, classpath elided);"
+        echo "peer = @ivotoby/openapi-mcp-server $PEER_SERVER_VERSION (\`--transport http --verbose false\`) on the same export and upstream."
+        echo
+        java -cp "$HARNESS" dev.apigwmcp.bench.GatewaySummary "$RAW/gateway.jsonl"
+        echo
+    } >> "$SUMMARY"
+}
+
+# --- stdio: cold start, tools/list, memory -----------------------------------------------------------------------
+
+run_stdio() {
+    log "stdio: cold start, tools/list and RSS (ROUNDS=$ROUNDS, interleaved)"
+    local contenders="$WORK/stdio-contenders.txt"
+    # Base URLs only have to be valid: nothing calls the upstream here. Ours lists all tools in one page
+    # (--page-size 2000) so that one tools/list is one request for both.
+    {
+        echo "ours-petstore|$(ours_cmd petstore) --target.petstore.base-url http://127.0.0.1:9/prod"
+        echo "ours-petstore-tuned|$(ours_tuned_cmd petstore) --target.petstore.base-url http://127.0.0.1:9/prod"
+        echo "peer-petstore|node $PEER_SERVER --api-base-url http://127.0.0.1:9/prod --openapi-spec $PETSTORE_SPEC --transport stdio --verbose false"
+        echo "ours-github|$(ours_cmd github) --page-size 2000"
+        echo "ours-github-tuned|$(ours_tuned_cmd github) --page-size 2000"
+        echo "peer-github|node $PEER_SERVER --api-base-url https://api.github.com --openapi-spec $GITHUB_SPEC --transport stdio --verbose false"
+    } > "$contenders"
+    {
+        echo "### Stdio: cold start (process start → initialize answer), tools/list, resident memory"
+        echo
+        echo "Tuned = \`$TUNED_FLAGS -XX:SharedArchiveFile=<gateway>.jsa\` (archive made once with \`-XX:ArchiveClassesAtExit\`)."
+        echo "Warm tools/list: median of 20 calls after the first, measured by the client over the pipe (includes transfer)."
+        echo
+        echo "| contender | cold start ms | first tools/list ms | warm tools/list ms | tools | RSS MB after lists |"
+        echo "|---|---:|---:|---:|---:|---:|"
+        java -cp "$HARNESS" dev.apigwmcp.bench.StdioProbe "$ROUNDS" 20 "$RAW/stdio.jsonl" "$contenders"
+        echo
+        echo "Commands (classpaths elided):"
+        echo
+        sed "s|$ROOT/||g; s|:[^ ]*runtime.cp[^ ]*||; s|-cp [^ ]*|-cp <gateway classes + runtime>|; s/^/    /" "$contenders"
+        echo
+    } >> "$SUMMARY"
+}
+
+# --- generator ---------------------------------------------------------------------------------------------------
+
+run_generator() {
+    log "generator: our CLI vs openapi-mcp-generator on GitHub's description (ROUNDS=$ROUNDS, interleaved)"
+    local out="$WORK/gen" contenders="$WORK/generator-contenders.txt"
+    rm -rf "$out" && mkdir -p "$out"
+    {
+        echo "ours-cli|java -jar $CLI_JAR generate --export $GITHUB_SPEC --target github --out $out/ours-{run}"
+        echo "openapi-mcp-generator|node $PEER_GENERATOR --input $GITHUB_SPEC --output $out/peer-{run} --force"
+    } > "$contenders"
+    {
+        echo "### Generator on GitHub's description (@octokit/openapi $OCTOKIT_VERSION, 1,223 operations, 13 MB)"
+        echo
+        echo "| contender | wall ms | ÷ openapi-mcp-generator |"
+        echo "|---|---:|---:|"
+        java -cp "$HARNESS" dev.apigwmcp.bench.CommandTimer "$ROUNDS" "$RAW/generator.jsonl" "$contenders"
+        echo
+        sed "s|$ROOT/||g; s|$WORK/|benchmarks/work/|g; s/^/    /" "$contenders"
+        echo
+        echo "| in-process | ms | |"
+        echo "|---|---:|---|"
+        java -cp "$HARNESS:$CLI_JAR" dev.apigwmcp.bench.GenerateInProcess "$GITHUB_SPEC" github 3 "$ROUNDS"
+        echo
+    } >> "$SUMMARY"
+    rm -rf "$out"
+}
+
+# --- plugin no-change rebuild ------------------------------------------------------------------------------------
+
+run_plugin() {
+    log "plugin: no-change mvn -o generate-sources on samples/petstore"
+    local pom="$ROOT/samples/petstore/pom.xml" times=() i
+    (cd "$ROOT" && mvn -q $MVN_FLAGS install -DskipTests -Dinvoker.skip=true -pl maven-plugin -am >&2)
+    mvn -q -o -f "$pom" generate-sources >&2   # the first build generates; the timed ones find nothing changed
+    for i in $(seq 1 "$ROUNDS"); do
+        mvn -o -f "$pom" generate-sources -Dorg.slf4j.simpleLogger.showDateTime=true \
+            -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS > "$RAW/plugin-$i.log" 2>&1
+        times+=("$(java -cp "$HARNESS" dev.apigwmcp.bench.PluginTime "$RAW/plugin-$i.log")")
+    done
+    {
+        echo "### Maven plugin: no-change \`mvn -o generate-sources\` on samples/petstore"
+        echo
+        echo "Time between the plugin's \`generate\` execution header and the next log line (Maven's timestamps):"
+        echo "${times[*]} ms."
+        echo
+    } >> "$SUMMARY"
+}
+
+# --- main --------------------------------------------------------------------------------------------------------
+
+install_peers
+build_project
+if wants gateway || wants stdio; then
+    build_gateway petstore "$PETSTORE_SPEC"
+fi
+if wants stdio; then
+    build_gateway github "$GITHUB_SPEC"
+fi
+{ echo "## Benchmark run"; echo; machine; echo; } > "$SUMMARY"
+wants gateway && run_gateway
+wants stdio && run_stdio
+wants generator && run_generator
+wants plugin && run_plugin
+cat "$SUMMARY"
