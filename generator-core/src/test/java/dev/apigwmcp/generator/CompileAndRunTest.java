@@ -42,7 +42,8 @@ class CompileAndRunTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void compileBoth() throws IOException {
-        both = compile(List.of(TestSpecs.petstoreAll(), TestSpecs.ordersResolved()));
+        both = compile(List.of(TestSpecs.petstoreAll(), TestSpecs.ordersResolved(),
+                TargetConfig.of("styles", TestSpecs.spec("query-styles.json"))));
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -62,7 +63,7 @@ class CompileAndRunTest {
                 assertThat(loader.getResource(registry.resourceFolder() + "bindings.json")).isNotNull();
                 assertThat(loader.getResource(registry.resourceFolder() + "tools.json")).isNotNull();
             }
-            assertThat(targets).containsExactlyInAnyOrder("petstore", "orders");
+            assertThat(targets).containsExactlyInAnyOrder("petstore", "orders", "styles");
             assertThat(tools).contains("petstore___ListPets", "petstore___GetPet", "petstore___delete_pets_petId",
                     "petstore___any_admin_proxy", "orders___listOrders", "orders___listCustomerOrders",
                     "orders___createOrder");
@@ -85,6 +86,14 @@ class CompileAndRunTest {
             request = run(loader, "orders___listOrders", "{\"status\":[\"PAID\",\"SHIPPED\"],\"limit\":5}");
             assertThat(request.calls).containsExactly("query status=[PAID, SHIPPED] FORM_EXPLODED", "query limit=5");
         }
+    }
+
+    @Test
+    void objectAndDelimitedQueryParametersUseTheirStyles() throws Exception {
+        RecordingRequest request = run(both, "styles___search",
+                "{\"filter\":{\"name\":\"a\"},\"point\":{\"x\":1},\"ids\":[1,2],\"id_query\":\"q\"}");
+        assertThat(request.calls).containsExactly("object filter={\"name\":\"a\"} DEEP_OBJECT",
+                "object point={\"x\":1} FORM", "query ids=[1, 2] PIPE_DELIMITED", "query id=q");
     }
 
     @Test
@@ -218,6 +227,12 @@ class CompileAndRunTest {
         public UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values,
                 QueryStyle style) {
             calls.add("query " + name + "=" + values + " " + style);
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder queryObject(String argument, String name, JsonNode object, QueryStyle style) {
+            calls.add("object " + name + "=" + object + " " + style);
             return this;
         }
 

@@ -266,15 +266,18 @@ public final class ToolCompiler {
         String in = parameter.in().key();
         String style = null;
         Boolean explode = null;
-        if (parameter.in() == ParameterLocation.QUERY && isArraySchema(schema)) {
+        if (parameter.in() == ParameterLocation.QUERY && (isArraySchema(schema) || isObjectValued(schema))) {
+            // OpenAPI's defaults for the query: style form, explode true for form and deepObject.
             style = parameter.style() == null ? "form" : parameter.style();
-            explode = parameter.explode() == null ? "form".equals(style) : parameter.explode();
-        } else if (parameter.in() == ParameterLocation.QUERY && parameter.style() != null
-                && parameter.style().equals("deepObject")) {
-            style = "deepObject";
-            explode = true;
+            explode = parameter.explode() == null ? style.equals("form") || style.equals("deepObject")
+                    : parameter.explode();
         }
         return new ArgumentBinding(argument, in, parameter.name(), parameter.required(), greedy, style, explode);
+    }
+
+    private static boolean isObjectValued(JsonNode schema) {
+        JsonNode type = schema.get("type");
+        return type != null && type.isTextual() ? type.asText().equals("object") : schema.has("properties");
     }
 
     private static boolean isArraySchema(JsonNode schema) {

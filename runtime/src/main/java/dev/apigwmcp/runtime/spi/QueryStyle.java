@@ -11,5 +11,7 @@ public enum QueryStyle {
     /** {@code style=pipeDelimited} (Swagger 2 {@code pipes}): {@code a=1|2}. */
     PIPE_DELIMITED,
     /** Swagger 2 {@code tsv}: {@code a=1%092}. */
-    TAB_DELIMITED
+    TAB_DELIMITED,
+    /** Objects with {@code style=deepObject}: {@code a[x]=1&a[y]=2}. */
+    DEEP_OBJECT
 }

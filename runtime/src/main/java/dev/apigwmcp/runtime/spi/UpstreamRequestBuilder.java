@@ -30,6 +30,14 @@ public interface UpstreamRequestBuilder {
     /** Adds an array-valued query parameter serialised in {@code style}. */
     UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values, QueryStyle style);
 
+    /**
+     * Adds an object-valued query parameter: {@link QueryStyle#DEEP_OBJECT} gives {@code name[key]=value},
+     * {@link QueryStyle#FORM_EXPLODED} one {@code key=value} per member, {@link QueryStyle#FORM}
+     * {@code name=key,value,...}. Member values that are not scalars are sent as compact JSON; a value that is not
+     * an object is sent as one parameter.
+     */
+    UpstreamRequestBuilder queryObject(String argument, String name, JsonNode object, QueryStyle style);
+
     /** Adds a request header. */
     UpstreamRequestBuilder header(String argument, String name, String value);
 

@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime.upstream;
 
 import dev.apigwmcp.runtime.spi.ArgumentException;
+import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import java.net.URI;
@@ -119,13 +120,45 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     }
 
     @Override
+    public UpstreamRequestBuilder queryObject(String argument, String name, JsonNode object, QueryStyle style) {
+        if (object == null || object.isNull()) {
+            return this;
+        }
+        if (!object.isObject()) {
+            return queryParameter(argument, name, Arguments.text(object.isString() ? object.stringValue() : object));
+        }
+        checkQueryName(argument, name);
+        List<String> flat = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            JsonNode value = member.getValue();
+            String text = value.isNull() ? "" : value.isValueNode() ? value.asString() : value.toString();
+            switch (style) {
+                case DEEP_OBJECT -> appendQuery(PercentEncoding.encode(name + "[" + member.getKey() + "]"),
+                        PercentEncoding.encode(element(argument, text)));
+                case FORM_EXPLODED -> {
+                    checkQueryName(argument, member.getKey());
+                    appendQuery(PercentEncoding.encode(member.getKey()), PercentEncoding.encode(element(argument, text)));
+                }
+                default -> {
+                    flat.add(member.getKey());
+                    flat.add(text);
+                }
+            }
+        }
+        if (!flat.isEmpty()) {
+            queryParameter(argument, name, flat, QueryStyle.FORM);
+        }
+        return this;
+    }
+
+    @Override
     public UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values, QueryStyle style) {
         if (values == null || values.isEmpty()) {
             return this;
         }
         checkQueryName(argument, name);
         String encodedName = PercentEncoding.encode(name);
-        if (style == QueryStyle.FORM_EXPLODED) {
+        if (style == QueryStyle.FORM_EXPLODED || style == QueryStyle.DEEP_OBJECT) {
             for (String value : values) {
                 appendQuery(encodedName, PercentEncoding.encode(element(argument, value)));
             }
@@ -137,7 +170,7 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
             case SPACE_DELIMITED -> "%20";
             case PIPE_DELIMITED -> "%7C";
             case TAB_DELIMITED -> "%09";
-            case FORM_EXPLODED -> throw new AssertionError();
+            case FORM_EXPLODED, DEEP_OBJECT -> throw new AssertionError();
         };
         StringBuilder joined = new StringBuilder();
         for (String value : values) {

@@ -102,6 +102,26 @@ class SafeRequestBuilderTest {
     }
 
     @Test
+    void queryObjectsSerialisePerStyle() throws Exception {
+        tools.jackson.databind.JsonNode filter = new tools.jackson.databind.ObjectMapper()
+                .readTree("{\"name\":\"a b\",\"age\":3,\"tags\":[\"x\"]}");
+        SafeRequestBuilder deep = builder("GET", "/pets");
+        deep.queryObject("filter", "filter", filter, QueryStyle.DEEP_OBJECT);
+        assertThat(deep.build().uri().getRawQuery())
+                .isEqualTo("filter%5Bname%5D=a%20b&filter%5Bage%5D=3&filter%5Btags%5D=%5B%22x%22%5D");
+        SafeRequestBuilder exploded = builder("GET", "/pets");
+        exploded.queryObject("filter", "filter", filter, QueryStyle.FORM_EXPLODED);
+        assertThat(exploded.build().uri().getRawQuery()).isEqualTo("name=a%20b&age=3&tags=%5B%22x%22%5D");
+        SafeRequestBuilder form = builder("GET", "/pets");
+        form.queryObject("filter", "filter", filter, QueryStyle.FORM);
+        assertThat(form.build().uri().getRawQuery()).isEqualTo("filter=name,a%20b,age,3,tags,%5B%22x%22%5D");
+        SafeRequestBuilder scalar = builder("GET", "/pets");
+        scalar.queryObject("filter", "filter", new tools.jackson.databind.ObjectMapper().readTree("\"x y\""),
+                QueryStyle.DEEP_OBJECT);
+        assertThat(scalar.build().uri().getRawQuery()).isEqualTo("filter=x%20y");
+    }
+
+    @Test
     void queryCannotSetTheApiKeyOrAmzParameters() {
         SafeRequestBuilder b = builder("GET", "/pets");
         assertThatThrownBy(() -> b.queryParameter("k", "API_KEY", "x")).isInstanceOf(ArgumentException.class)

@@ -185,7 +185,10 @@ public final class JavaEmitter {
                     binding.greedy() ? "greedyPathParameter" : "pathParameter", binding.name(), binding.parameter(),
                     text);
             case "query" -> {
-                if (type instanceof ValueType.ListOf) {
+                if (binding.style() != null && type.type().equals(JavaTypes.JSON_NODE)) {
+                    write.addStatement("request.queryObject($S, $S, arguments.$L(), $T.$L)", binding.name(),
+                            binding.parameter(), field, JavaTypes.QUERY_STYLE, queryStyle(binding));
+                } else if (type instanceof ValueType.ListOf) {
                     write.addStatement("request.queryParameter($S, $S, $T.texts(arguments.$L()), $T.$L)",
                             binding.name(), binding.parameter(), JavaTypes.ARGUMENTS, field, JavaTypes.QUERY_STYLE,
                             queryStyle(binding));
@@ -206,6 +209,7 @@ public final class JavaEmitter {
     private static String queryStyle(ArgumentBinding binding) {
         String style = binding.style() == null ? "form" : binding.style();
         return switch (style) {
+            case "deepObject" -> "DEEP_OBJECT";
             case "spaceDelimited" -> "SPACE_DELIMITED";
             case "pipeDelimited" -> "PIPE_DELIMITED";
             case "tabDelimited" -> "TAB_DELIMITED";
