@@ -54,6 +54,9 @@ class GeneratedRegistryTest {
         @Override public UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values,
                                                                 QueryStyle style) {
             calls.add("query " + name + "=" + values); return this; }
+        @Override public UpstreamRequestBuilder queryObject(String argument, String name, JsonNode object,
+                                                            QueryStyle style) {
+            calls.add("object " + name + "=" + object); return this; }
         @Override public UpstreamRequestBuilder header(String argument, String name, String value) {
             calls.add("header " + name + "=" + value); return this; }
         @Override public UpstreamRequestBuilder cookie(String argument, String name, String value) {
