@@ -66,6 +66,7 @@ public final class ToolCompiler {
             compileOne(config, model, selected, converter, namer, authResolver, apiKey, problems)
                     .ifPresent(tool -> byName.computeIfAbsent(tool.name(), k -> new ArrayList<>()).add(tool));
         }
+        disambiguateDerivedNames(byName, namer, problems);
         List<CompiledTool> tools = new ArrayList<>();
         for (Map.Entry<String, List<CompiledTool>> entry : byName.entrySet()) {
             List<CompiledTool> same = entry.getValue();
@@ -413,6 +414,39 @@ public final class ToolCompiler {
             segment = "t" + segment;
         }
         return "dev.apigwmcp.generated." + segment;
+    }
+
+    /**
+     * Names the generator derived itself (no operationId, no override) that collide — {@code GET /users} and
+     * {@code GET /users/~} both give {@code get_users} — get a hash of method and path, so they stay unique
+     * and stable. Collisions involving an operationId or an override name remain errors: those names are the
+     * author's, and only the author can choose.
+     */
+    private static void disambiguateDerivedNames(Map<String, List<CompiledTool>> byName, ToolNamer namer,
+            ProblemCollector problems) {
+        List<CompiledTool> renamed = new ArrayList<>();
+        for (var iterator = byName.entrySet().iterator(); iterator.hasNext(); ) {
+            List<CompiledTool> same = iterator.next().getValue();
+            boolean allDerived = same.stream().allMatch(tool -> tool.operation().operationId() == null
+                    && tool.baseName().equals(ToolNamer.derivedName(tool.operation())));
+            if (same.size() > 1 && allDerived) {
+                iterator.remove();
+                for (CompiledTool tool : same) {
+                    String base = tool.baseName() + "_" + ToolNamer.shortHash(tool.operation().label());
+                    CompiledTool copy = new CompiledTool(tool.target(), namer.finalName(base), base, tool.title(),
+                            tool.description(), tool.operation(), tool.anyMethods(), tool.inputSchema(),
+                            tool.outputSchema(), tool.outputWrap(), tool.outputMediaType(), tool.annotations(),
+                            tool.arguments(), tool.body(), tool.auth(), tool.timeoutMs());
+                    problems.warning(tool.operation().pointer(), "derived tool name '" + tool.name() + "' of "
+                            + tool.operation().label() + " is shared with another operation; named '" + copy.name()
+                            + "' (add a toolOverride for a nicer name)");
+                    renamed.add(copy);
+                }
+            }
+        }
+        for (CompiledTool tool : renamed) {
+            byName.computeIfAbsent(tool.name(), k -> new ArrayList<>()).add(tool);
+        }
     }
 
     private static void reportCollision(String name, List<CompiledTool> same, ProblemCollector problems) {

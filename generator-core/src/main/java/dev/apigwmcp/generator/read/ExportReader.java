@@ -30,6 +30,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -364,9 +365,9 @@ public final class ExportReader {
             if (ref == null) {
                 return parameter;
             }
-            String name = componentName(ref, "parameters");
-            Parameter target = name == null || components.getParameters() == null ? null
-                    : components.getParameters().get(name);
+            Parameter target = resolveRef(ref, "parameters", components.getParameters(),
+                    (node, at) -> new OpenAPIDeserializer().getParameter(node, at, new OpenAPIDeserializer.ParseResult()),
+                    Parameter::get$ref);
             if (target == null) {
                 problems.error(pointer + "/$ref", "unresolvable parameter reference '" + ref + "'");
             }
@@ -379,9 +380,10 @@ public final class ExportReader {
             }
             String pointer = operationPointer + "/requestBody";
             if (body.get$ref() != null) {
-                String name = componentName(body.get$ref(), "requestBodies");
-                RequestBody target = name == null || components.getRequestBodies() == null ? null
-                        : components.getRequestBodies().get(name);
+                RequestBody target = resolveRef(body.get$ref(), "requestBodies", components.getRequestBodies(),
+                        (node, at) -> new OpenAPIDeserializer().getRequestBody(node, at,
+                                new OpenAPIDeserializer.ParseResult()),
+                        RequestBody::get$ref);
                 if (target == null) {
                     problems.error(pointer + "/$ref", "unresolvable request body reference '" + body.get$ref() + "'");
                     return null;
@@ -415,9 +417,10 @@ public final class ExportReader {
             String pointer = JsonPointer.append(operationPointer + "/responses", best);
             io.swagger.v3.oas.models.responses.ApiResponse response = responses.get(best);
             if (response != null && response.get$ref() != null) {
-                String name = componentName(response.get$ref(), "responses");
-                var target = name == null || components.getResponses() == null ? null
-                        : components.getResponses().get(name);
+                var target = resolveRef(response.get$ref(), "responses", components.getResponses(),
+                        (node, at) -> new OpenAPIDeserializer().getResponse(node, at,
+                                new OpenAPIDeserializer.ParseResult()),
+                        io.swagger.v3.oas.models.responses.ApiResponse::get$ref);
                 if (target == null) {
                     problems.error(pointer + "/$ref", "unresolvable response reference '" + response.get$ref() + "'");
                     return null;
@@ -452,10 +455,42 @@ public final class ExportReader {
             return code.equalsIgnoreCase("2XX") ? 300 : Integer.parseInt(code);
         }
 
-        /** {@code #/components/<kind>/<name>} → name; Swagger 2 forms arrive converted by the parser. */
-        private static String componentName(String ref, String kind) {
-            String prefix = "#/components/" + kind + "/";
-            return ref.startsWith(prefix) ? ref.substring(prefix.length()) : null;
+        /**
+         * Resolves a local reference: {@code #/components/<kind>/<name>} from the parsed components, any other
+         * local pointer (legal OpenAPI, e.g. {@code #/paths/~1a/get/parameters/0}) by deserialising the object it
+         * points at. Chains of references are not followed. {@code null} when it does not resolve.
+         */
+        private <T> T resolveRef(String ref, String kind, Map<String, T> parsed,
+                java.util.function.BiFunction<com.fasterxml.jackson.databind.node.ObjectNode, String, T> deserialize,
+                java.util.function.Function<T, String> refOf) {
+            String pointer = decodeFragment(ref);
+            if (pointer == null) {
+                return null;
+            }
+            String prefix = "/components/" + kind + "/";
+            if (pointer.startsWith(prefix) && pointer.indexOf('/', prefix.length()) < 0) {
+                String name = pointer.substring(prefix.length()).replace("~1", "/").replace("~0", "~");
+                return parsed == null ? null : parsed.get(name);
+            }
+            if (format == SpecFormat.SWAGGER_2_0) {
+                return null; // the converted model's pointers do not match the original document
+            }
+            JsonNode node = root.at(pointer);
+            T target = node instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+                    ? deserialize.apply(object, ref) : null;
+            return target == null || refOf.apply(target) != null ? null : target;
+        }
+
+        /** {@code #/paths/~1a%7Bb%7D} → {@code /paths/~1a{b}}; {@code null} for non-local or malformed refs. */
+        private static String decodeFragment(String ref) {
+            if (!ref.startsWith("#/")) {
+                return null;
+            }
+            try {
+                return java.net.URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
     }
 

@@ -87,7 +87,8 @@ public final class ToolNamer {
         return replaced.substring(start, end);
     }
 
-    private static String shortHash(String text) {
+    /** 8 hex digits of the SHA-256 of {@code text}. */
+    public static String shortHash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 4);

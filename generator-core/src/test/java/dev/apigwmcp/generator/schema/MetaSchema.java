@@ -20,6 +20,9 @@ import java.util.Set;
 final class MetaSchema {
     /** Keywords whose values are data, not schemas: a "$ref" key inside them is not a reference. */
     private static final Set<String> VALUES = Set.of("enum", "const", "default", "examples");
+    /** Keywords whose value maps names to schemas: a "$ref" key there is a property name, not a reference. */
+    private static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "$defs",
+            "dependentSchemas");
     private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
     private final ObjectMapper jackson2 = new ObjectMapper();
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -60,8 +63,13 @@ final class MetaSchema {
                 problems.add(at + "/$ref " + ref + " does not resolve inside the document");
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                if (!VALUES.contains(field.getKey())) {
-                    checkRefs(root, field.getValue(), at + "/" + field.getKey(), problems);
+                String here = at + "/" + field.getKey();
+                if (NAME_MAPS.contains(field.getKey()) && field.getValue().isObject()) {
+                    for (Map.Entry<String, JsonNode> named : field.getValue().properties()) {
+                        checkRefs(root, named.getValue(), here + "/" + named.getKey(), problems);
+                    }
+                } else if (!VALUES.contains(field.getKey())) {
+                    checkRefs(root, field.getValue(), here, problems);
                 }
             }
         } else if (node.isArray()) {
