@@ -1,55 +1,123 @@
 package dev.apigwmcp.runtime.protocol;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every {@code tools/list} result, serialised once at start: one list of pages per result flavour. Answering a
- * list request is then a byte copy, so a catalog of thousands of tools costs microseconds per page.
+ * Every {@code tools/list} result, serialised once: each tool is written to compact JSON once, at start but on a
+ * background thread so that the {@code initialize} answer does not wait for it, and a page is those bytes joined
+ * inside the page's envelope. The pages of a result flavour are assembled on the first request of that flavour
+ * (a byte copy) and kept, so answering a list request is a byte copy and a flavour nobody asks for costs nothing.
+ * (Serialising all three flavours of GitHub's 1,223 tools before serving took a fifth of the gateway's start-up
+ * and held three 6 MB copies.)
  */
 final class ToolPages {
 
     /** The result shapes that differ on the wire. */
     enum Flavour { MODERN, LEGACY, LEGACY_2025_03_26 }
 
-    private final List<byte[]> modern;
-    private final List<byte[]> legacy;
-    private final List<byte[]> legacyWithoutStructured;
+    private static final byte[] OPEN = "{\"tools\":[".getBytes(StandardCharsets.UTF_8);
+
+    private final List<ObjectNode> tools;
+    private final ServerOptions options;
+    private final ObjectNode serverInfo;
+    private final int pages;
+    /** Per tool, its compact JSON; built with the first page of any flavour. */
+    private byte[][] toolBytes;
+    /** Per tool, its compact JSON without {@code outputSchema} (the same array entry when it has none). */
+    private byte[][] toolBytesWithoutOutput;
+    private final Map<Flavour, List<byte[]>> byFlavour = new EnumMap<>(Flavour.class);
 
     ToolPages(List<ObjectNode> tools, ServerOptions options, ObjectNode serverInfo) {
-        int pages = Math.max(1, (tools.size() + options.pageSize() - 1) / options.pageSize());
-        List<byte[]> m = new ArrayList<>(pages);
-        List<byte[]> l = new ArrayList<>(pages);
-        List<byte[]> b = new ArrayList<>(pages);
-        for (int page = 0; page < pages; page++) {
-            List<ObjectNode> slice = tools.subList(page * options.pageSize(), Math.min(tools.size(), (page + 1) * options.pageSize()));
-            String next = page + 1 < pages ? cursor(page + 1) : null;
-            m.add(serialise(slice, next, Flavour.MODERN, options, serverInfo));
-            l.add(serialise(slice, next, Flavour.LEGACY, options, serverInfo));
-            b.add(serialise(slice, next, Flavour.LEGACY_2025_03_26, options, serverInfo));
+        this.tools = List.copyOf(tools);
+        this.options = options;
+        this.serverInfo = serverInfo;
+        this.pages = Math.max(1, (tools.size() + options.pageSize() - 1) / options.pageSize());
+        if (this.tools.size() > 1) {
+            Thread serialiser = new Thread(this::prepare, "apigw-mcp-tools-list");
+            serialiser.setDaemon(true);
+            serialiser.start();
         }
-        this.modern = List.copyOf(m);
-        this.legacy = List.copyOf(l);
-        this.legacyWithoutStructured = List.copyOf(b);
     }
 
     int pageCount() {
-        return modern.size();
+        return pages;
     }
 
     /** The serialised result of the page a cursor names ({@code null}: the first). */
     byte[] page(Flavour flavour, JsonNode cursor) {
         int index = pageIndex(cursor);
-        return switch (flavour) {
-            case MODERN -> modern.get(index);
-            case LEGACY -> legacy.get(index);
-            case LEGACY_2025_03_26 -> legacyWithoutStructured.get(index);
-        };
+        return pages(flavour).get(index);
+    }
+
+    private synchronized List<byte[]> pages(Flavour flavour) {
+        List<byte[]> built = byFlavour.get(flavour);
+        if (built == null) {
+            built = build(flavour);
+            byFlavour.put(flavour, built);
+        }
+        return built;
+    }
+
+    private List<byte[]> build(Flavour flavour) {
+        byte[][] each = flavour == Flavour.LEGACY_2025_03_26 ? toolBytesWithoutOutput() : toolBytes();
+        List<byte[]> built = new ArrayList<>(pages);
+        for (int page = 0; page < pages; page++) {
+            int from = page * options.pageSize();
+            int to = Math.min(tools.size(), from + options.pageSize());
+            String next = page + 1 < pages ? cursor(page + 1) : null;
+            built.add(page(each, from, to, envelopeTail(next, flavour)));
+        }
+        return List.copyOf(built);
+    }
+
+    private void prepare() {
+        try {
+            toolBytes();
+        } catch (RuntimeException e) {
+            // The first tools/list serialises again and reports the failure to its caller; no trace on stderr.
+        }
+    }
+
+    /** Waits for the background serialiser when it is still running (the monitor is held while it works). */
+    private synchronized byte[][] toolBytes() {
+        if (toolBytes == null) {
+            toolBytes = new byte[tools.size()][];
+            for (int i = 0; i < toolBytes.length; i++) {
+                toolBytes[i] = JsonRpc.MAPPER.writeValueAsBytes(tools.get(i));
+            }
+        }
+        return toolBytes;
+    }
+
+    private synchronized byte[][] toolBytesWithoutOutput() {
+        if (toolBytesWithoutOutput == null) {
+            byte[][] full = toolBytes();
+            toolBytesWithoutOutput = new byte[full.length][];
+            for (int i = 0; i < full.length; i++) {
+                ObjectNode tool = tools.get(i);
+                if (tool.has("outputSchema")) {
+                    // A shallow copy is enough: the children are shared, only the copy's field list differs.
+                    ObjectNode copy = JsonRpc.NODES.objectNode();
+                    tool.properties().forEach(field -> {
+                        if (!field.getKey().equals("outputSchema")) {
+                            copy.set(field.getKey(), field.getValue());
+                        }
+                    });
+                    toolBytesWithoutOutput[i] = JsonRpc.MAPPER.writeValueAsBytes(copy);
+                } else {
+                    toolBytesWithoutOutput[i] = full[i];
+                }
+            }
+        }
+        return toolBytesWithoutOutput;
     }
 
     private int pageIndex(JsonNode cursor) {
@@ -63,7 +131,7 @@ final class ToolPages {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor.asString()), StandardCharsets.UTF_8);
             if (decoded.startsWith("page:")) {
                 int index = Integer.parseInt(decoded.substring(5));
-                if (index > 0 && index < modern.size()) {
+                if (index > 0 && index < pages) {
                     return index;
                 }
             }
@@ -77,29 +145,46 @@ final class ToolPages {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("page:" + page).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] serialise(List<ObjectNode> slice, String next, Flavour flavour, ServerOptions options, ObjectNode serverInfo) {
-        ObjectNode result = JsonRpc.NODES.objectNode();
-        ArrayNode array = result.putArray("tools");
-        for (ObjectNode tool : slice) {
-            if (flavour == Flavour.LEGACY_2025_03_26 && tool.has("outputSchema")) {
-                ObjectNode copy = tool.deepCopy();
-                copy.remove("outputSchema");
-                array.add(copy);
-            } else {
-                array.add(tool);
-            }
+    /** {@code {"tools":[t1,t2,...]} + the rest of the envelope}, byte for byte what Jackson writes for the whole. */
+    private static byte[] page(byte[][] each, int from, int to, byte[] tail) {
+        int size = OPEN.length + 1 + tail.length + Math.max(0, to - from - 1);
+        for (int i = from; i < to; i++) {
+            size += each[i].length;
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes(OPEN);
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                out.write(',');
+            }
+            out.writeBytes(each[i]);
+        }
+        out.write(']');
+        out.writeBytes(tail);
+        return out.toByteArray();
+    }
+
+    /** What follows the tools array: {@code ,"nextCursor":...,...}} or just {@code }}. */
+    private byte[] envelopeTail(String next, Flavour flavour) {
+        ObjectNode rest = JsonRpc.NODES.objectNode();
         if (next != null) {
-            result.put("nextCursor", next);
+            rest.put("nextCursor", next);
         }
         if (flavour == Flavour.MODERN) {
-            result.put("ttlMs", options.listTtlMs());
+            rest.put("ttlMs", options.listTtlMs());
             // The catalog is compiled ahead of time and the same for every caller.
-            result.put("cacheScope", "public");
-            result.put("resultType", "complete");
-            result.putObject("_meta").set(ProtocolVersions.META_SERVER_INFO, serverInfo);
+            rest.put("cacheScope", "public");
+            rest.put("resultType", "complete");
+            rest.putObject("_meta").set(ProtocolVersions.META_SERVER_INFO, serverInfo);
         }
-        return JsonRpc.MAPPER.writeValueAsBytes(result);
+        if (rest.isEmpty()) {
+            return "}".getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] object = JsonRpc.MAPPER.writeValueAsBytes(rest); // {"nextCursor":...}: drop '{', prefix ','
+        byte[] tail = new byte[object.length];
+        tail[0] = ',';
+        System.arraycopy(object, 1, tail, 1, object.length - 1);
+        return tail;
     }
 
     private static String abbreviate(String text) {
