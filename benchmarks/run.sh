@@ -10,10 +10,10 @@
 # plugin    time spent in the Maven plugin on a no-change `mvn -o generate-sources` of samples/petstore
 #
 # Needs JDK 17, Maven, Node 20 + npm. Installs the npm peers into benchmarks/work/npm (its own folder), builds the
-# generator and runtime, writes raw results to benchmarks/results/raw/ and the tables to
+# generator and runtime from a snapshot of HEAD (benchmarks/work/src), writes raw results to benchmarks/results/raw/ and the tables to
 # benchmarks/results/summary.md, and prints them. Runs alternate between contenders (A B A B ...) so that they
 # share the machine's load. Tunables (environment): ROUNDS (default 5), LOAD_SECONDS (10), LOAD_WARMUP (3),
-# SESSIONS ("1 16 64"), MVN_FLAGS (e.g. -o), SKIP_BUILD=1 (reuse the built jars).
+# SESSIONS ("1 16 64"), MVN_FLAGS (e.g. -o), SKIP_BUILD=1 (reuse the snapshot built by the last run).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,8 +27,6 @@ LOAD_WARMUP="${LOAD_WARMUP:-3}"
 SESSIONS="${SESSIONS:-1 16 64}"
 MVN_FLAGS="${MVN_FLAGS:-}"
 VERSION=0.1.0-SNAPSHOT
-CLI_JAR="$ROOT/generator-core/target/apigw-mcp-generator-core-$VERSION-cli.jar"
-RUNTIME_JAR="$ROOT/runtime/target/apigw-mcp-runtime-$VERSION.jar"
 PETSTORE_SPEC="$ROOT/samples/petstore/src/main/apigw-mcp/petstore.export.json"
 PEER_SERVER_VERSION=1.16.1
 PEER_GENERATOR_VERSION=4.0.1
@@ -38,8 +36,9 @@ GITHUB_SPEC="$NPM/@octokit/openapi/generated/api.github.com.json"
 PEER_SERVER="$NPM/@ivotoby/openapi-mcp-server/bin/mcp-server.js"
 PEER_GENERATOR="$NPM/openapi-mcp-generator/bin/openapi-mcp-generator.js"
 # The tuned launch: a per-gateway AppCDS archive (classes loaded and verified once, at archive time) and the
-# C1-only JIT (a gateway's hot path is small; C2's compile threads compete with start-up on 2 cores).
-TUNED_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+# C1-only JIT (a gateway's hot path is small; C2's compile threads compete with start-up on 2 cores), the serial
+# collector and a 16 MB young generation (the live set is ~50 MB; G1 and a large young generation touch far more).
+TUNED_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -Xss512k"
 
 SECTIONS=("$@")
 [ ${#SECTIONS[@]} -eq 0 ] && SECTIONS=(gateway stdio generator plugin)
@@ -73,15 +72,20 @@ install_peers() {
     fi
 }
 
+# Everything is built from a snapshot of the committed HEAD in benchmarks/work/src: the figures belong to a
+# commit, and edits in progress in the working tree (or a rebuild by someone else) cannot change them mid-run.
 build_project() {
-    if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$CLI_JAR" ] || [ ! -f "$RUNTIME_JAR" ]; then
-        log "building generator-core and runtime"
-        (cd "$ROOT" && mvn -q $MVN_FLAGS install -DskipTests -Dinvoker.skip=true -pl generator-core,runtime -am >&2)
-    fi
-    if [ ! -f "$WORK/runtime.cp" ] || [ "$ROOT/runtime/pom.xml" -nt "$WORK/runtime.cp" ]; then
-        (cd "$ROOT" && mvn -q $MVN_FLAGS -pl runtime dependency:build-classpath -DincludeScope=runtime \
+    SRC="$WORK/src"
+    if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$SRC/generator-core/target/apigw-mcp-generator-core-$VERSION-cli.jar" ]; then
+        log "building generator-core and runtime from HEAD ($(git -C "$ROOT" rev-parse --short HEAD)) in $SRC"
+        rm -rf "$SRC" && mkdir -p "$SRC"
+        git -C "$ROOT" archive HEAD | tar -x -C "$SRC"
+        (cd "$SRC" && mvn -q $MVN_FLAGS package -DskipTests -Dcorpus.skip=true -pl generator-core,runtime -am >&2)
+        (cd "$SRC" && mvn -q $MVN_FLAGS -pl runtime dependency:build-classpath -DincludeScope=runtime \
             -Dmdep.outputFile="$WORK/runtime.cp" >&2)
     fi
+    CLI_JAR="$SRC/generator-core/target/apigw-mcp-generator-core-$VERSION-cli.jar"
+    RUNTIME_JAR="$SRC/runtime/target/apigw-mcp-runtime-$VERSION.jar"
     RUNTIME_CP="$RUNTIME_JAR:$(cat "$WORK/runtime.cp")"
     log "compiling the harness"
     rm -rf "$WORK/harness" && mkdir -p "$WORK/harness"
@@ -106,18 +110,20 @@ build_gateway() {
     javac -J-Xmx1g -nowarn -d "$dir/classes" -cp "$RUNTIME_CP" @"$dir/sources.txt"
     cp -r "$dir/out/resources/." "$dir/classes/"
     rm -rf "$dir/out/java"
+    # A jar, as users ship gateways (and AppCDS archives classes from jars only, not from folders).
+    jar cf "$dir/gateway.jar" -C "$dir/classes" .
     # The AppCDS archive for the tuned launch: one start that answers initialize and tools/list, then exits.
     printf '%s\n%s\n%s\n' \
         '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"cds","version":"1"}}}' \
         '{"jsonrpc":"2.0","method":"notifications/initialized"}' \
         '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' \
-        | java -XX:ArchiveClassesAtExit="$dir/app.jsa" $TUNED_FLAGS -cp "$dir/classes:$RUNTIME_CP" \
+        | java -XX:ArchiveClassesAtExit="$dir/app.jsa" $TUNED_FLAGS -cp "$dir/gateway.jar:$RUNTIME_CP" \
             dev.apigwmcp.runtime.Gateway > /dev/null 2> "$dir/cds.log"
     echo "$stamp" > "$dir/stamp"
 }
 
-ours_cmd() { echo "java -cp $WORK/gw-$1/classes:$RUNTIME_CP dev.apigwmcp.runtime.Gateway"; }
-ours_tuned_cmd() { echo "java -XX:SharedArchiveFile=$WORK/gw-$1/app.jsa $TUNED_FLAGS -cp $WORK/gw-$1/classes:$RUNTIME_CP dev.apigwmcp.runtime.Gateway"; }
+ours_cmd() { echo "java -cp $WORK/gw-$1/gateway.jar:$RUNTIME_CP dev.apigwmcp.runtime.Gateway"; }
+ours_tuned_cmd() { echo "java -XX:SharedArchiveFile=$WORK/gw-$1/app.jsa $TUNED_FLAGS -cp $WORK/gw-$1/gateway.jar:$RUNTIME_CP dev.apigwmcp.runtime.Gateway"; }
 
 wait_for_port() { # file or log holding the port appears
     local i; for i in $(seq 1 200); do [ -s "$1" ] && return 0; sleep 0.1; done
@@ -234,8 +240,9 @@ run_generator() {
 
 run_plugin() {
     log "plugin: no-change mvn -o generate-sources on samples/petstore"
-    local pom="$ROOT/samples/petstore/pom.xml" times=() i
-    (cd "$ROOT" && mvn -q $MVN_FLAGS install -DskipTests -Dinvoker.skip=true -pl maven-plugin -am >&2)
+    local pom="$SRC/samples/petstore/pom.xml" times=() i
+    # The sample resolves the plugin from the local repository: install HEAD's plugin (and what it needs) there.
+    (cd "$SRC" && mvn -q $MVN_FLAGS install -DskipTests -Dinvoker.skip=true -Dcorpus.skip=true -pl maven-plugin -am >&2)
     mvn -q -o -f "$pom" generate-sources >&2   # the first build generates; the timed ones find nothing changed
     for i in $(seq 1 "$ROUNDS"); do
         mvn -o -f "$pom" generate-sources -Dorg.slf4j.simpleLogger.showDateTime=true \
