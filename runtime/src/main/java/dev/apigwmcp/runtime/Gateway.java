@@ -46,12 +46,34 @@ public final class Gateway {
     }
 
     public static void main(String[] args) {
-        // Claim stdout for protocol frames before any library can print to it; stray prints go to stderr.
+        launch(args, (factories, environment, out, err) -> new Gateway(factories, environment, out, err)::run);
+    }
+
+    /** An entry point built on the gateway (the plain one, or a sample's with extra options). */
+    @FunctionalInterface
+    public interface EntryPoint {
+        /** The runner for these streams; it returns the process exit code. */
+        Runner create(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out,
+                PrintStream err);
+    }
+
+    /** Runs to completion and returns the exit code. */
+    @FunctionalInterface
+    public interface Runner {
+        int run(String[] args, InputStream in);
+    }
+
+    /**
+     * Runs an entry point as a process: stdout is claimed for protocol frames before any library can print to it
+     * (stray prints go to stderr), tool services come from {@link ServiceLoader}, and the process exits with the
+     * runner's code.
+     */
+    public static void launch(String[] args, EntryPoint entryPoint) {
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
         List<ToolServiceFactory> factories = new ArrayList<>();
         ServiceLoader.load(ToolServiceFactory.class).forEach(factories::add);
-        int code = new Gateway(factories, System.getenv(), protocolOut, System.err).run(args, System.in);
+        int code = entryPoint.create(factories, System.getenv(), protocolOut, System.err).run(args, System.in);
         protocolOut.flush();
         System.exit(code);
     }

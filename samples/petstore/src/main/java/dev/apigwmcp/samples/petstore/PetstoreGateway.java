@@ -51,14 +51,8 @@ public final class PetstoreGateway {
     }
 
     public static void main(String[] args) {
-        // As Gateway.main: stdout carries protocol frames only, so anything else printed goes to stderr.
-        PrintStream protocolOut = System.out;
-        System.setOut(System.err);
-        List<ToolServiceFactory> factories = new ArrayList<>();
-        ServiceLoader.load(ToolServiceFactory.class).forEach(factories::add);
-        int code = new PetstoreGateway(factories, System.getenv(), protocolOut, System.err).run(args, System.in);
-        protocolOut.flush();
-        System.exit(code);
+        Gateway.launch(args, (factories, environment, out, err) ->
+                new PetstoreGateway(factories, environment, out, err)::run);
     }
 
     int run(String[] args, InputStream in) {
