@@ -28,8 +28,16 @@ public record Settings(Map<String, String> values) {
 
     /** The value of a per-target setting declared as {@code target.<target>.<key>}. */
     public Optional<String> forTarget(Setting setting, String target) {
-        String name = setting.name().replace("<target>", target);
-        return Optional.ofNullable(values.getOrDefault(name, setting.defaultValue()));
+        String value = values.get(setting.name().replace("<target>", target));
+        if (value == null) {
+            value = values.get(setting.name().replace("<target>", environmentTarget(target)));
+        }
+        return Optional.ofNullable(value != null ? value : setting.defaultValue());
+    }
+
+    /** How a target name appears in environment variables: upper case, {@code -} as {@code _}. */
+    public static String environmentTarget(String target) {
+        return target.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
     /** A raw value by name. */

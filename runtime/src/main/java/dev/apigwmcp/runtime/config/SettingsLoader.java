@@ -78,10 +78,32 @@ public final class SettingsLoader {
                 if (value != null) {
                     merged.put(setting.name(), value);
                 }
+            } else {
+                perTargetFromEnvironment(setting, environment, merged);
             }
         }
         merged.putAll(cli);
         return new CommandLine(Settings.of(merged), help, listTools);
+    }
+
+    /**
+     * {@code APIGW_MCP_TARGET_<TARGET>_<KEY>}: the target part is the target's name upper-cased with {@code -} as
+     * {@code _}, so it is stored under {@link Settings#environmentTarget} form and matched case-insensitively;
+     * a per-target value given by its exact name on the command line or in the file wins.
+     */
+    private static void perTargetFromEnvironment(Setting setting, Map<String, String> environment,
+            Map<String, String> merged) {
+        String prefix = "APIGW_MCP_TARGET_";
+        String key = setting.name().substring(setting.name().indexOf("<target>") + "<target>.".length());
+        String suffix = "_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            String name = variable.getKey();
+            if (name.startsWith(prefix) && name.endsWith(suffix) && name.length() > prefix.length() + suffix.length()) {
+                String target = name.substring(prefix.length(), name.length() - suffix.length());
+                merged.putIfAbsent(setting.name().replace("<target>", Settings.environmentTarget(target)),
+                        variable.getValue());
+            }
+        }
     }
 
     private Map<String, String> readFile(Path file) {

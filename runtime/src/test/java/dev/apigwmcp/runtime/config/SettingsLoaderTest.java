@@ -31,6 +31,16 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void perTargetSettingsComeFromTheEnvironmentToo() {
+        CommandLine line = loader.load(new String[] {"--target.petstore.base-url", "http://cli"},
+                Map.of("APIGW_MCP_TARGET_PETSTORE_BROWSE_BASE_URL", "http://env-browse",
+                        "APIGW_MCP_TARGET_PETSTORE_BASE_URL", "http://env"));
+        assertThat(line.settings().forTarget(TARGET_URL, "petstore-browse")).contains("http://env-browse");
+        assertThat(line.settings().forTarget(TARGET_URL, "petstore")).contains("http://cli");
+        assertThat(line.settings().forTarget(TARGET_URL, "orders")).isEmpty();
+    }
+
+    @Test
     void spaceSeparatedValueAndDefaultsWork() {
         CommandLine line = loader.load(new String[] {"--port", "9"}, Map.of());
         assertThat(line.settings().get(PORT)).contains("9");
