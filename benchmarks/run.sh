@@ -169,7 +169,7 @@ run_gateway() {
     {
         echo "### Gateway: getPet over Streamable HTTP, closed loop ($LOAD_SECONDS s per run after $LOAD_WARMUP s warm-up)"
         echo
-        echo "direct = GET /prod/pets/7 on the upstream; ours = the generated PetStore gateway (\`$(ours_cmd petstore | sed "s|$ROOT/||g; s|:[^ ]*runtime.cp[^ ]*||") --transport http\`, classpath elided);"
+        echo "direct = GET /prod/pets/7 on the upstream; ours = the generated PetStore gateway (\`java -cp <gateway.jar + runtime> dev.apigwmcp.runtime.Gateway --transport http\`);"
         echo "peer = @ivotoby/openapi-mcp-server $PEER_SERVER_VERSION (\`--transport http --verbose false\`) on the same export and upstream."
         echo
         java -cp "$HARNESS" dev.apigwmcp.bench.GatewaySummary "$RAW/gateway.jsonl"
@@ -252,7 +252,8 @@ run_plugin() {
     {
         echo "### Maven plugin: no-change \`mvn -o generate-sources\` on samples/petstore"
         echo
-        echo "Time between the plugin's \`generate\` execution header and the next log line (Maven's timestamps):"
+        echo "Time between the plugin's \`generate\` execution header and the next log line (Maven's timestamps),"
+        echo "\`mvn -o -f benchmarks/work/src/samples/petstore/pom.xml generate-sources -Dorg.slf4j.simpleLogger.showDateTime=true\`:"
         echo "${times[*]} ms."
         echo
     } >> "$SUMMARY"
