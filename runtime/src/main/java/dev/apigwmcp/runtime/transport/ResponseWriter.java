@@ -83,6 +83,8 @@ final class ResponseWriter {
         } else {
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            // A known length lets Jetty send headers and body in one write, without chunked framing.
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);
             response.write(true, ByteBuffer.wrap(reply), callback);
         }
     }

@@ -31,6 +31,10 @@ public final class UpstreamClient {
     public synchronized HttpClient httpClient() {
         if (client == null) {
             client = HttpClient.newBuilder()
+                    // Completions run on the client's selector thread instead of hopping to a worker pool: the
+                    // work after a response (mapping a capped body to a tool result) is short and never blocks,
+                    // and each hand-off costs a thread wake-up on the hot path.
+                    .executor(Runnable::run)
                     .version(HttpClient.Version.HTTP_2)
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(connectTimeout)
