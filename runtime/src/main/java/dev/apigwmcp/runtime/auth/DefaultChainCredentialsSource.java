@@ -14,7 +14,10 @@ final class DefaultChainCredentialsSource implements AwsCredentialsSource {
     private final DefaultCredentialsProvider provider;
 
     DefaultChainCredentialsSource(String profile) {
-        DefaultCredentialsProvider.Builder builder = DefaultCredentialsProvider.builder();
+        // Refresh temporary credentials in the background, so signing never waits for STS, SSO or IMDS after
+        // the first resolution (calls are prepared on the caller's thread).
+        DefaultCredentialsProvider.Builder builder = DefaultCredentialsProvider.builder()
+                .asyncCredentialUpdateEnabled(true);
         if (profile != null && !profile.isBlank()) {
             builder.profileName(profile);
         }
