@@ -101,6 +101,7 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
      *                         that only need the output keep it at debug level)
      */
     final GenerationOrchestrator.Outcome generate(boolean announceUpToDate) throws MojoFailureException {
+        long start = System.nanoTime();
         TargetConfigMapper mapper = mapper();
         TargetConfigMapper.Mapping mapping = mapper.map(targets);
         if (!mapping.errors().isEmpty()) {
@@ -118,7 +119,10 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage());
         }
         registerRoots();
+        long millis = (System.nanoTime() - start) / 1_000_000;
         for (String line : GenerationOrchestrator.summary(outcome, mapping.targets().size())) {
+            // The time spent in the plugin itself, so the cost of a no-change build can be checked.
+            line = outcome.upToDate() ? line + " (checked in " + millis + " ms)" : line;
             if (outcome.upToDate() && !announceUpToDate) {
                 getLog().debug(line);
             } else {

@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 public final class SnapshotRefresher {
 
     private final Supplier<ExportFetcher> fetchers;
-    private final SnapshotFormatter formatter = new SnapshotFormatter();
 
     /** @param fetchers creates the fetcher on first use only, so AWS classes load only when needed */
     public SnapshotRefresher(Supplier<ExportFetcher> fetchers) {
@@ -54,7 +53,9 @@ public final class SnapshotRefresher {
                 fetcher = fetchers.get();
             }
             try {
-                byte[] formatted = formatter.format(fetcher.fetch(target.source()), target.source().describe());
+                // Created per fetch, not per build: Jackson's classes cost ~150 ms to load, and most builds only
+                // check that the snapshot exists.
+                byte[] formatted = new SnapshotFormatter().format(fetcher.fetch(target.source()), target.source().describe());
                 Files.createDirectories(snapshot.toAbsolutePath().getParent());
                 Files.write(snapshot, formatted);
                 info.accept("target " + target.config().name() + ": fetched the export of "
