@@ -65,8 +65,7 @@ public final class ExportReader {
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
             return Optional.empty();
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        JsonNode root = parseTree(text, problems);
+        JsonNode root = parseTree(bytes, problems);
         if (root == null) {
             return Optional.empty();
         }
@@ -85,7 +84,7 @@ public final class ExportReader {
         options.setResolveFully(false);
         options.setValidateInternalRefs(true);
         SwaggerParseResult result = format == SpecFormat.SWAGGER_2_0
-                ? new SwaggerConverter().readContents(text, null, options)
+                ? new SwaggerConverter().readContents(new String(bytes, StandardCharsets.UTF_8), null, options)
                 : new OpenAPIV3Parser().parseJsonNode(null, withoutExampleObjects(root), options);
         OpenAPI api = result == null ? null : result.getOpenAPI();
         if (result != null && result.getMessages() != null) {
@@ -115,15 +114,21 @@ public final class ExportReader {
         return root;
     }
 
-    private static JsonNode parseTree(String text, ProblemCollector problems) {
-        String trimmed = text.stripLeading();
-        if (trimmed.isEmpty()) {
+    /** Parses the bytes directly (no 13 MB String for a large export); JSON when it starts with '{' or '['. */
+    private static JsonNode parseTree(byte[] bytes, ProblemCollector problems) {
+        int first = 0;
+        while (first < bytes.length && (bytes[first] == ' ' || bytes[first] == '\n' || bytes[first] == '\r'
+                || bytes[first] == '\t' || bytes[first] == (byte) 0xEF || bytes[first] == (byte) 0xBB
+                || bytes[first] == (byte) 0xBF)) {
+            first++; // whitespace and a UTF-8 byte-order mark
+        }
+        if (first == bytes.length) {
             problems.error("", "export file is empty");
             return null;
         }
-        ObjectMapper mapper = trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[' ? Json.mapper() : Yaml.mapper();
+        ObjectMapper mapper = bytes[first] == '{' || bytes[first] == '[' ? Json.mapper() : Yaml.mapper();
         try {
-            JsonNode node = mapper.readTree(text);
+            JsonNode node = mapper.readTree(bytes, first, bytes.length - first);
             if (node == null || node.isMissingNode()) {
                 problems.error("", "export file is empty");
                 return null;
@@ -134,6 +139,10 @@ public final class ExportReader {
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             problems.error("", "malformed " + (mapper == Json.mapper() ? "JSON" : "YAML") + ": " + where
                     + e.getOriginalMessage());
+            return null;
+        } catch (IOException e) {
+            // Reading from a byte array fails only on malformed content (for example invalid UTF-8).
+            problems.error("", "unreadable export: " + e.getMessage());
             return null;
         }
     }
