@@ -29,7 +29,7 @@ public final class ToolSelector {
     public Selection select(TargetConfig config, ApiModel model, ProblemCollector problems) {
         List<ParsedFilter> filters = parseFilters(config.toolFilters(), problems);
         if (config.toolFilters().isEmpty()) {
-            problems.configWarning("toolFilters", "no toolFilters: every operation except CORS OPTIONS is exposed");
+            problems.configWarning("toolFilters", "none given: every operation except CORS OPTIONS is exposed");
         }
         int[] hits = new int[filters.size()];
         // Identity maps in export order: operations are distinct objects, and a record's hashCode would walk
