@@ -89,7 +89,9 @@ public final class ExportReader {
         OpenAPI api = result == null ? null : result.getOpenAPI();
         if (result != null && result.getMessages() != null) {
             for (String message : result.getMessages()) {
-                if (message != null && !message.isBlank()) {
+                // Repeated operationIds only matter if they end up as the same tool name, which the compiler
+                // reports (after overrides) with both operations and a fix.
+                if (message != null && !message.isBlank() && !message.endsWith("operationId is repeated")) {
                     problems.warning("", "swagger-parser: " + message);
                 }
             }
