@@ -50,21 +50,34 @@ public final class ToolCompiler {
     private static final Pattern EXECUTE_API_HOST = Pattern.compile(
             "^https?://[a-z0-9]+\\.execute-api\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?(?:[:/]|$)");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Below this many operations per run, splitting costs more than it saves. */
+    private static final int MIN_CHUNK = 64;
 
     public CompiledTarget compile(TargetConfig config, ApiModel model, Selection selection,
             ProblemCollector problems) {
-        SchemaConverter converter = new SchemaConverter(model.componentSchemas(),
-                model.format() == ApiModel.SpecFormat.OPENAPI_3_1,
-                model.format() == ApiModel.SpecFormat.SWAGGER_2_0 ? SchemaConverter.SWAGGER2_DEFINITIONS
-                        : SchemaConverter.OPENAPI_COMPONENTS);
         ToolNamer namer = new ToolNamer(config.namePrefix() ? config.name() : null);
         AuthResolver authResolver = new AuthResolver(model, config.auth());
         ApiKeyLocation apiKey = apiKeyLocation(model);
 
+        // Operations compile independently, so runs of them compile in parallel. Each run has its own schema
+        // converter (converters cache and are not thread-safe) and its own problems, merged back in selection
+        // order: tools, names and messages come out exactly as if compiled one after the other.
+        List<ChunkResult> chunks = chunks(selection.selected()).parallelStream().map(chunk -> {
+            SchemaConverter converter = converter(model);
+            ProblemCollector found = new ProblemCollector(problems.target(), problems.file());
+            List<CompiledTool> tools = new ArrayList<>();
+            for (SelectedOperation selected : chunk) {
+                compileOne(config, model, selected, converter, namer, authResolver, apiKey, found)
+                        .ifPresent(tools::add);
+            }
+            return new ChunkResult(tools, found);
+        }).toList();
         Map<String, List<CompiledTool>> byName = new TreeMap<>();
-        for (SelectedOperation selected : selection.selected()) {
-            compileOne(config, model, selected, converter, namer, authResolver, apiKey, problems)
-                    .ifPresent(tool -> byName.computeIfAbsent(tool.name(), k -> new ArrayList<>()).add(tool));
+        for (ChunkResult chunk : chunks) {
+            problems.addAll(chunk.problems());
+            for (CompiledTool tool : chunk.tools()) {
+                byName.computeIfAbsent(tool.name(), k -> new ArrayList<>()).add(tool);
+            }
         }
         disambiguateDerivedNames(byName, namer, problems);
         List<CompiledTool> tools = new ArrayList<>();
@@ -79,6 +92,27 @@ public final class ToolCompiler {
         String serverUrl = model.serverUrl();
         return new CompiledTarget(config, model, tools, serverUrl, region(serverUrl), apiKey.in(), apiKey.name(),
                 javaPackage(config));
+    }
+
+    private static SchemaConverter converter(ApiModel model) {
+        return new SchemaConverter(model.componentSchemas(),
+                model.format() == ApiModel.SpecFormat.OPENAPI_3_1,
+                model.format() == ApiModel.SpecFormat.SWAGGER_2_0 ? SchemaConverter.SWAGGER2_DEFINITIONS
+                        : SchemaConverter.OPENAPI_COMPONENTS);
+    }
+
+    /**
+     * One run per available core, in selection order. Fewer, longer runs: each converter converts a shared
+     * component once, so every extra run repeats that work.
+     */
+    private static List<List<SelectedOperation>> chunks(List<SelectedOperation> selected) {
+        int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+                selected.size() / MIN_CHUNK));
+        List<List<SelectedOperation>> chunks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            chunks.add(selected.subList(i * selected.size() / count, (i + 1) * selected.size() / count));
+        }
+        return chunks;
     }
 
     private Optional<CompiledTool> compileOne(TargetConfig config, ApiModel model, SelectedOperation selected,
@@ -462,6 +496,10 @@ public final class ToolCompiler {
                 + "; add a toolOverride with a distinct name for one of them, for example <toolOverride><path>"
                 + same.get(1).operation().path() + "</path><method>" + same.get(1).operation().method()
                 + "</method><name>...</name></toolOverride>");
+    }
+
+    /** The tools and problems of one run of operations. */
+    private record ChunkResult(List<CompiledTool> tools, ProblemCollector problems) {
     }
 
     /** Where the export's API key travels. */

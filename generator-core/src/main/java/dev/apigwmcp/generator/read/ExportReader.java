@@ -26,7 +26,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.servers.ServerVariable;
-import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -85,7 +84,7 @@ public final class ExportReader {
         options.setValidateInternalRefs(true);
         SwaggerParseResult result = format == SpecFormat.SWAGGER_2_0
                 ? new SwaggerConverter().readContents(new String(bytes, StandardCharsets.UTF_8), null, options)
-                : new OpenAPIV3Parser().parseJsonNode(null, withoutExampleObjects(root), options);
+                : new OpenApiTreeParser().parse(withoutExampleObjects(root), options);
         OpenAPI api = result == null ? null : result.getOpenAPI();
         if (result != null && result.getMessages() != null) {
             for (String message : result.getMessages()) {

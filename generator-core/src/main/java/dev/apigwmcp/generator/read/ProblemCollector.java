@@ -40,6 +40,12 @@ public final class ProblemCollector {
         warnings.add(new Problem(target, null, location, message));
     }
 
+    /** Adds {@code other}'s problems after this one's, in their order (a part of the work done elsewhere). */
+    public void addAll(ProblemCollector other) {
+        errors.addAll(other.errors);
+        warnings.addAll(other.warnings);
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
