@@ -1,12 +1,12 @@
 package dev.apigwmcp.runtime.upstream;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends {@link UpstreamRequest}s with one shared JDK {@link HttpClient} (connection pooling, HTTP/2 over TLS with
@@ -48,22 +48,19 @@ public final class UpstreamClient {
     }
 
     /**
-     * Sends the request. Cancelling the returned future aborts the exchange (the JDK client resets the stream or
-     * closes the connection).
+     * Sends the request and waits for the answer on the calling thread. Interrupting that thread aborts the
+     * exchange (the JDK client cancels it, resetting the stream or closing the connection).
+     *
+     * <p>Blocking on purpose: {@code HttpClient.sendAsync} hands every completion to the common
+     * {@code ForkJoinPool}, and on a machine with fewer than three cores that pool starts a new thread per task,
+     * which cost more than the whole rest of a tool call. {@code send} completes on the client's selector thread
+     * and wakes the caller, the same two hand-offs as any synchronous client.
      */
-    public CompletableFuture<UpstreamResponse> send(UpstreamRequest request) {
-        HttpRequest httpRequest = toHttpRequest(request);
-        CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> exchange = httpClient()
-                .sendAsync(httpRequest, info -> new CappedBodySubscriber(maxResponseBytes));
-        CompletableFuture<UpstreamResponse> response = exchange.thenApply(r -> new UpstreamResponse(
-                r.statusCode(), r.headers(), r.body().bytes(), r.body().truncated()));
-        // thenApply's future does not pass cancel() back; do it so the caller's cancel reaches the exchange.
-        response.whenComplete((r, e) -> {
-            if (response.isCancelled()) {
-                exchange.cancel(true);
-            }
-        });
-        return response;
+    public UpstreamResponse exchange(UpstreamRequest request) throws IOException, InterruptedException {
+        HttpResponse<CappedBodySubscriber.Body> response = httpClient()
+                .send(toHttpRequest(request), info -> new CappedBodySubscriber(maxResponseBytes));
+        return new UpstreamResponse(response.statusCode(), response.headers(), response.body().bytes(),
+                response.body().truncated());
     }
 
     static HttpRequest toHttpRequest(UpstreamRequest request) {
