@@ -6,8 +6,8 @@ import dev.apigwmcp.generator.compile.ToolCompiler;
 import dev.apigwmcp.generator.emit.BindingsEmitter;
 import dev.apigwmcp.generator.emit.CatalogMarkdownEmitter;
 import dev.apigwmcp.generator.emit.ResourcePaths;
-import dev.apigwmcp.generator.emit.SchemaFileEmitter;
 import dev.apigwmcp.generator.emit.ToolDefinitions;
+import dev.apigwmcp.generator.emit.ToolJson;
 import dev.apigwmcp.generator.emit.java.JavaEmitter;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -81,34 +83,51 @@ public final class Generator {
         return new GenerationResult(emit(compiled), tools, summaries, warnings, errors);
     }
 
+    /**
+     * Emits every file. The parts are independent, so they run together: the sequential ones (bindings, TOOLS.md)
+     * overlap the per-tool work (each part is parallel over tools inside) instead of following it. Each part
+     * keeps its own order and the files are sorted by path at the end, so thread timing never shows.
+     */
     private static List<GeneratedFile> emit(List<CompiledTarget> targets) {
-        List<GeneratedFile> files = new ArrayList<>();
         JavaEmitter java = new JavaEmitter();
-        List<String> registries = new ArrayList<>();
-        List<CompiledTool> all = new ArrayList<>();
-        // Each definition is serialised once, in parallel, and shared by the target's and the catalog's list.
-        Map<String, String> entries = new HashMap<>();
+        List<Supplier<Emitted>> parts = new ArrayList<>();
         for (CompiledTarget target : targets) {
-            List<String> targetEntries = target.tools().parallelStream().map(ToolDefinitions::prettyEntry).toList();
-            for (int i = 0; i < targetEntries.size(); i++) {
-                entries.put(target.tools().get(i).name(), targetEntries.get(i));
-            }
-            files.addAll(java.emit(target));
-            registries.add(java.registryClassName(target));
-            files.addAll(new SchemaFileEmitter().emit(target));
-            files.add(new BindingsEmitter().emit(target));
-            files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE,
-                    ResourcePaths.targetFolder(target.name()) + "tools.json",
-                    ToolDefinitions.prettyListResult(targetEntries)));
-            all.addAll(target.tools());
+            parts.add(() -> new Emitted(java.emit(target), Map.of()));
+            parts.add(() -> json(target));
+            parts.add(() -> new Emitted(List.of(new BindingsEmitter().emit(target)), Map.of()));
         }
-        all.sort(Comparator.comparing(CompiledTool::name));
+        parts.add(() -> new Emitted(List.of(new CatalogMarkdownEmitter().emit(targets)), Map.of()));
+        List<Emitted> emitted = parts.parallelStream().map(Supplier::get).toList();
+
+        List<GeneratedFile> files = new ArrayList<>();
+        Map<String, String> entries = new TreeMap<>(); // the catalog lists every target's tools by name
+        for (Emitted part : emitted) {
+            files.addAll(part.files());
+            entries.putAll(part.entries());
+        }
         files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, ResourcePaths.CATALOG + "tools.json",
-                ToolDefinitions.prettyListResult(all.stream().map(t -> entries.get(t.name())).toList())));
-        files.add(new CatalogMarkdownEmitter().emit(targets));
-        files.add(java.servicesFile(registries));
+                ToolDefinitions.prettyListResult(List.copyOf(entries.values()))));
+        files.add(java.servicesFile(targets.stream().map(java::registryClassName).toList()));
         files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
         return files;
+    }
+
+    /** A target's schema files and {@code tools.json}, and its tools' entries for the catalog's list. */
+    private static Emitted json(CompiledTarget target) {
+        List<ToolJson> tools = target.tools().parallelStream().map(ToolJson::of).toList();
+        List<GeneratedFile> files = new ArrayList<>();
+        Map<String, String> entries = new HashMap<>();
+        for (int i = 0; i < tools.size(); i++) {
+            files.addAll(tools.get(i).schemaFiles());
+            entries.put(target.tools().get(i).name(), tools.get(i).entry());
+        }
+        files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name())
+                + "tools.json", ToolDefinitions.prettyListResult(tools.stream().map(ToolJson::entry).toList())));
+        return new Emitted(files, entries);
+    }
+
+    /** What one part of the emission produced: files, and tools.json entries by tool name (JSON parts only). */
+    private record Emitted(List<GeneratedFile> files, Map<String, String> entries) {
     }
 
     /** Tool names and Java packages must be unique across the targets of one gateway. */

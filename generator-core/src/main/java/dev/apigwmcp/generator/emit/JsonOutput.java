@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The one way generated JSON is written: two-space indent, {@code "key": value}, one array element per line,
@@ -39,6 +41,42 @@ public final class JsonOutput {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree built in memory is always writable", e);
         }
+    }
+
+    /** A JSON string literal (or {@code null}), escaped exactly as the writers above escape it. */
+    static String string(String text) {
+        return compact(text == null ? NullNode.instance : TextNode.valueOf(text));
+    }
+
+    /**
+     * Pretty text of a value ({@link #pretty}, final newline included) as it reads nested {@code depth} levels
+     * deep in a pretty document: the same lines, all but the first indented two more spaces per level. JSON
+     * strings never hold a raw line break, so splitting at {@code \n} is exact.
+     */
+    static String nested(String pretty, int depth) {
+        return indent(pretty, "  ".repeat(depth), false);
+    }
+
+    /** {@code text} (lines ending with {@code \n}) with every line prefixed, the final newline dropped. */
+    static String indent(String text, String prefix, boolean firstLine) {
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 4);
+        int start = 0;
+        int end = text.endsWith("\n") ? text.length() - 1 : text.length();
+        while (start <= end) {
+            int newline = text.indexOf('\n', start);
+            if (newline < 0 || newline > end) {
+                newline = end;
+            }
+            if (start > 0 || firstLine) {
+                out.append(prefix);
+            }
+            out.append(text, start, newline);
+            if (newline < end) {
+                out.append('\n');
+            }
+            start = newline + 1;
+        }
+        return out.toString();
     }
 
     /**

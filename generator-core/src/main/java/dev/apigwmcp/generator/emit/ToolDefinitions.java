@@ -52,22 +52,34 @@ public final class ToolDefinitions {
 
     /** One tool's definition, pretty-printed and indented as an element of the {@code tools} array. */
     public static String prettyEntry(CompiledTool tool) {
-        String text = JsonOutput.pretty(definition(tool));
-        StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
-        int start = 0;
-        int end = text.length() - 1; // drop the final newline
-        while (start < end) {
-            int newline = text.indexOf('\n', start);
-            if (newline < 0 || newline > end) {
-                newline = end;
-            }
-            out.append("    ").append(text, start, newline);
-            if (newline < end) {
-                out.append('\n');
-            }
-            start = newline + 1;
+        return prettyEntry(tool, JsonOutput.pretty(tool.inputSchema()),
+                tool.outputSchema() == null ? null : JsonOutput.pretty(tool.outputSchema()));
+    }
+
+    /**
+     * {@link #prettyEntry(CompiledTool)} from the schemas' pretty text ({@link JsonOutput#pretty}), so that a
+     * schema serialised once also serves its schema file. Laid out as {@link #definition} is serialised.
+     */
+    static String prettyEntry(CompiledTool tool, String prettyInput, String prettyOutput) {
+        StringBuilder out = new StringBuilder(prettyInput.length()
+                + (prettyOutput == null ? 0 : prettyOutput.length()) + 2048);
+        out.append("{\n");
+        member(out, "name", JsonOutput.string(tool.name()));
+        if (tool.title() != null && !tool.title().isEmpty()) {
+            member(out, "title", JsonOutput.string(tool.title()));
         }
-        return out.toString();
+        member(out, "description", JsonOutput.string(tool.description()));
+        member(out, "inputSchema", JsonOutput.nested(prettyInput, 1));
+        if (prettyOutput != null) {
+            member(out, "outputSchema", JsonOutput.nested(prettyOutput, 1));
+        }
+        out.append("  \"annotations\": ").append(JsonOutput.nested(JsonOutput.pretty(tool.annotations()), 1))
+                .append("\n}\n");
+        return JsonOutput.indent(out.toString(), "    ", true);
+    }
+
+    private static void member(StringBuilder out, String name, String value) {
+        out.append("  \"").append(name).append("\": ").append(value).append(",\n");
     }
 
     /** {@code {"tools": [...]}} for tools already sorted by name. */

@@ -1,0 +1,28 @@
+package dev.apigwmcp.generator.emit;
+
+import dev.apigwmcp.generator.GeneratedFile;
+import dev.apigwmcp.generator.compile.CompiledTool;
+import java.util.List;
+
+/**
+ * One tool's JSON: its {@code tools/list} element (shared by the target's and the catalog's {@code tools.json})
+ * and its schema files. Each schema is serialised once and its text reused by both; the bytes equal serialising
+ * every document on its own (GitHub's description has 2,000 schemas of up to 32 KB: serialising each twice was a
+ * tenth of a run).
+ *
+ * @param entry       the definition, pretty and indented as an element of the {@code tools} array
+ * @param schemaFiles {@code <tool>.input.json} and, when there is an output schema, {@code <tool>.output.json}
+ */
+public record ToolJson(String entry, List<GeneratedFile> schemaFiles) {
+
+    public ToolJson {
+        schemaFiles = List.copyOf(schemaFiles);
+    }
+
+    public static ToolJson of(CompiledTool tool) {
+        String input = JsonOutput.pretty(tool.inputSchema());
+        String output = tool.outputSchema() == null ? null : JsonOutput.pretty(tool.outputSchema());
+        return new ToolJson(ToolDefinitions.prettyEntry(tool, input, output),
+                SchemaFileEmitter.files(tool, input, output));
+    }
+}
