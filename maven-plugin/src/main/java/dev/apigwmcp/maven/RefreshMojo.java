@@ -1,7 +1,6 @@
 package dev.apigwmcp.maven;
 
 import dev.apigwmcp.maven.config.TargetConfigMapper;
-import dev.apigwmcp.maven.fetch.AwsExportFetcher;
 import dev.apigwmcp.maven.fetch.SnapshotRefresher;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,7 +29,7 @@ public class RefreshMojo extends AbstractApigwMcpMojo {
             getLog().info("apigw-mcp: no target names a <restApiId> and <stage>; nothing to refresh");
             return;
         }
-        List<String> errors = new SnapshotRefresher(AwsExportFetcher::create).refresh(mapping.targets(), true,
+        List<String> errors = SnapshotRefresher.usingAws().refresh(mapping.targets(), true,
                 session.isOffline(), mapper::displayName, line -> getLog().info("apigw-mcp: " + line));
         if (!errors.isEmpty()) {
             throw new MojoFailureException(failure("apigw-mcp: fetching exports from API Gateway failed:", errors));

@@ -14,7 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class TargetConfigMapper {
 
-    private static final Pattern TARGET_NAME = Pattern.compile("[0-9A-Za-z-]{1,100}");
+    private static final int TARGET_NAME_MAX_LENGTH = 100;
 
     private final Path basedir;
     private final Path snapshotDirectory;
@@ -70,7 +70,7 @@ public final class TargetConfigMapper {
         String name = target.getName();
         if (blank(name)) {
             errors.add(where + ": <name> is missing");
-        } else if (!TARGET_NAME.matcher(name).matches()) {
+        } else if (!validTargetName(name)) {
             errors.add(where + ": <name> may only contain letters, digits and '-' (at most 100)");
         }
         ExportSource source = source(target, where, errors);
@@ -111,6 +111,40 @@ public final class TargetConfigMapper {
         Path absolute = basedir.resolve(file).normalize();
         Path shown = absolute.startsWith(basedir) ? basedir.relativize(absolute) : absolute.getFileName();
         return shown.toString().replace('\\', '/');
+    }
+
+    /**
+     * AgentCore's rule for target names: 1 to 100 ASCII letters, digits and {@code -}. A loop rather than a regular
+     * expression because mapping runs on every build, also when nothing changed.
+     */
+    private static boolean validTargetName(String name) {
+        if (name.isEmpty() || name.length() > TARGET_NAME_MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean allowed = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #displayName} as a function for requests and messages. A named class rather than
+     * {@code this::displayName}: creating a method reference costs about a millisecond in the plugin's fresh class
+     * loader, and the generation request is made on every build.
+     */
+    public Function<Path, String> displayNames() {
+        return new DisplayNames(this);
+    }
+
+    private record DisplayNames(TargetConfigMapper mapper) implements Function<Path, String> {
+        @Override
+        public String apply(Path file) {
+            return mapper.displayName(file);
+        }
     }
 
     private static ExportSource source(TargetParameters target, String where, List<String> errors) {

@@ -23,6 +23,11 @@ public final class SnapshotRefresher {
         this.fetchers = fetchers;
     }
 
+    /** A refresher that fetches with the AWS SDK ({@link AwsExportFetcher}). */
+    public static SnapshotRefresher usingAws() {
+        return new SnapshotRefresher(new AwsFetcherOnFirstUse());
+    }
+
     /**
      * Fetches what is needed and returns one error line per target that failed (empty when all went well).
      *
@@ -67,5 +72,16 @@ public final class SnapshotRefresher {
             }
         }
         return errors;
+    }
+
+    /**
+     * {@code AwsExportFetcher::create} as a class: creating the method reference would load {@link AwsExportFetcher}
+     * and, to verify it, classes from five AWS SDK jars on every build, also when nothing is fetched.
+     */
+    private static final class AwsFetcherOnFirstUse implements Supplier<ExportFetcher> {
+        @Override
+        public ExportFetcher get() {
+            return AwsExportFetcher.create();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.apigwmcp.maven.generation;
 
 import dev.apigwmcp.generator.GenerationResult;
+import dev.apigwmcp.generator.Generator;
 import dev.apigwmcp.generator.GeneratorConfig;
 import dev.apigwmcp.generator.Problem;
 import dev.apigwmcp.generator.TargetConfig;
@@ -8,22 +9,18 @@ import dev.apigwmcp.generator.TargetSummary;
 import dev.apigwmcp.maven.config.PlannedTarget;
 import dev.apigwmcp.maven.fetch.SnapshotRefresher;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
- * Runs one incremental generation: snapshots in place, fingerprint compared, and, only when an input changed,
- * output directories wiped and regenerated through {@code Generator.generate}.
+ * Runs one incremental generation: snapshots in place, inputs compared with those of the last run, and, only when
+ * an input changed, output directories wiped and regenerated through {@code Generator.generate}.
  */
 public final class GenerationOrchestrator {
-
-    static final String FINGERPRINT_FILE = "fingerprint.sha256";
 
     private final Function<GeneratorConfig, GenerationResult> generator;
     private final SnapshotRefresher snapshots;
@@ -36,28 +33,41 @@ public final class GenerationOrchestrator {
         this.log = log;
     }
 
+    /** An orchestrator that generates with generator-core's {@code Generator.generate}. */
+    public static GenerationOrchestrator usingGeneratorCore(SnapshotRefresher snapshots, BuildLog log) {
+        return new GenerationOrchestrator(new CoreGenerator(), snapshots, log);
+    }
+
     /** What a run did. {@code result} is {@code null} when the output was up to date. */
     public record Outcome(boolean upToDate, GenerationResult result) {
     }
 
+    /**
+     * Regenerates unless the inputs are exactly those of the last successful run and its output is still there.
+     * The no-change path runs on every build: it reads the recorded inputs and compares, and loads none of
+     * generator-core's machinery (parser, JSON, JavaPoet) and no AWS classes.
+     */
     public Outcome run(GenerationRequest request) throws GenerationException {
         List<String> fetchErrors = snapshots.refresh(request.targets(), request.refresh(), request.offline(),
-                request.displayName(), line -> log.info("apigw-mcp: " + line));
+                request.displayName(), new PrefixedInfo(log));
         if (!fetchErrors.isEmpty()) {
             throw new GenerationException("apigw-mcp: fetching exports from API Gateway failed:", fetchErrors);
         }
-        List<TargetConfig> configs = request.targets().stream().map(PlannedTarget::config).toList();
-        List<byte[]> exports = readExports(request, configs);
-        Fingerprint fingerprint = Fingerprint.of(request.pluginVersion(), configs, exports);
-        Path fingerprintFile = request.stateDirectory().resolve(FINGERPRINT_FILE);
-        if (upToDate(fingerprint, fingerprintFile, request)) {
+        List<TargetConfig> configs = configs(request.targets());
+        GenerationInputs inputs = GenerationInputs.of(request.pluginVersion(), configs);
+        RecordedInputs recorded = new RecordedInputs(request.stateDirectory().resolve(RecordedInputs.DIRECTORY));
+        if (Files.isDirectory(request.javaOutput()) && Files.isDirectory(request.resourceOutput())
+                && recorded.match(inputs)) {
             return new Outcome(true, null);
         }
+        // Read before generating, and recorded afterwards: if an export changes while the generator runs, the record
+        // holds the older bytes and the next build regenerates.
+        List<byte[]> exports = readExports(request, configs);
         try {
-            // Forget the old fingerprint first: a run that dies half-way must not look up to date next time.
-            Files.deleteIfExists(fingerprintFile);
-            deleteTree(request.javaOutput());
-            deleteTree(request.resourceOutput());
+            // Forget the old inputs first: a run that dies half-way must not look up to date next time.
+            recorded.clear();
+            FileTrees.delete(request.javaOutput());
+            FileTrees.delete(request.resourceOutput());
         } catch (IOException e) {
             throw new GenerationException("apigw-mcp: cannot clear the previous output:", List.of(e.toString()));
         }
@@ -71,8 +81,7 @@ public final class GenerationOrchestrator {
             Files.createDirectories(request.javaOutput());
             Files.createDirectories(request.resourceOutput());
             result.writeTo(request.javaOutput(), request.resourceOutput());
-            Files.createDirectories(request.stateDirectory());
-            Files.writeString(fingerprintFile, fingerprint.hex() + "\n", StandardCharsets.UTF_8);
+            recorded.record(inputs, exports);
         } catch (IOException e) {
             throw new GenerationException("apigw-mcp: cannot write the generated files:", List.of(e.toString()));
         }
@@ -96,6 +105,14 @@ public final class GenerationOrchestrator {
                     + " warning" + (warnings == 1 ? "" : "s"));
         }
         return lines;
+    }
+
+    private static List<TargetConfig> configs(List<PlannedTarget> targets) {
+        List<TargetConfig> configs = new ArrayList<>(targets.size());
+        for (PlannedTarget target : targets) {
+            configs.add(target.config());
+        }
+        return configs;
     }
 
     private static List<byte[]> readExports(GenerationRequest request, List<TargetConfig> configs)
@@ -122,26 +139,25 @@ public final class GenerationOrchestrator {
         return exports;
     }
 
-    private static boolean upToDate(Fingerprint fingerprint, Path file, GenerationRequest request) {
-        if (!Files.isRegularFile(file) || !Files.isDirectory(request.javaOutput())
-                || !Files.isDirectory(request.resourceOutput())) {
-            return false;
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip().equals(fingerprint.hex());
-        } catch (IOException e) {
-            return false;
+    /**
+     * {@code Generator::generate} as a class: creating the method reference would load generator-core's entry point
+     * on every build, also when the output is up to date; this class links to it only when it generates.
+     */
+    private static final class CoreGenerator implements Function<GeneratorConfig, GenerationResult> {
+        @Override
+        public GenerationResult apply(GeneratorConfig config) {
+            return Generator.generate(config);
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+    /**
+     * Logs the refresher's lines. A class, not a lambda: it is created on every build with a fetched target, and
+     * creating a lambda costs about a millisecond in the plugin's fresh class loader.
+     */
+    private record PrefixedInfo(BuildLog log) implements Consumer<String> {
+        @Override
+        public void accept(String line) {
+            log.info("apigw-mcp: " + line);
         }
     }
 }

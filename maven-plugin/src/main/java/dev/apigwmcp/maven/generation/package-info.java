@@ -1,2 +1,2 @@
-/** Incremental generation: fingerprinting the inputs, running generator-core, writing and summarising output. */
+/** Incremental generation: recording and comparing the inputs, running generator-core, writing and summarising output. */
 package dev.apigwmcp.maven.generation;

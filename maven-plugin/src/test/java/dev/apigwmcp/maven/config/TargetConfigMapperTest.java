@@ -10,6 +10,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class TargetConfigMapperTest {
@@ -117,6 +119,33 @@ class TargetConfigMapperTest {
 
         assertThat(mapper().map(List.of(petstore(), skipped)).targets())
                 .extracting(t -> t.config().name()).containsExactly("petstore");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "Pet-Store-2", "-", "0123456789012345678901234567890123456789012345678901234567890123456789"
+            + "012345678901234567890123456789"})
+    void targetNamesOfLettersDigitsAndHyphensAreAccepted(String name) {
+        TargetParameters target = petstore();
+        target.setName(name);
+
+        assertThat(mapper().map(List.of(target)).errors()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pet_store", "pet store", "p\u00e9t", "pets!", "0123456789012345678901234567890123456789"
+            + "01234567890123456789012345678901234567890123456789012345678901"})
+    void otherTargetNamesAreRejected(String name) {
+        TargetParameters target = petstore();
+        target.setName(name);
+
+        assertThat(mapper().map(List.of(target)).errors()).containsExactly("target " + name
+                + ": <name> may only contain letters, digits and '-' (at most 100)");
+    }
+
+    @Test
+    void displayNamesNameFilesRelativeToTheProject() {
+        assertThat(mapper().displayNames().apply(basedir.resolve("src/main/apigw-mcp/petstore.export.json")))
+                .isEqualTo("src/main/apigw-mcp/petstore.export.json");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -82,7 +83,7 @@ class GenerationOrchestratorTest {
         assertThat(calls).hasSize(1);
         assertThat(dir.resolve("java/p/Tool1.java")).hasContent("class Tool1 {}");
         assertThat(dir.resolve("res/apigw-mcp/Tool1.json")).exists();
-        assertThat(dir.resolve("state/fingerprint.sha256")).exists();
+        assertThat(dir.resolve("state/inputs/configuration.txt")).exists();
         assertThat(GenerationOrchestrator.summary(outcome, 1)).containsExactly(
                 "apigw-mcp: target petstore: 1 tool generated, 2 operations filtered out, 1 warning");
     }
@@ -114,6 +115,26 @@ class GenerationOrchestratorTest {
     }
 
     @Test
+    void exportEditedToTheSameSizeAndTimestampRegenerates() throws Exception {
+        orchestrator().run(request());
+        FileTime recorded = Files.getLastModifiedTime(export);
+        Files.writeString(export, "{\"openapi\":\"3.0.9\"}");
+        Files.setLastModifiedTime(export, recorded);
+
+        assertThat(orchestrator().run(request()).upToDate()).isFalse();
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void changedConfigurationRegenerates() throws Exception {
+        orchestrator().run(request());
+        TargetConfig renamed = TargetConfig.of("pets", export);
+
+        assertThat(orchestrator().run(request(List.of(new PlannedTarget(renamed, null)), false, false)).upToDate())
+                .isFalse();
+    }
+
+    @Test
     void deletedOutputIsRegenerated() throws Exception {
         orchestrator().run(request());
         Files.delete(dir.resolve("java/p/Tool1.java"));
@@ -135,7 +156,7 @@ class GenerationOrchestratorTest {
                         "petstore.export.json#/paths/~1a/get: first (target petstore)",
                         "petstore.export.json: second (target petstore)"))
                 .hasMessageStartingWith("apigw-mcp: generation failed with 2 errors:");
-        assertThat(dir.resolve("state/fingerprint.sha256")).doesNotExist();
+        assertThat(dir.resolve("state/inputs/configuration.txt")).doesNotExist();
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.apigwmcp.generator.AuthMode;
 import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.ToolFilter;
 import dev.apigwmcp.generator.ToolOverride;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -16,9 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-class FingerprintTest {
-
-    private static final byte[] EXPORT = "{\"openapi\":\"3.0.1\"}".getBytes(StandardCharsets.UTF_8);
+class GenerationInputsTest {
 
     private static TargetConfig base() {
         return new TargetConfig("petstore", Path.of("/work/a/petstore.json"), "src/petstore.json",
@@ -27,14 +24,21 @@ class FingerprintTest {
                 AuthMode.FROM_EXPORT, true, 0, null);
     }
 
-    private static Fingerprint of(TargetConfig config, byte[] export, String version) {
-        return Fingerprint.of(version, List.of(config), List.of(export));
+    private static String of(TargetConfig config, String version) {
+        return GenerationInputs.of(version, List.of(config)).configuration();
     }
 
     @Test
-    void sameInputsGiveTheSameFingerprint() {
-        assertThat(of(base(), EXPORT, "1.0")).isEqualTo(of(base(), EXPORT.clone(), "1.0"));
-        assertThat(of(base(), EXPORT, "1.0").hex()).hasSize(64).matches("[0-9a-f]+");
+    void sameConfigurationGivesTheSameText() {
+        assertThat(of(base(), "1.0")).isEqualTo(of(base(), "1.0"));
+    }
+
+    @Test
+    void listsEachTargetsExportInOrder() {
+        TargetConfig other = TargetConfig.of("orders", Path.of("/work/a/orders.json"));
+
+        assertThat(GenerationInputs.of("1.0", List.of(base(), other)).exports())
+                .containsExactly(Path.of("/work/a/petstore.json"), Path.of("/work/a/orders.json"));
     }
 
     @Test
@@ -42,7 +46,7 @@ class FingerprintTest {
         TargetConfig moved = new TargetConfig("petstore", Path.of("/elsewhere/petstore.json"), "src/petstore.json",
                 base().toolFilters(), base().toolOverrides(), AuthMode.FROM_EXPORT, true, 0, null);
 
-        assertThat(of(moved, EXPORT, "1.0")).isEqualTo(of(base(), EXPORT, "1.0"));
+        assertThat(of(moved, "1.0")).isEqualTo(of(base(), "1.0"));
     }
 
     static Stream<Arguments> changes() {
@@ -66,20 +70,25 @@ class FingerprintTest {
                 Arguments.of("cap", (UnaryOperator<TargetConfig>) c -> new TargetConfig(c.name(), c.exportFile(),
                         c.displayFile(), c.toolFilters(), c.toolOverrides(), c.auth(), true, 80, null)),
                 Arguments.of("package", (UnaryOperator<TargetConfig>) c -> new TargetConfig(c.name(), c.exportFile(),
-                        c.displayFile(), c.toolFilters(), c.toolOverrides(), c.auth(), true, 0, "com.x")));
+                        c.displayFile(), c.toolFilters(), c.toolOverrides(), c.auth(), true, 0, "com.x")),
+                Arguments.of("output schema cap", (UnaryOperator<TargetConfig>) c -> new TargetConfig(c.name(),
+                        c.exportFile(), c.displayFile(), c.toolFilters(), c.toolOverrides(), c.auth(), true, 0, null,
+                        100)),
+                // Values that would run into the next line or key if they were written as they are.
+                Arguments.of("filter path with a newline", (UnaryOperator<TargetConfig>) c -> c.withFilters(
+                        List.of(new ToolFilter("/pets/*\nmethod=GET", List.of())))),
+                Arguments.of("description with a newline", (UnaryOperator<TargetConfig>) c -> c.withOverrides(
+                        List.of(new ToolOverride("/pets/{id}", "GET", "getPet", "Fetch.\nfilter=/x")))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("changes")
     void anyConfigurationChangeChangesIt(String what, UnaryOperator<TargetConfig> change) {
-        assertThat(of(change.apply(base()), EXPORT, "1.0")).isNotEqualTo(of(base(), EXPORT, "1.0"));
+        assertThat(of(change.apply(base()), "1.0")).isNotEqualTo(of(base(), "1.0"));
     }
 
     @Test
-    void exportBytesAndPluginVersionChangeIt() {
-        byte[] other = "{\"openapi\":\"3.0.2\"}".getBytes(StandardCharsets.UTF_8);
-
-        assertThat(of(base(), other, "1.0")).isNotEqualTo(of(base(), EXPORT, "1.0"));
-        assertThat(of(base(), EXPORT, "1.1")).isNotEqualTo(of(base(), EXPORT, "1.0"));
+    void pluginVersionChangesIt() {
+        assertThat(of(base(), "1.1")).isNotEqualTo(of(base(), "1.0"));
     }
 }
