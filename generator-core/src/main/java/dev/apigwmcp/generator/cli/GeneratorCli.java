@@ -8,12 +8,14 @@ import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.TargetSummary;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The generator's command line:
@@ -159,13 +161,38 @@ public final class GeneratorCli {
         if (!Files.exists(root)) {
             return;
         }
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.forEach(paths::add);
+        List<Path> files = new ArrayList<>();
+        List<Path> folders = new ArrayList<>(); // deepest first: a folder is listed after its contents
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                files.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                folders.add(folder);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        // Files in parallel (thousands of small unlinks are bound by system calls), then the folders.
+        try {
+            files.parallelStream().forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        paths.sort(Comparator.reverseOrder());
-        for (Path path : paths) {
-            Files.delete(path);
+        for (Path folder : folders) {
+            Files.delete(folder);
         }
     }
 }
