@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -35,6 +37,22 @@ public record GenerationResult(
 
     public boolean hasErrors() {
         return !errors.isEmpty();
+    }
+
+    /**
+     * Makes {@code javaRoot} and {@code resourceRoot} hold exactly this result's files: files no longer generated
+     * are deleted, files whose bytes already match are left untouched (modification time included), the others
+     * written. Returns how many files were written.
+     */
+    public int replaceContents(Path javaRoot, Path resourceRoot) throws IOException {
+        Path java = javaRoot.toAbsolutePath().normalize();
+        Path resources = resourceRoot.toAbsolutePath().normalize();
+        Map<Path, byte[]> byPath = new HashMap<>();
+        for (GeneratedFile file : files) {
+            byPath.put((file.kind() == GeneratedFile.Kind.JAVA ? java : resources).resolve(file.relativePath()),
+                    file.content());
+        }
+        return new OutputFolders(byPath).replaceContents(List.of(java, resources));
     }
 
     /**

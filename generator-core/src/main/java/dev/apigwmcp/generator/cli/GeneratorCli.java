@@ -8,13 +8,7 @@ import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.TargetSummary;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +28,8 @@ public final class GeneratorCli {
               --target NAME     the target's name (default: derived from the file name)
               --config FILE     a targets.yaml with one or more targets (filters, overrides, auth, ...)
               --no-prefix       do not prefix tool names with <target>___ (with --export)
-              --out DIR         output directory (its java/ and resources/ folders are replaced)
+              --out DIR         output directory (its java/ and resources/ folders are replaced;
+                                files already up to date are left as they are)
               --help            this text
 
             Exit codes: 0 generated, 1 the export or configuration has errors, 2 bad usage.
@@ -123,12 +118,9 @@ public final class GeneratorCli {
             return 1;
         }
         Path root = Path.of(outDir);
+        int written;
         try {
-            Path java = root.resolve("java");
-            Path resources = root.resolve("resources");
-            deleteTree(java);
-            deleteTree(resources);
-            result.writeTo(java, resources);
+            written = result.replaceContents(root.resolve("java"), root.resolve("resources"));
         } catch (IOException e) {
             err.println("error: cannot write to " + outDir + ": " + e.getMessage());
             return 1;
@@ -137,7 +129,8 @@ public final class GeneratorCli {
             out.println("target " + summary.target() + ": " + summary.tools() + " tools from "
                     + summary.operations() + " operations (" + summary.filteredOut() + " filtered out)");
         }
-        out.println(result.files().size() + " files written to " + outDir + " (" + result.warnings().size()
+        out.println(result.files().size() + " files in " + outDir + " (" + written + " written, "
+                + (result.files().size() - written) + " already up to date; " + result.warnings().size()
                 + " warnings)");
         return 0;
     }
@@ -155,44 +148,5 @@ public final class GeneratorCli {
         String stem = dot > 0 ? file.substring(0, dot) : file;
         String name = stem.replaceAll("[^0-9A-Za-z]+", "-").replaceAll("^-+|-+$", "");
         return name.isEmpty() ? "api" : name;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> files = new ArrayList<>();
-        List<Path> folders = new ArrayList<>(); // deepest first: a folder is listed after its contents
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                files.add(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                folders.add(folder);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        // Files in parallel (thousands of small unlinks are bound by system calls), then the folders.
-        try {
-            files.parallelStream().forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        for (Path folder : folders) {
-            Files.delete(folder);
-        }
     }
 }
