@@ -9,6 +9,7 @@ import dev.apigwmcp.runtime.config.SettingsException;
 import dev.apigwmcp.runtime.config.SettingsLoader;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import dev.apigwmcp.runtime.transport.HttpOptions;
 import dev.apigwmcp.runtime.transport.HttpTransport;
@@ -133,7 +134,8 @@ public final class Gateway {
     }
 
     private void listTools(ToolService tools) {
-        for (ObjectNode tool : tools.toolDefinitions()) {
+        for (ToolListing listing : tools.listings()) {
+            ObjectNode tool = listing.definition();
             JsonNode description = tool.get("description");
             String first = description == null ? "" : description.asString().strip().lines().findFirst().orElse("");
             out.println(tool.get("name").asString() + (first.isEmpty() ? "" : "  " + first));

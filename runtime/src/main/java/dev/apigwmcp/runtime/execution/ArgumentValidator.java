@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Validates tool arguments against the tool's input schema (JSON Schema 2020-12). Each schema is compiled once, on
@@ -19,17 +20,23 @@ final class ArgumentValidator {
     /** At most this many problems are reported; the rest are summarised. */
     private static final int MAX_PROBLEMS = 20;
 
+    private final ObjectMapper json;
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
 
+    ArgumentValidator(ObjectMapper json) {
+        this.json = json;
+    }
+
     /** Compiles the schema of {@code tool} now if it is not yet; throws on an invalid schema. */
-    void compile(String tool, JsonNode inputSchema) {
+    void compile(String tool, byte[] inputSchema) {
         schema(tool, inputSchema);
     }
 
-    private Schema schema(String tool, JsonNode inputSchema) {
+    private Schema schema(String tool, byte[] inputSchema) {
         return compiled.computeIfAbsent(tool, name -> {
-            Schema schema = registry.getSchema(inputSchema);
+            // Parsed here, not at start: only the schemas of tools that are called ever become trees.
+            Schema schema = registry.getSchema(json.readTree(inputSchema));
             // Validators are built lazily inside the library; build them here, once, not racing on a first call.
             schema.initializeValidators();
             return schema;
@@ -46,7 +53,7 @@ final class ArgumentValidator {
     }
 
     /** One line per problem ({@code $.path: reason}); empty when the arguments are valid. */
-    List<String> validate(String tool, JsonNode inputSchema, JsonNode arguments) {
+    List<String> validate(String tool, byte[] inputSchema, JsonNode arguments) {
         List<Error> errors = schema(tool, inputSchema).validate(arguments);
         List<String> problems = new ArrayList<>(Math.min(errors.size(), MAX_PROBLEMS + 1));
         for (Error error : errors) {

@@ -6,6 +6,7 @@ import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.spi.ArgumentException;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.tools.ProgressListener;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.ResponseMapper;
@@ -47,8 +48,8 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private static final Logger CALLS = LoggerFactory.getLogger("dev.apigwmcp.runtime.calls");
 
     private final Map<String, LoadedTool> tools;
-    private final List<ObjectNode> definitions;
-    private final ArgumentValidator validator = new ArgumentValidator();
+    private final List<ToolListing> listings;
+    private final ArgumentValidator validator;
     private final UpstreamClient client;
     private final ResponseMapper mapper;
     private final ObjectMapper json;
@@ -57,9 +58,10 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
 
     private GatewayToolService(Map<String, LoadedTool> tools, UpstreamClient client, ObjectMapper json) {
         this.tools = tools;
-        List<ObjectNode> sorted = new ArrayList<>(tools.size());
-        tools.values().forEach(t -> sorted.add(t.definition()));
-        this.definitions = List.copyOf(sorted);
+        List<ToolListing> sorted = new ArrayList<>(tools.size());
+        tools.values().forEach(t -> sorted.add(t.listing()));
+        this.listings = List.copyOf(sorted);
+        this.validator = new ArgumentValidator(json);
         this.client = client;
         this.json = json;
         this.mapper = new ResponseMapper(json);
@@ -154,8 +156,8 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     }
 
     @Override
-    public List<ObjectNode> toolDefinitions() {
-        return definitions;
+    public List<ToolListing> listings() {
+        return listings;
     }
 
     @Override

@@ -3,24 +3,23 @@ package dev.apigwmcp.runtime.execution;
 import dev.apigwmcp.runtime.auth.AuthKind;
 import dev.apigwmcp.runtime.auth.TargetAuth;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.upstream.RequestTarget;
 import dev.apigwmcp.runtime.upstream.ResponseShape;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One servable tool with everything its calls need, resolved at start.
  *
  * @param target      the target it belongs to
  * @param tool        the generated code
- * @param definition  its {@code tools/list} entry
- * @param inputSchema its input schema
+ * @param listing     its {@code tools/list} entry
+ * @param inputSchema its input schema as compact JSON, parsed when the validator first needs it
  * @param request     what its requests are built against
  * @param shape       how its successful output is mapped
  * @param auth        the credentials its calls need
  * @param targetAuth  the target's authenticators
  */
-record LoadedTool(String target, GeneratedTool<?> tool, ObjectNode definition, JsonNode inputSchema,
+record LoadedTool(String target, GeneratedTool<?> tool, ToolListing listing, byte[] inputSchema,
         RequestTarget request, ResponseShape shape, Set<AuthKind> auth, TargetAuth targetAuth) {
 }

@@ -29,7 +29,6 @@ import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Finds every target's generated tools and resources and checks that they fit together: each tool in
@@ -90,9 +89,10 @@ final class ToolCatalogLoader {
         String target = registry.targetName();
         String folder = registry.resourceFolder();
         ClassLoader loader = registry.getClass().getClassLoader();
-        JsonNode toolsJson = readResource(loader, folder + "tools.json", target);
+        Map<String, ToolDefinitionsReader.Definition> definitions = readDefinitions(loader, folder + "tools.json",
+                target);
         JsonNode bindingsJson = readResource(loader, folder + "bindings.json", target);
-        if (toolsJson == null || bindingsJson == null) {
+        if (definitions == null || bindingsJson == null) {
             return List.of();
         }
         TargetBindings bindings;
@@ -107,7 +107,6 @@ final class ToolCatalogLoader {
                     + "'");
             return List.of();
         }
-        Map<String, ObjectNode> definitions = definitions(toolsJson, folder + "tools.json", target);
         Map<String, GeneratedTool<?>> generated = new LinkedHashMap<>();
         for (GeneratedTool<?> tool : registry.tools()) {
             if (generated.put(tool.name(), tool) != null) {
@@ -145,7 +144,7 @@ final class ToolCatalogLoader {
         List<LoadedTool> loaded = new ArrayList<>();
         for (int i = 0; i < bindings.tools().size(); i++) {
             ToolBinding binding = bindings.tools().get(i);
-            ObjectNode definition = definitions.get(binding.name());
+            ToolDefinitionsReader.Definition definition = definitions.get(binding.name());
             GeneratedTool<?> tool = generated.get(binding.name());
             if (definition == null || tool == null) {
                 if (definition == null) {
@@ -163,7 +162,8 @@ final class ToolCatalogLoader {
         return loaded;
     }
 
-    private LoadedTool tool(String target, GeneratedTool<?> tool, ObjectNode definition, ToolBinding binding,
+    private LoadedTool tool(String target, GeneratedTool<?> tool, ToolDefinitionsReader.Definition definition,
+            ToolBinding binding,
             String at, URI baseUri, TargetAuth auth, Duration defaultTimeout) {
         String where = "target '" + target + "': " + at;
         if (binding.auth().contains(AuthKind.SIGV4) && binding.auth().contains(AuthKind.BEARER)) {
@@ -194,11 +194,11 @@ final class ToolCatalogLoader {
         Duration timeout = binding.timeoutMs() == null ? defaultTimeout : Duration.ofMillis(binding.timeoutMs());
         RequestTarget request = new RequestTarget(binding.method(), path, pathArguments, baseUri,
                 auth.reservedHeaders(), auth.reservedQuery(), timeout);
-        boolean structured = definition.has("outputSchema") || binding.output().schema();
+        boolean structured = definition.hasOutputSchema() || binding.output().schema();
         ResponseShape shape = new ResponseShape(structured, binding.output().wrap());
-        JsonNode inputSchema = definition.get("inputSchema");
         Set<AuthKind> kinds = binding.auth().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(binding.auth()));
-        return new LoadedTool(target, tool, definition, inputSchema, request, shape, kinds, auth);
+        return new LoadedTool(target, tool, definition.listing(), definition.inputSchema(), request, shape, kinds,
+                auth);
     }
 
     private URI baseUri(String target, TargetBindings bindings) {
@@ -219,30 +219,18 @@ final class ToolCatalogLoader {
         }
     }
 
-    private Map<String, ObjectNode> definitions(JsonNode toolsJson, String file, String target) {
-        Map<String, ObjectNode> definitions = new LinkedHashMap<>();
-        JsonNode tools = toolsJson.get("tools");
-        if (tools == null || !tools.isArray()) {
-            problems.add("target '" + target + "': " + file + ": must be an object with a 'tools' array");
-            return definitions;
+    private Map<String, ToolDefinitionsReader.Definition> readDefinitions(ClassLoader loader, String path,
+            String target) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                problems.add("target '" + target + "': resource " + path + " not found on the classpath");
+                return null;
+            }
+            return new ToolDefinitionsReader(json).read(in, "target '" + target + "': " + path, problems);
+        } catch (IOException | JacksonException e) {
+            problems.add(notJson(path, target, e));
+            return null;
         }
-        for (int i = 0; i < tools.size(); i++) {
-            JsonNode tool = tools.get(i);
-            String at = "target '" + target + "': " + file + ": tools[" + i + "]";
-            if (!tool.isObject() || !tool.path("name").isString()) {
-                problems.add(at + " must be an object with a string 'name'");
-                continue;
-            }
-            String name = tool.get("name").stringValue();
-            if (!tool.path("inputSchema").isObject()) {
-                problems.add(at + " ('" + name + "') has no inputSchema object");
-                continue;
-            }
-            if (definitions.put(name, (ObjectNode) tool) != null) {
-                problems.add(at + " repeats tool name '" + name + "'");
-            }
-        }
-        return definitions;
     }
 
     private JsonNode readResource(ClassLoader loader, String path, String target) {
@@ -253,10 +241,14 @@ final class ToolCatalogLoader {
             }
             return json.readTree(in);
         } catch (IOException | JacksonException e) {
-            problems.add("target '" + target + "': resource " + path + " is not valid JSON ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")");
+            problems.add(notJson(path, target, e));
             return null;
         }
+    }
+
+    private static String notJson(String path, String target, Exception e) {
+        return "target '" + target + "': resource " + path + " is not valid JSON ("
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")";
     }
 
     long positive(Setting setting) {

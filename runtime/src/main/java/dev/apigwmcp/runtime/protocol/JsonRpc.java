@@ -32,20 +32,34 @@ public final class JsonRpc {
     private static final byte[] RESULT = ",\"result\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] ERROR = ",\"error\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CLOSE = {'}'};
 
     private JsonRpc() {
     }
 
-    /** A success response whose result is already serialised (used for pre-serialised {@code tools/list} pages). */
+    /** A success response whose result is already serialised. */
     public static byte[] result(JsonNode id, byte[] serialisedResult) {
+        byte[] head = resultHead(id);
+        byte[] frame = new byte[head.length + serialisedResult.length + 1];
+        System.arraycopy(head, 0, frame, 0, head.length);
+        System.arraycopy(serialisedResult, 0, frame, head.length, serialisedResult.length);
+        frame[frame.length - 1] = '}';
+        return frame;
+    }
+
+    /** What precedes the result in a success response: {@code {"jsonrpc":"2.0","id":ID,"result":}. */
+    static byte[] resultHead(JsonNode id) {
         byte[] idBytes = id == null ? NULL : MAPPER.writeValueAsBytes(id);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(HEAD.length + idBytes.length + serialisedResult.length + 16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(HEAD.length + idBytes.length + RESULT.length);
         out.writeBytes(HEAD);
         out.writeBytes(idBytes);
         out.writeBytes(RESULT);
-        out.writeBytes(serialisedResult);
-        out.write('}');
         return out.toByteArray();
+    }
+
+    /** What follows the result in a success response. */
+    static byte[] resultTail() {
+        return CLOSE.clone();
     }
 
     public static byte[] result(JsonNode id, JsonNode result) {

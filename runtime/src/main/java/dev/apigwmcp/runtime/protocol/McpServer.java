@@ -35,7 +35,7 @@ public final class McpServer {
         this.tools = Objects.requireNonNull(tools, "tools");
         this.options = Objects.requireNonNull(options, "options");
         this.serverInfo = JsonRpc.NODES.objectNode().put("name", options.name()).put("version", options.version());
-        this.pages = new ToolPages(tools.toolDefinitions(), options, serverInfo);
+        this.pages = new ToolPages(tools.listings(), options, serverInfo);
         this.discoverResult = JsonRpc.MAPPER.writeValueAsBytes(discover());
     }
 
@@ -89,7 +89,7 @@ public final class McpServer {
                     frames.add(reply.bytes());
                 }
             }
-            return frames.isEmpty() ? null : new Reply(JsonRpc.array(frames), null);
+            return frames.isEmpty() ? null : Reply.of(JsonRpc.array(frames));
         });
     }
 
@@ -148,7 +148,8 @@ public final class McpServer {
     private CompletableFuture<Reply> modern(Message message, ClientSession session, NotificationSink sink) {
         return switch (message.method()) {
             case "server/discover" -> done(JsonRpc.result(message.id(), discoverResult));
-            case "tools/list" -> done(JsonRpc.result(message.id(), pages.page(ToolPages.Flavour.MODERN, message.params().get("cursor"))));
+            case "tools/list" -> CompletableFuture.completedFuture(Reply.result(message.id(),
+                    pages.page(ToolPages.Flavour.MODERN, message.params().get("cursor"))));
             case "tools/call" -> call(message, session, sink, ProtocolVersions.MODERN);
             case "notifications/cancelled" -> cancelled(message, session);
             default -> message.method().startsWith("notifications/") ? done(null) : methodNotFound(message);
@@ -188,7 +189,7 @@ public final class McpServer {
                     + ProtocolVersions.META_PROTOCOL_VERSION + "\"]");
         }
         return switch (message.method()) {
-            case "tools/list" -> done(JsonRpc.result(message.id(), pages.page(
+            case "tools/list" -> CompletableFuture.completedFuture(Reply.result(message.id(), pages.page(
                     ProtocolVersions.hasStructuredOutput(version) ? ToolPages.Flavour.LEGACY : ToolPages.Flavour.LEGACY_2025_03_26,
                     message.params().get("cursor"))));
             case "tools/call" -> call(message, session, sink, version);
@@ -292,7 +293,7 @@ public final class McpServer {
                 LOG.error("Tool {} returned no result", name);
                 return Reply.error(message.id(), RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error while calling tool \"" + name + "\""));
             }
-            return new Reply(JsonRpc.result(message.id(), shape(result, version)), null);
+            return Reply.of(JsonRpc.result(message.id(), shape(result, version)));
         });
     }
 
@@ -322,6 +323,6 @@ public final class McpServer {
     }
 
     private static CompletableFuture<Reply> done(byte[] bytes) {
-        return CompletableFuture.completedFuture(bytes == null ? null : new Reply(bytes, null));
+        return CompletableFuture.completedFuture(bytes == null ? null : Reply.of(bytes));
     }
 }

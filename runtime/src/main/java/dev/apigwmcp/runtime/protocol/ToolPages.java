@@ -7,16 +7,15 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every {@code tools/list} result, serialised once: each tool is written to compact JSON once, at start but on a
- * background thread so that the {@code initialize} answer does not wait for it, and a page is those bytes joined
- * inside the page's envelope. The pages of a result flavour are assembled on the first request of that flavour
- * (a byte copy) and kept, so answering a list request is a byte copy and a flavour nobody asks for costs nothing.
- * (Serialising all three flavours of GitHub's 1,223 tools before serving took a fifth of the gateway's start-up
- * and held three 6 MB copies.)
+ * Every {@code tools/list} result, serialised once: each tool arrives as compact JSON ({@link ToolListing}), and a
+ * page is those bytes joined inside the page's envelope. The pages of a result flavour are assembled on the first
+ * request of that flavour (a byte copy) and kept, so answering a list request is a byte copy and a flavour nobody
+ * asks for costs nothing.
  */
 final class ToolPages {
 
@@ -25,26 +24,17 @@ final class ToolPages {
 
     private static final byte[] OPEN = "{\"tools\":[".getBytes(StandardCharsets.UTF_8);
 
-    private final List<ObjectNode> tools;
+    private final List<ToolListing> tools;
     private final ServerOptions options;
     private final ObjectNode serverInfo;
     private final int pages;
-    /** Per tool, its compact JSON; built with the first page of any flavour. */
-    private byte[][] toolBytes;
-    /** Per tool, its compact JSON without {@code outputSchema} (the same array entry when it has none). */
-    private byte[][] toolBytesWithoutOutput;
     private final Map<Flavour, List<byte[]>> byFlavour = new EnumMap<>(Flavour.class);
 
-    ToolPages(List<ObjectNode> tools, ServerOptions options, ObjectNode serverInfo) {
+    ToolPages(List<ToolListing> tools, ServerOptions options, ObjectNode serverInfo) {
         this.tools = List.copyOf(tools);
         this.options = options;
         this.serverInfo = serverInfo;
         this.pages = Math.max(1, (tools.size() + options.pageSize() - 1) / options.pageSize());
-        if (this.tools.size() > 1) {
-            Thread serialiser = new Thread(this::prepare, "apigw-mcp-tools-list");
-            serialiser.setDaemon(true);
-            serialiser.start();
-        }
     }
 
     int pageCount() {
@@ -67,7 +57,11 @@ final class ToolPages {
     }
 
     private List<byte[]> build(Flavour flavour) {
-        byte[][] each = flavour == Flavour.LEGACY_2025_03_26 ? toolBytesWithoutOutput() : toolBytes();
+        byte[][] each = new byte[tools.size()][];
+        for (int i = 0; i < each.length; i++) {
+            ToolListing tool = tools.get(i);
+            each[i] = flavour == Flavour.LEGACY_2025_03_26 ? tool.jsonWithoutOutputSchema() : tool.json();
+        }
         List<byte[]> built = new ArrayList<>(pages);
         for (int page = 0; page < pages; page++) {
             int from = page * options.pageSize();
@@ -76,48 +70,6 @@ final class ToolPages {
             built.add(page(each, from, to, envelopeTail(next, flavour)));
         }
         return List.copyOf(built);
-    }
-
-    private void prepare() {
-        try {
-            toolBytes();
-        } catch (RuntimeException e) {
-            // The first tools/list serialises again and reports the failure to its caller; no trace on stderr.
-        }
-    }
-
-    /** Waits for the background serialiser when it is still running (the monitor is held while it works). */
-    private synchronized byte[][] toolBytes() {
-        if (toolBytes == null) {
-            toolBytes = new byte[tools.size()][];
-            for (int i = 0; i < toolBytes.length; i++) {
-                toolBytes[i] = JsonRpc.MAPPER.writeValueAsBytes(tools.get(i));
-            }
-        }
-        return toolBytes;
-    }
-
-    private synchronized byte[][] toolBytesWithoutOutput() {
-        if (toolBytesWithoutOutput == null) {
-            byte[][] full = toolBytes();
-            toolBytesWithoutOutput = new byte[full.length][];
-            for (int i = 0; i < full.length; i++) {
-                ObjectNode tool = tools.get(i);
-                if (tool.has("outputSchema")) {
-                    // A shallow copy is enough: the children are shared, only the copy's field list differs.
-                    ObjectNode copy = JsonRpc.NODES.objectNode();
-                    tool.properties().forEach(field -> {
-                        if (!field.getKey().equals("outputSchema")) {
-                            copy.set(field.getKey(), field.getValue());
-                        }
-                    });
-                    toolBytesWithoutOutput[i] = JsonRpc.MAPPER.writeValueAsBytes(copy);
-                } else {
-                    toolBytesWithoutOutput[i] = full[i];
-                }
-            }
-        }
-        return toolBytesWithoutOutput;
     }
 
     private int pageIndex(JsonNode cursor) {

@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public interface ToolService {
 
-    /** Every tool definition (the objects of a {@code tools/list} result), sorted by name, never changing. */
-    List<ObjectNode> toolDefinitions();
+    /** Every tool's {@code tools/list} entry, sorted by name, never changing. */
+    List<ToolListing> listings();
 
     /** Whether a tool of this name exists (an unknown name is a protocol error, not a tool error). */
     boolean hasTool(String name);

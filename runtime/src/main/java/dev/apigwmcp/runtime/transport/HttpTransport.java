@@ -4,8 +4,7 @@ import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.RpcError;
 import java.nio.ByteBuffer;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import java.net.URI;
@@ -21,7 +20,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final SessionStore sessions;
-    private final ScheduledExecutorService heartbeats;
+    private final Heartbeats heartbeats;
 
     public HttpTransport(McpServer server, HttpOptions options) {
         this.options = options;
@@ -38,11 +37,8 @@ public final class HttpTransport implements AutoCloseable {
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         jetty.addConnector(connector);
         this.sessions = new SessionStore(options.maxSessions(), options.sessionIdle(), System::nanoTime);
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mcp-http-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // A call still running after a second on an SSE-capable request is kept alive (and watched) by comments.
+        this.heartbeats = new Heartbeats(Duration.ofSeconds(1));
         jetty.setHandler(new McpHttpHandler(server, options, sessions, heartbeats));
         jetty.setStopTimeout(2_000);
         // Jetty's own error pages (unknown path, unexpected failure) become a short JSON-RPC error: no HTML, no trace.
@@ -80,7 +76,7 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() throws Exception {
         sessions.closeAll();
-        heartbeats.shutdownNow();
+        heartbeats.close();
         jetty.stop();
     }
 }

@@ -19,9 +19,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -39,8 +36,6 @@ import tools.jackson.databind.JsonNode;
 final class McpHttpHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(McpHttpHandler.class);
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
-    /** A call still running after this long on an SSE-capable request is kept alive (and watched) by comments. */
-    static final long HEARTBEAT_MILLIS = 1_000;
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String VERSION_HEADER = "MCP-Protocol-Version";
     static final String METHOD_HEADER = "Mcp-Method";
@@ -49,9 +44,9 @@ final class McpHttpHandler extends Handler.Abstract {
     private final McpServer server;
     private final HttpOptions options;
     private final SessionStore sessions;
-    private final ScheduledExecutorService heartbeats;
+    private final Heartbeats heartbeats;
 
-    McpHttpHandler(McpServer server, HttpOptions options, SessionStore sessions, ScheduledExecutorService heartbeats) {
+    McpHttpHandler(McpServer server, HttpOptions options, SessionStore sessions, Heartbeats heartbeats) {
         this.heartbeats = heartbeats;
         this.server = server;
         this.options = options;
@@ -225,16 +220,8 @@ final class McpHttpHandler extends Handler.Abstract {
         });
         CompletableFuture<Reply> reply = server.handle(frame, session, sseAccepted ? writer::event : frame1 -> { });
         if (sseAccepted && !reply.isDone()) {
-            ScheduledFuture<?>[] beat = new ScheduledFuture<?>[1];
-            beat[0] = heartbeats.scheduleWithFixedDelay(() -> {
-                if (reply.isDone()) {
-                    beat[0].cancel(false);
-                } else if (!writer.heartbeat()) {
-                    beat[0].cancel(false);
-                    cancel.run();
-                }
-            }, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
-            reply.whenComplete((done, failure) -> beat[0].cancel(false));
+            Runnable unwatch = heartbeats.watch(writer, cancel);
+            reply.whenComplete((done, failure) -> unwatch.run());
         }
         reply.whenComplete((done, failure) -> {
             if (done == null) {
@@ -248,7 +235,7 @@ final class McpHttpHandler extends Handler.Abstract {
                     response.getHeaders().put(SESSION_HEADER, newSession.id());
                 }
             }
-            writer.finish(done.bytes(), statusFor(done, modern));
+            writer.finish(done, statusFor(done, modern));
         });
     }
 

@@ -2,6 +2,7 @@ package dev.apigwmcp.runtime.transport;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import dev.apigwmcp.runtime.protocol.Reply;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Response;
@@ -73,20 +74,27 @@ final class ResponseWriter {
     }
 
     /** Writes the reply and completes the exchange. */
-    synchronized void finish(byte[] reply, int status) {
+    synchronized void finish(Reply reply, int status) {
         if (finished) {
             return;
         }
         finished = true;
         if (streaming) {
-            response.write(true, sse(reply), callback);
+            response.write(true, sse(reply.bytes()), callback);
         } else {
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             // A known length lets Jetty send headers and body in one write, without chunked framing.
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);
-            response.write(true, ByteBuffer.wrap(reply), callback);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length());
+            writeParts(reply.buffers(), 0);
         }
+    }
+
+    /** Writes the reply's parts one after the other (a large page is not copied into one array first). */
+    private void writeParts(ByteBuffer[] parts, int index) {
+        boolean last = index == parts.length - 1;
+        response.write(last, parts[index], last ? callback
+                : Callback.from(() -> writeParts(parts, index + 1), callback::failed));
     }
 
     /** No reply (a notification or a client response): 202 Accepted with no body. */

@@ -76,18 +76,22 @@ public final class StdioTransport {
 
     private void writeReply(Reply reply) {
         if (reply != null) {
-            write(reply.bytes());
+            write(reply);
         }
     }
 
-    /** Writes one frame and its newline atomically. */
     private void write(byte[] frame) {
+        write(Reply.of(frame));
+    }
+
+    /** Writes one frame and its newline atomically. */
+    private void write(Reply frame) {
         synchronized (out) {
             if (outputBroken) {
                 return;
             }
             try {
-                out.write(frame);
+                frame.writeTo(out);
                 out.write('\n');
                 out.flush();
             } catch (IOException e) {

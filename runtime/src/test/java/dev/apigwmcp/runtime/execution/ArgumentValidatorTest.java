@@ -9,12 +9,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ArgumentValidatorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonNode SCHEMA = JSON.readTree("""
+    private static final byte[] SCHEMA = JSON.writeValueAsBytes(JSON.readTree("""
             {"type":"object","properties":{"items":{"type":"array","items":{"type":"object",
               "properties":{"qty":{"type":"integer","minimum":1}},"required":["qty"]}},
-              "a/b":{"type":"string"}},"required":["items"],"additionalProperties":false}""");
+              "a/b":{"type":"string"}},"required":["items"],"additionalProperties":false}"""));
 
-    private final ArgumentValidator validator = new ArgumentValidator();
+    private final ArgumentValidator validator = new ArgumentValidator(JSON);
 
     @Test
     void validArgumentsHaveNoProblems() {

@@ -3,6 +3,7 @@ package dev.apigwmcp.runtime.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AwsKeys;
 import dev.apigwmcp.runtime.config.Settings;
@@ -104,7 +105,7 @@ class GatewayToolServiceTest {
     @Test
     void listsToolDefinitionsSortedByName() {
         service(settings());
-        assertThat(service.toolDefinitions()).extracting(d -> d.get("name").stringValue()).containsExactly(
+        assertThat(service.listings()).extracting(ToolListing::name).containsExactly(
                 "pets___CreatePet", "pets___Download", "pets___GetPet", "pets___ListPets", "pets___Proxy",
                 "pets___Secure");
         assertThat(service.hasTool("pets___GetPet")).isTrue();
@@ -389,7 +390,7 @@ class GatewayToolServiceTest {
                 getClass().getClassLoader())) {
             service = GatewayToolService.load(Settings.of(settings()), loader, environment());
         }
-        assertThat(service.toolDefinitions()).hasSize(6);
+        assertThat(service.listings()).hasSize(6);
     }
 
     @Test

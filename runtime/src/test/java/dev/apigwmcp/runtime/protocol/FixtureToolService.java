@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime.protocol;
 
 import dev.apigwmcp.runtime.tools.ProgressListener;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,9 +74,10 @@ public class FixtureToolService implements ToolService {
     }
 
     @Override
-    public List<ObjectNode> toolDefinitions() {
-        List<ObjectNode> list = new ArrayList<>(tools.values());
-        list.sort(Comparator.comparing(tool -> tool.get("name").asString()));
+    public List<ToolListing> listings() {
+        List<ToolListing> list = new ArrayList<>();
+        tools.values().forEach(tool -> list.add(ToolListing.of(tool)));
+        list.sort(Comparator.comparing(ToolListing::name));
         return list;
     }
 

@@ -87,7 +87,7 @@ class McpServerTest {
             assertThat(reply.at("/result").has("ttlMs")).isFalse();
             pages++;
         } while (cursor != null);
-        assertThat(names).hasSize(fixture.toolDefinitions().size()).isSorted();
+        assertThat(names).hasSize(fixture.listings().size()).isSorted();
         assertThat(pages).isEqualTo(server.toolPageCount()).isGreaterThan(1);
     }
 

@@ -3,6 +3,7 @@ package dev.apigwmcp.runtime.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apigwmcp.runtime.tools.ToolListing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ class ToolPagesTest {
     void everyFlavourAndPageIsByteForByteTheSerialisedResult() {
         List<ObjectNode> tools = tools(7);
         ServerOptions options = new ServerOptions("apigw-mcp", "1", null, 3, 60_000);
-        ToolPages pages = new ToolPages(tools, options, serverInfo);
+        ToolPages pages = new ToolPages(listings(tools), options, serverInfo);
 
         assertThat(pages.pageCount()).isEqualTo(3);
         for (ToolPages.Flavour flavour : ToolPages.Flavour.values()) {
@@ -37,7 +38,7 @@ class ToolPagesTest {
     @Test
     void theLegacyFlavourLeavesOutOutputSchemasWithoutChangingTheTools() {
         List<ObjectNode> tools = tools(2);
-        ToolPages pages = new ToolPages(tools, new ServerOptions("apigw-mcp", "1", null, 100, 0), serverInfo);
+        ToolPages pages = new ToolPages(listings(tools), new ServerOptions("apigw-mcp", "1", null, 100, 0), serverInfo);
 
         String legacy = text(pages.page(ToolPages.Flavour.LEGACY_2025_03_26, null));
 
@@ -56,10 +57,14 @@ class ToolPagesTest {
 
     @Test
     void aCursorThatWasNeverIssuedIsRejected() {
-        ToolPages pages = new ToolPages(tools(2), new ServerOptions("apigw-mcp", "1", null, 1, 0), serverInfo);
+        ToolPages pages = new ToolPages(listings(tools(2)), new ServerOptions("apigw-mcp", "1", null, 1, 0), serverInfo);
 
         assertThatThrownBy(() -> pages.page(ToolPages.Flavour.MODERN, StringNode.valueOf(ToolPages.cursor(5))))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("unknown tools/list cursor");
+    }
+
+    private static List<ToolListing> listings(List<ObjectNode> tools) {
+        return tools.stream().map(ToolListing::of).toList();
     }
 
     /** The result built as one tree and serialised whole, as the server did before pages were assembled. */

@@ -80,7 +80,7 @@ class HttpTransportTest {
                 .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25"));
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        assertThat(json(list).at("/result/tools").size()).isEqualTo(fixture.toolDefinitions().size());
+        assertThat(json(list).at("/result/tools").size()).isEqualTo(fixture.listings().size());
 
         assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")).statusCode()).isEqualTo(400);
         assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").header("Mcp-Session-Id", "unknown")).statusCode())
@@ -216,6 +216,16 @@ class HttpTransportTest {
         Thread.sleep(200);
         socket.close();
         assertThat(fixture.slowCancelled.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void longCallsOnSseRequestsAreKeptAliveThenAnswered() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
+                + "\"arguments\":{\"ms\":2500}," + MODERN_META + "}}";
+        HttpResponse<String> response = send(post(body).header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call").header("Mcp-Name", "slow"));
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(response.body()).startsWith(": keepalive\n\n").contains("data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\"");
     }
 
     static String readAll(InputStream in) throws Exception {
