@@ -13,6 +13,8 @@
 # generator and runtime from a snapshot of HEAD (benchmarks/work/src), writes raw results to benchmarks/results/raw/ and the tables to
 # benchmarks/results/summary.md, and prints them. Runs alternate between contenders (A B A B ...) so that they
 # share the machine's load. Tunables (environment): ROUNDS (default 5), LOAD_SECONDS (10), LOAD_WARMUP (3),
+# SERVER_WARMUP (40: seconds of 16-session load per server before any figure; on 2 cores the JVM's JIT needs
+# about that long to finish compiling the call path),
 # SESSIONS ("1 16 64"), MVN_FLAGS (e.g. -o), SKIP_BUILD=1 (reuse the snapshot built by the last run).
 set -euo pipefail
 
@@ -24,6 +26,7 @@ RAW="$RESULTS/raw"
 ROUNDS="${ROUNDS:-5}"
 LOAD_SECONDS="${LOAD_SECONDS:-10}"
 LOAD_WARMUP="${LOAD_WARMUP:-3}"
+SERVER_WARMUP="${SERVER_WARMUP:-40}"
 SESSIONS="${SESSIONS:-1 16 64}"
 MVN_FLAGS="${MVN_FLAGS:-}"
 VERSION=0.1.0-SNAPSHOT
@@ -57,7 +60,7 @@ machine() {
     echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
     echo "$(free -g | awk '/Mem:/{print $2}') GiB memory, load average at start $(cut -d' ' -f1-3 /proc/loadavg)."
     echo "$(java -version 2>&1 | head -1); Node $(node --version); $(mvn -v 2>/dev/null | head -1 | sed 's/ (.*//')."
-    echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). ROUNDS=$ROUNDS LOAD_SECONDS=$LOAD_SECONDS LOAD_WARMUP=$LOAD_WARMUP."
+    echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). ROUNDS=$ROUNDS LOAD_SECONDS=$LOAD_SECONDS LOAD_WARMUP=$LOAD_WARMUP SERVER_WARMUP=$SERVER_WARMUP."
 }
 
 # --- preparation -------------------------------------------------------------------------------------------------
@@ -152,9 +155,9 @@ run_gateway() {
     local direct_args=(--mode direct --url "$upstream/prod/pets/7")
     local ours_args=(--mode mcp --url "http://127.0.0.1:$ours_port/mcp" --tool petstore___GetPet --arguments '{"petId":"7"}')
     local peer_args=(--mode mcp-get-stream --url "http://127.0.0.1:$peer_port/mcp" --tool get-pet --arguments '{"petId":"7"}')
-    log "gateway: warming both servers (16 sessions, 8 s each, discarded)"
-    $load "${ours_args[@]}" --sessions 16 --warmup 0 --seconds 8 --label warm > /dev/null
-    $load "${peer_args[@]}" --sessions 16 --warmup 0 --seconds 8 --label warm > /dev/null
+    log "gateway: warming both servers (16 sessions, $SERVER_WARMUP s each, discarded)"
+    $load "${ours_args[@]}" --sessions 16 --warmup 0 --seconds "$SERVER_WARMUP" --label warm > /dev/null
+    $load "${peer_args[@]}" --sessions 16 --warmup 0 --seconds "$SERVER_WARMUP" --label warm > /dev/null
     local n round
     for n in $SESSIONS; do
         for round in $(seq 1 "$ROUNDS"); do
