@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
 import dev.apigwmcp.generator.model.ApiOperation;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads an export (OpenAPI 3.0 / 3.1 or Swagger 2.0, JSON or YAML) with swagger-parser and reduces it to an
@@ -50,6 +52,8 @@ public final class ExportReader {
 
     private static final String ANY_METHOD = "x-amazon-apigateway-any-method";
     private static final String APIGW_PREFIX = "x-amazon-apigateway-";
+    /** Reads JSON exports into trees: the same trees as swagger-core's mapper gives, without its modules. */
+    private static final ObjectMapper TREE_READER = JsonMapper.builder().build();
 
     /** Reads {@code file}; problems go to {@code problems}. Empty when the export cannot be used at all. */
     public Optional<ApiModel> read(Path file, ProblemCollector problems) {
@@ -64,7 +68,11 @@ public final class ExportReader {
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
             return Optional.empty();
         }
+        // swagger-core's shared mapper (modules, mix-ins) is slow to build in a fresh JVM and its deserializer needs
+        // it; build it on another core while Jackson parses the export with a plain mapper.
+        CompletableFuture<ObjectMapper> swaggerMapper = CompletableFuture.supplyAsync(Json::mapper);
         JsonNode root = parseTree(bytes, problems);
+        swaggerMapper.join();
         if (root == null) {
             return Optional.empty();
         }
@@ -127,7 +135,8 @@ public final class ExportReader {
             problems.error("", "export file is empty");
             return null;
         }
-        ObjectMapper mapper = bytes[first] == '{' || bytes[first] == '[' ? Json.mapper() : Yaml.mapper();
+        boolean json = bytes[first] == '{' || bytes[first] == '[';
+        ObjectMapper mapper = json ? TREE_READER : Yaml.mapper();
         try {
             JsonNode node = mapper.readTree(bytes, first, bytes.length - first);
             if (node == null || node.isMissingNode()) {
@@ -138,7 +147,7 @@ public final class ExportReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            problems.error("", "malformed " + (mapper == Json.mapper() ? "JSON" : "YAML") + ": " + where
+            problems.error("", "malformed " + (json ? "JSON" : "YAML") + ": " + where
                     + e.getOriginalMessage());
             return null;
         } catch (IOException e) {
