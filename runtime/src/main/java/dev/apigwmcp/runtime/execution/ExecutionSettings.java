@@ -15,6 +15,10 @@ public final class ExecutionSettings {
     public static final Setting PRECOMPILE_SCHEMAS = Setting.of("validation.precompile", "false",
             "Compile every tool's input schema at start (true) instead of on each tool's first call (false)");
 
+    public static final Setting MAX_CONCURRENT_CALLS = Setting.of("calls.max-concurrent", "256",
+            "Tool calls that run at once (each holds a thread while its upstream request is in flight); further "
+                    + "calls wait their turn in arrival order");
+
     private ExecutionSettings() {
     }
 
@@ -22,6 +26,7 @@ public final class ExecutionSettings {
     public static List<Setting> declared() {
         List<Setting> all = new ArrayList<>();
         all.add(PRECOMPILE_SCHEMAS);
+        all.add(MAX_CONCURRENT_CALLS);
         all.addAll(UpstreamSettings.declared());
         all.addAll(AuthSettings.declared());
         return List.copyOf(all);

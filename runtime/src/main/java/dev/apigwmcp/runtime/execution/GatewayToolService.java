@@ -24,9 +24,11 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,7 +58,8 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private final ToolMetrics metrics = new ToolMetrics();
     private final ExecutorService executor;
 
-    private GatewayToolService(Map<String, LoadedTool> tools, UpstreamClient client, ObjectMapper json) {
+    private GatewayToolService(Map<String, LoadedTool> tools, UpstreamClient client, ObjectMapper json,
+            int maxConcurrentCalls) {
         this.tools = tools;
         List<ToolListing> sorted = new ArrayList<>(tools.size());
         tools.values().forEach(t -> sorted.add(t.listing()));
@@ -66,12 +69,17 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         this.json = json;
         this.mapper = new ResponseMapper(json);
         AtomicInteger threads = new AtomicInteger();
-        // Preparing a call may block (credential refresh, token request), so it runs off the caller's thread.
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "apigw-mcp-call-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        // A call keeps its thread from preparation (which may block on a credential refresh) to the upstream's
+        // answer. Bounded, so that a burst of calls queues instead of starting thousands of threads; idle threads
+        // end after a while.
+        ThreadPoolExecutor calls = new ThreadPoolExecutor(maxConcurrentCalls, maxConcurrentCalls, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread thread = new Thread(r, "apigw-mcp-call-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        calls.allowCoreThreadTimeOut(true);
+        this.executor = calls;
     }
 
     /** Loads every target found by {@link ServiceLoader} with the process environment. */
@@ -99,6 +107,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         ToolCatalogLoader numbers = new ToolCatalogLoader(settings, environment, null, json);
         long connectMs = numbers.positive(UpstreamSettings.CONNECT_TIMEOUT_MS);
         long maxBytes = numbers.positive(UpstreamSettings.MAX_RESPONSE_BYTES);
+        long maxCalls = Math.min(numbers.positive(ExecutionSettings.MAX_CONCURRENT_CALLS), 100_000);
         problems.addAll(numbers.problems());
         UpstreamClient client = new UpstreamClient(Duration.ofMillis(connectMs), maxBytes);
         ToolCatalogLoader loader = new ToolCatalogLoader(settings, environment, client::httpClient, json);
@@ -112,7 +121,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         if (!problems.isEmpty()) {
             throw new StartupException(problems);
         }
-        GatewayToolService service = new GatewayToolService(tools, client, json);
+        GatewayToolService service = new GatewayToolService(tools, client, json, (int) maxCalls);
         String precompile = settings.get(ExecutionSettings.PRECOMPILE_SCHEMAS).orElse("false").trim();
         if (!precompile.equals("true") && !precompile.equals("false")) {
             service.close();

@@ -240,6 +240,22 @@ class GatewayToolServiceTest {
     }
 
     @Test
+    void callsBeyondTheConcurrencyLimitWaitTheirTurn() {
+        Map<String, String> settings = settings();
+        settings.put("calls.max-concurrent", "1");
+        service(settings);
+        call("pets___ListPets", "{}"); // not timed: the first call compiles the schema and starts the client
+        upstream.respond(r -> Reply.json(200, "{}").delayed(400));
+        long start = System.nanoTime();
+        CompletableFuture<ObjectNode> first = service.call("pets___ListPets", JSON.readTree("{}"), null);
+        CompletableFuture<ObjectNode> second = service.call("pets___ListPets", JSON.readTree("{}"), null);
+        assertThat(first.join().path("isError").asBoolean()).isFalse();
+        assertThat(second.join().path("isError").asBoolean()).isFalse();
+        // Two 400 ms exchanges one after the other; in parallel they would be done in about 400 ms.
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(790);
+    }
+
+    @Test
     void unreachableUpstreamIsAConnectionErrorThatNeverShowsAQueryApiKey() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
