@@ -54,12 +54,12 @@ trap cleanup EXIT
 
 mkdir -p "$WORK" "$RAW"
 rm -f "$RAW"/*
-SUMMARY="$RESULTS/summary.md"
+SUMMARY="$RESULTS/section.md.part"
 
 machine() {
     echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
     echo "$(free -g | awk '/Mem:/{print $2}') GiB memory, load average at start $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "$(java -version 2>&1 | head -1); Node $(node --version); $(mvn -v 2>/dev/null | head -1 | sed 's/ (.*//')."
+    echo "$(java -version 2>&1 | head -1); Node $(node --version); $(mvn -v 2>/dev/null | head -1 | sed 's/ (.*//; s/\x1b\[[0-9;]*m//g')."
     echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). ROUNDS=$ROUNDS LOAD_SECONDS=$LOAD_SECONDS LOAD_WARMUP=$LOAD_WARMUP SERVER_WARMUP=$SERVER_WARMUP."
 }
 
@@ -272,9 +272,16 @@ fi
 if wants stdio; then
     build_gateway github "$GITHUB_SPEC"
 fi
-{ echo "## Benchmark run"; echo; machine; echo; } > "$SUMMARY"
-wants gateway && run_gateway
-wants stdio && run_stdio
-wants generator && run_generator
-wants plugin && run_plugin
-cat "$SUMMARY"
+# Each section writes results/<section>.md with the run's header, so running one section keeps the others'
+# latest figures; summary.md is all of them.
+for section in gateway stdio generator plugin; do
+    if wants "$section"; then
+        { echo "## Benchmark run: $section"; echo; machine; echo; } > "$SUMMARY"
+        "run_$section"
+        mv "$SUMMARY" "$RESULTS/$section.md"
+    fi
+done
+for section in gateway stdio generator plugin; do
+    [ -f "$RESULTS/$section.md" ] && { cat "$RESULTS/$section.md"; echo; }
+done > "$RESULTS/summary.md"
+cat "$RESULTS/summary.md"
