@@ -7,8 +7,8 @@ import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Validates tool arguments against the tool's input schema (JSON Schema 2020-12). Each schema is compiled once, on
@@ -20,23 +20,33 @@ final class ArgumentValidator {
     /** At most this many problems are reported; the rest are summarised. */
     private static final int MAX_PROBLEMS = 20;
 
-    private final ObjectMapper json;
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
-
-    ArgumentValidator(ObjectMapper json) {
-        this.json = json;
-    }
+    /** Created on first use: loading the library takes a few hundred ms of a cold start that does not need it. */
+    private volatile SchemaRegistry registry;
 
     /** Compiles the schema of {@code tool} now if it is not yet; throws on an invalid schema. */
-    void compile(String tool, byte[] inputSchema) {
+    void compile(String tool, Supplier<JsonNode> inputSchema) {
         schema(tool, inputSchema);
     }
 
-    private Schema schema(String tool, byte[] inputSchema) {
+    private SchemaRegistry registry() {
+        SchemaRegistry current = registry;
+        if (current == null) {
+            synchronized (this) {
+                current = registry;
+                if (current == null) {
+                    current = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+                    registry = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Schema schema(String tool, Supplier<JsonNode> inputSchema) {
         return compiled.computeIfAbsent(tool, name -> {
-            // Parsed here, not at start: only the schemas of tools that are called ever become trees.
-            Schema schema = registry.getSchema(json.readTree(inputSchema));
+            // Read here, not at start: only the schemas of tools that are called ever become trees.
+            Schema schema = registry().getSchema(inputSchema.get());
             // Validators are built lazily inside the library; build them here, once, not racing on a first call.
             schema.initializeValidators();
             return schema;
@@ -48,12 +58,12 @@ final class ArgumentValidator {
      * per tool schema) without touching any tool's schema.
      */
     void warmUp() {
-        registry.getSchema(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "object"))
+        registry().getSchema(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "object"))
                 .validate(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
     /** One line per problem ({@code $.path: reason}); empty when the arguments are valid. */
-    List<String> validate(String tool, byte[] inputSchema, JsonNode arguments) {
+    List<String> validate(String tool, Supplier<JsonNode> inputSchema, JsonNode arguments) {
         List<Error> errors = schema(tool, inputSchema).validate(arguments);
         List<String> problems = new ArrayList<>(Math.min(errors.size(), MAX_PROBLEMS + 1));
         for (Error error : errors) {

@@ -64,7 +64,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         List<ToolListing> sorted = new ArrayList<>(tools.size());
         tools.values().forEach(t -> sorted.add(t.listing()));
         this.listings = List.copyOf(sorted);
-        this.validator = new ArgumentValidator(json);
+        this.validator = new ArgumentValidator();
         this.client = client;
         this.json = json;
         this.mapper = new ResponseMapper(json);
@@ -138,7 +138,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         List<String> problems = new ArrayList<>();
         tools.forEach((name, tool) -> {
             try {
-                validator.compile(name, tool.inputSchema());
+                validator.compile(name, tool::inputSchema);
             } catch (RuntimeException e) {
                 problems.add("tool '" + name + "': its inputSchema cannot be compiled: " + e.getMessage());
             }
@@ -262,7 +262,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         }
         List<String> problems;
         try {
-            problems = validator.validate(name, tool.inputSchema(), args);
+            problems = validator.validate(name, tool::inputSchema, args);
         } catch (RuntimeException e) {
             CALLS.warn("tool={} input schema cannot be compiled: {}", name, e.toString());
             throw new PreparationFailure(ToolResult.text("Internal error: the input schema of tool " + name

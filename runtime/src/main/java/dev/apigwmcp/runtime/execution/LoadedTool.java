@@ -7,19 +7,24 @@ import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.upstream.RequestTarget;
 import dev.apigwmcp.runtime.upstream.ResponseShape;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One servable tool with everything its calls need, resolved at start.
  *
  * @param target      the target it belongs to
  * @param tool        the generated code
- * @param listing     its {@code tools/list} entry
- * @param inputSchema its input schema as compact JSON, parsed when the validator first needs it
+ * @param listing     its {@code tools/list} entry (its input schema is read from there on the first call)
  * @param request     what its requests are built against
  * @param shape       how its successful output is mapped
  * @param auth        the credentials its calls need
  * @param targetAuth  the target's authenticators
  */
-record LoadedTool(String target, GeneratedTool<?> tool, ToolListing listing, byte[] inputSchema,
+record LoadedTool(String target, GeneratedTool<?> tool, ToolListing listing,
         RequestTarget request, ResponseShape shape, Set<AuthKind> auth, TargetAuth targetAuth) {
+
+    /** The input schema, parsed from the listing: called once, when the validator compiles it. */
+    JsonNode inputSchema() {
+        return listing.definition().get("inputSchema");
+    }
 }

@@ -7,6 +7,7 @@ import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.upstream.PathTemplate;
 import dev.apigwmcp.runtime.upstream.RequestTarget;
 import dev.apigwmcp.runtime.upstream.ResponseShape;
@@ -89,7 +90,7 @@ final class ToolCatalogLoader {
         String target = registry.targetName();
         String folder = registry.resourceFolder();
         ClassLoader loader = registry.getClass().getClassLoader();
-        Map<String, ToolDefinitionsReader.Definition> definitions = readDefinitions(loader, folder + "tools.json",
+        Map<String, ToolListing> definitions = readDefinitions(loader, folder + "tools.json",
                 target);
         JsonNode bindingsJson = readResource(loader, folder + "bindings.json", target);
         if (definitions == null || bindingsJson == null) {
@@ -144,7 +145,7 @@ final class ToolCatalogLoader {
         List<LoadedTool> loaded = new ArrayList<>();
         for (int i = 0; i < bindings.tools().size(); i++) {
             ToolBinding binding = bindings.tools().get(i);
-            ToolDefinitionsReader.Definition definition = definitions.get(binding.name());
+            ToolListing definition = definitions.get(binding.name());
             GeneratedTool<?> tool = generated.get(binding.name());
             if (definition == null || tool == null) {
                 if (definition == null) {
@@ -162,7 +163,7 @@ final class ToolCatalogLoader {
         return loaded;
     }
 
-    private LoadedTool tool(String target, GeneratedTool<?> tool, ToolDefinitionsReader.Definition definition,
+    private LoadedTool tool(String target, GeneratedTool<?> tool, ToolListing definition,
             ToolBinding binding,
             String at, URI baseUri, TargetAuth auth, Duration defaultTimeout) {
         String where = "target '" + target + "': " + at;
@@ -197,8 +198,7 @@ final class ToolCatalogLoader {
         boolean structured = definition.hasOutputSchema() || binding.output().schema();
         ResponseShape shape = new ResponseShape(structured, binding.output().wrap());
         Set<AuthKind> kinds = binding.auth().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(binding.auth()));
-        return new LoadedTool(target, tool, definition.listing(), definition.inputSchema(), request, shape, kinds,
-                auth);
+        return new LoadedTool(target, tool, definition, request, shape, kinds, auth);
     }
 
     private URI baseUri(String target, TargetBindings bindings) {
@@ -219,7 +219,7 @@ final class ToolCatalogLoader {
         }
     }
 
-    private Map<String, ToolDefinitionsReader.Definition> readDefinitions(ClassLoader loader, String path,
+    private Map<String, ToolListing> readDefinitions(ClassLoader loader, String path,
             String target) {
         try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {

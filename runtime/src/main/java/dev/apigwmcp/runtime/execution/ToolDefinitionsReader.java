@@ -1,32 +1,23 @@
 package dev.apigwmcp.runtime.execution;
 
 import dev.apigwmcp.runtime.tools.ToolListing;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a target's {@code tools.json} one tool at a time and keeps only bytes: each definition is parsed, checked,
- * serialised to its {@link ToolListing} and its input schema, and dropped. Holding the whole file as a tree kept
- * about 40 MB alive for GitHub's 1,223 tools; as bytes it is about 10 MB.
+ * Reads a target's {@code tools.json} one tool at a time into {@link ToolListing}s: each definition is copied
+ * token by token to compact JSON while its name and schemas are checked, without building a tree. Holding the file
+ * as a tree kept about 40 MB alive for GitHub's 1,223 tools (about 6 MB as bytes), and building it was most of
+ * the gateway's start.
  */
 final class ToolDefinitionsReader {
-
-    /**
-     * One tool of {@code tools.json}.
-     *
-     * @param listing         its {@code tools/list} entry
-     * @param inputSchema     its input schema as compact JSON
-     * @param hasOutputSchema whether it declares an output schema
-     */
-    record Definition(ToolListing listing, byte[] inputSchema, boolean hasOutputSchema) {
-    }
 
     private final ObjectMapper json;
 
@@ -38,8 +29,8 @@ final class ToolDefinitionsReader {
      * The definitions by name, in file order. Problems (each starting with {@code where}) go to {@code problems};
      * a file that is not JSON throws {@link tools.jackson.core.JacksonException}.
      */
-    Map<String, Definition> read(InputStream in, String where, List<String> problems) {
-        Map<String, Definition> definitions = new LinkedHashMap<>();
+    Map<String, ToolListing> read(InputStream in, String where, List<String> problems) {
+        Map<String, ToolListing> definitions = new LinkedHashMap<>();
         boolean sawTools = false;
         try (JsonParser parser = json.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -56,8 +47,13 @@ final class ToolDefinitionsReader {
                 sawTools = true;
                 int index = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    JsonNode tool = parser.readValueAsTree();
-                    add(tool, where + ": tools[" + index++ + "]", definitions, problems);
+                    String at = where + ": tools[" + index++ + "]";
+                    if (parser.currentToken() != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        problems.add(at + " must be an object with a string 'name'");
+                        continue;
+                    }
+                    add(copy(parser), at, definitions, problems);
                 }
             }
         }
@@ -67,21 +63,45 @@ final class ToolDefinitionsReader {
         return definitions;
     }
 
-    private void add(JsonNode tool, String at, Map<String, Definition> definitions, List<String> problems) {
-        if (!tool.isObject() || !tool.path("name").isString()) {
+    /** What one tool object holds, copied; the parser stands on its START_OBJECT and ends on its END_OBJECT. */
+    private record Copied(String name, boolean inputSchemaObject, boolean outputSchema, byte[] json) {
+    }
+
+    private Copied copy(JsonParser parser) {
+        String name = null;
+        boolean inputSchemaObject = false;
+        boolean outputSchema = false;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (JsonGenerator out = json.createGenerator(bytes)) {
+            out.writeStartObject();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "name" -> name = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                    case "inputSchema" -> inputSchemaObject = value == JsonToken.START_OBJECT;
+                    case "outputSchema" -> outputSchema = true;
+                    default -> { }
+                }
+                out.writeName(field);
+                out.copyCurrentStructure(parser);
+            }
+            out.writeEndObject();
+        }
+        return new Copied(name, inputSchemaObject, outputSchema, bytes.toByteArray());
+    }
+
+    private static void add(Copied tool, String at, Map<String, ToolListing> definitions, List<String> problems) {
+        if (tool.name() == null) {
             problems.add(at + " must be an object with a string 'name'");
             return;
         }
-        String name = tool.get("name").stringValue();
-        JsonNode inputSchema = tool.get("inputSchema");
-        if (inputSchema == null || !inputSchema.isObject()) {
-            problems.add(at + " ('" + name + "') has no inputSchema object");
+        if (!tool.inputSchemaObject()) {
+            problems.add(at + " ('" + tool.name() + "') has no inputSchema object");
             return;
         }
-        Definition definition = new Definition(ToolListing.of((ObjectNode) tool), json.writeValueAsBytes(inputSchema),
-                tool.has("outputSchema"));
-        if (definitions.put(name, definition) != null) {
-            problems.add(at + " repeats tool name '" + name + "'");
+        if (definitions.put(tool.name(), new ToolListing(tool.name(), tool.json(), tool.outputSchema())) != null) {
+            problems.add(at + " repeats tool name '" + tool.name() + "'");
         }
     }
 }

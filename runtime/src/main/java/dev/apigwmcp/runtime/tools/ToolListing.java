@@ -9,21 +9,19 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One tool's entry of a {@code tools/list} result, serialised once to compact JSON. The protocol layer joins these
  * bytes into pages, so no tree of the catalog stays in memory (GitHub's 1,223 tools held about 40 MB as trees,
- * against 6 MB as bytes). Equality is by identity: the arrays are not compared.
+ * against 6 MB as bytes). Equality is by identity: the array is not compared.
  *
- * @param name                    the tool's name
- * @param json                    the whole definition
- * @param jsonWithoutOutputSchema the definition without {@code outputSchema}, for protocol revisions that predate
- *                                it (the same array as {@code json} when the tool has none)
+ * @param name            the tool's name
+ * @param json            the whole definition
+ * @param hasOutputSchema whether the definition has an {@code outputSchema}
  */
-public record ToolListing(String name, byte[] json, byte[] jsonWithoutOutputSchema) {
+public record ToolListing(String name, byte[] json, boolean hasOutputSchema) {
 
     private static final ObjectMapper COMPACT = JsonMapper.builder().build();
 
     public ToolListing {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(json, "json");
-        Objects.requireNonNull(jsonWithoutOutputSchema, "jsonWithoutOutputSchema");
     }
 
     /** Serialises a definition (an object with at least a string {@code name}). */
@@ -32,22 +30,25 @@ public record ToolListing(String name, byte[] json, byte[] jsonWithoutOutputSche
         if (name == null || !name.isString()) {
             throw new IllegalArgumentException("a tool definition needs a string 'name'");
         }
-        byte[] json = COMPACT.writeValueAsBytes(definition);
-        if (!definition.has("outputSchema")) {
-            return new ToolListing(name.stringValue(), json, json);
-        }
-        // A shallow copy is enough: the children are shared, only the copy's field list differs.
-        ObjectNode withoutOutput = definition.objectNode();
-        definition.properties().forEach(field -> {
-            if (!field.getKey().equals("outputSchema")) {
-                withoutOutput.set(field.getKey(), field.getValue());
-            }
-        });
-        return new ToolListing(name.stringValue(), json, COMPACT.writeValueAsBytes(withoutOutput));
+        return new ToolListing(name.stringValue(), COMPACT.writeValueAsBytes(definition),
+                definition.has("outputSchema"));
     }
 
-    /** The definition as a tree again, for the rare reader that wants fields (listing names on the console). */
+    /** The definition as a tree again, for the rare reader that wants its fields. */
     public ObjectNode definition() {
         return (ObjectNode) COMPACT.readTree(json);
+    }
+
+    /**
+     * The definition without {@code outputSchema}, for protocol revisions that predate it: {@link #json()} itself
+     * when there is none, else built on each call (the caller keeps it).
+     */
+    public byte[] jsonWithoutOutputSchema() {
+        if (!hasOutputSchema) {
+            return json;
+        }
+        ObjectNode definition = definition();
+        definition.remove("outputSchema");
+        return COMPACT.writeValueAsBytes(definition);
     }
 }

@@ -2,6 +2,7 @@ package dev.apigwmcp.runtime.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,12 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ArgumentValidatorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final byte[] SCHEMA = JSON.writeValueAsBytes(JSON.readTree("""
+    private static final JsonNode SCHEMA_TREE = JSON.readTree("""
             {"type":"object","properties":{"items":{"type":"array","items":{"type":"object",
               "properties":{"qty":{"type":"integer","minimum":1}},"required":["qty"]}},
-              "a/b":{"type":"string"}},"required":["items"],"additionalProperties":false}"""));
+              "a/b":{"type":"string"}},"required":["items"],"additionalProperties":false}""");
+    private static final Supplier<JsonNode> SCHEMA = () -> SCHEMA_TREE;
 
-    private final ArgumentValidator validator = new ArgumentValidator(JSON);
+    private final ArgumentValidator validator = new ArgumentValidator();
 
     @Test
     void validArgumentsHaveNoProblems() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,7 @@ class ToolDefinitionsReaderTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final List<String> problems = new ArrayList<>();
 
-    private Map<String, ToolDefinitionsReader.Definition> read(String text) {
+    private Map<String, ToolListing> read(String text) {
         return new ToolDefinitionsReader(JSON).read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                 "t/tools.json", problems);
     }
@@ -28,7 +29,7 @@ class ToolDefinitionsReaderTest {
 
     @Test
     void keepsEachToolAsCompactBytesInFileOrder() {
-        Map<String, ToolDefinitionsReader.Definition> read = read("""
+        Map<String, ToolListing> read = read("""
                 {"version": 1, "meta": {"x": [1, 2]},
                  "tools": [
                    {"name": "b", "inputSchema": {"type": "object", "properties": {"id": {"type": "string"}}},
@@ -40,20 +41,36 @@ class ToolDefinitionsReaderTest {
         assertThat(problems).isEmpty();
         assertThat(read).containsOnlyKeys("b", "a");
         assertThat(read.keySet()).containsExactly("b", "a");
-        ToolDefinitionsReader.Definition b = read.get("b");
+        ToolListing b = read.get("b");
         assertThat(b.hasOutputSchema()).isTrue();
-        assertThat(utf8(b.inputSchema())).isEqualTo("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}");
-        assertThat(utf8(b.listing().json())).contains("\"outputSchema\":{\"type\":\"object\"}");
-        assertThat(utf8(b.listing().jsonWithoutOutputSchema())).doesNotContain("outputSchema").startsWith("{\"name\":\"b\"");
-        ToolDefinitionsReader.Definition a = read.get("a");
+        assertThat(utf8(b.json())).isEqualTo("{\"name\":\"b\",\"inputSchema\":{\"type\":\"object\",\"properties\":"
+                + "{\"id\":{\"type\":\"string\"}}},\"outputSchema\":{\"type\":\"object\"}}");
+        assertThat(b.json()).isEqualTo(JSON.writeValueAsBytes(b.definition()));
+        assertThat(utf8(b.jsonWithoutOutputSchema())).doesNotContain("outputSchema").startsWith("{\"name\":\"b\"");
+        ToolListing a = read.get("a");
         assertThat(a.hasOutputSchema()).isFalse();
-        assertThat(a.listing().jsonWithoutOutputSchema()).isSameAs(a.listing().json());
-        assertThat(utf8(a.listing().json())).isEqualTo("{\"name\":\"a\",\"description\":\"A\",\"inputSchema\":{\"type\":\"object\"}}");
+        assertThat(a.jsonWithoutOutputSchema()).isSameAs(a.json());
+        assertThat(utf8(a.json())).isEqualTo("{\"name\":\"a\",\"description\":\"A\",\"inputSchema\":{\"type\":\"object\"}}");
+    }
+
+    @Test
+    void theCopyIsByteForByteWhatSerialisingTheTreeGives() {
+        String tool = """
+                {"name": "n", "description": "caf\u00e9 \\"quoted\\" \\u2028 line\\nbreak \\u0001",
+                 "inputSchema": {"type": "object", "properties": {
+                   "x": {"type": "number", "minimum": 0.1, "maximum": 1e300, "multipleOf": 0.01, "default": -0.0},
+                   "big": {"type": "integer", "default": 123456789012345678901234567890},
+                   "e": {"enum": [null, true, false, 1, "1", [], {}]}}},
+                 "annotations": {"readOnlyHint": true}}""";
+        ToolListing read = read("{\"tools\": [" + tool + "]}").get("n");
+
+        assertThat(problems).isEmpty();
+        assertThat(utf8(read.json())).isEqualTo(utf8(JSON.writeValueAsBytes(JSON.readTree(tool))));
     }
 
     @Test
     void reportsEveryBadToolWithItsIndex() {
-        Map<String, ToolDefinitionsReader.Definition> read = read("""
+        Map<String, ToolListing> read = read("""
                 {"tools": [
                   "not an object",
                   {"name": "x"},
