@@ -23,14 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +52,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private final ResponseMapper mapper;
     private final ObjectMapper json;
     private final ToolMetrics metrics = new ToolMetrics();
-    private final ExecutorService executor;
+    private final CallThreads executor;
 
     private GatewayToolService(Map<String, LoadedTool> tools, UpstreamClient client, ObjectMapper json,
             int maxConcurrentCalls) {
@@ -68,18 +64,9 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         this.client = client;
         this.json = json;
         this.mapper = new ResponseMapper(json);
-        AtomicInteger threads = new AtomicInteger();
         // A call keeps its thread from preparation (which may block on a credential refresh) to the upstream's
-        // answer. Bounded, so that a burst of calls queues instead of starting thousands of threads; idle threads
-        // end after a while.
-        ThreadPoolExecutor calls = new ThreadPoolExecutor(maxConcurrentCalls, maxConcurrentCalls, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread thread = new Thread(r, "apigw-mcp-call-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        calls.allowCoreThreadTimeOut(true);
-        this.executor = calls;
+        // answer. Bounded, so that a burst of calls queues instead of starting thousands of threads.
+        this.executor = new CallThreads(maxConcurrentCalls, 30, "apigw-mcp-call-");
     }
 
     /** Loads every target found by {@link ServiceLoader} with the process environment. */
@@ -206,7 +193,10 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         });
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try {
-            task.set(executor.submit(() -> run(tool, name, arguments, listener, result, ended, start)));
+            FutureTask<Void> running = new FutureTask<>(() -> run(tool, name, arguments, listener, result, ended,
+                    start), null);
+            task.set(running);
+            executor.execute(running);
         } catch (RejectedExecutionException e) {
             finish(result, ended, name,
                     ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0), start);
@@ -324,7 +314,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.close();
     }
 
     /** Ends preparation with a finished result. */
