@@ -59,7 +59,13 @@ class CompileAndRunTest {
             List<String> tools = new ArrayList<>();
             for (ToolRegistry registry : ServiceLoader.load(ToolRegistry.class, loader)) {
                 targets.add(registry.targetName());
-                registry.tools().forEach(t -> tools.add(t.name()));
+                assertThat(registry.toolNames()).isSorted();
+                for (String name : registry.toolNames()) {
+                    assertThat(registry.newTool(name).name()).isEqualTo(name);
+                    tools.add(name);
+                }
+                assertThatThrownBy(() -> registry.newTool("nope")).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("target " + registry.targetName() + " has no tool named 'nope'");
                 assertThat(loader.getResource(registry.resourceFolder() + "bindings.json")).isNotNull();
                 assertThat(loader.getResource(registry.resourceFolder() + "tools.json")).isNotNull();
             }
@@ -151,17 +157,39 @@ class CompileAndRunTest {
 
     private static GeneratedTool<?> tool(ClassLoader loader, String name) {
         for (ToolRegistry registry : ServiceLoader.load(ToolRegistry.class, loader)) {
-            for (GeneratedTool<?> tool : registry.tools()) {
-                if (tool.name().equals(name)) {
-                    return tool;
-                }
+            if (registry.toolNames().contains(name)) {
+                return registry.newTool(name);
             }
         }
         throw new AssertionError("no tool " + name);
     }
 
-    /** Generates, compiles with -Werror, and returns a loader over the classes and resources. */
+    @Test
+    void aRegistryOfManyToolsSplitsItsSwitchAndCreatesEveryTool(@TempDir Path dir) throws Exception {
+        // More tools than one creation method holds (RegistryEmitter.CASES_PER_METHOD = 512).
+        StringBuilder paths = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            paths.append(i == 0 ? "" : ",").append("\"/r").append(i).append("\":{\"get\":{\"operationId\":\"op")
+                    .append(i).append("\",\"responses\":{\"204\":{\"description\":\"ok\"}}}}");
+        }
+        Path spec = dir.resolve("many.json");
+        Files.writeString(spec, "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"many\",\"version\":\"1\"},"
+                + "\"servers\":[{\"url\":\"https://example.com\"}],\"paths\":{" + paths + "}}");
+        try (URLClassLoader loader = compile(List.of(TargetConfig.of("many", spec)), dir.resolve("out"))) {
+            ToolRegistry registry = ServiceLoader.load(ToolRegistry.class, loader).findFirst().orElseThrow();
+            assertThat(registry.toolNames()).hasSize(1100).isSorted();
+            for (String name : registry.toolNames()) {
+                assertThat(registry.newTool(name).name()).isEqualTo(name);
+            }
+        }
+    }
+
     private static URLClassLoader compile(List<TargetConfig> targets) throws IOException {
+        return compile(targets, out);
+    }
+
+    /** Generates, compiles with -Werror, and returns a loader over the classes and resources. */
+    private static URLClassLoader compile(List<TargetConfig> targets, Path out) throws IOException {
         GenerationResult result = Generator.generate(new GeneratorConfig(targets));
         assertThat(result.errors()).isEmpty();
         Path javaDir = out.resolve("java");

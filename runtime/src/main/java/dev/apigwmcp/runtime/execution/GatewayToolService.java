@@ -265,7 +265,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         UpstreamRequest request;
         try {
             SafeRequestBuilder builder = new SafeRequestBuilder(tool.request(), json);
-            tool.tool().writeRequest(args, builder);
+            tool.code().get().writeRequest(args, builder);
             request = builder.build();
         } catch (ArgumentException e) {
             throw new PreparationFailure(ToolResult.text("Invalid argument '" + e.argument() + "' for tool " + name

@@ -2,7 +2,6 @@ package dev.apigwmcp.runtime.execution;
 
 import dev.apigwmcp.runtime.auth.AuthKind;
 import dev.apigwmcp.runtime.auth.TargetAuth;
-import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.upstream.RequestTarget;
 import dev.apigwmcp.runtime.upstream.ResponseShape;
@@ -13,14 +12,14 @@ import tools.jackson.databind.JsonNode;
  * One servable tool with everything its calls need, resolved at start.
  *
  * @param target      the target it belongs to
- * @param tool        the generated code
+ * @param code        the generated code, created on the first call
  * @param listing     its {@code tools/list} entry (its input schema is read from there on the first call)
  * @param request     what its requests are built against
  * @param shape       how its successful output is mapped
  * @param auth        the credentials its calls need
  * @param targetAuth  the target's authenticators
  */
-record LoadedTool(String target, GeneratedTool<?> tool, ToolListing listing,
+record LoadedTool(String target, ToolCode code, ToolListing listing,
         RequestTarget request, ResponseShape shape, Set<AuthKind> auth, TargetAuth targetAuth) {
 
     /** The input schema, parsed from the listing: called once, when the validator compiles it. */

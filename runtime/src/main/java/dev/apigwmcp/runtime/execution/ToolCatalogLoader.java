@@ -5,7 +5,6 @@ import dev.apigwmcp.runtime.auth.AuthKind;
 import dev.apigwmcp.runtime.auth.TargetAuth;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
-import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.upstream.PathTemplate;
@@ -66,7 +65,7 @@ final class ToolCatalogLoader {
                 continue;
             }
             for (LoadedTool tool : loadTarget(registry, defaultTimeout)) {
-                String name = tool.tool().name();
+                String name = tool.code().name();
                 String other = targetOfTool.putIfAbsent(name, target);
                 if (other != null) {
                     problems.add("tool '" + name + "' is defined by both target '" + other + "' and target '"
@@ -108,10 +107,10 @@ final class ToolCatalogLoader {
                     + "'");
             return List.of();
         }
-        Map<String, GeneratedTool<?>> generated = new LinkedHashMap<>();
-        for (GeneratedTool<?> tool : registry.tools()) {
-            if (generated.put(tool.name(), tool) != null) {
-                problems.add("target '" + target + "': two generated tools are named '" + tool.name() + "'");
+        Map<String, ToolCode> generated = new LinkedHashMap<>();
+        for (String name : registry.toolNames()) {
+            if (generated.put(name, new ToolCode(registry, name)) != null) {
+                problems.add("target '" + target + "': two generated tools are named '" + name + "'");
             }
         }
         Map<String, ToolBinding> toolBindings = new LinkedHashMap<>();
@@ -125,7 +124,7 @@ final class ToolCatalogLoader {
         for (String name : definitions.keySet()) {
             if (!generated.containsKey(name)) {
                 problems.add("target '" + target + "': tool '" + name + "' is in tools.json but has no generated "
-                        + "code (" + registry.getClass().getName() + ".tools()); regenerate the target");
+                        + "code (" + registry.getClass().getName() + ".toolNames()); regenerate the target");
             }
             if (!toolBindings.containsKey(name)) {
                 problems.add("target '" + target + "': tool '" + name + "' is in tools.json but not in "
@@ -146,7 +145,7 @@ final class ToolCatalogLoader {
         for (int i = 0; i < bindings.tools().size(); i++) {
             ToolBinding binding = bindings.tools().get(i);
             ToolListing definition = definitions.get(binding.name());
-            GeneratedTool<?> tool = generated.get(binding.name());
+            ToolCode tool = generated.get(binding.name());
             if (definition == null || tool == null) {
                 if (definition == null) {
                     problems.add("target '" + target + "': bindings.json tools[" + i + "] binds tool '"
@@ -163,7 +162,7 @@ final class ToolCatalogLoader {
         return loaded;
     }
 
-    private LoadedTool tool(String target, GeneratedTool<?> tool, ToolListing definition,
+    private LoadedTool tool(String target, ToolCode tool, ToolListing definition,
             ToolBinding binding,
             String at, URI baseUri, TargetAuth auth, Duration defaultTimeout) {
         String where = "target '" + target + "': " + at;

@@ -6,6 +6,9 @@ import java.util.List;
  * The generated tools of one target. The generator emits one implementation per target and lists it in
  * {@code META-INF/services/dev.apigwmcp.runtime.spi.ToolRegistry}, so the runtime finds every target on the
  * classpath with {@link java.util.ServiceLoader}.
+ *
+ * <p>Tools are created by name, on first use: a target with a thousand tools would otherwise load and verify
+ * two thousand classes before the server could answer, most of them for tools a session never calls.
  */
 public interface ToolRegistry {
 
@@ -18,6 +21,13 @@ public interface ToolRegistry {
      */
     String resourceFolder();
 
-    /** The target's tools, sorted by name. */
-    List<GeneratedTool<?>> tools();
+    /** The names of the target's tools, sorted. */
+    List<String> toolNames();
+
+    /**
+     * Creates the named tool (each call a new instance; the runtime keeps the first).
+     *
+     * @throws IllegalArgumentException when the target has no tool of that name
+     */
+    GeneratedTool<?> newTool(String name);
 }

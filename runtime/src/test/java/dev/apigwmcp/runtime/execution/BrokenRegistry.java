@@ -18,7 +18,12 @@ public final class BrokenRegistry implements ToolRegistry {
     }
 
     @Override
-    public List<GeneratedTool<?>> tools() {
-        return List.of(new PetsRegistry.GetPet());
+    public List<String> toolNames() {
+        return List.of(new PetsRegistry.GetPet().name());
+    }
+
+    @Override
+    public GeneratedTool<?> newTool(String name) {
+        return new PetsRegistry.GetPet();
     }
 }

@@ -7,6 +7,8 @@ import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AwsKeys;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.TestUpstream;
 import dev.apigwmcp.runtime.upstream.TestUpstream.Reply;
@@ -31,6 +33,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +113,44 @@ class GatewayToolServiceTest {
                 "pets___Secure");
         assertThat(service.hasTool("pets___GetPet")).isTrue();
         assertThat(service.hasTool("nope")).isFalse();
+    }
+
+    @Test
+    void toolsAreCreatedOnTheirFirstCallAndOneThatCannotBeIsAnInternalError() {
+        AtomicInteger created = new AtomicInteger();
+        PetsRegistry pets = new PetsRegistry();
+        ToolRegistry lazy = new ToolRegistry() {
+            @Override
+            public String targetName() {
+                return pets.targetName();
+            }
+
+            @Override
+            public String resourceFolder() {
+                return pets.resourceFolder();
+            }
+
+            @Override
+            public List<String> toolNames() {
+                return pets.toolNames();
+            }
+
+            @Override
+            public GeneratedTool<?> newTool(String name) {
+                created.incrementAndGet();
+                // A registry out of step with its catalog: hands out the wrong tool for ListPets.
+                return pets.newTool(name.equals("pets___ListPets") ? "pets___GetPet" : name);
+            }
+        };
+        service = GatewayToolService.create(List.of(lazy), Settings.of(settings()), environment());
+        assertThat(created).hasValue(0);
+        upstream.respond(r -> Reply.json(200, "{\"id\":\"7\"}"));
+        assertThat(call("pets___GetPet", "{\"petId\":\"7\"}").has("isError")).isFalse();
+        assertThat(call("pets___GetPet", "{\"petId\":\"7\"}").has("isError")).isFalse();
+        assertThat(created).hasValue(1);
+        ObjectNode broken = call("pets___ListPets", "{}");
+        assertThat(broken.get("isError").asBoolean()).isTrue();
+        assertThat(text(broken)).isEqualTo("Internal error while building the request for tool pets___ListPets.");
     }
 
     @Test
@@ -379,7 +420,7 @@ class GatewayToolServiceTest {
         }
         assertThat(problems).contains(
                 "target 'broken': tool 'broken___Listed' is in tools.json but has no generated code"
-                        + " (dev.apigwmcp.runtime.execution.BrokenRegistry.tools()); regenerate the target",
+                        + " (dev.apigwmcp.runtime.execution.BrokenRegistry.toolNames()); regenerate the target",
                 "target 'broken': tool 'broken___Listed' is in tools.json but not in bindings.json; regenerate the"
                         + " target",
                 "target 'broken': the export names no server URL; set target.broken.base-url");

@@ -21,9 +21,19 @@ public final class PetsRegistry implements ToolRegistry {
         return "apigw-mcp/targets/pets/";
     }
 
-    @Override
-    public List<GeneratedTool<?>> tools() {
+    private static List<GeneratedTool<?>> all() {
         return List.of(new CreatePet(), new Download(), new GetPet(), new ListPets(), new Proxy(), new Secure());
+    }
+
+    @Override
+    public List<String> toolNames() {
+        return all().stream().map(GeneratedTool::name).toList();
+    }
+
+    @Override
+    public GeneratedTool<?> newTool(String name) {
+        return all().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tool " + name));
     }
 
     record CreatePetArguments(JsonNode body, String requestId) {

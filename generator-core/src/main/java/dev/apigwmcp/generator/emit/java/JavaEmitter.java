@@ -37,13 +37,13 @@ public final class JavaEmitter {
         String pkg = target.javaPackage();
         JavaNames.Scope classes = new JavaNames.Scope();
         String registryName = classes.unique(JavaNames.pascal(target.name()) + "ToolRegistry");
-        List<ClassName> toolClasses = new ArrayList<>();
+        List<RegistryEmitter.Entry> toolClasses = new ArrayList<>();
         List<String> stems = new ArrayList<>();
         for (CompiledTool tool : target.tools()) {
             // Names are handed out in tool order so they never depend on thread timing.
             String stem = classes.uniqueStem(JavaNames.pascal(tool.baseName()), "Tool", "Arguments");
             stems.add(stem);
-            toolClasses.add(ClassName.get(pkg, stem + "Tool"));
+            toolClasses.add(new RegistryEmitter.Entry(tool.name(), ClassName.get(pkg, stem + "Tool")));
         }
         // Each tool's classes are independent: render them in parallel, keeping the order.
         List<GeneratedFile> files = new ArrayList<>(IntStream.range(0, stems.size()).parallel()
@@ -51,7 +51,7 @@ public final class JavaEmitter {
                 .flatMap(List::stream)
                 .toList());
         ClassName registry = ClassName.get(pkg, registryName);
-        files.add(javaFile(pkg, registry(target, registry, toolClasses)));
+        files.add(javaFile(pkg, new RegistryEmitter().registry(target, registry, toolClasses)));
         return files;
     }
 
@@ -215,43 +215,6 @@ public final class JavaEmitter {
             case "tabDelimited" -> "TAB_DELIMITED";
             default -> Boolean.FALSE.equals(binding.explode()) ? "FORM" : "FORM_EXPLODED";
         };
-    }
-
-    private TypeSpec registry(CompiledTarget target, ClassName name, List<ClassName> tools) {
-        TypeName toolList = ParameterizedTypeName.get(JavaTypes.LIST,
-                ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL, WildcardTypeName.subtypeOf(Object.class)));
-        CodeBlock.Builder list = CodeBlock.builder();
-        for (ClassName tool : tools) {
-            RecordFactory.separate(list).add("new $T()", tool);
-        }
-        return TypeSpec.classBuilder(name)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(JavaTypes.TOOL_REGISTRY)
-                .addJavadoc(new Javadoc("The " + target.tools().size() + " tools of target {@code " + target.name()
-                        + "}, generated from " + Javadoc.safe(target.config().displayFile()) + ".").render())
-                .addField(FieldSpec.builder(toolList, "TOOLS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(tools.isEmpty() ? CodeBlock.of("$T.of()", JavaTypes.LIST)
-                                : CodeBlock.of("$T.of(\n$>$>$L$<$<)", JavaTypes.LIST, list.build()))
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("targetName")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(JavaTypes.STRING)
-                        .addStatement("return $S", target.name())
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("resourceFolder")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(JavaTypes.STRING)
-                        .addStatement("return $S", ResourcePaths.targetFolder(target.name()))
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("tools")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(toolList)
-                        .addStatement("return TOOLS")
-                        .build())
-                .build();
     }
 
     private static GeneratedFile javaFile(String pkg, TypeSpec type) {

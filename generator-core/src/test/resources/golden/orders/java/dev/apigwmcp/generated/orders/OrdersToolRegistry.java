@@ -3,20 +3,21 @@ package dev.apigwmcp.generated.orders;
 
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The 7 tools of target {@code orders}, generated from orders-apigw-swagger2.yaml.
  */
 public final class OrdersToolRegistry implements ToolRegistry {
-    private static final List<GeneratedTool<?>> TOOLS = List.of(
-            new CancelOrderTool(),
-            new CreateOrderTool(),
-            new GetInvoicePdfTool(),
-            new GetOrderTool(),
-            new ListCustomerOrdersTool(),
-            new ListOrdersTool(),
-            new UpdateOrderStatusTool());
+    private static final List<String> NAMES = List.of(
+            "orders___cancelOrder",
+            "orders___createOrder",
+            "orders___getInvoicePdf",
+            "orders___getOrder",
+            "orders___listCustomerOrders",
+            "orders___listOrders",
+            "orders___updateOrderStatus");
 
     @Override
     public String targetName() {
@@ -29,7 +30,29 @@ public final class OrdersToolRegistry implements ToolRegistry {
     }
 
     @Override
-    public List<GeneratedTool<?>> tools() {
-        return TOOLS;
+    public List<String> toolNames() {
+        return NAMES;
+    }
+
+    @Override
+    public GeneratedTool<?> newTool(String name) {
+        int index = Collections.binarySearch(NAMES, name);
+        if (index < 0) {
+            throw new IllegalArgumentException("target orders has no tool named '" + name + "'");
+        }
+        return create(index);
+    }
+
+    private static GeneratedTool<?> create(int index) {
+        return switch (index) {
+            case 0 -> new CancelOrderTool();
+            case 1 -> new CreateOrderTool();
+            case 2 -> new GetInvoicePdfTool();
+            case 3 -> new GetOrderTool();
+            case 4 -> new ListCustomerOrdersTool();
+            case 5 -> new ListOrdersTool();
+            case 6 -> new UpdateOrderStatusTool();
+            default -> throw new IndexOutOfBoundsException(index);
+        };
     }
 }

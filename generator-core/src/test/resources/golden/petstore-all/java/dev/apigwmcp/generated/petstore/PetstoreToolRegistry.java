@@ -3,21 +3,22 @@ package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The 8 tools of target {@code petstore}, generated from petstore-apigw-oas30.json.
  */
 public final class PetstoreToolRegistry implements ToolRegistry {
-    private static final List<GeneratedTool<?>> TOOLS = List.of(
-            new CreatePetTool(),
-            new GetInventoryTool(),
-            new GetPetTool(),
-            new HealthTool(),
-            new ListPetPhotosTool(),
-            new ListPetsTool(),
-            new AnyAdminProxyTool(),
-            new DeletePetsPetIdTool());
+    private static final List<String> NAMES = List.of(
+            "petstore___CreatePet",
+            "petstore___GetInventory",
+            "petstore___GetPet",
+            "petstore___Health",
+            "petstore___ListPetPhotos",
+            "petstore___ListPets",
+            "petstore___any_admin_proxy",
+            "petstore___delete_pets_petId");
 
     @Override
     public String targetName() {
@@ -30,7 +31,30 @@ public final class PetstoreToolRegistry implements ToolRegistry {
     }
 
     @Override
-    public List<GeneratedTool<?>> tools() {
-        return TOOLS;
+    public List<String> toolNames() {
+        return NAMES;
+    }
+
+    @Override
+    public GeneratedTool<?> newTool(String name) {
+        int index = Collections.binarySearch(NAMES, name);
+        if (index < 0) {
+            throw new IllegalArgumentException("target petstore has no tool named '" + name + "'");
+        }
+        return create(index);
+    }
+
+    private static GeneratedTool<?> create(int index) {
+        return switch (index) {
+            case 0 -> new CreatePetTool();
+            case 1 -> new GetInventoryTool();
+            case 2 -> new GetPetTool();
+            case 3 -> new HealthTool();
+            case 4 -> new ListPetPhotosTool();
+            case 5 -> new ListPetsTool();
+            case 6 -> new AnyAdminProxyTool();
+            case 7 -> new DeletePetsPetIdTool();
+            default -> throw new IndexOutOfBoundsException(index);
+        };
     }
 }

@@ -3,16 +3,17 @@ package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The 3 tools of target {@code petstore}, generated from petstore-apigw-oas30.json.
  */
 public final class PetstoreToolRegistry implements ToolRegistry {
-    private static final List<GeneratedTool<?>> TOOLS = List.of(
-            new CreatePetTool(),
-            new GetPetTool(),
-            new ListPetsTool());
+    private static final List<String> NAMES = List.of(
+            "petstore___createPet",
+            "petstore___getPet",
+            "petstore___listPets");
 
     @Override
     public String targetName() {
@@ -25,7 +26,25 @@ public final class PetstoreToolRegistry implements ToolRegistry {
     }
 
     @Override
-    public List<GeneratedTool<?>> tools() {
-        return TOOLS;
+    public List<String> toolNames() {
+        return NAMES;
+    }
+
+    @Override
+    public GeneratedTool<?> newTool(String name) {
+        int index = Collections.binarySearch(NAMES, name);
+        if (index < 0) {
+            throw new IllegalArgumentException("target petstore has no tool named '" + name + "'");
+        }
+        return create(index);
+    }
+
+    private static GeneratedTool<?> create(int index) {
+        return switch (index) {
+            case 0 -> new CreatePetTool();
+            case 1 -> new GetPetTool();
+            case 2 -> new ListPetsTool();
+            default -> throw new IndexOutOfBoundsException(index);
+        };
     }
 }
