@@ -12,6 +12,7 @@ import dev.apigwmcp.runtime.upstream.RequestTarget;
 import dev.apigwmcp.runtime.upstream.ResponseShape;
 import dev.apigwmcp.runtime.upstream.SafeRequestBuilder;
 import dev.apigwmcp.runtime.upstream.UpstreamSettings;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -225,7 +226,10 @@ final class ToolCatalogLoader {
                 problems.add("target '" + target + "': resource " + path + " not found on the classpath");
                 return null;
             }
-            return new ToolDefinitionsReader(json).read(in, "target '" + target + "': " + path, problems);
+            byte[] bytes = in.readAllBytes();
+            Map<String, ToolListing> lines = ToolLinesReader.read(bytes);
+            return lines != null ? lines : new ToolDefinitionsReader(json).read(new ByteArrayInputStream(bytes),
+                    "target '" + target + "': " + path, problems);
         } catch (IOException | JacksonException e) {
             problems.add(notJson(path, target, e));
             return null;
