@@ -14,6 +14,7 @@ import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.read.ProblemCollector;
 import dev.apigwmcp.generator.select.Selection;
 import dev.apigwmcp.generator.select.ToolSelector;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,42 +93,69 @@ public final class Generator {
         JavaEmitter java = new JavaEmitter();
         List<Supplier<Emitted>> parts = new ArrayList<>();
         for (CompiledTarget target : targets) {
-            parts.add(() -> new Emitted(java.emit(target), Map.of()));
+            parts.add(() -> Emitted.of(java.emit(target)));
             parts.add(() -> json(target));
-            parts.add(() -> new Emitted(List.of(new BindingsEmitter().emit(target)), Map.of()));
+            parts.add(() -> Emitted.of(List.of(new BindingsEmitter().emit(target))));
         }
-        parts.add(() -> new Emitted(List.of(new CatalogMarkdownEmitter().emit(targets)), Map.of()));
+        parts.add(() -> Emitted.of(List.of(new CatalogMarkdownEmitter().emit(targets))));
         List<Emitted> emitted = parts.parallelStream().map(Supplier::get).toList();
 
         List<GeneratedFile> files = new ArrayList<>();
-        Map<String, String> entries = new TreeMap<>(); // the catalog lists every target's tools by name
+        Map<String, byte[]> entries = new TreeMap<>(); // the catalog lists every target's tools by name
+        byte[] onlyToolsJson = null;
         for (Emitted part : emitted) {
             files.addAll(part.files());
             entries.putAll(part.entries());
+            if (part.toolsJson() != null && targets.size() == 1) {
+                onlyToolsJson = part.toolsJson();
+            }
         }
-        files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, ResourcePaths.CATALOG + "tools.json",
-                ToolDefinitions.prettyListResult(List.copyOf(entries.values()))));
+        // With one target the catalog lists the same tools in the same order (both by name): the same bytes.
+        byte[] catalog = onlyToolsJson != null ? onlyToolsJson
+                : ToolDefinitions.prettyListResultUtf8(List.copyOf(entries.values()));
+        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.CATALOG + "tools.json", catalog));
         files.add(java.servicesFile(targets.stream().map(java::registryClassName).toList()));
         files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
         return files;
     }
 
-    /** A target's schema files and {@code tools.json}, and its tools' entries for the catalog's list. */
+    /**
+     * A target's schema files and {@code tools.json}, and its tools' entries for the catalog's list. Each entry is
+     * encoded to UTF-8 once (in parallel) and both lists are assembled from those bytes.
+     */
     private static Emitted json(CompiledTarget target) {
-        List<ToolJson> tools = target.tools().parallelStream().map(ToolJson::of).toList();
+        List<EncodedTool> tools = target.tools().parallelStream()
+                .map(tool -> EncodedTool.of(tool.name(), ToolJson.of(tool)))
+                .toList();
         List<GeneratedFile> files = new ArrayList<>();
-        Map<String, String> entries = new HashMap<>();
-        for (int i = 0; i < tools.size(); i++) {
-            files.addAll(tools.get(i).schemaFiles());
-            entries.put(target.tools().get(i).name(), tools.get(i).entry());
+        Map<String, byte[]> entries = new HashMap<>();
+        List<byte[]> list = new ArrayList<>(tools.size());
+        for (EncodedTool tool : tools) {
+            files.addAll(tool.json().schemaFiles());
+            entries.put(tool.name(), tool.entry());
+            list.add(tool.entry());
         }
-        files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name())
-                + "tools.json", ToolDefinitions.prettyListResult(tools.stream().map(ToolJson::entry).toList())));
-        return new Emitted(files, entries);
+        byte[] toolsJson = ToolDefinitions.prettyListResultUtf8(list);
+        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name())
+                + "tools.json", toolsJson));
+        return new Emitted(files, entries, toolsJson);
     }
 
-    /** What one part of the emission produced: files, and tools.json entries by tool name (JSON parts only). */
-    private record Emitted(List<GeneratedFile> files, Map<String, String> entries) {
+    /** A tool's JSON, with its {@code tools.json} entry as UTF-8. */
+    private record EncodedTool(String name, ToolJson json, byte[] entry) {
+        static EncodedTool of(String name, ToolJson json) {
+            return new EncodedTool(name, json, json.entry().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * What one part of the emission produced: files and, for a JSON part, the tools.json entries by tool name and
+     * the target's {@code tools.json} bytes.
+     */
+    private record Emitted(List<GeneratedFile> files, Map<String, byte[]> entries, byte[] toolsJson) {
+        static Emitted of(List<GeneratedFile> files) {
+            return new Emitted(files, Map.of(), null);
+        }
     }
 
     /** Tool names and Java packages must be unique across the targets of one gateway. */

@@ -57,6 +57,21 @@ public final class JsonOutput {
         return indent(pretty, "  ".repeat(depth), false);
     }
 
+    /**
+     * Appends {@link #nested} text without building it: {@code pretty} (lines ending with {@code \n}) with every
+     * line but the first prefixed by {@code prefix}, the final newline dropped.
+     */
+    static StringBuilder appendNested(StringBuilder out, String pretty, String prefix) {
+        int end = pretty.endsWith("\n") ? pretty.length() - 1 : pretty.length();
+        int start = 0;
+        for (int newline = pretty.indexOf('\n'); newline >= 0 && newline < end;
+                newline = pretty.indexOf('\n', start)) {
+            out.append(pretty, start, newline + 1).append(prefix);
+            start = newline + 1;
+        }
+        return out.append(pretty, start, end);
+    }
+
     /** {@code text} (lines ending with {@code \n}) with every line prefixed, the final newline dropped. */
     static String indent(String text, String prefix, boolean firstLine) {
         StringBuilder out = new StringBuilder(text.length() + text.length() / 4);

@@ -1,6 +1,7 @@
 package dev.apigwmcp.generator.emit.java;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -32,6 +33,15 @@ import javax.lang.model.element.Modifier;
 public final class JavaEmitter {
 
     private static final String INDENT = "    ";
+    // Specs are immutable: what every tool class shares is built once. Identifiers go into format text rather
+    // than $L arguments, as in ValueType.
+    private static final AnnotationSpec OVERRIDE = AnnotationSpec.builder(Override.class).build();
+    private static final MethodSpec NAME_METHOD = MethodSpec.methodBuilder("name")
+            .addAnnotation(OVERRIDE)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(JavaTypes.STRING)
+            .addStatement("return NAME")
+            .build();
 
     public List<GeneratedFile> emit(CompiledTarget target) {
         String pkg = target.javaPackage();
@@ -126,14 +136,14 @@ public final class JavaEmitter {
             RecordFactory.separate(read).add(fields.types.get(argument).readMember("arguments", argument));
         }
         MethodSpec readArguments = MethodSpec.methodBuilder("readArguments")
-                .addAnnotation(Override.class)
+                .addAnnotation(OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(argumentsName)
                 .addParameter(JavaTypes.JSON_NODE, "arguments")
                 .addStatement("return new $T($L)", argumentsName, read.build())
                 .build();
         MethodSpec.Builder write = MethodSpec.methodBuilder("writeRequest")
-                .addAnnotation(Override.class)
+                .addAnnotation(OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(argumentsName, "arguments")
                 .addParameter(JavaTypes.REQUEST_BUILDER, "request");
@@ -143,13 +153,13 @@ public final class JavaEmitter {
         BodyBinding body = tool.body();
         if (body != null) {
             String field = fields.fields.get(body.argument());
-            write.beginControlFlow("if (arguments.$L() != null)", field);
+            write.beginControlFlow("if (arguments." + field + "() != null)");
             if (body.json()) {
-                write.addStatement("request.jsonBody($S, $S, $T.toJson(arguments.$L()))", body.argument(),
-                        body.mediaType(), JavaTypes.ARGUMENTS, field);
+                write.addStatement("request.jsonBody($S, $S, $T.toJson(arguments." + field + "()))", body.argument(),
+                        body.mediaType(), JavaTypes.ARGUMENTS);
             } else {
-                write.addStatement("request.textBody($S, $S, arguments.$L())", body.argument(), body.mediaType(),
-                        field);
+                write.addStatement("request.textBody($S, $S, arguments." + field + "())", body.argument(),
+                        body.mediaType());
             }
             write.endControlFlow();
         }
@@ -161,12 +171,7 @@ public final class JavaEmitter {
                 .addJavadoc(javadoc.render())
                 .addField(FieldSpec.builder(JavaTypes.STRING, "NAME", Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.FINAL).initializer("$S", tool.name()).build())
-                .addMethod(MethodSpec.methodBuilder("name")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(JavaTypes.STRING)
-                        .addStatement("return NAME")
-                        .build())
+                .addMethod(NAME_METHOD)
                 .addMethod(readArguments)
                 .addMethod(write.build())
                 .build();
@@ -175,23 +180,23 @@ public final class JavaEmitter {
     private static void writeParameter(MethodSpec.Builder write, ArgumentBinding binding, ToolFields fields) {
         String field = fields.fields.get(binding.name());
         ValueType type = fields.types.get(binding.name());
-        write.beginControlFlow("if (arguments.$L() != null)", field);
+        String value = "arguments." + field + "()";
+        write.beginControlFlow("if (" + value + " != null)");
         CodeBlock text = type instanceof ValueType.ListOf
-                ? CodeBlock.of("$T.join($S, $T.texts(arguments.$L()))", String.class, ",", JavaTypes.ARGUMENTS, field)
-                : CodeBlock.of("$T.text(arguments.$L())", JavaTypes.ARGUMENTS, field);
+                ? CodeBlock.of("$T.join($S, $T.texts(" + value + "))", JavaTypes.STRING, ",", JavaTypes.ARGUMENTS)
+                : CodeBlock.of("$T.text(" + value + ")", JavaTypes.ARGUMENTS);
         switch (binding.in()) {
             case "method" -> write.addStatement("request.method($S, $L)", binding.name(), text);
-            case "path" -> write.addStatement("request.$L($S, $S, $L)",
-                    binding.greedy() ? "greedyPathParameter" : "pathParameter", binding.name(), binding.parameter(),
-                    text);
+            case "path" -> write.addStatement("request." + (binding.greedy() ? "greedyPathParameter"
+                    : "pathParameter") + "($S, $S, $L)", binding.name(), binding.parameter(), text);
             case "query" -> {
                 if (binding.style() != null && type.type().equals(JavaTypes.JSON_NODE)) {
-                    write.addStatement("request.queryObject($S, $S, arguments.$L(), $T.$L)", binding.name(),
-                            binding.parameter(), field, JavaTypes.QUERY_STYLE, queryStyle(binding));
+                    write.addStatement("request.queryObject($S, $S, " + value + ", $T." + queryStyle(binding) + ")",
+                            binding.name(), binding.parameter(), JavaTypes.QUERY_STYLE);
                 } else if (type instanceof ValueType.ListOf) {
-                    write.addStatement("request.queryParameter($S, $S, $T.texts(arguments.$L()), $T.$L)",
-                            binding.name(), binding.parameter(), JavaTypes.ARGUMENTS, field, JavaTypes.QUERY_STYLE,
-                            queryStyle(binding));
+                    write.addStatement("request.queryParameter($S, $S, $T.texts(" + value + "), $T."
+                            + queryStyle(binding) + ")", binding.name(), binding.parameter(), JavaTypes.ARGUMENTS,
+                            JavaTypes.QUERY_STYLE);
                 } else {
                     write.addStatement("request.queryParameter($S, $S, $L)", binding.name(), binding.parameter(),
                             text);

@@ -32,6 +32,10 @@ final class JavaTypes {
     static final ClassName MAP = ClassName.get(java.util.Map.class);
     static final ClassName SET = ClassName.get(java.util.Set.class);
 
+    /** Type names are immutable: the ones every record uses are built once. */
+    private static final TypeName EXTRAS_MAP = ParameterizedTypeName.get(MAP, STRING, JSON_NODE);
+    static final TypeName STRING_SET = ParameterizedTypeName.get(SET, STRING);
+
     private static final Set<String> COMPOSITION = Set.of("allOf", "anyOf", "oneOf", "not", "if", "$ref",
             "patternProperties", "dependentSchemas", "dependentRequired", "unevaluatedProperties", "prefixItems",
             "propertyNames", "const");
@@ -50,15 +54,18 @@ final class JavaTypes {
         final TypeName type;
         final String memberReader;
         final String valueReader;
+        /** {@code Arguments::asString}: the same block for every list of this kind (blocks are immutable). */
+        private final CodeBlock elementReader;
 
         Scalar(TypeName type, String memberReader, String valueReader) {
             this.type = type;
             this.memberReader = memberReader;
             this.valueReader = valueReader;
+            this.elementReader = CodeBlock.of("$T::" + valueReader, ARGUMENTS);
         }
 
         CodeBlock elementReader() {
-            return CodeBlock.of("$T::$L", ARGUMENTS, valueReader);
+            return elementReader;
         }
     }
 
@@ -137,6 +144,6 @@ final class JavaTypes {
     }
 
     static TypeName extrasMap() {
-        return ParameterizedTypeName.get(MAP, STRING, JSON_NODE);
+        return EXTRAS_MAP;
     }
 }

@@ -28,15 +28,16 @@ final class Javadoc {
         return this;
     }
 
+    /** The Javadoc block: one {@code $L} part per line (JavaPoet renders each part separately). */
     CodeBlock render() {
         CodeBlock.Builder out = CodeBlock.builder();
         if (!summary.isBlank()) {
-            out.add("$L\n", summary);
+            out.add("$L", summary + "\n");
         }
         if (!params.isEmpty()) {
             out.add("\n");
             for (String[] param : params) {
-                out.add("@param $L $L\n", param[0], safe(param[1]));
+                out.add("$L", "@param " + param[0] + " " + safe(param[1]) + "\n");
             }
         }
         return out.build();

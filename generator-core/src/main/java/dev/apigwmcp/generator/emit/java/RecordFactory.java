@@ -6,7 +6,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,20 +82,20 @@ final class RecordFactory {
             constructor.addParameter(ParameterSpec.builder(value.type(), field).build());
             javadoc.param(field, property.getValue().path("description").asText("JSON member '" + json + "'."));
             separate(readArgs).add(value.readMember("node", json));
-            write.addStatement("$T.put(node, $S, $L)", JavaTypes.ARGUMENTS, json, field);
+            write.addStatement("$T.put(node, $S, " + field + ")", JavaTypes.ARGUMENTS, json);
             known.add(json);
         }
         if (JavaTypes.allowsAdditional(schema)) {
             String field = fields.unique("additionalProperties");
             constructor.addParameter(ParameterSpec.builder(JavaTypes.extrasMap(), field).build());
             javadoc.param(field, "Members the schema does not declare, kept as they came.");
-            builder.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaTypes.SET, JavaTypes.STRING), "KNOWN",
+            builder.addField(FieldSpec.builder(JavaTypes.STRING_SET, "KNOWN",
                     Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("$T.of($L)", JavaTypes.SET, quoted(known)).build());
             separate(readArgs).add("$T.extras(node, KNOWN)", JavaTypes.ARGUMENTS);
-            write.beginControlFlow("if ($L != null)", field)
-                    .beginControlFlow("for ($T.Entry<$T, $T> extra : $L.entrySet())", JavaTypes.MAP, JavaTypes.STRING,
-                            JavaTypes.JSON_NODE, field)
+            write.beginControlFlow("if (" + field + " != null)")
+                    .beginControlFlow("for ($T.Entry<$T, $T> extra : " + field + ".entrySet())", JavaTypes.MAP,
+                            JavaTypes.STRING, JavaTypes.JSON_NODE)
                     .addStatement("node.set(extra.getKey(), extra.getValue())")
                     .endControlFlow()
                     .endControlFlow();
