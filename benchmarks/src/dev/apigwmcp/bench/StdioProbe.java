@@ -1,14 +1,14 @@
 package dev.apigwmcp.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,56 +81,60 @@ public final class StdioProbe {
         Process process = builder.start();
         try {
             OutputStream in = process.getOutputStream();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8), 1 << 16);
+            LineReader out = new LineReader(process.getInputStream());
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                     + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"stdio-probe\",\"version\":\"1\"}}}");
-            await(out, 1, name);
-            double coldStart = (System.nanoTime() - start) / 1e6;
+            double coldStart = (await(out, 1, name).arrived() - start) / 1e6;
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             int id = 2;
-            long listStart = System.nanoTime();
-            int[] counts = listAll(in, out, id, name);
-            id += counts[2];
-            double firstList = (System.nanoTime() - listStart) / 1e6;
+            long[] counts = listAll(in, out, id, name);
+            id += (int) counts[2];
+            double firstList = counts[3] / 1e6;
             double[] warm = new double[lists];
             for (int i = 0; i < lists; i++) {
-                long t = System.nanoTime();
-                id += listAll(in, out, id, name)[2];
-                warm[i] = (System.nanoTime() - t) / 1e6;
+                long[] again = listAll(in, out, id, name);
+                id += (int) again[2];
+                warm[i] = again[3] / 1e6;
             }
             double rss = rssMb(process.pid());
             in.close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroy();
             }
-            return new Run(name, round, coldStart, firstList, Stats.of(warm).median(), counts[0], counts[1], rss);
+            return new Run(name, round, coldStart, firstList, Stats.of(warm).median(), (int) counts[0], (int) counts[1],
+                    rss);
         } finally {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    /** Lists every page; returns {tools, bytes, requests}. */
-    private static int[] listAll(OutputStream in, BufferedReader out, int firstId, String name) throws IOException {
-        int tools = 0;
-        int bytes = 0;
+    /**
+     * Lists every page; returns {tools, bytes, requests, nanos}: nanos sums, per page, the time from sending the
+     * request to the last byte of its answer line, before the probe decodes or scans anything.
+     */
+    private static long[] listAll(OutputStream in, LineReader out, int firstId, String name) throws IOException {
+        long tools = 0;
+        long bytes = 0;
+        long nanos = 0;
         int id = firstId;
         String cursor = null;
         do {
+            long sent = System.nanoTime();
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/list\",\"params\":{"
                     + (cursor == null ? "" : "\"cursor\":\"" + cursor + "\"") + "}}");
-            String answer = await(out, id, name);
+            Answer answer = await(out, id, name);
+            nanos += answer.arrived() - sent;
             id++;
-            bytes += answer.length();
-            Matcher matcher = TOOL.matcher(answer);
+            bytes += answer.text().length();
+            Matcher matcher = TOOL.matcher(answer.text());
             while (matcher.find()) {
                 tools++;
             }
-            Matcher next = NEXT_CURSOR.matcher(answer);
+            Matcher next = NEXT_CURSOR.matcher(answer.text());
             cursor = next.find() ? next.group(1) : null;
         } while (cursor != null);
-        return new int[] {tools, bytes, id - firstId};
+        return new long[] {tools, bytes, id - firstId, nanos};
     }
 
     private static void send(OutputStream in, String line) throws IOException {
@@ -138,19 +142,64 @@ public final class StdioProbe {
         in.flush();
     }
 
+    /** An answer line and when its last byte arrived. */
+    private record Answer(String text, long arrived) {
+    }
+
     /** Reads lines until the answer to {@code id}; notifications and log lines on stdout are skipped. */
-    private static String await(BufferedReader out, int id, String name) throws IOException {
+    private static Answer await(LineReader out, int id, String name) throws IOException {
         String marker = "\"id\":" + id;
-        String line;
-        while ((line = out.readLine()) != null) {
+        byte[] bytes;
+        while ((bytes = out.next()) != null) {
+            long arrived = System.nanoTime();
+            String line = new String(bytes, StandardCharsets.UTF_8);
             if (line.contains(marker + ",") || line.contains(marker + "}")) {
                 if (line.contains("\"error\"") && !line.contains("\"result\"")) {
                     throw new IOException(name + ": request " + id + " failed: " + line.substring(0, Math.min(300, line.length())));
                 }
-                return line;
+                return new Answer(line, arrived);
             }
         }
         throw new IOException(name + ": stdout ended before the answer to request " + id);
+    }
+
+    /** Newline-delimited frames as bytes: the clock stops when a line is complete, before any decoding. */
+    private static final class LineReader {
+        private final InputStream in;
+        private byte[] buffer = new byte[1 << 16];
+        private int start;
+        private int end;
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        byte[] next() throws IOException {
+            int scan = start;
+            while (true) {
+                for (int i = scan; i < end; i++) {
+                    if (buffer[i] == '\n') {
+                        byte[] line = Arrays.copyOfRange(buffer, start, i);
+                        start = i + 1;
+                        return line;
+                    }
+                }
+                if (start > 0) {
+                    System.arraycopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+                scan = end;
+                if (end == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+                int read = in.read(buffer, end, buffer.length - end);
+                if (read < 0) {
+                    return null;
+                }
+                end += read;
+            }
+        }
     }
 
     private static double rssMb(long pid) throws IOException {
