@@ -62,14 +62,10 @@ public final class JsonOutput {
      * line but the first prefixed by {@code prefix}, the final newline dropped.
      */
     static StringBuilder appendNested(StringBuilder out, String pretty, String prefix) {
-        int end = pretty.endsWith("\n") ? pretty.length() - 1 : pretty.length();
-        int start = 0;
-        for (int newline = pretty.indexOf('\n'); newline >= 0 && newline < end;
-                newline = pretty.indexOf('\n', start)) {
-            out.append(pretty, start, newline + 1).append(prefix);
-            start = newline + 1;
-        }
-        return out.append(pretty, start, end);
+        // Whole-string operations: StringBuilder.append(CharSequence, start, end) copies char by char, which is
+        // slow before the JIT has compiled it (and a command-line run is mostly before).
+        String text = pretty.endsWith("\n") ? pretty.substring(0, pretty.length() - 1) : pretty;
+        return out.append(text.replace("\n", "\n" + prefix));
     }
 
     /** {@code text} (lines ending with {@code \n}) with every line prefixed, the final newline dropped. */

@@ -43,7 +43,23 @@ public final class Descriptions {
 
     /** Collapses whitespace; {@code null} becomes empty. */
     public static String normalize(String text) {
-        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").trim();
+        if (text == null) {
+            return "";
+        }
+        // The regular expression's result, without running it on the (many, mostly clean) texts that need only
+        // trim(): it changes a text only where a run of whitespace is not a single space.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c) && (c != ' ' || i + 1 < text.length() && isRegexSpace(text.charAt(i + 1)))) {
+                return WHITESPACE.matcher(text).replaceAll(" ").trim();
+            }
+        }
+        return text.trim();
+    }
+
+    /** What {@code \s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Cuts {@code text} to at most {@code max} characters at a word boundary, ending with an ellipsis. */
