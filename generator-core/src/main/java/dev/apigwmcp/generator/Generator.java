@@ -8,6 +8,7 @@ import dev.apigwmcp.generator.emit.CatalogMarkdownEmitter;
 import dev.apigwmcp.generator.emit.ResourcePaths;
 import dev.apigwmcp.generator.emit.ToolDefinitions;
 import dev.apigwmcp.generator.emit.ToolJson;
+import dev.apigwmcp.generator.emit.ToolLines;
 import dev.apigwmcp.generator.emit.java.JavaEmitter;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
@@ -135,10 +136,11 @@ public final class Generator {
             entries.put(tool.name(), tool.entry());
             list.add(tool.entry());
         }
-        byte[] toolsJson = ToolDefinitions.prettyListResultUtf8(list);
+        // The runtime reads the target's list at start: one compact tool per line, found without a parser. The
+        // pretty list is what the reviewed catalog holds (reused as is when there is only this target).
         files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name())
-                + "tools.json", toolsJson));
-        return new Emitted(files, entries, toolsJson);
+                + "tools.json", ToolLines.listResult(list)));
+        return new Emitted(files, entries, ToolDefinitions.prettyListResultUtf8(list));
     }
 
     /** A tool's JSON, with its {@code tools.json} entry as UTF-8. */
@@ -150,7 +152,7 @@ public final class Generator {
 
     /**
      * What one part of the emission produced: files and, for a JSON part, the tools.json entries by tool name and
-     * the target's {@code tools.json} bytes.
+     * the target's tools as a pretty-printed list (the catalog's layout).
      */
     private record Emitted(List<GeneratedFile> files, Map<String, byte[]> entries, byte[] toolsJson) {
         static Emitted of(List<GeneratedFile> files) {
