@@ -68,7 +68,12 @@ machine() {
     echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
     echo "$(free -g | awk '/Mem:/{print $2}') GiB memory, load average at start $(cut -d' ' -f1-3 /proc/loadavg)."
     echo "$(java -version 2>&1 | head -1); Node $(node --version); $(mvn -v 2>/dev/null | head -1 | sed 's/ (.*//; s/\x1b\[[0-9;]*m//g')."
-    echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). ROUNDS=$ROUNDS LOAD_SECONDS=$LOAD_SECONDS LOAD_WARMUP=$LOAD_WARMUP SERVER_WARMUP=$SERVER_WARMUP."
+    # The figures belong to the snapshot's commit, which is older than HEAD after SKIP_BUILD=1.
+    local built head
+    built="$(cat "$WORK/src/.snapshot-commit" 2>/dev/null || echo unknown)"
+    head="$(git -C "$ROOT" rev-parse --short HEAD)"
+    [ "$built" != "$head" ] && built="$built (snapshot in benchmarks/work/src; HEAD is $head)"
+    echo "Commit: $built. ROUNDS=$ROUNDS LOAD_SECONDS=$LOAD_SECONDS LOAD_WARMUP=$LOAD_WARMUP SERVER_WARMUP=$SERVER_WARMUP."
 }
 
 # --- preparation -------------------------------------------------------------------------------------------------
@@ -95,6 +100,7 @@ build_project() {
         log "building generator-core and runtime from HEAD ($(git -C "$ROOT" rev-parse --short HEAD)) in $SRC"
         rm -rf "$SRC" && mkdir -p "$SRC"
         git -C "$ROOT" archive HEAD | tar -x -C "$SRC"
+        git -C "$ROOT" rev-parse --short HEAD > "$SRC/.snapshot-commit"
         # install, not package: the generator and plugin sections run Maven projects that resolve the plugin (and
         # generator-core) from the local repository.
         (cd "$SRC" && mvn -q $MVN_FLAGS install -DskipTests -Dinvoker.skip=true -Dcorpus.skip=true \
