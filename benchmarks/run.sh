@@ -397,6 +397,7 @@ run_generator_maven() {
         echo "    mvn -f benchmarks/work/mvn-directory/pom.xml $mvn_args"
         echo
     } >> "$SUMMARY"
+    rm -rf "$WORK/mvn-github/target" "$WORK/mvn-directory/target"   # ~400 MB of generated files
 }
 
 # --- plugin no-change rebuild ------------------------------------------------------------------------------------
