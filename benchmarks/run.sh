@@ -236,10 +236,12 @@ run_stdio() {
         echo "### Stdio: cold start (process start → initialize answer), tools/list, resident memory"
         echo
         echo "Tuned = \`$TUNED_FLAGS -XX:SharedArchiveFile=<gateway>.jsa\` (archive made once with \`-XX:ArchiveClassesAtExit\`)."
-        echo "Warm tools/list: median of 20 calls after the first, measured by the client over the pipe (includes transfer)."
+        echo "Warm tools/list: median of 20 calls after the first, from sending the request until the answer's last byte has"
+        echo "arrived over the pipe (before the probe decodes it); *first byte*: until its first byte arrived, i.e. the server's"
+        echo "own part without moving the list through the pipe."
         echo
-        echo "| contender | cold start ms | first tools/list ms | warm tools/list ms | tools | RSS MB after lists |"
-        echo "|---|---:|---:|---:|---:|---:|"
+        echo "| contender | cold start ms | first tools/list ms | warm tools/list ms | warm tools/list, first byte ms | tools | RSS MB after lists |"
+        echo "|---|---:|---:|---:|---:|---:|---:|"
         java -cp "$HARNESS" dev.apigwmcp.bench.StdioProbe "$ROUNDS" 20 "$RAW/stdio.jsonl" "$contenders"
         echo
         echo "Commands (classpaths elided):"

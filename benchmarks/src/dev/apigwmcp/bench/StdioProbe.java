@@ -30,8 +30,8 @@ public final class StdioProbe {
     private static final Pattern NEXT_CURSOR = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOOL = Pattern.compile("\"inputSchema\"\\s*:");
 
-    record Run(String contender, int round, double coldStartMs, double firstListMs, double warmListMs, int tools,
-            int listBytes, double rssMb) {
+    record Run(String contender, int round, double coldStartMs, double firstListMs, double warmListMs,
+            double warmListFirstByteMs, int tools, int listBytes, double rssMb) {
     }
 
     private StdioProbe() {
@@ -65,10 +65,11 @@ public final class StdioProbe {
         }
         for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
             List<Run> own = entry.getValue();
-            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %s |", entry.getKey(),
+            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s |", entry.getKey(),
                     Stats.of(own.stream().map(Run::coldStartMs).toList()).text("%.0f"),
                     Stats.of(own.stream().map(Run::firstListMs).toList()).text("%.1f"),
                     Stats.of(own.stream().map(Run::warmListMs).toList()).text("%.2f"),
+                    Stats.of(own.stream().map(Run::warmListFirstByteMs).toList()).text("%.2f"),
                     own.get(0).tools(),
                     Stats.of(own.stream().map(Run::rssMb).toList()).text("%.0f")));
         }
@@ -91,18 +92,20 @@ public final class StdioProbe {
             id += (int) counts[2];
             double firstList = counts[3] / 1e6;
             double[] warm = new double[lists];
+            double[] warmFirstByte = new double[lists];
             for (int i = 0; i < lists; i++) {
                 long[] again = listAll(in, out, id, name);
                 id += (int) again[2];
                 warm[i] = again[3] / 1e6;
+                warmFirstByte[i] = again[4] / 1e6;
             }
             double rss = rssMb(process.pid());
             in.close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroy();
             }
-            return new Run(name, round, coldStart, firstList, Stats.of(warm).median(), (int) counts[0], (int) counts[1],
-                    rss);
+            return new Run(name, round, coldStart, firstList, Stats.of(warm).median(), Stats.of(warmFirstByte).median(),
+                    (int) counts[0], (int) counts[1], rss);
         } finally {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -110,13 +113,15 @@ public final class StdioProbe {
     }
 
     /**
-     * Lists every page; returns {tools, bytes, requests, nanos}: nanos sums, per page, the time from sending the
-     * request to the last byte of its answer line, before the probe decodes or scans anything.
+     * Lists every page; returns {tools, bytes, requests, nanos, firstByteNanos}: nanos sums, per page, the time
+     * from sending the request to the last byte of its answer line, before the probe decodes or scans anything;
+     * firstByteNanos the time to the answer's first byte (the server's part, without moving the list).
      */
     private static long[] listAll(OutputStream in, LineReader out, int firstId, String name) throws IOException {
         long tools = 0;
         long bytes = 0;
         long nanos = 0;
+        long firstByteNanos = 0;
         int id = firstId;
         String cursor = null;
         do {
@@ -125,6 +130,7 @@ public final class StdioProbe {
                     + (cursor == null ? "" : "\"cursor\":\"" + cursor + "\"") + "}}");
             Answer answer = await(out, id, name);
             nanos += answer.arrived() - sent;
+            firstByteNanos += answer.firstByte() - sent;
             id++;
             bytes += answer.text().length();
             Matcher matcher = TOOL.matcher(answer.text());
@@ -134,7 +140,7 @@ public final class StdioProbe {
             Matcher next = NEXT_CURSOR.matcher(answer.text());
             cursor = next.find() ? next.group(1) : null;
         } while (cursor != null);
-        return new long[] {tools, bytes, id - firstId, nanos};
+        return new long[] {tools, bytes, id - firstId, nanos, firstByteNanos};
     }
 
     private static void send(OutputStream in, String line) throws IOException {
@@ -142,8 +148,8 @@ public final class StdioProbe {
         in.flush();
     }
 
-    /** An answer line and when its last byte arrived. */
-    private record Answer(String text, long arrived) {
+    /** An answer line, when its first byte arrived and when its last byte did. */
+    private record Answer(String text, long firstByte, long arrived) {
     }
 
     /** Reads lines until the answer to {@code id}; notifications and log lines on stdout are skipped. */
@@ -157,7 +163,7 @@ public final class StdioProbe {
                 if (line.contains("\"error\"") && !line.contains("\"result\"")) {
                     throw new IOException(name + ": request " + id + " failed: " + line.substring(0, Math.min(300, line.length())));
                 }
-                return new Answer(line, arrived);
+                return new Answer(line, out.lineFirstByte(), arrived);
             }
         }
         throw new IOException(name + ": stdout ended before the answer to request " + id);
@@ -169,12 +175,21 @@ public final class StdioProbe {
         private byte[] buffer = new byte[1 << 16];
         private int start;
         private int end;
+        private long lastRead;
+        private long lineFirstByte;
 
         LineReader(InputStream in) {
             this.in = in;
         }
 
+        /** When the first byte of the line {@link #next} last returned arrived. */
+        long lineFirstByte() {
+            return lineFirstByte;
+        }
+
         byte[] next() throws IOException {
+            // Bytes of this line already buffered came with the last read; otherwise the next read brings them.
+            lineFirstByte = start < end ? lastRead : -1;
             int scan = start;
             while (true) {
                 for (int i = scan; i < end; i++) {
@@ -197,6 +212,10 @@ public final class StdioProbe {
                 if (read < 0) {
                     return null;
                 }
+                lastRead = System.nanoTime();
+                if (lineFirstByte < 0) {
+                    lineFirstByte = lastRead;
+                }
                 end += read;
             }
         }
@@ -213,7 +232,8 @@ public final class StdioProbe {
 
     private static String json(Run run) {
         return String.format(Locale.ROOT, "{\"contender\":\"%s\",\"round\":%d,\"coldStartMs\":%.1f,\"firstListMs\":%.2f,"
-                        + "\"warmListMs\":%.3f,\"tools\":%d,\"listBytes\":%d,\"rssMb\":%.1f}", run.contender(), run.round(),
-                run.coldStartMs(), run.firstListMs(), run.warmListMs(), run.tools(), run.listBytes(), run.rssMb());
+                        + "\"warmListMs\":%.3f,\"warmListFirstByteMs\":%.3f,\"tools\":%d,\"listBytes\":%d,\"rssMb\":%.1f}",
+                run.contender(), run.round(), run.coldStartMs(), run.firstListMs(), run.warmListMs(),
+                run.warmListFirstByteMs(), run.tools(), run.listBytes(), run.rssMb());
     }
 }
