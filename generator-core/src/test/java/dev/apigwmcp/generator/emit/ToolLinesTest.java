@@ -11,7 +11,6 @@ import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.read.ProblemCollector;
 import dev.apigwmcp.generator.select.ToolSelector;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -50,9 +49,11 @@ class ToolLinesTest {
     @Test
     void whitespaceInsideStringsIsKeptAndEscapesAreNotStringEnds() {
         String pretty = "{\n  \"a b\" : \"x \\\" { \\\\\",\n  \"c\" : [ 1, \"\\u00e9 \u00e9\\n\" ]\n}";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ToolLines.compact(pretty.getBytes(StandardCharsets.UTF_8), out);
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        byte[] bytes = pretty.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[bytes.length + 2];
+        out[0] = '>';
+        int end = ToolLines.compact(bytes, out, 1);
+        assertThat(new String(out, 1, end - 1, StandardCharsets.UTF_8))
                 .isEqualTo("{\"a b\":\"x \\\" { \\\\\",\"c\":[1,\"\\u00e9 \u00e9\\n\"]}");
     }
 
