@@ -103,18 +103,12 @@ public final class Generator {
 
         List<GeneratedFile> files = new ArrayList<>();
         Map<String, byte[]> entries = new TreeMap<>(); // the catalog lists every target's tools by name
-        byte[] onlyToolsJson = null;
         for (Emitted part : emitted) {
             files.addAll(part.files());
             entries.putAll(part.entries());
-            if (part.toolsJson() != null && targets.size() == 1) {
-                onlyToolsJson = part.toolsJson();
-            }
         }
-        // With one target the catalog lists the same tools in the same order (both by name): the same bytes.
-        byte[] catalog = onlyToolsJson != null ? onlyToolsJson
-                : ToolDefinitions.prettyListResultUtf8(List.copyOf(entries.values()));
-        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.CATALOG + "tools.json", catalog));
+        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.CATALOG + "tools.json",
+                ToolDefinitions.prettyListResultUtf8(List.copyOf(entries.values()))));
         files.add(java.servicesFile(targets.stream().map(java::registryClassName).toList()));
         files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
         return files;
@@ -122,7 +116,7 @@ public final class Generator {
 
     /**
      * A target's schema files and {@code tools.json}, and its tools' entries for the catalog's list. Each entry is
-     * encoded to UTF-8 once (in parallel) and both lists are assembled from those bytes.
+     * encoded to UTF-8 once (in parallel); the target's list and the catalog are assembled from those bytes.
      */
     private static Emitted json(CompiledTarget target) {
         List<EncodedTool> tools = target.tools().parallelStream()
@@ -137,10 +131,10 @@ public final class Generator {
             list.add(tool.entry());
         }
         // The runtime reads the target's list at start: one compact tool per line, found without a parser. The
-        // pretty list is what the reviewed catalog holds (reused as is when there is only this target).
+        // reviewed catalog keeps the pretty entries.
         files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name())
                 + "tools.json", ToolLines.listResult(list)));
-        return new Emitted(files, entries, ToolDefinitions.prettyListResultUtf8(list));
+        return new Emitted(files, entries);
     }
 
     /** A tool's JSON, with its {@code tools.json} entry as UTF-8. */
@@ -150,13 +144,10 @@ public final class Generator {
         }
     }
 
-    /**
-     * What one part of the emission produced: files and, for a JSON part, the tools.json entries by tool name and
-     * the target's tools as a pretty-printed list (the catalog's layout).
-     */
-    private record Emitted(List<GeneratedFile> files, Map<String, byte[]> entries, byte[] toolsJson) {
+    /** What one part of the emission produced: files, and tools.json entries by tool name (JSON parts only). */
+    private record Emitted(List<GeneratedFile> files, Map<String, byte[]> entries) {
         static Emitted of(List<GeneratedFile> files) {
-            return new Emitted(files, Map.of(), null);
+            return new Emitted(files, Map.of());
         }
     }
 

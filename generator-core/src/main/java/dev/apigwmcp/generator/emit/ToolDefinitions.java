@@ -38,28 +38,10 @@ public final class ToolDefinitions {
     }
 
     /**
-     * The pretty {@code tools/list} document for tools already sorted by name, assembled from each tool's
-     * {@link #prettyEntry} so that a definition serialised once serves every document it appears in. The bytes
-     * equal {@code JsonOutput.pretty(listResult(tools))}.
-     */
-    public static String prettyListResult(java.util.List<String> entries) {
-        if (entries.isEmpty()) {
-            return "{\n  \"tools\": []\n}\n";
-        }
-        StringBuilder out = new StringBuilder(entries.stream().mapToInt(String::length).sum() + 64);
-        out.append("{\n  \"tools\": [\n");
-        for (int i = 0; i < entries.size(); i++) {
-            if (i > 0) {
-                out.append(",\n");
-            }
-            out.append(entries.get(i));
-        }
-        return out.append("\n  ]\n}\n").toString();
-    }
-
-    /**
-     * {@link #prettyListResult} as UTF-8, from entries already encoded: each entry is copied once, and the document
-     * (13 MB for GitHub's description) never exists as a {@code String}.
+     * The pretty {@code tools/list} document (UTF-8) for tools already sorted by name, assembled from each tool's
+     * {@link #prettyEntry}, already encoded, so that a definition serialised once serves every document it appears
+     * in; each entry is copied once, and the document (13 MB for GitHub's description) never exists as a
+     * {@code String}. The bytes equal {@code JsonOutput.pretty(listResult(tools))}.
      */
     public static byte[] prettyListResultUtf8(java.util.List<byte[]> entries) {
         if (entries.isEmpty()) {

@@ -10,6 +10,7 @@ import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.read.ProblemCollector;
 import dev.apigwmcp.generator.select.ToolSelector;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +23,14 @@ class ToolDefinitionsTest {
         CompiledTarget target = new ToolCompiler().compile(TestSpecs.petstoreAll(), model,
                 new ToolSelector().select(TestSpecs.petstoreAll(), model, problems), problems);
         List<CompiledTool> tools = target.tools();
-        assertThat(ToolDefinitions.prettyListResult(tools.stream().map(ToolDefinitions::prettyEntry).toList()))
+        assertThat(utf8(ToolDefinitions.prettyListResultUtf8(tools.stream().map(ToolDefinitions::prettyEntry)
+                .map(e -> e.getBytes(StandardCharsets.UTF_8)).toList())))
                 .isEqualTo(JsonOutput.pretty(ToolDefinitions.listResult(tools)));
-        assertThat(ToolDefinitions.prettyListResult(List.of()))
+        assertThat(utf8(ToolDefinitions.prettyListResultUtf8(List.of())))
                 .isEqualTo(JsonOutput.pretty(ToolDefinitions.listResult(List.of())));
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
