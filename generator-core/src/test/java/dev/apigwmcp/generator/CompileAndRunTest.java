@@ -122,11 +122,11 @@ class CompileAndRunTest {
     void argumentRecordsAreTyped() throws Exception {
         {
             URLClassLoader loader = both;
-            Class<?> arguments = loader.loadClass("dev.apigwmcp.generated.petstore.ListPetsArguments");
+            Class<?> arguments = loader.loadClass("dev.apigwmcp.generated.petstore.ListPetsTool$Input");
             assertThat(arguments.isRecord()).isTrue();
             assertThat(arguments.getRecordComponents()).extracting(c -> c.getName() + ":" + c.getType().getSimpleName())
                     .containsExactly("type:String", "page:Long");
-            Class<?> body = loader.loadClass("dev.apigwmcp.generated.petstore.CreatePetArguments$Body");
+            Class<?> body = loader.loadClass("dev.apigwmcp.generated.petstore.CreatePetTool$Input$Body");
             assertThat(body.getRecordComponents()).extracting(c -> c.getName() + ":" + c.getType().getSimpleName())
                     .containsExactly("type:String", "price:BigDecimal", "name:String", "birthDate:String",
                             "additionalProperties:Map");

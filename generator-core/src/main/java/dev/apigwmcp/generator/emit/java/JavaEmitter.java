@@ -18,6 +18,8 @@ import dev.apigwmcp.generator.compile.BodyBinding;
 import dev.apigwmcp.generator.compile.CompiledTarget;
 import dev.apigwmcp.generator.compile.CompiledTool;
 import dev.apigwmcp.generator.emit.ResourcePaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,13 +28,17 @@ import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the typed Java of one target with JavaPoet: per tool an arguments record (typed parameters, body as
- * generated records where its schema is a plain object tree) and a tool class implementing the runtime's
- * {@code GeneratedTool}; per target a {@code ToolRegistry} listed in {@code META-INF/services}.
+ * Emits the typed Java of one target with JavaPoet: per tool one file, a tool class implementing the runtime's
+ * {@code GeneratedTool} with its arguments as the nested record {@code Input} (typed parameters, body as generated
+ * records where its schema is a plain object tree); per target a {@code ToolRegistry} listed in
+ * {@code META-INF/services}. One file per tool rather than two: JavaPoet renders each file twice (once to collect
+ * imports), and half the files was 15 % less emission time for GitHub's description.
  */
 public final class JavaEmitter {
 
     private static final String INDENT = "    ";
+    /** The arguments record nested in each tool class (not {@code Arguments}: the runtime's helper has that name). */
+    static final String INPUT = "Input";
     // Specs are immutable: what every tool class shares is built once. Identifiers go into format text rather
     // than $L arguments, as in ValueType.
     private static final AnnotationSpec OVERRIDE = AnnotationSpec.builder(Override.class).build();
@@ -51,26 +57,24 @@ public final class JavaEmitter {
         List<String> stems = new ArrayList<>();
         for (CompiledTool tool : target.tools()) {
             // Names are handed out in tool order so they never depend on thread timing.
-            String stem = classes.uniqueStem(JavaNames.pascal(tool.baseName()), "Tool", "Arguments");
+            String stem = classes.uniqueStem(JavaNames.pascal(tool.baseName()), "Tool");
             stems.add(stem);
             toolClasses.add(new RegistryEmitter.Entry(tool.name(), ClassName.get(pkg, stem + "Tool")));
         }
         // Each tool's classes are independent: render them in parallel, keeping the order.
         List<GeneratedFile> files = new ArrayList<>(IntStream.range(0, stems.size()).parallel()
-                .mapToObj(i -> toolFiles(target.tools().get(i), pkg, stems.get(i)))
-                .flatMap(List::stream)
+                .mapToObj(i -> toolFile(target.tools().get(i), ClassName.get(pkg, stems.get(i) + "Tool")))
                 .toList());
         ClassName registry = ClassName.get(pkg, registryName);
         files.add(javaFile(pkg, new RegistryEmitter().registry(target, registry, toolClasses)));
         return files;
     }
 
-    private List<GeneratedFile> toolFiles(CompiledTool tool, String pkg, String stem) {
-        ClassName argumentsName = ClassName.get(pkg, stem + "Arguments");
+    private GeneratedFile toolFile(CompiledTool tool, ClassName toolName) {
+        ClassName inputName = toolName.nestedClass(INPUT);
         ToolFields fields = new ToolFields();
-        TypeSpec arguments = argumentsRecord(tool, argumentsName, fields);
-        return List.of(javaFile(pkg, arguments),
-                javaFile(pkg, toolClass(tool, ClassName.get(pkg, stem + "Tool"), argumentsName, fields)));
+        TypeSpec input = inputRecord(tool, inputName, fields);
+        return javaFile(toolName.packageName(), toolClass(tool, toolName, input, inputName, fields));
     }
 
     /** The services file listing every target's registry (one line each, sorted). */
@@ -86,12 +90,15 @@ public final class JavaEmitter {
         return target.javaPackage() + "." + JavaNames.pascal(target.name()) + "ToolRegistry";
     }
 
-    private TypeSpec argumentsRecord(CompiledTool tool, ClassName name, ToolFields fields) {
+    /** The tool's arguments, a record nested in the tool class {@code name.enclosingClassName()}. */
+    private TypeSpec inputRecord(CompiledTool tool, ClassName name, ToolFields fields) {
         TypeSpec.Builder builder = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
         RecordFactory records = new RecordFactory();
-        RecordFactory.Owner owner = new RecordFactory.Owner(name, builder, List.of(name.simpleName()));
+        // Nested types must not take the name of a type they sit in.
+        List<String> enclosing = List.of(name.enclosingClassName().simpleName(), name.simpleName());
+        RecordFactory.Owner owner = new RecordFactory.Owner(name, builder, enclosing);
         JavaNames.Scope fieldScope = new JavaNames.Scope(RecordFactory.RESERVED_MEMBERS);
-        JavaNames.Scope types = new JavaNames.Scope(name.simpleName());
+        JavaNames.Scope types = new JavaNames.Scope(enclosing.toArray(String[]::new));
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         Javadoc javadoc = new Javadoc("Arguments of tool {@code " + tool.name() + "} ("
                 + Javadoc.safe(tool.operation().label()) + ").");
@@ -129,8 +136,9 @@ public final class JavaEmitter {
         return name;
     }
 
-    private TypeSpec toolClass(CompiledTool tool, ClassName name, ClassName argumentsName, ToolFields fields) {
-        TypeName toolType = ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL, argumentsName);
+    private TypeSpec toolClass(CompiledTool tool, ClassName name, TypeSpec input, ClassName inputName,
+            ToolFields fields) {
+        TypeName toolType = ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL, inputName);
         CodeBlock.Builder read = CodeBlock.builder();
         for (String argument : fields.order) {
             RecordFactory.separate(read).add(fields.types.get(argument).readMember("arguments", argument));
@@ -138,14 +146,14 @@ public final class JavaEmitter {
         MethodSpec readArguments = MethodSpec.methodBuilder("readArguments")
                 .addAnnotation(OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(argumentsName)
+                .returns(inputName)
                 .addParameter(JavaTypes.JSON_NODE, "arguments")
-                .addStatement("return new $T($L)", argumentsName, read.build())
+                .addStatement("return new $T($L)", inputName, read.build())
                 .build();
         MethodSpec.Builder write = MethodSpec.methodBuilder("writeRequest")
                 .addAnnotation(OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(argumentsName, "arguments")
+                .addParameter(inputName, "arguments")
                 .addParameter(JavaTypes.REQUEST_BUILDER, "request");
         for (ArgumentBinding binding : tool.arguments()) {
             writeParameter(write, binding, fields);
@@ -174,6 +182,7 @@ public final class JavaEmitter {
                 .addMethod(NAME_METHOD)
                 .addMethod(readArguments)
                 .addMethod(write.build())
+                .addType(input)
                 .build();
     }
 
@@ -229,7 +238,14 @@ public final class JavaEmitter {
                 .skipJavaLangImports(true)
                 .build();
         String path = pkg.replace('.', '/') + "/" + type.name() + ".java";
-        return GeneratedFile.text(GeneratedFile.Kind.JAVA, path, file.toString());
+        // JavaFile.toString renders into a default-sized builder that grows by copying; a tool file is a few KB.
+        StringBuilder text = new StringBuilder(8192);
+        try {
+            file.writeTo(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringBuilder does not fail", e);
+        }
+        return GeneratedFile.text(GeneratedFile.Kind.JAVA, path, text.toString());
     }
 
     /** Argument name → record component name and type, in schema order. */

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code orders___cancelOrder}: DELETE /orders/{orderId}. DELETE /orders/{orderId}
  */
-public final class CancelOrderTool implements GeneratedTool<CancelOrderArguments> {
+public final class CancelOrderTool implements GeneratedTool<CancelOrderTool.Input> {
     public static final String NAME = "orders___cancelOrder";
 
     @Override
@@ -18,18 +18,27 @@ public final class CancelOrderTool implements GeneratedTool<CancelOrderArguments
     }
 
     @Override
-    public CancelOrderArguments readArguments(JsonNode arguments) {
-        return new CancelOrderArguments(Arguments.string(arguments, "orderId"),
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "orderId"),
                 Arguments.string(arguments, "reason"));
     }
 
     @Override
-    public void writeRequest(CancelOrderArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.orderId() != null) {
             request.pathParameter("orderId", "orderId", Arguments.text(arguments.orderId()));
         }
         if (arguments.reason() != null) {
             request.queryParameter("reason", "reason", Arguments.text(arguments.reason()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code orders___cancelOrder} (DELETE /orders/{orderId}).
+     *
+     * @param orderId Argument 'orderId'.
+     * @param reason Argument 'reason'.
+     */
+    public record Input(String orderId, String reason) {
     }
 }

@@ -3,13 +3,19 @@ package dev.apigwmcp.generated.orders;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code orders___createOrder}: POST /orders. Place an order
  */
-public final class CreateOrderTool implements GeneratedTool<CreateOrderArguments> {
+public final class CreateOrderTool implements GeneratedTool<CreateOrderTool.Input> {
     public static final String NAME = "orders___createOrder";
 
     @Override
@@ -18,18 +24,169 @@ public final class CreateOrderTool implements GeneratedTool<CreateOrderArguments
     }
 
     @Override
-    public CreateOrderArguments readArguments(JsonNode arguments) {
-        return new CreateOrderArguments(Arguments.string(arguments, "Idempotency-Key"),
-                Arguments.object(arguments, "body", CreateOrderArguments.Body::read));
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "Idempotency-Key"),
+                Arguments.object(arguments, "body", Input.Body::read));
     }
 
     @Override
-    public void writeRequest(CreateOrderArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.idempotencyKey() != null) {
             request.header("Idempotency-Key", "Idempotency-Key", Arguments.text(arguments.idempotencyKey()));
         }
         if (arguments.body() != null) {
             request.jsonBody("body", "application/json", Arguments.toJson(arguments.body()));
+        }
+    }
+
+    /**
+     * Arguments of tool {@code orders___createOrder} (POST /orders).
+     *
+     * @param idempotencyKey Client-chosen key; retries with the same key create one order.
+     * @param body Request body (application/json).
+     */
+    public record Input(String idempotencyKey, Input.Body body) {
+        /**
+         * Request body (application/json).
+         *
+         * @param customerId JSON member 'customerId'.
+         * @param items JSON member 'items'.
+         * @param shippingAddress JSON member 'shippingAddress'.
+         * @param additionalProperties Members the schema does not declare, kept as they came.
+         */
+        public record Body(String customerId, List<Body.ItemsItem> items,
+                Body.ShippingAddress shippingAddress,
+                Map<String, JsonNode> additionalProperties) implements JsonWritable {
+            private static final Set<String> KNOWN = Set.of("customerId", "items", "shippingAddress");
+
+            /**
+             * Reads a validated JSON object.
+             */
+            public static Body read(JsonNode node) {
+                return new Body(Arguments.string(node, "customerId"),
+                        Arguments.list(node, "items", ItemsItem::read),
+                        Arguments.object(node, "shippingAddress", ShippingAddress::read),
+                        Arguments.extras(node, KNOWN));
+            }
+
+            @Override
+            public JsonNode toJson() {
+                ObjectNode node = JsonNodeFactory.instance.objectNode();
+                Arguments.put(node, "customerId", customerId);
+                Arguments.put(node, "items", items);
+                Arguments.put(node, "shippingAddress", shippingAddress);
+                if (additionalProperties != null) {
+                    for (Map.Entry<String, JsonNode> extra : additionalProperties.entrySet()) {
+                        node.set(extra.getKey(), extra.getValue());
+                    }
+                }
+                return node;
+            }
+
+            /**
+             *
+             * @param sku JSON member 'sku'.
+             * @param quantity JSON member 'quantity'.
+             * @param unitPrice JSON member 'unitPrice'.
+             * @param additionalProperties Members the schema does not declare, kept as they came.
+             */
+            public record ItemsItem(String sku, Long quantity, ItemsItem.UnitPrice unitPrice,
+                    Map<String, JsonNode> additionalProperties) implements JsonWritable {
+                private static final Set<String> KNOWN = Set.of("sku", "quantity", "unitPrice");
+
+                /**
+                 * Reads a validated JSON object.
+                 */
+                public static ItemsItem read(JsonNode node) {
+                    return new ItemsItem(Arguments.string(node, "sku"),
+                            Arguments.integer(node, "quantity"),
+                            Arguments.object(node, "unitPrice", UnitPrice::read),
+                            Arguments.extras(node, KNOWN));
+                }
+
+                @Override
+                public JsonNode toJson() {
+                    ObjectNode node = JsonNodeFactory.instance.objectNode();
+                    Arguments.put(node, "sku", sku);
+                    Arguments.put(node, "quantity", quantity);
+                    Arguments.put(node, "unitPrice", unitPrice);
+                    if (additionalProperties != null) {
+                        for (Map.Entry<String, JsonNode> extra : additionalProperties.entrySet()) {
+                            node.set(extra.getKey(), extra.getValue());
+                        }
+                    }
+                    return node;
+                }
+
+                /**
+                 *
+                 * @param amount JSON member 'amount'.
+                 * @param currency JSON member 'currency'.
+                 * @param additionalProperties Members the schema does not declare, kept as they came.
+                 */
+                public record UnitPrice(String amount, String currency,
+                        Map<String, JsonNode> additionalProperties) implements JsonWritable {
+                    private static final Set<String> KNOWN = Set.of("amount", "currency");
+
+                    /**
+                     * Reads a validated JSON object.
+                     */
+                    public static UnitPrice read(JsonNode node) {
+                        return new UnitPrice(Arguments.string(node, "amount"),
+                                Arguments.string(node, "currency"),
+                                Arguments.extras(node, KNOWN));
+                    }
+
+                    @Override
+                    public JsonNode toJson() {
+                        ObjectNode node = JsonNodeFactory.instance.objectNode();
+                        Arguments.put(node, "amount", amount);
+                        Arguments.put(node, "currency", currency);
+                        if (additionalProperties != null) {
+                            for (Map.Entry<String, JsonNode> extra : additionalProperties.entrySet()) {
+                                node.set(extra.getKey(), extra.getValue());
+                            }
+                        }
+                        return node;
+                    }
+                }
+            }
+
+            /**
+             *
+             * @param line1 JSON member 'line1'.
+             * @param city JSON member 'city'.
+             * @param country JSON member 'country'.
+             * @param additionalProperties Members the schema does not declare, kept as they came.
+             */
+            public record ShippingAddress(String line1, String city, String country,
+                    Map<String, JsonNode> additionalProperties) implements JsonWritable {
+                private static final Set<String> KNOWN = Set.of("line1", "city", "country");
+
+                /**
+                 * Reads a validated JSON object.
+                 */
+                public static ShippingAddress read(JsonNode node) {
+                    return new ShippingAddress(Arguments.string(node, "line1"),
+                            Arguments.string(node, "city"),
+                            Arguments.string(node, "country"),
+                            Arguments.extras(node, KNOWN));
+                }
+
+                @Override
+                public JsonNode toJson() {
+                    ObjectNode node = JsonNodeFactory.instance.objectNode();
+                    Arguments.put(node, "line1", line1);
+                    Arguments.put(node, "city", city);
+                    Arguments.put(node, "country", country);
+                    if (additionalProperties != null) {
+                        for (Map.Entry<String, JsonNode> extra : additionalProperties.entrySet()) {
+                            node.set(extra.getKey(), extra.getValue());
+                        }
+                    }
+                    return node;
+                }
+            }
         }
     }
 }

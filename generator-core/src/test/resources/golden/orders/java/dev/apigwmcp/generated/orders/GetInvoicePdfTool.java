@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code orders___getInvoicePdf}: GET /orders/{orderId}/invoice. GET /orders/{orderId}/invoice
  */
-public final class GetInvoicePdfTool implements GeneratedTool<GetInvoicePdfArguments> {
+public final class GetInvoicePdfTool implements GeneratedTool<GetInvoicePdfTool.Input> {
     public static final String NAME = "orders___getInvoicePdf";
 
     @Override
@@ -18,14 +18,22 @@ public final class GetInvoicePdfTool implements GeneratedTool<GetInvoicePdfArgum
     }
 
     @Override
-    public GetInvoicePdfArguments readArguments(JsonNode arguments) {
-        return new GetInvoicePdfArguments(Arguments.string(arguments, "orderId"));
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "orderId"));
     }
 
     @Override
-    public void writeRequest(GetInvoicePdfArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.orderId() != null) {
             request.pathParameter("orderId", "orderId", Arguments.text(arguments.orderId()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code orders___getInvoicePdf} (GET /orders/{orderId}/invoice).
+     *
+     * @param orderId Argument 'orderId'.
+     */
+    public record Input(String orderId) {
     }
 }

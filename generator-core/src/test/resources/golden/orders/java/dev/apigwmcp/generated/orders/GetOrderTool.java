@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code orders___getOrder}: GET /orders/{orderId}. GET /orders/{orderId}
  */
-public final class GetOrderTool implements GeneratedTool<GetOrderArguments> {
+public final class GetOrderTool implements GeneratedTool<GetOrderTool.Input> {
     public static final String NAME = "orders___getOrder";
 
     @Override
@@ -18,14 +18,22 @@ public final class GetOrderTool implements GeneratedTool<GetOrderArguments> {
     }
 
     @Override
-    public GetOrderArguments readArguments(JsonNode arguments) {
-        return new GetOrderArguments(Arguments.string(arguments, "orderId"));
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "orderId"));
     }
 
     @Override
-    public void writeRequest(GetOrderArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.orderId() != null) {
             request.pathParameter("orderId", "orderId", Arguments.text(arguments.orderId()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code orders___getOrder} (GET /orders/{orderId}).
+     *
+     * @param orderId Argument 'orderId'.
+     */
+    public record Input(String orderId) {
     }
 }

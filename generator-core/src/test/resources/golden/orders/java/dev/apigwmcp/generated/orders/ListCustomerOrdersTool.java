@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code orders___listCustomerOrders}: GET /customers/{customerId}/orders. List one customer's orders
  */
-public final class ListCustomerOrdersTool implements GeneratedTool<ListCustomerOrdersArguments> {
+public final class ListCustomerOrdersTool implements GeneratedTool<ListCustomerOrdersTool.Input> {
     public static final String NAME = "orders___listCustomerOrders";
 
     @Override
@@ -18,19 +18,27 @@ public final class ListCustomerOrdersTool implements GeneratedTool<ListCustomerO
     }
 
     @Override
-    public ListCustomerOrdersArguments readArguments(JsonNode arguments) {
-        return new ListCustomerOrdersArguments(Arguments.string(arguments, "customerId"),
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "customerId"),
                 Arguments.integer(arguments, "limit"));
     }
 
     @Override
-    public void writeRequest(ListCustomerOrdersArguments arguments,
-            UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.customerId() != null) {
             request.pathParameter("customerId", "customerId", Arguments.text(arguments.customerId()));
         }
         if (arguments.limit() != null) {
             request.queryParameter("limit", "limit", Arguments.text(arguments.limit()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code orders___listCustomerOrders} (GET /customers/{customerId}/orders).
+     *
+     * @param customerId Argument 'customerId'.
+     * @param limit Argument 'limit'.
+     */
+    public record Input(String customerId, Long limit) {
     }
 }

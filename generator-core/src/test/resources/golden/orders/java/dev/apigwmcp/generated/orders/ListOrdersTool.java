@@ -5,12 +5,13 @@ import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Tool {@code orders___listOrders}: GET /orders. List orders. Lists orders, newest first. Use nextToken from a previous page to continue.
  */
-public final class ListOrdersTool implements GeneratedTool<ListOrdersArguments> {
+public final class ListOrdersTool implements GeneratedTool<ListOrdersTool.Input> {
     public static final String NAME = "orders___listOrders";
 
     @Override
@@ -19,14 +20,14 @@ public final class ListOrdersTool implements GeneratedTool<ListOrdersArguments> 
     }
 
     @Override
-    public ListOrdersArguments readArguments(JsonNode arguments) {
-        return new ListOrdersArguments(Arguments.list(arguments, "status", Arguments::asString),
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.list(arguments, "status", Arguments::asString),
                 Arguments.integer(arguments, "limit"),
                 Arguments.string(arguments, "nextToken"));
     }
 
     @Override
-    public void writeRequest(ListOrdersArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.status() != null) {
             request.queryParameter("status", "status", Arguments.texts(arguments.status()), QueryStyle.FORM_EXPLODED);
         }
@@ -36,5 +37,15 @@ public final class ListOrdersTool implements GeneratedTool<ListOrdersArguments> 
         if (arguments.nextToken() != null) {
             request.queryParameter("nextToken", "nextToken", Arguments.text(arguments.nextToken()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code orders___listOrders} (GET /orders).
+     *
+     * @param status Argument 'status'.
+     * @param limit Argument 'limit'.
+     * @param nextToken Argument 'nextToken'.
+     */
+    public record Input(List<String> status, Long limit, String nextToken) {
     }
 }

@@ -3,13 +3,18 @@ package dev.apigwmcp.generated.orders;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code orders___updateOrderStatus}: PATCH /orders/{orderId}. Change an order's status
  */
-public final class UpdateOrderStatusTool implements GeneratedTool<UpdateOrderStatusArguments> {
+public final class UpdateOrderStatusTool implements GeneratedTool<UpdateOrderStatusTool.Input> {
     public static final String NAME = "orders___updateOrderStatus";
 
     @Override
@@ -18,18 +23,60 @@ public final class UpdateOrderStatusTool implements GeneratedTool<UpdateOrderSta
     }
 
     @Override
-    public UpdateOrderStatusArguments readArguments(JsonNode arguments) {
-        return new UpdateOrderStatusArguments(Arguments.string(arguments, "orderId"),
-                Arguments.object(arguments, "body", UpdateOrderStatusArguments.Body::read));
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "orderId"),
+                Arguments.object(arguments, "body", Input.Body::read));
     }
 
     @Override
-    public void writeRequest(UpdateOrderStatusArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.orderId() != null) {
             request.pathParameter("orderId", "orderId", Arguments.text(arguments.orderId()));
         }
         if (arguments.body() != null) {
             request.jsonBody("body", "application/json", Arguments.toJson(arguments.body()));
+        }
+    }
+
+    /**
+     * Arguments of tool {@code orders___updateOrderStatus} (PATCH /orders/{orderId}).
+     *
+     * @param orderId Argument 'orderId'.
+     * @param body Request body (application/json).
+     */
+    public record Input(String orderId, Input.Body body) {
+        /**
+         * Request body (application/json).
+         *
+         * @param status JSON member 'status'.
+         * @param note JSON member 'note'.
+         * @param additionalProperties Members the schema does not declare, kept as they came.
+         */
+        public record Body(String status, JsonNode note,
+                Map<String, JsonNode> additionalProperties) implements JsonWritable {
+            private static final Set<String> KNOWN = Set.of("status", "note");
+
+            /**
+             * Reads a validated JSON object.
+             */
+            public static Body read(JsonNode node) {
+                return new Body(Arguments.string(node, "status"),
+                        Arguments.raw(node, "note"),
+                        Arguments.extras(node, KNOWN));
+            }
+
+            @Override
+            public JsonNode toJson() {
+                ObjectNode node = JsonNodeFactory.instance.objectNode();
+                Arguments.put(node, "status", status);
+                Arguments.put(node, "note", note);
+                if (additionalProperties != null) {
+                    for (Map.Entry<String, JsonNode> extra : additionalProperties.entrySet()) {
+                        node.set(extra.getKey(), extra.getValue());
+                    }
+                }
+                return node;
+            }
         }
     }
 }

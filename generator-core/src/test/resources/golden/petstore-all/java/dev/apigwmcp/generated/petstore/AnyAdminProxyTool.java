@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code petstore___any_admin_proxy}: ANY /admin/{proxy+}. ANY /admin/{proxy+}
  */
-public final class AnyAdminProxyTool implements GeneratedTool<AnyAdminProxyArguments> {
+public final class AnyAdminProxyTool implements GeneratedTool<AnyAdminProxyTool.Input> {
     public static final String NAME = "petstore___any_admin_proxy";
 
     @Override
@@ -18,18 +18,27 @@ public final class AnyAdminProxyTool implements GeneratedTool<AnyAdminProxyArgum
     }
 
     @Override
-    public AnyAdminProxyArguments readArguments(JsonNode arguments) {
-        return new AnyAdminProxyArguments(Arguments.string(arguments, "proxy"),
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "proxy"),
                 Arguments.string(arguments, "method"));
     }
 
     @Override
-    public void writeRequest(AnyAdminProxyArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.proxy() != null) {
             request.greedyPathParameter("proxy", "proxy", Arguments.text(arguments.proxy()));
         }
         if (arguments.method() != null) {
             request.method("method", Arguments.text(arguments.method()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code petstore___any_admin_proxy} (ANY /admin/{proxy+}).
+     *
+     * @param proxy Path below /admin/ (may contain '/'; '.' and '..' segments are rejected).
+     * @param method HTTP method to call on /admin/{proxy+}.
+     */
+    public record Input(String proxy, String method) {
     }
 }

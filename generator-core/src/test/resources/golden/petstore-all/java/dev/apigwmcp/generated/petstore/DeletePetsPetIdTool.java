@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code petstore___delete_pets_petId}: DELETE /pets/{petId}. Delete a pet
  */
-public final class DeletePetsPetIdTool implements GeneratedTool<DeletePetsPetIdArguments> {
+public final class DeletePetsPetIdTool implements GeneratedTool<DeletePetsPetIdTool.Input> {
     public static final String NAME = "petstore___delete_pets_petId";
 
     @Override
@@ -18,18 +18,27 @@ public final class DeletePetsPetIdTool implements GeneratedTool<DeletePetsPetIdA
     }
 
     @Override
-    public DeletePetsPetIdArguments readArguments(JsonNode arguments) {
-        return new DeletePetsPetIdArguments(Arguments.string(arguments, "petId"),
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "petId"),
                 Arguments.string(arguments, "X-Request-Reason"));
     }
 
     @Override
-    public void writeRequest(DeletePetsPetIdArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.petId() != null) {
             request.pathParameter("petId", "petId", Arguments.text(arguments.petId()));
         }
         if (arguments.xRequestReason() != null) {
             request.header("X-Request-Reason", "X-Request-Reason", Arguments.text(arguments.xRequestReason()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code petstore___delete_pets_petId} (DELETE /pets/{petId}).
+     *
+     * @param petId Argument 'petId'.
+     * @param xRequestReason Free-text audit reason.
+     */
+    public record Input(String petId, String xRequestReason) {
     }
 }

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code petstore___GetInventory}: GET /store/inventory. Stock counts by pet type
  */
-public final class GetInventoryTool implements GeneratedTool<GetInventoryArguments> {
+public final class GetInventoryTool implements GeneratedTool<GetInventoryTool.Input> {
     public static final String NAME = "petstore___GetInventory";
 
     @Override
@@ -17,11 +17,17 @@ public final class GetInventoryTool implements GeneratedTool<GetInventoryArgumen
     }
 
     @Override
-    public GetInventoryArguments readArguments(JsonNode arguments) {
-        return new GetInventoryArguments();
+    public Input readArguments(JsonNode arguments) {
+        return new Input();
     }
 
     @Override
-    public void writeRequest(GetInventoryArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
+    }
+
+    /**
+     * Arguments of tool {@code petstore___GetInventory} (GET /store/inventory).
+     */
+    public record Input() {
     }
 }

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code petstore___Health}: GET /health. GET /health
  */
-public final class HealthTool implements GeneratedTool<HealthArguments> {
+public final class HealthTool implements GeneratedTool<HealthTool.Input> {
     public static final String NAME = "petstore___Health";
 
     @Override
@@ -17,11 +17,17 @@ public final class HealthTool implements GeneratedTool<HealthArguments> {
     }
 
     @Override
-    public HealthArguments readArguments(JsonNode arguments) {
-        return new HealthArguments();
+    public Input readArguments(JsonNode arguments) {
+        return new Input();
     }
 
     @Override
-    public void writeRequest(HealthArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
+    }
+
+    /**
+     * Arguments of tool {@code petstore___Health} (GET /health).
+     */
+    public record Input() {
     }
 }

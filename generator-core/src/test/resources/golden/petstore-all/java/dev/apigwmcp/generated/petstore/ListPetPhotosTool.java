@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code petstore___ListPetPhotos}: GET /pets/{petId}/photos. GET /pets/{petId}/photos
  */
-public final class ListPetPhotosTool implements GeneratedTool<ListPetPhotosArguments> {
+public final class ListPetPhotosTool implements GeneratedTool<ListPetPhotosTool.Input> {
     public static final String NAME = "petstore___ListPetPhotos";
 
     @Override
@@ -18,18 +18,27 @@ public final class ListPetPhotosTool implements GeneratedTool<ListPetPhotosArgum
     }
 
     @Override
-    public ListPetPhotosArguments readArguments(JsonNode arguments) {
-        return new ListPetPhotosArguments(Arguments.string(arguments, "petId"),
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "petId"),
                 Arguments.string(arguments, "size"));
     }
 
     @Override
-    public void writeRequest(ListPetPhotosArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.petId() != null) {
             request.pathParameter("petId", "petId", Arguments.text(arguments.petId()));
         }
         if (arguments.size() != null) {
             request.queryParameter("size", "size", Arguments.text(arguments.size()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code petstore___ListPetPhotos} (GET /pets/{petId}/photos).
+     *
+     * @param petId Argument 'petId'.
+     * @param size Argument 'size'.
+     */
+    public record Input(String petId, String size) {
     }
 }

@@ -3,13 +3,19 @@ package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code petstore___createPet}: POST /pets. Add a pet to the store.
  */
-public final class CreatePetTool implements GeneratedTool<CreatePetArguments> {
+public final class CreatePetTool implements GeneratedTool<CreatePetTool.Input> {
     public static final String NAME = "petstore___createPet";
 
     @Override
@@ -18,14 +24,61 @@ public final class CreatePetTool implements GeneratedTool<CreatePetArguments> {
     }
 
     @Override
-    public CreatePetArguments readArguments(JsonNode arguments) {
-        return new CreatePetArguments(Arguments.object(arguments, "body", CreatePetArguments.Body::read));
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.object(arguments, "body", Input.Body::read));
     }
 
     @Override
-    public void writeRequest(CreatePetArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.body() != null) {
             request.jsonBody("body", "application/json", Arguments.toJson(arguments.body()));
+        }
+    }
+
+    /**
+     * Arguments of tool {@code petstore___createPet} (POST /pets).
+     *
+     * @param body Request body (application/json).
+     */
+    public record Input(Input.Body body) {
+        /**
+         * Request body (application/json).
+         *
+         * @param type JSON member 'type'.
+         * @param price JSON member 'price'.
+         * @param name JSON member 'name'.
+         * @param birthDate JSON member 'birthDate'.
+         * @param additionalProperties Members the schema does not declare, kept as they came.
+         */
+        public record Body(String type, BigDecimal price, String name, String birthDate,
+                Map<String, JsonNode> additionalProperties) implements JsonWritable {
+            private static final Set<String> KNOWN = Set.of("type", "price", "name", "birthDate");
+
+            /**
+             * Reads a validated JSON object.
+             */
+            public static Body read(JsonNode node) {
+                return new Body(Arguments.string(node, "type"),
+                        Arguments.number(node, "price"),
+                        Arguments.string(node, "name"),
+                        Arguments.string(node, "birthDate"),
+                        Arguments.extras(node, KNOWN));
+            }
+
+            @Override
+            public JsonNode toJson() {
+                ObjectNode node = JsonNodeFactory.instance.objectNode();
+                Arguments.put(node, "type", type);
+                Arguments.put(node, "price", price);
+                Arguments.put(node, "name", name);
+                Arguments.put(node, "birthDate", birthDate);
+                if (additionalProperties != null) {
+                    for (Map.Entry<String, JsonNode> extra : additionalProperties.entrySet()) {
+                        node.set(extra.getKey(), extra.getValue());
+                    }
+                }
+                return node;
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code petstore___getPet}: GET /pets/{petId}. Fetch one pet by its id.
  */
-public final class GetPetTool implements GeneratedTool<GetPetArguments> {
+public final class GetPetTool implements GeneratedTool<GetPetTool.Input> {
     public static final String NAME = "petstore___getPet";
 
     @Override
@@ -18,14 +18,22 @@ public final class GetPetTool implements GeneratedTool<GetPetArguments> {
     }
 
     @Override
-    public GetPetArguments readArguments(JsonNode arguments) {
-        return new GetPetArguments(Arguments.string(arguments, "petId"));
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "petId"));
     }
 
     @Override
-    public void writeRequest(GetPetArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.petId() != null) {
             request.pathParameter("petId", "petId", Arguments.text(arguments.petId()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code petstore___getPet} (GET /pets/{petId}).
+     *
+     * @param petId Argument 'petId'.
+     */
+    public record Input(String petId) {
     }
 }

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tool {@code petstore___listPets}: GET /pets. List the pets in the store, a page at a time.
  */
-public final class ListPetsTool implements GeneratedTool<ListPetsArguments> {
+public final class ListPetsTool implements GeneratedTool<ListPetsTool.Input> {
     public static final String NAME = "petstore___listPets";
 
     @Override
@@ -18,18 +18,27 @@ public final class ListPetsTool implements GeneratedTool<ListPetsArguments> {
     }
 
     @Override
-    public ListPetsArguments readArguments(JsonNode arguments) {
-        return new ListPetsArguments(Arguments.string(arguments, "type"),
+    public Input readArguments(JsonNode arguments) {
+        return new Input(Arguments.string(arguments, "type"),
                 Arguments.integer(arguments, "page"));
     }
 
     @Override
-    public void writeRequest(ListPetsArguments arguments, UpstreamRequestBuilder request) {
+    public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         if (arguments.type() != null) {
             request.queryParameter("type", "type", Arguments.text(arguments.type()));
         }
         if (arguments.page() != null) {
             request.queryParameter("page", "page", Arguments.text(arguments.page()));
         }
+    }
+
+    /**
+     * Arguments of tool {@code petstore___listPets} (GET /pets).
+     *
+     * @param type Only pets of this type.
+     * @param page Page number, starting at 1.
+     */
+    public record Input(String type, Long page) {
     }
 }
