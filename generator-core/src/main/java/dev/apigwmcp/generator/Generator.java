@@ -124,23 +124,24 @@ public final class Generator {
                 .toList();
         List<GeneratedFile> files = new ArrayList<>();
         Map<String, byte[]> entries = new HashMap<>();
-        List<byte[]> list = new ArrayList<>(tools.size());
+        List<byte[]> lines = new ArrayList<>(tools.size());
         for (EncodedTool tool : tools) {
             files.addAll(tool.json().schemaFiles());
             entries.put(tool.name(), tool.entry());
-            list.add(tool.entry());
+            lines.add(tool.line());
         }
         // The runtime reads the target's list at start: one compact tool per line, found without a parser. The
         // reviewed catalog keeps the pretty entries.
         files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name())
-                + "tools.json", ToolLines.listResult(list)));
+                + "tools.json", ToolLines.listResult(lines)));
         return new Emitted(files, entries);
     }
 
-    /** A tool's JSON, with its {@code tools.json} entry as UTF-8. */
-    private record EncodedTool(String name, ToolJson json, byte[] entry) {
+    /** A tool's JSON, with its catalog entry (pretty) and its line in the target's list (compact) as UTF-8. */
+    private record EncodedTool(String name, ToolJson json, byte[] entry, byte[] line) {
         static EncodedTool of(String name, ToolJson json) {
-            return new EncodedTool(name, json, json.entry().getBytes(StandardCharsets.UTF_8));
+            byte[] entry = json.entry().getBytes(StandardCharsets.UTF_8);
+            return new EncodedTool(name, json, entry, ToolLines.line(entry));
         }
     }
 

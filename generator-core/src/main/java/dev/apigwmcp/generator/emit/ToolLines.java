@@ -24,24 +24,35 @@ public final class ToolLines {
     private ToolLines() {
     }
 
-    /** The list result from tools' pretty-printed JSON (UTF-8), already sorted by name. */
-    public static byte[] listResult(List<byte[]> prettyTools) {
+    /** The list result from tools' {@link #line}s, already sorted by name. */
+    public static byte[] listResult(List<byte[]> lines) {
         int size = HEAD.length + TAIL.length;
-        for (byte[] tool : prettyTools) {
-            size += tool.length + 2;
+        for (byte[] line : lines) {
+            size += line.length + 2;
         }
         byte[] out = new byte[size];
         System.arraycopy(HEAD, 0, out, 0, HEAD.length);
         int at = HEAD.length;
-        for (int i = 0; i < prettyTools.size(); i++) {
-            at = compact(prettyTools.get(i), out, at);
-            if (i < prettyTools.size() - 1) {
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            System.arraycopy(line, 0, out, at, line.length);
+            at += line.length;
+            if (i < lines.size() - 1) {
                 out[at++] = ',';
             }
             out[at++] = '\n';
         }
         System.arraycopy(TAIL, 0, out, at, TAIL.length);
         return Arrays.copyOf(out, at + TAIL.length);
+    }
+
+    /**
+     * One tool's line: its pretty-printed JSON (UTF-8) made compact. Tools are compacted one by one, in parallel,
+     * since the whole list is 13 MB for GitHub's description.
+     */
+    public static byte[] line(byte[] prettyTool) {
+        byte[] out = new byte[prettyTool.length];
+        return Arrays.copyOf(out, compact(prettyTool, out, 0));
     }
 
     /**
