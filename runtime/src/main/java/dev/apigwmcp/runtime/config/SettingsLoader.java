@@ -68,10 +68,9 @@ public final class SettingsLoader {
         if (configFile == null) {
             configFile = environment.get("APIGW_MCP_CONFIG");
         }
-        Map<String, String> merged = new HashMap<>();
-        if (configFile != null) {
-            merged.putAll(readFile(Path.of(configFile)));
-        }
+        Map<String, String> file = configFile == null ? Map.of() : readFile(Path.of(configFile));
+        Map<String, String> merged = new HashMap<>(file);
+        Map<String, String> perTargetEnvironment = new HashMap<>();
         for (Setting setting : known) {
             if (!setting.name().contains("<target>")) {
                 String value = environment.get(setting.environmentVariable());
@@ -79,17 +78,36 @@ public final class SettingsLoader {
                     merged.put(setting.name(), value);
                 }
             } else {
-                perTargetFromEnvironment(setting, environment, merged);
+                perTargetFromEnvironment(setting, environment, perTargetEnvironment);
             }
         }
+        // The environment beats the file for per-target settings too. Their variables name the target upper-cased
+        // ({@link Settings#forTarget} looks the exact name up first), so a file value the environment also sets
+        // is dropped rather than left to shadow it.
+        for (String name : file.keySet()) {
+            String environmentForm = environmentForm(name);
+            if (environmentForm != null && perTargetEnvironment.containsKey(environmentForm)) {
+                merged.remove(name);
+            }
+        }
+        merged.putAll(perTargetEnvironment);
         merged.putAll(cli);
         return new CommandLine(Settings.of(merged), help, listTools);
     }
 
+    /** {@code target.<target>.<key>} with the target as environment variables spell it; null for other names. */
+    private String environmentForm(String name) {
+        Setting setting = find(name);
+        if (setting == null || !setting.name().startsWith("target.<target>.")) {
+            return null;
+        }
+        int end = name.indexOf('.', "target.".length());
+        return "target." + Settings.environmentTarget(name.substring("target.".length(), end)) + name.substring(end);
+    }
+
     /**
      * {@code APIGW_MCP_TARGET_<TARGET>_<KEY>}: the target part is the target's name upper-cased with {@code -} as
-     * {@code _}, so it is stored under {@link Settings#environmentTarget} form and matched case-insensitively;
-     * a per-target value given by its exact name on the command line or in the file wins.
+     * {@code _}, so it is stored under {@link Settings#environmentTarget} form and matched case-insensitively.
      */
     private static void perTargetFromEnvironment(Setting setting, Map<String, String> environment,
             Map<String, String> merged) {

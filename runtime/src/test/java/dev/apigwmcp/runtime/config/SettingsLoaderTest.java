@@ -31,6 +31,25 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void perTargetSettingsFollowTheSameOrderAsGlobalOnes() throws Exception {
+        Path file = dir.resolve("gw.properties");
+        Files.writeString(file, "target.petstore.base-url=http://file\ntarget.orders-eu.base-url=http://file-orders\n"
+                + "target.browse.base-url=http://file-browse\n");
+        Map<String, String> environment = Map.of("APIGW_MCP_TARGET_PETSTORE_BASE_URL", "http://env",
+                "APIGW_MCP_TARGET_ORDERS_EU_BASE_URL", "http://env-orders",
+                "APIGW_MCP_TARGET_BROWSE_BASE_URL", "http://env-browse");
+
+        CommandLine line = loader.load(new String[] {"--config", file.toString(),
+            "--target.browse.base-url", "http://cli-browse"}, environment);
+
+        assertThat(line.settings().forTarget(TARGET_URL, "petstore")).contains("http://env");
+        assertThat(line.settings().forTarget(TARGET_URL, "orders-eu")).contains("http://env-orders");
+        assertThat(line.settings().forTarget(TARGET_URL, "browse")).contains("http://cli-browse");
+        assertThat(loader.load(new String[] {"--config", file.toString()}, Map.of()).settings()
+                .forTarget(TARGET_URL, "orders-eu")).contains("http://file-orders");
+    }
+
+    @Test
     void perTargetSettingsComeFromTheEnvironmentToo() {
         CommandLine line = loader.load(new String[] {"--target.petstore.base-url", "http://cli"},
                 Map.of("APIGW_MCP_TARGET_PETSTORE_BROWSE_BASE_URL", "http://env-browse",
