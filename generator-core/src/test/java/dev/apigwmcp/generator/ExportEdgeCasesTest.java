@@ -38,6 +38,63 @@ class ExportEdgeCasesTest {
     }
 
     @Test
+    void schemaReferencesIntoOtherOperationsAreInlined() throws IOException {
+        GenerationResult result = generate("""
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/people":{"post":{"operationId":"create","requestBody":{"content":{"application/json":{"schema":
+                   {"type":"object","properties":{"person":{"type":"object","required":["name"],
+                    "properties":{"name":{"type":"string","maxLength":40}}}}}}}},
+                   "responses":{"201":{"description":"ok"}}}},
+                 "/people/{id}":{"get":{"operationId":"get","parameters":[{"name":"id","in":"path","required":true,
+                   "schema":{"$ref":"#/paths/~1codes/get/parameters/0/schema"}}],
+                   "responses":{"200":{"description":"ok","content":{"application/json":{"schema":
+                    {"$ref":"#/paths/~1people/post/requestBody/content/application~1json/schema/properties/person"}}}}}}},
+                 "/codes":{"get":{"operationId":"codes","parameters":[{"name":"code","in":"query",
+                   "schema":{"type":"string","pattern":"^[a-z]+$"}}],"responses":{"200":{"description":"ok"}}}}}}
+                """);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(file(result, "api___get.output.json")).contains("\"maxLength\": 40").contains("\"name\"")
+                .doesNotContain("$ref");
+        assertThat(file(result, "api___get.input.json")).contains("\"pattern\": \"^[a-z]+$\"");
+    }
+
+    @Test
+    void aRecursiveSchemaUnderPathsGoesToDefs() throws IOException {
+        GenerationResult result = generate("""
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/tree":{"put":{"operationId":"put","requestBody":{"content":{"application/json":{"schema":
+                   {"type":"object","properties":{"label":{"type":"string"},"children":{"type":"array","items":
+                    {"$ref":"#/paths/~1tree/put/requestBody/content/application~1json/schema"}}}}}}},
+                   "responses":{"200":{"description":"ok"}}}}}}
+                """);
+
+        assertThat(result.errors()).isEmpty();
+        String input = file(result, "api___put.input.json");
+        assertThat(input).contains("\"$defs\"").contains("\"$ref\": \"#/$defs/tree_put_requestBody_application_json\"");
+    }
+
+    @Test
+    void aReferenceIntoPathsThatIsNoSchemaIsAnErrorThatSaysWhy() throws IOException {
+        GenerationResult result = generate("""
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/a":{"get":{"operationId":"a","responses":{"200":{"description":"ok","content":{
+                   "application/json":{"schema":{"$ref":"#/paths/~1a/get/responses/200/description"}}}}}}}}}
+                """);
+
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1a/get/responses/200/content/application~1json/schema/$ref");
+            assertThat(p.message()).contains("must point at (or into) the schema of a parameter, request body or"
+                    + " response");
+        });
+    }
+
+    private static String file(GenerationResult result, String suffix) {
+        return result.files().stream().filter(f -> f.relativePath().endsWith(suffix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no file " + suffix)).text();
+    }
+
+    @Test
     void aReferenceToNothingIsStillAnError() throws IOException {
         GenerationResult result = generate("""
                 {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{

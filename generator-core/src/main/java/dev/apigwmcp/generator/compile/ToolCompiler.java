@@ -95,7 +95,7 @@ public final class ToolCompiler {
     }
 
     private static SchemaConverter converter(ApiModel model) {
-        return new SchemaConverter(model.componentSchemas(),
+        return new SchemaConverter(model.componentSchemas(), model.pathSchemas(),
                 model.format() == ApiModel.SpecFormat.OPENAPI_3_1,
                 model.format() == ApiModel.SpecFormat.SWAGGER_2_0 ? SchemaConverter.SWAGGER2_DEFINITIONS
                         : SchemaConverter.OPENAPI_COMPONENTS);

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param serverUrl        the first server's URL with variables replaced by their defaults, or {@code null}
  * @param securitySchemes  schemes by name
  * @param componentSchemas {@code components.schemas} by name
+ * @param pathSchemas      schemas under {@code #/paths} that a {@code $ref} points into, by their JSON pointer
+ *                         (OpenAPI 3 only; usually none)
  * @param operations       every operation, in path then method order of the document
  * @param apiKeySource     {@code x-amazon-apigateway-api-key-source} ({@code HEADER} / {@code AUTHORIZER}), or
  *                         {@code null}
@@ -26,6 +28,7 @@ public record ApiModel(
         String serverUrl,
         Map<String, SecurityScheme> securitySchemes,
         Map<String, Schema> componentSchemas,
+        Map<String, Schema> pathSchemas,
         List<ApiOperation> operations,
         String apiKeySource) {
 
@@ -33,6 +36,8 @@ public record ApiModel(
         securitySchemes = Map.copyOf(securitySchemes);
         componentSchemas = componentSchemas == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(componentSchemas));
+        pathSchemas = pathSchemas == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(pathSchemas));
         operations = List.copyOf(operations);
     }
 

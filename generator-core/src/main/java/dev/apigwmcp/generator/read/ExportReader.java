@@ -14,6 +14,7 @@ import dev.apigwmcp.generator.model.ApiResponse;
 import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.ParameterLocation;
 import dev.apigwmcp.generator.model.SecurityRequirement;
+import dev.apigwmcp.generator.schema.PathSchemaPointer;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.Components;
@@ -54,6 +55,8 @@ public final class ExportReader {
     private static final String APIGW_PREFIX = "x-amazon-apigateway-";
     /** Reads JSON exports into trees: the same trees as swagger-core's mapper gives, without its modules. */
     private static final ObjectMapper TREE_READER = JsonMapper.builder().build();
+    /** How every {@code $ref} into {@code #/paths} starts, quoted in JSON and YAML alike. */
+    private static final byte[] PATHS_REF = "#/paths/".getBytes(StandardCharsets.US_ASCII);
 
     /** Reads {@code file}; problems go to {@code problems}. Empty when the export cannot be used at all. */
     public Optional<ApiModel> read(Path file, ProblemCollector problems) {
@@ -107,7 +110,18 @@ public final class ExportReader {
             problems.error("", "not a usable OpenAPI document (see the parser messages above)");
             return Optional.empty();
         }
-        return Optional.of(new ModelBuilder(api, root, format, problems).build());
+        return Optional.of(new ModelBuilder(api, root, format, problems, mentions(bytes, PATHS_REF)).build());
+    }
+
+    /** Whether {@code text} (UTF-8) contains {@code ascii}: a cheap test before looking for something rare. */
+    static boolean mentions(byte[] text, byte[] ascii) {
+        byte first = ascii[0];
+        for (int i = 0, last = text.length - ascii.length; i <= last; i++) {
+            if (text[i] == first && java.util.Arrays.equals(text, i, i + ascii.length, ascii, 0, ascii.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -189,14 +203,17 @@ public final class ExportReader {
         private final SpecFormat format;
         private final ProblemCollector problems;
         private final Components components;
+        private final boolean mentionsPathRefs;
         private boolean apiGateway;
 
-        ModelBuilder(OpenAPI api, JsonNode root, SpecFormat format, ProblemCollector problems) {
+        ModelBuilder(OpenAPI api, JsonNode root, SpecFormat format, ProblemCollector problems,
+                boolean mentionsPathRefs) {
             this.api = api;
             this.root = root;
             this.format = format;
             this.problems = problems;
             this.components = api.getComponents() == null ? new Components() : api.getComponents();
+            this.mentionsPathRefs = mentionsPathRefs;
         }
 
         ApiModel build() {
@@ -218,8 +235,43 @@ public final class ExportReader {
                     serverUrl(),
                     schemes.byName(),
                     components.getSchemas(),
+                    pathSchemas(),
                     operations,
                     keySource == null ? null : keySource.toString());
+        }
+
+        /**
+         * The schemas under {@code #/paths} that some {@code $ref} points into, each read from the document by its
+         * pointer (the parsed operations are not indexed by pointer). Only when the export mentions such a
+         * reference at all; never for Swagger 2.0, whose pointers do not match the converted model.
+         */
+        @SuppressWarnings("rawtypes")
+        private Map<String, Schema> pathSchemas() {
+            if (!mentionsPathRefs || format == SpecFormat.SWAGGER_2_0) {
+                return Map.of();
+            }
+            Map<String, Schema> schemas = new java.util.TreeMap<>();
+            java.util.Deque<JsonNode> work = new java.util.ArrayDeque<>(List.of(root));
+            while (!work.isEmpty()) {
+                JsonNode node = work.pop();
+                JsonNode ref = node.get("$ref");
+                String pointer = ref != null && ref.isTextual() ? PathSchemaPointer.rootOfRef(ref.textValue()) : null;
+                if (pointer != null && !schemas.containsKey(pointer)
+                        && root.at(pointer) instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                    OpenAPIDeserializer.ParseResult result = new OpenAPIDeserializer.ParseResult();
+                    result.openapi31(format == SpecFormat.OPENAPI_3_1);
+                    Schema<?> schema = new OpenAPIDeserializer().getSchema(object, pointer, result);
+                    if (schema != null) {
+                        schemas.put(pointer, schema);
+                    }
+                }
+                for (JsonNode child : node) {
+                    if (child.isContainerNode()) {
+                        work.push(child);
+                    }
+                }
+            }
+            return schemas;
         }
 
         private static boolean hasApiGatewayKeys(JsonNode root) {

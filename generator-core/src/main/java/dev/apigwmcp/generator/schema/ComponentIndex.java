@@ -56,7 +56,8 @@ final class ComponentIndex {
     private final Map<String, String> defNames;
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    ComponentIndex(Map<String, Schema> components, boolean openApi31, String componentsPointer) {
+    ComponentIndex(Map<String, Schema> components, Map<String, Schema> pathSchemas, boolean openApi31,
+            String componentsPointer) {
         this.components = components == null ? Map.of() : components;
         this.openApi31 = openApi31;
         this.componentsPointer = componentsPointer;
@@ -65,6 +66,17 @@ final class ComponentIndex {
                 String name = e.getKey();
                 targets.put(Pointers.escape(name), new Target(Pointers.escape(name),
                         Pointers.child(componentsPointer, name), name, e.getValue()));
+            }
+        }
+        // Schemas under #/paths that some $ref points into, keyed by their pointer: it starts with '/', which a
+        // component key (an escaped component name, never empty) cannot. Known before the reference graph is
+        // built, so their cycles and $defs names are settled up front like the components'.
+        if (pathSchemas != null) {
+            for (Map.Entry<String, Schema> e : new java.util.TreeMap<>(pathSchemas).entrySet()) {
+                if (e.getValue() != null) {
+                    targets.put(e.getKey(), new Target(e.getKey(), e.getKey(), pathDefBase(e.getKey()),
+                            e.getValue()));
+                }
             }
         }
         Map<String, Set<String>> edges = referenceGraph();
@@ -191,21 +203,46 @@ final class ComponentIndex {
         if (fragment == null) {
             return new Unresolved("the reference has malformed %-escapes");
         }
+        if (fragment.startsWith("/paths/")) {
+            String root = PathSchemaPointer.root(fragment);
+            if (root == null) {
+                return new Unresolved("a reference into #/paths must point at (or into) the schema of a"
+                        + " parameter, request body or response");
+            }
+            Target start = targets.get(root);
+            if (start == null) {
+                return new Unresolved("there is no schema object at " + root + " (references into #/paths are"
+                        + " followed in OpenAPI 3 exports)");
+            }
+            return root.length() == fragment.length() ? start
+                    : follow(start, unescaped(fragment.substring(root.length() + 1)), 0);
+        }
         if (!fragment.startsWith(COMPONENTS)) {
-            return new Unresolved("only references to #/components/schemas/... can be inlined");
+            return new Unresolved("only references to #/components/schemas/... and to schemas of parameters,"
+                    + " request bodies and responses under #/paths can be inlined");
         }
-        String[] segments = fragment.substring(COMPONENTS.length()).split("/", -1);
-        List<String> names = new ArrayList<>(segments.length);
-        for (String segment : segments) {
-            names.add(Pointers.unescape(segment));
-        }
+        List<String> names = unescaped(fragment.substring(COMPONENTS.length()));
         String componentKey = Pointers.escape(names.get(0));
         Target component = targets.get(componentKey);
         if (component == null) {
             return new Unresolved("there is no component schema named '" + names.get(0) + "'");
         }
-        Target current = component;
-        for (int i = 1; i < names.size(); i++) {
+        return follow(component, names, 1);
+    }
+
+    private static List<String> unescaped(String pointerTail) {
+        String[] segments = pointerTail.split("/", -1);
+        List<String> names = new ArrayList<>(segments.length);
+        for (String segment : segments) {
+            names.add(Pointers.unescape(segment));
+        }
+        return names;
+    }
+
+    /** Follows the keywords {@code names[from..]} down from {@code start}. */
+    private Resolution follow(Target start, List<String> names, int from) {
+        Target current = start;
+        for (int i = from; i < names.size(); i++) {
             Resolution step = step(current, names, i);
             if (step instanceof Unresolved) {
                 return step;
@@ -260,8 +297,7 @@ final class ComponentIndex {
         }
         if (!(child instanceof Schema<?> schema)) {
             String what = member != null && namesMapOrList(keyword) ? keyword + "/" + member : keyword;
-            return new Unresolved("'" + what + "' does not exist below " + componentsPointer + "/"
-                    + from.key());
+            return new Unresolved("'" + what + "' does not exist below " + from.pointer());
         }
         String key = from.key() + "/" + Pointers.escape(keyword)
                 + (namesMapOrList(keyword) ? "/" + Pointers.escape(member) : "");
@@ -270,7 +306,7 @@ final class ComponentIndex {
             return known;
         }
         String defBase = from.defBaseName() + "_" + keyword + (namesMapOrList(keyword) ? "_" + member : "");
-        Target created = new Target(key, componentsPointer + "/" + key, defBase, schema);
+        Target created = new Target(key, from.pointer() + key.substring(from.key().length()), defBase, schema);
         targets.put(key, created);
         return created;
     }
@@ -322,6 +358,17 @@ final class ComponentIndex {
             names.put(key, name);
         }
         return names;
+    }
+
+    /** A readable {@code $defs} base name for a path schema: {@code /paths/~1pets/post/requestBody/...} → {@code pets_post_requestBody_application_json}. */
+    private static String pathDefBase(String pointer) {
+        List<String> words = new ArrayList<>();
+        for (String segment : unescaped(pointer.substring("/paths/".length()))) {
+            if (!segment.equals("content") && !segment.equals("schema")) {
+                words.add(segment);
+            }
+        }
+        return String.join("_", words).replaceAll("^[^A-Za-z0-9]+", "");
     }
 
     static String sanitise(String name) {

@@ -39,8 +39,18 @@ public final class SchemaConverter {
      */
     @SuppressWarnings("rawtypes")
     public SchemaConverter(Map<String, Schema> components, boolean openApi31, String componentsPointer) {
+        this(components, Map.of(), openApi31, componentsPointer);
+    }
+
+    /**
+     * @param pathSchemas schemas under {@code #/paths} that references point into, by their pointer (see
+     *                    {@link PathSchemaPointer})
+     */
+    @SuppressWarnings("rawtypes")
+    public SchemaConverter(Map<String, Schema> components, Map<String, Schema> pathSchemas, boolean openApi31,
+            String componentsPointer) {
         Objects.requireNonNull(componentsPointer, "componentsPointer");
-        this.index = new ComponentIndex(components, openApi31, componentsPointer);
+        this.index = new ComponentIndex(components, pathSchemas, openApi31, componentsPointer);
         PatternCheck patterns = new PatternCheck();
         for (Direction direction : Direction.values()) {
             translators.put(direction, new SchemaTranslator(direction, openApi31, index, patterns));
