@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -37,6 +39,8 @@ import tools.jackson.databind.ObjectMapper;
  * credentials are configured. All problems are reported together in one {@link StartupException}.
  */
 final class ToolCatalogLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolCatalogLoader.class);
 
     private final Settings settings;
     private final AuthEnvironment environment;
@@ -228,7 +232,14 @@ final class ToolCatalogLoader {
             }
             byte[] bytes = in.readAllBytes();
             Map<String, ToolListing> lines = ToolLinesReader.read(bytes);
-            return lines != null ? lines : new ToolDefinitionsReader(json).read(new ByteArrayInputStream(bytes),
+            if (lines != null) {
+                return lines;
+            }
+            // Correct either way, but a start that parses a large catalog is slower: say why and how to avoid it.
+            LOG.warn("target '{}': {} is not in the generator's one-tool-per-line layout (an older or edited"
+                    + " file?); reading it with the JSON parser, which slows the start for large catalogs;"
+                    + " regenerate to restore the fast path", target, path);
+            return new ToolDefinitionsReader(json).read(new ByteArrayInputStream(bytes),
                     "target '" + target + "': " + path, problems);
         } catch (IOException | JacksonException e) {
             problems.add(notJson(path, target, e));
