@@ -93,7 +93,7 @@ public final class Gateway {
                 return 0;
             }
             Settings settings = commandLine.settings();
-            ToolService tools = chooseFactory(settings).create(settings);
+            ToolService tools = chooseFactory(settings).create(settings, environment);
             if (commandLine.listTools()) {
                 listTools(tools);
                 return 0;

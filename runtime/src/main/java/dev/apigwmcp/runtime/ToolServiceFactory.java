@@ -4,6 +4,7 @@ import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates the {@link ToolService} the gateway serves. Implementations are found with {@link java.util.ServiceLoader}
@@ -21,6 +22,9 @@ public interface ToolServiceFactory {
     /**
      * Builds the service. Throw {@link dev.apigwmcp.runtime.config.SettingsException} (one line, naming the
      * setting) for a bad setting; the launcher prints it and exits with status 2.
+     *
+     * @param environment the environment variables the gateway was started with (settings such as
+     *                    {@code api-key-env} name variables in it); read it rather than {@link System#getenv}
      */
-    ToolService create(Settings settings);
+    ToolService create(Settings settings, Map<String, String> environment);
 }

@@ -1,12 +1,13 @@
 package dev.apigwmcp.runtime.auth;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Where authentication gets what settings do not hold: environment variables, AWS credentials and the clock.
- * Tests replace these; production uses {@link #system()}.
+ * Tests replace these; the gateway uses {@link #of} with its environment.
  *
  * @param environment    environment variable lookup ({@code null} when unset)
  * @param awsCredentials AWS credentials source for a profile name ({@code null} for the default profile)
@@ -21,10 +22,14 @@ public record AuthEnvironment(Function<String, String> environment,
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** The process environment and the AWS SDK default credentials chain (created only when asked for). */
-    public static AuthEnvironment system() {
+    /**
+     * Environment variables from {@code environment} (the gateway's, which a launcher may extend: a process cannot
+     * add to its own environment) and the AWS SDK default credentials chain (created only when asked for).
+     */
+    public static AuthEnvironment of(Map<String, String> environment) {
+        Map<String, String> variables = Map.copyOf(environment);
         // A lambda, not a constructor reference, so the AWS SDK classes load only when a source is really created.
-        return new AuthEnvironment(System::getenv, profile -> new DefaultChainCredentialsSource(profile),
+        return new AuthEnvironment(variables::get, profile -> new DefaultChainCredentialsSource(profile),
                 Clock.systemUTC());
     }
 }

@@ -69,9 +69,9 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         this.executor = new CallThreads(maxConcurrentCalls, 30, "apigw-mcp-call-");
     }
 
-    /** Loads every target found by {@link ServiceLoader} with the process environment. */
-    public static GatewayToolService load(Settings settings) {
-        return load(settings, Thread.currentThread().getContextClassLoader(), AuthEnvironment.system());
+    /** Loads every target found by {@link ServiceLoader}; environment variables are looked up in {@code environment}. */
+    public static GatewayToolService load(Settings settings, Map<String, String> environment) {
+        return load(settings, Thread.currentThread().getContextClassLoader(), AuthEnvironment.of(environment));
     }
 
     /** Loads every target that {@link ServiceLoader} finds through {@code classLoader}. */

@@ -5,6 +5,7 @@ import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The production tool service: the generated tools found on the classpath, calling their REST API. Registered in
@@ -25,8 +26,8 @@ public final class GatewayToolServiceFactory implements ToolServiceFactory {
     }
 
     @Override
-    public ToolService create(Settings settings) {
-        GatewayToolService service = GatewayToolService.load(settings);
+    public ToolService create(Settings settings, Map<String, String> environment) {
+        GatewayToolService service = GatewayToolService.load(settings, environment);
         service.warmUp();
         return service;
     }

@@ -6,6 +6,7 @@ import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.SettingsException;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.List;
+import java.util.Map;
 
 /** Serves {@link FixtureToolService} from the real launcher in tests ({@code --tool-service fixture}). */
 public final class FixtureToolServiceFactory implements ToolServiceFactory {
@@ -23,7 +24,7 @@ public final class FixtureToolServiceFactory implements ToolServiceFactory {
     }
 
     @Override
-    public ToolService create(Settings settings) {
+    public ToolService create(Settings settings, Map<String, String> environment) {
         String raw = settings.get(FILLER).orElse("0");
         try {
             return new FixtureToolService(Integer.parseInt(raw));

@@ -9,11 +9,9 @@ import dev.apigwmcp.samples.demo.RequestLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -25,6 +23,8 @@ import java.util.TreeSet;
  */
 public final class PetstoreGateway {
 
+    /** The variable, in the gateway's environment only, that holds the demo API key in demo mode. */
+    static final String DEMO_KEY_VARIABLE = "PETSTORE_DEMO_API_KEY";
 
     static final String DEMO_HELP = """
 
@@ -79,11 +79,11 @@ public final class PetstoreGateway {
             err.println("apigw-mcp: cannot start the demo backend on 127.0.0.1: " + e.getMessage());
             return 1;
         }
-        Path keyFile = null;
         try (backend) {
-            // The runtime reads API keys from the process environment or a file; a process cannot add to its own
-            // environment, so the demo key goes to an owner-only temporary file, deleted on the way out.
-            keyFile = demoKeyFile();
+            // The demo key reaches the runtime through the gateway's environment (which this launcher may extend;
+            // the process environment cannot be), named by api-key-env: never on disk, never on a command line.
+            Map<String, String> demoEnvironment = new HashMap<>(environment);
+            demoEnvironment.put(DEMO_KEY_VARIABLE, DemoCredentials.API_KEY);
             // The AWS SDK's default chain reads system properties first, so the demo keys win over any real
             // credentials of the user's environment and never leave this process. They are not printed.
             System.setProperty("aws.accessKeyId", DemoCredentials.ACCESS_KEY_ID);
@@ -92,39 +92,11 @@ public final class PetstoreGateway {
             // After the user's options: in demo mode the backend and its credentials must win.
             for (String target : targets()) {
                 gatewayArgs.addAll(List.of("--target." + target + ".base-url", backend.stageUri().toString(),
-                        "--target." + target + ".api-key-file", keyFile.toString(),
+                        "--target." + target + ".api-key-env", DEMO_KEY_VARIABLE,
                         "--target." + target + ".aws-region", DemoCredentials.REGION));
             }
             err.println("apigw-mcp: demo backend (in-memory PetStore, demo credentials) on " + backend.stageUri());
-            return new Gateway(factories, environment, out, err).run(gatewayArgs.toArray(String[]::new), in);
-        } catch (IOException e) {
-            err.println("apigw-mcp: cannot write the demo API key file: " + e.getMessage());
-            return 1;
-        } finally {
-            deleteQuietly(keyFile);
-        }
-    }
-
-    private static Path demoKeyFile() throws IOException {
-        Path file;
-        try {
-            file = Files.createTempFile("apigw-mcp-demo-key", ".txt",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            file = Files.createTempFile("apigw-mcp-demo-key", ".txt"); // not a POSIX file system (Windows)
-        }
-        file.toFile().deleteOnExit(); // HTTP mode ends by System.exit from a shutdown: finally may not run
-        Files.writeString(file, DemoCredentials.API_KEY, StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // deleteOnExit tries again
-            }
+            return new Gateway(factories, demoEnvironment, out, err).run(gatewayArgs.toArray(String[]::new), in);
         }
     }
 
