@@ -1,0 +1,421 @@
+package dev.apigwmcp.generator.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigwmcp.generator.model.ApiModel;
+import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
+import dev.apigwmcp.generator.model.ApiOperation;
+import dev.apigwmcp.generator.model.ApiParameter;
+import dev.apigwmcp.generator.model.ApiRequestBody;
+import dev.apigwmcp.generator.model.ApiResponse;
+import dev.apigwmcp.generator.model.HttpMethod;
+import dev.apigwmcp.generator.model.ParameterLocation;
+import dev.apigwmcp.generator.model.SecurityRequirement;
+import dev.apigwmcp.generator.schema.PathSchemaPointer;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.servers.ServerVariable;
+import io.swagger.v3.parser.util.OpenAPIDeserializer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reduces one export, parsed by swagger-parser, to an {@link ApiModel}: operations with their parameters, request
+ * body and success response (references to parameters, request bodies and responses resolved), servers, security
+ * schemes and the schemas that {@code $ref}s point to. Problems go to the target's {@link ProblemCollector}.
+ */
+final class ModelBuilder {
+
+    private static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+    private static final String APIGW_PREFIX = "x-amazon-apigateway-";
+
+    private final OpenAPI api;
+    private final JsonNode root;
+    private final SpecFormat format;
+    private final ProblemCollector problems;
+    private final Components components;
+    private final boolean mentionsPathRefs;
+    private boolean apiGateway;
+
+    ModelBuilder(OpenAPI api, JsonNode root, SpecFormat format, ProblemCollector problems,
+            boolean mentionsPathRefs) {
+        this.api = api;
+        this.root = root;
+        this.format = format;
+        this.problems = problems;
+        this.components = api.getComponents() == null ? new Components() : api.getComponents();
+        this.mentionsPathRefs = mentionsPathRefs;
+    }
+
+    ApiModel build() {
+        apiGateway = hasApiGatewayKeys(root);
+        List<ApiOperation> operations = new ArrayList<>();
+        if (api.getPaths() != null) {
+            for (Map.Entry<String, PathItem> entry : api.getPaths().entrySet()) {
+                readPath(entry.getKey(), entry.getValue(), operations);
+            }
+        }
+        SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes());
+        apiGateway |= schemes.anyApiGatewayExtension();
+        Object keySource = api.getExtensions() == null ? null
+                : api.getExtensions().get("x-amazon-apigateway-api-key-source");
+        return new ApiModel(
+                problems.file(),
+                format,
+                apiGateway,
+                serverUrl(),
+                schemes.byName(),
+                components.getSchemas(),
+                pathSchemas(),
+                operations,
+                keySource == null ? null : keySource.toString());
+    }
+
+    /**
+     * The schemas under {@code #/paths} that some {@code $ref} points into, each read from the document by its
+     * pointer (the parsed operations are not indexed by pointer). Only when the export mentions such a
+     * reference at all; never for Swagger 2.0, whose pointers do not match the converted model.
+     */
+    @SuppressWarnings("rawtypes")
+    private Map<String, Schema> pathSchemas() {
+        if (!mentionsPathRefs || format == SpecFormat.SWAGGER_2_0) {
+            return Map.of();
+        }
+        Map<String, Schema> schemas = new java.util.TreeMap<>();
+        java.util.Deque<JsonNode> work = new java.util.ArrayDeque<>(List.of(root));
+        while (!work.isEmpty()) {
+            JsonNode node = work.pop();
+            JsonNode ref = node.get("$ref");
+            String pointer = ref != null && ref.isTextual() ? PathSchemaPointer.rootOfRef(ref.textValue()) : null;
+            if (pointer != null && !schemas.containsKey(pointer)
+                    && root.at(pointer) instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                OpenAPIDeserializer.ParseResult result = new OpenAPIDeserializer.ParseResult();
+                result.openapi31(format == SpecFormat.OPENAPI_3_1);
+                Schema<?> schema = new OpenAPIDeserializer().getSchema(object, pointer, result);
+                if (schema != null) {
+                    schemas.put(pointer, schema);
+                }
+            }
+            for (JsonNode child : node) {
+                if (child.isContainerNode()) {
+                    work.push(child);
+                }
+            }
+        }
+        return schemas;
+    }
+
+    private static boolean hasApiGatewayKeys(JsonNode root) {
+        var names = root.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().startsWith(APIGW_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String serverUrl() {
+        List<Server> servers = api.getServers();
+        if (servers == null || servers.isEmpty() || servers.get(0).getUrl() == null) {
+            return null;
+        }
+        Server server = servers.get(0);
+        String url = server.getUrl();
+        if (server.getVariables() != null) {
+            for (Map.Entry<String, ServerVariable> variable : server.getVariables().entrySet()) {
+                String value = variable.getValue() == null ? null : variable.getValue().getDefault();
+                if (value != null) {
+                    url = url.replace("{" + variable.getKey() + "}", value);
+                }
+            }
+        }
+        if (url.contains("{")) {
+            problems.warning("/servers/0/url", "server URL has a variable without a default: " + url
+                    + "; configure the base URL at run time");
+        }
+        return url;
+    }
+
+    private void readPath(String path, PathItem item, List<ApiOperation> out) {
+        String pathPointer = JsonPointer.append("/paths", path);
+        if (item == null) {
+            return;
+        }
+        if (item.get$ref() != null) {
+            problems.warning(pathPointer, "path item $ref is not supported; its operations are skipped");
+            return;
+        }
+        String resourceDescription = firstText(item.getSummary(), item.getDescription());
+        List<Parameter> shared = item.getParameters() == null ? List.of() : item.getParameters();
+        for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
+            HttpMethod method = HttpMethod.valueOf(entry.getKey().name());
+            out.add(readOperation(path, method, JsonPointer.append(pathPointer, method.key()), entry.getValue(),
+                    shared, resourceDescription));
+        }
+        Object any = item.getExtensions() == null ? null : item.getExtensions().get(ANY_METHOD);
+        if (any != null) {
+            apiGateway = true;
+            String pointer = JsonPointer.append(pathPointer, ANY_METHOD);
+            Operation operation;
+            try {
+                operation = Json.mapper().convertValue(any, Operation.class);
+            } catch (IllegalArgumentException e) {
+                problems.error(pointer, "cannot read the ANY method: " + e.getMessage());
+                return;
+            }
+            out.add(readOperation(path, HttpMethod.ANY, pointer, operation, shared, resourceDescription));
+        }
+    }
+
+    private ApiOperation readOperation(String path, HttpMethod method, String pointer, Operation operation,
+            List<Parameter> shared, String resourceDescription) {
+        Map<String, Object> extensions = operation.getExtensions() == null ? Map.of() : operation.getExtensions();
+        Integer timeout = null;
+        for (String key : extensions.keySet()) {
+            if (key.startsWith(APIGW_PREFIX)) {
+                apiGateway = true;
+            }
+        }
+        if (extensions.get("x-amazon-apigateway-integration") instanceof Map<?, ?> integration
+                && integration.get("timeoutInMillis") instanceof Number millis) {
+            timeout = millis.intValue();
+        }
+        List<SecurityRequirement> security = security(operation);
+        return new ApiOperation(
+                path,
+                method,
+                pointer,
+                blankToNull(operation.getOperationId()),
+                blankToNull(operation.getSummary()),
+                blankToNull(operation.getDescription()),
+                resourceDescription,
+                parameters(pointer, operation.getParameters(), shared),
+                requestBody(pointer, operation.getRequestBody()),
+                successResponse(pointer, operation.getResponses()),
+                security,
+                timeout,
+                Boolean.TRUE.equals(operation.getDeprecated()));
+    }
+
+    private List<SecurityRequirement> security(Operation operation) {
+        List<io.swagger.v3.oas.models.security.SecurityRequirement> declared =
+                operation.getSecurity() != null ? operation.getSecurity() : api.getSecurity();
+        List<SecurityRequirement> out = new ArrayList<>();
+        if (declared != null) {
+            for (var requirement : declared) {
+                out.add(new SecurityRequirement(requirement == null ? List.of()
+                        : new ArrayList<>(requirement.keySet())));
+            }
+        }
+        return out;
+    }
+
+    /** Operation parameters override path-level ones with the same name and location. */
+    private List<ApiParameter> parameters(String operationPointer, List<Parameter> own, List<Parameter> shared) {
+        Map<String, ApiParameter> merged = new LinkedHashMap<>();
+        String pathItemPointer = operationPointer.substring(0, operationPointer.lastIndexOf('/'));
+        for (int i = 0; i < shared.size(); i++) {
+            add(merged, shared.get(i), JsonPointer.append(pathItemPointer + "/parameters", i));
+        }
+        if (own != null) {
+            for (int i = 0; i < own.size(); i++) {
+                add(merged, own.get(i), JsonPointer.append(operationPointer + "/parameters", i));
+            }
+        }
+        return List.copyOf(merged.values());
+    }
+
+    private void add(Map<String, ApiParameter> merged, Parameter parameter, String pointer) {
+        Parameter resolved = resolve(parameter, pointer);
+        if (resolved == null) {
+            return;
+        }
+        if (resolved.getName() == null || resolved.getIn() == null) {
+            problems.error(pointer, "parameter without 'name' or 'in'");
+            return;
+        }
+        ParameterLocation in;
+        try {
+            in = ParameterLocation.valueOf(resolved.getIn().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.error(pointer + "/in", "unknown parameter location '" + resolved.getIn() + "'");
+            return;
+        }
+        Schema<?> schema = resolved.getSchema();
+        if (schema == null && resolved.getContent() != null && !resolved.getContent().isEmpty()) {
+            MediaType first = resolved.getContent().values().iterator().next();
+            schema = first == null ? null : first.getSchema();
+        }
+        merged.put(in + ":" + resolved.getName(), new ApiParameter(
+                resolved.getName(),
+                in,
+                in == ParameterLocation.PATH || Boolean.TRUE.equals(resolved.getRequired()),
+                schema,
+                blankToNull(resolved.getDescription()),
+                resolved.getStyle() == null ? null : resolved.getStyle().toString(),
+                resolved.getExplode(),
+                pointer));
+    }
+
+    private Parameter resolve(Parameter parameter, String pointer) {
+        if (parameter == null) {
+            problems.error(pointer, "empty parameter");
+            return null;
+        }
+        String ref = parameter.get$ref();
+        if (ref == null) {
+            return parameter;
+        }
+        Parameter target = resolveRef(ref, "parameters", components.getParameters(),
+                (node, at) -> new OpenAPIDeserializer().getParameter(node, at, new OpenAPIDeserializer.ParseResult()),
+                Parameter::get$ref);
+        if (target == null) {
+            problems.error(pointer + "/$ref", "unresolvable parameter reference '" + ref + "'");
+        }
+        return target;
+    }
+
+    private ApiRequestBody requestBody(String operationPointer, RequestBody body) {
+        if (body == null) {
+            return null;
+        }
+        String pointer = operationPointer + "/requestBody";
+        if (body.get$ref() != null) {
+            RequestBody target = resolveRef(body.get$ref(), "requestBodies", components.getRequestBodies(),
+                    (node, at) -> new OpenAPIDeserializer().getRequestBody(node, at,
+                            new OpenAPIDeserializer.ParseResult()),
+                    RequestBody::get$ref);
+            if (target == null) {
+                problems.error(pointer + "/$ref", "unresolvable request body reference '" + body.get$ref() + "'");
+                return null;
+            }
+            body = target;
+        }
+        Map<String, Schema<?>> content = new LinkedHashMap<>();
+        if (body.getContent() != null) {
+            for (Map.Entry<String, MediaType> media : body.getContent().entrySet()) {
+                content.put(media.getKey(), media.getValue() == null ? null : media.getValue().getSchema());
+            }
+        }
+        return new ApiRequestBody(Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
+                content, pointer);
+    }
+
+    private ApiResponse successResponse(String operationPointer, io.swagger.v3.oas.models.responses.ApiResponses
+            responses) {
+        if (responses == null) {
+            return null;
+        }
+        String best = null;
+        for (String code : responses.keySet()) {
+            if (isSuccess(code) && (best == null || rank(code) < rank(best))) {
+                best = code;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String pointer = JsonPointer.append(operationPointer + "/responses", best);
+        io.swagger.v3.oas.models.responses.ApiResponse response = responses.get(best);
+        if (response != null && response.get$ref() != null) {
+            var target = resolveRef(response.get$ref(), "responses", components.getResponses(),
+                    (node, at) -> new OpenAPIDeserializer().getResponse(node, at,
+                            new OpenAPIDeserializer.ParseResult()),
+                    io.swagger.v3.oas.models.responses.ApiResponse::get$ref);
+            if (target == null) {
+                problems.error(pointer + "/$ref", "unresolvable response reference '" + response.get$ref() + "'");
+                return null;
+            }
+            response = target;
+        }
+        Content content = response == null ? null : response.getContent();
+        if (content == null || content.isEmpty()) {
+            return new ApiResponse(best, null, null, pointer);
+        }
+        String mediaType = null;
+        for (String candidate : content.keySet()) {
+            if (MediaTypes.isJson(candidate)) {
+                mediaType = candidate;
+                break;
+            }
+        }
+        if (mediaType == null) {
+            mediaType = content.keySet().iterator().next();
+        }
+        MediaType media = content.get(mediaType);
+        return new ApiResponse(best, mediaType, media == null ? null : media.getSchema(), pointer);
+    }
+
+    private static boolean isSuccess(String code) {
+        return code.length() == 3 && code.charAt(0) == '2'
+                && (code.equalsIgnoreCase("2XX") || Character.isDigit(code.charAt(1))
+                && Character.isDigit(code.charAt(2)));
+    }
+
+    private static int rank(String code) {
+        return code.equalsIgnoreCase("2XX") ? 300 : Integer.parseInt(code);
+    }
+
+    /**
+     * Resolves a local reference: {@code #/components/<kind>/<name>} from the parsed components, any other
+     * local pointer (legal OpenAPI, e.g. {@code #/paths/~1a/get/parameters/0}) by deserialising the object it
+     * points at. Chains of references are not followed. {@code null} when it does not resolve.
+     */
+    private <T> T resolveRef(String ref, String kind, Map<String, T> parsed,
+            java.util.function.BiFunction<com.fasterxml.jackson.databind.node.ObjectNode, String, T> deserialize,
+            java.util.function.Function<T, String> refOf) {
+        String pointer = decodeFragment(ref);
+        if (pointer == null) {
+            return null;
+        }
+        String prefix = "/components/" + kind + "/";
+        if (pointer.startsWith(prefix) && pointer.indexOf('/', prefix.length()) < 0) {
+            String name = pointer.substring(prefix.length()).replace("~1", "/").replace("~0", "~");
+            return parsed == null ? null : parsed.get(name);
+        }
+        if (format == SpecFormat.SWAGGER_2_0) {
+            return null; // the converted model's pointers do not match the original document
+        }
+        JsonNode node = root.at(pointer);
+        T target = node instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+                ? deserialize.apply(object, ref) : null;
+        return target == null || refOf.apply(target) != null ? null : target;
+    }
+
+    /** {@code #/paths/~1a%7Bb%7D} → {@code /paths/~1a{b}}; {@code null} for non-local or malformed refs. */
+    private static String decodeFragment(String ref) {
+        if (!ref.startsWith("#/")) {
+            return null;
+        }
+        try {
+            return java.net.URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String firstText(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
