@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import java.io.IOException;
 import java.net.URL;
@@ -97,8 +98,8 @@ class CompileAndRunTest {
     @Test
     void objectAndDelimitedQueryParametersUseTheirStyles() throws Exception {
         RecordingRequest request = run(both, "styles___search",
-                "{\"filter\":{\"name\":\"a\"},\"point\":{\"x\":1},\"ids\":[1,2],\"id_query\":\"q\"}");
-        assertThat(request.calls).containsExactly("object filter={\"name\":\"a\"} DEEP_OBJECT",
+                "{\"id\":\"7\",\"filter\":{\"name\":\"a\"},\"point\":{\"x\":1},\"ids\":[1,2],\"id_query\":\"q\"}");
+        assertThat(request.calls).containsExactly("path id=7", "object filter={\"name\":\"a\"} DEEP_OBJECT",
                 "object point={\"x\":1} FORM", "query ids=[1, 2] PIPE_DELIMITED", "query id=q");
     }
 
@@ -140,7 +141,7 @@ class CompileAndRunTest {
             GeneratedTool<?> tool = tool(loader, "petstore___GetPet");
             UpstreamRequestBuilder rejecting = new RecordingRequest() {
                 @Override
-                public UpstreamRequestBuilder pathParameter(String argument, String name, String value) {
+                public UpstreamRequestBuilder pathParameter(String argument, String name, Object value) {
                     throw new dev.apigwmcp.runtime.spi.ArgumentException(argument, "bad");
                 }
             };
@@ -222,10 +223,17 @@ class CompileAndRunTest {
         }
     }
 
-    /** Records what a tool hands to the request builder. */
+    /**
+     * Records what a tool hands to the request builder, as the real builder would send it: values as text, absent
+     * (null) optional values not at all.
+     */
     static class RecordingRequest implements UpstreamRequestBuilder {
         final List<String> calls = new ArrayList<>();
         String body;
+
+        private static String text(Object value) {
+            return value instanceof List<?> list ? String.join(",", Arguments.texts(list)) : Arguments.text(value);
+        }
 
         @Override
         public UpstreamRequestBuilder method(String argument, String method) {
@@ -234,59 +242,73 @@ class CompileAndRunTest {
         }
 
         @Override
-        public UpstreamRequestBuilder pathParameter(String argument, String name, String value) {
-            calls.add("path " + name + "=" + value);
+        public UpstreamRequestBuilder pathParameter(String argument, String name, Object value) {
+            calls.add("path " + name + "=" + text(value));
             return this;
         }
 
         @Override
-        public UpstreamRequestBuilder greedyPathParameter(String argument, String name, String value) {
-            calls.add("greedy " + name + "=" + value);
+        public UpstreamRequestBuilder greedyPathParameter(String argument, String name, Object value) {
+            calls.add("greedy " + name + "=" + text(value));
             return this;
         }
 
         @Override
-        public UpstreamRequestBuilder queryParameter(String argument, String name, String value) {
-            calls.add("query " + name + "=" + value);
+        public UpstreamRequestBuilder queryParameter(String argument, String name, Object value) {
+            if (value != null) {
+                calls.add("query " + name + "=" + text(value));
+            }
             return this;
         }
 
         @Override
-        public UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values,
+        public UpstreamRequestBuilder queryParameter(String argument, String name, List<?> values,
                 QueryStyle style) {
-            calls.add("query " + name + "=" + values + " " + style);
+            if (values != null) {
+                calls.add("query " + name + "=" + Arguments.texts(values) + " " + style);
+            }
             return this;
         }
 
         @Override
         public UpstreamRequestBuilder queryObject(String argument, String name, JsonNode object, QueryStyle style) {
-            calls.add("object " + name + "=" + object + " " + style);
+            if (object != null) {
+                calls.add("object " + name + "=" + object + " " + style);
+            }
             return this;
         }
 
         @Override
-        public UpstreamRequestBuilder header(String argument, String name, String value) {
-            calls.add("header " + name + "=" + value);
+        public UpstreamRequestBuilder header(String argument, String name, Object value) {
+            if (value != null) {
+                calls.add("header " + name + "=" + text(value));
+            }
             return this;
         }
 
         @Override
-        public UpstreamRequestBuilder cookie(String argument, String name, String value) {
-            calls.add("cookie " + name + "=" + value);
+        public UpstreamRequestBuilder cookie(String argument, String name, Object value) {
+            if (value != null) {
+                calls.add("cookie " + name + "=" + text(value));
+            }
             return this;
         }
 
         @Override
-        public UpstreamRequestBuilder jsonBody(String argument, String mediaType, JsonNode json) {
-            calls.add("body " + mediaType);
-            body = json.toString();
+        public UpstreamRequestBuilder jsonBody(String argument, String mediaType, Object json) {
+            if (json != null) {
+                calls.add("body " + mediaType);
+                body = Arguments.toJson(json).toString();
+            }
             return this;
         }
 
         @Override
         public UpstreamRequestBuilder textBody(String argument, String mediaType, String text) {
-            calls.add("text " + mediaType);
-            body = text;
+            if (text != null) {
+                calls.add("text " + mediaType);
+                body = text;
+            }
             return this;
         }
     }

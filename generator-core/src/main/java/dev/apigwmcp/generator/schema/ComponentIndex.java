@@ -360,7 +360,11 @@ final class ComponentIndex {
         return names;
     }
 
-    /** A readable {@code $defs} base name for a path schema: {@code /paths/~1pets/post/requestBody/...} → {@code pets_post_requestBody_application_json}. */
+    /**
+     * A readable {@code $defs} base name for a path schema: {@code /paths/~1pets/post/requestBody/content/
+     * application~1json/schema} → {@code pets_post_requestBody_application/json} (made a valid name by
+     * {@link #sanitise}).
+     */
     private static String pathDefBase(String pointer) {
         List<String> words = new ArrayList<>();
         for (String segment : unescaped(pointer.substring("/paths/".length()))) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,29 +42,32 @@ class GeneratedRegistryTest {
         assertThat(calls).containsExactly("path petId=42 (argument petId)");
     }
 
-    /** Records what the generated code asks of the request builder. */
+    /** Records what the generated code asks of the request builder; absent (null) values are not sent. */
     private record Recorder(List<String> calls) implements UpstreamRequestBuilder {
+        private static String text(Object value) {
+            return value instanceof List<?> list ? String.join(",", Arguments.texts(list)) : Arguments.text(value);
+        }
         @Override public UpstreamRequestBuilder method(String argument, String method) {
             calls.add("method " + method); return this; }
-        @Override public UpstreamRequestBuilder pathParameter(String argument, String name, String value) {
-            calls.add("path " + name + "=" + value + " (argument " + argument + ")"); return this; }
-        @Override public UpstreamRequestBuilder greedyPathParameter(String argument, String name, String value) {
-            calls.add("greedy " + name + "=" + value); return this; }
-        @Override public UpstreamRequestBuilder queryParameter(String argument, String name, String value) {
-            calls.add("query " + name + "=" + value); return this; }
-        @Override public UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values,
+        @Override public UpstreamRequestBuilder pathParameter(String argument, String name, Object value) {
+            calls.add("path " + name + "=" + text(value) + " (argument " + argument + ")"); return this; }
+        @Override public UpstreamRequestBuilder greedyPathParameter(String argument, String name, Object value) {
+            calls.add("greedy " + name + "=" + text(value)); return this; }
+        @Override public UpstreamRequestBuilder queryParameter(String argument, String name, Object value) {
+            if (value != null) { calls.add("query " + name + "=" + text(value)); } return this; }
+        @Override public UpstreamRequestBuilder queryParameter(String argument, String name, List<?> values,
                                                                 QueryStyle style) {
-            calls.add("query " + name + "=" + values); return this; }
+            if (values != null) { calls.add("query " + name + "=" + Arguments.texts(values)); } return this; }
         @Override public UpstreamRequestBuilder queryObject(String argument, String name, JsonNode object,
                                                             QueryStyle style) {
-            calls.add("object " + name + "=" + object); return this; }
-        @Override public UpstreamRequestBuilder header(String argument, String name, String value) {
-            calls.add("header " + name + "=" + value); return this; }
-        @Override public UpstreamRequestBuilder cookie(String argument, String name, String value) {
-            calls.add("cookie " + name + "=" + value); return this; }
-        @Override public UpstreamRequestBuilder jsonBody(String argument, String mediaType, JsonNode body) {
-            calls.add("json " + body); return this; }
+            if (object != null) { calls.add("object " + name + "=" + object); } return this; }
+        @Override public UpstreamRequestBuilder header(String argument, String name, Object value) {
+            if (value != null) { calls.add("header " + name + "=" + text(value)); } return this; }
+        @Override public UpstreamRequestBuilder cookie(String argument, String name, Object value) {
+            if (value != null) { calls.add("cookie " + name + "=" + text(value)); } return this; }
+        @Override public UpstreamRequestBuilder jsonBody(String argument, String mediaType, Object body) {
+            if (body != null) { calls.add("json " + Arguments.toJson(body)); } return this; }
         @Override public UpstreamRequestBuilder textBody(String argument, String mediaType, String body) {
-            calls.add("text " + body); return this; }
+            if (body != null) { calls.add("text " + body); } return this; }
     }
 }

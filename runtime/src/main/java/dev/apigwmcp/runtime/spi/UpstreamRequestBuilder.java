@@ -9,6 +9,10 @@ import tools.jackson.databind.JsonNode;
  * segments or change the host), a greedy ({@code {proxy+}}) value keeps its slashes but rejects {@code .} and
  * {@code ..} segments, and header or cookie values containing CR or LF are rejected. Each method throws
  * {@link ArgumentException} naming the argument when a value cannot be sent safely.
+ *
+ * <p>Values are the generated record's typed components, passed as they are: {@code null} means "not sent" (for a
+ * path parameter: missing, an error). Scalars become text by {@link Arguments#text}; a list sent as one value (path,
+ * header, cookie) becomes its elements' text joined with {@code ,}, the OpenAPI {@code simple} style.
  */
 public interface UpstreamRequestBuilder {
 
@@ -19,16 +23,16 @@ public interface UpstreamRequestBuilder {
     UpstreamRequestBuilder method(String argument, String method);
 
     /** Sets the value of path template variable {@code name}, encoded as a single segment. */
-    UpstreamRequestBuilder pathParameter(String argument, String name, String value);
+    UpstreamRequestBuilder pathParameter(String argument, String name, Object value);
 
     /** Sets a greedy path variable ({@code {name+}}): slashes are kept, each segment is encoded. */
-    UpstreamRequestBuilder greedyPathParameter(String argument, String name, String value);
+    UpstreamRequestBuilder greedyPathParameter(String argument, String name, Object value);
 
-    /** Adds one query parameter. */
-    UpstreamRequestBuilder queryParameter(String argument, String name, String value);
+    /** Adds one query parameter (a list: one parameter per element, the OpenAPI default for query arrays). */
+    UpstreamRequestBuilder queryParameter(String argument, String name, Object value);
 
     /** Adds an array-valued query parameter serialised in {@code style}. */
-    UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values, QueryStyle style);
+    UpstreamRequestBuilder queryParameter(String argument, String name, List<?> values, QueryStyle style);
 
     /**
      * Adds an object-valued query parameter: {@link QueryStyle#DEEP_OBJECT} gives {@code name[key]=value},
@@ -39,13 +43,16 @@ public interface UpstreamRequestBuilder {
     UpstreamRequestBuilder queryObject(String argument, String name, JsonNode object, QueryStyle style);
 
     /** Adds a request header. */
-    UpstreamRequestBuilder header(String argument, String name, String value);
+    UpstreamRequestBuilder header(String argument, String name, Object value);
 
     /** Adds a cookie. */
-    UpstreamRequestBuilder cookie(String argument, String name, String value);
+    UpstreamRequestBuilder cookie(String argument, String name, Object value);
 
-    /** Sets the JSON request body. */
-    UpstreamRequestBuilder jsonBody(String argument, String mediaType, JsonNode body);
+    /**
+     * Sets the JSON request body: a {@link JsonNode}, a generated record ({@link JsonWritable}) or any value
+     * {@link Arguments#toJson} maps.
+     */
+    UpstreamRequestBuilder jsonBody(String argument, String mediaType, Object body);
 
     /** Sets a text (non-JSON) request body. */
     UpstreamRequestBuilder textBody(String argument, String mediaType, String body);

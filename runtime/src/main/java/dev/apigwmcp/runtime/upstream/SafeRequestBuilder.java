@@ -60,8 +60,9 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     }
 
     @Override
-    public UpstreamRequestBuilder pathParameter(String argument, String name, String value) {
+    public UpstreamRequestBuilder pathParameter(String argument, String name, Object typed) {
         PathTemplate.Variable variable = variable(name, false);
+        String value = simple(typed);
         if (value == null) {
             throw new ArgumentException(argument, "is required (path parameter {" + variable.name() + "})");
         }
@@ -70,8 +71,9 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     }
 
     @Override
-    public UpstreamRequestBuilder greedyPathParameter(String argument, String name, String value) {
+    public UpstreamRequestBuilder greedyPathParameter(String argument, String name, Object typed) {
         PathTemplate.Variable variable = variable(name, true);
+        String value = simple(typed);
         if (value == null) {
             throw new ArgumentException(argument, "is required (path parameter {" + variable.name() + "+})");
         }
@@ -85,6 +87,11 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
         }
         pathValues.put(name, encoded.toString());
         return this;
+    }
+
+    /** A value sent as one piece of text: a list as its elements joined with ',' (OpenAPI's simple style). */
+    private static String simple(Object value) {
+        return value instanceof List<?> list ? String.join(",", Arguments.texts(list)) : Arguments.text(value);
     }
 
     /** Encodes one path segment; empty, {@code .} and {@code ..} would change which resource is addressed. */
@@ -110,7 +117,11 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     }
 
     @Override
-    public UpstreamRequestBuilder queryParameter(String argument, String name, String value) {
+    public UpstreamRequestBuilder queryParameter(String argument, String name, Object typed) {
+        if (typed instanceof List<?> list) {
+            return queryParameter(argument, name, list, QueryStyle.FORM_EXPLODED);
+        }
+        String value = Arguments.text(typed);
         if (value == null) {
             return this;
         }
@@ -152,10 +163,11 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     }
 
     @Override
-    public UpstreamRequestBuilder queryParameter(String argument, String name, List<String> values, QueryStyle style) {
-        if (values == null || values.isEmpty()) {
+    public UpstreamRequestBuilder queryParameter(String argument, String name, List<?> typed, QueryStyle style) {
+        if (typed == null || typed.isEmpty()) {
             return this;
         }
+        List<String> values = Arguments.texts(typed);
         checkQueryName(argument, name);
         String encodedName = PercentEncoding.encode(name);
         if (style == QueryStyle.FORM_EXPLODED || style == QueryStyle.DEEP_OBJECT) {
@@ -206,7 +218,8 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     }
 
     @Override
-    public UpstreamRequestBuilder header(String argument, String name, String value) {
+    public UpstreamRequestBuilder header(String argument, String name, Object typed) {
+        String value = simple(typed);
         if (value == null) {
             return this;
         }
@@ -222,7 +235,8 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     }
 
     @Override
-    public UpstreamRequestBuilder cookie(String argument, String name, String value) {
+    public UpstreamRequestBuilder cookie(String argument, String name, Object typed) {
+        String value = simple(typed);
         if (value == null) {
             return this;
         }
@@ -236,7 +250,8 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     }
 
     @Override
-    public UpstreamRequestBuilder jsonBody(String argument, String mediaType, JsonNode value) {
+    public UpstreamRequestBuilder jsonBody(String argument, String mediaType, Object typed) {
+        JsonNode value = typed == null ? null : Arguments.toJson(typed);
         if (value == null || value.isMissingNode()) {
             return this;
         }

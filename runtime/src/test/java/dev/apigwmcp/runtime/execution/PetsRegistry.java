@@ -113,7 +113,7 @@ public final class PetsRegistry implements ToolRegistry {
         @Override
         public void writeRequest(ListPetsArguments a, UpstreamRequestBuilder request) {
             request.queryParameter("tags", "tag", a.tags(), QueryStyle.FORM_EXPLODED);
-            request.queryParameter("limit", "limit", Arguments.text(a.limit()));
+            request.queryParameter("limit", "limit", a.limit());
         }
     }
 

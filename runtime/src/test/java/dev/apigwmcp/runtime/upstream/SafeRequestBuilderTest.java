@@ -166,6 +166,38 @@ class SafeRequestBuilderTest {
         assertThat(request.header("Cookie")).isEqualTo("session=s1; theme=dark");
     }
 
+    @Test
+    void typedValuesAreSentAsTextAndAbsentOnesNotAtAll() {
+        SafeRequestBuilder b = builder("POST", "/pets/{petId}");
+        b.pathParameter("pet_id", "petId", 42L);
+        b.queryParameter("price", "price", new java.math.BigDecimal("1E+3"));
+        b.queryParameter("fresh", "fresh", Boolean.TRUE);
+        b.queryParameter("limit", "limit", null);
+        b.queryParameter("ids", "id", List.of(1L, 2L));
+        b.queryParameter("tags", "tag", null, QueryStyle.FORM);
+        b.header("versions", "X-Versions", List.of(1L, 2L));
+        b.header("absent", "X-Absent", null);
+        b.cookie("absent", "absent", null);
+        b.jsonBody("body", "application/json", null);
+        UpstreamRequest request = b.build();
+
+        assertThat(request.uri().getRawPath()).isEqualTo("/prod/pets/42");
+        assertThat(request.uri().getRawQuery()).isEqualTo("price=1000&fresh=true&id=1&id=2");
+        assertThat(request.header("X-Versions")).isEqualTo("1,2");
+        assertThat(request.header("X-Absent")).isNull();
+        assertThat(request.header("Cookie")).isNull();
+        assertThat(request.body()).isNull();
+    }
+
+    @Test
+    void aJsonBodyMayBeAGeneratedRecord() {
+        SafeRequestBuilder b = builder("POST", "/pets");
+        dev.apigwmcp.runtime.spi.JsonWritable pet = () -> tools.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("name", "Rex");
+        b.jsonBody("body", "application/json", pet);
+        assertThat(new String(b.build().body(), StandardCharsets.UTF_8)).isEqualTo("{\"name\":\"Rex\"}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"a;b=c", "a b", "a\r\nb", "a,b", "\"a\""})
     void cookieValueThatCouldAddCookiesIsRejected(String value) {

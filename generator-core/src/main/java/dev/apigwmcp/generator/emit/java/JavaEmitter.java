@@ -160,16 +160,8 @@ public final class JavaEmitter {
         }
         BodyBinding body = tool.body();
         if (body != null) {
-            String field = fields.fields.get(body.argument());
-            write.beginControlFlow("if (arguments." + field + "() != null)");
-            if (body.json()) {
-                write.addStatement("request.jsonBody($S, $S, $T.toJson(arguments." + field + "()))", body.argument(),
-                        body.mediaType(), JavaTypes.ARGUMENTS);
-            } else {
-                write.addStatement("request.textBody($S, $S, arguments." + field + "())", body.argument(),
-                        body.mediaType());
-            }
-            write.endControlFlow();
+            write.addStatement("request." + (body.json() ? "jsonBody" : "textBody") + "($S, $S, arguments."
+                    + fields.fields.get(body.argument()) + "())", body.argument(), body.mediaType());
         }
         Javadoc javadoc = new Javadoc("Tool {@code " + tool.name() + "}: "
                 + Javadoc.safe(tool.operation().label() + ". " + tool.description()));
@@ -186,38 +178,35 @@ public final class JavaEmitter {
                 .build();
     }
 
+    /**
+     * One statement per argument: the builder takes the typed value as it is (null: not sent) and does the text
+     * conversion, so no null check or conversion is generated around it.
+     */
     private static void writeParameter(MethodSpec.Builder write, ArgumentBinding binding, ToolFields fields) {
-        String field = fields.fields.get(binding.name());
+        String value = "arguments." + fields.fields.get(binding.name()) + "()";
         ValueType type = fields.types.get(binding.name());
-        String value = "arguments." + field + "()";
-        write.beginControlFlow("if (" + value + " != null)");
-        CodeBlock text = type instanceof ValueType.ListOf
-                ? CodeBlock.of("$T.join($S, $T.texts(" + value + "))", JavaTypes.STRING, ",", JavaTypes.ARGUMENTS)
-                : CodeBlock.of("$T.text(" + value + ")", JavaTypes.ARGUMENTS);
         switch (binding.in()) {
-            case "method" -> write.addStatement("request.method($S, $L)", binding.name(), text);
+            case "method" -> write.addStatement("request.method($S, " + value + ")", binding.name());
             case "path" -> write.addStatement("request." + (binding.greedy() ? "greedyPathParameter"
-                    : "pathParameter") + "($S, $S, $L)", binding.name(), binding.parameter(), text);
+                    : "pathParameter") + "($S, $S, " + value + ")", binding.name(), binding.parameter());
             case "query" -> {
                 if (binding.style() != null && type.type().equals(JavaTypes.JSON_NODE)) {
                     write.addStatement("request.queryObject($S, $S, " + value + ", $T." + queryStyle(binding) + ")",
                             binding.name(), binding.parameter(), JavaTypes.QUERY_STYLE);
                 } else if (type instanceof ValueType.ListOf) {
-                    write.addStatement("request.queryParameter($S, $S, $T.texts(" + value + "), $T."
-                            + queryStyle(binding) + ")", binding.name(), binding.parameter(), JavaTypes.ARGUMENTS,
-                            JavaTypes.QUERY_STYLE);
+                    write.addStatement("request.queryParameter($S, $S, " + value + ", $T." + queryStyle(binding)
+                            + ")", binding.name(), binding.parameter(), JavaTypes.QUERY_STYLE);
                 } else {
-                    write.addStatement("request.queryParameter($S, $S, $L)", binding.name(), binding.parameter(),
-                            text);
+                    write.addStatement("request.queryParameter($S, $S, " + value + ")", binding.name(),
+                            binding.parameter());
                 }
             }
-            case "header" -> write.addStatement("request.header($S, $S, $L)", binding.name(), binding.parameter(),
-                    text);
-            case "cookie" -> write.addStatement("request.cookie($S, $S, $L)", binding.name(), binding.parameter(),
-                    text);
+            case "header" -> write.addStatement("request.header($S, $S, " + value + ")", binding.name(),
+                    binding.parameter());
+            case "cookie" -> write.addStatement("request.cookie($S, $S, " + value + ")", binding.name(),
+                    binding.parameter());
             default -> throw new IllegalStateException("unknown argument location " + binding.in());
         }
-        write.endControlFlow();
     }
 
     private static String queryStyle(ArgumentBinding binding) {

@@ -25,12 +25,8 @@ public final class CancelOrderTool implements GeneratedTool<CancelOrderTool.Inpu
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.orderId() != null) {
-            request.pathParameter("orderId", "orderId", Arguments.text(arguments.orderId()));
-        }
-        if (arguments.reason() != null) {
-            request.queryParameter("reason", "reason", Arguments.text(arguments.reason()));
-        }
+        request.pathParameter("orderId", "orderId", arguments.orderId());
+        request.queryParameter("reason", "reason", arguments.reason());
     }
 
     /**

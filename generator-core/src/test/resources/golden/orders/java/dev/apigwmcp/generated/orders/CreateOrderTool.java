@@ -31,12 +31,8 @@ public final class CreateOrderTool implements GeneratedTool<CreateOrderTool.Inpu
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.idempotencyKey() != null) {
-            request.header("Idempotency-Key", "Idempotency-Key", Arguments.text(arguments.idempotencyKey()));
-        }
-        if (arguments.body() != null) {
-            request.jsonBody("body", "application/json", Arguments.toJson(arguments.body()));
-        }
+        request.header("Idempotency-Key", "Idempotency-Key", arguments.idempotencyKey());
+        request.jsonBody("body", "application/json", arguments.body());
     }
 
     /**

@@ -24,9 +24,7 @@ public final class GetOrderTool implements GeneratedTool<GetOrderTool.Input> {
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.orderId() != null) {
-            request.pathParameter("orderId", "orderId", Arguments.text(arguments.orderId()));
-        }
+        request.pathParameter("orderId", "orderId", arguments.orderId());
     }
 
     /**

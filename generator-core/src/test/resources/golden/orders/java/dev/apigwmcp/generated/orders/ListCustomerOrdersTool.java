@@ -25,12 +25,8 @@ public final class ListCustomerOrdersTool implements GeneratedTool<ListCustomerO
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.customerId() != null) {
-            request.pathParameter("customerId", "customerId", Arguments.text(arguments.customerId()));
-        }
-        if (arguments.limit() != null) {
-            request.queryParameter("limit", "limit", Arguments.text(arguments.limit()));
-        }
+        request.pathParameter("customerId", "customerId", arguments.customerId());
+        request.queryParameter("limit", "limit", arguments.limit());
     }
 
     /**

@@ -28,15 +28,9 @@ public final class ListOrdersTool implements GeneratedTool<ListOrdersTool.Input>
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.status() != null) {
-            request.queryParameter("status", "status", Arguments.texts(arguments.status()), QueryStyle.FORM_EXPLODED);
-        }
-        if (arguments.limit() != null) {
-            request.queryParameter("limit", "limit", Arguments.text(arguments.limit()));
-        }
-        if (arguments.nextToken() != null) {
-            request.queryParameter("nextToken", "nextToken", Arguments.text(arguments.nextToken()));
-        }
+        request.queryParameter("status", "status", arguments.status(), QueryStyle.FORM_EXPLODED);
+        request.queryParameter("limit", "limit", arguments.limit());
+        request.queryParameter("nextToken", "nextToken", arguments.nextToken());
     }
 
     /**

@@ -30,12 +30,8 @@ public final class UpdateOrderStatusTool implements GeneratedTool<UpdateOrderSta
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.orderId() != null) {
-            request.pathParameter("orderId", "orderId", Arguments.text(arguments.orderId()));
-        }
-        if (arguments.body() != null) {
-            request.jsonBody("body", "application/json", Arguments.toJson(arguments.body()));
-        }
+        request.pathParameter("orderId", "orderId", arguments.orderId());
+        request.jsonBody("body", "application/json", arguments.body());
     }
 
     /**

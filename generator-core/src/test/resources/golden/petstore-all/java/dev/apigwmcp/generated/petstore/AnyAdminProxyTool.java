@@ -25,12 +25,8 @@ public final class AnyAdminProxyTool implements GeneratedTool<AnyAdminProxyTool.
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.proxy() != null) {
-            request.greedyPathParameter("proxy", "proxy", Arguments.text(arguments.proxy()));
-        }
-        if (arguments.method() != null) {
-            request.method("method", Arguments.text(arguments.method()));
-        }
+        request.greedyPathParameter("proxy", "proxy", arguments.proxy());
+        request.method("method", arguments.method());
     }
 
     /**

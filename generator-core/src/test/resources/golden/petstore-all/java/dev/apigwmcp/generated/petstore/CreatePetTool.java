@@ -30,9 +30,7 @@ public final class CreatePetTool implements GeneratedTool<CreatePetTool.Input> {
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.body() != null) {
-            request.jsonBody("body", "application/json", Arguments.toJson(arguments.body()));
-        }
+        request.jsonBody("body", "application/json", arguments.body());
     }
 
     /**

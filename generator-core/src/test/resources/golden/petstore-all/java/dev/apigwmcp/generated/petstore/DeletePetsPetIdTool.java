@@ -25,12 +25,8 @@ public final class DeletePetsPetIdTool implements GeneratedTool<DeletePetsPetIdT
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.petId() != null) {
-            request.pathParameter("petId", "petId", Arguments.text(arguments.petId()));
-        }
-        if (arguments.xRequestReason() != null) {
-            request.header("X-Request-Reason", "X-Request-Reason", Arguments.text(arguments.xRequestReason()));
-        }
+        request.pathParameter("petId", "petId", arguments.petId());
+        request.header("X-Request-Reason", "X-Request-Reason", arguments.xRequestReason());
     }
 
     /**

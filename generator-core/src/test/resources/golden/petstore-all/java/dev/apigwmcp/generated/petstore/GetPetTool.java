@@ -24,9 +24,7 @@ public final class GetPetTool implements GeneratedTool<GetPetTool.Input> {
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.petId() != null) {
-            request.pathParameter("petId", "petId", Arguments.text(arguments.petId()));
-        }
+        request.pathParameter("petId", "petId", arguments.petId());
     }
 
     /**

@@ -25,12 +25,8 @@ public final class ListPetsTool implements GeneratedTool<ListPetsTool.Input> {
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.type() != null) {
-            request.queryParameter("type", "type", Arguments.text(arguments.type()));
-        }
-        if (arguments.page() != null) {
-            request.queryParameter("page", "page", Arguments.text(arguments.page()));
-        }
+        request.queryParameter("type", "type", arguments.type());
+        request.queryParameter("page", "page", arguments.page());
     }
 
     /**

@@ -25,12 +25,8 @@ public final class ListPetPhotosTool implements GeneratedTool<ListPetPhotosTool.
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
-        if (arguments.petId() != null) {
-            request.pathParameter("petId", "petId", Arguments.text(arguments.petId()));
-        }
-        if (arguments.size() != null) {
-            request.queryParameter("size", "size", Arguments.text(arguments.size()));
-        }
+        request.pathParameter("petId", "petId", arguments.petId());
+        request.queryParameter("size", "size", arguments.size());
     }
 
     /**
