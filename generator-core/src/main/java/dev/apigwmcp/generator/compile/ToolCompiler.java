@@ -59,11 +59,12 @@ public final class ToolCompiler {
         AuthResolver authResolver = new AuthResolver(model, config.auth());
         ApiKeyLocation apiKey = apiKeyLocation(model);
 
-        // Operations compile independently, so runs of them compile in parallel. Each run has its own schema
-        // converter (converters cache and are not thread-safe) and its own problems, merged back in selection
-        // order: tools, names and messages come out exactly as if compiled one after the other.
+        // Operations compile independently, so runs of them compile in parallel. They share one schema converter
+        // (each component is converted once, whichever run needs it first; its problems are replayed into every
+        // schema that uses it) and each has its own problems, merged back in selection order: tools, names and
+        // messages come out exactly as if compiled one after the other.
+        SchemaConverter converter = converter(model);
         List<ChunkResult> chunks = chunks(selection.selected()).parallelStream().map(chunk -> {
-            SchemaConverter converter = converter(model);
             ProblemCollector found = new ProblemCollector(problems.target(), problems.file());
             List<CompiledTool> tools = new ArrayList<>();
             for (SelectedOperation selected : chunk) {
@@ -101,10 +102,7 @@ public final class ToolCompiler {
                         : SchemaConverter.OPENAPI_COMPONENTS);
     }
 
-    /**
-     * One run per available core, in selection order. Fewer, longer runs: each converter converts a shared
-     * component once, so every extra run repeats that work.
-     */
+    /** One run per available core, in selection order. */
     private static List<List<SelectedOperation>> chunks(List<SelectedOperation> selected) {
         int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
                 selected.size() / MIN_CHUNK));

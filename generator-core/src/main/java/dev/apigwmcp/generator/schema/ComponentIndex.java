@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything about the export's component schemas that does not depend on direction: resolving {@code $ref}
@@ -48,9 +49,16 @@ final class ComponentIndex {
     private final Map<String, Schema> components;
     private final String componentsPointer;
     private final boolean openApi31;
-    private final Map<String, Resolution> byRef = new HashMap<>();
-    /** Targets by key: the unescaped path below {@code #/components/schemas}, segments joined by '/'. */
-    private final Map<String, Target> targets = new LinkedHashMap<>();
+    // Shared by the compile runs on every core: both caches are concurrent. A reference resolved by two threads at
+    // once is looked up twice and gives equal results, so which one is kept does not matter.
+    private final Map<String, Resolution> byRef = new ConcurrentHashMap<>();
+    /**
+     * Targets by key: the escaped path below {@code #/components/schemas} (segments joined by '/'), or a path
+     * schema's pointer. Nested targets are added as references reach them.
+     */
+    private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    /** The components and path schemas, in document order: where the reference graph starts. */
+    private final List<Target> roots = new ArrayList<>();
     /** Targets emitted once under {@code $defs} and referred to by {@code $ref}, instead of inlined. */
     private final Set<String> inDefs;
     private final Map<String, String> defNames;
@@ -64,8 +72,8 @@ final class ComponentIndex {
         for (Map.Entry<String, Schema> e : this.components.entrySet()) {
             if (e.getValue() != null) {
                 String name = e.getKey();
-                targets.put(Pointers.escape(name), new Target(Pointers.escape(name),
-                        Pointers.child(componentsPointer, name), name, e.getValue()));
+                root(new Target(Pointers.escape(name), Pointers.child(componentsPointer, name), name,
+                        e.getValue()));
             }
         }
         // Schemas under #/paths that some $ref points into, keyed by their pointer: it starts with '/', which a
@@ -74,8 +82,7 @@ final class ComponentIndex {
         if (pathSchemas != null) {
             for (Map.Entry<String, Schema> e : new java.util.TreeMap<>(pathSchemas).entrySet()) {
                 if (e.getValue() != null) {
-                    targets.put(e.getKey(), new Target(e.getKey(), e.getKey(), pathDefBase(e.getKey()),
-                            e.getValue()));
+                    root(new Target(e.getKey(), e.getKey(), pathDefBase(e.getKey()), e.getValue()));
                 }
             }
         }
@@ -86,11 +93,17 @@ final class ComponentIndex {
         this.defNames = Collections.unmodifiableMap(assignDefNames(inDefs));
     }
 
+    private void root(Target target) {
+        targets.put(target.key(), target);
+        roots.add(target);
+    }
+
     Resolution resolve(String ref) {
         Resolution known = byRef.get(ref);
         if (known == null) {
-            known = lookUp(ref);
-            byRef.put(ref, known);
+            Resolution found = lookUp(ref);
+            known = byRef.putIfAbsent(ref, found);
+            return known != null ? known : found;
         }
         return known;
     }
@@ -165,7 +178,7 @@ final class ComponentIndex {
     /** Edges from each target to the targets its schema tree refers to, discovering nested targets as it goes. */
     private Map<String, Set<String>> referenceGraph() {
         Map<String, Set<String>> edges = new LinkedHashMap<>();
-        Deque<Target> work = new ArrayDeque<>(targets.values());
+        Deque<Target> work = new ArrayDeque<>(roots);
         while (!work.isEmpty()) {
             Target from = work.removeFirst();
             if (edges.containsKey(from.key())) {
@@ -307,8 +320,8 @@ final class ComponentIndex {
         }
         String defBase = from.defBaseName() + "_" + keyword + (namesMapOrList(keyword) ? "_" + member : "");
         Target created = new Target(key, from.pointer() + key.substring(from.key().length()), defBase, schema);
-        targets.put(key, created);
-        return created;
+        Target raced = targets.putIfAbsent(key, created);
+        return raced != null ? raced : created;
     }
 
     @SuppressWarnings("rawtypes")

@@ -1,8 +1,8 @@
 package dev.apigwmcp.generator.schema;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
  * because big exports repeat the same few patterns thousands of times.
  */
 final class PatternCheck {
-    private final Map<String, Optional<String>> verdicts = new HashMap<>();
+    private final Map<String, Optional<String>> verdicts = new ConcurrentHashMap<>();
 
     /** Why the pattern cannot be used, or empty when it can. */
     Optional<String> problem(String pattern) {

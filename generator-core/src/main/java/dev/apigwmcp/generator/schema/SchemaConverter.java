@@ -13,7 +13,8 @@ import java.util.Objects;
  * by every document that inlines it, which keeps big exports with heavy reuse fast. Shared nodes must therefore
  * never be mutated: only the object returned by {@link SchemaDocument#convert} itself belongs to the caller.
  *
- * <p>Not thread-safe: use one converter per thread (they are cheap to create per export).
+ * <p>Thread-safe: the compile runs of one export share a converter, so a component is converted once however many
+ * threads use it (two threads converting it at the same moment each get an equal result).
  */
 public final class SchemaConverter {
     /** Where component schemas live in an OpenAPI 3 export. */

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Translates swagger-parser schemas into JSON Schema 2020-12 nodes for one {@link Direction}, and owns that
@@ -32,9 +32,11 @@ final class SchemaTranslator {
     private final boolean openApi31;
     private final ComponentIndex index;
     private final PatternCheck patterns;
-    private final Map<String, Converted> cache = new HashMap<>();
-    private final Map<String, ObjectNode> refNodes = new HashMap<>();
-    private final Set<String> inProgress = new HashSet<>();
+    // Shared by the compile runs on every core. A target converted by two threads at once is converted twice into
+    // equal results; the first stored is kept. What is being converted is each thread's own business.
+    private final Map<String, Converted> cache = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> refNodes = new ConcurrentHashMap<>();
+    private final ThreadLocal<Set<String>> inProgress = ThreadLocal.withInitial(HashSet::new);
 
     SchemaTranslator(Direction direction, boolean openApi31, ComponentIndex index, PatternCheck patterns) {
         this.direction = direction;
@@ -96,7 +98,7 @@ final class SchemaTranslator {
             return refNodes.computeIfAbsent(target.key(),
                     key -> NODES.objectNode().put("$ref", "#/$defs/" + index.defName(key)));
         }
-        if (inProgress.contains(target.key())) {
+        if (inProgress.get().contains(target.key())) {
             // The cycle analysis walks the same subschemas as this class, so this is a safety net only.
             out.issue(SchemaIssue.error(refPtr, "$ref '" + ref + "' recurses in a way that cannot be converted;"
                     + " replaced by {} (accepts anything)"));
@@ -112,13 +114,18 @@ final class SchemaTranslator {
         if (known != null) {
             return known;
         }
-        inProgress.add(target.key());
+        Set<String> converting = inProgress.get();
+        converting.add(target.key());
         Collector own = new Collector();
-        JsonNode node = translate(target.schema(), target.pointer(), own, 0);
-        inProgress.remove(target.key());
+        JsonNode node;
+        try {
+            node = translate(target.schema(), target.pointer(), own, 0);
+        } finally {
+            converting.remove(target.key());
+        }
         Converted converted = own.freeze(node);
-        cache.put(target.key(), converted);
-        return converted;
+        Converted raced = cache.putIfAbsent(target.key(), converted);
+        return raced != null ? raced : converted;
     }
 
     /** A 3.1 {@code $ref} with sibling keywords: both apply. */
