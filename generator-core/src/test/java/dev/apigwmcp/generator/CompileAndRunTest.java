@@ -231,10 +231,6 @@ class CompileAndRunTest {
         final List<String> calls = new ArrayList<>();
         String body;
 
-        private static String text(Object value) {
-            return value instanceof List<?> list ? String.join(",", Arguments.texts(list)) : Arguments.text(value);
-        }
-
         @Override
         public UpstreamRequestBuilder method(String argument, String method) {
             calls.add("method " + method);
@@ -243,20 +239,20 @@ class CompileAndRunTest {
 
         @Override
         public UpstreamRequestBuilder pathParameter(String argument, String name, Object value) {
-            calls.add("path " + name + "=" + text(value));
+            calls.add("path " + name + "=" + Arguments.text(value));
             return this;
         }
 
         @Override
         public UpstreamRequestBuilder greedyPathParameter(String argument, String name, Object value) {
-            calls.add("greedy " + name + "=" + text(value));
+            calls.add("greedy " + name + "=" + Arguments.text(value));
             return this;
         }
 
         @Override
         public UpstreamRequestBuilder queryParameter(String argument, String name, Object value) {
             if (value != null) {
-                calls.add("query " + name + "=" + text(value));
+                calls.add("query " + name + "=" + Arguments.text(value));
             }
             return this;
         }
@@ -281,7 +277,7 @@ class CompileAndRunTest {
         @Override
         public UpstreamRequestBuilder header(String argument, String name, Object value) {
             if (value != null) {
-                calls.add("header " + name + "=" + text(value));
+                calls.add("header " + name + "=" + Arguments.text(value));
             }
             return this;
         }
@@ -289,7 +285,7 @@ class CompileAndRunTest {
         @Override
         public UpstreamRequestBuilder cookie(String argument, String name, Object value) {
             if (value != null) {
-                calls.add("cookie " + name + "=" + text(value));
+                calls.add("cookie " + name + "=" + Arguments.text(value));
             }
             return this;
         }

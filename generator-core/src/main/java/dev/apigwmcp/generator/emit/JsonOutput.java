@@ -49,45 +49,15 @@ public final class JsonOutput {
     }
 
     /**
-     * Pretty text of a value ({@link #pretty}, final newline included) as it reads nested {@code depth} levels
-     * deep in a pretty document: the same lines, all but the first indented two more spaces per level. JSON
-     * strings never hold a raw line break, so splitting at {@code \n} is exact.
-     */
-    static String nested(String pretty, int depth) {
-        return indent(pretty, "  ".repeat(depth), false);
-    }
-
-    /**
-     * Appends {@link #nested} text without building it: {@code pretty} (lines ending with {@code \n}) with every
-     * line but the first prefixed by {@code prefix}, the final newline dropped.
+     * Appends pretty text ({@link #pretty}) as it reads nested in a pretty document: every line but the first
+     * prefixed by {@code prefix}, the final newline dropped. JSON strings never hold a raw line break, so splitting
+     * at {@code \n} is exact.
      */
     static StringBuilder appendNested(StringBuilder out, String pretty, String prefix) {
         // Whole-string operations: StringBuilder.append(CharSequence, start, end) copies char by char, which is
         // slow before the JIT has compiled it (and a command-line run is mostly before).
         String text = pretty.endsWith("\n") ? pretty.substring(0, pretty.length() - 1) : pretty;
         return out.append(text.replace("\n", "\n" + prefix));
-    }
-
-    /** {@code text} (lines ending with {@code \n}) with every line prefixed, the final newline dropped. */
-    static String indent(String text, String prefix, boolean firstLine) {
-        StringBuilder out = new StringBuilder(text.length() + text.length() / 4);
-        int start = 0;
-        int end = text.endsWith("\n") ? text.length() - 1 : text.length();
-        while (start <= end) {
-            int newline = text.indexOf('\n', start);
-            if (newline < 0 || newline > end) {
-                newline = end;
-            }
-            if (start > 0 || firstLine) {
-                out.append(prefix);
-            }
-            out.append(text, start, newline);
-            if (newline < end) {
-                out.append('\n');
-            }
-            start = newline + 1;
-        }
-        return out.toString();
     }
 
     /**

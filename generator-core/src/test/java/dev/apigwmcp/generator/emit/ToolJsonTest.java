@@ -42,8 +42,14 @@ class ToolJsonTest {
     void entryEqualsTheDirectlySerialisedDefinition() {
         for (CompiledTool tool : petstoreTools()) {
             String direct = JsonOutput.pretty(ToolDefinitions.definition(tool));
-            assertThat(ToolJson.of(tool).entry()).isEqualTo(JsonOutput.indent(direct, "    ", true));
+            assertThat(ToolJson.of(tool).entry()).isEqualTo(indented(direct, "    "));
         }
+    }
+
+    /** {@code text} (lines ending with {@code \n}) with every line prefixed, the final newline dropped. */
+    private static String indented(String text, String prefix) {
+        String lines = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return prefix + lines.replace("\n", "\n" + prefix);
     }
 
     @Test

@@ -44,17 +44,14 @@ class GeneratedRegistryTest {
 
     /** Records what the generated code asks of the request builder; absent (null) values are not sent. */
     private record Recorder(List<String> calls) implements UpstreamRequestBuilder {
-        private static String text(Object value) {
-            return value instanceof List<?> list ? String.join(",", Arguments.texts(list)) : Arguments.text(value);
-        }
         @Override public UpstreamRequestBuilder method(String argument, String method) {
             calls.add("method " + method); return this; }
         @Override public UpstreamRequestBuilder pathParameter(String argument, String name, Object value) {
-            calls.add("path " + name + "=" + text(value) + " (argument " + argument + ")"); return this; }
+            calls.add("path " + name + "=" + Arguments.text(value) + " (argument " + argument + ")"); return this; }
         @Override public UpstreamRequestBuilder greedyPathParameter(String argument, String name, Object value) {
-            calls.add("greedy " + name + "=" + text(value)); return this; }
+            calls.add("greedy " + name + "=" + Arguments.text(value)); return this; }
         @Override public UpstreamRequestBuilder queryParameter(String argument, String name, Object value) {
-            if (value != null) { calls.add("query " + name + "=" + text(value)); } return this; }
+            if (value != null) { calls.add("query " + name + "=" + Arguments.text(value)); } return this; }
         @Override public UpstreamRequestBuilder queryParameter(String argument, String name, List<?> values,
                                                                 QueryStyle style) {
             if (values != null) { calls.add("query " + name + "=" + Arguments.texts(values)); } return this; }
@@ -62,9 +59,9 @@ class GeneratedRegistryTest {
                                                             QueryStyle style) {
             if (object != null) { calls.add("object " + name + "=" + object); } return this; }
         @Override public UpstreamRequestBuilder header(String argument, String name, Object value) {
-            if (value != null) { calls.add("header " + name + "=" + text(value)); } return this; }
+            if (value != null) { calls.add("header " + name + "=" + Arguments.text(value)); } return this; }
         @Override public UpstreamRequestBuilder cookie(String argument, String name, Object value) {
-            if (value != null) { calls.add("cookie " + name + "=" + text(value)); } return this; }
+            if (value != null) { calls.add("cookie " + name + "=" + Arguments.text(value)); } return this; }
         @Override public UpstreamRequestBuilder jsonBody(String argument, String mediaType, Object body) {
             if (body != null) { calls.add("json " + Arguments.toJson(body)); } return this; }
         @Override public UpstreamRequestBuilder textBody(String argument, String mediaType, String body) {

@@ -179,12 +179,16 @@ public final class Arguments {
     }
 
     /**
-     * The text form of a scalar for a path, query, header or cookie value: numbers without exponent, booleans as
-     * {@code true}/{@code false}, JSON values as compact JSON.
+     * The text form of a value for a path, query, header or cookie value: numbers without exponent, booleans as
+     * {@code true}/{@code false}, JSON values as compact JSON, a list as its elements' text joined with {@code ,}
+     * (OpenAPI's {@code simple} style).
      */
     public static String text(Object value) {
         if (value == null) {
             return null;
+        }
+        if (value instanceof List<?> list) {
+            return String.join(",", texts(list));
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

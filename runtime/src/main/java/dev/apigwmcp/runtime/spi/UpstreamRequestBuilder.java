@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
  * {@link ArgumentException} naming the argument when a value cannot be sent safely.
  *
  * <p>Values are the generated record's typed components, passed as they are: {@code null} means "not sent" (for a
- * path parameter: missing, an error). Scalars become text by {@link Arguments#text}; a list sent as one value (path,
- * header, cookie) becomes its elements' text joined with {@code ,}, the OpenAPI {@code simple} style.
+ * path parameter: missing, an error). Values become text by {@link Arguments#text}, so a list sent as one value
+ * (path, header, cookie) is its elements' text joined with {@code ,}, the OpenAPI {@code simple} style.
  */
 public interface UpstreamRequestBuilder {
 

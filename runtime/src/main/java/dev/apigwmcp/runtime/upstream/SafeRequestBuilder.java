@@ -62,7 +62,7 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     @Override
     public UpstreamRequestBuilder pathParameter(String argument, String name, Object typed) {
         PathTemplate.Variable variable = variable(name, false);
-        String value = simple(typed);
+        String value = Arguments.text(typed);
         if (value == null) {
             throw new ArgumentException(argument, "is required (path parameter {" + variable.name() + "})");
         }
@@ -73,7 +73,7 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     @Override
     public UpstreamRequestBuilder greedyPathParameter(String argument, String name, Object typed) {
         PathTemplate.Variable variable = variable(name, true);
-        String value = simple(typed);
+        String value = Arguments.text(typed);
         if (value == null) {
             throw new ArgumentException(argument, "is required (path parameter {" + variable.name() + "+})");
         }
@@ -87,11 +87,6 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
         }
         pathValues.put(name, encoded.toString());
         return this;
-    }
-
-    /** A value sent as one piece of text: a list as its elements joined with ',' (OpenAPI's simple style). */
-    private static String simple(Object value) {
-        return value instanceof List<?> list ? String.join(",", Arguments.texts(list)) : Arguments.text(value);
     }
 
     /** Encodes one path segment; empty, {@code .} and {@code ..} would change which resource is addressed. */
@@ -219,7 +214,7 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
 
     @Override
     public UpstreamRequestBuilder header(String argument, String name, Object typed) {
-        String value = simple(typed);
+        String value = Arguments.text(typed);
         if (value == null) {
             return this;
         }
@@ -236,7 +231,7 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
 
     @Override
     public UpstreamRequestBuilder cookie(String argument, String name, Object typed) {
-        String value = simple(typed);
+        String value = Arguments.text(typed);
         if (value == null) {
             return this;
         }
