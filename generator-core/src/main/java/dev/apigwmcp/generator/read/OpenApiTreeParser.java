@@ -5,7 +5,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns an OpenAPI 3 tree into swagger-parser's model, as {@code OpenAPIV3Parser.parseJsonNode} does without
@@ -13,18 +16,41 @@ import java.util.List;
  * {@code Map} (with a new {@code ObjectMapper}) that only JSON Schema parser extensions read. We install none, and
  * for GitHub's 13 MB description that copy was a fifth of the parse. {@code parseRoot} is the same public method
  * {@code deserialize} delegates to, with the same flags and error handling.
+ *
+ * <p>A large document is cut into {@link DocumentParts} deserialized on all cores: swagger-parser reads one
+ * document on one thread, and for GitHub's description that was two thirds of reading the export, with the other
+ * core idle. The joined model equals the whole document's; its messages are the parts' messages, each once.
  */
 final class OpenApiTreeParser {
 
+    /** Schemas plus paths per part: below two parts' worth the document is read in one piece. */
+    private static final int ENTRIES_PER_PART = 150;
+
+    private final int entriesPerPart;
+    private final int maxParts;
+
+    OpenApiTreeParser() {
+        this(ENTRIES_PER_PART, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** For tests: cut even small documents. */
+    OpenApiTreeParser(int entriesPerPart, int maxParts) {
+        this.entriesPerPart = entriesPerPart;
+        this.maxParts = maxParts;
+    }
+
     SwaggerParseResult parse(JsonNode root, ParseOptions options) {
+        DocumentParts document = DocumentParts.of(root);
+        int parts = document == null ? 1 : Math.min(maxParts, document.entries() / entriesPerPart);
+        if (parts >= 2) {
+            SwaggerParseResult result = parseInParts(document.split(parts), options);
+            if (result != null) {
+                return result;
+            }
+        }
         SwaggerParseResult result = new SwaggerParseResult();
         try {
-            OpenAPIDeserializer.ParseResult parse = new OpenAPIDeserializer.ParseResult();
-            parse.setOaiAuthor(options.isOaiAuthor());
-            parse.setInferSchemaType(options.isInferSchemaType());
-            parse.setAllowEmptyStrings(options.isAllowEmptyString());
-            parse.setValidateInternalRefs(options.isValidateInternalRefs());
-            parse.setExplicitStyleAndExplode(options.isExplicitStyleAndExplode());
+            OpenAPIDeserializer.ParseResult parse = parseResult(options);
             OpenAPI api = new OpenAPIDeserializer().parseRoot(root, parse, null);
             result.openapi31(parse.isOpenapi31());
             result.setOpenAPI(api);
@@ -35,5 +61,46 @@ final class OpenApiTreeParser {
                     : "Unexpected error deserialising spec"));
         }
         return result;
+    }
+
+    /** The parts' joined result; null when a part failed (the whole document is then read in one piece). */
+    private static SwaggerParseResult parseInParts(List<DocumentParts.Part> parts, ParseOptions options) {
+        List<PartResult> results = parts.parallelStream().map(part -> PartResult.of(part, options)).toList();
+        List<OpenAPI> models = new ArrayList<>(results.size());
+        Set<String> messages = new LinkedHashSet<>();
+        for (PartResult result : results) {
+            if (result.model() == null) {
+                return null;
+            }
+            models.add(result.model());
+            messages.addAll(result.parse().getMessages());
+        }
+        SwaggerParseResult joined = new SwaggerParseResult();
+        joined.openapi31(results.get(0).parse().isOpenapi31());
+        joined.setOpenAPI(DocumentParts.join(parts, models));
+        joined.setMessages(new ArrayList<>(messages));
+        return joined;
+    }
+
+    private static OpenAPIDeserializer.ParseResult parseResult(ParseOptions options) {
+        OpenAPIDeserializer.ParseResult parse = new OpenAPIDeserializer.ParseResult();
+        parse.setOaiAuthor(options.isOaiAuthor());
+        parse.setInferSchemaType(options.isInferSchemaType());
+        parse.setAllowEmptyStrings(options.isAllowEmptyString());
+        parse.setValidateInternalRefs(options.isValidateInternalRefs());
+        parse.setExplicitStyleAndExplode(options.isExplicitStyleAndExplode());
+        return parse;
+    }
+
+    /** One part's model (null when the deserializer threw) and its messages. */
+    private record PartResult(OpenAPI model, OpenAPIDeserializer.ParseResult parse) {
+        static PartResult of(DocumentParts.Part part, ParseOptions options) {
+            OpenAPIDeserializer.ParseResult parse = parseResult(options);
+            try {
+                return new PartResult(new OpenAPIDeserializer().parseRoot(part.root(), parse, null), parse);
+            } catch (RuntimeException e) {
+                return new PartResult(null, parse);
+            }
+        }
     }
 }
