@@ -36,7 +36,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class JavaEmitter {
 
-    private static final String INDENT = "    ";
+    static final String INDENT = "    ";
     /** The arguments record nested in each tool class (not {@code Arguments}: the runtime's helper has that name). */
     static final String INPUT = "Input";
     // Specs are immutable: what every tool class shares is built once. Identifiers go into format text rather
@@ -160,8 +160,9 @@ public final class JavaEmitter {
         }
         BodyBinding body = tool.body();
         if (body != null) {
-            write.addStatement("request." + (body.json() ? "jsonBody" : "textBody") + "($S, $S, arguments."
-                    + fields.fields.get(body.argument()) + "())", body.argument(), body.mediaType());
+            write.addStatement("request." + (body.json() ? "jsonBody" : "textBody") + "("
+                    + JavaLiterals.format(body.argument()) + ", " + JavaLiterals.format(body.mediaType())
+                    + ", arguments." + fields.fields.get(body.argument()) + "())");
         }
         Javadoc javadoc = new Javadoc("Tool {@code " + tool.name() + "}: "
                 + Javadoc.safe(tool.operation().label() + ". " + tool.description()));
@@ -170,7 +171,7 @@ public final class JavaEmitter {
                 .addSuperinterface(toolType)
                 .addJavadoc(javadoc.render())
                 .addField(FieldSpec.builder(JavaTypes.STRING, "NAME", Modifier.PUBLIC, Modifier.STATIC,
-                        Modifier.FINAL).initializer("$S", tool.name()).build())
+                        Modifier.FINAL).initializer(JavaLiterals.format(tool.name())).build())
                 .addMethod(NAME_METHOD)
                 .addMethod(readArguments)
                 .addMethod(write.build())
@@ -185,26 +186,25 @@ public final class JavaEmitter {
     private static void writeParameter(MethodSpec.Builder write, ArgumentBinding binding, ToolFields fields) {
         String value = "arguments." + fields.fields.get(binding.name()) + "()";
         ValueType type = fields.types.get(binding.name());
+        String name = JavaLiterals.format(binding.name());
+        String names = name + ", " + JavaLiterals.format(binding.parameter());
         switch (binding.in()) {
-            case "method" -> write.addStatement("request.method($S, " + value + ")", binding.name());
+            case "method" -> write.addStatement("request.method(" + name + ", " + value + ")");
             case "path" -> write.addStatement("request." + (binding.greedy() ? "greedyPathParameter"
-                    : "pathParameter") + "($S, $S, " + value + ")", binding.name(), binding.parameter());
+                    : "pathParameter") + "(" + names + ", " + value + ")");
             case "query" -> {
                 if (binding.style() != null && type.type().equals(JavaTypes.JSON_NODE)) {
-                    write.addStatement("request.queryObject($S, $S, " + value + ", $T." + queryStyle(binding) + ")",
-                            binding.name(), binding.parameter(), JavaTypes.QUERY_STYLE);
+                    write.addStatement("request.queryObject(" + names + ", " + value + ", $T." + queryStyle(binding)
+                            + ")", JavaTypes.QUERY_STYLE);
                 } else if (type instanceof ValueType.ListOf) {
-                    write.addStatement("request.queryParameter($S, $S, " + value + ", $T." + queryStyle(binding)
-                            + ")", binding.name(), binding.parameter(), JavaTypes.QUERY_STYLE);
+                    write.addStatement("request.queryParameter(" + names + ", " + value + ", $T."
+                            + queryStyle(binding) + ")", JavaTypes.QUERY_STYLE);
                 } else {
-                    write.addStatement("request.queryParameter($S, $S, " + value + ")", binding.name(),
-                            binding.parameter());
+                    write.addStatement("request.queryParameter(" + names + ", " + value + ")");
                 }
             }
-            case "header" -> write.addStatement("request.header($S, $S, " + value + ")", binding.name(),
-                    binding.parameter());
-            case "cookie" -> write.addStatement("request.cookie($S, $S, " + value + ")", binding.name(),
-                    binding.parameter());
+            case "header" -> write.addStatement("request.header(" + names + ", " + value + ")");
+            case "cookie" -> write.addStatement("request.cookie(" + names + ", " + value + ")");
             default -> throw new IllegalStateException("unknown argument location " + binding.in());
         }
     }

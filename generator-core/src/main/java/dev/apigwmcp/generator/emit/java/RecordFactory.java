@@ -82,7 +82,7 @@ final class RecordFactory {
             constructor.addParameter(ParameterSpec.builder(value.type(), field).build());
             javadoc.param(field, property.getValue().path("description").asText("JSON member '" + json + "'."));
             separate(readArgs).add(value.readMember("node", json));
-            write.addStatement("$T.put(node, $S, " + field + ")", JavaTypes.ARGUMENTS, json);
+            write.addStatement("$T.put(node, " + JavaLiterals.format(json) + ", " + field + ")", JavaTypes.ARGUMENTS);
             known.add(json);
         }
         if (JavaTypes.allowsAdditional(schema)) {
@@ -91,7 +91,7 @@ final class RecordFactory {
             javadoc.param(field, "Members the schema does not declare, kept as they came.");
             builder.addField(FieldSpec.builder(JavaTypes.STRING_SET, "KNOWN",
                     Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$T.of($L)", JavaTypes.SET, quoted(known)).build());
+                    .initializer("$T.of(" + quoted(known) + ")", JavaTypes.SET).build());
             separate(readArgs).add("$T.extras(node, KNOWN)", JavaTypes.ARGUMENTS);
             write.beginControlFlow("if (" + field + " != null)")
                     .beginControlFlow("for ($T.Entry<$T, $T> extra : " + field + ".entrySet())", JavaTypes.MAP,
@@ -126,12 +126,13 @@ final class RecordFactory {
         return arguments;
     }
 
-    private static CodeBlock quoted(List<String> values) {
-        CodeBlock.Builder out = CodeBlock.builder();
-        for (int i = 0; i < values.size(); i++) {
-            out.add(i == 0 ? "$S" : ", $S", values.get(i));
+    /** The values as string literals separated by commas, as format text. */
+    private static String quoted(List<String> values) {
+        StringBuilder out = new StringBuilder();
+        for (String value : values) {
+            out.append(out.length() == 0 ? "" : ", ").append(JavaLiterals.format(value));
         }
-        return out.build();
+        return out.toString();
     }
 
     /** The record being built, so nested records can be added to it. */

@@ -6,8 +6,9 @@ import com.palantir.javapoet.TypeName;
 
 /**
  * How one JSON value maps to Java: its type and the code that reads it from JSON. Names that are Java identifiers
- * (readers, variables) go into the format text itself rather than into {@code $L} arguments: JavaPoet renders
- * every part of a block separately (twice per file), so fewer parts render faster, and the text is the same.
+ * (readers, variables) and string literals ({@link JavaLiterals}) go into the format text itself rather than into
+ * {@code $L} / {@code $S} arguments: JavaPoet renders every part of a block separately (twice per file), so fewer
+ * parts render faster, and the text is the same.
  */
 sealed interface ValueType {
 
@@ -26,7 +27,8 @@ sealed interface ValueType {
         }
 
         public CodeBlock readMember(String object, String member) {
-            return CodeBlock.of("$T." + kind.memberReader + "(" + object + ", $S)", JavaTypes.ARGUMENTS, member);
+            return CodeBlock.of("$T." + kind.memberReader + "(" + object + ", " + JavaLiterals.format(member) + ")",
+                    JavaTypes.ARGUMENTS);
         }
 
         public CodeBlock elementReader() {
@@ -41,7 +43,7 @@ sealed interface ValueType {
         }
 
         public CodeBlock readMember(String object, String member) {
-            return CodeBlock.of("$T.raw(" + object + ", $S)", JavaTypes.ARGUMENTS, member);
+            return CodeBlock.of("$T.raw(" + object + ", " + JavaLiterals.format(member) + ")", JavaTypes.ARGUMENTS);
         }
 
         public CodeBlock elementReader() {
@@ -56,7 +58,8 @@ sealed interface ValueType {
         }
 
         public CodeBlock readMember(String object, String member) {
-            return CodeBlock.of("$T.list(" + object + ", $S, $L)", JavaTypes.ARGUMENTS, member, element.elementReader());
+            return CodeBlock.of("$T.list(" + object + ", " + JavaLiterals.format(member) + ", $L)", JavaTypes.ARGUMENTS,
+                    element.elementReader());
         }
 
         public CodeBlock elementReader() {
@@ -71,7 +74,8 @@ sealed interface ValueType {
         }
 
         public CodeBlock readMember(String object, String member) {
-            return CodeBlock.of("$T.object(" + object + ", $S, $T::read)", JavaTypes.ARGUMENTS, member, name);
+            return CodeBlock.of("$T.object(" + object + ", " + JavaLiterals.format(member) + ", $T::read)",
+                    JavaTypes.ARGUMENTS, name);
         }
 
         public CodeBlock elementReader() {
