@@ -1,14 +1,14 @@
 package dev.apigwmcp.generator.compile;
 
 import dev.apigwmcp.generator.TargetConfig;
-import dev.apigwmcp.generator.model.ApiModel;
 import java.util.List;
 
 /**
- * One target's tools and the target-wide facts the runtime needs.
+ * One target's tools and the target-wide facts the runtime needs. It keeps nothing of the export as read: once the
+ * tools are compiled, the parsed export (for a large API a few hundred MB of trees) is garbage while the emitters
+ * run, which keeps their collections short.
  *
  * @param config       the target's configuration
- * @param model        the export as read
  * @param tools        tools sorted by name
  * @param serverUrl    base URL from the export, or {@code null}
  * @param region       AWS region parsed from an execute-api host, or {@code null}
@@ -18,7 +18,6 @@ import java.util.List;
  */
 public record CompiledTarget(
         TargetConfig config,
-        ApiModel model,
         List<CompiledTool> tools,
         String serverUrl,
         String region,

@@ -91,7 +91,7 @@ public final class ToolCompiler {
             }
         }
         String serverUrl = model.serverUrl();
-        return new CompiledTarget(config, model, tools, serverUrl, region(serverUrl), apiKey.in(), apiKey.name(),
+        return new CompiledTarget(config, tools, serverUrl, region(serverUrl), apiKey.in(), apiKey.name(),
                 javaPackage(config));
     }
 
