@@ -140,8 +140,10 @@ public final class JavaEmitter {
             ToolFields fields) {
         TypeName toolType = ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL, inputName);
         CodeBlock.Builder read = CodeBlock.builder();
-        for (String argument : fields.order) {
-            RecordFactory.separate(read).add(fields.types.get(argument).readMember("arguments", argument));
+        for (int i = 0; i < fields.order.size(); i++) {
+            String argument = fields.order.get(i);
+            read.add(fields.types.get(argument).readMember("arguments", argument,
+                    RecordFactory.separator(i, fields.order.size())));
         }
         MethodSpec readArguments = MethodSpec.methodBuilder("readArguments")
                 .addAnnotation(OVERRIDE)
@@ -160,7 +162,7 @@ public final class JavaEmitter {
         }
         BodyBinding body = tool.body();
         if (body != null) {
-            write.addStatement("request." + (body.json() ? "jsonBody" : "textBody") + "("
+            statement(write, "request." + (body.json() ? "jsonBody" : "textBody") + "("
                     + JavaLiterals.format(body.argument()) + ", " + JavaLiterals.format(body.mediaType())
                     + ", arguments." + fields.fields.get(body.argument()) + "())");
         }
@@ -189,24 +191,33 @@ public final class JavaEmitter {
         String name = JavaLiterals.format(binding.name());
         String names = name + ", " + JavaLiterals.format(binding.parameter());
         switch (binding.in()) {
-            case "method" -> write.addStatement("request.method(" + name + ", " + value + ")");
-            case "path" -> write.addStatement("request." + (binding.greedy() ? "greedyPathParameter"
+            case "method" -> statement(write, "request.method(" + name + ", " + value + ")");
+            case "path" -> statement(write, "request." + (binding.greedy() ? "greedyPathParameter"
                     : "pathParameter") + "(" + names + ", " + value + ")");
             case "query" -> {
                 if (binding.style() != null && type.type().equals(JavaTypes.JSON_NODE)) {
-                    write.addStatement("request.queryObject(" + names + ", " + value + ", $T." + queryStyle(binding)
+                    statement(write, "request.queryObject(" + names + ", " + value + ", $T." + queryStyle(binding)
                             + ")", JavaTypes.QUERY_STYLE);
                 } else if (type instanceof ValueType.ListOf) {
-                    write.addStatement("request.queryParameter(" + names + ", " + value + ", $T."
+                    statement(write, "request.queryParameter(" + names + ", " + value + ", $T."
                             + queryStyle(binding) + ")", JavaTypes.QUERY_STYLE);
                 } else {
-                    write.addStatement("request.queryParameter(" + names + ", " + value + ")");
+                    statement(write, "request.queryParameter(" + names + ", " + value + ")");
                 }
             }
-            case "header" -> write.addStatement("request.header(" + names + ", " + value + ")");
-            case "cookie" -> write.addStatement("request.cookie(" + names + ", " + value + ")");
+            case "header" -> statement(write, "request.header(" + names + ", " + value + ")");
+            case "cookie" -> statement(write, "request.cookie(" + names + ", " + value + ")");
             default -> throw new IllegalStateException("unknown argument location " + binding.in());
         }
+    }
+
+    /**
+     * A one-line statement added as plain code: {@code addStatement} wraps it in markers for continuation lines,
+     * two more parts for JavaPoet to render and the same text. (Only a name with a line break in it makes a
+     * literal span lines; it then continues without the statement's extra indent, still valid Java.)
+     */
+    private static void statement(MethodSpec.Builder method, String format, Object... args) {
+        method.addCode(format + ";\n", args);
     }
 
     private static String queryStyle(ArgumentBinding binding) {

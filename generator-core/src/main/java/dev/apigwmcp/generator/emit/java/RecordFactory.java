@@ -75,24 +75,27 @@ final class RecordFactory {
                 .addStatement("$T node = $T.instance.objectNode()", JavaTypes.OBJECT_NODE, JavaTypes.NODE_FACTORY);
         Javadoc javadoc = Javadoc.ofText(schema.path("description").asText(schema.path("title").asText("")));
         List<String> known = new ArrayList<>();
+        boolean extras = JavaTypes.allowsAdditional(schema);
+        int count = schema.get("properties").size() + (extras ? 1 : 0);
         for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
             String json = property.getKey();
             String field = fields.unique(JavaNames.camel(json));
             ValueType value = map(property.getValue(), json, owner, types, true);
             constructor.addParameter(ParameterSpec.builder(value.type(), field).build());
             javadoc.param(field, property.getValue().path("description").asText("JSON member '" + json + "'."));
-            separate(readArgs).add(value.readMember("node", json));
-            write.addStatement("$T.put(node, " + JavaLiterals.format(json) + ", " + field + ")", JavaTypes.ARGUMENTS);
+            readArgs.add(value.readMember("node", json, separator(known.size(), count)));
+            // A one-line statement as plain code: addStatement's markers are two more parts for the same text.
+            write.add("$T.put(node, " + JavaLiterals.format(json) + ", " + field + ");\n", JavaTypes.ARGUMENTS);
             known.add(json);
         }
-        if (JavaTypes.allowsAdditional(schema)) {
+        if (extras) {
             String field = fields.unique("additionalProperties");
             constructor.addParameter(ParameterSpec.builder(JavaTypes.extrasMap(), field).build());
             javadoc.param(field, "Members the schema does not declare, kept as they came.");
             builder.addField(FieldSpec.builder(JavaTypes.STRING_SET, "KNOWN",
                     Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("$T.of(" + quoted(known) + ")", JavaTypes.SET).build());
-            separate(readArgs).add("$T.extras(node, KNOWN)", JavaTypes.ARGUMENTS);
+            readArgs.add("$T.extras(node, KNOWN)", JavaTypes.ARGUMENTS);
             write.beginControlFlow("if (" + field + " != null)")
                     .beginControlFlow("for ($T.Entry<$T, $T> extra : " + field + ".entrySet())", JavaTypes.MAP,
                             JavaTypes.STRING, JavaTypes.JSON_NODE)
@@ -119,11 +122,9 @@ final class RecordFactory {
         return builder.build();
     }
 
-    static CodeBlock.Builder separate(CodeBlock.Builder arguments) {
-        if (!arguments.isEmpty()) {
-            arguments.add(",\n");
-        }
-        return arguments;
+    /** What follows argument {@code index} of {@code count} in a list: a comma and new line, none after the last. */
+    static String separator(int index, int count) {
+        return index < count - 1 ? ",\n" : "";
     }
 
     /** The values as string literals separated by commas, as format text. */

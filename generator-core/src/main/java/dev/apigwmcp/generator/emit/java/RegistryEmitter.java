@@ -37,8 +37,8 @@ final class RegistryEmitter {
                 WildcardTypeName.subtypeOf(Object.class));
         TypeName names = ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.STRING);
         CodeBlock.Builder list = CodeBlock.builder();
-        for (Entry tool : sorted) {
-            RecordFactory.separate(list).add("$S", tool.name());
+        for (int i = 0; i < sorted.size(); i++) {
+            list.add("$S" + RecordFactory.separator(i, sorted.size()), sorted.get(i).name());
         }
         TypeSpec.Builder type = TypeSpec.classBuilder(registryName)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)

@@ -14,8 +14,11 @@ sealed interface ValueType {
 
     TypeName type();
 
-    /** An expression reading member {@code member} of the JSON object in variable {@code object}. */
-    CodeBlock readMember(String object, String member);
+    /**
+     * An expression reading member {@code member} of the JSON object in variable {@code object}, followed by the
+     * format text {@code after} (a separator, which then joins the expression's last part).
+     */
+    CodeBlock readMember(String object, String member, String after);
 
     /** A {@code Function<JsonNode, T>} reading one value (for list elements). */
     CodeBlock elementReader();
@@ -26,9 +29,9 @@ sealed interface ValueType {
             return kind.type;
         }
 
-        public CodeBlock readMember(String object, String member) {
-            return CodeBlock.of("$T." + kind.memberReader + "(" + object + ", " + JavaLiterals.format(member) + ")",
-                    JavaTypes.ARGUMENTS);
+        public CodeBlock readMember(String object, String member, String after) {
+            return CodeBlock.of("$T." + kind.memberReader + "(" + object + ", " + JavaLiterals.format(member) + ")"
+                    + after, JavaTypes.ARGUMENTS);
         }
 
         public CodeBlock elementReader() {
@@ -42,8 +45,9 @@ sealed interface ValueType {
             return JavaTypes.JSON_NODE;
         }
 
-        public CodeBlock readMember(String object, String member) {
-            return CodeBlock.of("$T.raw(" + object + ", " + JavaLiterals.format(member) + ")", JavaTypes.ARGUMENTS);
+        public CodeBlock readMember(String object, String member, String after) {
+            return CodeBlock.of("$T.raw(" + object + ", " + JavaLiterals.format(member) + ")" + after,
+                    JavaTypes.ARGUMENTS);
         }
 
         public CodeBlock elementReader() {
@@ -57,9 +61,9 @@ sealed interface ValueType {
             return JavaTypes.listOf(element.type());
         }
 
-        public CodeBlock readMember(String object, String member) {
-            return CodeBlock.of("$T.list(" + object + ", " + JavaLiterals.format(member) + ", $L)", JavaTypes.ARGUMENTS,
-                    element.elementReader());
+        public CodeBlock readMember(String object, String member, String after) {
+            return CodeBlock.of("$T.list(" + object + ", " + JavaLiterals.format(member) + ", $L)" + after,
+                    JavaTypes.ARGUMENTS, element.elementReader());
         }
 
         public CodeBlock elementReader() {
@@ -73,8 +77,8 @@ sealed interface ValueType {
             return name;
         }
 
-        public CodeBlock readMember(String object, String member) {
-            return CodeBlock.of("$T.object(" + object + ", " + JavaLiterals.format(member) + ", $T::read)",
+        public CodeBlock readMember(String object, String member, String after) {
+            return CodeBlock.of("$T.object(" + object + ", " + JavaLiterals.format(member) + ", $T::read)" + after,
                     JavaTypes.ARGUMENTS, name);
         }
 
