@@ -13,6 +13,7 @@ import dev.apigwmcp.generator.model.ApiRequestBody;
 import dev.apigwmcp.generator.model.ApiResponse;
 import dev.apigwmcp.generator.model.AuthKind;
 import dev.apigwmcp.generator.model.HttpMethod;
+import dev.apigwmcp.generator.model.JsonPointer;
 import dev.apigwmcp.generator.model.ParameterLocation;
 import dev.apigwmcp.generator.model.SecurityScheme;
 import dev.apigwmcp.generator.read.MediaTypes;
@@ -220,7 +221,7 @@ public final class ToolCompiler {
                     Schema<?> source = media.get().getValue();
                     schema = source == null ? JSON.objectNode()
                             : input.convert(source, requestBody.pointer() + "/content/"
-                            + dev.apigwmcp.generator.read.JsonPointer.escape(mediaType) + "/schema");
+                            + JsonPointer.escape(mediaType) + "/schema");
                 } else {
                     schema = JSON.objectNode();
                     schema.put("type", "string");
@@ -251,7 +252,7 @@ public final class ToolCompiler {
         if (response != null && response.schema() != null && MediaTypes.isJson(response.mediaType())) {
             SchemaDocument output = converter.newDocument(Direction.OUTPUT);
             ObjectNode converted = output.convert(response.schema(), response.pointer() + "/content/"
-                    + dev.apigwmcp.generator.read.JsonPointer.escape(response.mediaType()) + "/schema");
+                    + JsonPointer.escape(response.mediaType()) + "/schema");
             report(output.issues(), problems);
             if (isObjectSchema(converted)) {
                 // Shallow copy: converted nodes may be shared with other tools and must not be mutated.

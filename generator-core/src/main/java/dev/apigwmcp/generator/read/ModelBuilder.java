@@ -8,6 +8,7 @@ import dev.apigwmcp.generator.model.ApiParameter;
 import dev.apigwmcp.generator.model.ApiRequestBody;
 import dev.apigwmcp.generator.model.ApiResponse;
 import dev.apigwmcp.generator.model.HttpMethod;
+import dev.apigwmcp.generator.model.JsonPointer;
 import dev.apigwmcp.generator.model.ParameterLocation;
 import dev.apigwmcp.generator.model.SecurityRequirement;
 import dev.apigwmcp.generator.schema.PathSchemaPointer;
@@ -24,7 +25,6 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.servers.ServerVariable;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -376,7 +376,7 @@ final class ModelBuilder {
     private <T> T resolveRef(String ref, String kind, Map<String, T> parsed,
             java.util.function.BiFunction<com.fasterxml.jackson.databind.node.ObjectNode, String, T> deserialize,
             java.util.function.Function<T, String> refOf) {
-        String pointer = decodeFragment(ref);
+        String pointer = JsonPointer.ofLocalRef(ref);
         if (pointer == null) {
             return null;
         }
@@ -395,16 +395,6 @@ final class ModelBuilder {
     }
 
     /** {@code #/paths/~1a%7Bb%7D} → {@code /paths/~1a{b}}; {@code null} for non-local or malformed refs. */
-    private static String decodeFragment(String ref) {
-        if (!ref.startsWith("#/")) {
-            return null;
-        }
-        try {
-            return java.net.URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     static String firstText(String... candidates) {
         for (String candidate : candidates) {

@@ -1,6 +1,7 @@
 package dev.apigwmcp.generator.schema;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigwmcp.generator.model.JsonPointer;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.media.Schema;
@@ -72,7 +73,7 @@ final class ComponentIndex {
         for (Map.Entry<String, Schema> e : this.components.entrySet()) {
             if (e.getValue() != null) {
                 String name = e.getKey();
-                root(new Target(Pointers.escape(name), Pointers.child(componentsPointer, name), name,
+                root(new Target(JsonPointer.escape(name), JsonPointer.append(componentsPointer, name), name,
                         e.getValue()));
             }
         }
@@ -212,7 +213,7 @@ final class ComponentIndex {
             }
             return new Unresolved("references to other files are not supported; bundle the export into one file");
         }
-        String fragment = Pointers.percentDecode(ref.substring(1));
+        String fragment = JsonPointer.percentDecode(ref.substring(1));
         if (fragment == null) {
             return new Unresolved("the reference has malformed %-escapes");
         }
@@ -235,7 +236,7 @@ final class ComponentIndex {
                     + " request bodies and responses under #/paths can be inlined");
         }
         List<String> names = unescaped(fragment.substring(COMPONENTS.length()));
-        String componentKey = Pointers.escape(names.get(0));
+        String componentKey = JsonPointer.escape(names.get(0));
         Target component = targets.get(componentKey);
         if (component == null) {
             return new Unresolved("there is no component schema named '" + names.get(0) + "'");
@@ -247,7 +248,7 @@ final class ComponentIndex {
         String[] segments = pointerTail.split("/", -1);
         List<String> names = new ArrayList<>(segments.length);
         for (String segment : segments) {
-            names.add(Pointers.unescape(segment));
+            names.add(JsonPointer.unescape(segment));
         }
         return names;
     }
@@ -312,8 +313,8 @@ final class ComponentIndex {
             String what = member != null && namesMapOrList(keyword) ? keyword + "/" + member : keyword;
             return new Unresolved("'" + what + "' does not exist below " + from.pointer());
         }
-        String key = from.key() + "/" + Pointers.escape(keyword)
-                + (namesMapOrList(keyword) ? "/" + Pointers.escape(member) : "");
+        String key = from.key() + "/" + JsonPointer.escape(keyword)
+                + (namesMapOrList(keyword) ? "/" + JsonPointer.escape(member) : "");
         Target known = targets.get(key);
         if (known != null) {
             return known;

@@ -1,5 +1,7 @@
 package dev.apigwmcp.generator.schema;
 
+import dev.apigwmcp.generator.model.JsonPointer;
+
 /**
  * Schemas that live under {@code #/paths} rather than {@code #/components/schemas}: an OpenAPI 3 document may
  * {@code $ref} the schema of another operation's parameter, request body or response (and anything inside it).
@@ -29,7 +31,7 @@ public final class PathSchemaPointer {
         if (ref == null || !ref.startsWith("#" + PREFIX)) {
             return null;
         }
-        String pointer = Pointers.percentDecode(ref.substring(1));
+        String pointer = JsonPointer.percentDecode(ref.substring(1));
         return pointer == null ? null : root(pointer);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apigwmcp.generator.model.JsonPointer;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -336,14 +337,14 @@ final class SchemaTranslator {
                     dropped.add(p.getKey());
                     continue;
                 }
-                node.set(p.getKey(), child(p.getValue(), Pointers.child(ptr + "/properties", p.getKey()), out, depth));
+                node.set(p.getKey(), child(p.getValue(), JsonPointer.append(ptr + "/properties", p.getKey()), out, depth));
             }
         }
         Map<String, Schema> patternProperties = s.getPatternProperties();
         if (patternProperties != null) {
             ObjectNode node = n.putObject("patternProperties");
             for (Map.Entry<String, Schema> p : patternProperties.entrySet()) {
-                String entryPtr = Pointers.child(ptr + "/patternProperties", p.getKey());
+                String entryPtr = JsonPointer.append(ptr + "/patternProperties", p.getKey());
                 Optional<String> problem = patterns.problem(p.getKey());
                 if (problem.isPresent()) {
                     out.issue(SchemaIssue.warning(entryPtr, "patternProperties key '" + p.getKey() + "' "
@@ -387,7 +388,7 @@ final class SchemaTranslator {
             ObjectNode node = n.putObject("dependentSchemas");
             dependentSchemas.forEach((name, schema) -> {
                 if (schema != null) {
-                    node.set(name, child(schema, Pointers.child(ptr + "/dependentSchemas", name), out, depth));
+                    node.set(name, child(schema, JsonPointer.append(ptr + "/dependentSchemas", name), out, depth));
                 }
             });
         }
@@ -457,7 +458,7 @@ final class SchemaTranslator {
         ArrayNode array = n.putArray(keyword);
         for (int i = 0; i < schemas.size(); i++) {
             Schema<?> schema = schemas.get(i);
-            String childPtr = Pointers.child(ptr, keyword, i);
+            String childPtr = JsonPointer.append(ptr, keyword, i);
             if (schema == null) {
                 out.issue(SchemaIssue.warning(childPtr, "empty entry; replaced by {}"));
                 array.addObject();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apigwmcp.generator.model.JsonPointer;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -119,7 +120,7 @@ class SpecConversionTest {
         }
         OpenAPI openApi = f.openApi;
         for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
-            String pathPtr = Pointers.child("/paths", path.getKey());
+            String pathPtr = JsonPointer.append("/paths", path.getKey());
             for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
                 String opPtr = pathPtr + "/" + op.getKey().name().toLowerCase(java.util.Locale.ROOT);
                 List<Parameter> parameters = new ArrayList<>();
@@ -156,7 +157,7 @@ class SpecConversionTest {
         if (content != null) {
             content.forEach((mediaType, media) -> {
                 if (media.getSchema() != null) {
-                    add(out, f, direction, media.getSchema(), Pointers.child(ptr, mediaType) + "/schema");
+                    add(out, f, direction, media.getSchema(), JsonPointer.append(ptr, mediaType) + "/schema");
                 }
             });
         }
