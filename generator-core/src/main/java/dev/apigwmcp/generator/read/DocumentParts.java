@@ -29,7 +29,6 @@ import java.util.Set;
  */
 final class DocumentParts {
 
-    private static final ObjectNode STAND_IN = JsonNodeFactory.instance.objectNode();
     /** What a part after the first keeps of the root: what the deserializer needs to read schemas and paths. */
     private static final List<String> PART_ROOT_FIELDS = List.of("openapi", "info", "components", "paths");
 
@@ -43,7 +42,10 @@ final class DocumentParts {
         this.paths = paths;
     }
 
-    /** The document's parts, or none when it has too few schemas and paths to be worth cutting. */
+    /**
+     * The document to cut, or null when it has no {@code components.schemas} object or a {@code paths} member that
+     * is not an object (such a document is read whole).
+     */
     static DocumentParts of(JsonNode root) {
         if (!(root instanceof ObjectNode object)) {
             return null;
@@ -96,9 +98,10 @@ final class DocumentParts {
             }
         }
         ObjectNode partSchemas = JsonNodeFactory.instance.objectNode();
+        ObjectNode standIn = JsonNodeFactory.instance.objectNode(); // one per part: nodes are mutable
         Set<String> own = new HashSet<>(ownSchemas);
         for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
-            partSchemas.set(schema.getKey(), own.contains(schema.getKey()) ? schema.getValue() : STAND_IN);
+            partSchemas.set(schema.getKey(), own.contains(schema.getKey()) ? schema.getValue() : standIn);
         }
         ObjectNode components = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> section : root.get("components").properties()) {
