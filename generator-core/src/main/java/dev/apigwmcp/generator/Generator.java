@@ -15,7 +15,6 @@ import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.read.ProblemCollector;
 import dev.apigwmcp.generator.select.Selection;
 import dev.apigwmcp.generator.select.ToolSelector;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -116,7 +115,7 @@ public final class Generator {
 
     /**
      * A target's schema files and {@code tools.json}, and its tools' entries for the catalog's list. Each entry is
-     * encoded to UTF-8 once (in parallel); the target's list and the catalog are assembled from those bytes.
+     * made as UTF-8 once (in parallel); the target's list and the catalog are assembled from those bytes.
      */
     private static Emitted json(CompiledTarget target) {
         List<EncodedTool> tools = target.tools().parallelStream()
@@ -127,7 +126,7 @@ public final class Generator {
         List<byte[]> lines = new ArrayList<>(tools.size());
         for (EncodedTool tool : tools) {
             files.addAll(tool.json().schemaFiles());
-            entries.put(tool.name(), tool.entry());
+            entries.put(tool.name(), tool.json().entry());
             lines.add(tool.line());
         }
         // The runtime reads the target's list at start: one compact tool per line, found without a parser. The
@@ -138,10 +137,9 @@ public final class Generator {
     }
 
     /** A tool's JSON, with its catalog entry (pretty) and its line in the target's list (compact) as UTF-8. */
-    private record EncodedTool(String name, ToolJson json, byte[] entry, byte[] line) {
+    private record EncodedTool(String name, ToolJson json, byte[] line) {
         static EncodedTool of(String name, ToolJson json) {
-            byte[] entry = json.entry().getBytes(StandardCharsets.UTF_8);
-            return new EncodedTool(name, json, entry, ToolLines.line(entry));
+            return new EncodedTool(name, json, ToolLines.line(json.entry()));
         }
     }
 

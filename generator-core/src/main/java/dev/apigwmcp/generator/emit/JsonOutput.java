@@ -34,6 +34,15 @@ public final class JsonOutput {
         }
     }
 
+    /** Pretty JSON as UTF-8, without the final newline: the piece {@link Utf8Text} documents are made of. */
+    static byte[] prettyUtf8(JsonNode node) {
+        try {
+            return PRETTY.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree built in memory is always writable", e);
+        }
+    }
+
     /** Compact single-line JSON. */
     public static String compact(JsonNode node) {
         try {
@@ -46,18 +55,6 @@ public final class JsonOutput {
     /** A JSON string literal (or {@code null}), escaped exactly as the writers above escape it. */
     static String string(String text) {
         return compact(text == null ? NullNode.instance : TextNode.valueOf(text));
-    }
-
-    /**
-     * Appends pretty text ({@link #pretty}) as it reads nested in a pretty document: every line but the first
-     * prefixed by {@code prefix}, the final newline dropped. JSON strings never hold a raw line break, so splitting
-     * at {@code \n} is exact.
-     */
-    static StringBuilder appendNested(StringBuilder out, String pretty, String prefix) {
-        // Whole-string operations: StringBuilder.append(CharSequence, start, end) copies char by char, which is
-        // slow before the JIT has compiled it (and a command-line run is mostly before).
-        String text = pretty.endsWith("\n") ? pretty.substring(0, pretty.length() - 1) : pretty;
-        return out.append(text.replace("\n", "\n" + prefix));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.GeneratedFile;
 import dev.apigwmcp.generator.compile.CompiledTool;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,35 +13,41 @@ public final class SchemaFileEmitter {
 
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
     private static final String DIALECT_MEMBER = "  \"$schema\": " + JsonOutput.string(DIALECT);
+    private static final byte[] DOCUMENT_START = ("{\n" + DIALECT_MEMBER + ",\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_DOCUMENT = ("{\n" + DIALECT_MEMBER + "\n}\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NEWLINE = {'\n'};
 
     private SchemaFileEmitter() {
     }
 
-    /** The tool's schema files, from the schemas' pretty text ({@link JsonOutput#pretty}; output may be null). */
-    static List<GeneratedFile> files(CompiledTool tool, String prettyInput, String prettyOutput) {
+    /** The tool's schema files, from the schemas' pretty UTF-8 ({@link JsonOutput#prettyUtf8}; output may be null). */
+    static List<GeneratedFile> files(CompiledTool tool, byte[] prettyInput, byte[] prettyOutput) {
         String folder = ResourcePaths.targetFolder(tool.target()) + "schemas/";
         List<GeneratedFile> files = new ArrayList<>(2);
-        files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, folder + tool.name() + ".input.json",
-                standaloneText(tool.inputSchema(), prettyInput)));
+        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, folder + tool.name() + ".input.json",
+                standaloneUtf8(tool.inputSchema(), prettyInput)));
         if (tool.outputSchema() != null) {
-            files.add(GeneratedFile.text(GeneratedFile.Kind.RESOURCE, folder + tool.name() + ".output.json",
-                    standaloneText(tool.outputSchema(), prettyOutput)));
+            files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, folder + tool.name() + ".output.json",
+                    standaloneUtf8(tool.outputSchema(), prettyOutput)));
         }
         return files;
     }
 
     /**
-     * {@code JsonOutput.pretty(standalone(schema))}, assembled from the schema's own pretty text: the
+     * {@code JsonOutput.pretty(standalone(schema))} as UTF-8, assembled from the schema's own pretty bytes: the
      * {@code $schema} member goes in front of the others, which keep their lines.
      */
-    static String standaloneText(ObjectNode schema, String pretty) {
+    static byte[] standaloneUtf8(ObjectNode schema, byte[] pretty) {
         if (schema.has("$schema")) {
-            return JsonOutput.pretty(standalone(schema)); // setAll would keep the old position: do it for real
+            // setAll would keep the old position: do it for real
+            return JsonOutput.pretty(standalone(schema)).getBytes(StandardCharsets.UTF_8);
         }
         if (schema.isEmpty()) {
-            return "{\n" + DIALECT_MEMBER + "\n}\n";
+            return EMPTY_DOCUMENT;
         }
-        return "{\n" + DIALECT_MEMBER + ",\n" + pretty.substring(2); // pretty starts with "{\n"
+        // pretty starts with "{\n"
+        return new Utf8Text(pretty.length + DOCUMENT_START.length + 1).append(DOCUMENT_START)
+                .append(pretty, 2, pretty.length).append(NEWLINE).toBytes();
     }
 
     /** The schema with {@code $schema} first, so editors and validators pick the right dialect. */

@@ -16,7 +16,10 @@ public final class ToolDefinitions {
     private static final byte[] LIST_SEPARATOR = ",\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] LIST_END = "\n  ]\n}\n".getBytes(StandardCharsets.UTF_8);
     private static final String ELEMENT_INDENT = "    ";
-    private static final String MEMBER_INDENT = ELEMENT_INDENT + "  ";
+    private static final byte[] ENTRY_START = (ELEMENT_INDENT + "{\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ENTRY_END = ("\n" + ELEMENT_INDENT + "}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MEMBER_PREFIX = (ELEMENT_INDENT + "  ").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MEMBER_END = ",\n".getBytes(StandardCharsets.UTF_8);
 
     private ToolDefinitions() {
     }
@@ -67,37 +70,37 @@ public final class ToolDefinitions {
         return out;
     }
 
-    /** One tool's definition, pretty-printed and indented as an element of the {@code tools} array. */
-    public static String prettyEntry(CompiledTool tool) {
-        return prettyEntry(tool, JsonOutput.pretty(tool.inputSchema()),
-                tool.outputSchema() == null ? null : JsonOutput.pretty(tool.outputSchema()));
+    /** One tool's definition (UTF-8), pretty-printed and indented as an element of the {@code tools} array. */
+    public static byte[] prettyEntry(CompiledTool tool) {
+        return prettyEntry(tool, JsonOutput.prettyUtf8(tool.inputSchema()),
+                tool.outputSchema() == null ? null : JsonOutput.prettyUtf8(tool.outputSchema()));
     }
 
     /**
-     * {@link #prettyEntry(CompiledTool)} from the schemas' pretty text ({@link JsonOutput#pretty}), so that a
-     * schema serialised once also serves its schema file. Laid out as {@link #definition} is serialised.
+     * {@link #prettyEntry(CompiledTool)} from the schemas' pretty UTF-8 ({@link JsonOutput#prettyUtf8}), so that
+     * a schema serialised once also serves its schema file. Laid out as {@link #definition} is serialised.
      */
-    static String prettyEntry(CompiledTool tool, String prettyInput, String prettyOutput) {
+    static byte[] prettyEntry(CompiledTool tool, byte[] prettyInput, byte[] prettyOutput) {
         // Written in one pass, each line already indented as an element of the tools array (four spaces) and the
-        // schemas' lines two more as members of it: the schema text, most of an entry, is copied once.
-        StringBuilder out = new StringBuilder(prettyInput.length() + prettyInput.length() / 4
-                + (prettyOutput == null ? 0 : prettyOutput.length() + prettyOutput.length() / 4) + 2048);
-        out.append(ELEMENT_INDENT).append("{\n");
-        member(out, "name").append(JsonOutput.string(tool.name())).append(",\n");
+        // schemas' lines two more as members of it: the schema bytes, most of an entry, are copied once.
+        Utf8Text out = new Utf8Text(prettyInput.length + prettyInput.length / 4
+                + (prettyOutput == null ? 0 : prettyOutput.length + prettyOutput.length / 4) + 2048);
+        out.append(ENTRY_START);
+        member(out, "name").append(JsonOutput.string(tool.name())).append(MEMBER_END);
         if (tool.title() != null && !tool.title().isEmpty()) {
-            member(out, "title").append(JsonOutput.string(tool.title())).append(",\n");
+            member(out, "title").append(JsonOutput.string(tool.title())).append(MEMBER_END);
         }
-        member(out, "description").append(JsonOutput.string(tool.description())).append(",\n");
-        JsonOutput.appendNested(member(out, "inputSchema"), prettyInput, MEMBER_INDENT).append(",\n");
+        member(out, "description").append(JsonOutput.string(tool.description())).append(MEMBER_END);
+        member(out, "inputSchema").appendNested(prettyInput, MEMBER_PREFIX).append(MEMBER_END);
         if (prettyOutput != null) {
-            JsonOutput.appendNested(member(out, "outputSchema"), prettyOutput, MEMBER_INDENT).append(",\n");
+            member(out, "outputSchema").appendNested(prettyOutput, MEMBER_PREFIX).append(MEMBER_END);
         }
-        JsonOutput.appendNested(member(out, "annotations"), JsonOutput.pretty(tool.annotations()), MEMBER_INDENT);
-        return out.append('\n').append(ELEMENT_INDENT).append('}').toString();
+        member(out, "annotations").appendNested(JsonOutput.prettyUtf8(tool.annotations()), MEMBER_PREFIX);
+        return out.append(ENTRY_END).toBytes();
     }
 
-    private static StringBuilder member(StringBuilder out, String name) {
-        return out.append(MEMBER_INDENT).append('"').append(name).append("\": ");
+    private static Utf8Text member(Utf8Text out, String name) {
+        return out.append(MEMBER_PREFIX).append("\"" + name + "\": ");
     }
 
     /** {@code {"tools": [...]}} for tools already sorted by name. */

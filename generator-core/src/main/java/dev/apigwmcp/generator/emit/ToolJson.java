@@ -10,18 +10,18 @@ import java.util.List;
  * every document on its own (GitHub's description has 2,000 schemas of up to 32 KB: serialising each twice was a
  * tenth of a run).
  *
- * @param entry       the definition, pretty and indented as an element of the {@code tools} array
+ * @param entry       the definition (UTF-8), pretty and indented as an element of the {@code tools} array
  * @param schemaFiles {@code <tool>.input.json} and, when there is an output schema, {@code <tool>.output.json}
  */
-public record ToolJson(String entry, List<GeneratedFile> schemaFiles) {
+public record ToolJson(byte[] entry, List<GeneratedFile> schemaFiles) {
 
     public ToolJson {
         schemaFiles = List.copyOf(schemaFiles);
     }
 
     public static ToolJson of(CompiledTool tool) {
-        String input = JsonOutput.pretty(tool.inputSchema());
-        String output = tool.outputSchema() == null ? null : JsonOutput.pretty(tool.outputSchema());
+        byte[] input = JsonOutput.prettyUtf8(tool.inputSchema());
+        byte[] output = tool.outputSchema() == null ? null : JsonOutput.prettyUtf8(tool.outputSchema());
         return new ToolJson(ToolDefinitions.prettyEntry(tool, input, output),
                 SchemaFileEmitter.files(tool, input, output));
     }

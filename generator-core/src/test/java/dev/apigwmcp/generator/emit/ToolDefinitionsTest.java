@@ -24,7 +24,7 @@ class ToolDefinitionsTest {
                 new ToolSelector().select(TestSpecs.petstoreAll(), model, problems), problems);
         List<CompiledTool> tools = target.tools();
         assertThat(utf8(ToolDefinitions.prettyListResultUtf8(tools.stream().map(ToolDefinitions::prettyEntry)
-                .map(e -> e.getBytes(StandardCharsets.UTF_8)).toList())))
+                .toList())))
                 .isEqualTo(JsonOutput.pretty(ToolDefinitions.listResult(tools)));
         assertThat(utf8(ToolDefinitions.prettyListResultUtf8(List.of())))
                 .isEqualTo(JsonOutput.pretty(ToolDefinitions.listResult(List.of())));

@@ -12,6 +12,7 @@ import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.read.ProblemCollector;
 import dev.apigwmcp.generator.select.ToolSelector;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,8 @@ class ToolJsonTest {
     void entryEqualsTheDirectlySerialisedDefinition() {
         for (CompiledTool tool : petstoreTools()) {
             String direct = JsonOutput.pretty(ToolDefinitions.definition(tool));
-            assertThat(ToolJson.of(tool).entry()).isEqualTo(indented(direct, "    "));
+            assertThat(new String(ToolJson.of(tool).entry(), StandardCharsets.UTF_8))
+                    .isEqualTo(indented(direct, "    "));
         }
     }
 
@@ -58,8 +60,8 @@ class ToolJsonTest {
         ObjectNode declaring = JsonNodeFactory.instance.objectNode().put("type", "string")
                 .put("$schema", "https://example.com/other");
         for (ObjectNode schema : List.of(empty, declaring)) {
-            assertThat(SchemaFileEmitter.standaloneText(schema, JsonOutput.pretty(schema)))
-                    .isEqualTo(JsonOutput.pretty(SchemaFileEmitter.standalone(schema)));
+            assertThat(new String(SchemaFileEmitter.standaloneUtf8(schema, JsonOutput.prettyUtf8(schema)),
+                    StandardCharsets.UTF_8)).isEqualTo(JsonOutput.pretty(SchemaFileEmitter.standalone(schema)));
         }
     }
 }

@@ -29,7 +29,7 @@ class ToolLinesTest {
         List<CompiledTool> tools = target.tools();
 
         byte[] lines = ToolLines.listResult(tools.stream()
-                .map(t -> ToolLines.line(ToolDefinitions.prettyEntry(t).getBytes(StandardCharsets.UTF_8))).toList());
+                .map(t -> ToolLines.line(ToolDefinitions.prettyEntry(t))).toList());
 
         String expected = "{\"tools\":[\n" + tools.stream()
                 .map(t -> {
