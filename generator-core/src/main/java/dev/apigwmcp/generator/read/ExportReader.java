@@ -50,6 +50,8 @@ public final class ExportReader {
         // swagger-core's shared mapper (modules, mix-ins) is slow to build in a fresh JVM and its deserializer needs
         // it; build it on another core while Jackson parses the export with a plain mapper.
         CompletableFuture<ObjectMapper> swaggerMapper = CompletableFuture.supplyAsync(Json::mapper);
+        // Scanning 13 MB for a rare string overlaps the parse instead of following it.
+        CompletableFuture<Boolean> refsIntoPaths = CompletableFuture.supplyAsync(() -> mentions(bytes, PATHS_REF));
         JsonNode root = parseTree(bytes, problems);
         swaggerMapper.join();
         if (root == null) {
@@ -86,7 +88,7 @@ public final class ExportReader {
             problems.error("", "not a usable OpenAPI document (see the parser messages above)");
             return Optional.empty();
         }
-        return Optional.of(new ModelBuilder(api, root, format, problems, mentions(bytes, PATHS_REF)).build());
+        return Optional.of(new ModelBuilder(api, root, format, problems, refsIntoPaths.join()).build());
     }
 
     /** Whether {@code text} (UTF-8) contains {@code ascii}: a cheap test before looking for something rare. */
