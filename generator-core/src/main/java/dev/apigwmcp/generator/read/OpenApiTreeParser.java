@@ -19,7 +19,9 @@ import java.util.Set;
  *
  * <p>A large document is cut into {@link DocumentParts} deserialized on all cores: swagger-parser reads one
  * document on one thread, and for GitHub's description that was two thirds of reading the export, with the other
- * core idle. The joined model equals the whole document's; its messages are the parts' messages, each once.
+ * core idle. The joined model equals the whole document's; its messages are the parts' messages, each once (an
+ * operationId repeated in two parts goes unreported, a message the reader drops anyway: the compiler reports
+ * repeated tool names itself).
  */
 final class OpenApiTreeParser {
 

@@ -43,7 +43,7 @@ final class Javadoc {
                 text.append("@param ").append(param[0]).append(' ').append(safe(param[1])).append('\n');
             }
         }
-        return CodeBlock.of("$L", text);
+        return CodeBlock.of("$L", text.toString());
     }
 
     static String safe(String text) {
