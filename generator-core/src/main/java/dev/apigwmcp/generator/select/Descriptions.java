@@ -1,7 +1,6 @@
 package dev.apigwmcp.generator.select;
 
 import dev.apigwmcp.generator.model.ApiOperation;
-import java.util.regex.Pattern;
 
 /**
  * Tool descriptions: the override's, else the operation's summary and description, else the resource's
@@ -9,8 +8,6 @@ import java.util.regex.Pattern;
  * boundary and ends with an ellipsis.
  */
 public final class Descriptions {
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Descriptions() {
     }
@@ -41,20 +38,37 @@ public final class Descriptions {
         return operation.label();
     }
 
-    /** Collapses whitespace; {@code null} becomes empty. */
+    /**
+     * Collapses whitespace; {@code null} becomes empty. The result of {@code text.replaceAll("\\s+", " ").trim()},
+     * in one pass without a regular expression (descriptions are many, and GitHub's are long and multi-line).
+     */
     public static String normalize(String text) {
         if (text == null) {
             return "";
         }
-        // The regular expression's result, without running it on the (many, mostly clean) texts that need only
-        // trim(): it changes a text only where a run of whitespace is not a single space.
+        StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isRegexSpace(c) && (c != ' ' || i + 1 < text.length() && isRegexSpace(text.charAt(i + 1)))) {
-                return WHITESPACE.matcher(text).replaceAll(" ").trim();
+            if (!isRegexSpace(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
             }
+            int end = i + 1;
+            while (end < text.length() && isRegexSpace(text.charAt(end))) {
+                end++;
+            }
+            if (out == null) {
+                if (c == ' ' && end == i + 1) {
+                    continue; // a single space stays as it is: nothing to rewrite yet
+                }
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            out.append(' ');
+            i = end - 1;
         }
-        return text.trim();
+        return (out == null ? text : out.toString()).trim();
     }
 
     /** What {@code \s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
