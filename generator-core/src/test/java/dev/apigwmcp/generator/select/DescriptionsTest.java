@@ -2,11 +2,11 @@ package dev.apigwmcp.generator.select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwmcp.generator.RandomTexts;
 import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DescriptionsTest {
@@ -41,15 +41,7 @@ class DescriptionsTest {
     void normalizeIsTheRegularExpressionsResult() {
         List<String> texts = new ArrayList<>(List.of("", " ", "a", " a ", "a  b", "a\tb", "a \n b", "\n\na\r\n",
                 "a\u000Bb\fc", "a\u00A0b", "\u0001a\u0001", "a \u2028 b", "x y z", " x  y\tz\n"));
-        Random random = new Random(11);
-        String alphabet = "ab \t\n\r\f\u000B\u0001\u00A0é";
-        for (int i = 0; i < 2000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int n = random.nextInt(16); n > 0; n--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            texts.add(text.toString());
-        }
+        texts.addAll(RandomTexts.of(11, "ab \t\n\r\f\u000B\u0001\u00A0é", 2000, 16));
         for (String text : texts) {
             assertThat(Descriptions.normalize(text)).as("%s", text)
                     .isEqualTo(text.replaceAll("\\s+", " ").trim());

@@ -6,9 +6,9 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.apigwmcp.generator.RandomTexts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import javax.lang.model.element.Modifier;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +23,7 @@ class JavaLiteralsTest {
         for (char c = 0; c < 0x100; c++) {
             values.add("<" + c + ">");
         }
-        Random random = new Random(7);
-        String alphabet = "ab$\"\\'\n\r\t\u0001é😀 {}";
-        for (int i = 0; i < 500; i++) {
-            StringBuilder value = new StringBuilder();
-            for (int n = random.nextInt(12); n > 0; n--) {
-                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            values.add(value.toString());
-        }
+        values.addAll(RandomTexts.of(7, "ab$\"\\'\n\r\t\u0001é😀 {}", 500, 12));
         for (String value : values) {
             assertThat(render(JavaLiterals.format(value))).as("%s", value)
                     .isEqualTo(render("$S", value));
