@@ -73,7 +73,7 @@ public final class ExportReader {
         options.setValidateInternalRefs(true);
         SwaggerParseResult result = format == SpecFormat.SWAGGER_2_0
                 ? new SwaggerConverter().readContents(new String(bytes, StandardCharsets.UTF_8), null, options)
-                : new OpenApiTreeParser().parse(withoutExampleObjects(root), options);
+                : new OpenApiTreeParser().parse(UnreadMembers.prune(root), options);
         OpenAPI api = result == null ? null : result.getOpenAPI();
         if (result != null && result.getMessages() != null) {
             for (String message : result.getMessages()) {
@@ -100,19 +100,6 @@ public final class ExportReader {
             }
         }
         return false;
-    }
-
-    /**
-     * Drops {@code components.examples}: tools never use example objects, and in big descriptions (GitHub's has
-     * 1.4 MB of them) they are a fifth of what the parser would otherwise turn into objects. References to them
-     * from media types stay as unresolved strings, which nothing reads.
-     */
-    private static JsonNode withoutExampleObjects(JsonNode root) {
-        JsonNode components = root.get("components");
-        if (components instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has("examples")) {
-            object.remove("examples");
-        }
-        return root;
     }
 
     /** Parses the bytes directly (no 13 MB String for a large export); JSON when it starts with '{' or '['. */
