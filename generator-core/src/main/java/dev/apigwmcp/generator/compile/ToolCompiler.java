@@ -114,21 +114,18 @@ public final class ToolCompiler {
         /** One tool, or empty when a step leaves the operation out (its problem says why). */
         Optional<CompiledTool> compile(SelectedOperation selected, ProblemCollector problems) {
             ApiOperation operation = selected.operation();
-            Optional<ToolName> name = naming.name(selected, problems);
-            if (name.isEmpty()) {
-                return Optional.empty();
-            }
+            ToolName name = naming.name(selected, problems);
             Optional<List<AuthKind>> credentials = auth.resolve(operation, problems);
             if (credentials.isEmpty()) {
                 return Optional.empty();
             }
-            ToolText text = describer.describe(selected, name.get().name(), problems);
+            ToolText text = describer.describe(selected, name.name(), problems);
             Optional<ToolInput> arguments = input.build(selected, problems);
             if (arguments.isEmpty()) {
                 return Optional.empty();
             }
-            ToolOutput result = output.build(operation, name.get().name(), problems);
-            return Optional.of(new CompiledTool(config.name(), name.get(), text, operation, selected.anyMethods(),
+            ToolOutput result = output.build(operation, name.name(), problems);
+            return Optional.of(new CompiledTool(config.name(), name, text, operation, selected.anyMethods(),
                     arguments.get(), result, ToolAnnotations.of(operation.method(), text.title()),
                     credentials.get()));
         }

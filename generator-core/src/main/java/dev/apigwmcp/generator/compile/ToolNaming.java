@@ -5,7 +5,6 @@ import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.read.ProblemCollector;
 import dev.apigwmcp.generator.select.SelectedOperation;
 import dev.apigwmcp.generator.select.ToolNamer;
-import java.util.Optional;
 
 /** Compile step: a tool's name, from its override, operationId or method and path (rules in {@link ToolNamer}). */
 final class ToolNaming {
@@ -18,22 +17,17 @@ final class ToolNaming {
         this.namer = new ToolNamer(config.namePrefix() ? config.name() : null);
     }
 
-    /** The name, or empty when the override's name is unusable (an error says why). */
-    Optional<ToolName> name(SelectedOperation selected, ProblemCollector problems) {
+    /** The name (an override's name was checked with the rest of the configuration). */
+    ToolName name(SelectedOperation selected, ProblemCollector problems) {
         ApiOperation operation = selected.operation();
         String overrideName = selected.override() == null ? null : selected.override().name();
-        if (overrideName != null && !ToolNamer.PORTABLE_NAME.matcher(overrideName).matches()) {
-            problems.configError("toolOverrides", "override name '" + overrideName + "' for " + operation.label()
-                    + " must match ^[A-Za-z0-9_-]{1,64}$");
-            return Optional.empty();
-        }
         String baseName = namer.baseName(operation, overrideName);
         ToolName name = named(baseName);
         if (!name.name().equals(config.namePrefix() ? config.name() + "___" + baseName : baseName)) {
             problems.warning(operation.pointer(), "tool name for " + operation.label() + " is longer than "
                     + ToolNamer.MAX_LENGTH + " characters and was shortened to '" + name.name() + "'");
         }
-        return Optional.of(name);
+        return name;
     }
 
     /** The final name for {@code baseName} (prefixed, shortened when needed). */
