@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -41,6 +42,8 @@ import tools.jackson.databind.ObjectMapper;
 final class ToolCatalogLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolCatalogLoader.class);
+    /** A URL with a scheme and an authority; anything else in {@code server.url} is a path on the base URL. */
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     private final Settings settings;
     private final AuthEnvironment environment;
@@ -205,17 +208,41 @@ final class ToolCatalogLoader {
         return new LoadedTool(target, tool, definition, request, shape, kinds, auth);
     }
 
+    /**
+     * The target's base URL: the configured one, else the export's server URL. An export whose server URL is only
+     * a path (no host: {@code /v1}, or none at all) needs a configured base URL; its path is kept and appended.
+     */
     private URI baseUri(String target, TargetBindings bindings) {
         String configured = settings.forTarget(UpstreamSettings.BASE_URL, target).filter(s -> !s.isBlank())
                 .orElse(null);
         String setting = UpstreamSettings.BASE_URL.name().replace("<target>", target);
-        String text = configured != null ? configured : bindings.serverUrl();
-        if (text == null) {
-            problems.add("target '" + target + "': the export names no server URL; set " + setting);
+        String exported = bindings.serverUrl() == null || bindings.serverUrl().isBlank() ? null
+                : bindings.serverUrl().trim();
+        boolean absolute = exported != null && ABSOLUTE_URL.matcher(exported).lookingAt();
+        String basePath = exported == null || absolute ? "" : RequestTarget.basePath(exported);
+        if (!basePath.isEmpty()) {
+            try {
+                URI.create("https://h" + basePath);
+            } catch (IllegalArgumentException e) {
+                problems.add("target '" + target + "': bindings.json server.url: '" + exported
+                        + "' is neither an absolute http or https URL nor a URL path");
+                return null;
+            }
+        }
+        if (configured == null && !absolute) {
+            problems.add("target '" + target + "': " + (exported == null
+                    ? "the export names no server URL (bindings.json server.url is null)"
+                    : "the export's server URL '" + exported + "' names no host")
+                    + "; set --" + setting + " URL (environment variable "
+                    + UpstreamSettings.BASE_URL.environmentVariable().replace("<TARGET>",
+                            Settings.environmentTarget(target))
+                    + ", or " + setting + "=URL in the --config file)"
+                    + (basePath.isEmpty() ? "" : "; the export's base path " + basePath + " is appended to it"));
             return null;
         }
         try {
-            return RequestTarget.baseUri(text);
+            // A configured URL replaces an absolute export URL (custom domain, local backend) but keeps a base path.
+            return configured != null ? RequestTarget.baseUri(configured, basePath) : RequestTarget.baseUri(exported);
         } catch (IllegalArgumentException e) {
             problems.add("target '" + target + "': " + (configured != null ? "setting " + setting
                     : "bindings.json server.url") + ": " + e.getMessage());

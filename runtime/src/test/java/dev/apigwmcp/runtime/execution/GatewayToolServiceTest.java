@@ -423,7 +423,9 @@ class GatewayToolServiceTest {
                         + " (dev.apigwmcp.runtime.execution.BrokenRegistry.toolNames()); regenerate the target",
                 "target 'broken': tool 'broken___Listed' is in tools.json but not in bindings.json; regenerate the"
                         + " target",
-                "target 'broken': the export names no server URL; set target.broken.base-url");
+                "target 'broken': the export names no server URL (bindings.json server.url is null); set"
+                        + " --target.broken.base-url URL (environment variable APIGW_MCP_TARGET_BROKEN_BASE_URL, or"
+                        + " target.broken.base-url=URL in the --config file)");
         Map<String, String> settings = settings();
         settings.put("target.broken.base-url", "http://127.0.0.1:1/");
         problems.clear();
