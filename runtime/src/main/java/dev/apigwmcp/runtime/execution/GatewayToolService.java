@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,6 +49,8 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private final Map<String, LoadedTool> tools;
     private final List<ToolListing> listings;
     private final ArgumentValidator validator;
+    /** Each tool's argument coercion, made from its input schema on its first call. */
+    private final Map<String, ArgumentCoercion> coercions = new ConcurrentHashMap<>();
     private final UpstreamClient client;
     private final ResponseMapper mapper;
     private final ObjectMapper json;
@@ -252,6 +255,9 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         }
         List<String> problems;
         try {
+            // Coerced first, so that validation and the generated reader see the same values.
+            args = coercions.computeIfAbsent(name, n -> ArgumentCoercion.of(tool.inputSchema(), tool.parameters()))
+                    .apply(args);
             problems = validator.validate(name, tool::inputSchema, args);
         } catch (RuntimeException e) {
             CALLS.warn("tool={} input schema cannot be compiled: {}", name, e.toString());

@@ -18,9 +18,15 @@ import tools.jackson.databind.JsonNode;
  * @param shape       how its successful output is mapped
  * @param auth        the credentials its calls need
  * @param targetAuth  the target's authenticators
+ * @param parameters  the arguments bound to path, query, header and cookie parameters (coercible to text)
  */
 record LoadedTool(String target, ToolCode code, ToolListing listing,
-        RequestTarget request, ResponseShape shape, Set<AuthKind> auth, TargetAuth targetAuth) {
+        RequestTarget request, ResponseShape shape, Set<AuthKind> auth, TargetAuth targetAuth,
+        Set<String> parameters) {
+
+    LoadedTool {
+        parameters = Set.copyOf(parameters);
+    }
 
     /** The input schema, parsed from the listing: called once, when the validator compiles it. */
     JsonNode inputSchema() {

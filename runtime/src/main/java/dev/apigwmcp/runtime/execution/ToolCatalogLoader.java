@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class ToolCatalogLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolCatalogLoader.class);
     /** A URL with a scheme and an authority; anything else in {@code server.url} is a path on the base URL. */
+    /** Where an argument's value travels as text, so a number or boolean may stand for a string. */
+    private static final Set<String> PARAMETER_LOCATIONS = Set.of("path", "query", "header", "cookie");
     private static final Pattern ABSOLUTE_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     private final Settings settings;
@@ -193,10 +196,14 @@ final class ToolCatalogLoader {
             return null;
         }
         Map<String, String> pathArguments = new HashMap<>();
+        Set<String> parameters = new HashSet<>();
         for (ArgumentBinding argument : binding.arguments()) {
             if ("path".equals(argument.in())) {
                 pathArguments.put(argument.parameter() == null ? argument.name() : argument.parameter(),
                         argument.name());
+            }
+            if (PARAMETER_LOCATIONS.contains(argument.in())) {
+                parameters.add(argument.name());
             }
         }
         Duration timeout = binding.timeoutMs() == null ? defaultTimeout : Duration.ofMillis(binding.timeoutMs());
@@ -205,7 +212,7 @@ final class ToolCatalogLoader {
         boolean structured = definition.hasOutputSchema() || binding.output().schema();
         ResponseShape shape = new ResponseShape(structured, binding.output().wrap());
         Set<AuthKind> kinds = binding.auth().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(binding.auth()));
-        return new LoadedTool(target, tool, definition, request, shape, kinds, auth);
+        return new LoadedTool(target, tool, definition, request, shape, kinds, auth, parameters);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AwsKeys;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
@@ -172,6 +173,39 @@ class GatewayToolServiceTest {
         TestUpstream.Recorded request = upstream.take();
         assertThat(request.rawQuery()).isEqualTo("tag=a%20b&tag=c&limit=5");
         assertThat(result.get("structuredContent")).isEqualTo(JSON.readTree("{\"result\":[{\"id\":1}]}"));
+    }
+
+    @Test
+    void numbersAndBooleansForStringParametersAreSentAsTheirText() throws Exception {
+        service(settings());
+        upstream.respond(r -> Reply.json(200, "{\"id\":\"7\"}"));
+        ObjectNode result = call("pets___GetPet", "{\"petId\":7}");
+        assertThat(result.has("isError")).isFalse();
+        assertThat(upstream.take().rawPath()).isEqualTo("/prod/pets/7");
+        upstream.respond(r -> Reply.json(200, "[]"));
+        call("pets___ListPets", "{\"tags\":[1,true,\"x\"]}");
+        assertThat(upstream.take().rawQuery()).isEqualTo("tag=1&tag=true&tag=x");
+    }
+
+    @Test
+    void aDecimalPathArgumentArrivesWithEveryDigitAsTheClientWroteIt() throws Exception {
+        service(settings());
+        upstream.respond(r -> Reply.json(200, "{}"));
+        ObjectNode result = service.call("pets___GetPet", JsonRpc.MAPPER.readTree("{\"petId\":1.50}"), null).join();
+        assertThat(result.has("isError")).isFalse();
+        assertThat(upstream.take().rawPath()).isEqualTo("/prod/pets/1.50");
+    }
+
+    @Test
+    void aNumberForAStringHeaderIsSentAsTextButBodyContentIsNeverCoerced() throws Exception {
+        service(settings());
+        upstream.respond(r -> Reply.json(201, "{}"));
+        call("pets___CreatePet", "{\"body\":{\"name\":\"Rex\"},\"requestId\":12}");
+        assertThat(upstream.take().header("x-request-id")).isEqualTo("12");
+        ObjectNode result = call("pets___CreatePet", "{\"body\":{\"name\":5}}");
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(text(result)).contains("$.body.name");
+        assertThat(upstream.pending()).isZero();
     }
 
     @Test
@@ -365,7 +399,7 @@ class GatewayToolServiceTest {
         Map<String, String> settings = settings();
         settings.put("validation.precompile", "true");
         service(settings);
-        assertThat(text(call("pets___GetPet", "{\"petId\":5}"))).contains("$.petId");
+        assertThat(text(call("pets___GetPet", "{\"petId\":[5]}"))).contains("$.petId");
     }
 
     @Test
