@@ -32,4 +32,9 @@ record LoadedTool(String target, ToolCode code, ToolListing listing,
     JsonNode inputSchema() {
         return listing.definition().get("inputSchema");
     }
+
+    /** The output schema, parsed from the listing: called once, when the output validator compiles it. */
+    JsonNode outputSchema() {
+        return listing.definition().get("outputSchema");
+    }
 }

@@ -320,7 +320,7 @@ class GatewayToolServiceTest {
         settings.put("calls.max-concurrent", "1");
         service(settings);
         call("pets___ListPets", "{}"); // not timed: the first call compiles the schema and starts the client
-        upstream.respond(r -> Reply.json(200, "{}").delayed(400));
+        upstream.respond(r -> Reply.json(200, "[]").delayed(400));
         long start = System.nanoTime();
         CompletableFuture<ObjectNode> first = service.call("pets___ListPets", JSON.readTree("{}"), null);
         CompletableFuture<ObjectNode> second = service.call("pets___ListPets", JSON.readTree("{}"), null);

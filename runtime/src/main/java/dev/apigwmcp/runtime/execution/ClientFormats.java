@@ -1,0 +1,103 @@
+package dev.apigwmcp.runtime.execution;
+
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.SchemaContext;
+import com.networknt.schema.format.Format;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code format} checks for output schemas, lined up with the ones the official TypeScript SDK client runs
+ * (ajv with ajv-formats, full mode): a value that format rejects there must be rejected here too, or the client
+ * throws on an answer sent as conforming. The library's checks are kept for the formats both know; where the
+ * library accepts values ajv-formats rejects, a stricter check is added. Formats ajv-formats asserts that the
+ * library does not know ({@code int32}, {@code int64}, {@code byte}) are added; formats only the library
+ * asserts (its non-standard extras, and {@code idn-*} and {@code iri*}, which ajv-formats ignores) are removed,
+ * since a client accepts any value for them.
+ */
+final class ClientFormats {
+
+    /** The library's formats that ajv-formats asserts too. */
+    private static final Set<String> SHARED = Set.of("date", "date-time", "time", "duration", "uri", "uri-reference",
+            "uri-template", "email", "hostname", "ipv4", "ipv6", "regex", "uuid", "json-pointer",
+            "relative-json-pointer");
+
+    /** A DNS name of dot-separated labels (letters, digits, inner hyphens), with at least one dot. */
+    private static final Pattern DOTTED_DOMAIN = Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    /** The dot-atom local part of an address (RFC 5322 atext), without quoted strings. */
+    private static final Pattern DOT_ATOM = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    /** Canonical base64 (RFC 4648 section 4) with padding. */
+    private static final Pattern BASE64 = Pattern.compile(
+            "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
+
+    private ClientFormats() {
+    }
+
+    /** Rewrites the library's format table in place. */
+    static void align(Map<String, Format> formats) {
+        formats.keySet().retainAll(SHARED);
+        formats.computeIfPresent("email", (name, format) -> stricter(format, ClientFormats::plainAddress));
+        formats.computeIfPresent("hostname", (name, format) -> stricter(format, value -> value.length() <= 253));
+        formats.put("int32", new NumberFormat("int32", value -> ArgumentCoercion.isIntegral(value)
+                && value.doubleValue() >= Integer.MIN_VALUE && value.doubleValue() <= Integer.MAX_VALUE));
+        formats.put("int64", new NumberFormat("int64", ArgumentCoercion::isIntegral));
+        formats.put("byte", new StringFormat("byte", value -> BASE64.matcher(value).matches()));
+    }
+
+    /** {@code local@domain} with a dot-atom local part and a dotted DNS domain (no IP literal, no quotes). */
+    static boolean plainAddress(String value) {
+        int at = value.lastIndexOf('@');
+        return at > 0 && DOT_ATOM.matcher(value.substring(0, at)).matches()
+                && DOTTED_DOMAIN.matcher(value.substring(at + 1)).matches();
+    }
+
+    private static Format stricter(Format library, Predicate<String> extra) {
+        return new Format() {
+            @Override
+            public String getName() {
+                return library.getName();
+            }
+
+            @Override
+            public String getMessageKey() {
+                return library.getMessageKey();
+            }
+
+            @Override
+            public boolean matches(ExecutionContext context, SchemaContext schema, String value) {
+                return library.matches(context, schema, value) && extra.test(value);
+            }
+        };
+    }
+
+    /** A format that checks strings only (other types pass, as in ajv). */
+    private record StringFormat(String name, Predicate<String> check) implements Format {
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public boolean matches(ExecutionContext context, String value) {
+            return check.test(value);
+        }
+    }
+
+    /** A format that checks numbers only (ajv-formats' {@code int32} and {@code int64}; other types pass). */
+    private record NumberFormat(String name, Predicate<JsonNode> check) implements Format {
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public boolean matches(ExecutionContext context, SchemaContext schema, JsonNode value) {
+            return !value.isNumber() || check.test(value);
+        }
+    }
+}
