@@ -2,7 +2,10 @@ package dev.apigwmcp.runtime.execution;
 
 import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AuthKind;
+import dev.apigwmcp.runtime.auth.CredentialLocation;
 import dev.apigwmcp.runtime.auth.TargetAuth;
+import dev.apigwmcp.runtime.auth.TokenPlacement;
+import dev.apigwmcp.runtime.auth.ToolAuth;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
@@ -24,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -177,8 +181,8 @@ final class ToolCatalogLoader {
             ToolBinding binding,
             String at, URI baseUri, TargetAuth auth, Duration defaultTimeout) {
         String where = "target '" + target + "': " + at;
-        if (binding.auth().contains(AuthKind.SIGV4) && binding.auth().contains(AuthKind.BEARER)) {
-            problems.add(where + ": auth lists both SIGV4 and BEARER, which both need the Authorization header");
+        ToolAuth toolAuth = toolAuth(where, binding, auth);
+        if (toolAuth == null) {
             return null;
         }
         if (!binding.method().equals("ANY") && !SafeRequestBuilder.ALLOWED_METHODS.contains(binding.method())) {
@@ -207,12 +211,45 @@ final class ToolCatalogLoader {
             }
         }
         Duration timeout = binding.timeoutMs() == null ? defaultTimeout : Duration.ofMillis(binding.timeoutMs());
+        // The token's header or parameter is reserved like the API key's, so no argument can pose as it.
+        Set<String> reservedHeaders = new HashSet<>(auth.reservedHeaders());
+        Set<String> reservedQuery = new HashSet<>(auth.reservedQuery());
+        if (toolAuth.needs(AuthKind.BEARER)) {
+            (toolAuth.token().in() == CredentialLocation.HEADER ? reservedHeaders : reservedQuery)
+                    .add(toolAuth.token().name().toLowerCase(Locale.ROOT));
+        }
         RequestTarget request = new RequestTarget(binding.method(), path, pathArguments, baseUri,
-                auth.reservedHeaders(), auth.reservedQuery(), timeout);
+                reservedHeaders, reservedQuery, timeout);
         boolean structured = definition.hasOutputSchema() || binding.output().schema();
         ResponseShape shape = new ResponseShape(structured, binding.output().wrap());
-        Set<AuthKind> kinds = binding.auth().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(binding.auth()));
-        return new LoadedTool(target, tool, definition, request, shape, kinds, auth, parameters);
+        return new LoadedTool(target, tool, definition, request, shape, toolAuth, auth, parameters);
+    }
+
+    /** The tool's credentials and token placement; {@code null} (with a problem) when they cannot work together. */
+    private ToolAuth toolAuth(String where, ToolBinding binding, TargetAuth auth) {
+        TokenPlacement token = binding.token();
+        if (token != null && !binding.auth().contains(AuthKind.BEARER)) {
+            LOG.warn("{}.token is ignored: the tool's auth has no BEARER", where);
+            token = null;
+        }
+        ToolAuth toolAuth = ToolAuth.of(binding.auth(), token);
+        if (!toolAuth.needs(AuthKind.BEARER)) {
+            return toolAuth;
+        }
+        if (toolAuth.needs(AuthKind.SIGV4) && toolAuth.token().usesAuthorizationHeader()) {
+            problems.add(where + ": auth lists both SIGV4 and BEARER, which both need the Authorization header;"
+                    + " a token that the authorizer reads elsewhere needs its place in .token");
+            return null;
+        }
+        String lower = toolAuth.token().name().toLowerCase(Locale.ROOT);
+        boolean header = toolAuth.token().in() == CredentialLocation.HEADER;
+        if (toolAuth.needs(AuthKind.API_KEY)
+                && (header ? auth.reservedHeaders() : auth.reservedQuery()).contains(lower)) {
+            problems.add(where + ".token: the bearer token and the API key would both go in "
+                    + (header ? "header '" : "query parameter '") + toolAuth.token().name() + "'");
+            return null;
+        }
+        return toolAuth;
     }
 
     /**

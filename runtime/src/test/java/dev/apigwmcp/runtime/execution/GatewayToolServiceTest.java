@@ -331,6 +331,22 @@ class GatewayToolServiceTest {
     }
 
     @Test
+    void anApiKeyInTheQueryArrivesThereAndIsSigned() throws Exception {
+        Map<String, String> settings = settings();
+        settings.put("target.pets.api-key-in", "query");
+        service(settings);
+        upstream.respond(r -> Reply.json(201, "{\"id\":\"7\"}"));
+        ObjectNode result = call("pets___CreatePet", "{\"body\":{\"name\":\"x\"}}");
+        TestUpstream.Recorded request = upstream.take();
+        assertThat(result.has("isError")).isFalse();
+        assertThat(request.rawQuery()).isEqualTo("x-api-key=" + API_KEY);
+        assertThat(request.header("x-api-key")).isNull();
+        assertThat(verifier.problem(request)).isNull();
+        assertThat(verifier.problem(new TestUpstream.Recorded(request.method(), request.rawPath(), "x-api-key=other",
+                request.headers(), request.body()))).isNotNull();
+    }
+
+    @Test
     void unreachableUpstreamIsAConnectionErrorThatNeverShowsAQueryApiKey() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
