@@ -47,7 +47,8 @@ class OutputValidatorTest {
     @CsvSource(delimiter = '|', value = {
             "date-time | 2020-01-01T00:00:00Z | true", "date-time | 2020-01-01 | false",
             "date | 2020-02-30 | false", "uuid | 123e4567-e89b-12d3-a456-426614174000 | true", "uuid | 7 | false",
-            "email | a.b@example.com | true", "email | a@b | false", "email | a@[127.0.0.1] | false",
+            "email | a.b@example.com | true", "email | someone@corp.internal | true", "email | a@b | false",
+            "email | a..b@example.com | false", "email | a@-b.example | false", "email | a@[127.0.0.1] | false",
             "ipv4 | 256.1.1.1 | false", "uri | not a uri | false"})
     void standardFormatsAreAsserted(String format, String value, boolean valid) {
         String json = value.startsWith("\"") ? value : "\"" + value + "\"";
