@@ -37,18 +37,18 @@ class OutputConformanceTest {
     @BeforeEach
     void start() throws IOException {
         upstream = new TestUpstream();
-        ScriptedRegistry answers = new ScriptedRegistry("answers",
-                new ScriptedTool("answers___DeletePet", (a, r) -> { }),
-                new ScriptedTool("answers___GetPet", (a, r) -> { }),
-                new ScriptedTool("answers___GetPetTolerant", (a, r) -> { }),
-                new ScriptedTool("answers___ListPets", (a, r) -> { }),
-                new ScriptedTool("answers___Odd", (a, r) -> { }),
-                new ScriptedTool("answers___Raw", (a, r) -> { }));
+        ScriptedRegistry answers = answersTarget();
         Map<String, String> settings = new HashMap<>();
         settings.put("target.answers.base-url", upstream.baseUri().toString());
         settings.put("upstream.max-response-bytes", "64");
         service = GatewayToolService.create(List.of(answers), Settings.of(settings),
                 new AuthEnvironment(name -> null, profile -> null, Clock.systemUTC()));
+    }
+
+    /** The fixture target {@code answers}: tools without arguments, with strict, tolerant, wrapped and no schemas. */
+    static ScriptedRegistry answersTarget() {
+        return ScriptedRegistry.withoutArguments("answers", "answers___DeletePet", "answers___GetPet",
+                "answers___GetPetTolerant", "answers___ListPets", "answers___Odd", "answers___Raw", "answers___Strict");
     }
 
     @AfterEach

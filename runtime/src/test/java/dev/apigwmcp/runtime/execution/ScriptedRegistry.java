@@ -11,6 +11,12 @@ record ScriptedRegistry(String targetName, List<ScriptedTool> tools) implements 
         this(targetName, List.of(tools));
     }
 
+    /** A target whose tools send no arguments (their requests are method and path alone). */
+    static ScriptedRegistry withoutArguments(String targetName, String... tools) {
+        return new ScriptedRegistry(targetName, java.util.Arrays.stream(tools)
+                .map(name -> new ScriptedTool(name, (arguments, request) -> { })).toList());
+    }
+
     @Override
     public String resourceFolder() {
         return "apigw-mcp/targets/" + targetName + "/";
