@@ -48,7 +48,16 @@ class OutputValidatorTest {
             "date-time | 2020-01-01T00:00:00Z | true", "date-time | 2020-01-01 | false",
             "date | 2020-02-30 | false", "uuid | 123e4567-e89b-12d3-a456-426614174000 | true", "uuid | 7 | false",
             "email | a.b@example.com | true", "email | someone@corp.internal | true", "email | a@b | false",
-            "email | a..b@example.com | false", "email | a@-b.example | false", "email | a@[127.0.0.1] | false",
+            "email | a..b@example.com | false", "email | a@-b.example | false",
+            "url | https://api.example.com/v1/a?b=c | true", "url | https://api.example.com | true",
+            "url | mailto:a@b.example | false", "url | https://localhost/x | false",
+            "url | https://api.example.com?x=1 | false", "url | https://a.example/b c | false",
+            "iso-time | 12:30:00 | true", "iso-time | 12:30:00.5+01:00 | true", "iso-time | 24:00:00 | false",
+            "iso-date-time | 2020-01-01T12:30:00 | true", "iso-date-time | 2020-01-01 12:30:00Z | true",
+            "iso-date-time | 2020-02-30T12:30:00 | false",
+            "json-pointer-uri-fragment | #/a/b%20c/~1 | true", "json-pointer-uri-fragment | #/a b | false",
+            "uri-template | https://x.example/{id} | true", "uri-template | https://x.example/{id} x | false",
+            "uri-template | it's | false", "email | a@[127.0.0.1] | false",
             "ipv4 | 256.1.1.1 | false", "uri | not a uri | false"})
     void standardFormatsAreAsserted(String format, String value, boolean valid) {
         String json = value.startsWith("\"") ? value : "\"" + value + "\"";
