@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * Compile step: a tool's arguments. Parameters in the order path, query, header, cookie (credentials the runtime
- * owns are never arguments), the {@code method} argument of an ANY tool, then the request body; each with its JSON
- * Schema and its binding to the HTTP request.
+ * owns are never arguments), the {@code method} argument of an ANY tool, free-form {@code query} and {@code body}
+ * on a greedy proxy resource ({@link ProxyArguments}), then the request body; each with its JSON Schema and its
+ * binding to the HTTP request.
  */
 final class InputSchemaBuilder {
 
@@ -55,10 +56,13 @@ final class InputSchemaBuilder {
         if (methodArgument != null) {
             addMethod(draft, selected, methodArgument);
         }
+        ProxyArguments.addQuery(operation, draft);
         Optional<BodyArgument.Result> body = BodyArgument.add(operation, draft, problems);
         if (body.isEmpty()) {
             return Optional.empty();
         }
+        BodyBinding bodyBinding = body.get().binding() != null || operation.requestBody() != null
+                ? body.get().binding() : ProxyArguments.addBody(operation, draft);
         ObjectNode schema = JSON.objectNode();
         schema.put("type", "object");
         schema.set("properties", draft.properties);
@@ -69,7 +73,7 @@ final class InputSchemaBuilder {
         schema.put("additionalProperties", false);
         SchemaParts.attachDefs(schema, draft.document);
         SchemaParts.report(draft.document.issues(), problems);
-        return Optional.of(new ToolInput(schema, draft.arguments, body.get().binding()));
+        return Optional.of(new ToolInput(schema, draft.arguments, bodyBinding));
     }
 
     private static void addParameter(Draft draft, ApiOperation operation, ApiParameter parameter,
