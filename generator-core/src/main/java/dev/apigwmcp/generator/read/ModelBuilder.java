@@ -22,8 +22,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
-import io.swagger.v3.oas.models.servers.Server;
-import io.swagger.v3.oas.models.servers.ServerVariable;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +72,7 @@ final class ModelBuilder {
                 problems.file(),
                 format,
                 apiGateway,
-                serverUrl(),
+                ServerUrls.read(root, format, problems),
                 schemes.byName(),
                 components.getSchemas(),
                 pathSchemas(),
@@ -124,28 +122,6 @@ final class ModelBuilder {
             }
         }
         return false;
-    }
-
-    private String serverUrl() {
-        List<Server> servers = api.getServers();
-        if (servers == null || servers.isEmpty() || servers.get(0).getUrl() == null) {
-            return null;
-        }
-        Server server = servers.get(0);
-        String url = server.getUrl();
-        if (server.getVariables() != null) {
-            for (Map.Entry<String, ServerVariable> variable : server.getVariables().entrySet()) {
-                String value = variable.getValue() == null ? null : variable.getValue().getDefault();
-                if (value != null) {
-                    url = url.replace("{" + variable.getKey() + "}", value);
-                }
-            }
-        }
-        if (url.contains("{")) {
-            problems.warning("/servers/0/url", "server URL has a variable without a default: " + url
-                    + "; configure the base URL at run time");
-        }
-        return url;
     }
 
     private void readPath(String path, PathItem item, List<ApiOperation> out) {
