@@ -12,7 +12,8 @@ import java.util.List;
  * @param summary             summary, or {@code null}
  * @param description         description, or {@code null}
  * @param resourceDescription the path item's summary/description, or {@code null}
- * @param parameters          parameters, path-level ones merged in, in declared order
+ * @param parameters          parameters, path-level ones merged in, in declared order, then the path variables
+ *                            that none declares (required strings)
  * @param requestBody         the request body, or {@code null}
  * @param successResponse     the lowest 2xx response, or {@code null}
  * @param security            the effective security requirements (operation's, else the document's)
