@@ -69,7 +69,8 @@ final class ModelBuilder {
                 readPath(entry.getKey(), entry.getValue(), operations);
             }
         }
-        SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes());
+        SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes(),
+                format == SpecFormat.SWAGGER_2_0 ? "/securityDefinitions" : "/components/securitySchemes");
         apiGateway |= schemes.anyApiGatewayExtension();
         Object keySource = api.getExtensions() == null ? null
                 : api.getExtensions().get("x-amazon-apigateway-api-key-source");
@@ -186,8 +187,18 @@ final class ModelBuilder {
                 requestBody(pointer, operation.getRequestBody()),
                 successResponse(pointer, operation.getResponses()),
                 security,
+                authorizationType(extensions.get("x-amazon-apigateway-auth")),
                 timeout,
                 Boolean.TRUE.equals(operation.getDeprecated()));
+    }
+
+    /** {@code x-amazon-apigateway-auth}'s {@code type}; empty when the extension is there but names none. */
+    private static String authorizationType(Object extension) {
+        if (extension == null) {
+            return null;
+        }
+        Object type = extension instanceof Map<?, ?> auth ? auth.get("type") : null;
+        return type == null ? "" : type.toString();
     }
 
     private List<SecurityRequirement> security(Operation operation) {
