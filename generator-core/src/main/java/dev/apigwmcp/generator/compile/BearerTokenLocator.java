@@ -5,6 +5,8 @@ import dev.apigwmcp.generator.model.SecurityScheme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -83,7 +85,13 @@ final class BearerTokenLocator {
             return Located.not(scheme.pointer() + "/in", "its " + what + " '" + scheme.name() + "' is declared"
                     + " 'in: " + scheme.in() + "', but API Gateway reads such a token from a header only");
         }
-        String name = scheme.keyName() == null || scheme.keyName().isBlank() ? AUTHORIZATION : scheme.keyName();
+        String name = scheme.keyName();
+        if (name == null || name.isBlank()) {
+            // A scheme without a name (an oauth2-typed one, say): the authorizer's one header source, if it has one.
+            String source = scheme.authorizer() == null ? null : scheme.authorizer().identitySource();
+            Source parsed = source == null || source.contains(",") ? null : Source.parse(source.trim());
+            name = parsed != null && "header".equals(parsed.in()) ? parsed.name() : AUTHORIZATION;
+        }
         return Located.at(TokenLocation.header(name, defaultPrefix("header", name)));
     }
 
@@ -221,11 +229,11 @@ final class BearerTokenLocator {
             return location != null;
         }
 
-        Located map(java.util.function.UnaryOperator<TokenLocation> change) {
+        Located map(UnaryOperator<TokenLocation> change) {
             return found() ? at(change.apply(location)) : this;
         }
 
-        Located then(java.util.function.Function<TokenLocation, Located> next) {
+        Located then(Function<TokenLocation, Located> next) {
             return found() ? next.apply(location) : this;
         }
     }

@@ -70,6 +70,14 @@ class BearerTokenLocatorTest {
     }
 
     @Test
+    void aTokenAuthorizerWhoseSchemeHasNoNameReadsItsHeaderSource() {
+        SecurityScheme unnamed = scheme(null, null, "custom",
+                new Authorizer("token", "method.request.header.X-Token", null));
+
+        assertThat(located(unnamed)).isEqualTo(new TokenLocation("header", "X-Token", ""));
+    }
+
+    @Test
     void anAuthorizerWithoutTypeIsATokenAuthorizer() {
         SecurityScheme oauth2 = scheme("header", "Authorization", "oauth2", null);
 
