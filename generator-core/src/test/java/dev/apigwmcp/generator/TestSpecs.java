@@ -18,6 +18,14 @@ public final class TestSpecs {
         }
     }
 
+    /**
+     * A real API Gateway definition from {@code ../shared/specs/real/}, read in place (it sits beside the checkout
+     * in CI too; the project copies none of them).
+     */
+    public static Path real(String name) {
+        return Path.of("..", "..", "shared", "specs", "real", name);
+    }
+
     public static Path petstore() {
         return spec("petstore-apigw-oas30.json");
     }

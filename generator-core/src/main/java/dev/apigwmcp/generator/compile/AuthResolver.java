@@ -11,18 +11,30 @@ import dev.apigwmcp.generator.read.ProblemCollector;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides the credentials an operation's upstream call needs. In an API Gateway export every requirement object
- * of a method applies together (a method has one authorization type plus an "API key required" flag); in a plain
- * OpenAPI document they are alternatives and the first one the runtime can satisfy wins.
+ * Decides the credentials an operation's upstream call needs, and where a bearer token goes
+ * ({@link BearerTokenLocator}). In an API Gateway export every requirement object of a method applies together (a
+ * method has one authorization type plus an "API key required" flag); in a plain OpenAPI document they are
+ * alternatives and the first one the runtime can satisfy wins.
+ *
+ * <p>An operation's {@code x-amazon-apigateway-auth} sets that one authorization type itself: {@code AWS_IAM} (any
+ * case) is SigV4, {@code NONE} is open access, whatever authorizer its {@code security} (or the document's) names;
+ * the API-key flag still comes from {@code security}. That is the extension's documented meaning ("the
+ * authorization type to be applied for authorization of method invocations"), and what generators rely on when
+ * they write {@code NONE} on methods that opt out of a document-wide authorizer. Other types are left out, like
+ * every credential the runtime cannot provide.
  */
 final class AuthResolver {
+
+    private static final String SUPPORTED = " (supported: SigV4, API key, OAuth2 bearer)";
 
     private final ApiModel model;
     private final AuthMode mode;
     private final String target;
+    private final BearerTokenLocator tokens = new BearerTokenLocator();
 
     AuthResolver(ApiModel model, TargetConfig config) {
         this.model = model;
@@ -30,73 +42,155 @@ final class AuthResolver {
         this.target = config.name();
     }
 
-    /** The sorted credentials, or empty when the runtime cannot call the operation (a warning says why). */
-    Optional<List<AuthKind>> resolve(ApiOperation operation, ProblemCollector problems) {
-        Optional<List<AuthKind>> auth = credentials(operation, problems);
-        if (auth.isPresent() && auth.get().contains(AuthKind.BEARER)) {
+    /** The credentials, or empty when the runtime cannot call the operation (a warning says why). */
+    Optional<ToolAuth> resolve(ApiOperation operation, ProblemCollector problems) {
+        Optional<ToolAuth> auth = credentials(operation, problems);
+        if (auth.isPresent() && auth.get().token() != null) {
             problems.warning(operation.pointer() + "/security", operation.label() + " is protected by a Cognito,"
                     + " Lambda or OAuth2 authorizer: its tool calls need an OAuth2 client-credentials token at run"
-                    + " time (settings target." + target + ".oauth2.*)");
+                    + " time (settings target." + target + ".oauth2.*), sent in " + auth.get().token().describe());
         }
         return auth;
     }
 
-    private Optional<List<AuthKind>> credentials(ApiOperation operation, ProblemCollector problems) {
+    private Optional<ToolAuth> credentials(ApiOperation operation, ProblemCollector problems) {
         switch (mode) {
             case IAM:
-                return Optional.of(List.of(AuthKind.SIGV4));
+                return Optional.of(ToolAuth.of(AuthKind.SIGV4));
             case API_KEY:
-                return Optional.of(List.of(AuthKind.API_KEY));
+                return Optional.of(ToolAuth.of(AuthKind.API_KEY));
             case NONE:
-                return Optional.of(List.of());
+                return Optional.of(ToolAuth.of());
             default:
                 break;
         }
+        if (operation.authorizationType() != null) {
+            return fromAuthExtension(operation, problems);
+        }
         List<SecurityRequirement> requirements = operation.security();
         if (requirements.isEmpty()) {
-            return Optional.of(List.of());
+            return Optional.of(ToolAuth.of());
         }
         if (model.apiGatewayExport()) {
-            EnumSet<AuthKind> all = EnumSet.noneOf(AuthKind.class);
+            List<SecurityScheme> all = new ArrayList<>();
             for (int i = 0; i < requirements.size(); i++) {
-                Optional<EnumSet<AuthKind>> kinds = kinds(requirements.get(i), operation, i, problems);
-                if (kinds.isEmpty()) {
+                Optional<List<SecurityScheme>> schemes = schemes(requirements.get(i), operation, i, problems);
+                if (schemes.isEmpty()) {
                     return Optional.empty();
                 }
-                all.addAll(kinds.get());
+                all.addAll(schemes.get());
             }
-            return finish(all, operation, problems);
+            return leftOutUnless(combine(all, operation), operation, problems);
         }
+        Outcome first = null;
         for (int i = 0; i < requirements.size(); i++) {
-            Optional<EnumSet<AuthKind>> kinds = kinds(requirements.get(i), operation, i, problems);
-            if (kinds.isPresent() && !kinds.get().contains(AuthKind.UNSUPPORTED)) {
-                return finish(kinds.get(), operation, problems);
+            Optional<List<SecurityScheme>> schemes = schemes(requirements.get(i), operation, i, problems);
+            if (schemes.isPresent()) {
+                Outcome outcome = combine(schemes.get(), operation);
+                if (outcome.auth() != null) {
+                    return Optional.of(outcome.auth());
+                }
+                first = first == null ? outcome : first;
             }
+        }
+        if (first != null && requirements.size() == 1) {
+            return leftOutUnless(first, operation, problems);
         }
         problems.warning(operation.pointer() + "/security", operation.label()
-                + " is left out: none of its security requirements can be met by the runtime"
-                + " (supported: SigV4, API key, OAuth2 bearer)");
+                + " is left out: none of its security requirements can be met by the runtime" + SUPPORTED);
         return Optional.empty();
     }
 
-    private Optional<List<AuthKind>> finish(EnumSet<AuthKind> kinds, ApiOperation operation,
-            ProblemCollector problems) {
-        if (kinds.contains(AuthKind.UNSUPPORTED)) {
-            problems.warning(operation.pointer() + "/security", operation.label()
-                    + " is left out: it needs a credential the runtime cannot provide"
-                    + " (supported: SigV4, API key, OAuth2 bearer)");
-            return Optional.empty();
+    /** {@code x-amazon-apigateway-auth}: the method's authorization type, plus the API-key flag of its security. */
+    private Optional<ToolAuth> fromAuthExtension(ApiOperation operation, ProblemCollector problems) {
+        String pointer = operation.pointer() + "/x-amazon-apigateway-auth";
+        String type = operation.authorizationType().trim().toUpperCase(Locale.ROOT);
+        EnumSet<AuthKind> kinds = EnumSet.noneOf(AuthKind.class);
+        switch (type) {
+            case "AWS_IAM" -> kinds.add(AuthKind.SIGV4);
+            case "NONE" -> { }
+            default -> {
+                problems.warning(pointer, operation.label() + " is left out: its x-amazon-apigateway-auth "
+                        + (type.isEmpty() ? "names no type" : "type '" + operation.authorizationType() + "' is none"
+                        + " the runtime can satisfy") + " (supported: AWS_IAM, NONE)");
+                return Optional.empty();
+            }
         }
+        List<String> overridden = new ArrayList<>();
+        List<SecurityRequirement> requirements = operation.security();
+        for (int i = 0; i < requirements.size(); i++) {
+            Optional<List<SecurityScheme>> schemes = schemes(requirements.get(i), operation, i, problems);
+            if (schemes.isEmpty()) {
+                return Optional.empty();
+            }
+            for (SecurityScheme scheme : schemes.get()) {
+                if (scheme.kind() == AuthKind.API_KEY) {
+                    kinds.add(AuthKind.API_KEY);
+                } else if (!(scheme.kind() == AuthKind.SIGV4 && kinds.contains(AuthKind.SIGV4))) {
+                    overridden.add("'" + scheme.name() + "'");
+                }
+            }
+        }
+        if (!overridden.isEmpty()) {
+            problems.warning(pointer, operation.label() + ": x-amazon-apigateway-auth type "
+                    + operation.authorizationType() + " is the method's authorization, so "
+                    + (overridden.size() == 1 ? "security scheme " : "security schemes ")
+                    + String.join(", ", overridden) + " of its security requirements "
+                    + (overridden.size() == 1 ? "does" : "do") + " not apply (API Gateway gives a method one"
+                    + " authorization type)");
+        }
+        return Optional.of(withoutAuthorizerKey(kinds, null));
+    }
+
+    /** The credentials of schemes that all apply together, or why the runtime cannot provide them. */
+    private Outcome combine(List<SecurityScheme> schemes, ApiOperation operation) {
+        EnumSet<AuthKind> kinds = EnumSet.noneOf(AuthKind.class);
+        TokenLocation token = null;
+        for (SecurityScheme scheme : schemes) {
+            if (scheme.kind() == AuthKind.UNSUPPORTED) {
+                return Outcome.not(operation.pointer() + "/security",
+                        "it needs a credential the runtime cannot provide" + SUPPORTED);
+            }
+            if (scheme.kind() == AuthKind.BEARER) {
+                BearerTokenLocator.Located located = tokens.locate(scheme);
+                if (!located.found()) {
+                    return Outcome.not(located.pointer(), located.reason());
+                }
+                if (token != null && !token.sameAs(located.location())) {
+                    return Outcome.not(operation.pointer() + "/security", "its authorizers want tokens in two"
+                            + " places (" + token.describe() + ", " + located.location().describe()
+                            + "), and the runtime sends one token");
+                }
+                token = located.location();
+            }
+            kinds.add(scheme.kind());
+        }
+        if (kinds.contains(AuthKind.SIGV4) && kinds.contains(AuthKind.BEARER)) {
+            return Outcome.not(operation.pointer() + "/security", "it names both SigV4 and an authorizer, and an"
+                    + " API Gateway method has one authorization type (both would need the Authorization header)");
+        }
+        return new Outcome(withoutAuthorizerKey(kinds, token), null, null);
+    }
+
+    private ToolAuth withoutAuthorizerKey(EnumSet<AuthKind> kinds, TokenLocation token) {
         if ("AUTHORIZER".equalsIgnoreCase(model.apiKeySource())) {
             // The Lambda authorizer supplies the usage-plan key; the client sends none.
             kinds.remove(AuthKind.API_KEY);
         }
-        return Optional.of(new ArrayList<>(kinds));
+        return new ToolAuth(new ArrayList<>(kinds), token);
     }
 
-    private Optional<EnumSet<AuthKind>> kinds(SecurityRequirement requirement, ApiOperation operation, int index,
+    private static Optional<ToolAuth> leftOutUnless(Outcome outcome, ApiOperation operation,
             ProblemCollector problems) {
-        EnumSet<AuthKind> kinds = EnumSet.noneOf(AuthKind.class);
+        if (outcome.auth() == null) {
+            problems.warning(outcome.pointer(), operation.label() + " is left out: " + outcome.reason());
+        }
+        return Optional.ofNullable(outcome.auth());
+    }
+
+    private Optional<List<SecurityScheme>> schemes(SecurityRequirement requirement, ApiOperation operation,
+            int index, ProblemCollector problems) {
+        List<SecurityScheme> schemes = new ArrayList<>();
         for (String name : requirement.schemes()) {
             SecurityScheme scheme = model.securitySchemes().get(name);
             if (scheme == null) {
@@ -104,8 +198,15 @@ final class AuthResolver {
                         + "' is not defined in components.securitySchemes");
                 return Optional.empty();
             }
-            kinds.add(scheme.kind());
+            schemes.add(scheme);
         }
-        return Optional.of(kinds);
+        return Optional.of(schemes);
+    }
+
+    /** The credentials of a set of schemes, or where and why the runtime cannot provide them. */
+    private record Outcome(ToolAuth auth, String pointer, String reason) {
+        static Outcome not(String pointer, String reason) {
+            return new Outcome(null, pointer, reason);
+        }
     }
 }

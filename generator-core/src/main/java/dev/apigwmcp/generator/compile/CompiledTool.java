@@ -2,7 +2,6 @@ package dev.apigwmcp.generator.compile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.ApiOperation;
-import dev.apigwmcp.generator.model.AuthKind;
 import dev.apigwmcp.generator.model.HttpMethod;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +18,7 @@ import java.util.Objects;
  * @param input       arguments and their schema ({@link InputSchemaBuilder})
  * @param output      result shape ({@link OutputSchemaBuilder})
  * @param annotations MCP tool annotations ({@link ToolAnnotations})
- * @param auth        credentials the call needs, sorted, all applied together ({@link AuthResolver})
+ * @param auth        credentials the call needs and where its bearer token goes ({@link AuthResolver})
  */
 public record CompiledTool(
         String target,
@@ -30,15 +29,15 @@ public record CompiledTool(
         ToolInput input,
         ToolOutput output,
         ObjectNode annotations,
-        List<AuthKind> auth) {
+        ToolAuth auth) {
 
     public CompiledTool {
         Objects.requireNonNull(naming, "naming");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(auth, "auth");
         anyMethods = List.copyOf(anyMethods);
-        auth = List.copyOf(auth);
     }
 
     /** The same tool under another name. */

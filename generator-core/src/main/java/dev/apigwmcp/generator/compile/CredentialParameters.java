@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Parameters the runtime owns and a tool never exposes: credentials (the export's API key, AWS signing headers) and
- * headers HTTP itself sets.
+ * Parameters the runtime owns and a tool never exposes: credentials (the export's API key, a tool's bearer token, AWS
+ * signing headers) and headers HTTP itself sets.
  *
  * @param apiKeyIn   where the export's API key travels ({@code header} / {@code query}), or {@code null}
  * @param apiKeyName the API key's header / parameter name, or {@code null}
@@ -31,7 +31,12 @@ record CredentialParameters(String apiKeyIn, String apiKeyName) {
         return new CredentialParameters(null, null);
     }
 
-    boolean isCredential(ApiParameter parameter) {
+    /** Whether {@code parameter} is a credential; {@code token} is where the tool's bearer token goes, or null. */
+    boolean isCredential(ApiParameter parameter, TokenLocation token) {
+        return isCredential(parameter) || token != null && token.is(parameter.in().key(), parameter.name());
+    }
+
+    private boolean isCredential(ApiParameter parameter) {
         String lower = parameter.name().toLowerCase(Locale.ROOT);
         if (parameter.in() == ParameterLocation.HEADER
                 && (RESERVED_HEADERS.contains(lower) || lower.startsWith("x-amz-"))) {

@@ -36,8 +36,11 @@ final class InputSchemaBuilder {
         this.credentials = credentials;
     }
 
-    /** The arguments, or empty when the operation cannot be a tool (a warning says why). */
-    Optional<ToolInput> build(SelectedOperation selected, ProblemCollector problems) {
+    /**
+     * The arguments, or empty when the operation cannot be a tool (a warning says why). {@code token}: where the
+     * runtime puts the tool's bearer token, a parameter that is then no argument either; or {@code null}.
+     */
+    Optional<ToolInput> build(SelectedOperation selected, TokenLocation token, ProblemCollector problems) {
         ApiOperation operation = selected.operation();
         Draft draft = new Draft(converter.newDocument(Direction.INPUT));
         String methodArgument = null;
@@ -49,7 +52,7 @@ final class InputSchemaBuilder {
         List<ApiParameter> parameters = new ArrayList<>(operation.parameters());
         parameters.sort(Comparator.comparing(ApiParameter::in));
         for (ApiParameter parameter : parameters) {
-            if (!credentials.isCredential(parameter)) {
+            if (!credentials.isCredential(parameter, token)) {
                 addParameter(draft, operation, parameter, problems);
             }
         }

@@ -3,7 +3,6 @@ package dev.apigwmcp.generator.compile;
 import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiOperation;
-import dev.apigwmcp.generator.model.AuthKind;
 import dev.apigwmcp.generator.read.ProblemCollector;
 import dev.apigwmcp.generator.schema.SchemaConverter;
 import dev.apigwmcp.generator.select.SelectedOperation;
@@ -115,12 +114,12 @@ public final class ToolCompiler {
         Optional<CompiledTool> compile(SelectedOperation selected, ProblemCollector problems) {
             ApiOperation operation = selected.operation();
             ToolName name = naming.name(selected, problems);
-            Optional<List<AuthKind>> credentials = auth.resolve(operation, problems);
+            Optional<ToolAuth> credentials = auth.resolve(operation, problems);
             if (credentials.isEmpty()) {
                 return Optional.empty();
             }
             ToolText text = describer.describe(selected, name.name(), problems);
-            Optional<ToolInput> arguments = input.build(selected, problems);
+            Optional<ToolInput> arguments = input.build(selected, credentials.get().token(), problems);
             if (arguments.isEmpty()) {
                 return Optional.empty();
             }

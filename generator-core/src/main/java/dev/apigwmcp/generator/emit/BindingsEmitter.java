@@ -8,6 +8,7 @@ import dev.apigwmcp.generator.compile.ArgumentBinding;
 import dev.apigwmcp.generator.compile.BodyBinding;
 import dev.apigwmcp.generator.compile.CompiledTarget;
 import dev.apigwmcp.generator.compile.CompiledTool;
+import dev.apigwmcp.generator.compile.TokenLocation;
 import dev.apigwmcp.generator.model.AuthKind;
 
 /** Writes {@code bindings.json}: how each tool of a target maps to HTTP (format in docs/contract.md). */
@@ -46,8 +47,16 @@ public final class BindingsEmitter {
         node.put("method", tool.method());
         node.put("path", tool.operation().path());
         ArrayNode auth = node.putArray("auth");
-        for (AuthKind kind : tool.auth()) {
+        for (AuthKind kind : tool.auth().kinds()) {
             auth.add(kind.name());
+        }
+        TokenLocation token = tool.auth().token();
+        if (token != null) {
+            // Only BEARER tools have the member, so the bindings of every other tool read as before.
+            ObjectNode t = node.putObject("token");
+            t.put("in", token.in());
+            t.put("name", token.name());
+            t.put("prefix", token.prefix());
         }
         ArrayNode arguments = node.putArray("arguments");
         for (ArgumentBinding argument : tool.arguments()) {

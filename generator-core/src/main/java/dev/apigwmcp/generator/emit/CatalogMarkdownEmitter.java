@@ -7,6 +7,7 @@ import dev.apigwmcp.generator.GeneratedFile;
 import dev.apigwmcp.generator.compile.ArgumentBinding;
 import dev.apigwmcp.generator.compile.CompiledTarget;
 import dev.apigwmcp.generator.compile.CompiledTool;
+import dev.apigwmcp.generator.compile.ToolAuth;
 import dev.apigwmcp.generator.model.AuthKind;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -92,16 +93,16 @@ public final class CatalogMarkdownEmitter {
         return tool.body() != null && tool.body().argument().equals(argument) ? "body" : "?";
     }
 
-    private static String auth(List<AuthKind> kinds) {
-        if (kinds.isEmpty()) {
+    private static String auth(ToolAuth auth) {
+        if (auth.kinds().isEmpty()) {
             return "none";
         }
         StringJoiner joiner = new StringJoiner(" + ");
-        for (AuthKind kind : kinds) {
+        for (AuthKind kind : auth.kinds()) {
             joiner.add(switch (kind) {
                 case SIGV4 -> "SigV4";
                 case API_KEY -> "API key";
-                case BEARER -> "OAuth2 bearer";
+                case BEARER -> "OAuth2 bearer (" + cell(auth.token().describe()) + ")";
                 case UNSUPPORTED -> "unsupported";
             });
         }

@@ -12,10 +12,13 @@ import java.util.List;
  * @param summary             summary, or {@code null}
  * @param description         description, or {@code null}
  * @param resourceDescription the path item's summary/description, or {@code null}
- * @param parameters          parameters, path-level ones merged in, in declared order
+ * @param parameters          parameters, path-level ones merged in, in declared order, then the path variables
+ *                            that none declares (required strings)
  * @param requestBody         the request body, or {@code null}
  * @param successResponse     the lowest 2xx response, or {@code null}
  * @param security            the effective security requirements (operation's, else the document's)
+ * @param authorizationType   the type of the operation's {@code x-amazon-apigateway-auth} as written ({@code AWS_IAM},
+ *                            {@code NONE}; empty when it names none), or {@code null} without one
  * @param timeoutMs           {@code x-amazon-apigateway-integration.timeoutInMillis}, or {@code null}
  * @param deprecated          the operation is deprecated
  */
@@ -31,6 +34,7 @@ public record ApiOperation(
         ApiRequestBody requestBody,
         ApiResponse successResponse,
         List<SecurityRequirement> security,
+        String authorizationType,
         Integer timeoutMs,
         boolean deprecated) {
 

@@ -12,7 +12,8 @@ import io.swagger.v3.oas.models.media.Schema;
  * @param description the parameter's description, or {@code null}
  * @param style       OpenAPI {@code style}, or {@code null} for the location's default
  * @param explode     OpenAPI {@code explode}, or {@code null} for the style's default
- * @param pointer     JSON pointer of the parameter in the export
+ * @param pointer     JSON pointer of the parameter in the export (its path item for a path variable the export
+ *                    does not declare)
  */
 public record ApiParameter(
         String name,

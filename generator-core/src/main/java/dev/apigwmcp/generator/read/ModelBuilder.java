@@ -20,15 +20,16 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
-import io.swagger.v3.oas.models.servers.Server;
-import io.swagger.v3.oas.models.servers.ServerVariable;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reduces one export, parsed by swagger-parser, to an {@link ApiModel}: operations with their parameters, request
@@ -39,6 +40,8 @@ final class ModelBuilder {
 
     private static final String ANY_METHOD = "x-amazon-apigateway-any-method";
     private static final String APIGW_PREFIX = "x-amazon-apigateway-";
+    /** A path template variable, {@code {name}} or greedy {@code {name+}}; group 1 is the name without the plus. */
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^{}]+?)\\+?}");
 
     private final OpenAPI api;
     private final JsonNode root;
@@ -66,7 +69,8 @@ final class ModelBuilder {
                 readPath(entry.getKey(), entry.getValue(), operations);
             }
         }
-        SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes());
+        SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes(),
+                format == SpecFormat.SWAGGER_2_0 ? "/securityDefinitions" : "/components/securitySchemes");
         apiGateway |= schemes.anyApiGatewayExtension();
         Object keySource = api.getExtensions() == null ? null
                 : api.getExtensions().get("x-amazon-apigateway-api-key-source");
@@ -74,7 +78,7 @@ final class ModelBuilder {
                 problems.file(),
                 format,
                 apiGateway,
-                serverUrl(),
+                ServerUrls.read(root, format, problems),
                 schemes.byName(),
                 components.getSchemas(),
                 pathSchemas(),
@@ -124,28 +128,6 @@ final class ModelBuilder {
             }
         }
         return false;
-    }
-
-    private String serverUrl() {
-        List<Server> servers = api.getServers();
-        if (servers == null || servers.isEmpty() || servers.get(0).getUrl() == null) {
-            return null;
-        }
-        Server server = servers.get(0);
-        String url = server.getUrl();
-        if (server.getVariables() != null) {
-            for (Map.Entry<String, ServerVariable> variable : server.getVariables().entrySet()) {
-                String value = variable.getValue() == null ? null : variable.getValue().getDefault();
-                if (value != null) {
-                    url = url.replace("{" + variable.getKey() + "}", value);
-                }
-            }
-        }
-        if (url.contains("{")) {
-            problems.warning("/servers/0/url", "server URL has a variable without a default: " + url
-                    + "; configure the base URL at run time");
-        }
-        return url;
     }
 
     private void readPath(String path, PathItem item, List<ApiOperation> out) {
@@ -201,12 +183,22 @@ final class ModelBuilder {
                 blankToNull(operation.getSummary()),
                 blankToNull(operation.getDescription()),
                 resourceDescription,
-                parameters(pointer, operation.getParameters(), shared),
+                withPathVariables(path, method, pointer, parameters(pointer, operation.getParameters(), shared)),
                 requestBody(pointer, operation.getRequestBody()),
                 successResponse(pointer, operation.getResponses()),
                 security,
+                authorizationType(extensions.get("x-amazon-apigateway-auth")),
                 timeout,
                 Boolean.TRUE.equals(operation.getDeprecated()));
+    }
+
+    /** {@code x-amazon-apigateway-auth}'s {@code type}; empty when the extension is there but names none. */
+    private static String authorizationType(Object extension) {
+        if (extension == null) {
+            return null;
+        }
+        Object type = extension instanceof Map<?, ?> auth ? auth.get("type") : null;
+        return type == null ? "" : type.toString();
     }
 
     private List<SecurityRequirement> security(Operation operation) {
@@ -235,6 +227,48 @@ final class ModelBuilder {
             }
         }
         return List.copyOf(merged.values());
+    }
+
+    /**
+     * The declared parameters plus every variable of the path template that none declares, as a required string:
+     * API Gateway passes each {@code {name}} and {@code {name+}} whether or not the method declares it, and exports
+     * leave the declaration out when a method maps nothing from it. A greedy variable's parameter is named without
+     * the {@code +} (as API Gateway's own exports declare it), so a declared {@code proxy+} is read as {@code proxy}.
+     */
+    private List<ApiParameter> withPathVariables(String path, HttpMethod method, String operationPointer,
+            List<ApiParameter> declared) {
+        List<ApiParameter> out = new ArrayList<>(declared);
+        String pathItemPointer = operationPointer.substring(0, operationPointer.lastIndexOf('/'));
+        Matcher variable = PATH_VARIABLE.matcher(path);
+        while (variable.find()) {
+            String name = variable.group(1);
+            int at = indexOfPathParameter(out, name);
+            if (at < 0 && variable.group().endsWith("+}")) {
+                at = indexOfPathParameter(out, name + "+");
+                if (at >= 0) {
+                    ApiParameter p = out.get(at);
+                    out.set(at, new ApiParameter(name, p.in(), p.required(), p.schema(), p.description(), p.style(),
+                            p.explode(), p.pointer()));
+                }
+            }
+            if (at < 0) {
+                problems.warning(pathItemPointer, method.name() + " " + path + ": path variable " + variable.group()
+                        + " is not declared as a parameter; it is added as the required string argument '" + name
+                        + "' (API Gateway passes every path variable)");
+                out.add(new ApiParameter(name, ParameterLocation.PATH, true,
+                        new StringSchema(), null, null, null, pathItemPointer));
+            }
+        }
+        return out;
+    }
+
+    private static int indexOfPathParameter(List<ApiParameter> parameters, String name) {
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i).in() == ParameterLocation.PATH && parameters.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void add(Map<String, ApiParameter> merged, Parameter parameter, String pointer) {

@@ -1,6 +1,8 @@
 package dev.apigwmcp.generator.read;
 
 import dev.apigwmcp.generator.model.AuthKind;
+import dev.apigwmcp.generator.model.Authorizer;
+import dev.apigwmcp.generator.model.JsonPointer;
 import dev.apigwmcp.generator.model.SecurityScheme;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +15,12 @@ import java.util.TreeMap;
  */
 record SecuritySchemes(Map<String, SecurityScheme> byName, boolean anyApiGatewayExtension) {
 
-    static SecuritySchemes read(Map<String, io.swagger.v3.oas.models.security.SecurityScheme> declared) {
+    /**
+     * The declared schemes; {@code base} is where the export keeps them ({@code /components/securitySchemes}, or
+     * {@code /securityDefinitions} in Swagger 2.0).
+     */
+    static SecuritySchemes read(Map<String, io.swagger.v3.oas.models.security.SecurityScheme> declared,
+            String base) {
         Map<String, SecurityScheme> out = new TreeMap<>();
         boolean apiGateway = false;
         if (declared != null) {
@@ -29,10 +36,24 @@ record SecuritySchemes(Map<String, SecurityScheme> byName, boolean anyApiGateway
                 }
                 String type = authType == null ? null : authType.toString();
                 out.put(entry.getKey(), new SecurityScheme(entry.getKey(), kind(scheme, type),
-                        scheme.getIn() == null ? null : scheme.getIn().toString(), scheme.getName(), type));
+                        scheme.getIn() == null ? null : scheme.getIn().toString(), scheme.getName(), type,
+                        authorizer(extensions.get("x-amazon-apigateway-authorizer")),
+                        JsonPointer.append(base, entry.getKey())));
             }
         }
         return new SecuritySchemes(out, apiGateway);
+    }
+
+    private static Authorizer authorizer(Object extension) {
+        if (!(extension instanceof Map<?, ?> authorizer)) {
+            return null;
+        }
+        return new Authorizer(text(authorizer.get("type")), text(authorizer.get("identitySource")),
+                text(authorizer.get("identityValidationExpression")));
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     private static AuthKind kind(io.swagger.v3.oas.models.security.SecurityScheme scheme, String authType) {

@@ -1,0 +1,177 @@
+package dev.apigwmcp.generator.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigwmcp.generator.TargetConfig;
+import dev.apigwmcp.generator.model.ApiModel;
+import dev.apigwmcp.generator.model.ApiOperation;
+import dev.apigwmcp.generator.model.AuthKind;
+import dev.apigwmcp.generator.read.ExportReader;
+import dev.apigwmcp.generator.read.ProblemCollector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each export is the smallest that shows one rule: one operation, its security and the schemes it names. */
+class AuthResolverTest {
+
+    private static final String IAM_SCHEME = """
+            "sigv4":{"type":"apiKey","name":"Authorization","in":"header","x-amazon-apigateway-authtype":"awsSigv4"}""";
+    private static final String KEY_SCHEME = """
+            "api_key":{"type":"apiKey","name":"x-api-key","in":"header"}""";
+    private static final String COGNITO_SCHEME = """
+            "pool":{"type":"apiKey","name":"TestHeaderAuth","in":"header",
+              "x-amazon-apigateway-authtype":"cognito_user_pools",
+              "x-amazon-apigateway-authorizer":{"type":"cognito_user_pools","providerARNs":["arn"]}}""";
+
+    @TempDir
+    Path dir;
+
+    private final ProblemCollector problems = new ProblemCollector("api", "api.json");
+
+    /** The one operation {@code GET /a} with {@code operation} members, under {@code root} members. */
+    private Optional<ToolAuth> resolve(String root, String operation, String schemes) throws IOException {
+        Path file = dir.resolve("api.json");
+        Files.writeString(file, "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
+                + "\"servers\":[{\"url\":\"https://h.example\"}]," + root
+                + "\"components\":{\"securitySchemes\":{" + schemes + "}},"
+                + "\"paths\":{\"/a\":{\"get\":{" + operation + "\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}");
+        ApiModel model = new ExportReader().read(file, problems).orElseThrow();
+        ApiOperation only = model.operations().get(0);
+        return new AuthResolver(model, TargetConfig.of("api", file)).resolve(only, problems);
+    }
+
+    @Test
+    void theAuthExtensionsAwsIamIsSigV4() throws IOException {
+        assertThat(resolve("", "\"x-amazon-apigateway-auth\":{\"type\":\"AWS_IAM\"},", ""))
+                .contains(ToolAuth.of(AuthKind.SIGV4));
+    }
+
+    @Test
+    void theAuthExtensionsTypeIsReadInAnyCase() throws IOException {
+        assertThat(resolve("", "\"x-amazon-apigateway-auth\":{\"type\":\"aws_iam\"},", ""))
+                .contains(ToolAuth.of(AuthKind.SIGV4));
+    }
+
+    @Test
+    void awsIamWithTheApiKeyFlagIsSigV4AndTheKey() throws IOException {
+        assertThat(resolve("", """
+                "x-amazon-apigateway-auth":{"type":"AWS_IAM"},"security":[{"api_key":[]}],""", KEY_SCHEME))
+                .contains(ToolAuth.of(AuthKind.SIGV4, AuthKind.API_KEY));
+    }
+
+    @Test
+    void noneWithTheApiKeyFlagIsTheKeyAlone() throws IOException {
+        assertThat(resolve("", """
+                "x-amazon-apigateway-auth":{"type":"none"},"security":[{"api_key":[]}],""", KEY_SCHEME))
+                .contains(ToolAuth.of(AuthKind.API_KEY));
+    }
+
+    @Test
+    void noneOverridesTheDocumentsAuthorizer() throws IOException {
+        assertThat(resolve("\"security\":[{\"pool\":[]}],", "\"x-amazon-apigateway-auth\":{\"type\":\"NONE\"},",
+                COGNITO_SCHEME)).contains(ToolAuth.of());
+    }
+
+    @Test
+    void anOverriddenAuthorizerIsAWarningNamingIt() throws IOException {
+        resolve("\"security\":[{\"pool\":[]}],", "\"x-amazon-apigateway-auth\":{\"type\":\"NONE\"},", COGNITO_SCHEME);
+
+        assertThat(problems.warnings()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1a/get/x-amazon-apigateway-auth");
+            assertThat(p.message()).contains("'pool'").contains("one authorization type");
+        });
+    }
+
+    @Test
+    void awsIamWithTheSigV4SchemeSaysNothingMore() throws IOException {
+        assertThat(resolve("", """
+                "x-amazon-apigateway-auth":{"type":"AWS_IAM"},"security":[{"sigv4":[]}],""", IAM_SCHEME))
+                .contains(ToolAuth.of(AuthKind.SIGV4));
+        assertThat(problems.warnings()).isEmpty();
+    }
+
+    @Test
+    void anUnknownAuthExtensionTypeLeavesTheToolOutWithAWarning() throws IOException {
+        assertThat(resolve("", "\"x-amazon-apigateway-auth\":{\"type\":\"COGNITO_USER_POOLS\"},", "")).isEmpty();
+        assertThat(problems.warnings()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1a/get/x-amazon-apigateway-auth");
+            assertThat(p.message()).contains("left out").contains("'COGNITO_USER_POOLS'").contains("AWS_IAM, NONE");
+        });
+    }
+
+    @Test
+    void anAuthExtensionWithoutTypeLeavesTheToolOut() throws IOException {
+        assertThat(resolve("", "\"x-amazon-apigateway-auth\":{},", "")).isEmpty();
+        assertThat(problems.warnings()).singleElement().satisfies(p -> assertThat(p.message()).contains("no type"));
+    }
+
+    @Test
+    void theAuthExtensionOfAnAnyMethodIsRead() throws IOException {
+        Path file = dir.resolve("any.json");
+        Files.writeString(file, """
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"servers":[{"url":"https://h.example"}],
+                 "paths":{"/a":{"x-amazon-apigateway-any-method":{"x-amazon-apigateway-auth":{"type":"AWS_IAM"},
+                   "responses":{"200":{"description":"ok"}}}}}}""");
+        ApiModel model = new ExportReader().read(file, problems).orElseThrow();
+
+        assertThat(new AuthResolver(model, TargetConfig.of("api", file)).resolve(model.operations().get(0), problems))
+                .contains(ToolAuth.of(AuthKind.SIGV4));
+    }
+
+    @Test
+    void aBearerToolCarriesWhereItsTokenGoes() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"pool\":[]}],", COGNITO_SCHEME)).contains(new ToolAuth(
+                List.of(AuthKind.BEARER), new TokenLocation("header", "TestHeaderAuth", "")));
+    }
+
+    @Test
+    void theBearerWarningSaysWhereTheTokenGoes() throws IOException {
+        resolve("", "\"security\":[{\"pool\":[]}],", COGNITO_SCHEME);
+
+        assertThat(problems.warnings()).singleElement().satisfies(p ->
+                assertThat(p.message()).contains("oauth2").contains("header `TestHeaderAuth: <token>`"));
+    }
+
+    @Test
+    void aTokenNoClientCanSendLeavesTheToolOutWithAWarningAtTheAuthorizer() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"lambda\":[]}],", """
+                "lambda":{"type":"apiKey","name":"Authorization","in":"header","x-amazon-apigateway-authtype":"custom",
+                  "x-amazon-apigateway-authorizer":{"type":"token","identityValidationExpression":"^x-[a-z]+"}}"""))
+                .isEmpty();
+        assertThat(problems.warnings()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo(
+                    "/components/securitySchemes/lambda/x-amazon-apigateway-authorizer/identityValidationExpression");
+            assertThat(p.message()).startsWith("GET /a is left out: ");
+        });
+    }
+
+    @Test
+    void twoAuthorizersWantingTokensInDifferentPlacesLeaveTheToolOut() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"pool\":[]},{\"lambda\":[]}],", COGNITO_SCHEME + ","
+                + "\"lambda\":{\"type\":\"apiKey\",\"name\":\"Authorization\",\"in\":\"header\","
+                + "\"x-amazon-apigateway-authtype\":\"custom\"}")).isEmpty();
+        assertThat(problems.warnings()).singleElement().satisfies(p ->
+                assertThat(p.message()).contains("two places").contains("TestHeaderAuth").contains("Authorization"));
+    }
+
+    @Test
+    void sigV4AndAnAuthorizerTogetherLeaveTheToolOut() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"sigv4\":[]},{\"pool\":[]}],", IAM_SCHEME + "," + COGNITO_SCHEME))
+                .isEmpty();
+        assertThat(problems.warnings()).singleElement().satisfies(p ->
+                assertThat(p.message()).contains("left out").contains("one authorization type"));
+    }
+
+    @Test
+    void aPlainOpenIdConnectSchemeSendsBearerInAuthorization() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"oidc\":[]}],", """
+                "oidc":{"type":"openIdConnect","openIdConnectUrl":"https://id.example/.well-known/x"}"""))
+                .contains(new ToolAuth(List.of(AuthKind.BEARER),
+                        new TokenLocation("header", "Authorization", "Bearer ")));
+    }
+}
