@@ -46,16 +46,22 @@ final class ModelBuilder {
     private final ProblemCollector problems;
     private final Components components;
     private final boolean mentionsPathRefs;
+    private final Map<String, String> anyMethodPaths;
     private boolean apiGateway;
 
+    /**
+     * @param anyMethodPaths Swagger 2.0: the synthetic path items that hold an ANY method as their {@code post},
+     *                       each to the path it belongs to (see {@link Swagger2Reader})
+     */
     ModelBuilder(OpenAPI api, JsonNode root, SpecFormat format, ProblemCollector problems,
-            boolean mentionsPathRefs) {
+            boolean mentionsPathRefs, Map<String, String> anyMethodPaths) {
         this.api = api;
         this.root = root;
         this.format = format;
         this.problems = problems;
         this.components = api.getComponents() == null ? new Components() : api.getComponents();
         this.mentionsPathRefs = mentionsPathRefs;
+        this.anyMethodPaths = anyMethodPaths;
     }
 
     ApiModel build() {
@@ -63,7 +69,12 @@ final class ModelBuilder {
         List<ApiOperation> operations = new ArrayList<>();
         if (api.getPaths() != null) {
             for (Map.Entry<String, PathItem> entry : api.getPaths().entrySet()) {
-                readPath(entry.getKey(), entry.getValue(), operations);
+                String anyMethodOf = anyMethodPaths.get(entry.getKey());
+                if (anyMethodOf != null) {
+                    readConvertedAnyMethod(anyMethodOf, entry.getValue(), operations);
+                } else {
+                    readPath(entry.getKey(), entry.getValue(), operations);
+                }
             }
         }
         SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes());
@@ -177,6 +188,17 @@ final class ModelBuilder {
             }
             out.add(readOperation(path, HttpMethod.ANY, pointer, operation, shared, resourceDescription));
         }
+    }
+
+    /** A Swagger 2.0 ANY method, converted as the {@code post} of a path item of its own. */
+    private void readConvertedAnyMethod(String path, PathItem slot, List<ApiOperation> out) {
+        if (slot == null || slot.getPost() == null) {
+            return;
+        }
+        apiGateway = true;
+        List<Parameter> shared = slot.getParameters() == null ? List.of() : slot.getParameters();
+        out.add(readOperation(path, HttpMethod.ANY, JsonPointer.append(JsonPointer.append("/paths", path),
+                ANY_METHOD), slot.getPost(), shared, null));
     }
 
     private ApiOperation readOperation(String path, HttpMethod method, String pointer, Operation operation,
@@ -306,7 +328,8 @@ final class ModelBuilder {
         Map<String, Schema<?>> content = new LinkedHashMap<>();
         if (body.getContent() != null) {
             for (Map.Entry<String, MediaType> media : body.getContent().entrySet()) {
-                content.put(media.getKey(), media.getValue() == null ? null : media.getValue().getSchema());
+                Schema<?> schema = media.getValue() == null ? null : media.getValue().getSchema();
+                content.put(swagger2Json(media.getKey(), schema), schema);
             }
         }
         return new ApiRequestBody(Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
@@ -355,7 +378,17 @@ final class ModelBuilder {
             mediaType = content.keySet().iterator().next();
         }
         MediaType media = content.get(mediaType);
-        return new ApiResponse(best, mediaType, media == null ? null : media.getSchema(), pointer);
+        Schema<?> schema = media == null ? null : media.getSchema();
+        return new ApiResponse(best, swagger2Json(mediaType, schema), schema, pointer);
+    }
+
+    /**
+     * A Swagger 2.0 body or response without {@code consumes} / {@code produces} comes out of swagger-parser
+     * under {@code *}{@code /*}; its schema describes JSON (as API Gateway reads it), so it is JSON.
+     */
+    private String swagger2Json(String mediaType, Schema<?> schema) {
+        return format == SpecFormat.SWAGGER_2_0 && schema != null && MediaTypes.essence(mediaType).equals("*/*")
+                ? "application/json" : mediaType;
     }
 
     private static boolean isSuccess(String code) {

@@ -1,0 +1,101 @@
+package dev.apigwmcp.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Swagger 2.0 exports read as API Gateway reads them (bodies without {@code consumes}, parameters without
+ * {@code type}).
+ */
+class Swagger2ExportsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEAD = """
+            "swagger": "2.0", "info": {"title": "t", "version": "1"},
+            "host": "abc123.execute-api.us-east-1.amazonaws.com", "basePath": "/prod", "schemes": ["https"],
+            """;
+
+    @TempDir
+    Path dir;
+
+    // ------------------------------------------------------------------ bodies and parameters (API Gateway's reading)
+
+    @Test
+    void aBodyWithoutConsumesIsAJsonBody() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/pets": {"post": {"operationId": "add",
+                  "parameters": [{"in": "body", "name": "Pet", "required": true, "schema": {"$ref": "#/definitions/Pet"}}],
+                  "responses": {"200": {"description": "ok"}}}}},
+                 "definitions": {"Pet": {"type": "object", "required": ["name"],
+                   "properties": {"name": {"type": "string"}, "price": {"type": "number", "minimum": 25}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.warnings()).extracting(Problem::message).noneMatch(m -> m.contains("*/*"));
+        JsonNode body = tool(result, "api___add").at("/inputSchema/properties/body");
+        assertThat(body.at("/properties/price/minimum").asInt()).isEqualTo(25);
+        assertThat(binding(result, "api___add").at("/body/mediaType").asText()).isEqualTo("application/json");
+    }
+
+    @Test
+    void aResponseSchemaWithoutProducesIsTheOutputSchema() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/pets": {"get": {"operationId": "list",
+                  "responses": {"200": {"description": "ok", "schema": {"type": "object",
+                    "properties": {"count": {"type": "integer"}}}}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(tool(result, "api___list").at("/outputSchema/properties/count/type").asText())
+                .isEqualTo("integer");
+    }
+
+    @Test
+    void aParameterWithoutTypeIsAStringWithoutParserWarning() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/pets": {"get": {"operationId": "list",
+                  "parameters": [{"name": "q1", "in": "query", "required": true}, {"name": "h1", "in": "header"}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        JsonNode properties = tool(result, "api___list").at("/inputSchema/properties");
+        assertThat(properties.at("/q1/type").asText()).isEqualTo("string");
+        assertThat(properties.at("/h1/type").asText()).isEqualTo("string");
+        assertThat(result.warnings()).extracting(Problem::message).noneMatch(m -> m.contains("swagger-parser"));
+    }
+
+    private GenerationResult generate(String json) throws IOException {
+        Path file = dir.resolve("api.json");
+        Files.writeString(file, json);
+        return Generator.generate(new GeneratorConfig(List.of(TargetConfig.of("api", file))));
+    }
+
+    private static JsonNode tool(GenerationResult result, String name) throws IOException {
+        return named(JSON.readTree(file(result, "catalog/tools.json")).get("tools"), name);
+    }
+
+    private static JsonNode binding(GenerationResult result, String name) throws IOException {
+        return named(JSON.readTree(file(result, "bindings.json")).get("tools"), name);
+    }
+
+    private static JsonNode named(JsonNode tools, String name) {
+        for (JsonNode tool : tools) {
+            if (tool.get("name").asText().equals(name)) {
+                return tool;
+            }
+        }
+        throw new AssertionError("no tool " + name + " in " + tools);
+    }
+
+    private static String file(GenerationResult result, String suffix) {
+        assertThat(result.errors()).isEmpty();
+        return result.files().stream().filter(f -> f.relativePath().endsWith(suffix)).findFirst()
+                .map(GeneratedFile::text).orElseThrow(() -> new AssertionError("no file " + suffix));
+    }
+}
