@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Swagger 2.0 exports read as API Gateway reads them (bodies without {@code consumes}, parameters without
- * {@code type}).
+ * {@code type}, the {@code api_key} flag without a definition).
  */
 class Swagger2ExportsTest {
 
@@ -68,6 +68,41 @@ class Swagger2ExportsTest {
         assertThat(properties.at("/q1/type").asText()).isEqualTo("string");
         assertThat(properties.at("/h1/type").asText()).isEqualTo("string");
         assertThat(result.warnings()).extracting(Problem::message).noneMatch(m -> m.contains("swagger-parser"));
+    }
+
+    // ------------------------------------------------------------------ the api_key flag
+
+    @Test
+    void anUndefinedApiKeyIsTheApiKeyRequiredFlagWithOneWarningAtItsFirstRequirement() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/a": {
+                  "get": {"operationId": "a", "security": [{"api_key": []}], "responses": {"200": {"description": "ok"}}},
+                  "put": {"operationId": "b", "security": [{"api_key": []}], "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(binding(result, "api___a").get("auth")).containsExactly(JSON.getNodeFactory().textNode("API_KEY"));
+        JsonNode bindings = JSON.readTree(file(result, "bindings.json"));
+        assertThat(bindings.at("/apiKey/in").asText()).isEqualTo("header");
+        assertThat(bindings.at("/apiKey/name").asText()).isEqualTo("x-api-key");
+        assertThat(result.warnings()).filteredOn(p -> p.message().contains("api_key")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/paths/~1a/get/security/0");
+                    assertThat(p.message()).contains("not defined in securityDefinitions", "x-api-key",
+                            "2 requirement(s)");
+                });
+    }
+
+    @Test
+    void anUndefinedApiKeyRequiredForTheWholeApiIsLocatedAtTheRootRequirement() throws IOException {
+        GenerationResult result = generate("""
+                {%s "security": [{"api_key": []}],
+                 "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.warnings()).filteredOn(p -> p.message().contains("api_key")).singleElement()
+                .extracting(Problem::pointer).isEqualTo("/security/0");
     }
 
     private GenerationResult generate(String json) throws IOException {

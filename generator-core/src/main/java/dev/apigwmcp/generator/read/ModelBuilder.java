@@ -11,6 +11,7 @@ import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.JsonPointer;
 import dev.apigwmcp.generator.model.ParameterLocation;
 import dev.apigwmcp.generator.model.SecurityRequirement;
+import dev.apigwmcp.generator.model.SecurityScheme;
 import dev.apigwmcp.generator.schema.PathSchemaPointer;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -47,6 +48,7 @@ final class ModelBuilder {
     private final Components components;
     private final boolean mentionsPathRefs;
     private final Map<String, String> anyMethodPaths;
+    private final ApiKeyRequiredFlag apiKeyFlag = new ApiKeyRequiredFlag();
     private boolean apiGateway;
 
     /**
@@ -79,6 +81,8 @@ final class ModelBuilder {
         }
         SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes());
         apiGateway |= schemes.anyApiGatewayExtension();
+        Map<String, SecurityScheme> securitySchemes = format == SpecFormat.SWAGGER_2_0
+                ? apiKeyFlag.apply(schemes.byName(), problems) : schemes.byName();
         Object keySource = api.getExtensions() == null ? null
                 : api.getExtensions().get("x-amazon-apigateway-api-key-source");
         return new ApiModel(
@@ -86,7 +90,7 @@ final class ModelBuilder {
                 format,
                 apiGateway,
                 serverUrl(),
-                schemes.byName(),
+                securitySchemes,
                 components.getSchemas(),
                 pathSchemas(),
                 operations,
@@ -214,7 +218,7 @@ final class ModelBuilder {
                 && integration.get("timeoutInMillis") instanceof Number millis) {
             timeout = millis.intValue();
         }
-        List<SecurityRequirement> security = security(operation);
+        List<SecurityRequirement> security = security(operation, pointer);
         return new ApiOperation(
                 path,
                 method,
@@ -231,14 +235,16 @@ final class ModelBuilder {
                 Boolean.TRUE.equals(operation.getDeprecated()));
     }
 
-    private List<SecurityRequirement> security(Operation operation) {
+    private List<SecurityRequirement> security(Operation operation, String operationPointer) {
         List<io.swagger.v3.oas.models.security.SecurityRequirement> declared =
                 operation.getSecurity() != null ? operation.getSecurity() : api.getSecurity();
+        String pointer = operation.getSecurity() != null ? operationPointer + "/security" : "/security";
         List<SecurityRequirement> out = new ArrayList<>();
         if (declared != null) {
             for (var requirement : declared) {
-                out.add(new SecurityRequirement(requirement == null ? List.of()
-                        : new ArrayList<>(requirement.keySet())));
+                List<String> schemes = requirement == null ? List.of() : new ArrayList<>(requirement.keySet());
+                apiKeyFlag.requirement(schemes, JsonPointer.append(pointer, out.size()));
+                out.add(new SecurityRequirement(schemes));
             }
         }
         return out;
