@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Swagger 2.0 exports read as API Gateway reads them (bodies without {@code consumes}, parameters without
- * {@code type}, the {@code api_key} flag without a definition).
+ * {@code type}, the {@code api_key} flag without a definition), and their problems located and worded in the
+ * user's file.
  */
 class Swagger2ExportsTest {
 
@@ -103,6 +105,147 @@ class Swagger2ExportsTest {
         assertThat(result.errors()).isEmpty();
         assertThat(result.warnings()).filteredOn(p -> p.message().contains("api_key")).singleElement()
                 .extracting(Problem::pointer).isEqualTo("/security/0");
+    }
+
+    @Test
+    void anyOtherUndefinedSchemeIsAnErrorNamingSecurityDefinitions() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/a": {"get": {"operationId": "a", "security": [{"ApiKey": []}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1a/get/security/0");
+            assertThat(p.message()).isEqualTo("security scheme 'ApiKey' is not defined in securityDefinitions");
+        });
+    }
+
+    // ------------------------------------------------------------------ problems located in the user's file
+
+    @Test
+    void aBodySchemaProblemIsLocatedAtTheBodyParameterAndNamesTheDefinition() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/a": {"post": {"operationId": "a", "parameters": [
+                  {"name": "q", "in": "query", "type": "string"},
+                  {"in": "body", "name": "b", "schema": {"$ref": "#/definitions/Missing"}}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1a/post/parameters/1/schema/$ref");
+            assertThat(p.message()).contains("'#/definitions/Missing'", "no schema named 'Missing' in #/definitions")
+                    .doesNotContain("components");
+        });
+    }
+
+    @Test
+    void aParameterAfterTheBodyKeepsItsIndexInTheFile() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/a": {"post": {"operationId": "a", "parameters": [
+                  {"in": "body", "name": "b", "schema": {"type": "object"}},
+                  {"name": "q", "in": "query", "type": "string"},
+                  {"$ref": "#/parameters/Missing"}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1a/post/parameters/2/$ref");
+            assertThat(p.message()).contains("'#/parameters/Missing'");
+        });
+    }
+
+    @Test
+    void aResponseSchemaProblemIsLocatedAtTheResponseSchema() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/a": {"get": {"operationId": "a",
+                  "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Missing"}}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.errors()).singleElement().extracting(Problem::pointer)
+                .isEqualTo("/paths/~1a/get/responses/200/schema/$ref");
+    }
+
+    @Test
+    void aProblemInsideAReferencedParameterIsLocatedWhereThatParameterIsDefined() throws IOException {
+        GenerationResult result = generate("""
+                {%s "parameters": {"Body": {"in": "body", "name": "Body", "schema": {"$ref": "#/definitions/Missing"}}},
+                 "paths": {"/a": {"put": {"operationId": "a", "parameters": [{"$ref": "#/parameters/Body"}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.errors()).singleElement().extracting(Problem::pointer)
+                .isEqualTo("/parameters/Body/schema/$ref");
+    }
+
+    @Test
+    void aDefinitionProblemIsLocatedInDefinitions() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/a": {"get": {"operationId": "a",
+                  "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/A"}}}}}},
+                 "definitions": {"A": {"type": "object", "properties": {"b": {"$ref": "#/definitions/Missing"}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.errors()).singleElement().extracting(Problem::pointer)
+                .isEqualTo("/definitions/A/properties/b/$ref");
+    }
+
+    @Test
+    void aServerUrlProblemIsLocatedAtTheHost() throws IOException {
+        GenerationResult result = generate("""
+                {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "schemes": ["https"],
+                 "host": "abc123.execute-api.{region}.amazonaws.com", "basePath": "/prod",
+                 "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok"}}}}}}
+                """);
+
+        assertThat(result.warnings()).filteredOn(p -> p.message().contains("server URL")).singleElement()
+                .extracting(Problem::pointer).isEqualTo("/host");
+    }
+
+    @Test
+    void aProblemOfAnAnyMethodIsLocatedUnderTheExtension() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/a": {"x-amazon-apigateway-any-method": {"parameters": [
+                  {"name": "q", "in": "query", "type": "string"},
+                  {"in": "body", "name": "b", "schema": {"$ref": "#/definitions/Missing"}}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(result.errors()).singleElement().extracting(Problem::pointer)
+                .isEqualTo("/paths/~1a/x-amazon-apigateway-any-method/parameters/1/schema/$ref");
+    }
+
+    @Test
+    void everyProblemOfASwagger2ExportIsLocatedInTheFileAndWordedInItsTerms() throws IOException {
+        List<Path> exports = new ArrayList<>(List.of(resource("defects-operations.json"),
+                resource("defects-security-and-host.json"), TestSpecs.orders()));
+        Path real = Path.of(System.getProperty("shared.dir", "../../shared"), "specs", "real");
+        assertThat(real).as("../shared/specs/real beside the checkout").isDirectory();
+        try (var files = Files.list(real)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".swagger.json")).sorted().forEach(exports::add);
+        }
+        int problems = 0;
+        for (Path export : exports) {
+            JsonNode original = TestSpecs.readTree(export);
+            GenerationResult result = Generator.generate(new GeneratorConfig(List.of(
+                    TargetConfig.of("t", export))));
+            List<Problem> all = new ArrayList<>(result.errors());
+            all.addAll(result.warnings());
+            for (Problem problem : all) {
+                if (problem.file() == null) {
+                    continue; // configuration
+                }
+                problems++;
+                assertThat(original.at(problem.pointer()).isMissingNode()).as("%s in %s", problem, export)
+                        .isFalse();
+                assertThat(problem.message()).as("%s in %s", problem, export)
+                        .doesNotContain("components", "requestBody", "#/servers");
+            }
+        }
+        assertThat(problems).as("problems checked").isGreaterThanOrEqualTo(15);
+    }
+
+    private static Path resource(String name) {
+        return TestSpecs.resource("/swagger2/" + name);
     }
 
     private GenerationResult generate(String json) throws IOException {

@@ -75,6 +75,7 @@ public final class ExportReader {
             api = converted.api();
             messages = converted.messages();
             anyMethodPaths = converted.anyMethodPaths();
+            problems.locateInFile(new Swagger2Locations(root));
         } else {
             ParseOptions options = new ParseOptions();
             // Never follow references to other files or URLs at build time: exports are single documents, and a

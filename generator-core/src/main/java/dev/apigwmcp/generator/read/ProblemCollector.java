@@ -4,10 +4,15 @@ import dev.apigwmcp.generator.Problem;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Collects the errors and warnings of one target, each located in its export file. Errors are values until the
  * edge: nothing in the core throws for bad input.
+ *
+ * <p>Problems are recorded where the reader's model has them; when that model is not the file itself (a Swagger
+ * 2.0 export, converted to OpenAPI 3) the reader sets {@link #locateInFile}, and {@link #errors()} and
+ * {@link #warnings()} give the problems as they are in the file.
  */
 public final class ProblemCollector {
 
@@ -16,6 +21,7 @@ public final class ProblemCollector {
     // Sets: a shared component's problem is found once per tool that uses it, and reported once.
     private final Set<Problem> errors = new LinkedHashSet<>();
     private final Set<Problem> warnings = new LinkedHashSet<>();
+    private UnaryOperator<Problem> inFile = UnaryOperator.identity();
 
     public ProblemCollector(String target, String file) {
         this.target = target;
@@ -46,16 +52,30 @@ public final class ProblemCollector {
         warnings.addAll(other.warnings);
     }
 
+    /** How a problem recorded against the reader's model reads in the export file (pointer and wording). */
+    void locateInFile(UnaryOperator<Problem> inFile) {
+        this.inFile = inFile;
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
 
     public List<Problem> errors() {
-        return List.copyOf(errors);
+        return inFile(errors);
     }
 
     public List<Problem> warnings() {
-        return List.copyOf(warnings);
+        return inFile(warnings);
+    }
+
+    /** Two problems of the model may be one in the file (a pointer cut back to the node that exists). */
+    private List<Problem> inFile(Set<Problem> problems) {
+        Set<Problem> out = new LinkedHashSet<>();
+        for (Problem problem : problems) {
+            out.add(inFile.apply(problem));
+        }
+        return List.copyOf(out);
     }
 
     public String target() {
