@@ -89,10 +89,8 @@ public final class ExportReader {
             messages = result == null || result.getMessages() == null ? List.of() : result.getMessages();
         }
         for (String message : messages) {
-            // Repeated operationIds only matter if they end up as the same tool name, which the compiler
-            // reports (after overrides) with both operations and a fix.
-            if (message != null && !message.isBlank() && !message.endsWith("operationId is repeated")) {
-                problems.warning("", "swagger-parser: " + message);
+            if (ParserMessages.reported(message)) {
+                problems.warning(ParserMessages.pointer(message), "swagger-parser: " + message);
             }
         }
         if (api == null) {

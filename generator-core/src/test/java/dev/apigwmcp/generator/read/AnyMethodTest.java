@@ -121,6 +121,15 @@ class AnyMethodTest {
         assertThat(any.get("outputSchema")).isNotNull().isEqualTo(post.get("outputSchema"));
     }
 
+    @Test
+    void aSwagger2AnyMethodRaisesNoParserNoise() throws IOException {
+        ProblemCollector problems = new ProblemCollector("api", "any.json");
+        new ExportReader().read(write("any.json", export(ANY, "")), problems);
+
+        assertThat(problems.errors()).isEmpty();
+        assertThat(problems.warnings()).isEmpty();
+    }
+
     /** An ANY tool's input schema without its {@code method} argument (which must be there). */
     private static JsonNode withoutMethod(JsonNode inputSchema) {
         ObjectNode input = inputSchema.deepCopy();
