@@ -72,6 +72,41 @@ class Swagger2ExportsTest {
         assertThat(result.warnings()).extracting(Problem::message).noneMatch(m -> m.contains("swagger-parser"));
     }
 
+    @Test
+    void aParameterInALocationSwagger2DoesNotHaveIsLeftOutWithAWarning() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/pets": {"get": {"operationId": "list",
+                  "parameters": [{"name": "session", "in": "cookie", "type": "string"},
+                    {"name": "q", "in": "query", "type": "string"}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(tool(result, "api___list").at("/inputSchema/properties").fieldNames())
+                .toIterable().containsExactly("q");
+        assertThat(result.warnings()).filteredOn(p -> p.message().contains("session")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/parameters/0/in");
+                    assertThat(p.message()).contains("'cookie'", "left out");
+                });
+    }
+
+    @Test
+    void anEnumTheConverterCannotReadIsLeftOutWithAWarningInsteadOfEndingTheRun() throws IOException {
+        GenerationResult result = generate("""
+                {%s "paths": {"/pets": {"get": {"operationId": "list",
+                  "parameters": [{"name": "id", "in": "query", "type": "integer", "format": "int64",
+                    "enum": [1, 5000000000]}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(tool(result, "api___list").at("/inputSchema/properties/id/type").asText()).isEqualTo("integer");
+        assertThat(result.warnings()).filteredOn(p -> p.message().contains("enum")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/parameters/0/enum");
+                    assertThat(p.message()).contains("5000000000", "32-bit", "left out");
+                });
+    }
+
     // ------------------------------------------------------------------ the api_key flag
 
     @Test

@@ -71,7 +71,7 @@ public final class ExportReader {
         List<String> messages;
         Map<String, String> anyMethodPaths = Map.of();
         if (format == SpecFormat.SWAGGER_2_0) {
-            Swagger2Reader.Converted converted = new Swagger2Reader().read((ObjectNode) root);
+            Swagger2Reader.Converted converted = new Swagger2Reader().read((ObjectNode) root, problems);
             api = converted.api();
             messages = converted.messages();
             anyMethodPaths = converted.anyMethodPaths();

@@ -183,6 +183,10 @@ final class ModelBuilder {
         if (any != null) {
             apiGateway = true;
             String pointer = JsonPointer.append(pathPointer, ANY_METHOD);
+            if (!(any instanceof Map<?, ?>)) {
+                problems.error(pointer, ANY_METHOD + " must be an operation object, like get or post");
+                return;
+            }
             Operation operation;
             try {
                 operation = Json.mapper().convertValue(any, Operation.class);

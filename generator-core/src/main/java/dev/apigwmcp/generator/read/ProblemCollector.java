@@ -21,6 +21,7 @@ public final class ProblemCollector {
     // Sets: a shared component's problem is found once per tool that uses it, and reported once.
     private final Set<Problem> errors = new LinkedHashSet<>();
     private final Set<Problem> warnings = new LinkedHashSet<>();
+    private final Set<Problem> warningsInFile = new LinkedHashSet<>();
     private UnaryOperator<Problem> inFile = UnaryOperator.identity();
 
     public ProblemCollector(String target, String file) {
@@ -34,6 +35,11 @@ public final class ProblemCollector {
 
     public void warning(String pointer, String message) {
         warnings.add(new Problem(target, file, pointer, message));
+    }
+
+    /** A warning located in the export file itself, before the reader's model exists (never translated). */
+    void warningInFile(String pointer, String message) {
+        warningsInFile.add(new Problem(target, file, pointer, message));
     }
 
     /** An error located in the target's configuration rather than its export. */
@@ -50,6 +56,7 @@ public final class ProblemCollector {
     public void addAll(ProblemCollector other) {
         errors.addAll(other.errors);
         warnings.addAll(other.warnings);
+        warningsInFile.addAll(other.warningsInFile);
     }
 
     /** How a problem recorded against the reader's model reads in the export file (pointer and wording). */
@@ -62,16 +69,16 @@ public final class ProblemCollector {
     }
 
     public List<Problem> errors() {
-        return inFile(errors);
+        return inFile(Set.of(), errors);
     }
 
     public List<Problem> warnings() {
-        return inFile(warnings);
+        return inFile(warningsInFile, warnings);
     }
 
     /** Two problems of the model may be one in the file (a pointer cut back to the node that exists). */
-    private List<Problem> inFile(Set<Problem> problems) {
-        Set<Problem> out = new LinkedHashSet<>();
+    private List<Problem> inFile(Set<Problem> located, Set<Problem> problems) {
+        Set<Problem> out = new LinkedHashSet<>(located);
         for (Problem problem : problems) {
             out.add(inFile.apply(problem));
         }

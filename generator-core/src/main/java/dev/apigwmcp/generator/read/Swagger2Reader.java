@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.HttpMethod;
+import dev.apigwmcp.generator.model.JsonPointer;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a Swagger 2.0 tree into swagger-parser's OpenAPI 3 model with its Swagger 2 converter, after two changes
@@ -26,13 +29,17 @@ import java.util.Map;
  *   <li>a non-body parameter without {@code type} is given {@code type: string}: API Gateway reads every method
  *       request parameter as a string, and the converter would leave its schema empty.</li>
  * </ul>
- * The original tree is not changed (problems are located in it).
+ * Two things swagger-parser would do silently or fatally get a warning instead: a parameter whose {@code in} is
+ * none of Swagger 2's is dropped by its deserializer without a word; an {@code enum} of an integer or number
+ * parameter with a value that is not a 32-bit integer or a number ends the whole conversion with an exception,
+ * so that enum is left out. The original tree is not changed (problems are located in it).
  */
 final class Swagger2Reader {
 
     private static final String ANY_METHOD = HttpMethod.ANY.key();
     private static final List<String> OPERATION_KEYS = List.of("get", "put", "post", "delete", "options", "head",
             "patch", ANY_METHOD);
+    private static final Set<String> LOCATIONS = Set.of("query", "header", "path", "formData", "body");
 
     /**
      * The converted document.
@@ -44,9 +51,9 @@ final class Swagger2Reader {
     record Converted(OpenAPI api, List<String> messages, Map<String, String> anyMethodPaths) {
     }
 
-    Converted read(ObjectNode original) {
+    Converted read(ObjectNode original, ProblemCollector problems) {
         ObjectNode root = original.deepCopy();
-        typeUntypedParameters(root);
+        prepareParameters(root, problems);
         Map<String, String> anyMethodPaths = moveAnyMethods(root);
         List<String> messages = new ArrayList<>();
         OpenAPI api = null;
@@ -105,29 +112,84 @@ final class Swagger2Reader {
         return key;
     }
 
-    private static void typeUntypedParameters(ObjectNode root) {
-        typeUntyped(root.get("parameters"));
+    /** Every parameter object of the document, each with its pointer (before the ANY methods move). */
+    private static void prepareParameters(ObjectNode root, ProblemCollector problems) {
+        prepare(root.get("parameters"), "/parameters", problems);
         if (root.get("paths") instanceof ObjectNode paths) {
-            for (JsonNode item : paths) {
-                typeUntyped(item.get("parameters"));
+            for (Map.Entry<String, JsonNode> item : paths.properties()) {
+                String itemPointer = JsonPointer.append("/paths", item.getKey());
+                prepare(item.getValue().get("parameters"), itemPointer + "/parameters", problems);
                 for (String key : OPERATION_KEYS) {
-                    typeUntyped(item.path(key).get("parameters"));
+                    prepare(item.getValue().path(key).get("parameters"), itemPointer + "/" + key + "/parameters",
+                            problems);
                 }
             }
         }
     }
 
-    /** Each parameter object of a list ({@code parameters} of an operation) or map (the document's). */
-    private static void typeUntyped(JsonNode parameters) {
+    /** The parameters of a list ({@code parameters} of an operation) or map (the document's). */
+    private static void prepare(JsonNode parameters, String pointer, ProblemCollector problems) {
         if (parameters == null || !parameters.isContainerNode()) {
             return;
         }
-        for (JsonNode parameter : parameters) {
-            if (parameter instanceof ObjectNode object && !object.has("$ref") && !object.has("type")
-                    && object.get("in") != null && object.get("in").isTextual()
-                    && !"body".equals(object.get("in").textValue())) {
-                object.put("type", "string");
+        List<String> keys = new ArrayList<>();
+        if (parameters.isObject()) {
+            parameters.fieldNames().forEachRemaining(keys::add);
+        } else {
+            for (int i = 0; i < parameters.size(); i++) {
+                keys.add(Integer.toString(i));
             }
+        }
+        for (String key : keys) {
+            JsonNode parameter = parameters.isObject() ? parameters.get(key) : parameters.get(Integer.parseInt(key));
+            if (parameter instanceof ObjectNode object && !object.has("$ref")
+                    && object.get("in") != null && object.get("in").isTextual()) {
+                prepare(object, JsonPointer.append(pointer, key), problems);
+            }
+        }
+    }
+
+    private static void prepare(ObjectNode parameter, String pointer, ProblemCollector problems) {
+        String in = parameter.get("in").textValue();
+        String name = parameter.path("name").asText("");
+        if (!LOCATIONS.contains(in)) {
+            problems.warningInFile(pointer + "/in", "parameter '" + name + "' is in '" + in + "', which Swagger 2.0"
+                    + " does not have (query, header, path, formData, body); it is left out");
+            return;
+        }
+        if (in.equals("body")) {
+            return;
+        }
+        if (!parameter.has("type")) {
+            parameter.put("type", "string");
+        }
+        String type = parameter.path("type").asText();
+        JsonNode values = parameter.get("enum");
+        if (values != null && values.isArray() && (type.equals("integer") || type.equals("number"))) {
+            for (JsonNode value : values) {
+                if (!convertible(value.asText(), type)) {
+                    parameter.remove("enum");
+                    problems.warningInFile(pointer + "/enum", "the enum of " + type + " parameter '" + name
+                            + "' has the value " + value + ", which swagger-parser cannot read as "
+                            + (type.equals("integer") ? "a 32-bit integer" : "a number")
+                            + "; the enum is left out (the parameter accepts any " + type + ")");
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Whether swagger-parser's converter can turn an enum value (as text) into the parameter's type. */
+    private static boolean convertible(String text, String type) {
+        try {
+            if (type.equals("integer")) {
+                Integer.parseInt(text);
+            } else {
+                new BigDecimal(text);
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

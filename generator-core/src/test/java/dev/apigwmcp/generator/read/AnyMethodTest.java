@@ -130,6 +130,20 @@ class AnyMethodTest {
         assertThat(problems.warnings()).isEmpty();
     }
 
+    @Test
+    void anAnyMethodThatIsNoOperationObjectIsAnErrorAtTheExtension() throws IOException {
+        ProblemCollector problems = new ProblemCollector("api", "any.json");
+        new ExportReader().read(write("any.json", """
+                {"swagger": "2.0", "info": {"title": "t", "version": "1"},
+                 "paths": {"/a": {"x-amazon-apigateway-any-method": "anything"}}}
+                """), problems);
+
+        assertThat(problems.errors()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1a/" + ANY);
+            assertThat(p.message()).isEqualTo(ANY + " must be an operation object, like get or post");
+        });
+    }
+
     /** An ANY tool's input schema without its {@code method} argument (which must be there). */
     private static JsonNode withoutMethod(JsonNode inputSchema) {
         ObjectNode input = inputSchema.deepCopy();
