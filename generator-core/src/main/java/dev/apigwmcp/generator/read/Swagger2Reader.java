@@ -67,8 +67,8 @@ final class Swagger2Reader {
                 }
             }
         } catch (RuntimeException e) {
-            // The converter trusts its input in places (an enum value of an integer parameter that is no integer
-            // ends the conversion with NumberFormatException).
+            // The converter trusts its input in places; what the preparation does not foresee still ends in a
+            // message (and "not a usable document"), never in a stack trace.
             messages.add("cannot convert the Swagger 2.0 document (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             api = null;
