@@ -1,5 +1,9 @@
 package dev.apigwmcp.generator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Yaml;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,10 +15,15 @@ public final class TestSpecs {
     }
 
     public static Path spec(String name) {
+        return resource("/specs/" + name);
+    }
+
+    /** A file of the test resources, by its absolute resource name. */
+    public static Path resource(String name) {
         try {
-            return Path.of(TestSpecs.class.getResource("/specs/" + name).toURI());
+            return Path.of(TestSpecs.class.getResource(name).toURI());
         } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("missing test spec " + name, e);
+            throw new IllegalStateException("missing test resource " + name, e);
         }
     }
 
@@ -24,6 +33,11 @@ public final class TestSpecs {
      */
     public static Path real(String name) {
         return Path.of("..", "..", "shared", "specs", "real", name);
+    }
+
+    /** An export as a tree, JSON or YAML. */
+    public static JsonNode readTree(Path export) throws IOException {
+        return (export.toString().endsWith(".json") ? Json.mapper() : Yaml.mapper()).readTree(export.toFile());
     }
 
     public static Path petstore() {

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -65,30 +67,38 @@ public final class ExportReader {
         if (format == null) {
             return Optional.empty();
         }
-        ParseOptions options = new ParseOptions();
-        // Never follow references to other files or URLs at build time: exports are single documents, and a
-        // build must not reach the network. Unresolved references are reported by the schema converter.
-        options.setResolve(false);
-        options.setResolveFully(false);
-        options.setValidateInternalRefs(true);
-        SwaggerParseResult result = format == SpecFormat.SWAGGER_2_0
-                ? new SwaggerConverter().readContents(new String(bytes, StandardCharsets.UTF_8), null, options)
-                : new OpenApiTreeParser().parse(UnreadMembers.prune(root), options);
-        OpenAPI api = result == null ? null : result.getOpenAPI();
-        if (result != null && result.getMessages() != null) {
-            for (String message : result.getMessages()) {
-                // Repeated operationIds only matter if they end up as the same tool name, which the compiler
-                // reports (after overrides) with both operations and a fix.
-                if (message != null && !message.isBlank() && !message.endsWith("operationId is repeated")) {
-                    problems.warning("", "swagger-parser: " + message);
-                }
+        OpenAPI api;
+        List<String> messages;
+        Map<String, String> anyMethodPaths = Map.of();
+        if (format == SpecFormat.SWAGGER_2_0) {
+            Swagger2Reader.Converted converted = new Swagger2Reader().read((ObjectNode) root, problems);
+            api = converted.api();
+            messages = converted.messages();
+            anyMethodPaths = converted.anyMethodPaths();
+            problems.locateInFile(new Swagger2Locations(root));
+        } else {
+            ParseOptions options = new ParseOptions();
+            // Never follow references to other files or URLs at build time: exports are single documents, and a
+            // build must not reach the network. Unresolved references are reported by the schema converter.
+            // (The Swagger 2 reader resolves nothing either.)
+            options.setResolve(false);
+            options.setResolveFully(false);
+            options.setValidateInternalRefs(true);
+            SwaggerParseResult result = new OpenApiTreeParser().parse(UnreadMembers.prune(root), options);
+            api = result == null ? null : result.getOpenAPI();
+            messages = result == null || result.getMessages() == null ? List.of() : result.getMessages();
+        }
+        for (String message : messages) {
+            if (ParserMessages.reported(message)) {
+                problems.warning(ParserMessages.pointer(message), "swagger-parser: " + message);
             }
         }
         if (api == null) {
             problems.error("", "not a usable OpenAPI document (see the parser messages above)");
             return Optional.empty();
         }
-        return Optional.of(new ModelBuilder(api, root, format, problems, refsIntoPaths.join()).build());
+        return Optional.of(new ModelBuilder(api, root, format, problems, refsIntoPaths.join(), anyMethodPaths)
+                .build());
     }
 
     /** Whether {@code text} (UTF-8) contains {@code ascii}: a cheap test before looking for something rare. */

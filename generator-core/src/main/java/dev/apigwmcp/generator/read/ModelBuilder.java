@@ -11,6 +11,7 @@ import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.JsonPointer;
 import dev.apigwmcp.generator.model.ParameterLocation;
 import dev.apigwmcp.generator.model.SecurityRequirement;
+import dev.apigwmcp.generator.model.SecurityScheme;
 import dev.apigwmcp.generator.schema.PathSchemaPointer;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -49,16 +50,23 @@ final class ModelBuilder {
     private final ProblemCollector problems;
     private final Components components;
     private final boolean mentionsPathRefs;
+    private final Map<String, String> anyMethodPaths;
+    private final ApiKeyRequiredFlag apiKeyFlag = new ApiKeyRequiredFlag();
     private boolean apiGateway;
 
+    /**
+     * @param anyMethodPaths Swagger 2.0: the synthetic path items that hold an ANY method as their {@code post},
+     *                       each to the path it belongs to (see {@link Swagger2Reader})
+     */
     ModelBuilder(OpenAPI api, JsonNode root, SpecFormat format, ProblemCollector problems,
-            boolean mentionsPathRefs) {
+            boolean mentionsPathRefs, Map<String, String> anyMethodPaths) {
         this.api = api;
         this.root = root;
         this.format = format;
         this.problems = problems;
         this.components = api.getComponents() == null ? new Components() : api.getComponents();
         this.mentionsPathRefs = mentionsPathRefs;
+        this.anyMethodPaths = anyMethodPaths;
     }
 
     ApiModel build() {
@@ -66,12 +74,19 @@ final class ModelBuilder {
         List<ApiOperation> operations = new ArrayList<>();
         if (api.getPaths() != null) {
             for (Map.Entry<String, PathItem> entry : api.getPaths().entrySet()) {
-                readPath(entry.getKey(), entry.getValue(), operations);
+                String anyMethodOf = anyMethodPaths.get(entry.getKey());
+                if (anyMethodOf != null) {
+                    readConvertedAnyMethod(anyMethodOf, entry.getValue(), operations);
+                } else {
+                    readPath(entry.getKey(), entry.getValue(), operations);
+                }
             }
         }
         SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes(),
                 format == SpecFormat.SWAGGER_2_0 ? "/securityDefinitions" : "/components/securitySchemes");
         apiGateway |= schemes.anyApiGatewayExtension();
+        Map<String, SecurityScheme> securitySchemes = format == SpecFormat.SWAGGER_2_0
+                ? apiKeyFlag.apply(schemes.byName(), problems) : schemes.byName();
         Object keySource = api.getExtensions() == null ? null
                 : api.getExtensions().get("x-amazon-apigateway-api-key-source");
         return new ApiModel(
@@ -79,7 +94,7 @@ final class ModelBuilder {
                 format,
                 apiGateway,
                 ServerUrls.read(root, format, problems),
-                schemes.byName(),
+                securitySchemes,
                 components.getSchemas(),
                 pathSchemas(),
                 operations,
@@ -150,6 +165,10 @@ final class ModelBuilder {
         if (any != null) {
             apiGateway = true;
             String pointer = JsonPointer.append(pathPointer, ANY_METHOD);
+            if (!(any instanceof Map<?, ?>)) {
+                problems.error(pointer, ANY_METHOD + " must be an operation object, like get or post");
+                return;
+            }
             Operation operation;
             try {
                 operation = Json.mapper().convertValue(any, Operation.class);
@@ -159,6 +178,17 @@ final class ModelBuilder {
             }
             out.add(readOperation(path, HttpMethod.ANY, pointer, operation, shared, resourceDescription));
         }
+    }
+
+    /** A Swagger 2.0 ANY method, converted as the {@code post} of a path item of its own. */
+    private void readConvertedAnyMethod(String path, PathItem slot, List<ApiOperation> out) {
+        if (slot == null || slot.getPost() == null) {
+            return;
+        }
+        apiGateway = true;
+        List<Parameter> shared = slot.getParameters() == null ? List.of() : slot.getParameters();
+        out.add(readOperation(path, HttpMethod.ANY, JsonPointer.append(JsonPointer.append("/paths", path),
+                ANY_METHOD), slot.getPost(), shared, null));
     }
 
     private ApiOperation readOperation(String path, HttpMethod method, String pointer, Operation operation,
@@ -174,7 +204,7 @@ final class ModelBuilder {
                 && integration.get("timeoutInMillis") instanceof Number millis) {
             timeout = millis.intValue();
         }
-        List<SecurityRequirement> security = security(operation);
+        List<SecurityRequirement> security = security(operation, pointer);
         return new ApiOperation(
                 path,
                 method,
@@ -201,14 +231,16 @@ final class ModelBuilder {
         return type == null ? "" : type.toString();
     }
 
-    private List<SecurityRequirement> security(Operation operation) {
+    private List<SecurityRequirement> security(Operation operation, String operationPointer) {
         List<io.swagger.v3.oas.models.security.SecurityRequirement> declared =
                 operation.getSecurity() != null ? operation.getSecurity() : api.getSecurity();
+        String pointer = operation.getSecurity() != null ? operationPointer + "/security" : "/security";
         List<SecurityRequirement> out = new ArrayList<>();
         if (declared != null) {
             for (var requirement : declared) {
-                out.add(new SecurityRequirement(requirement == null ? List.of()
-                        : new ArrayList<>(requirement.keySet())));
+                List<String> schemes = requirement == null ? List.of() : new ArrayList<>(requirement.keySet());
+                apiKeyFlag.requirement(schemes, JsonPointer.append(pointer, out.size()));
+                out.add(new SecurityRequirement(schemes));
             }
         }
         return out;
@@ -340,7 +372,8 @@ final class ModelBuilder {
         Map<String, Schema<?>> content = new LinkedHashMap<>();
         if (body.getContent() != null) {
             for (Map.Entry<String, MediaType> media : body.getContent().entrySet()) {
-                content.put(media.getKey(), media.getValue() == null ? null : media.getValue().getSchema());
+                Schema<?> schema = media.getValue() == null ? null : media.getValue().getSchema();
+                content.put(swagger2Json(media.getKey(), schema), schema);
             }
         }
         return new ApiRequestBody(Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
@@ -389,8 +422,22 @@ final class ModelBuilder {
             mediaType = content.keySet().iterator().next();
         }
         MediaType media = content.get(mediaType);
-        return new ApiResponse(best, mediaType, media == null ? null : media.getSchema(), pointer,
-                List.copyOf(content.keySet()));
+        Schema<?> schema = media == null ? null : media.getSchema();
+        String chosen = swagger2Json(mediaType, schema);
+        List<String> mediaTypes = new ArrayList<>();
+        for (String type : content.keySet()) {
+            mediaTypes.add(type.equals(mediaType) ? chosen : type);
+        }
+        return new ApiResponse(best, chosen, schema, pointer, mediaTypes);
+    }
+
+    /**
+     * A Swagger 2.0 body or response without {@code consumes} / {@code produces} comes out of swagger-parser
+     * under {@code *}{@code /*}; its schema describes JSON (as API Gateway reads it), so it is JSON.
+     */
+    private String swagger2Json(String mediaType, Schema<?> schema) {
+        return format == SpecFormat.SWAGGER_2_0 && schema != null && MediaTypes.essence(mediaType).equals("*/*")
+                ? "application/json" : mediaType;
     }
 
     private static boolean isSuccess(String code) {

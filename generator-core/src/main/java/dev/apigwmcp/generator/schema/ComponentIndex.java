@@ -239,7 +239,7 @@ final class ComponentIndex {
         String componentKey = JsonPointer.escape(names.get(0));
         Target component = targets.get(componentKey);
         if (component == null) {
-            return new Unresolved("there is no component schema named '" + names.get(0) + "'");
+            return new Unresolved("there is no schema named '" + names.get(0) + "' in #/components/schemas");
         }
         return follow(component, names, 1);
     }

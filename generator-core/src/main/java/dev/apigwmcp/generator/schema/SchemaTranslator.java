@@ -58,7 +58,8 @@ final class SchemaTranslator {
     JsonNode translate(Schema<?> s, String ptr, Collector out, int depth) {
         if (depth > MAX_DEPTH) {
             out.issue(SchemaIssue.error(ptr, "schema is nested more than " + MAX_DEPTH
-                    + " levels deep; replaced by {} (accepts anything)"));
+                    + " levels deep; move inner parts into named schemas (#/components/schemas) and refer to them"
+                    + " with $ref"));
             return NODES.objectNode();
         }
         Boolean booleanSchema = s.getBooleanSchemaValue();
@@ -90,7 +91,7 @@ final class SchemaTranslator {
         ComponentIndex.Resolution resolution = index.resolve(ref);
         if (resolution instanceof ComponentIndex.Unresolved unresolved) {
             out.issue(SchemaIssue.error(refPtr, "cannot resolve $ref '" + ref + "': " + unresolved.reason()
-                    + "; replaced by {} (accepts anything)"));
+                    + "; point it at a schema in the export, or add the schema it names"));
             return NODES.objectNode();
         }
         ComponentIndex.Target target = (ComponentIndex.Target) resolution;
@@ -102,7 +103,7 @@ final class SchemaTranslator {
         if (inProgress.get().contains(target.key())) {
             // The cycle analysis walks the same subschemas as this class, so this is a safety net only.
             out.issue(SchemaIssue.error(refPtr, "$ref '" + ref + "' recurses in a way that cannot be converted;"
-                    + " replaced by {} (accepts anything)"));
+                    + " break the cycle in the export (for example, refer to the schema from an optional property)"));
             return NODES.objectNode();
         }
         Converted converted = converted(target);

@@ -112,6 +112,20 @@ class SchemaConverterTest {
     }
 
     @Test
+    void tooDeepASchemaIsAnErrorThatSaysHowToFixIt() {
+        Schema<?> schema = new Schema<>().type("string");
+        for (int i = 0; i <= SchemaTranslator.MAX_DEPTH; i++) {
+            schema = new Schema<>().type("array").items(schema);
+        }
+        Fixture.Result r = Fixture.oas30("A: {type: string}").convert(schema, Direction.INPUT);
+        assertThat(r.document().issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.error()).isTrue();
+            assertThat(issue.message()).contains("levels deep", "move inner parts into named schemas")
+                    .doesNotContain("replaced");
+        });
+    }
+
+    @Test
     void missingComponentIsAnErrorAtTheRefAndBecomesEmptySchema() {
         Fixture f = Fixture.oas30("""
                 Pet:
@@ -126,7 +140,9 @@ class SchemaConverterTest {
         assertThat(r.document().issues()).singleElement().satisfies(issue -> {
             assertThat(issue.error()).isTrue();
             assertThat(issue.pointer()).isEqualTo("/components/schemas/Pet/properties/owner/$ref");
-            assertThat(issue.message()).contains("#/components/schemas/Nobody", "no component schema named 'Nobody'");
+            assertThat(issue.message()).contains("#/components/schemas/Nobody",
+                    "no schema named 'Nobody' in #/components/schemas", "add the schema it names")
+                    .doesNotContain("replaced");
         });
         assertThat(r.document().hasErrors()).isTrue();
     }
