@@ -89,16 +89,17 @@ class RealExportsBindingsTest {
     }
 
     @Test
-    void aTokenAuthorizerWhoseExpressionNoJwtMatchesLeavesItsToolsOut() throws IOException {
+    void aTokenAuthorizerWhoseExpressionNoJwtMatchesGetsItsCustomTokenRawWithAWarning() throws IOException {
         GenerationResult result = generate("ls-petstore-authorizer.swagger.json");
         JsonNode bindings = bindings(result);
 
         assertThat(bindings.path("tools")).extracting(t -> t.path("name").asText())
-                .containsExactlyInAnyOrder("t___CreatePet", "t___GetPet");
-        assertThat(bindings.path("tools")).allSatisfy(t -> assertThat(t.path("auth")).isEmpty());
-        assertThat(result.warnings()).filteredOn(p -> p.message().contains("left out")).hasSize(2).allSatisfy(p ->
-                assertThat(p.pointer()).isEqualTo("/securityDefinitions/test-authorizer/x-amazon-apigateway-authorizer"
-                        + "/identityValidationExpression"));
+                .containsExactlyInAnyOrder("t___CreatePet", "t___GetPet", "t___get_root", "t___get_pets");
+        assertThat(tool(bindings, "t___get_pets").path("token").toString())
+                .isEqualTo("{\"in\":\"header\",\"name\":\"Authorization\",\"prefix\":\"\"}");
+        assertThat(result.warnings()).filteredOn(p -> p.message().contains("must issue tokens that match it"))
+                .hasSize(2).allSatisfy(p -> assertThat(p.pointer()).isEqualTo("/securityDefinitions/test-authorizer"
+                        + "/x-amazon-apigateway-authorizer/identityValidationExpression"));
     }
 
     @Test

@@ -80,13 +80,13 @@ final class AuthResolver {
                 }
                 all.addAll(schemes.get());
             }
-            return leftOutUnless(combine(all, operation), operation, problems);
+            return leftOutUnless(combine(all, operation, problems), operation, problems);
         }
         Outcome first = null;
         for (int i = 0; i < requirements.size(); i++) {
             Optional<List<SecurityScheme>> schemes = schemes(requirements.get(i), operation, i, problems);
             if (schemes.isPresent()) {
-                Outcome outcome = combine(schemes.get(), operation);
+                Outcome outcome = combine(schemes.get(), operation, problems);
                 if (outcome.auth() != null) {
                     return Optional.of(outcome.auth());
                 }
@@ -143,7 +143,7 @@ final class AuthResolver {
     }
 
     /** The credentials of schemes that all apply together, or why the runtime cannot provide them. */
-    private Outcome combine(List<SecurityScheme> schemes, ApiOperation operation) {
+    private Outcome combine(List<SecurityScheme> schemes, ApiOperation operation, ProblemCollector problems) {
         EnumSet<AuthKind> kinds = EnumSet.noneOf(AuthKind.class);
         TokenLocation token = null;
         for (SecurityScheme scheme : schemes) {
@@ -155,6 +155,9 @@ final class AuthResolver {
                 BearerTokenLocator.Located located = tokens.locate(scheme);
                 if (!located.found()) {
                     return Outcome.not(located.pointer(), located.reason());
+                }
+                if (located.reason() != null) {
+                    problems.warning(located.pointer(), operation.label() + ": " + located.reason());
                 }
                 if (token != null && !token.sameAs(located.location())) {
                     return Outcome.not(operation.pointer() + "/security", "its authorizers want tokens in two"

@@ -22,7 +22,8 @@ import java.util.regex.PatternSyntaxException;
  *       header you specified".</li>
  *   <li>TOKEN Lambda authorizer: the header the scheme names. Its {@code identityValidationExpression} decides
  *       the form: {@code Bearer } when the expression can match {@code Bearer <JWT>}, raw when it can match a raw
- *       JWT, and when it can match neither, no client-credentials token satisfies it (the tool is left out).</li>
+ *       JWT; when it can match neither, the tokens are a custom format the user's token endpoint issues: the form
+ *       the expression can start with, and a warning that the tokens must match it.</li>
  *   <li>REQUEST Lambda and JWT authorizers: their {@code identitySource}. Context variables and stage variables
  *       are filled in by API Gateway, not sent; more than one header or query parameter needs more than the one
  *       token the runtime has (left out); only API-Gateway-filled values say nothing about where a client's token
@@ -117,9 +118,20 @@ final class BearerTokenLocator {
         if (bearer || raw) {
             return Located.at(TokenLocation.header(header.name(), bearer ? TokenLocation.BEARER : ""));
         }
-        return Located.not(pointer, "its Lambda authorizer '" + scheme.name() + "' accepts only tokens that match"
-                + " identityValidationExpression '" + expression + "', which neither 'Bearer <JWT>' nor a raw JWT"
-                + " does: no client-credentials token can satisfy it");
+        // A custom token format (the token endpoint is the user's, its tokens need not be JWTs): send the form the
+        // expression can start with, and say that the tokens must match it.
+        String prefix = canStartWith(pattern, TokenLocation.BEARER) ? TokenLocation.BEARER : "";
+        return Located.at(TokenLocation.header(header.name(), prefix)).warning(pointer, "its Lambda authorizer '"
+                + scheme.name() + "' accepts only tokens that match identityValidationExpression '" + expression
+                + "', which a JWT does not: the token is sent " + (prefix.isEmpty() ? "raw" : "as 'Bearer <token>'")
+                + " in header " + header.name() + ", and the configured token endpoint must issue tokens that match"
+                + " it (API Gateway answers 401 otherwise)");
+    }
+
+    /** Whether a match can begin with {@code text} (found in it, or the text ran out while matching). */
+    private static boolean canStartWith(Pattern pattern, String text) {
+        var matcher = pattern.matcher(text);
+        return matcher.find() || matcher.hitEnd();
     }
 
     private static boolean matchesASample(Pattern pattern, String prefix) {
@@ -213,7 +225,7 @@ final class BearerTokenLocator {
 
     /**
      * Where the token goes, or, when no token can satisfy the scheme, the place in the export that says why and the
-     * reason (completing "the operation is left out: ...").
+     * reason (completing "the operation is left out: ..."). A found location may carry a note for the user too.
      */
     record Located(TokenLocation location, String pointer, String reason) {
 
@@ -227,6 +239,11 @@ final class BearerTokenLocator {
 
         boolean found() {
             return location != null;
+        }
+
+        /** Found, with something the user must know (located at {@code at}). */
+        Located warning(String at, String note) {
+            return new Located(location, at, note);
         }
 
         Located map(UnaryOperator<TokenLocation> change) {

@@ -102,12 +102,16 @@ class BearerTokenLocatorTest {
     }
 
     @Test
-    void anExpressionNoJwtCanMatchCannotBeSatisfied() {
-        BearerTokenLocator.Located located = notLocated(token("Authorization", "^x-[a-z]+"));
+    void anExpressionNoJwtCanMatchMeansCustomTokensSentInTheFormItStartsWith() {
+        BearerTokenLocator.Located raw = locator.locate(token("Authorization", "^x-[a-z]+"));
+        BearerTokenLocator.Located bearer = locator.locate(token("X-Auth", "^Bearer x-[a-z]+$"));
 
-        assertThat(located.pointer())
-                .isEqualTo(POINTER + "/x-amazon-apigateway-authorizer/identityValidationExpression");
-        assertThat(located.reason()).contains("'^x-[a-z]+'").contains("no client-credentials token");
+        assertThat(raw.location()).isEqualTo(new TokenLocation("header", "Authorization", ""));
+        assertThat(raw.pointer()).isEqualTo(POINTER + "/x-amazon-apigateway-authorizer/identityValidationExpression");
+        assertThat(raw.reason()).contains("'^x-[a-z]+'").contains("sent raw in header Authorization")
+                .contains("must issue tokens that match it");
+        assertThat(bearer.location()).isEqualTo(new TokenLocation("header", "X-Auth", "Bearer "));
+        assertThat(bearer.reason()).contains("as 'Bearer <token>'");
     }
 
     @Test
