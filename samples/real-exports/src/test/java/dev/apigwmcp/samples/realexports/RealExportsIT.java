@@ -35,7 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * with arguments built from the tool's inputSchema. Every target points at one {@link LocalUpstream} (stage path
  * kept) and fetches OAuth2 tokens from a loopback {@link TokenEndpoint}. The run happens once; each test judges one
  * aspect of it against the {@link ExportExpectations} table and fails with a table of spec, tool, shapes and problem.
- * All findings are also written to {@code target/e2e/real-exports-report.md}.
+ * In {@code target/e2e/}: all findings ({@code real-exports-report.md}), the client's transcript
+ * ({@code transcript.json}), its output with the gateway's log ({@code client.log}) and the requests the upstream
+ * received ({@code upstream-requests.jsonl}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES) // a first run installs Node and the SDK (up to 5 min)
@@ -100,9 +102,10 @@ class RealExportsIT {
             exchanges = upstream.exchanges();
             tokenRequests = tokens.requests();
         }
+        writeRequestLog(targets, exchanges);
         judge(targets, transcript, exchanges, tokenRequests);
         judgeSecrets(targets, transcript, Files.readString(WORK.resolve(CLIENT_LOG), StandardCharsets.UTF_8));
-        writeReport(targets);
+        writeReport(targets, transcript, exchanges);
     }
 
     @Test
@@ -395,7 +398,45 @@ class RealExportsIT {
         return union;
     }
 
-    private void writeReport(List<Target> targets) throws IOException {
+    /**
+     * Every request the upstream received, one JSON line each, in {@code target/e2e/upstream-requests.jsonl};
+     * credential values are replaced by their names.
+     */
+    private static void writeRequestLog(List<Target> targets, List<UpstreamExchange> exchanges) throws IOException {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Target target : targets) {
+            TargetCredentials credentials = target.credentials();
+            names.put(credentials.apiKey(), "<key of " + credentials.target() + ">");
+            names.put(credentials.token(), "<token of " + credentials.target() + ">");
+            names.put(credentials.clientSecret(), "<client secret of " + credentials.target() + ">");
+        }
+        StringBuilder lines = new StringBuilder();
+        for (UpstreamExchange exchange : exchanges) {
+            ObjectNode line = JSON.createObjectNode().put("call", exchange.call()).put("shape", exchange.shape().id())
+                    .put("method", exchange.method()).put("path", exchange.rawPath()).put("query", exchange.rawQuery());
+            ObjectNode headers = line.putObject("headers");
+            exchange.headers().forEach((name, values) -> {
+                ArrayNode array = headers.putArray(name);
+                values.forEach(value -> {
+                    String shown = value;
+                    for (Map.Entry<String, String> secret : names.entrySet()) {
+                        shown = shown.replace(secret.getKey(), secret.getValue());
+                    }
+                    array.add(shown);
+                });
+            });
+            line.put("body", exchange.bodyText());
+            if (exchange.signature() != null) {
+                line.putObject("sigv4").put("region", exchange.signature().region())
+                        .put("problem", exchange.signature().problem());
+            }
+            lines.append(line).append('\n');
+        }
+        Files.writeString(WORK.resolve("upstream-requests.jsonl"), lines.toString(), StandardCharsets.UTF_8);
+    }
+
+    private void writeReport(List<Target> targets, JsonNode transcript, List<UpstreamExchange> exchanges)
+            throws IOException {
         StringBuilder report = new StringBuilder("# Real exports end to end\n\n");
         report.append("Every tool of every export in ../shared/specs/real/, called with the official TypeScript SDK")
                 .append(" client once per answer shape (").append(AnswerShape.values().length).append(").\n\n");
@@ -407,7 +448,19 @@ class RealExportsIT {
                 report.append(found.table()).append('\n');
             }
         }
-        report.append("## Expectations\n\n| spec | target | operation | credentials |\n| --- | --- | --- | --- |\n");
+        Map<Integer, Long> requests = exchanges.stream()
+                .collect(Collectors.groupingBy(UpstreamExchange::call, Collectors.counting()));
+        report.append("## Calls\n\n| call | tool | shape | threw | isError | structuredContent | upstream requests |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (JsonNode record : transcript.path("calls")) {
+            ClientCall call = ClientCall.of(record);
+            report.append("| ").append(call.call()).append(" | ").append(call.tool()).append(" | ").append(call.shape())
+                    .append(" | ").append(call.threw() ? "yes" : "no").append(" | ")
+                    .append(call.threw() ? "-" : call.isError() ? "yes" : "no").append(" | ")
+                    .append(call.threw() ? "-" : call.structured() ? "yes" : "no").append(" | ")
+                    .append(requests.getOrDefault(call.call(), 0L)).append(" |\n");
+        }
+        report.append("\n## Expectations\n\n| spec | target | operation | credentials |\n| --- | --- | --- | --- |\n");
         for (Target target : targets) {
             for (OperationExpectation op : target.expectation().operations()) {
                 report.append("| ").append(target.pom().fileName()).append(" | ").append(target.pom().name())
