@@ -5,7 +5,7 @@
 //
 // Arguments come from each tool's inputSchema alone: every required property gets a valid value (enums and consts
 // as listed, formats, bounds, lengths, patterns; untyped values become strings), and an optional request body
-// ("body" or "requestBody") is included. Enum choices rotate with the shape index, so an ANY tool's method varies.
+// ("body" or "requestBody") is included unless an ANY tool's method argument chose GET or HEAD. Enum choices rotate with the shape index, so an ANY tool's method varies.
 // The arguments are checked against the inputSchema with ajv; a mismatch is recorded as an argument problem (a
 // harness limitation, not a gateway fault).
 //
@@ -149,8 +149,12 @@ class ValueBuilder {
     const value = {};
     const wanted = new Set(Array.isArray(schema.required) ? schema.required : []);
     if (topLevel) {
+      // An optional body is sent too, except where an ANY tool's chosen method is GET or HEAD (no body there).
+      const method = properties.httpMethod ?? properties.method;
+      const chosen = method ? this.build(method, 'method', `${where}/properties/method`, depth + 1) : undefined;
+      const bodiless = typeof chosen === 'string' && ['GET', 'HEAD'].includes(chosen.toUpperCase());
       for (const body of ['body', 'requestBody']) {
-        if (body in properties) wanted.add(body);
+        if (body in properties && !(bodiless && !wanted.has(body))) wanted.add(body);
       }
     }
     const names = Object.keys(properties);

@@ -83,7 +83,8 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
         List<String> problems = new ArrayList<>();
         String method = operation.method();
         if (method.equals("ANY")) {
-            String argument = call.arguments().has("method") ? "method" : "httpMethod";
+            // 'httpMethod' when a parameter already took the name 'method' (the generator's rule).
+            String argument = call.arguments().has("httpMethod") ? "httpMethod" : "method";
             JsonNode chosen = call.arguments().get(argument);
             consumed.add(argument);
             method = chosen == null ? null : chosen.asString().toUpperCase(Locale.ROOT);
@@ -116,7 +117,9 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
         }
         expected.append(operation.path().substring(end));
         String path = expected.isEmpty() ? "/" : expected.toString();
-        if (complete && !path.equals(exchange.rawPath())) {
+        // API Gateway serves a stage's root resource at both /stage and /stage/.
+        boolean root = operation.path().equals("/") && exchange.rawPath().equals(stagePath) && !stagePath.isEmpty();
+        if (complete && !path.equals(exchange.rawPath()) && !root) {
             problems.add("sent path " + exchange.rawPath() + ", expected " + path);
         }
         return problems;
@@ -146,7 +149,16 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
                 String text = value.asString();
                 boolean inQuery = query.getOrDefault(name, List.of()).contains(text);
                 List<String> header = exchange.headers().get(name.toLowerCase(Locale.ROOT));
-                if (!inQuery && (header == null || !header.contains(text))) {
+                if (inQuery || (header != null && header.contains(text))) {
+                    continue;
+                }
+                if (query.containsKey(name)) {
+                    problems.add("argument '" + name + "' is " + text + " but query parameter " + name + " was sent as "
+                            + query.get(name));
+                } else if (header != null) {
+                    problems.add("argument '" + name + "' is " + text + " but header " + name + " was sent as "
+                            + header);
+                } else {
                     problems.add("argument '" + name + "' (" + text + ") was sent neither as query parameter nor"
                             + " as header " + name);
                 }

@@ -25,6 +25,15 @@ class CallJudgeTest {
     }
 
     @Test
+    void theStagesRootResourceMayBeCalledWithOrWithoutATrailingSlash() {
+        OperationExpectation root = OperationExpectation.op("GET", "/");
+        assertThat(judge.request(call("{}", "{}"), root, List.of(exchange("GET", "/v1/", null, "")))).isEmpty();
+        assertThat(judge.request(call("{}", "{}"), root, List.of(exchange("GET", "/v1", null, "")))).isEmpty();
+        assertThat(judge.request(call("{}", "{}"), root, List.of(exchange("GET", "/", null, ""))))
+                .containsExactly("sent path /, expected /v1/");
+    }
+
+    @Test
     void aPathVariableWithoutArgumentIsNamed() {
         assertThat(judge.request(call("{\"method\":\"GET\"}", "{}"), OperationExpectation.op("ANY", "/echo/{data}"),
                 List.of(exchange("GET", "/v1/echo/", null, "")))).containsExactly(
@@ -44,6 +53,9 @@ class CallJudgeTest {
                 List.of(exchange("GET", "/v1/calc", "q1=val-q1", "")))).isEmpty();
         assertThat(judge.request(call("{\"q1\":\"val-q1\"}", "{}"), op, List.of(exchange("GET", "/v1/calc", null, ""))))
                 .containsExactly("argument 'q1' (val-q1) was sent neither as query parameter nor as header q1");
+        assertThat(judge.request(call("{\"q1\":\"val-q1\"}", "{}"), op,
+                List.of(exchange("GET", "/v1/calc", "q1=%22val-q1%22", ""))))
+                .containsExactly("argument 'q1' is val-q1 but query parameter q1 was sent as [\"val-q1\"]");
     }
 
     @Test
