@@ -28,13 +28,26 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Whether the call completed in the client: no throw, and no tool error (every shape is a 2xx answer). */
-    static List<String> completion(ClientCall call) {
+    /**
+     * Whether the call completed in the client: no throw, and no tool error (every shape is a 2xx answer) — except
+     * the runtime's documented fallback: a tool with an output schema whose answer cannot be sent as conforming
+     * {@code structuredContent} is a tool error that says so first (the body follows; {@link #content} checks it).
+     *
+     * @param outputSchema the tool's {@code outputSchema} as listed, or a missing node
+     */
+    static List<String> completion(ClientCall call, JsonNode outputSchema) {
         if (call.threw()) {
             return List.of("client threw: " + call.message());
         }
         if (call.isError()) {
-            return List.of("tool error although the upstream answers 2xx: " + call.firstText());
+            boolean documentedFallback = outputSchema.isObject() && call.texts().size() >= 2
+                    && call.texts().get(0).contains("output schema");
+            if (!documentedFallback) {
+                return List.of("tool error although the upstream answers 2xx: " + call.firstText());
+            }
+            if (call.structured()) {
+                return List.of("a tool error with structuredContent: " + call.firstText());
+            }
         }
         return List.of();
     }
@@ -69,9 +82,12 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
         return problems;
     }
 
-    /** Whether a completed call's result carries the upstream's answer (HEAD answers have no body to carry). */
+    /**
+     * Whether the result carries the upstream's answer, also in the output-schema fallback (HEAD answers have no
+     * body to carry).
+     */
     static List<String> content(ClientCall call, List<UpstreamExchange> exchanges) {
-        if (call.threw() || call.isError() || exchanges.isEmpty() || "HEAD".equals(exchanges.get(0).method())) {
+        if (call.threw() || exchanges.isEmpty() || "HEAD".equals(exchanges.get(0).method())) {
             return List.of();
         }
         return carried(call, exchanges.get(0).shape());

@@ -16,6 +16,22 @@ class CallJudgeTest {
             null));
 
     @Test
+    void aToolErrorIsOnlyAcceptedAsTheOutputSchemaFallbackThatStillCarriesTheBody() throws Exception {
+        ClientCall fallback = call("{}", "{\"isError\":true,\"content\":[{\"type\":\"text\",\"text\":\"Upstream"
+                + " answered HTTP 200 with XML, not the JSON the tool's output schema documents\"},"
+                + "{\"type\":\"text\",\"text\":\"<a/>\"}]}");
+        var schema = JSON.readTree("{\"type\":\"object\"}");
+        var none = tools.jackson.databind.node.MissingNode.getInstance();
+
+        assertThat(CallJudge.completion(fallback, schema)).isEmpty();
+        assertThat(CallJudge.completion(fallback, none)).singleElement().asString()
+                .startsWith("tool error although the upstream answers 2xx");
+        ClientCall otherError = call("{}", "{\"isError\":true,\"content\":[{\"type\":\"text\",\"text\":"
+                + "\"Invalid arguments\"},{\"type\":\"text\",\"text\":\"x\"}]}");
+        assertThat(CallJudge.completion(otherError, schema)).hasSize(1);
+    }
+
+    @Test
     void theExpectedPathKeepsTheStagePathAndEncodesEachValue() {
         OperationExpectation op = OperationExpectation.op("GET", "/items/{id}");
         ClientCall call = call("{\"id\":\"a b\"}", "{}");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -244,7 +245,11 @@ class RealExportsIT {
             judgeGeneration(target, targetOfTool, operationOfTool);
         }
         Set<String> listed = new TreeSet<>();
-        transcript.path("tools").forEach(tool -> listed.add(tool.path("name").asString()));
+        Map<String, JsonNode> outputSchemas = new TreeMap<>();
+        transcript.path("tools").forEach(tool -> {
+            listed.add(tool.path("name").asString());
+            outputSchemas.put(tool.path("name").asString(), tool.path("outputSchema"));
+        });
         judgeListing(listed, targetOfTool);
 
         Map<Integer, List<UpstreamExchange>> byCall = exchanges.stream()
@@ -261,7 +266,7 @@ class RealExportsIT {
             List<UpstreamExchange> received = byCall.getOrDefault(call.call(), List.of());
             call.argumentProblems().forEach(problem -> findings.get(Check.CALLED).add(spec, call.tool(), call.shape(),
                     "harness built arguments the inputSchema rejects: " + problem));
-            CallJudge.completion(call).forEach(p -> findings.get(Check.COMPLETED).add(spec, call.tool(), call.shape(), p));
+            CallJudge.completion(call, outputSchemas.getOrDefault(call.tool(), MissingNode.getInstance())).forEach(p -> findings.get(Check.COMPLETED).add(spec, call.tool(), call.shape(), p));
             CallJudge.content(call, received).forEach(p -> findings.get(Check.CONTENT).add(spec, call.tool(),
                     call.shape(), p));
             if (target == null) {
