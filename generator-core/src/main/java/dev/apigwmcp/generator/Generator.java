@@ -3,6 +3,8 @@ package dev.apigwmcp.generator;
 import dev.apigwmcp.generator.compile.CompiledTarget;
 import dev.apigwmcp.generator.compile.CompiledTool;
 import dev.apigwmcp.generator.compile.ToolCompiler;
+import dev.apigwmcp.generator.config.CodeDialect;
+import dev.apigwmcp.generator.config.ConfigValidator;
 import dev.apigwmcp.generator.emit.BindingsEmitter;
 import dev.apigwmcp.generator.emit.CatalogMarkdownEmitter;
 import dev.apigwmcp.generator.emit.ResourcePaths;
@@ -18,14 +20,11 @@ import dev.apigwmcp.generator.select.ToolSelector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The one door into the generator: {@code Generator.generate(config)} reads every target's export, applies its
@@ -33,9 +32,6 @@ import java.util.regex.Pattern;
  * catalog. The Maven plugin, the command line and the tests all call this.
  */
 public final class Generator {
-
-    /** AgentCore's target-name rule: letters and digits, single hyphens between them, up to 100. */
-    private static final Pattern TARGET_NAME = Pattern.compile("^([0-9a-zA-Z]-?){1,100}$");
 
     private Generator() {
     }
@@ -48,19 +44,25 @@ public final class Generator {
         if (config.targets().isEmpty()) {
             errors.add(new Problem(null, null, "targets", "no targets configured"));
         }
-        Set<String> targetNames = new HashSet<>();
+        // Front ends have checked the configuration already; one built in code is checked here, the same way.
+        errors.addAll(new ConfigValidator(new CodeDialect()).check(config.targets()));
+        if (!errors.isEmpty()) {
+            return new GenerationResult(List.of(), List.of(), List.of(), warnings, errors);
+        }
         for (TargetConfig target : config.targets()) {
             ProblemCollector problems = new ProblemCollector(target.name(), target.displayFile());
-            if (!TARGET_NAME.matcher(target.name()).matches() || target.name().endsWith("-")) {
-                problems.configError("name", "target name '" + target.name() + "' must be letters and digits with"
-                        + " single hyphens between them (no underscores), at most 100 characters");
-            } else if (!targetNames.add(target.name())) {
-                problems.configError("name", "target name '" + target.name() + "' is used by two targets");
-            }
             Optional<ApiModel> model = new ExportReader().read(target.exportFile(), problems);
             if (model.isPresent()) {
                 Selection selection = new ToolSelector().select(target, model.get(), problems);
                 CompiledTarget result = new ToolCompiler().compile(target, model.get(), selection, problems);
+                if (result.tools().isEmpty() && !target.allowNoTools() && !problems.hasErrors()) {
+                    int operations = model.get().operations().size();
+                    problems.error("", "no tool comes out of this export (" + operations + " operations: "
+                            + selection.filteredOut() + " not selected (by toolFilters, or CORS OPTIONS), "
+                            + (operations - selection.filteredOut()) + " left out as the warnings say); a gateway"
+                            + " without tools is almost certainly a mistake: check the filters and the warnings,"
+                            + " or set allowNoTools to accept it");
+                }
                 compiled.add(result);
                 summaries.add(new TargetSummary(target.name(), model.get().operations().size(),
                         result.tools().size(), selection.filteredOut()));

@@ -9,10 +9,15 @@ import java.util.Objects;
  *
  * @param filterPath an explicit resource path or a prefix ending in {@code /*}
  * @param methods    HTTP methods (upper case); empty means none
+ * @param location   where the filter is written in the user's configuration, for messages; {@code null} if unknown
  */
-public record ToolFilter(String filterPath, List<String> methods) {
+public record ToolFilter(String filterPath, List<String> methods, String location) {
     public ToolFilter {
         Objects.requireNonNull(filterPath, "filterPath");
         methods = methods == null ? List.of() : List.copyOf(methods);
+    }
+
+    public ToolFilter(String filterPath, List<String> methods) {
+        this(filterPath, methods, null);
     }
 }

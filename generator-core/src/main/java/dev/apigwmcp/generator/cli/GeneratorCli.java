@@ -6,6 +6,10 @@ import dev.apigwmcp.generator.GeneratorConfig;
 import dev.apigwmcp.generator.Problem;
 import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.TargetSummary;
+import dev.apigwmcp.generator.config.ConfigDialect;
+import dev.apigwmcp.generator.config.ConfigValidator;
+import dev.apigwmcp.generator.config.TargetInput;
+import dev.apigwmcp.generator.config.ValidatedConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,6 +32,8 @@ public final class GeneratorCli {
               --target NAME     the target's name (default: derived from the file name)
               --config FILE     a targets.yaml with one or more targets (filters, overrides, auth, ...)
               --no-prefix       do not prefix tool names with <target>___ (with --export)
+              --output-schemas MODE
+                                tolerant (default), strict or none (with --export); see README
               --out DIR         output directory (its java/ and resources/ folders are replaced;
                                 files already up to date are left as they are)
               --help            this text
@@ -55,57 +61,40 @@ public final class GeneratorCli {
         if (!args[0].equals("generate")) {
             return usage("unknown command '" + args[0] + "'");
         }
-        String export = null;
-        String target = null;
-        String config = null;
-        String outDir = null;
-        boolean prefix = true;
+        Options options = new Options();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
-            switch (arg) {
-                case "--help", "-h" -> {
-                    out.print(USAGE);
-                    return 0;
+            if (arg.equals("--help") || arg.equals("-h")) {
+                out.print(USAGE);
+                return 0;
+            }
+            if (arg.equals("--no-prefix")) {
+                options.prefix = false;
+            } else if (Options.VALUED.contains(arg)) {
+                if (i + 1 >= args.length) {
+                    return usage(arg + " needs a value");
                 }
-                case "--no-prefix" -> prefix = false;
-                case "--export", "--target", "--config", "--out" -> {
-                    if (i + 1 >= args.length) {
-                        return usage(arg + " needs a value");
-                    }
-                    String value = args[++i];
-                    switch (arg) {
-                        case "--export" -> export = value;
-                        case "--target" -> target = value;
-                        case "--config" -> config = value;
-                        default -> outDir = value;
-                    }
-                }
-                default -> {
-                    return usage("unknown option '" + arg + "'");
-                }
+                options.set(arg, args[++i]);
+            } else {
+                return usage("unknown option '" + arg + "'");
             }
         }
-        if (outDir == null) {
+        if (options.outDir == null) {
             return usage("--out is required");
         }
-        if ((export == null) == (config == null)) {
+        if ((options.export == null) == (options.config == null)) {
             return usage("give either --export or --config");
         }
-        List<TargetConfig> targets;
-        if (config != null) {
-            TargetsFile file = new TargetsFile(Path.of(config));
-            targets = file.read();
-            if (!file.problems().isEmpty()) {
-                file.problems().forEach(p -> err.println("error: " + p));
-                return 1;
-            }
-        } else {
-            Path exportPath = Path.of(export);
-            String name = target != null ? target : targetNameFrom(exportPath);
-            TargetConfig single = TargetConfig.of(name, exportPath);
-            targets = List.of(new TargetConfig(single.name(), single.exportFile(), null, List.of(), List.of(),
-                    single.auth(), prefix, 0, null));
+        ValidatedConfig targets = options.config != null ? new TargetsFile(Path.of(options.config)).read()
+                : new ConfigValidator(new CommandLineDialect()).validate(List.of(options.singleTarget()));
+        if (!targets.valid()) {
+            targets.errors().forEach(p -> err.println("error: " + p));
+            return 1;
         }
+        return generate(targets.targets(), options.outDir);
+    }
+
+    private int generate(List<TargetConfig> targets, String outDir) {
         GenerationResult result = Generator.generate(new GeneratorConfig(targets));
         for (Problem warning : result.warnings()) {
             err.println("warning: " + warning);
@@ -148,5 +137,72 @@ public final class GeneratorCli {
         String stem = dot > 0 ? file.substring(0, dot) : file;
         String name = stem.replaceAll("[^0-9A-Za-z]+", "-").replaceAll("^-+|-+$", "");
         return name.isEmpty() ? "api" : name;
+    }
+
+    /** The options of {@code generate}. */
+    private static final class Options {
+        static final java.util.Set<String> VALUED = java.util.Set.of("--export", "--target", "--config", "--out",
+                "--output-schemas");
+        String export;
+        String target;
+        String config;
+        String outDir;
+        String outputSchemas;
+        boolean prefix = true;
+
+        void set(String option, String value) {
+            switch (option) {
+                case "--export" -> export = value;
+                case "--target" -> target = value;
+                case "--config" -> config = value;
+                case "--output-schemas" -> outputSchemas = value;
+                default -> outDir = value;
+            }
+        }
+
+        /** The one target of {@code --export}, with the same checks as a targets file. */
+        TargetInput singleTarget() {
+            Path exportPath = Path.of(export);
+            return new TargetInput(target != null ? target : targetNameFrom(exportPath), exportPath, null, null,
+                    null, null, String.valueOf(prefix), null, null, null, outputSchemas, null);
+        }
+    }
+
+    /** Command-line options as locations: {@code --target}, {@code --output-schemas}. */
+    private record CommandLineDialect() implements ConfigDialect {
+        @Override
+        public String file() {
+            return null;
+        }
+
+        @Override
+        public String targets() {
+            return "--export";
+        }
+
+        @Override
+        public String target(int index, String name) {
+            return "";
+        }
+
+        @Override
+        public String member(String parent, String member) {
+            return switch (member) {
+                case "name" -> "--target";
+                case "exportFile" -> "--export";
+                case "outputSchemas" -> "--output-schemas";
+                default -> member;
+            };
+        }
+
+        @Override
+        public String entry(String parent, String list, int index) {
+            return list + "[" + index + "]";
+        }
+
+        @Override
+        public String name(String member) {
+            return member(null, member);
+        }
     }
 }

@@ -1,28 +1,33 @@
 package dev.apigwmcp.generator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.apigwmcp.generator.AuthMode;
 import dev.apigwmcp.generator.Problem;
 import dev.apigwmcp.generator.TargetConfig;
-import dev.apigwmcp.generator.ToolFilter;
-import dev.apigwmcp.generator.ToolOverride;
+import dev.apigwmcp.generator.config.ConfigValidator;
+import dev.apigwmcp.generator.config.TargetInput;
+import dev.apigwmcp.generator.config.TargetInput.FilterInput;
+import dev.apigwmcp.generator.config.TargetInput.OverrideInput;
+import dev.apigwmcp.generator.config.ValidatedConfig;
+import dev.apigwmcp.generator.config.YamlDialect;
 import io.swagger.v3.core.util.Yaml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Reads a {@code targets.yaml} (or JSON) file: the command line's equivalent of the plugin's
- * {@code <targets>}, with the same element names. Export paths are relative to the file. Unknown keys are
- * errors, so a typo never silently drops a filter.
+ * Reads a {@code targets.yaml} (or JSON) file: the command line's equivalent of the plugin's {@code <targets>},
+ * with the same member names. Only the file's syntax is checked here (its shape and unknown keys, so a typo never
+ * silently drops a filter); every value is checked by {@link ConfigValidator}. Export paths are relative to the
+ * file.
  */
 final class TargetsFile {
 
     private static final Set<String> TARGET_KEYS = Set.of("name", "exportFile", "toolFilters", "toolOverrides",
-            "auth", "namePrefix", "descriptionMaxLength", "outputSchemaMaxBytes", "javaPackage");
+            "auth", "namePrefix", "descriptionMaxLength", "outputSchemaMaxBytes", "javaPackage", "outputSchemas",
+            "allowNoTools");
     private static final Set<String> FILTER_KEYS = Set.of("filterPath", "methods");
     private static final Set<String> OVERRIDE_KEYS = Set.of("path", "method", "name", "description");
 
@@ -35,100 +40,93 @@ final class TargetsFile {
         this.display = file.getFileName().toString();
     }
 
-    List<Problem> problems() {
-        return problems;
-    }
-
-    /** The targets, or an empty list with {@link #problems()} filled. */
-    List<TargetConfig> read() {
+    /** The targets, or an empty list with the problems. */
+    ValidatedConfig read() {
         JsonNode root;
         try {
             root = Yaml.mapper().readTree(file.toFile());
         } catch (IOException e) {
             problems.add(new Problem(null, display, "", "cannot read config: " + firstLine(e.getMessage())));
-            return List.of();
+            return new ValidatedConfig(List.of(), problems);
         }
         if (root == null || !root.isObject() || !root.path("targets").isArray()) {
             problems.add(new Problem(null, display, "/targets", "expected a list 'targets'"));
-            return List.of();
+            return new ValidatedConfig(List.of(), problems);
         }
         unknownKeys(root, Set.of("targets"), "");
-        List<TargetConfig> targets = new ArrayList<>();
+        List<TargetInput> inputs = new ArrayList<>();
         JsonNode list = root.get("targets");
         for (int i = 0; i < list.size(); i++) {
-            TargetConfig target = target(list.get(i), "/targets/" + i);
-            if (target != null) {
-                targets.add(target);
-            }
+            inputs.add(target(list.get(i), "/targets/" + i));
         }
-        return problems.isEmpty() ? targets : List.of();
+        ValidatedConfig validated = new ConfigValidator(new YamlDialect(display)).validate(inputs);
+        if (problems.isEmpty()) {
+            return validated;
+        }
+        List<Problem> all = new ArrayList<>(problems);
+        all.addAll(validated.errors());
+        return new ValidatedConfig(List.<TargetConfig>of(), all);
     }
 
-    private TargetConfig target(JsonNode node, String pointer) {
+    private TargetInput target(JsonNode node, String pointer) {
         if (!node.isObject()) {
             problems.add(new Problem(null, display, pointer, "a target must be a mapping"));
-            return null;
+            return new TargetInput(null, null, null, null, null, null, null, null, null, null, null, null);
         }
         unknownKeys(node, TARGET_KEYS, pointer);
-        String name = text(node, "name", pointer, true);
-        String export = text(node, "exportFile", pointer, true);
-        if (name == null || export == null) {
-            return null;
-        }
-        Path base = file.toAbsolutePath().getParent();
-        Path exportPath = base.resolve(export).normalize();
-        List<ToolFilter> filters = new ArrayList<>();
-        JsonNode filterList = node.path("toolFilters");
+        String export = text(node, "exportFile", pointer);
+        Path exportPath = export == null ? null : file.toAbsolutePath().getParent().resolve(export).normalize();
+        List<FilterInput> filters = new ArrayList<>();
+        JsonNode filterList = list(node, "toolFilters", pointer);
         for (int i = 0; i < filterList.size(); i++) {
-            JsonNode filter = filterList.get(i);
             String at = pointer + "/toolFilters/" + i;
+            JsonNode filter = filterList.get(i);
             unknownKeys(filter, FILTER_KEYS, at);
             List<String> methods = new ArrayList<>();
-            filter.path("methods").forEach(m -> methods.add(m.asText()));
-            filters.add(new ToolFilter(text(filter, "filterPath", at, true), methods));
+            JsonNode methodList = list(filter, "methods", at);
+            for (int m = 0; m < methodList.size(); m++) {
+                methods.add(scalar(methodList.get(m), at + "/methods/" + m));
+            }
+            filters.add(new FilterInput(text(filter, "filterPath", at), methods));
         }
-        List<ToolOverride> overrides = new ArrayList<>();
-        JsonNode overrideList = node.path("toolOverrides");
+        List<OverrideInput> overrides = new ArrayList<>();
+        JsonNode overrideList = list(node, "toolOverrides", pointer);
         for (int i = 0; i < overrideList.size(); i++) {
-            JsonNode override = overrideList.get(i);
             String at = pointer + "/toolOverrides/" + i;
+            JsonNode override = overrideList.get(i);
             unknownKeys(override, OVERRIDE_KEYS, at);
-            String path = text(override, "path", at, true);
-            String method = text(override, "method", at, true);
-            String toolName = text(override, "name", at, true);
-            if (path != null && method != null && toolName != null) {
-                overrides.add(new ToolOverride(path, method, toolName, text(override, "description", at, false)));
-            }
+            overrides.add(new OverrideInput(text(override, "path", at), text(override, "method", at),
+                    text(override, "name", at), text(override, "description", at)));
         }
-        AuthMode auth = AuthMode.FROM_EXPORT;
-        String authText = text(node, "auth", pointer, false);
-        if (authText != null) {
-            try {
-                auth = AuthMode.valueOf(authText.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(name, display, pointer + "/auth", "unknown auth '" + authText
-                        + "' (IAM, API_KEY, NONE or FROM_EXPORT)"));
-            }
-        }
-        boolean prefix = !node.has("namePrefix") || node.get("namePrefix").asBoolean(true);
-        int max = node.path("descriptionMaxLength").asInt(0);
-        return new TargetConfig(name, exportPath, export, filters, overrides, auth, prefix, max,
-                text(node, "javaPackage", pointer, false), node.path("outputSchemaMaxBytes").asInt(0));
+        return new TargetInput(text(node, "name", pointer), exportPath, export, filters, overrides,
+                text(node, "auth", pointer), text(node, "namePrefix", pointer),
+                text(node, "descriptionMaxLength", pointer), text(node, "outputSchemaMaxBytes", pointer),
+                text(node, "javaPackage", pointer), text(node, "outputSchemas", pointer),
+                text(node, "allowNoTools", pointer));
     }
 
-    private String text(JsonNode node, String key, String pointer, boolean required) {
+    /** A scalar member as text, or {@code null} when absent; a mapping or list is a problem. */
+    private String text(JsonNode node, String key, String pointer) {
         JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            if (required) {
-                problems.add(new Problem(null, display, pointer, "missing '" + key + "'"));
-            }
-            return null;
-        }
+        return value == null || value.isNull() ? null : scalar(value, pointer + "/" + key);
+    }
+
+    private String scalar(JsonNode value, String pointer) {
         if (!value.isValueNode()) {
-            problems.add(new Problem(null, display, pointer + "/" + key, "'" + key + "' must be a single value"));
+            problems.add(new Problem(null, display, pointer, "must be a single value, not a "
+                    + (value.isArray() ? "list" : "mapping")));
             return null;
         }
         return value.asText();
+    }
+
+    private JsonNode list(JsonNode node, String key, String pointer) {
+        JsonNode value = node.path(key);
+        if (!value.isMissingNode() && !value.isNull() && !value.isArray()) {
+            problems.add(new Problem(null, display, pointer + "/" + key, "must be a list"));
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        return value;
     }
 
     private void unknownKeys(JsonNode node, Set<String> allowed, String pointer) {
@@ -137,7 +135,7 @@ final class TargetsFile {
             String name = names.next();
             if (!allowed.contains(name)) {
                 problems.add(new Problem(null, display, pointer + "/" + name, "unknown key '" + name
-                        + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")"));
+                        + "' (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")"));
             }
         }
     }

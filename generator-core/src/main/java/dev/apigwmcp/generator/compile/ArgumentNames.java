@@ -22,24 +22,31 @@ final class ArgumentNames {
         return taken.add(name);
     }
 
-    /** A free name for a parameter; {@code renamed[0]} tells whether a clash forced a suffix. */
-    String claim(String parameter, String location, boolean[] renamed) {
+    /** A free name for a parameter, and whether a clash forced a suffix. */
+    Claimed claim(String parameter, String location) {
         String base = sanitize(parameter);
-        renamed[0] = false;
         if (taken.add(base)) {
-            return base;
+            return new Claimed(base, false);
         }
-        renamed[0] = true;
         String suffixed = cut(base, MAX - location.length() - 1) + "_" + location;
         if (taken.add(suffixed)) {
-            return suffixed;
+            return new Claimed(suffixed, true);
         }
         for (int i = 2; ; i++) {
             String numbered = cut(suffixed, MAX - String.valueOf(i).length() - 1) + "_" + i;
             if (taken.add(numbered)) {
-                return numbered;
+                return new Claimed(numbered, true);
             }
         }
+    }
+
+    /**
+     * A claimed argument name.
+     *
+     * @param name    the name
+     * @param renamed whether it differs from the wanted one because that was taken
+     */
+    record Claimed(String name, boolean renamed) {
     }
 
     static String sanitize(String name) {

@@ -1,6 +1,7 @@
 package dev.apigwmcp.generator.compile;
 
 import dev.apigwmcp.generator.AuthMode;
+import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.AuthKind;
@@ -21,14 +22,26 @@ final class AuthResolver {
 
     private final ApiModel model;
     private final AuthMode mode;
+    private final String target;
 
-    AuthResolver(ApiModel model, AuthMode mode) {
+    AuthResolver(ApiModel model, TargetConfig config) {
         this.model = model;
-        this.mode = mode;
+        this.mode = config.auth();
+        this.target = config.name();
     }
 
     /** The sorted credentials, or empty when the runtime cannot call the operation (a warning says why). */
     Optional<List<AuthKind>> resolve(ApiOperation operation, ProblemCollector problems) {
+        Optional<List<AuthKind>> auth = credentials(operation, problems);
+        if (auth.isPresent() && auth.get().contains(AuthKind.BEARER)) {
+            problems.warning(operation.pointer() + "/security", operation.label() + " is protected by a Cognito,"
+                    + " Lambda or OAuth2 authorizer: its tool calls need an OAuth2 client-credentials token at run"
+                    + " time (settings target." + target + ".oauth2.*)");
+        }
+        return auth;
+    }
+
+    private Optional<List<AuthKind>> credentials(ApiOperation operation, ProblemCollector problems) {
         switch (mode) {
             case IAM:
                 return Optional.of(List.of(AuthKind.SIGV4));

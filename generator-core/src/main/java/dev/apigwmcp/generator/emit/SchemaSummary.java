@@ -31,20 +31,26 @@ final class SchemaSummary {
             return "object (allOf)";
         }
         StringBuilder text = new StringBuilder();
+        List<String> names = new ArrayList<>();
         JsonNode type = schema.get("type");
-        if (type == null) {
-            text.append(schema.has("properties") ? "object" : "any");
-        } else if (type.isArray()) {
-            List<String> names = new ArrayList<>();
+        if (type != null && type.isArray()) {
             type.forEach(t -> names.add(t.asText()));
-            text.append(String.join(" or ", names));
+        } else if (type != null) {
+            names.add(type.asText());
+        }
+        // Tolerant output schemas allow null for every value; "or null" everywhere would hide the types.
+        if (names.size() > 1) {
+            names.remove("null");
+        }
+        if (names.isEmpty()) {
+            text.append(schema.has("properties") ? "object" : "any");
         } else {
-            text.append(type.asText());
+            text.append(String.join(" or ", names));
         }
         if (schema.has("format")) {
             text.append(" (").append(schema.get("format").asText()).append(')');
         }
-        if ("array".equals(type == null ? null : type.asText()) && schema.has("items")) {
+        if (names.equals(List.of("array")) && schema.has("items")) {
             text.append(" of ").append(type(schema.get("items")));
         }
         if (schema.has("enum")) {

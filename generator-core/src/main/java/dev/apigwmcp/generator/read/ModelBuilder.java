@@ -355,7 +355,8 @@ final class ModelBuilder {
             mediaType = content.keySet().iterator().next();
         }
         MediaType media = content.get(mediaType);
-        return new ApiResponse(best, mediaType, media == null ? null : media.getSchema(), pointer);
+        return new ApiResponse(best, mediaType, media == null ? null : media.getSchema(), pointer,
+                List.copyOf(content.keySet()));
     }
 
     private static boolean isSuccess(String code) {

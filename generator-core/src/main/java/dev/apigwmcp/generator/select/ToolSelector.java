@@ -27,7 +27,7 @@ public final class ToolSelector {
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     public Selection select(TargetConfig config, ApiModel model, ProblemCollector problems) {
-        List<ParsedFilter> filters = parseFilters(config.toolFilters(), problems);
+        List<ParsedFilter> filters = parseFilters(config.toolFilters());
         if (config.toolFilters().isEmpty()) {
             problems.configWarning("toolFilters", "none given: every operation except CORS OPTIONS is exposed");
         }
@@ -99,40 +99,20 @@ public final class ToolSelector {
         return List.copyOf(methods);
     }
 
-    private static List<ParsedFilter> parseFilters(List<ToolFilter> filters, ProblemCollector problems) {
+    /** Filters as matchers; their syntax was checked with the rest of the configuration. */
+    private static List<ParsedFilter> parseFilters(List<ToolFilter> filters) {
         List<ParsedFilter> out = new ArrayList<>();
         for (int i = 0; i < filters.size(); i++) {
             ToolFilter filter = filters.get(i);
-            String location = "toolFilters[" + i + "]";
-            String path = filter.filterPath() == null ? "" : filter.filterPath().trim();
-            boolean valid = true;
-            if (!path.startsWith("/")) {
-                problems.configError(location + ".filterPath", "filterPath '" + path + "' must start with '/'");
-                valid = false;
-            }
+            String location = filter.location() != null ? filter.location() : "toolFilters[" + i + "]";
+            String path = filter.filterPath().trim();
             boolean wildcard = path.endsWith("/*");
             String prefix = wildcard ? path.substring(0, path.length() - 1) : path;
-            if (prefix.contains("*")) {
-                problems.configError(location + ".filterPath", "filterPath '" + path
-                        + "': '*' is only allowed as the last segment, as in '/pets/*'");
-                valid = false;
-            }
             List<HttpMethod> methods = new ArrayList<>();
-            if (filter.methods().isEmpty()) {
-                problems.configError(location + ".methods", "filter '" + path + "' names no methods");
-                valid = false;
-            }
             for (String name : filter.methods()) {
-                var method = HttpMethod.parse(name).filter(FILTER_METHODS::contains);
-                if (method.isEmpty()) {
-                    problems.configError(location + ".methods", "unknown method '" + name + "' in filter '" + path
-                            + "' (allowed: GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)");
-                    valid = false;
-                } else {
-                    methods.add(method.get());
-                }
+                HttpMethod.parse(name).filter(FILTER_METHODS::contains).ifPresent(methods::add);
             }
-            out.add(new ParsedFilter(location, path, wildcard, prefix, methods, valid));
+            out.add(new ParsedFilter(location, path, wildcard, prefix, methods, !methods.isEmpty()));
         }
         return out;
     }
@@ -147,22 +127,11 @@ public final class ToolSelector {
         Map<ApiOperation, Integer> firstIndex = new IdentityHashMap<>();
         for (int i = 0; i < overrides.size(); i++) {
             ToolOverride override = overrides.get(i);
-            String location = "toolOverrides[" + i + "]";
+            String location = override.location() != null ? override.location() : "toolOverrides[" + i + "]";
             String label = override.method() + " " + override.path();
-            if (override.path().contains("*")) {
-                problems.configError(location + ".path", "override " + label
-                        + ": paths in toolOverrides are explicit, wildcards are not allowed");
-                continue;
-            }
             var method = HttpMethod.parse(override.method());
             if (method.isEmpty()) {
-                problems.configError(location + ".method", "override " + label + ": unknown method '"
-                        + override.method() + "'");
-                continue;
-            }
-            if (override.name().isBlank()) {
-                problems.configError(location + ".name", "override " + label + ": name is empty");
-                continue;
+                continue; // reported with the rest of the configuration
             }
             ApiOperation operation = byKey.get(method.get() + " " + override.path());
             if (operation == null) {

@@ -1,29 +1,25 @@
 package dev.apigwmcp.maven.config;
 
-import dev.apigwmcp.generator.AuthMode;
-import dev.apigwmcp.generator.TargetConfig;
-import dev.apigwmcp.generator.ToolFilter;
-import dev.apigwmcp.generator.ToolOverride;
+import dev.apigwmcp.generator.Problem;
+import dev.apigwmcp.generator.config.ConfigValidator;
+import dev.apigwmcp.generator.config.TargetInput;
+import dev.apigwmcp.generator.config.TargetInput.FilterInput;
+import dev.apigwmcp.generator.config.TargetInput.OverrideInput;
+import dev.apigwmcp.generator.config.ValidatedConfig;
 import dev.apigwmcp.maven.fetch.ExportSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Turns the POM's {@code <targets>} into generator-core {@link TargetConfig}s, collecting every configuration
- * mistake (each naming its target and element) instead of stopping at the first.
+ * Turns the POM's {@code <targets>} into generator-core {@link dev.apigwmcp.generator.TargetConfig}s. It only maps:
+ * every value is checked by generator-core's {@link ConfigValidator}, as for the command line, with places named in
+ * POM terms ({@link PomDialect}); only the members that fetch an export from API Gateway are the plugin's own.
  */
 public final class TargetConfigMapper {
-
-    private static final int TARGET_NAME_MAX_LENGTH = 100;
 
     private final Path basedir;
     private final Path snapshotDirectory;
@@ -41,62 +37,46 @@ public final class TargetConfigMapper {
     /** The validated targets (skipped ones left out), or the list of configuration errors. */
     public Mapping map(List<TargetParameters> targets) {
         List<String> errors = new ArrayList<>();
-        List<PlannedTarget> planned = new ArrayList<>();
-        if (targets == null || targets.isEmpty()) {
-            errors.add("no <targets> configured: add a <target> with a <name> and an <exportFile>"
-                    + " (or <restApiId> and <stage>)");
-            return new Mapping(planned, errors);
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < targets.size(); i++) {
-            TargetParameters target = targets.get(i);
-            String where = blank(target.getName()) ? "<target> #" + (i + 1) : "target " + target.getName();
-            if (!blank(target.getName()) && !names.add(target.getName())) {
-                errors.add(where + ": duplicate target name; every <name> must be unique");
-            }
+        List<TargetInput> inputs = new ArrayList<>();
+        List<ExportSource> sources = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<TargetParameters> given = targets == null ? List.of() : targets;
+        for (int i = 0; i < given.size(); i++) {
+            TargetParameters target = given.get(i);
             if (target.isSkip()) {
                 continue;
             }
-            PlannedTarget mapped = mapTarget(target, where, errors);
-            if (mapped != null) {
-                planned.add(mapped);
+            ExportSource source = source(target, PomDialect.target(target, i), errors);
+            inputs.add(input(target, source));
+            sources.add(source);
+            positions.add(i);
+        }
+        PomDialect dialect = new PomDialect(positions);
+        ValidatedConfig validated = new ConfigValidator(dialect).validate(inputs);
+        for (Problem problem : validated.errors()) {
+            errors.add(dialect.render(problem));
+        }
+        List<PlannedTarget> planned = new ArrayList<>();
+        if (errors.isEmpty()) {
+            for (int i = 0; i < validated.targets().size(); i++) {
+                planned.add(new PlannedTarget(validated.targets().get(i), sources.get(i)));
             }
         }
-        return new Mapping(errors.isEmpty() ? planned : List.of(), errors);
+        return new Mapping(planned, errors);
     }
 
-    private PlannedTarget mapTarget(TargetParameters target, String where, List<String> errors) {
-        int before = errors.size();
-        String name = target.getName();
-        if (blank(name)) {
-            errors.add(where + ": <name> is missing");
-        } else if (!validTargetName(name)) {
-            errors.add(where + ": <name> may only contain letters, digits and '-' (at most 100)");
-        }
-        ExportSource source = source(target, where, errors);
-        if (source == null && target.getExportFile() == null) {
-            errors.add(where + ": set <exportFile>, or <restApiId> and <stage> to fetch the export from API Gateway");
-        }
-        AuthMode auth = auth(target.getAuth(), where, errors);
-        Integer cap = target.getDescriptionMaxLength();
-        if (cap != null && cap <= 0) {
-            errors.add(where + ": <descriptionMaxLength> must be positive, was " + cap);
-        }
-        Integer outputCap = target.getOutputSchemaMaxBytes();
-        if (outputCap != null && outputCap < -1) {
-            errors.add(where + ": <outputSchemaMaxBytes> must be positive (or -1 for no limit), was " + outputCap);
-        }
-        List<ToolFilter> filters = filters(target.getToolFilters(), where, errors);
-        List<ToolOverride> overrides = overrides(target.getToolOverrides(), where, errors);
-        if (errors.size() > before) {
-            return null;
-        }
-        Path exportFile = exportFile(target);
-        TargetConfig config = new TargetConfig(name, exportFile, displayName(exportFile), filters, overrides, auth,
-                target.getNamePrefix() == null || target.getNamePrefix(), cap == null ? 0 : cap,
-                blank(target.getJavaPackage()) ? null : target.getJavaPackage().trim(),
-                outputCap == null ? 0 : outputCap);
-        return new PlannedTarget(config, source);
+    /** The POM's values as written, for the one validator every front end shares. */
+    private TargetInput input(TargetParameters target, ExportSource source) {
+        Path exportFile = target.getExportFile() != null || source != null ? exportFile(target) : null;
+        return new TargetInput(target.getName(), exportFile, exportFile == null ? null : displayName(exportFile),
+                filters(target.getToolFilters()), overrides(target.getToolOverrides()), target.getAuth(),
+                text(target.getNamePrefix()), text(target.getDescriptionMaxLength()),
+                text(target.getOutputSchemaMaxBytes()), target.getJavaPackage(), target.getOutputSchemas(),
+                text(target.getAllowNoTools()));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private Path exportFile(TargetParameters target) {
@@ -111,24 +91,6 @@ public final class TargetConfigMapper {
         Path absolute = basedir.resolve(file).normalize();
         Path shown = absolute.startsWith(basedir) ? basedir.relativize(absolute) : absolute.getFileName();
         return shown.toString().replace('\\', '/');
-    }
-
-    /**
-     * AgentCore's rule for target names: 1 to 100 ASCII letters, digits and {@code -}. A loop rather than a regular
-     * expression because mapping runs on every build, also when nothing changed.
-     */
-    private static boolean validTargetName(String name) {
-        if (name.isEmpty() || name.length() > TARGET_NAME_MAX_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean allowed = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -147,6 +109,7 @@ public final class TargetConfigMapper {
         }
     }
 
+    /** Where to fetch the export from (the plugin's own members); {@code null} for a plain export file. */
     private static ExportSource source(TargetParameters target, String where, List<String> errors) {
         boolean hasId = !blank(target.getRestApiId());
         boolean hasStage = !blank(target.getStage());
@@ -181,80 +144,22 @@ public final class TargetConfigMapper {
         }
     }
 
-    private static AuthMode auth(String value, String where, List<String> errors) {
-        if (blank(value)) {
-            return AuthMode.FROM_EXPORT;
-        }
-        try {
-            return AuthMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(where + ": <auth> must be one of " + Arrays.stream(AuthMode.values()).map(Enum::name)
-                    .collect(Collectors.joining(", ")) + ", was " + value.trim());
-            return null;
-        }
-    }
-
-    private static List<ToolFilter> filters(List<ToolFilterParameters> filters, String where, List<String> errors) {
-        List<ToolFilter> out = new ArrayList<>();
-        if (filters == null) {
-            return out;
-        }
-        for (int i = 0; i < filters.size(); i++) {
-            ToolFilterParameters filter = filters.get(i);
-            String at = where + ": <toolFilter> #" + (i + 1);
-            String path = trimmed(filter.getFilterPath());
-            if (path == null) {
-                errors.add(at + ": <filterPath> is missing");
-                continue;
-            }
-            if (!path.startsWith("/")) {
-                errors.add(at + ": <filterPath> must start with '/', was " + path);
-            }
-            List<String> methods = methods(filter.getMethods());
-            if (methods.isEmpty()) {
-                errors.add(at + " (" + path + "): <methods> lists no <method>; name at least one, for example GET");
-            }
-            out.add(new ToolFilter(path, methods));
-        }
-        return out;
-    }
-
-    private static List<ToolOverride> overrides(List<ToolOverrideParameters> overrides, String where,
-                                                List<String> errors) {
-        List<ToolOverride> out = new ArrayList<>();
-        if (overrides == null) {
-            return out;
-        }
-        for (int i = 0; i < overrides.size(); i++) {
-            ToolOverrideParameters override = overrides.get(i);
-            String at = where + ": <toolOverride> #" + (i + 1);
-            String path = trimmed(override.getPath());
-            String method = trimmed(override.getMethod());
-            String name = trimmed(override.getName());
-            int before = errors.size();
-            for (String[] required : new String[][] {{"path", path}, {"method", method}, {"name", name}}) {
-                if (required[1] == null) {
-                    errors.add(at + ": <" + required[0] + "> is missing");
-                }
-            }
-            if (path != null && path.contains("*")) {
-                errors.add(at + ": <path> must name one resource, no wildcards, was " + path);
-            }
-            if (errors.size() == before) {
-                out.add(new ToolOverride(path, method.toUpperCase(Locale.ROOT), name,
-                        trimmed(override.getDescription())));
+    private static List<FilterInput> filters(List<ToolFilterParameters> filters) {
+        List<FilterInput> out = new ArrayList<>();
+        if (filters != null) {
+            for (ToolFilterParameters filter : filters) {
+                out.add(new FilterInput(filter.getFilterPath(), filter.getMethods()));
             }
         }
         return out;
     }
 
-    private static List<String> methods(List<String> methods) {
-        List<String> out = new ArrayList<>();
-        if (methods != null) {
-            for (String method : methods) {
-                if (!blank(method)) {
-                    out.add(method.trim().toUpperCase(Locale.ROOT));
-                }
+    private static List<OverrideInput> overrides(List<ToolOverrideParameters> overrides) {
+        List<OverrideInput> out = new ArrayList<>();
+        if (overrides != null) {
+            for (ToolOverrideParameters override : overrides) {
+                out.add(new OverrideInput(override.getPath(), override.getMethod(), override.getName(),
+                        override.getDescription()));
             }
         }
         return out;

@@ -25,6 +25,8 @@ public class TargetParameters {
     private Integer descriptionMaxLength;
     private Integer outputSchemaMaxBytes;
     private String javaPackage;
+    private String outputSchemas;
+    private Boolean allowNoTools;
     private boolean skip;
 
     public String getName() { return name; }
@@ -55,6 +57,10 @@ public class TargetParameters {
     public void setDescriptionMaxLength(Integer descriptionMaxLength) { this.descriptionMaxLength = descriptionMaxLength; }
     public String getJavaPackage() { return javaPackage; }
     public void setJavaPackage(String javaPackage) { this.javaPackage = javaPackage; }
+    public String getOutputSchemas() { return outputSchemas; }
+    public void setOutputSchemas(String outputSchemas) { this.outputSchemas = outputSchemas; }
+    public Boolean getAllowNoTools() { return allowNoTools; }
+    public void setAllowNoTools(Boolean allowNoTools) { this.allowNoTools = allowNoTools; }
     public boolean isSkip() { return skip; }
     public void setSkip(boolean skip) { this.skip = skip; }
 }

@@ -51,6 +51,8 @@ public record GenerationInputs(String configuration, List<Path> exports) {
         line(out, "namePrefix", String.valueOf(target.namePrefix()));
         line(out, "descriptionMaxLength", String.valueOf(target.descriptionMaxLength()));
         line(out, "outputSchemaMaxBytes", String.valueOf(target.outputSchemaMaxBytes()));
+        line(out, "outputSchemas", target.outputSchemas().name());
+        line(out, "allowNoTools", String.valueOf(target.allowNoTools()));
         if (target.javaPackage() != null) {
             line(out, "javaPackage", target.javaPackage());
         }

@@ -55,9 +55,10 @@ class TargetConfigMapperTest {
         assertThat(config.name()).isEqualTo("petstore");
         assertThat(config.exportFile()).isEqualTo(basedir.toAbsolutePath().resolve("src/main/apigw-mcp/petstore.export.json"));
         assertThat(config.displayFile()).isEqualTo("src/main/apigw-mcp/petstore.export.json");
-        assertThat(config.toolFilters()).containsExactly(new ToolFilter("/pets/*", List.of("GET", "POST")));
-        assertThat(config.toolOverrides()).containsExactly(
-                new ToolOverride("/pets/{petId}", "GET", "getPet", "Fetch one pet."));
+        assertThat(config.toolFilters()).containsExactly(new ToolFilter("/pets/*", List.of("GET", "POST"),
+                "target petstore: <toolFilter> #1"));
+        assertThat(config.toolOverrides()).containsExactly(new ToolOverride("/pets/{petId}", "GET", "getPet",
+                "Fetch one pet.", "target petstore: <toolOverride> #1"));
         assertThat(config.auth()).isEqualTo(AuthMode.API_KEY);
         assertThat(config.namePrefix()).isFalse();
         assertThat(config.descriptionMaxLength()).isEqualTo(200);
@@ -122,7 +123,7 @@ class TargetConfigMapperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "Pet-Store-2", "-", "0123456789012345678901234567890123456789012345678901234567890123456789"
+    @ValueSource(strings = {"a", "Pet-Store-2", "0123456789012345678901234567890123456789012345678901234567890123456789"
             + "012345678901234567890123456789"})
     void targetNamesOfLettersDigitsAndHyphensAreAccepted(String name) {
         TargetParameters target = petstore();
@@ -132,14 +133,15 @@ class TargetConfigMapperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pet_store", "pet store", "p\u00e9t", "pets!", "0123456789012345678901234567890123456789"
-            + "01234567890123456789012345678901234567890123456789012345678901"})
+    @ValueSource(strings = {"pet_store", "pet store", "p\u00e9t", "pets!", "-", "pet--store", "pet-", "0123456789"
+            + "01234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901"})
     void otherTargetNamesAreRejected(String name) {
         TargetParameters target = petstore();
         target.setName(name);
 
-        assertThat(mapper().map(List.of(target)).errors()).containsExactly("target " + name
-                + ": <name> may only contain letters, digits and '-' (at most 100)");
+        assertThat(mapper().map(List.of(target)).errors()).containsExactly("target " + name + ": <name> must be"
+                + " letters and digits with single hyphens between them (no spaces or underscores), at most 100"
+                + " characters, was '" + name + "'");
     }
 
     @Test
@@ -150,7 +152,8 @@ class TargetConfigMapperTest {
 
     @Test
     void noTargetsIsAnError() {
-        assertThat(mapper().map(null).errors()).singleElement().asString().startsWith("no <targets> configured");
+        assertThat(mapper().map(null).errors()).containsExactly(
+                "<targets> is empty: add a target with a <name> and an <exportFile>");
     }
 
     @Test
@@ -179,21 +182,20 @@ class TargetConfigMapperTest {
         TargetConfigMapper.Mapping mapping = mapper().map(List.of(nameless, bad, halfRemote, petstore(), regionOnly));
 
         assertThat(mapping.targets()).isEmpty();
+        // The plugin's own members (fetching from API Gateway) first, then every rule shared with the command line.
         assertThat(mapping.errors()).containsExactly(
+                "target remote: <restApiId> and <stage> go together; <stage> is missing",
+                "target petstore: <region> is only used with <restApiId> and <stage>",
                 "<target> #1: <name> is missing",
-                "<target> #1: set <exportFile>, or <restApiId> and <stage> to fetch the export from API Gateway",
-                "target pet store: <name> may only contain letters, digits and '-' (at most 100)",
-                "target pet store: <auth> must be one of IAM, API_KEY, NONE, FROM_EXPORT, was KERBEROS",
-                "target pet store: <descriptionMaxLength> must be positive, was 0",
-                "target pet store: <toolFilter> #1: <filterPath> must start with '/', was pets",
-                "target pet store: <toolFilter> #1 (pets): <methods> lists no <method>; name at least one, for example GET",
+                "<target> #1: <exportFile> is missing (or set <restApiId> and <stage> to fetch the export from API"
+                        + " Gateway)",
+                "target pet store: <auth> must be one of IAM, API_KEY, NONE, FROM_EXPORT, was 'KERBEROS'",
+                "target pet store: <descriptionMaxLength> must be a positive number, was 0",
                 "target pet store: <toolFilter> #2: <filterPath> is missing",
                 "target pet store: <toolOverride> #1: <name> is missing",
-                "target pet store: <toolOverride> #1: <path> must name one resource, no wildcards, was /pets/*",
-                "target remote: <restApiId> and <stage> go together; <stage> is missing",
-                "target remote: set <exportFile>, or <restApiId> and <stage> to fetch the export from API Gateway",
-                "target petstore: duplicate target name; every <name> must be unique",
-                "target petstore: <region> is only used with <restApiId> and <stage>");
+                "target remote: <exportFile> is missing (or set <restApiId> and <stage> to fetch the export from API"
+                        + " Gateway)",
+                "target petstore: <name> 'petstore' is used by two targets; every target needs a name of its own");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.apigwmcp.maven.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigwmcp.generator.AuthMode;
+import dev.apigwmcp.generator.OutputSchemaMode;
 import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.ToolFilter;
 import dev.apigwmcp.generator.ToolOverride;
@@ -18,10 +19,9 @@ import org.junit.jupiter.api.Test;
 class GenerationInputsTest {
 
     private static TargetConfig base() {
-        return new TargetConfig("petstore", Path.of("/work/a/petstore.json"), "src/petstore.json",
-                List.of(new ToolFilter("/pets/*", List.of("GET"))),
-                List.of(new ToolOverride("/pets/{id}", "GET", "getPet", "Fetch.")),
-                AuthMode.FROM_EXPORT, true, 0, null);
+        return TargetConfig.builder("petstore", Path.of("/work/a/petstore.json")).displayFile("src/petstore.json")
+                .toolFilters(List.of(new ToolFilter("/pets/*", List.of("GET"))))
+                .toolOverrides(List.of(new ToolOverride("/pets/{id}", "GET", "getPet", "Fetch."))).build();
     }
 
     private static String of(TargetConfig config, String version) {
@@ -43,8 +43,9 @@ class GenerationInputsTest {
 
     @Test
     void movingTheCheckoutDoesNotChangeIt() {
-        TargetConfig moved = new TargetConfig("petstore", Path.of("/elsewhere/petstore.json"), "src/petstore.json",
-                base().toolFilters(), base().toolOverrides(), AuthMode.FROM_EXPORT, true, 0, null);
+        TargetConfig moved = TargetConfig.builder("petstore", Path.of("/elsewhere/petstore.json"))
+                .displayFile("src/petstore.json").toolFilters(base().toolFilters())
+                .toolOverrides(base().toolOverrides()).build();
 
         assertThat(of(moved, "1.0")).isEqualTo(of(base(), "1.0"));
     }
@@ -52,10 +53,11 @@ class GenerationInputsTest {
     static Stream<Arguments> changes() {
         TargetConfig b = base();
         return Stream.<Arguments>of(
-                Arguments.of("name", (UnaryOperator<TargetConfig>) c -> new TargetConfig("pets", c.exportFile(),
-                        c.displayFile(), c.toolFilters(), c.toolOverrides(), c.auth(), true, 0, null)),
-                Arguments.of("file", (UnaryOperator<TargetConfig>) c -> new TargetConfig(c.name(), c.exportFile(),
-                        "src/other.json", c.toolFilters(), c.toolOverrides(), c.auth(), true, 0, null)),
+                Arguments.of("name", (UnaryOperator<TargetConfig>) c -> TargetConfig.builder("pets", c.exportFile())
+                        .displayFile(c.displayFile()).toolFilters(c.toolFilters()).toolOverrides(c.toolOverrides())
+                        .build()),
+                Arguments.of("file", (UnaryOperator<TargetConfig>) c -> c.toBuilder().displayFile("src/other.json")
+                        .build()),
                 Arguments.of("filter method", (UnaryOperator<TargetConfig>) c -> c.withFilters(
                         List.of(new ToolFilter("/pets/*", List.of("POST"))))),
                 Arguments.of("filter removed", (UnaryOperator<TargetConfig>) c -> c.withFilters(List.of())),
@@ -63,17 +65,16 @@ class GenerationInputsTest {
                         List.of(new ToolOverride("/pets/{id}", "GET", "getPet", "Other.")))),
                 Arguments.of("override without description", (UnaryOperator<TargetConfig>) c -> c.withOverrides(
                         List.of(new ToolOverride("/pets/{id}", "GET", "getPet", null)))),
-                Arguments.of("auth", (UnaryOperator<TargetConfig>) c -> new TargetConfig(c.name(), c.exportFile(),
-                        c.displayFile(), c.toolFilters(), c.toolOverrides(), AuthMode.IAM, true, 0, null)),
-                Arguments.of("prefix", (UnaryOperator<TargetConfig>) c -> new TargetConfig(c.name(), c.exportFile(),
-                        c.displayFile(), c.toolFilters(), c.toolOverrides(), c.auth(), false, 0, null)),
-                Arguments.of("cap", (UnaryOperator<TargetConfig>) c -> new TargetConfig(c.name(), c.exportFile(),
-                        c.displayFile(), c.toolFilters(), c.toolOverrides(), c.auth(), true, 80, null)),
-                Arguments.of("package", (UnaryOperator<TargetConfig>) c -> new TargetConfig(c.name(), c.exportFile(),
-                        c.displayFile(), c.toolFilters(), c.toolOverrides(), c.auth(), true, 0, "com.x")),
-                Arguments.of("output schema cap", (UnaryOperator<TargetConfig>) c -> new TargetConfig(c.name(),
-                        c.exportFile(), c.displayFile(), c.toolFilters(), c.toolOverrides(), c.auth(), true, 0, null,
-                        100)),
+                Arguments.of("auth", (UnaryOperator<TargetConfig>) c -> c.toBuilder().auth(AuthMode.IAM).build()),
+                Arguments.of("prefix", (UnaryOperator<TargetConfig>) c -> c.toBuilder().namePrefix(false).build()),
+                Arguments.of("cap", (UnaryOperator<TargetConfig>) c -> c.toBuilder().descriptionMaxLength(80).build()),
+                Arguments.of("package", (UnaryOperator<TargetConfig>) c -> c.toBuilder().javaPackage("com.x").build()),
+                Arguments.of("output schema cap", (UnaryOperator<TargetConfig>) c -> c.toBuilder()
+                        .outputSchemaMaxBytes(100).build()),
+                Arguments.of("output schema mode", (UnaryOperator<TargetConfig>) c -> c.toBuilder()
+                        .outputSchemas(OutputSchemaMode.STRICT).build()),
+                Arguments.of("allow no tools", (UnaryOperator<TargetConfig>) c -> c.toBuilder().allowNoTools(true)
+                        .build()),
                 // Values that would run into the next line or key if they were written as they are.
                 Arguments.of("filter path with a newline", (UnaryOperator<TargetConfig>) c -> c.withFilters(
                         List.of(new ToolFilter("/pets/*\nmethod=GET", List.of())))),

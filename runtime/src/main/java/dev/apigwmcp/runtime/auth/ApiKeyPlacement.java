@@ -6,13 +6,10 @@ import java.util.Objects;
  * Where an API key goes: a header or a query parameter, its name, and a prefix placed before the key (empty for API
  * Gateway's {@code x-api-key}).
  */
-public record ApiKeyPlacement(Location in, String name, String prefix) {
-
-    /** The two places an API key can be sent. */
-    public enum Location { HEADER, QUERY }
+public record ApiKeyPlacement(CredentialLocation in, String name, String prefix) {
 
     /** API Gateway's default: header {@code x-api-key}, no prefix. */
-    public static final ApiKeyPlacement API_GATEWAY = new ApiKeyPlacement(Location.HEADER, "x-api-key", "");
+    public static final ApiKeyPlacement API_GATEWAY = new ApiKeyPlacement(CredentialLocation.HEADER, "x-api-key", "");
 
     public ApiKeyPlacement {
         Objects.requireNonNull(in, "in");

@@ -2,7 +2,11 @@ package dev.apigwmcp.runtime.auth;
 
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 
-/** Sends an OAuth2 client-credentials access token as {@code Authorization: Bearer}. */
+/**
+ * Sends an OAuth2 client-credentials access token where the tool's authorizer reads it: by default
+ * {@code Authorization: Bearer <token>}, else the header or query parameter and prefix of its
+ * {@link TokenPlacement}. One token serves every tool of the target.
+ */
 final class BearerAuthenticator implements RequestAuthenticator {
 
     private final ClientCredentialsTokenSource tokens;
@@ -12,8 +16,9 @@ final class BearerAuthenticator implements RequestAuthenticator {
     }
 
     @Override
-    public UpstreamRequest authenticate(UpstreamRequest request) {
-        return request.withHeader("Authorization", "Bearer " + tokens.token());
+    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool) {
+        TokenPlacement placement = tool.token();
+        return placement.in().place(request, placement.name(), placement.prefix() + tokens.token());
     }
 
     @Override

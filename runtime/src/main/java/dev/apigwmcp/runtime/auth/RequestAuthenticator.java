@@ -5,6 +5,9 @@ import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 /** Adds one kind of credential to a built request. May block (token or credential refresh). */
 public interface RequestAuthenticator {
 
-    /** The request with the credential applied; throws {@link AuthException} when none can be had. */
-    UpstreamRequest authenticate(UpstreamRequest request);
+    /**
+     * The request with the credential applied, placed as {@code tool} says where that matters (the bearer token);
+     * throws {@link AuthException} when none can be had.
+     */
+    UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool);
 }

@@ -33,7 +33,7 @@ final class SigV4Authenticator implements RequestAuthenticator {
     }
 
     @Override
-    public UpstreamRequest authenticate(UpstreamRequest request) {
+    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool) {
         AwsKeys keys = credentials.resolve();
         AwsCredentialsIdentity identity = keys.sessionToken() == null
                 ? AwsCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey())

@@ -58,7 +58,7 @@ public final class TargetAuth {
         ApiKeyPlacement placement = apiKeyPlacement(request, problems);
         // The key's name is reserved even for tools without API_KEY, so no argument can pose as a key.
         if (placement != null) {
-            (placement.in() == ApiKeyPlacement.Location.HEADER ? headers : query)
+            (placement.in() == CredentialLocation.HEADER ? headers : query)
                     .add(placement.name().toLowerCase(Locale.ROOT));
         }
         if (request.needed().contains(AuthKind.API_KEY) && placement != null) {
@@ -100,11 +100,11 @@ public final class TargetAuth {
     private static ApiKeyPlacement apiKeyPlacement(Request request, List<String> problems) {
         ApiKeyPlacement base = request.exportApiKey() == null ? ApiKeyPlacement.API_GATEWAY : request.exportApiKey();
         String in = setting(request, AuthSettings.API_KEY_IN);
-        ApiKeyPlacement.Location location = base.in();
+        CredentialLocation location = base.in();
         if (in != null) {
             switch (in.trim().toLowerCase(Locale.ROOT)) {
-                case "header" -> location = ApiKeyPlacement.Location.HEADER;
-                case "query" -> location = ApiKeyPlacement.Location.QUERY;
+                case "header" -> location = CredentialLocation.HEADER;
+                case "query" -> location = CredentialLocation.QUERY;
                 default -> {
                     problems.add("setting " + name(AuthSettings.API_KEY_IN, request.target()) + ": '" + in
                             + "' is not 'header' or 'query'");
@@ -234,16 +234,16 @@ public final class TargetAuth {
         return setting.name().replace("<target>", target);
     }
 
-    /** Applies the credentials {@code kinds} to a request, in the fixed order (SigV4 last). */
-    public UpstreamRequest authenticate(UpstreamRequest request, Set<AuthKind> kinds) {
+    /** Applies the credentials a tool needs to a request, in the fixed order (SigV4 last, so it signs the rest). */
+    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool) {
         UpstreamRequest current = request;
         for (AuthKind kind : ORDER) {
-            if (kinds.contains(kind)) {
+            if (tool.needs(kind)) {
                 RequestAuthenticator authenticator = authenticators.get(kind);
                 if (authenticator == null) {
                     throw new AuthException("No " + kind + " credentials are configured for this target.");
                 }
-                current = authenticator.authenticate(current);
+                current = authenticator.authenticate(current, tool);
             }
         }
         return current;

@@ -1,10 +1,8 @@
 package dev.apigwmcp.runtime.execution;
 
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -64,44 +62,6 @@ final class ArgumentValidator {
 
     /** One line per problem ({@code $.path: reason}); empty when the arguments are valid. */
     List<String> validate(String tool, Supplier<JsonNode> inputSchema, JsonNode arguments) {
-        List<Error> errors = schema(tool, inputSchema).validate(arguments);
-        List<String> problems = new ArrayList<>(Math.min(errors.size(), MAX_PROBLEMS + 1));
-        for (Error error : errors) {
-            if (problems.size() == MAX_PROBLEMS) {
-                problems.add("... and " + (errors.size() - MAX_PROBLEMS) + " more problems");
-                break;
-            }
-            problems.add(describe(error));
-        }
-        return problems;
-    }
-
-    private static String describe(Error error) {
-        String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
-        String message = error.getMessage();
-        // The library's messages may start with the instance location; keep one copy of it.
-        if (message != null && message.startsWith(pointer + ": ")) {
-            message = message.substring(pointer.length() + 2);
-        }
-        return jsonPath(pointer) + ": " + message;
-    }
-
-    /** A JSON Pointer ({@code /tags/0}) as the JSON path models know ({@code $.tags[0]}). */
-    static String jsonPath(String pointer) {
-        StringBuilder path = new StringBuilder("$");
-        if (pointer.isEmpty() || pointer.equals("/")) {
-            return path.toString();
-        }
-        for (String token : pointer.substring(1).split("/", -1)) {
-            String name = token.replace("~1", "/").replace("~0", "~");
-            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
-                path.append('[').append(name).append(']');
-            } else if (name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-                path.append('.').append(name);
-            } else {
-                path.append("['").append(name.replace("'", "\\'")).append("']");
-            }
-        }
-        return path.toString();
+        return ValidationProblems.describe(schema(tool, inputSchema).validate(arguments), MAX_PROBLEMS);
     }
 }

@@ -2,6 +2,8 @@ package dev.apigwmcp.runtime.execution;
 
 import dev.apigwmcp.runtime.auth.ApiKeyPlacement;
 import dev.apigwmcp.runtime.auth.AuthKind;
+import dev.apigwmcp.runtime.auth.CredentialLocation;
+import dev.apigwmcp.runtime.auth.TokenPlacement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,13 +43,7 @@ final class BindingsReader {
         JsonNode key = root.get("apiKey");
         if (key != null && !key.isNull()) {
             object(key, "apiKey");
-            String in = requiredText(key, "in", "apiKey.in");
-            ApiKeyPlacement.Location location = switch (in) {
-                case "header" -> ApiKeyPlacement.Location.HEADER;
-                case "query" -> ApiKeyPlacement.Location.QUERY;
-                default -> throw fault("apiKey.in", "is '" + in + "'; expected 'header' or 'query'");
-            };
-            apiKey = new ApiKeyPlacement(location, requiredText(key, "name", "apiKey.name"), "");
+            apiKey = new ApiKeyPlacement(location(key, "apiKey.in"), requiredText(key, "name", "apiKey.name"), "");
         }
         JsonNode tools = root.get("tools");
         if (tools == null || !tools.isArray()) {
@@ -113,6 +109,7 @@ final class BindingsReader {
             output = new OutputBinding(optionalText(outputNode, "mediaType", at + ".output.mediaType"),
                     optionalText(outputNode, "wrap", at + ".output.wrap"), outputNode.path("schema").asBoolean(false));
         }
+        TokenPlacement token = token(node.get("token"), at + ".token");
         Long timeout = null;
         JsonNode timeoutNode = node.get("timeoutMs");
         if (timeoutNode != null && !timeoutNode.isNull()) {
@@ -122,7 +119,36 @@ final class BindingsReader {
             timeout = timeoutNode.asLong();
         }
         return new ToolBinding(name, optionalText(node, "operationId", at + ".operationId"), method, path, auth,
-                arguments, body, output, timeout);
+                arguments, body, output, token, timeout);
+    }
+
+    /** {@code tools[].token}: where the bearer token goes; {@code null} when absent (the Authorization header). */
+    private TokenPlacement token(JsonNode node, String at) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        object(node, at);
+        CredentialLocation in = location(node, at + ".in");
+        String name = requiredText(node, "name", at + ".name");
+        String nameProblem = TokenPlacement.nameProblem(in, name);
+        if (nameProblem != null) {
+            throw fault(at + ".name", nameProblem);
+        }
+        String prefix = optionalText(node, "prefix", at + ".prefix");
+        String prefixProblem = prefix == null ? null : TokenPlacement.prefixProblem(prefix);
+        if (prefixProblem != null) {
+            throw fault(at + ".prefix", prefixProblem);
+        }
+        return new TokenPlacement(in, name, prefix);
+    }
+
+    private CredentialLocation location(JsonNode node, String at) {
+        String in = requiredText(node, "in", at);
+        return switch (in) {
+            case "header" -> CredentialLocation.HEADER;
+            case "query" -> CredentialLocation.QUERY;
+            default -> throw fault(at, "is '" + in + "'; expected 'header' or 'query'");
+        };
     }
 
     private void object(JsonNode node, String at) {

@@ -9,6 +9,7 @@ import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
+import dev.apigwmcp.runtime.upstream.OutputConformance;
 import dev.apigwmcp.runtime.upstream.ResponseMapper;
 import dev.apigwmcp.runtime.upstream.SafeRequestBuilder;
 import dev.apigwmcp.runtime.upstream.ToolResult;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +51,9 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private final Map<String, LoadedTool> tools;
     private final List<ToolListing> listings;
     private final ArgumentValidator validator;
+    private final OutputValidator outputs = new OutputValidator();
+    /** Each tool's argument coercion, made from its input schema on its first call. */
+    private final Map<String, ArgumentCoercion> coercions = new ConcurrentHashMap<>();
     private final UpstreamClient client;
     private final ResponseMapper mapper;
     private final ObjectMapper json;
@@ -89,7 +95,10 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      */
     public static GatewayToolService create(List<ToolRegistry> registries, Settings settings,
             AuthEnvironment environment) {
-        ObjectMapper json = JsonMapper.builder().build();
+        // Decimals as BigDecimal: an answer's numbers reach structuredContent with every digit (a double would turn
+        // 1e400 into the string "Infinity"); trailing tokens make a body invalid JSON rather than silently cut.
+        ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         List<String> problems = new ArrayList<>();
         ToolCatalogLoader numbers = new ToolCatalogLoader(settings, environment, null, json);
         long connectMs = numbers.positive(UpstreamSettings.CONNECT_TIMEOUT_MS);
@@ -187,7 +196,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
                     running.cancel(true);
                 }
                 if (ended.compareAndSet(false, true)) {
-                    record(name, CallOutcome.CANCELLED, 0, start);
+                    record(name, CallOutcome.CANCELLED, 0, null, start);
                 }
             }
         });
@@ -229,7 +238,11 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         UpstreamResponse response = null;
         try {
             response = client.exchange(request);
-            mapped = mapper.map(response, tool.shape(), request.displayUri());
+            // Only the schema a client sees (the listing's) is checked; a tool without one is mapped as before.
+            OutputConformance conformance = tool.listing().hasOutputSchema()
+                    ? candidate -> outputs.problems(name, tool::outputSchema, candidate)
+                    : null;
+            mapped = mapper.map(response, tool.shape(), conformance, request.displayUri());
         } catch (InterruptedException e) {
             return; // cancelled: the cancelling side has counted the call and completed the result
         } catch (IOException e) {
@@ -252,6 +265,9 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         }
         List<String> problems;
         try {
+            // Coerced first, so that validation and the generated reader see the same values.
+            args = coercions.computeIfAbsent(name, n -> ArgumentCoercion.of(tool.inputSchema(), tool.parameters()))
+                    .apply(args);
             problems = validator.validate(name, tool::inputSchema, args);
         } catch (RuntimeException e) {
             CALLS.warn("tool={} input schema cannot be compiled: {}", name, e.toString());
@@ -292,17 +308,22 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, String name, ToolResult outcome,
             long start) {
         if (!result.isDone() && ended.compareAndSet(false, true)) {
-            record(name, outcome.outcome(), outcome.status(), start);
+            record(name, outcome.outcome(), outcome.status(), outcome.detail(), start);
             result.complete(outcome.result());
         }
     }
 
-    private void record(String name, CallOutcome outcome, int status, long start) {
+    private void record(String name, CallOutcome outcome, int status, String detail, long start) {
         long nanos = System.nanoTime() - start;
         metrics.record(outcome, nanos);
-        // One line per call: what ran and how it ended; never argument values or credentials.
+        // One line per call: what ran and how it ended; never argument values, answer content or credentials.
         if (CALLS.isInfoEnabled()) {
-            CALLS.info("tool={} outcome={} status={} durationMs={}", name, outcome, status, millis(nanos));
+            if (detail == null) {
+                CALLS.info("tool={} outcome={} status={} durationMs={}", name, outcome, status, millis(nanos));
+            } else {
+                CALLS.info("tool={} outcome={} detail={} status={} durationMs={}", name, outcome, detail, status,
+                        millis(nanos));
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.apigwmcp.runtime.execution;
 
-import dev.apigwmcp.runtime.auth.AuthKind;
 import dev.apigwmcp.runtime.auth.TargetAuth;
+import dev.apigwmcp.runtime.auth.ToolAuth;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.upstream.RequestTarget;
 import dev.apigwmcp.runtime.upstream.ResponseShape;
@@ -16,14 +16,25 @@ import tools.jackson.databind.JsonNode;
  * @param listing     its {@code tools/list} entry (its input schema is read from there on the first call)
  * @param request     what its requests are built against
  * @param shape       how its successful output is mapped
- * @param auth        the credentials its calls need
+ * @param auth        the credentials its calls need and where its bearer token goes
  * @param targetAuth  the target's authenticators
+ * @param parameters  the arguments bound to path, query, header and cookie parameters (coercible to text)
  */
 record LoadedTool(String target, ToolCode code, ToolListing listing,
-        RequestTarget request, ResponseShape shape, Set<AuthKind> auth, TargetAuth targetAuth) {
+        RequestTarget request, ResponseShape shape, ToolAuth auth, TargetAuth targetAuth,
+        Set<String> parameters) {
+
+    LoadedTool {
+        parameters = Set.copyOf(parameters);
+    }
 
     /** The input schema, parsed from the listing: called once, when the validator compiles it. */
     JsonNode inputSchema() {
         return listing.definition().get("inputSchema");
+    }
+
+    /** The output schema, parsed from the listing: called once, when the output validator compiles it. */
+    JsonNode outputSchema() {
+        return listing.definition().get("outputSchema");
     }
 }

@@ -2,7 +2,10 @@ package dev.apigwmcp.runtime.execution;
 
 import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AuthKind;
+import dev.apigwmcp.runtime.auth.CredentialLocation;
 import dev.apigwmcp.runtime.auth.TargetAuth;
+import dev.apigwmcp.runtime.auth.TokenPlacement;
+import dev.apigwmcp.runtime.auth.ToolAuth;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
@@ -21,12 +24,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -41,6 +47,10 @@ import tools.jackson.databind.ObjectMapper;
 final class ToolCatalogLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolCatalogLoader.class);
+    /** A URL with a scheme and an authority; anything else in {@code server.url} is a path on the base URL. */
+    /** Where an argument's value travels as text, so a number or boolean may stand for a string. */
+    private static final Set<String> PARAMETER_LOCATIONS = Set.of("path", "query", "header", "cookie");
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     private final Settings settings;
     private final AuthEnvironment environment;
@@ -171,8 +181,8 @@ final class ToolCatalogLoader {
             ToolBinding binding,
             String at, URI baseUri, TargetAuth auth, Duration defaultTimeout) {
         String where = "target '" + target + "': " + at;
-        if (binding.auth().contains(AuthKind.SIGV4) && binding.auth().contains(AuthKind.BEARER)) {
-            problems.add(where + ": auth lists both SIGV4 and BEARER, which both need the Authorization header");
+        ToolAuth toolAuth = toolAuth(where, binding, auth);
+        if (toolAuth == null) {
             return null;
         }
         if (!binding.method().equals("ANY") && !SafeRequestBuilder.ALLOWED_METHODS.contains(binding.method())) {
@@ -190,32 +200,93 @@ final class ToolCatalogLoader {
             return null;
         }
         Map<String, String> pathArguments = new HashMap<>();
+        Set<String> parameters = new HashSet<>();
         for (ArgumentBinding argument : binding.arguments()) {
             if ("path".equals(argument.in())) {
                 pathArguments.put(argument.parameter() == null ? argument.name() : argument.parameter(),
                         argument.name());
             }
+            if (PARAMETER_LOCATIONS.contains(argument.in())) {
+                parameters.add(argument.name());
+            }
         }
         Duration timeout = binding.timeoutMs() == null ? defaultTimeout : Duration.ofMillis(binding.timeoutMs());
+        // The token's header or parameter is reserved like the API key's, so no argument can pose as it.
+        Set<String> reservedHeaders = new HashSet<>(auth.reservedHeaders());
+        Set<String> reservedQuery = new HashSet<>(auth.reservedQuery());
+        if (toolAuth.needs(AuthKind.BEARER)) {
+            (toolAuth.token().in() == CredentialLocation.HEADER ? reservedHeaders : reservedQuery)
+                    .add(toolAuth.token().name().toLowerCase(Locale.ROOT));
+        }
         RequestTarget request = new RequestTarget(binding.method(), path, pathArguments, baseUri,
-                auth.reservedHeaders(), auth.reservedQuery(), timeout);
+                reservedHeaders, reservedQuery, timeout);
         boolean structured = definition.hasOutputSchema() || binding.output().schema();
         ResponseShape shape = new ResponseShape(structured, binding.output().wrap());
-        Set<AuthKind> kinds = binding.auth().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(binding.auth()));
-        return new LoadedTool(target, tool, definition, request, shape, kinds, auth);
+        return new LoadedTool(target, tool, definition, request, shape, toolAuth, auth, parameters);
     }
 
+    /** The tool's credentials and token placement; {@code null} (with a problem) when they cannot work together. */
+    private ToolAuth toolAuth(String where, ToolBinding binding, TargetAuth auth) {
+        TokenPlacement token = binding.token();
+        if (token != null && !binding.auth().contains(AuthKind.BEARER)) {
+            LOG.warn("{}.token is ignored: the tool's auth has no BEARER", where);
+            token = null;
+        }
+        ToolAuth toolAuth = ToolAuth.of(binding.auth(), token);
+        if (!toolAuth.needs(AuthKind.BEARER)) {
+            return toolAuth;
+        }
+        if (toolAuth.needs(AuthKind.SIGV4) && toolAuth.token().usesAuthorizationHeader()) {
+            problems.add(where + ": auth lists both SIGV4 and BEARER, which both need the Authorization header;"
+                    + " a token that the authorizer reads elsewhere needs its place in .token");
+            return null;
+        }
+        String lower = toolAuth.token().name().toLowerCase(Locale.ROOT);
+        boolean header = toolAuth.token().in() == CredentialLocation.HEADER;
+        if (toolAuth.needs(AuthKind.API_KEY)
+                && (header ? auth.reservedHeaders() : auth.reservedQuery()).contains(lower)) {
+            problems.add(where + ".token: the bearer token and the API key would both go in "
+                    + (header ? "header '" : "query parameter '") + toolAuth.token().name() + "'");
+            return null;
+        }
+        return toolAuth;
+    }
+
+    /**
+     * The target's base URL: the configured one, else the export's server URL. An export whose server URL is only
+     * a path (no host: {@code /v1}, or none at all) needs a configured base URL; its path is kept and appended.
+     */
     private URI baseUri(String target, TargetBindings bindings) {
         String configured = settings.forTarget(UpstreamSettings.BASE_URL, target).filter(s -> !s.isBlank())
                 .orElse(null);
         String setting = UpstreamSettings.BASE_URL.name().replace("<target>", target);
-        String text = configured != null ? configured : bindings.serverUrl();
-        if (text == null) {
-            problems.add("target '" + target + "': the export names no server URL; set " + setting);
+        String exported = bindings.serverUrl() == null || bindings.serverUrl().isBlank() ? null
+                : bindings.serverUrl().trim();
+        boolean absolute = exported != null && ABSOLUTE_URL.matcher(exported).lookingAt();
+        String basePath = exported == null || absolute ? "" : RequestTarget.basePath(exported);
+        if (!basePath.isEmpty()) {
+            try {
+                URI.create("https://h" + basePath);
+            } catch (IllegalArgumentException e) {
+                problems.add("target '" + target + "': bindings.json server.url: '" + exported
+                        + "' is neither an absolute http or https URL nor a URL path");
+                return null;
+            }
+        }
+        if (configured == null && !absolute) {
+            problems.add("target '" + target + "': " + (exported == null
+                    ? "the export names no server URL (bindings.json server.url is null)"
+                    : "the export's server URL '" + exported + "' names no host")
+                    + "; set --" + setting + " URL (environment variable "
+                    + UpstreamSettings.BASE_URL.environmentVariable().replace("<TARGET>",
+                            Settings.environmentTarget(target))
+                    + ", or " + setting + "=URL in the --config file)"
+                    + (basePath.isEmpty() ? "" : "; the export's base path " + basePath + " is appended to it"));
             return null;
         }
         try {
-            return RequestTarget.baseUri(text);
+            // A configured URL replaces an absolute export URL (custom domain, local backend) but keeps a base path.
+            return configured != null ? RequestTarget.baseUri(configured, basePath) : RequestTarget.baseUri(exported);
         } catch (IllegalArgumentException e) {
             problems.add("target '" + target + "': " + (configured != null ? "setting " + setting
                     : "bindings.json server.url") + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.apigwmcp.runtime.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +25,13 @@ public final class JsonRpc {
     /** MCP 2026-07-28: the requested protocol version is not served; {@code data} lists what is. */
     public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
-    /** One shared, immutable-after-build mapper: Jackson mappers are thread-safe once configured. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * One shared, immutable-after-build mapper: Jackson mappers are thread-safe once configured. Decimals are read
+     * as {@code BigDecimal}, so a number argument keeps every digit as written ({@code 1.50}, or more digits than a
+     * double holds) when it is sent on as text.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final byte[] HEAD = "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(StandardCharsets.UTF_8);

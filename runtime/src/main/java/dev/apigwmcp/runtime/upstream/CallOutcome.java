@@ -3,6 +3,11 @@ package dev.apigwmcp.runtime.upstream;
 /** How a tool call ended, for the call log and metrics. */
 public enum CallOutcome {
     OK(false),
+    /**
+     * The upstream answered 2xx, but not with content that conforms to the tool's output schema: the result is
+     * {@code isError} with the body as content and no {@code structuredContent}.
+     */
+    NONCONFORMING_OUTPUT(true),
     INVALID_ARGUMENTS(true),
     AUTH_FAILED(true),
     CLIENT_ERROR(true),

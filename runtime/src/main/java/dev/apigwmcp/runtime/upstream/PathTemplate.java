@@ -41,7 +41,11 @@ public record PathTemplate(String template, List<Part> parts) {
         }
         List<Part> parts = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
+        // The base URL ends without a slash and the path brings exactly one: a leading "//" would double it.
         int i = 0;
+        while (i + 1 < template.length() && template.charAt(i + 1) == '/') {
+            i++;
+        }
         while (i < template.length()) {
             int open = template.indexOf('{', i);
             if (open < 0) {

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * @param method          upper-case method, or {@code ANY} when the {@code method} argument chooses it
  * @param path            the parsed path template
  * @param pathArguments   path variable name to the tool argument that fills it (for error messages)
- * @param baseUri         absolute {@code http(s)} base URL without trailing slash, query or fragment
+ * @param baseUri         absolute {@code http(s)} base URL without trailing or doubled slash, query or fragment
  * @param reservedHeaders lower-case header names no argument may set (credentials, framing, host)
  * @param reservedQuery   query parameter names no argument may set (an API key sent in the query)
  * @param timeout         timeout of one upstream exchange
@@ -45,10 +45,20 @@ public record RequestTarget(String method, PathTemplate path, Map<String, String
 
     /**
      * Checks and normalises a configured or generated base URL: absolute {@code http}/{@code https} with a host, no
-     * user info, query or fragment; a trailing slash is dropped. Throws {@link IllegalArgumentException} naming
-     * the fault.
+     * user info, query or fragment. Its path is normalised with {@link #basePath}, so that joining it with a path
+     * template (which starts with {@code /}) always gives exactly one slash at the seam: API Gateway's own export
+     * writes the stage as {@code {basePath}} with default {@code /v1} after a slash, giving
+     * {@code https://host//v1}. Throws {@link IllegalArgumentException} naming the fault.
      */
     public static URI baseUri(String text) {
+        return baseUri(text, "");
+    }
+
+    /**
+     * {@link #baseUri(String)} with a base path appended, for an export whose server URL is only a path (such as
+     * {@code /v1}) joined onto a configured base URL.
+     */
+    public static URI baseUri(String text, String basePath) {
         URI uri;
         try {
             uri = new URI(text.trim());
@@ -65,10 +75,33 @@ public record RequestTarget(String method, PathTemplate path, Map<String, String
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("'" + text + "' must not have a query or fragment");
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
+        String path = basePath(uri.getRawPath()) + basePath(basePath);
         return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+    }
+
+    /**
+     * A URL path as a base path: each run of slashes becomes one, a trailing slash is dropped, so {@code //v1/}
+     * gives {@code /v1} and {@code /} or {@code null} give the empty string. Percent-encoded characters (an
+     * encoded slash {@code %2F} included) are kept as they are.
+     */
+    public static String basePath(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder(rawPath.length() + 1);
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '/' && path.length() > 0 && path.charAt(path.length() - 1) == '/') {
+                continue;
+            }
+            if (path.length() == 0 && c != '/') {
+                path.append('/');
+            }
+            path.append(c);
+        }
+        if (path.length() > 0 && path.charAt(path.length() - 1) == '/') {
+            path.setLength(path.length() - 1);
+        }
+        return path.toString();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -35,11 +36,22 @@ public final class ResponseMapper {
         this.json = json;
     }
 
-    /** Maps any HTTP answer. */
+    /** Maps any HTTP answer of a tool that lists no output schema. */
     public ToolResult map(UpstreamResponse response, ResponseShape shape, String displayUri) {
+        return map(response, shape, null, displayUri);
+    }
+
+    /**
+     * Maps any HTTP answer.
+     *
+     * @param conformance checks {@code structuredContent} against the output schema the tool lists, or {@code null}
+     *                    when it lists none
+     */
+    public ToolResult map(UpstreamResponse response, ResponseShape shape, OutputConformance conformance,
+            String displayUri) {
         int status = response.status();
         if (status >= 200 && status < 300) {
-            return success(response, shape, displayUri);
+            return success(response, shape, conformance, displayUri);
         }
         String reason = reason(status);
         if (status >= 300 && status < 400) {
@@ -63,41 +75,51 @@ public final class ResponseMapper {
                 CallOutcome.CLIENT_ERROR, status);
     }
 
-    private ToolResult success(UpstreamResponse response, ResponseShape shape, String displayUri) {
+    /**
+     * A 2xx answer. For a tool with an output schema, {@code structuredContent} is sent only when it conforms; any
+     * other answer (not JSON, not an object, drifted from the schema, cut at the size limit) becomes
+     * {@code isError} with a first text block saying why, followed by the body itself, so that a spec-following
+     * client never throws and the model still gets everything the upstream said.
+     */
+    private ToolResult success(UpstreamResponse response, ResponseShape shape, OutputConformance schema,
+            String displayUri) {
         int status = response.status();
         byte[] body = response.body();
+        String answered = "Upstream answered HTTP " + status + reason(status);
         if (body.length == 0) {
-            return ToolResult.text("Upstream answered HTTP " + status + reason(status) + " with no content.",
-                    CallOutcome.OK, status);
+            return empty(answered, schema, status);
         }
         MediaType type = MediaType.parse(response.contentType());
         String note = response.truncated()
-                ? "\n[response cut at " + body.length + " bytes: it is larger than the configured limit]"
-                : "";
+                ? "[response cut at " + body.length + " bytes: it is larger than the configured limit]"
+                : null;
         if (type.isImage()) {
-            ObjectNode result = json.createObjectNode();
-            ArrayNode content = result.putArray("content");
-            content.addObject().put("type", "image").put("data", Base64.getEncoder().encodeToString(body))
-                    .put("mimeType", type.essence());
-            if (!note.isEmpty()) {
-                content.addObject().put("type", "text").put("text", note.strip());
-            }
-            return new ToolResult(result, CallOutcome.OK, status);
+            ObjectNode image = json.createObjectNode().put("type", "image")
+                    .put("data", Base64.getEncoder().encodeToString(body)).put("mimeType", type.essence());
+            return schema == null ? blocks(CallOutcome.OK, status, null, image, note)
+                    : mismatch(answered + " with an image (" + type.essence() + "), not the JSON the tool's output"
+                            + " schema documents; the image follows.", status, "image", image, note);
         }
         String text = type.isTextual() || type.isUnknown() ? decode(body, type.charset()) : null;
         if (text == null) {
-            ObjectNode result = json.createObjectNode();
-            ArrayNode content = result.putArray("content");
-            ObjectNode resource = content.addObject().put("type", "resource").putObject("resource");
-            resource.put("uri", displayUri).put("mimeType", type.isUnknown() ? "application/octet-stream"
-                    : type.essence()).put("blob", Base64.getEncoder().encodeToString(body));
-            if (!note.isEmpty()) {
-                content.addObject().put("type", "text").put("text", note.strip());
-            }
-            return new ToolResult(result, CallOutcome.OK, status);
+            ObjectNode resource = json.createObjectNode().put("type", "resource");
+            resource.putObject("resource").put("uri", displayUri)
+                    .put("mimeType", type.isUnknown() ? "application/octet-stream" : type.essence())
+                    .put("blob", Base64.getEncoder().encodeToString(body));
+            return schema == null ? blocks(CallOutcome.OK, status, null, resource, note)
+                    : mismatch(answered + " with " + (type.isUnknown() ? "binary" : type.essence()) + " content, not"
+                            + " the JSON the tool's output schema documents; it follows as an embedded resource.",
+                            status, "binary", resource, note);
         }
-        ObjectNode result = json.createObjectNode();
-        result.putArray("content").addObject().put("type", "text").put("text", text + note);
+        if (schema != null && text.isBlank() && !response.truncated()) {
+            return empty(answered, schema, status);
+        }
+        ObjectNode textBlock = json.createObjectNode().put("type", "text")
+                .put("text", note == null ? text : text + "\n" + note);
+        if (schema != null) {
+            return checked(answered, status, text, body.length, type, response.truncated(), textBlock, shape, schema);
+        }
+        ObjectNode result = blocks(CallOutcome.OK, status, null, textBlock, null).result();
         if (shape.structured() && !response.truncated() && (type.isJson() || type.isUnknown())) {
             JsonNode parsed = parse(text);
             if (parsed != null) {
@@ -109,6 +131,105 @@ public final class ResponseMapper {
             }
         }
         return new ToolResult(result, CallOutcome.OK, status);
+    }
+
+    /** A textual answer of a tool with an output schema: structured content only when it conforms. */
+    private ToolResult checked(String answered, int status, String text, int bytes, MediaType type,
+            boolean truncated, ObjectNode textBlock, ResponseShape shape, OutputConformance schema) {
+        String asText = "; it is returned as text only.";
+        if (truncated) {
+            return mismatch(answered + " with more than the configured limit of " + bytes + " bytes ("
+                    + UpstreamSettings.MAX_RESPONSE_BYTES.name() + "); the answer was cut, so it cannot be checked"
+                    + " against the tool's output schema" + asText, status, "truncated", textBlock, null);
+        }
+        if (type.isXml() || type.isHtml()) {
+            return mismatch(answered + " with " + (type.isXml() ? "XML" : "HTML") + " (" + type.essence()
+                    + "), not the JSON the tool's output schema documents" + asText, status, "not-json", textBlock,
+                    null);
+        }
+        JsonNode parsed;
+        try {
+            parsed = json.readTree(text);
+        } catch (JacksonException e) {
+            String what = type.isJson() ? type.essence() + " content that is not valid JSON (" + parserProblem(e) + ")"
+                    : type.isUnknown() ? "content that is not JSON (" + parserProblem(e) + ")"
+                    : "text (" + type.essence() + ") that is not JSON";
+            return mismatch(answered + " with " + what + ", where the tool's output schema documents JSON" + asText,
+                    status, "not-json", textBlock, null);
+        }
+        JsonNode candidate = parsed;
+        if (shape.wrap() != null) {
+            candidate = json.createObjectNode().set(shape.wrap(), parsed);
+        } else if (!parsed.isObject()) {
+            return mismatch(answered + " with a JSON " + kind(parsed) + ", where the tool's output schema documents"
+                    + " an object" + asText, status, "not-object", textBlock, null);
+        }
+        List<String> problems = schema.problems(candidate);
+        if (!problems.isEmpty()) {
+            return mismatch(answered + ", but the answer does not match the tool's documented output schema, so it is"
+                    + " returned as text only:\n- " + String.join("\n- ", problems), status, "schema", textBlock, null);
+        }
+        ObjectNode result = blocks(CallOutcome.OK, status, null, textBlock, null).result();
+        result.set("structuredContent", candidate);
+        return new ToolResult(result, CallOutcome.OK, status);
+    }
+
+    /**
+     * No content (204, or any 2xx with an empty body). A tool with an output schema gets {@code {}} as structured
+     * content when its schema accepts that, else the answer does not conform.
+     */
+    private ToolResult empty(String answered, OutputConformance schema, int status) {
+        String text = answered + " with no content.";
+        if (schema == null) {
+            return ToolResult.text(text, CallOutcome.OK, status);
+        }
+        ObjectNode nothing = json.createObjectNode();
+        List<String> problems = schema.problems(nothing);
+        if (!problems.isEmpty()) {
+            return ToolResult.text(answered + " with no content, but the tool's documented output schema does not"
+                    + " accept an empty result:\n- " + String.join("\n- ", problems),
+                    CallOutcome.NONCONFORMING_OUTPUT, status).withDetail("empty");
+        }
+        ToolResult result = ToolResult.text(text, CallOutcome.OK, status);
+        result.result().set("structuredContent", nothing);
+        return result;
+    }
+
+    /** A result of content blocks: {@code block}, then a text block with {@code note} when there is one. */
+    private ToolResult blocks(CallOutcome outcome, int status, String detail, ObjectNode block, String note) {
+        ObjectNode result = json.createObjectNode();
+        ArrayNode content = result.putArray("content");
+        content.add(block);
+        if (note != null) {
+            content.addObject().put("type", "text").put("text", note);
+        }
+        if (outcome.isError()) {
+            result.put("isError", true);
+        }
+        return new ToolResult(result, outcome, status, detail);
+    }
+
+    /** An answer that cannot be sent as conforming structured content: why, then the body itself. */
+    private ToolResult mismatch(String why, int status, String detail, ObjectNode body, String note) {
+        ToolResult result = blocks(CallOutcome.NONCONFORMING_OUTPUT, status, detail, body, note);
+        ((ArrayNode) result.result().get("content")).insert(0, json.createObjectNode().put("type", "text")
+                .put("text", why));
+        return result;
+    }
+
+    private static String kind(JsonNode value) {
+        return value.isArray() ? "array" : value.isString() ? "string" : value.isNumber() ? "number"
+                : value.isBoolean() ? "boolean" : value.isNull() ? "null" : "value";
+    }
+
+    /** The parser's first line and where it stopped; the body itself is not repeated. */
+    private static String parserProblem(JacksonException e) {
+        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "...";
+        }
+        return e.getLocation() == null ? message
+                : message + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     private JsonNode parse(String text) {
@@ -271,6 +392,14 @@ public final class ResponseMapper {
 
         boolean isJson() {
             return essence.equals("application/json") || essence.endsWith("+json") || essence.equals("text/json");
+        }
+
+        boolean isXml() {
+            return essence.equals("application/xml") || essence.equals("text/xml") || essence.endsWith("+xml");
+        }
+
+        boolean isHtml() {
+            return essence.equals("text/html") || essence.equals("application/xhtml+xml");
         }
 
         boolean isImage() {

@@ -8,7 +8,8 @@ public final class UpstreamSettings {
 
     public static final Setting BASE_URL = Setting.of("target.<target>.base-url", null,
             "Base URL of the target's REST API (for example a custom domain or a local backend); default: the "
-                    + "export's server URL");
+                    + "export's server URL; required when the export has none or only a path (such as /v1), which "
+                    + "is then appended");
     public static final Setting CONNECT_TIMEOUT_MS = Setting.of("upstream.connect-timeout-ms", "10000",
             "Timeout for opening a connection to an upstream, in milliseconds");
     public static final Setting TIMEOUT_MS = Setting.of("upstream.timeout-ms", "30000",

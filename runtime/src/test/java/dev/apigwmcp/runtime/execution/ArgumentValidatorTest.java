@@ -39,8 +39,8 @@ class ArgumentValidatorTest {
 
     @Test
     void jsonPointersBecomeJsonPaths() {
-        assertThat(ArgumentValidator.jsonPath("")).isEqualTo("$");
-        assertThat(ArgumentValidator.jsonPath("/tags/0")).isEqualTo("$.tags[0]");
-        assertThat(ArgumentValidator.jsonPath("/a~1b/c~0d")).isEqualTo("$['a/b']['c~d']");
+        assertThat(ValidationProblems.jsonPath("")).isEqualTo("$");
+        assertThat(ValidationProblems.jsonPath("/tags/0")).isEqualTo("$.tags[0]");
+        assertThat(ValidationProblems.jsonPath("/a~1b/c~0d")).isEqualTo("$['a/b']['c~d']");
     }
 }

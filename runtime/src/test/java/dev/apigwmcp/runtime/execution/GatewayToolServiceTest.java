@@ -7,6 +7,7 @@ import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AwsKeys;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
@@ -175,6 +176,39 @@ class GatewayToolServiceTest {
     }
 
     @Test
+    void numbersAndBooleansForStringParametersAreSentAsTheirText() throws Exception {
+        service(settings());
+        upstream.respond(r -> Reply.json(200, "{\"id\":\"7\"}"));
+        ObjectNode result = call("pets___GetPet", "{\"petId\":7}");
+        assertThat(result.has("isError")).isFalse();
+        assertThat(upstream.take().rawPath()).isEqualTo("/prod/pets/7");
+        upstream.respond(r -> Reply.json(200, "[]"));
+        call("pets___ListPets", "{\"tags\":[1,true,\"x\"]}");
+        assertThat(upstream.take().rawQuery()).isEqualTo("tag=1&tag=true&tag=x");
+    }
+
+    @Test
+    void aDecimalPathArgumentArrivesWithEveryDigitAsTheClientWroteIt() throws Exception {
+        service(settings());
+        upstream.respond(r -> Reply.json(200, "{}"));
+        ObjectNode result = service.call("pets___GetPet", JsonRpc.MAPPER.readTree("{\"petId\":1.50}"), null).join();
+        assertThat(result.has("isError")).isFalse();
+        assertThat(upstream.take().rawPath()).isEqualTo("/prod/pets/1.50");
+    }
+
+    @Test
+    void aNumberForAStringHeaderIsSentAsTextButBodyContentIsNeverCoerced() throws Exception {
+        service(settings());
+        upstream.respond(r -> Reply.json(201, "{}"));
+        call("pets___CreatePet", "{\"body\":{\"name\":\"Rex\"},\"requestId\":12}");
+        assertThat(upstream.take().header("x-request-id")).isEqualTo("12");
+        ObjectNode result = call("pets___CreatePet", "{\"body\":{\"name\":5}}");
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(text(result)).contains("$.body.name");
+        assertThat(upstream.pending()).isZero();
+    }
+
+    @Test
     void invalidArgumentsNameEachProblemAndNothingGoesUpstream() {
         service(settings());
         ObjectNode result = call("pets___ListPets", "{\"tags\":\"x\",\"limit\":0,\"extra\":1}");
@@ -286,7 +320,7 @@ class GatewayToolServiceTest {
         settings.put("calls.max-concurrent", "1");
         service(settings);
         call("pets___ListPets", "{}"); // not timed: the first call compiles the schema and starts the client
-        upstream.respond(r -> Reply.json(200, "{}").delayed(400));
+        upstream.respond(r -> Reply.json(200, "[]").delayed(400));
         long start = System.nanoTime();
         CompletableFuture<ObjectNode> first = service.call("pets___ListPets", JSON.readTree("{}"), null);
         CompletableFuture<ObjectNode> second = service.call("pets___ListPets", JSON.readTree("{}"), null);
@@ -294,6 +328,22 @@ class GatewayToolServiceTest {
         assertThat(second.join().path("isError").asBoolean()).isFalse();
         // Two 400 ms exchanges one after the other; in parallel they would be done in about 400 ms.
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(790);
+    }
+
+    @Test
+    void anApiKeyInTheQueryArrivesThereAndIsSigned() throws Exception {
+        Map<String, String> settings = settings();
+        settings.put("target.pets.api-key-in", "query");
+        service(settings);
+        upstream.respond(r -> Reply.json(201, "{\"id\":\"7\"}"));
+        ObjectNode result = call("pets___CreatePet", "{\"body\":{\"name\":\"x\"}}");
+        TestUpstream.Recorded request = upstream.take();
+        assertThat(result.has("isError")).isFalse();
+        assertThat(request.rawQuery()).isEqualTo("x-api-key=" + API_KEY);
+        assertThat(request.header("x-api-key")).isNull();
+        assertThat(verifier.problem(request)).isNull();
+        assertThat(verifier.problem(new TestUpstream.Recorded(request.method(), request.rawPath(), "x-api-key=other",
+                request.headers(), request.body()))).isNotNull();
     }
 
     @Test
@@ -365,7 +415,7 @@ class GatewayToolServiceTest {
         Map<String, String> settings = settings();
         settings.put("validation.precompile", "true");
         service(settings);
-        assertThat(text(call("pets___GetPet", "{\"petId\":5}"))).contains("$.petId");
+        assertThat(text(call("pets___GetPet", "{\"petId\":[5]}"))).contains("$.petId");
     }
 
     @Test
@@ -423,7 +473,9 @@ class GatewayToolServiceTest {
                         + " (dev.apigwmcp.runtime.execution.BrokenRegistry.toolNames()); regenerate the target",
                 "target 'broken': tool 'broken___Listed' is in tools.json but not in bindings.json; regenerate the"
                         + " target",
-                "target 'broken': the export names no server URL; set target.broken.base-url");
+                "target 'broken': the export names no server URL (bindings.json server.url is null); set"
+                        + " --target.broken.base-url URL (environment variable APIGW_MCP_TARGET_BROKEN_BASE_URL, or"
+                        + " target.broken.base-url=URL in the --config file)");
         Map<String, String> settings = settings();
         settings.put("target.broken.base-url", "http://127.0.0.1:1/");
         problems.clear();

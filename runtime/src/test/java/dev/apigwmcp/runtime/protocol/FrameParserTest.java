@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class FrameParserTest {
 
@@ -47,6 +48,15 @@ class FrameParserTest {
         assertThat(byString.id().asString()).isEqualTo("x1");
         assertThat(byNumber.id().isNumber()).isTrue();
         assertThat(byString.params()).isEmpty();
+    }
+
+    @Test
+    void decimalsInParamsKeepEveryDigitAsWritten() {
+        Message call = ((Frame.Single) parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"t\",\"arguments\":{\"price\":1.50,\"big\":12345678901234567890.12345}}}")).message();
+        JsonNode arguments = call.params().get("arguments");
+        assertThat(arguments.get("price").decimalValue().toPlainString()).isEqualTo("1.50");
+        assertThat(arguments.get("big").decimalValue().toPlainString()).isEqualTo("12345678901234567890.12345");
     }
 
     @Test

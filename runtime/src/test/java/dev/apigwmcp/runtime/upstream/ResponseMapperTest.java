@@ -80,6 +80,54 @@ class ResponseMapperTest {
         assertThat(result.result().has("structuredContent")).isFalse();
     }
 
+    /** A schema that accepts only objects without a member "bad". */
+    private static final OutputConformance NO_BAD = candidate -> candidate.has("bad") ? List.of("$.bad: not allowed")
+            : List.of();
+
+    private ToolResult checked(UpstreamResponse response, ResponseShape shape) {
+        return mapper.map(response, shape, NO_BAD, "https://h/prod/x");
+    }
+
+    @Test
+    void aWrappedScalarIsCheckedAsTheWrappedObject() {
+        ToolResult result = checked(response(200, "application/json", "42"), new ResponseShape(true, "result"));
+        assertThat(result.result().get("structuredContent").toString()).isEqualTo("{\"result\":42}");
+        assertThat(result.outcome()).isEqualTo(CallOutcome.OK);
+    }
+
+    @Test
+    void aNonConformingAnswerNamesEachProblemAndIsLoggedAsASchemaMismatch() {
+        ToolResult result = checked(response(201, "application/json", "{\"bad\":1}"), new ResponseShape(true, null));
+        assertThat(result.outcome()).isEqualTo(CallOutcome.NONCONFORMING_OUTPUT);
+        assertThat(result.detail()).isEqualTo("schema");
+        assertThat(text(result)).isEqualTo("Upstream answered HTTP 201 Created, but the answer does not match the"
+                + " tool's documented output schema, so it is returned as text only:\n- $.bad: not allowed");
+        assertThat(result.result().get("content").get(1).get("text").stringValue()).isEqualTo("{\"bad\":1}");
+    }
+
+    @Test
+    void trailingContentAfterTheJsonMakesItInvalid() {
+        ToolResult result = new ResponseMapper(JsonMapper.builder()
+                .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build())
+                .map(response(200, "application/json", "{} {\"more\":1}"), new ResponseShape(true, null), NO_BAD, "u");
+        assertThat(result.outcome()).isEqualTo(CallOutcome.NONCONFORMING_OUTPUT);
+        assertThat(result.detail()).isEqualTo("not-json");
+    }
+
+    @Test
+    void aBlankBodyIsNoContent() {
+        ToolResult result = checked(response(200, "application/json", " \n"), new ResponseShape(true, null));
+        assertThat(result.outcome()).isEqualTo(CallOutcome.OK);
+        assertThat(result.result().get("structuredContent").isEmpty()).isTrue();
+    }
+
+    @Test
+    void htmlIsNotParsedAsJson() {
+        ToolResult result = checked(response(200, "text/html; charset=utf-8", "<html>{}</html>"),
+                new ResponseShape(true, null));
+        assertThat(text(result)).startsWith("Upstream answered HTTP 200 OK with HTML (text/html)");
+    }
+
     @Test
     void clientErrorMessageComesFromCommonFields() {
         assertThat(text(map(response(400, "application/json", "{\"error\":{\"message\":\"bad id\"}}"),

@@ -3,6 +3,7 @@ package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
@@ -20,13 +21,17 @@ public final class AnyAdminProxyTool implements GeneratedTool<AnyAdminProxyTool.
     @Override
     public Input readArguments(JsonNode arguments) {
         return new Input(Arguments.string(arguments, "proxy"),
-                Arguments.string(arguments, "method"));
+                Arguments.string(arguments, "method"),
+                Arguments.json(arguments, "query"),
+                Arguments.json(arguments, "body"));
     }
 
     @Override
     public void writeRequest(Input arguments, UpstreamRequestBuilder request) {
         request.greedyPathParameter("proxy", "proxy", arguments.proxy());
         request.method("method", arguments.method());
+        request.queryObject("query", "query", arguments.query(), QueryStyle.FORM_EXPLODED);
+        request.jsonBody("body", "application/json", arguments.body());
     }
 
     /**
@@ -34,7 +39,9 @@ public final class AnyAdminProxyTool implements GeneratedTool<AnyAdminProxyTool.
      *
      * @param proxy Path below /admin/ (may contain '/'; '.' and '..' segments are rejected).
      * @param method HTTP method to call on /admin/{proxy+}.
+     * @param query Query parameters to send, as names and values (the resource passes the whole request to its backend).
+     * @param body JSON body to send (with POST, PUT or PATCH); any JSON value (the resource passes the whole request to its backend).
      */
-    public record Input(String proxy, String method) {
+    public record Input(String proxy, String method, JsonNode query, JsonNode body) {
     }
 }

@@ -1,0 +1,86 @@
+package dev.apigwmcp.generator.compile;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apigwmcp.generator.model.ApiOperation;
+import dev.apigwmcp.generator.model.ApiRequestBody;
+import dev.apigwmcp.generator.model.JsonPointer;
+import dev.apigwmcp.generator.read.MediaTypes;
+import dev.apigwmcp.generator.read.ProblemCollector;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The request body as an argument ({@code body}, or {@code requestBody} when a parameter took that name): JSON
+ * bodies with their schema, text bodies as a string. Other media types cannot be sent by a model.
+ */
+final class BodyArgument {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private BodyArgument() {
+    }
+
+    /**
+     * Adds the body to {@code draft}. Empty when the operation needs a body no tool can send (a warning says why);
+     * else a result whose binding is {@code null} when there is no body argument.
+     */
+    static Optional<Result> add(ApiOperation operation, InputSchemaBuilder.Draft draft, ProblemCollector problems) {
+        ApiRequestBody requestBody = operation.requestBody();
+        if (requestBody == null || requestBody.content().isEmpty()) {
+            return Optional.of(new Result(null));
+        }
+        Optional<Map.Entry<String, Schema<?>>> media = pickMediaType(requestBody);
+        if (media.isEmpty()) {
+            String types = String.join(", ", requestBody.content().keySet());
+            if (requestBody.required()) {
+                problems.warning(requestBody.pointer(), operation.label() + " is left out: its required request"
+                        + " body is not JSON or text (" + types + ")");
+                return Optional.empty();
+            }
+            problems.warning(requestBody.pointer(), "the optional request body of " + operation.label()
+                    + " is not JSON or text (" + types + ") and is not exposed");
+            return Optional.of(new Result(null));
+        }
+        String mediaType = media.get().getKey();
+        boolean json = MediaTypes.isJson(mediaType);
+        ArgumentNames.Claimed claimed = draft.names.claim("body", "body");
+        String argument = claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
+        ObjectNode schema;
+        if (json) {
+            Schema<?> source = media.get().getValue();
+            schema = source == null ? JSON.objectNode()
+                    : draft.document.convert(source, requestBody.pointer() + "/content/"
+                    + JsonPointer.escape(mediaType) + "/schema");
+        } else {
+            schema = JSON.objectNode();
+            schema.put("type", "string");
+        }
+        schema = PropertySchemas.describe(schema, requestBody.description() != null ? requestBody.description()
+                : "Request body (" + MediaTypes.essence(mediaType) + ").");
+        draft.properties.set(argument, schema);
+        if (requestBody.required()) {
+            draft.required.add(argument);
+        }
+        return Optional.of(new Result(new BodyBinding(argument, mediaType, requestBody.required(), json)));
+    }
+
+    /** The first JSON media type, else the first text one. */
+    private static Optional<Map.Entry<String, Schema<?>>> pickMediaType(ApiRequestBody body) {
+        Map.Entry<String, Schema<?>> text = null;
+        for (Map.Entry<String, Schema<?>> entry : body.content().entrySet()) {
+            if (MediaTypes.isJson(entry.getKey())) {
+                return Optional.of(entry);
+            }
+            if (text == null && MediaTypes.isText(entry.getKey())) {
+                text = entry;
+            }
+        }
+        return Optional.ofNullable(text);
+    }
+
+    /** @param binding the body argument, or {@code null} when the tool has none */
+    record Result(BodyBinding binding) {
+    }
+}
