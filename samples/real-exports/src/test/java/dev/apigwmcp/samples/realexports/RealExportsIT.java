@@ -2,8 +2,9 @@ package dev.apigwmcp.samples.realexports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwmcp.runtime.testing.GatewayProcess;
+import dev.apigwmcp.runtime.testing.NodeModules;
 import dev.apigwmcp.samples.demo.DemoCredentials;
-import dev.apigwmcp.samples.petstore.SharedNodeTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ class RealExportsIT {
             findings.put(check, new Findings());
         }
         List<Target> targets = targets();
-        SharedNodeTools node = SharedNodeTools.ensureInstalled(WORK);
+        NodeModules node = NodeModules.ensureInstalled(WORK);
         Map<String, TokenEndpoint.Client> clients = new TreeMap<>();
         targets.forEach(t -> clients.put(t.credentials().clientId(), t.credentials().client()));
         JsonNode transcript;
@@ -179,9 +180,8 @@ class RealExportsIT {
 
     /** What the client does: start the gateway with every target pointed at the loopback servers, then call. */
     private static ObjectNode plan(Path jar, List<Target> targets, LocalUpstream upstream, TokenEndpoint tokens) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--aws.region", FALLBACK_REGION, "--log-level", "info"));
+        List<String> command = new ArrayList<>(GatewayProcess.javaCommand(jar, "--aws.region", FALLBACK_REGION,
+                "--log-level", "info"));
         Map<String, String> environment = new LinkedHashMap<>();
         // The AWS SDK's default chain reads these before any profile: the demo keys the verifier knows.
         environment.put("AWS_ACCESS_KEY_ID", DemoCredentials.ACCESS_KEY_ID);
@@ -221,7 +221,7 @@ class RealExportsIT {
         return plan;
     }
 
-    private static JsonNode runClient(SharedNodeTools node, ObjectNode plan) throws Exception {
+    private static JsonNode runClient(NodeModules node, ObjectNode plan) throws Exception {
         plan.put("modules", node.modules().toString());
         Path planFile = WORK.resolve("plan.json");
         Files.writeString(planFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan),
