@@ -6,9 +6,9 @@ import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
+import dev.apigwmcp.runtime.testing.NodeModules;
 import dev.apigwmcp.runtime.transport.HttpOptions;
 import dev.apigwmcp.runtime.transport.HttpTransport;
-import dev.apigwmcp.runtime.transport.NodeModules;
 import dev.apigwmcp.runtime.upstream.TestUpstream;
 import dev.apigwmcp.runtime.upstream.TestUpstream.Reply;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +91,8 @@ class TypeScriptClientAnswersTest {
     @Test
     void noAnswerMakesTheClientThrowAndConformingAnswersStayStructured() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("conformance.skip"), "Node tests skipped by -Dconformance.skip=true");
-        NodeModules node = NodeModules.ensureInstalled();
         Path module = Path.of("").toAbsolutePath();
+        NodeModules node = NodeModules.ensureInstalled(module.resolve("target"));
         Path workDir = Files.createDirectories(module.resolve("target/typescript-client"));
         List<Case> cases = cases();
         Queue<Reply> replies = new ConcurrentLinkedQueue<>(cases.stream().map(Case::reply).toList());

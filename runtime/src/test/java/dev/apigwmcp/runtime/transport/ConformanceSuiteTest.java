@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apigwmcp.runtime.protocol.FixtureToolService;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
+import dev.apigwmcp.runtime.testing.NodeModules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +29,13 @@ class ConformanceSuiteTest {
     void conformanceSuitePassesExceptBaseline() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("conformance.skip"), "conformance suite skipped by -Dconformance.skip=true");
         Path module = Path.of("").toAbsolutePath();
-        NodeModules node = NodeModules.ensureInstalled();
+        NodeModules node = NodeModules.ensureInstalled(module.resolve("target"));
         Path baseline = module.resolve("src/test/resources/conformance-baseline.yml");
         Path workDir = Files.createDirectories(module.resolve("target/conformance"));
         Path log = workDir.resolve("conformance.log");
         HttpOptions options = HttpOptions.defaults().withPort(0);
         try (HttpTransport transport = new HttpTransport(new McpServer(new FixtureToolService(), ServerOptions.defaults()), options).start()) {
-            int exit = node.run(List.of(node.suite().resolve("dist/index.js").toString(), "server", "--url",
+            int exit = node.run(List.of(node.conformanceCli().toString(), "server", "--url",
                     transport.endpoint().toString(), "--expected-failures", baseline.toString()), workDir, log, 240);
             String output = Files.readString(log, StandardCharsets.UTF_8);
             System.err.println(output);

@@ -2,6 +2,8 @@ package dev.apigwmcp.samples.petstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwmcp.runtime.testing.GatewayProcess;
+import dev.apigwmcp.runtime.testing.NodeModules;
 import dev.apigwmcp.samples.demo.RecordedCall;
 import dev.apigwmcp.samples.demo.RequestLog;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ class PetstoreGatewayIT {
     private static final Path CATALOG = MODULE.resolve("src/main/apigw-mcp/catalog/tools.json");
     private static final Path CLIENT_SCRIPT = MODULE.resolve("src/test/node/mcp-client.cjs");
 
-    private static NodeTools node;
+    private static NodeModules node;
     private static Path jar;
 
     @BeforeAll
@@ -43,7 +45,7 @@ class PetstoreGatewayIT {
         jar = Path.of(System.getProperty("gateway.jar", "target/petstore-gateway.jar")).toAbsolutePath();
         assertThat(jar).as("the shaded gateway jar (built in package)").isRegularFile();
         Files.createDirectories(WORK);
-        node = NodeTools.ensureInstalled(WORK);
+        node = NodeModules.ensureInstalled(WORK);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.apigwmcp.samples.petstore;
+package dev.apigwmcp.runtime.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,10 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sample jar started as its user would, {@code java -jar petstore-gateway.jar --demo --transport http --port 0},
- * with its stderr copied to a file and the endpoint read from its "serving MCP on" line.
+ * A gateway jar (a sample's shaded jar) started as its user would, {@code java -jar gateway.jar ...}; over HTTP with
+ * its stderr copied to a file and the endpoint read from the runtime's "serving MCP on" line.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
     private static final Pattern SERVING = Pattern.compile("serving MCP on (http://\\S+)");
 
@@ -32,14 +32,16 @@ final class GatewayProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static List<String> javaCommand(Path jar, String... args) {
+    /** The command line that starts {@code jar} with {@code args}, in this JVM's Java, with a small heap. */
+    public static List<String> javaCommand(Path jar, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.addAll(List.of(args));
         return command;
     }
 
-    static GatewayProcess startHttp(Path jar, Path stderrLog, String... args) throws Exception {
+    /** Starts the jar (its {@code args} choose {@code --transport http}) and waits until it says where it serves. */
+    public static GatewayProcess startHttp(Path jar, Path stderrLog, String... args) throws Exception {
         List<String> command = javaCommand(jar, args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_")); // only our options count
@@ -75,7 +77,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
