@@ -40,8 +40,8 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
             return List.of("client threw: " + call.message());
         }
         if (call.isError()) {
-            boolean documentedFallback = outputSchema.isObject() && call.texts().size() >= 2
-                    && call.texts().get(0).contains("output schema");
+            boolean documentedFallback = outputSchema.isObject() && call.result().path("content").size() >= 2
+                    && !call.texts().isEmpty() && call.texts().get(0).contains("output schema");
             if (!documentedFallback) {
                 return List.of("tool error although the upstream answers 2xx: " + call.firstText());
             }

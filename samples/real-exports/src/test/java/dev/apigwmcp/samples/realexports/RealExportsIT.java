@@ -194,8 +194,13 @@ class RealExportsIT {
             TargetCredentials credentials = target.credentials();
             // Every credential is configured for every target, so a tool the generator binds to a wrong credential
             // still starts, and its calls show what was sent.
+            // A host-less export's base path (server.url "/v1") is joined onto the configured base URL by the runtime;
+            // an absolute server.url is replaced by it, so the stage path comes with it.
+            String serverUrl = target.generated().serverUrl();
+            boolean pathOnly = serverUrl != null && serverUrl.startsWith("/");
             command.addAll(List.of(
-                    "--target." + name + ".base-url", upstream.origin() + target.expectation().stagePath(),
+                    "--target." + name + ".base-url",
+                    upstream.origin() + (pathOnly ? "" : target.expectation().stagePath()),
                     "--target." + name + ".api-key-env", credentials.apiKeyVariable(),
                     "--target." + name + ".oauth2.token-url", tokens.tokenUri().toString(),
                     "--target." + name + ".oauth2.client-id", credentials.clientId(),
