@@ -7,6 +7,7 @@ import dev.apigwmcp.maven.generation.BuildLog;
 import dev.apigwmcp.maven.generation.GenerationException;
 import dev.apigwmcp.maven.generation.GenerationOrchestrator;
 import dev.apigwmcp.maven.generation.GenerationRequest;
+import dev.apigwmcp.maven.generation.GeneratorIdentity;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,7 +110,7 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
             throw new MojoFailureException(failure("apigw-mcp: invalid configuration:", mapping.errors()));
         }
         GenerationRequest request = new GenerationRequest(mapping.targets(), javaOutputDirectory.toPath(),
-                resourceOutputDirectory.toPath(), stateDirectory.toPath(), plugin.getVersion(), refresh,
+                resourceOutputDirectory.toPath(), stateDirectory.toPath(), GeneratorIdentity.of(plugin.getVersion()), refresh,
                 session.isOffline(), mapper.displayNames());
         GenerationOrchestrator orchestrator = GenerationOrchestrator.usingGeneratorCore(SnapshotRefresher.usingAws(),
                 buildLog());
