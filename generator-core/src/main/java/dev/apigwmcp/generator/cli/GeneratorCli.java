@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The generator's command line:
@@ -92,9 +93,11 @@ public final class GeneratorCli {
             return usage("give either --export or --config");
         }
         List<TargetConfig> targets;
+        UnaryOperator<Problem> located = UnaryOperator.identity();
         if (config != null) {
             TargetsFile file = new TargetsFile(Path.of(config));
             targets = file.read();
+            located = file::locate;
             if (!file.problems().isEmpty()) {
                 file.problems().forEach(p -> err.println("error: " + p));
                 return 1;
@@ -108,11 +111,11 @@ public final class GeneratorCli {
         }
         GenerationResult result = Generator.generate(new GeneratorConfig(targets));
         for (Problem warning : result.warnings()) {
-            err.println("warning: " + warning);
+            err.println("warning: " + located.apply(warning));
         }
         if (result.hasErrors()) {
             for (Problem error : result.errors()) {
-                err.println("error: " + error);
+                err.println("error: " + located.apply(error));
             }
             err.println(result.errors().size() + " error(s); nothing was written");
             return 1;

@@ -10,8 +10,10 @@ import io.swagger.v3.core.util.Yaml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +31,7 @@ final class TargetsFile {
     private final Path file;
     private final String display;
     private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Integer> targetIndex = new HashMap<>();
 
     TargetsFile(Path file) {
         this.file = file;
@@ -59,9 +62,25 @@ final class TargetsFile {
             TargetConfig target = target(list.get(i), "/targets/" + i);
             if (target != null) {
                 targets.add(target);
+                targetIndex.putIfAbsent(target.name(), i);
             }
         }
         return problems.isEmpty() ? targets : List.of();
+    }
+
+    /**
+     * The generator names configuration problems by a location inside the target ({@code toolOverrides[2]},
+     * {@code toolFilters[0].filterPath}); in this file that is a pointer under the target's entry.
+     */
+    Problem locate(Problem problem) {
+        Integer index = problem.target() == null ? null : targetIndex.get(problem.target());
+        if (problem.file() != null || index == null) {
+            return problem;
+        }
+        String location = problem.pointer() == null ? "" : problem.pointer();
+        String pointer = "/targets/" + index + (location.isEmpty() ? ""
+                : "/" + location.replaceAll("\\[(\\d+)]", "/$1").replace('.', '/'));
+        return new Problem(problem.target(), display, pointer, problem.message());
     }
 
     private TargetConfig target(JsonNode node, String pointer) {
