@@ -34,6 +34,8 @@ import java.util.Map;
  */
 final class JavaRegexReader {
 
+    /** Nesting beyond this is refused rather than recursed into (real patterns nest a handful deep). */
+    static final int MAX_DEPTH = 200;
     /** Java's inline flag letters, as in {@code (?i)} or {@code (?-x:...)}. */
     private static final String JAVA_FLAGS = "idmsuxUc-";
     private static final String HORIZONTAL = "\\h";
@@ -45,6 +47,7 @@ final class JavaRegexReader {
     private final BitSet groupsClosed = new BitSet();
     private final Map<String, Integer> names = new HashMap<>();
     private int lookbehinds;
+    private int depth;
 
     private JavaRegexReader(String text) {
         this.text = text;
@@ -182,6 +185,10 @@ final class JavaRegexReader {
     }
 
     private RegexNode group(int start) {
+        if (++depth > MAX_DEPTH) {
+            throw PatternProblem.unportable("nests groups more than " + MAX_DEPTH + " deep (at index " + start
+                    + "), deeper than this generator translates");
+        }
         GroupKind kind;
         String name = null;
         if (peek() != '?') {
@@ -242,6 +249,7 @@ final class JavaRegexReader {
         if (number > 0) {
             groupsClosed.set(number);
         }
+        depth--;
         return new Group(kind, name, body);
     }
 

@@ -69,6 +69,9 @@ public final class PortablePatterns {
             tree = JavaRegexReader.read(pattern);
         } catch (PatternProblem problem) {
             return new Dropped(problem.invalid() ? javasReason(pattern, problem.reason()) : problem.reason());
+        } catch (RuntimeException e) {
+            // A gap in the reader must cost one pattern, with a warning, not the whole generation.
+            return new Dropped("could not be translated for JavaScript (" + e + ")");
         }
         String written = EcmaRegexWriter.write(tree);
         // Safety net: what is written must compile in Java and read back as the same tree.

@@ -155,6 +155,14 @@ class JavaRegexReaderTest {
     }
 
     @Test
+    void deepNestingIsRefusedInsteadOfRecursedInto() {
+        String deep = "(".repeat(JavaRegexReader.MAX_DEPTH + 1) + "a" + ")".repeat(JavaRegexReader.MAX_DEPTH + 1);
+        assertThat(problem(deep).reason()).contains("nests groups more than 200 deep");
+        String fine = "(".repeat(JavaRegexReader.MAX_DEPTH) + "a" + ")".repeat(JavaRegexReader.MAX_DEPTH);
+        assertThat(EcmaRegexWriter.write(JavaRegexReader.read(fine))).isEqualTo(fine);
+    }
+
+    @Test
     void readerDoesNotThrowAnythingElseOnTruncatedInput() {
         for (String truncated : new String[] {"\\", "[\\", "\\p", "\\p{L", "\\x{", "\\u12", "(?", "(?<", "\\k", "\\c"}) {
             assertThatThrownBy(() -> JavaRegexReader.read(truncated)).as(truncated)
