@@ -68,12 +68,20 @@ final class JavaProperties {
             Map.entry("javaSpaceChar", List.of(new Property("Z", false))),
             Map.entry("javaISOControl", List.of(range(0, 0x1F), range(0x7F, 0x9F))));
 
-    /** Java's binary properties ({@code \p{IsX}}, name upper-cased) that equal a category or a fixed set. */
+    /**
+     * Java's Unicode properties ({@code \p{IsX}}, name upper-cased) that equal a category or a fixed set. After
+     * "Is", the POSIX names mean their Unicode versions: {@code \p{IsPunct}} is every punctuation mark.
+     */
     private static final Map<String, List<ClassItem>> JAVA_BINARY = Map.ofEntries(
             Map.entry("LETTER", List.of(new Property("L", false))),
             Map.entry("DIGIT", List.of(new Property("Nd", false))),
             Map.entry("PUNCTUATION", List.of(new Property("P", false))),
+            Map.entry("PUNCT", List.of(new Property("P", false))),
             Map.entry("CONTROL", List.of(new Property("Cc", false))),
+            Map.entry("CNTRL", List.of(new Property("Cc", false))),
+            Map.entry("SPACE", whiteSpace()),
+            Map.entry("XDIGIT", hexDigit()),
+            Map.entry("BLANK", List.of(new Property("Zs", false), Char.of('\t'))),
             Map.entry("TITLECASE", List.of(new Property("Lt", false))),
             Map.entry("ASSIGNED", List.of(new Property("Cn", true))),
             Map.entry("WHITE_SPACE", whiteSpace()), Map.entry("WHITESPACE", whiteSpace()),
@@ -82,10 +90,10 @@ final class JavaProperties {
             Map.entry("JOINCONTROL", List.of(range(0x200C, 0x200D))));
 
     /** Binary properties Java has and ECMA-262 spells differently, so that no spelling works in both. */
-    private static final Set<String> JAVA_BINARY_UNPORTABLE = Set.of("ALPHABETIC", "UPPERCASE", "LOWERCASE",
-            "IDEOGRAPHIC", "NONCHARACTER_CODE_POINT", "NONCHARACTERCODEPOINT", "WORD", "ALNUM", "BLANK", "GRAPH",
-            "PRINT", "EMOJI", "EMOJI_PRESENTATION", "EMOJI_MODIFIER", "EMOJI_MODIFIER_BASE", "EMOJI_COMPONENT",
-            "EXTENDED_PICTOGRAPHIC");
+    private static final Set<String> JAVA_BINARY_UNPORTABLE = Set.of("ALPHABETIC", "ALPHA", "UPPERCASE", "UPPER",
+            "LOWERCASE", "LOWER", "IDEOGRAPHIC", "NONCHARACTER_CODE_POINT", "NONCHARACTERCODEPOINT", "WORD", "ALNUM",
+            "GRAPH", "PRINT", "EMOJI", "EMOJI_PRESENTATION", "EMOJI_MODIFIER", "EMOJI_MODIFIER_BASE",
+            "EMOJI_COMPONENT", "EXTENDED_PICTOGRAPHIC");
 
     private JavaProperties() {
     }

@@ -63,7 +63,9 @@ final class RealisticPatterns {
                 Arguments.of("[^]\\s]+", "[^\\]\\s]+"),
                 Arguments.of("\\p{IsWhite_Space}", "[\\p{Z}\\t-\\r\\x85]"),
                 Arguments.of("\\p{sc=Greek}\\p{IsLatin}\\p{script=cyrl}", "\\p{sc=Greek}\\p{sc=Latin}\\p{sc=Cyrillic}"),
-                Arguments.of("\\p{Alpha}", "[a-zA-Z]"));
+                Arguments.of("\\p{Alpha}", "[a-zA-Z]"),
+                Arguments.of("[\\p{IsPunct}\\p{IsBlank}]+\\p{IsXDigit}", "[\\p{P}\\p{Zs}\\t]+[\\p{Nd}A-Fa-f\uFF21-\uFF26"
+                        + "\uFF41-\uFF46]"));
     }
 
     /** No spelling both engines read the same; each with words the reason must contain. */
@@ -76,6 +78,7 @@ final class RealisticPatterns {
                 Arguments.of("^\\w++$", "possessive quantifier"),
                 Arguments.of("\\p{javaLowerCase}+", "Java-only character property '\\p{javaLowerCase}'"),
                 Arguments.of("\\p{InBasicLatin}", "Unicode block"),
+                Arguments.of("\\p{IsAlpha}+", "spells differently"),
                 Arguments.of("[a-zA-Z]{1-70}", "is not a valid regular expression"),
                 Arguments.of("this is [a test] {patternAny1:role1}", "is not a valid regular expression"),
                 Arguments.of("/(?P<product_ref>.*)-.*/", "is not a valid regular expression"),
