@@ -164,8 +164,9 @@ class JavaRegexReaderTest {
 
     @Test
     void readerDoesNotThrowAnythingElseOnTruncatedInput() {
-        for (String truncated : new String[] {"\\", "[\\", "\\p", "\\p{L", "\\x{", "\\u12", "(?", "(?<", "\\k", "\\c"}) {
-            assertThatThrownBy(() -> JavaRegexReader.read(truncated)).as(truncated)
+        String[] truncated = {"\\", "[\\", "\\p", "\\p{L", "\\x{", "\\u12", "(?", "(?<", "\\k", "\\c"};
+        for (String pattern : truncated) {
+            assertThatThrownBy(() -> JavaRegexReader.read(pattern)).as(pattern)
                     .isInstanceOf(PatternProblem.class);
         }
     }

@@ -160,8 +160,8 @@ class PatternEnginesTest {
         probes.addAll(List.of("", "abc", "ABC-123", "a b", "a-b", "--", "foo@bar.com", "2024-01-31T10:00:00Z",
                 "12:34", "{x}", "[x]", "a\nb", "ab\n", "\nab", "x_y.z:w/v=u+t-s@r", "arn:aws:iam::123456789012:role/x",
                 "192.168.0.1", "snap-0123abcd", "0123456789abcdef", "s3://bucket/key", "é", "日本", "\uD83D\uDE00",
-                "ñandú", "Ωmega", "ǅ", "٣", "\uFF21", "\uFF10", "\u00A0", "x\u00A0y", "x\u2028y", "x\u0085y", "éa b", "\u3000",
-                "\uFEFF"));
+                "ñandú", "Ωmega", "ǅ", "٣", "\uFF21", "\uFF10", "\u00A0", "x\u00A0y", "x\u2028y", "x\u0085y",
+                "éa b", "\u3000", "\uFEFF"));
         return List.copyOf(probes);
     }
 

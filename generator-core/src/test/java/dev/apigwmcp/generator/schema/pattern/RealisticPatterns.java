@@ -64,8 +64,8 @@ final class RealisticPatterns {
                 Arguments.of("\\p{IsWhite_Space}", "[\\p{Z}\\t-\\r\\x85]"),
                 Arguments.of("\\p{sc=Greek}\\p{IsLatin}\\p{script=cyrl}", "\\p{sc=Greek}\\p{sc=Latin}\\p{sc=Cyrillic}"),
                 Arguments.of("\\p{Alpha}", "[a-zA-Z]"),
-                Arguments.of("[\\p{IsPunct}\\p{IsBlank}]+\\p{IsXDigit}", "[\\p{P}\\p{Zs}\\t]+[\\p{Nd}A-Fa-f\uFF21-\uFF26"
-                        + "\uFF41-\uFF46]"));
+                Arguments.of("[\\p{IsPunct}\\p{IsBlank}]+\\p{IsXDigit}",
+                        "[\\p{P}\\p{Zs}\\t]+[\\p{Nd}A-Fa-f\uFF21-\uFF26\uFF41-\uFF46]"));
     }
 
     /** No spelling both engines read the same; each with words the reason must contain. */
