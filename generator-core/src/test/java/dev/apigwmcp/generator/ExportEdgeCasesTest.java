@@ -122,4 +122,25 @@ class ExportEdgeCasesTest {
         assertThat(result.warnings()).extracting(Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("is shared with another operation"));
     }
+
+    @Test
+    void patternsOfAwsDescriptionsReachBothSchemasInAFormJavaScriptCompiles() throws IOException {
+        GenerationResult result = generate("""
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/users/{userId}":{"get":{"operationId":"getUser","parameters":[{"name":"userId","in":"path",
+                   "required":true,"schema":{"type":"string","pattern":"[A-Za-z0-9\\\\:\\\\-\\\\_\\\\.\\\\@]+"}}],
+                   "responses":{"200":{"description":"ok","content":{"application/json":{"schema":
+                    {"type":"object","properties":{"arn":{"type":"string","pattern":"^arn\\\\:aws\\\\:\\\\S+$"},
+                     "ip":{"type":"string","pattern":"\\\\A\\\\d+(\\\\.\\\\d+){3}\\\\Z"}}}}}}}}}}}
+                """);
+        assertThat(result.errors()).isEmpty();
+        assertThat(file(result, "api___getUser.input.json")).contains("\"pattern\": \"[A-Za-z0-9:\\\\-_\\\\.@]+\"");
+        // Tolerant output schemas (the default) keep no pattern at all.
+        assertThat(file(result, "api___getUser.output.json")).doesNotContain("\"pattern\"");
+        assertThat(result.warnings()).filteredOn(w -> w.message().startsWith("pattern")).singleElement().satisfies(w -> {
+            assertThat(w.file()).isEqualTo("api.json");
+            assertThat(w.pointer()).endsWith("/properties/ip/pattern");
+            assertThat(w.message()).contains("uses '\\Z'", "pattern dropped");
+        });
+    }
 }

@@ -70,7 +70,8 @@ class GeneratorErrorsTest {
                 new ToolFilter("/pets", List.of("GET")), new ToolFilter("/cats/*", List.of("GET")))));
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("toolFilters[1]");
-            assertThat(p.message()).contains("'/cats/*' [GET] matches no operation");
+            assertThat(p.message()).isEqualTo("filter '/cats/*' [GET] matches no operation of the export"
+                    + " petstore-apigw-oas30.json: no resource lies below /cats/; did you mean /pets/*?");
         });
     }
 
@@ -82,9 +83,23 @@ class GeneratorErrorsTest {
         assertThat(result.errors()).extracting(Problem::pointer).containsExactly("toolOverrides[0]",
                 "toolOverrides[1]");
         assertThat(result.errors().get(0).message())
-                .isEqualTo("override PATCH /pets names an operation that is not in the export (methods on /pets: GET,"
-                        + " POST, OPTIONS)");
-        assertThat(result.errors().get(1).message()).endsWith("(no resource /dogs exists)");
+                .isEqualTo("override PATCH /pets names no operation of the export petstore-apigw-oas30.json: /pets"
+                        + " has no PATCH method (its methods: GET, POST, OPTIONS)");
+        assertThat(result.errors().get(1).message()).isEqualTo("override GET /dogs names no operation of the export"
+                + " petstore-apigw-oas30.json: there is no resource /dogs, nor one with a similar path");
+    }
+
+    @Test
+    void overrideWithOtherPlaceholderNamesPointsToTheExportsSpelling() {
+        GenerationResult result = generate(TestSpecs.petstoreAll().withOverrides(List.of(
+                new ToolOverride("/pets/{id}", "GET", "getPet", null))));
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("toolOverrides[0]");
+            assertThat(p.target()).isEqualTo("petstore");
+            assertThat(p.toString()).isEqualTo("toolOverrides[0]: override GET /pets/{id} names no operation of the"
+                    + " export petstore-apigw-oas30.json: there is no resource /pets/{id}; the export spells it"
+                    + " /pets/{petId} (path parameters must be named as in the export) (target petstore)");
+        });
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The generator's command line:
@@ -85,23 +86,25 @@ public final class GeneratorCli {
         if ((options.export == null) == (options.config == null)) {
             return usage("give either --export or --config");
         }
-        ValidatedConfig targets = options.config != null ? new TargetsFile(Path.of(options.config)).read()
+        TargetsFile file = options.config == null ? null : new TargetsFile(Path.of(options.config));
+        ValidatedConfig targets = file != null ? file.read()
                 : new ConfigValidator(new CommandLineDialect()).validate(List.of(options.singleTarget()));
         if (!targets.valid()) {
             targets.errors().forEach(p -> err.println("error: " + p));
             return 1;
         }
-        return generate(targets.targets(), options.outDir);
+        return generate(targets.targets(), options.outDir, file == null ? UnaryOperator.identity() : file::locate);
     }
 
-    private int generate(List<TargetConfig> targets, String outDir) {
+    /** Generates; {@code located} places problems of the configuration in the user's file. */
+    private int generate(List<TargetConfig> targets, String outDir, UnaryOperator<Problem> located) {
         GenerationResult result = Generator.generate(new GeneratorConfig(targets));
         for (Problem warning : result.warnings()) {
-            err.println("warning: " + warning);
+            err.println("warning: " + located.apply(warning));
         }
         if (result.hasErrors()) {
             for (Problem error : result.errors()) {
-                err.println("error: " + error);
+                err.println("error: " + located.apply(error));
             }
             err.println(result.errors().size() + " error(s); nothing was written");
             return 1;

@@ -13,7 +13,9 @@ import io.swagger.v3.core.util.Yaml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,6 +36,8 @@ final class TargetsFile {
     private final Path file;
     private final String display;
     private final List<Problem> problems = new ArrayList<>();
+    /** Each target's position in the file, by name, to place later problems of its configuration. */
+    private final Map<String, Integer> targetIndex = new HashMap<>();
 
     TargetsFile(Path file) {
         this.file = file;
@@ -57,7 +61,11 @@ final class TargetsFile {
         List<TargetInput> inputs = new ArrayList<>();
         JsonNode list = root.get("targets");
         for (int i = 0; i < list.size(); i++) {
-            inputs.add(target(list.get(i), "/targets/" + i));
+            TargetInput input = target(list.get(i), "/targets/" + i);
+            inputs.add(input);
+            if (input.name() != null) {
+                targetIndex.putIfAbsent(input.name().trim(), i);
+            }
         }
         ValidatedConfig validated = new ConfigValidator(new YamlDialect(display)).validate(inputs);
         if (problems.isEmpty()) {
@@ -66,6 +74,27 @@ final class TargetsFile {
         List<Problem> all = new ArrayList<>(problems);
         all.addAll(validated.errors());
         return new ValidatedConfig(List.<TargetConfig>of(), all);
+    }
+
+    /**
+     * A problem of generation that names a place in the configuration, placed in this file: the filters and
+     * overrides carry their pointer already ({@code /targets/0/toolOverrides/1}); a member of a target
+     * ({@code toolFilters}) is found under that target.
+     */
+    Problem locate(Problem problem) {
+        if (problem.file() != null || problem.pointer() == null) {
+            return problem;
+        }
+        if (problem.pointer().startsWith("/targets/")) {
+            return new Problem(problem.target(), display, problem.pointer(), problem.message());
+        }
+        Integer index = problem.target() == null ? null : targetIndex.get(problem.target());
+        if (index == null) {
+            return problem;
+        }
+        String member = problem.pointer().replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
+        return new Problem(problem.target(), display, "/targets/" + index + (member.isEmpty() ? "" : "/" + member),
+                problem.message());
     }
 
     private TargetInput target(JsonNode node, String pointer) {

@@ -1,5 +1,6 @@
 package dev.apigwmcp.generator.schema;
 
+import dev.apigwmcp.generator.schema.pattern.PortablePatterns;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.EnumMap;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class SchemaConverter {
             String componentsPointer) {
         Objects.requireNonNull(componentsPointer, "componentsPointer");
         this.index = new ComponentIndex(components, pathSchemas, openApi31, componentsPointer);
-        PatternCheck patterns = new PatternCheck();
+        PortablePatterns patterns = new PortablePatterns();
         for (Direction direction : Direction.values()) {
             translators.put(direction, new SchemaTranslator(direction, openApi31, index, patterns));
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.JsonPointer;
+import dev.apigwmcp.generator.schema.pattern.PortablePatterns;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,18 +28,21 @@ final class SchemaTranslator {
     private static final Set<String> JSON_TYPES =
             Set.of("string", "number", "integer", "boolean", "object", "array", "null");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** How a warning about a dropped pattern ends. */
+    private static final String DROPPED = "pattern dropped, so that every MCP client can compile the schema and"
+            + " the gateway validates what the clients validate";
 
     private final Direction direction;
     private final boolean openApi31;
     private final ComponentIndex index;
-    private final PatternCheck patterns;
+    private final PortablePatterns patterns;
     // Shared by the compile runs on every core. A target converted by two threads at once is converted twice into
     // equal results; the first stored is kept. What is being converted is each thread's own business.
     private final Map<String, Converted> cache = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> refNodes = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<String>> inProgress = ThreadLocal.withInitial(HashSet::new);
 
-    SchemaTranslator(Direction direction, boolean openApi31, ComponentIndex index, PatternCheck patterns) {
+    SchemaTranslator(Direction direction, boolean openApi31, ComponentIndex index, PortablePatterns patterns) {
         this.direction = direction;
         this.openApi31 = openApi31;
         this.index = index;
@@ -312,12 +315,12 @@ final class SchemaTranslator {
         nonNegative(n, "maxLength", s.getMaxLength(), ptr, out);
         String pattern = s.getPattern();
         if (pattern != null) {
-            Optional<String> problem = patterns.problem(pattern);
-            if (problem.isEmpty()) {
-                n.put("pattern", pattern);
+            PortablePatterns.Verdict verdict = patterns.check(pattern);
+            if (verdict instanceof PortablePatterns.Kept kept) {
+                n.put("pattern", kept.pattern());
             } else {
-                out.issue(SchemaIssue.warning(ptr + "/pattern", "pattern '" + pattern + "' " + problem.get()
-                        + "; dropped so that validation does not fail at run time"));
+                out.issue(SchemaIssue.warning(ptr + "/pattern", "pattern '" + pattern + "' "
+                        + ((PortablePatterns.Dropped) verdict).reason() + "; " + DROPPED));
             }
         }
         putText(n, "contentEncoding", s.getContentEncoding());
@@ -341,20 +344,7 @@ final class SchemaTranslator {
                 node.set(p.getKey(), child(p.getValue(), JsonPointer.append(ptr + "/properties", p.getKey()), out, depth));
             }
         }
-        Map<String, Schema> patternProperties = s.getPatternProperties();
-        if (patternProperties != null) {
-            ObjectNode node = n.putObject("patternProperties");
-            for (Map.Entry<String, Schema> p : patternProperties.entrySet()) {
-                String entryPtr = JsonPointer.append(ptr + "/patternProperties", p.getKey());
-                Optional<String> problem = patterns.problem(p.getKey());
-                if (problem.isPresent()) {
-                    out.issue(SchemaIssue.warning(entryPtr, "patternProperties key '" + p.getKey() + "' "
-                            + problem.get() + "; entry dropped"));
-                } else if (p.getValue() != null) {
-                    node.set(p.getKey(), child(p.getValue(), entryPtr, out, depth));
-                }
-            }
-        }
+        boolean patternEntryDropped = patternProperties(s.getPatternProperties(), ptr, n, out, depth);
         List<String> required = s.getRequired();
         if (required != null) {
             Set<String> names = new LinkedHashSet<>(required);
@@ -366,7 +356,10 @@ final class SchemaTranslator {
             }
         }
         Object additional = s.getAdditionalProperties();
-        if (additional instanceof Boolean b) {
+        if (patternEntryDropped && additional != null && !Boolean.TRUE.equals(additional)) {
+            out.issue(SchemaIssue.warning(ptr + "/additionalProperties", "additionalProperties dropped because a"
+                    + " patternProperties entry was: it would now reject the names that entry admitted"));
+        } else if (additional instanceof Boolean b) {
             n.put("additionalProperties", b);
         } else if (additional instanceof Schema a) {
             n.set("additionalProperties", child(a, ptr + "/additionalProperties", out, depth));
@@ -393,7 +386,42 @@ final class SchemaTranslator {
                 }
             });
         }
-        single(n, "unevaluatedProperties", s.getUnevaluatedProperties(), ptr, out, depth);
+        if (patternEntryDropped && s.getUnevaluatedProperties() != null) {
+            out.issue(SchemaIssue.warning(ptr + "/unevaluatedProperties", "unevaluatedProperties dropped because a"
+                    + " patternProperties entry was: it would now reject the names that entry admitted"));
+        } else {
+            single(n, "unevaluatedProperties", s.getUnevaluatedProperties(), ptr, out, depth);
+        }
+    }
+
+    /**
+     * Writes {@code patternProperties} with portable keys; returns whether an entry had to be dropped. Two keys
+     * that become one pattern keep both schemas ({@code allOf}), as both applied before.
+     */
+    @SuppressWarnings("rawtypes")
+    private boolean patternProperties(Map<String, Schema> entries, String ptr, ObjectNode n, Collector out,
+            int depth) {
+        if (entries == null) {
+            return false;
+        }
+        boolean dropped = false;
+        ObjectNode node = n.putObject("patternProperties");
+        for (Map.Entry<String, Schema> p : entries.entrySet()) {
+            String entryPtr = JsonPointer.append(ptr + "/patternProperties", p.getKey());
+            PortablePatterns.Verdict verdict = patterns.check(p.getKey());
+            if (verdict instanceof PortablePatterns.Dropped d) {
+                out.issue(SchemaIssue.warning(entryPtr, "patternProperties key '" + p.getKey() + "' " + d.reason()
+                        + "; entry dropped"));
+                dropped = true;
+            } else if (p.getValue() != null) {
+                String key = ((PortablePatterns.Kept) verdict).pattern();
+                JsonNode value = child(p.getValue(), entryPtr, out, depth);
+                JsonNode earlier = node.get(key);
+                node.set(key, earlier == null ? value
+                        : NODES.objectNode().set("allOf", NODES.arrayNode().add(earlier).add(value)));
+            }
+        }
+        return dropped;
     }
 
     /** readOnly properties are not arguments; writeOnly ones never come back. The flag may sit on a referenced component. */

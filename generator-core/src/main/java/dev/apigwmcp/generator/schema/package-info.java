@@ -21,9 +21,11 @@
  *   <li>{@link dev.apigwmcp.generator.schema.Direction#INPUT} drops {@code readOnly} properties,
  *       {@link dev.apigwmcp.generator.schema.Direction#OUTPUT} drops {@code writeOnly} ones (also from
  *       {@code required}).</li>
- *   <li>Patterns that are not valid Java regular expressions, or use Java-only syntax ECMA-262 lacks, are dropped
- *       with a warning; so are other values the 2020-12 meta-schema rejects (unknown types, negative lengths,
- *       non-positive {@code multipleOf}, empty {@code allOf}).</li>
+ *   <li>Every {@code pattern} and {@code patternProperties} key is written so that ECMA-262 in unicode mode (MCP
+ *       clients) and java.util.regex (the runtime) read it alike, or dropped with a warning when it cannot be
+ *       ({@link dev.apigwmcp.generator.schema.pattern.PortablePatterns}); so are other values the 2020-12
+ *       meta-schema rejects (unknown types, negative lengths, non-positive {@code multipleOf}, empty
+ *       {@code allOf}).</li>
  *   <li>Keywords are written in one fixed order, properties in the export's order, {@code $defs} sorted by name:
  *       the same export always gives the same bytes.</li>
  * </ul>

@@ -48,14 +48,18 @@ public final class ToolSelector {
                 order.add(operation);
             }
         }
+        ResourceIndex resources = new ResourceIndex(model);
         for (int i = 0; i < filters.size(); i++) {
             ParsedFilter filter = filters.get(i);
             if (filter.valid() && hits[i] == 0) {
+                String why = filter.wildcard() ? resources.explainWildcardFilter(filter.prefix(), filter.methods())
+                        : resources.explainExplicitFilter(filter.path(), filter.methods());
                 problems.configError(filter.location(), "filter " + filter.describe()
-                        + " matches no operation of the export");
+                        + " matches no operation of the export " + problems.file() + ": " + why);
             }
         }
-        Map<ApiOperation, ToolOverride> overrides = resolveOverrides(config.toolOverrides(), model, chosen, problems);
+        Map<ApiOperation, ToolOverride> overrides = resolveOverrides(config.toolOverrides(), model, resources,
+                chosen, problems);
         List<SelectedOperation> selected = new ArrayList<>();
         for (ApiOperation operation : order) {
             List<HttpMethod> any = operation.method() == HttpMethod.ANY ? chosen.get(operation) : List.of();
@@ -118,7 +122,7 @@ public final class ToolSelector {
     }
 
     private static Map<ApiOperation, ToolOverride> resolveOverrides(List<ToolOverride> overrides, ApiModel model,
-            Map<ApiOperation, List<HttpMethod>> chosen, ProblemCollector problems) {
+            ResourceIndex resources, Map<ApiOperation, List<HttpMethod>> chosen, ProblemCollector problems) {
         Map<String, ApiOperation> byKey = new HashMap<>();
         for (ApiOperation operation : model.operations()) {
             byKey.put(operation.method() + " " + operation.path(), operation);
@@ -138,8 +142,8 @@ public final class ToolSelector {
                 operation = byKey.get(HttpMethod.ANY + " " + override.path());
             }
             if (operation == null) {
-                problems.configError(location, "override " + label + " names an operation that is not in the export"
-                        + nearest(override.path(), model));
+                problems.configError(location, "override " + label + " names no operation of the export "
+                        + problems.file() + ": " + resources.explainOperation(override.path(), method.get()));
                 continue;
             }
             if (!chosen.containsKey(operation)) {
@@ -157,20 +161,6 @@ public final class ToolSelector {
             out.put(operation, override);
         }
         return out;
-    }
-
-    /** A hint naming the export's operations on the same path, or the paths that exist. */
-    private static String nearest(String path, ApiModel model) {
-        List<String> samePath = new ArrayList<>();
-        for (ApiOperation operation : model.operations()) {
-            if (operation.path().equals(path)) {
-                samePath.add(operation.method().name());
-            }
-        }
-        if (!samePath.isEmpty()) {
-            return " (methods on " + path + ": " + String.join(", ", samePath) + ")";
-        }
-        return " (no resource " + path + " exists)";
     }
 
     /** A validated filter. */

@@ -84,6 +84,25 @@ class GeneratorCliTest {
     }
 
     @Test
+    void overrideErrorNamesItsEntryInTheTargetsFileAndTheExport() throws IOException {
+        Files.copy(TestSpecs.petstore(), dir.resolve("petstore.json"));
+        Path config = dir.resolve("targets.yaml");
+        Files.writeString(config, """
+                targets:
+                  - name: petstore
+                    exportFile: petstore.json
+                    toolOverrides:
+                      - {path: /pets, method: GET, name: listPets}
+                      - {path: '/pets/{id}', method: GET, name: getPet}
+                """);
+        assertThat(run("generate", "--config", config.toString(), "--out", dir.resolve("out").toString()))
+                .isEqualTo(1);
+        assertThat(err()).contains("error: targets.yaml#/targets/0/toolOverrides/1: override GET /pets/{id} names no"
+                + " operation of the export petstore.json: there is no resource /pets/{id}; the export spells it"
+                + " /pets/{petId} (path parameters must be named as in the export) (target petstore)");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(run()).isEqualTo(2);
         assertThat(run("generate", "--out", dir.toString())).isEqualTo(2);

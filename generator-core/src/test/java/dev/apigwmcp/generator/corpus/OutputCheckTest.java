@@ -52,6 +52,16 @@ class OutputCheckTest {
     }
 
     @Test
+    void patternJavaScriptCannotCompileIsReported() {
+        assertThat(check.problems(result(List.of(), file(SCHEMAS + "x.input.json",
+                "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"[\\\\:]\"}},"
+                        + "\"patternProperties\":{\"^x\\\\_\":{}}}"))))
+                .satisfiesExactly(
+                        p -> assertThat(p).contains("/properties/a/pattern: pattern '[\\:]' is not in its portable"),
+                        p -> assertThat(p).contains("/patternProperties/^x\\_: pattern '^x\\_' is not in its portable"));
+    }
+
+    @Test
     void percentEncodedReferenceResolves() {
         assertThat(check.problems(result(List.of(), file(SCHEMAS + "x.input.json",
                 "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/A%20B\"}},"

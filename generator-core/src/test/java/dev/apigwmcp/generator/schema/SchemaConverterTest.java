@@ -553,7 +553,7 @@ class SchemaConverterTest {
         Fixture f = Fixture.oas30("""
                 A: {type: string, pattern: '(?i)^abc$'}
                 B: {type: string, pattern: '^a++$'}
-                C: {type: string, pattern: '\\Aabc\\z'}
+                C: {type: string, pattern: 'abc\\Z'}
                 D: {type: string, pattern: '[a-z&&[^e]]'}
                 """);
         for (String name : new String[] {"A", "B", "C", "D"}) {
@@ -561,6 +561,82 @@ class SchemaConverterTest {
             assertThat(r.root().has("pattern")).as(name).isFalse();
             assertThat(r.document().issues()).as(name).hasSize(1);
         }
+    }
+
+    @Test
+    void patternJavaScriptRejectsIsRewrittenWithoutWarningInBothDirections() {
+        Fixture f = Fixture.oas30("""
+                Id: {type: string, pattern: '[A-Za-z0-9\\:\\-\\_\\.\\@]+'}
+                """);
+        for (Direction direction : Direction.values()) {
+            Fixture.Result r = valid(f.component("Id", direction));
+            assertJson(r.root(), "{\"type\":\"string\",\"pattern\":\"[A-Za-z0-9:\\\\-_\\\\.@]+\"}");
+            assertThat(r.document().issues()).as(direction.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void patternPropertiesKeysAndPropertyNamesAreRewrittenToo() {
+        Fixture f = Fixture.oas31("""
+                Tags:
+                  type: object
+                  patternProperties:
+                    '^aws\\:[a-z]+$': {type: string}
+                  propertyNames: {pattern: '^[\\w\\:]+$'}
+                """);
+        Fixture.Result r = valid(f.component("Tags", Direction.OUTPUT));
+        assertJson(r.root(), """
+                {"type":"object","patternProperties":{"^aws:[a-z]+$":{"type":"string"}},
+                 "propertyNames":{"pattern":"^[\\\\w:]+$"}}""");
+        assertThat(r.document().issues()).isEmpty();
+    }
+
+    @Test
+    void patternPropertiesKeysThatBecomeOneKeepBothSchemas() {
+        Fixture f = Fixture.oas31("""
+                Tags:
+                  type: object
+                  patternProperties:
+                    '^a\\:': {minLength: 1}
+                    '^a:': {maxLength: 5}
+                """);
+        Fixture.Result r = valid(f.component("Tags", Direction.INPUT));
+        assertJson(r.root(), """
+                {"type":"object","patternProperties":{"^a:":{"allOf":[{"minLength":1},{"maxLength":5}]}}}""");
+    }
+
+    @Test
+    void droppedPatternPropertiesEntryTakesAdditionalPropertiesFalseWithIt() {
+        Fixture f = Fixture.oas31("""
+                Tags:
+                  type: object
+                  properties: {name: {type: string}}
+                  patternProperties:
+                    '^x-(?i)': {type: string}
+                  additionalProperties: false
+                """);
+        Fixture.Result r = valid(f.component("Tags", Direction.INPUT));
+        // Without the entry, "additionalProperties: false" would reject the names it admitted.
+        assertJson(r.root(), """
+                {"type":"object","properties":{"name":{"type":"string"}},"patternProperties":{}}""");
+        assertThat(r.document().issues()).extracting(SchemaIssue::pointer).containsExactly(
+                "/components/schemas/Tags/patternProperties/^x-(?i)",
+                "/components/schemas/Tags/additionalProperties");
+        assertThat(r.document().issues().get(0).message()).contains("'^x-(?i)'", "inline flags", "entry dropped");
+    }
+
+    @Test
+    void droppedPatternWarningNamesThePatternAndWhy() {
+        Fixture f = Fixture.oas30("P: {type: string, pattern: '^\\w++$'}");
+        Fixture.Result r = valid(f.component("P", Direction.OUTPUT));
+        assertJson(r.root(), "{\"type\":\"string\"}");
+        assertThat(r.document().issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.error()).isFalse();
+            assertThat(issue.pointer()).isEqualTo("/components/schemas/P/pattern");
+            assertThat(issue.message()).isEqualTo("pattern '^\\w++$' uses the possessive quantifier '++' at index"
+                    + " 3, which JavaScript does not have; pattern dropped, so that every MCP client can compile the"
+                    + " schema and the gateway validates what the clients validate");
+        });
     }
 
     @Test
