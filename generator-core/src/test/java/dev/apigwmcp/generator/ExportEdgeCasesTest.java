@@ -143,4 +143,42 @@ class ExportEdgeCasesTest {
             assertThat(w.message()).contains("uses '\\Z'", "pattern dropped");
         });
     }
+
+    @Test
+    void aBodySchemaUnderAWildcardMediaTypeIsSentAsJson() throws IOException {
+        GenerationResult result = generate("""
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/a":{"post":{"operationId":"a","requestBody":{"required":true,"content":{"*/*":{"schema":
+                   {"type":"object","properties":{"n":{"type":"integer"}}}}}},
+                   "responses":{"200":{"description":"ok"}}}}}}
+                """);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(file(result, "api___a.input.json")).contains("\"body\"", "\"n\"");
+        assertThat(file(result, "bindings.json")).contains("\"mediaType\": \"application/json\"");
+    }
+
+    @Test
+    void anUndefinedApiKeyInAnApiGatewayOpenApi3ExportIsTheKeyFlag() throws IOException {
+        GenerationResult result = generate("""
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/a":{"get":{"operationId":"a","security":[{"api_key":[]}],"responses":{"200":{"description":"ok"}},
+                   "x-amazon-apigateway-integration":{"type":"mock"}}}}}
+                """);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(file(result, "bindings.json")).contains("\"API_KEY\"");
+        assertThat(result.warnings()).extracting(Problem::message).anySatisfy(m ->
+                assertThat(m).contains("not defined in components.securitySchemes", "API-key-required flag"));
+    }
+
+    @Test
+    void anUndefinedApiKeyInAPlainOpenApiDocumentStaysAnError() throws IOException {
+        GenerationResult result = generate("""
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/a":{"get":{"operationId":"a","security":[{"api_key":[]}],"responses":{"200":{"description":"ok"}}}}}}
+                """);
+
+        assertThat(result.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("'api_key'"));
+    }
 }

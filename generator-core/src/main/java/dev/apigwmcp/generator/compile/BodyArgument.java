@@ -66,9 +66,13 @@ final class BodyArgument {
         return Optional.of(new Result(new BodyBinding(argument, mediaType, requestBody.required(), json)));
     }
 
-    /** The first JSON media type, else the first text one. */
+    /**
+     * The first JSON media type, else the first text one, else a wildcard ({@code *}{@code /*},
+     * {@code application/*}) with a schema: a schema describes JSON, so such a body is sent as JSON.
+     */
     private static Optional<Map.Entry<String, Schema<?>>> pickMediaType(ApiRequestBody body) {
         Map.Entry<String, Schema<?>> text = null;
+        Map.Entry<String, Schema<?>> wildcard = null;
         for (Map.Entry<String, Schema<?>> entry : body.content().entrySet()) {
             if (MediaTypes.isJson(entry.getKey())) {
                 return Optional.of(entry);
@@ -76,8 +80,13 @@ final class BodyArgument {
             if (text == null && MediaTypes.isText(entry.getKey())) {
                 text = entry;
             }
+            String essence = MediaTypes.essence(entry.getKey());
+            if (wildcard == null && entry.getValue() != null
+                    && (essence.equals("*/*") || essence.equals("application/*"))) {
+                wildcard = Map.entry("application/json", entry.getValue());
+            }
         }
-        return Optional.ofNullable(text);
+        return Optional.ofNullable(text != null ? text : wildcard);
     }
 
     /** @param binding the body argument, or {@code null} when the tool has none */

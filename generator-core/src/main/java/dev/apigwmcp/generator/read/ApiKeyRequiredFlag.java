@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * API Gateway's "API key required" flag written as a Swagger 2.0 requirement of {@code api_key} with no
- * {@code securityDefinitions} entry for it (AWS's own samples do this): API Gateway's importer takes the name
- * itself as the flag, so it is read as the usage-plan key in the {@code x-api-key} header, with a warning. Any
- * other undefined scheme stays an error.
+ * API Gateway's "API key required" flag written as a requirement of {@code api_key} with no scheme defined for it
+ * (AWS's own Swagger 2.0 samples do this): API Gateway's importer takes the name itself as the flag, so in a Swagger
+ * 2.0 export, or an OpenAPI 3 document with API Gateway extensions, it is read as the usage-plan key in the
+ * {@code x-api-key} header, with a warning. Any other undefined scheme stays an error.
  */
 final class ApiKeyRequiredFlag {
 
@@ -31,16 +31,19 @@ final class ApiKeyRequiredFlag {
     }
 
     /** {@code declared} with the flag's scheme added when it is used but not declared (and a warning). */
-    Map<String, SecurityScheme> apply(Map<String, SecurityScheme> declared, ProblemCollector problems) {
+    Map<String, SecurityScheme> apply(Map<String, SecurityScheme> declared, boolean swagger2,
+            ProblemCollector problems) {
         if (uses == 0 || declared.containsKey(NAME)) {
             return declared;
         }
         Map<String, SecurityScheme> out = new TreeMap<>(declared);
         out.put(NAME, new SecurityScheme(NAME, AuthKind.API_KEY, "header", "x-api-key", null, null, firstUse));
-        problems.warning(firstUse, "security scheme '" + NAME + "' is not defined in securityDefinitions; read as"
-                + " API Gateway's API-key-required flag (the usage-plan key in header x-api-key) for the "
-                + uses + " requirement(s) that name it. Define it to say so: \"securityDefinitions\": {\""
-                + NAME + "\": {\"type\": \"apiKey\", \"name\": \"x-api-key\", \"in\": \"header\"}}");
+        String scheme = "\"" + NAME + "\": {\"type\": \"apiKey\", \"name\": \"x-api-key\", \"in\": \"header\"}";
+        problems.warning(firstUse, "security scheme '" + NAME + "' is not defined in "
+                + (swagger2 ? "securityDefinitions" : "components.securitySchemes") + "; read as API Gateway's"
+                + " API-key-required flag (the usage-plan key in header x-api-key) for the " + uses
+                + " requirement(s) that name it. Define it to say so: " + (swagger2
+                ? "\"securityDefinitions\": {" + scheme + "}" : "\"components\": {\"securitySchemes\": {" + scheme + "}}"));
         return out;
     }
 }

@@ -85,8 +85,9 @@ final class ModelBuilder {
         SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes(),
                 format == SpecFormat.SWAGGER_2_0 ? "/securityDefinitions" : "/components/securitySchemes");
         apiGateway |= schemes.anyApiGatewayExtension();
-        Map<String, SecurityScheme> securitySchemes = format == SpecFormat.SWAGGER_2_0
-                ? apiKeyFlag.apply(schemes.byName(), problems) : schemes.byName();
+        // A plain OpenAPI document's undefined scheme is a mistake; in an API Gateway export it is the key flag.
+        Map<String, SecurityScheme> securitySchemes = format == SpecFormat.SWAGGER_2_0 || apiGateway
+                ? apiKeyFlag.apply(schemes.byName(), format == SpecFormat.SWAGGER_2_0, problems) : schemes.byName();
         Object keySource = api.getExtensions() == null ? null
                 : api.getExtensions().get("x-amazon-apigateway-api-key-source");
         return new ApiModel(
