@@ -181,4 +181,23 @@ class ExportEdgeCasesTest {
 
         assertThat(result.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("'api_key'"));
     }
+
+    @Test
+    void anHttpApisDefaultRouteIsACatchAllToolOverAnyPath() throws IOException {
+        GenerationResult result = generate("""
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/$default":{"x-amazon-apigateway-any-method":{"isDefaultRoute":true,
+                   "x-amazon-apigateway-integration":{"payloadFormatVersion":"2.0","type":"aws_proxy"}}}}}
+                """);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.tools()).singleElement().satisfies(tool -> {
+            assertThat(tool.name()).isEqualTo("api___any_proxy");
+            assertThat(tool.path()).isEqualTo("/{proxy+}");
+        });
+        assertThat(file(result, "api___any_proxy.input.json")).contains("\"proxy\"", "\"query\"", "\"body\"");
+        assertThat(result.warnings()).filteredOn(p -> p.message().contains("catch-all route")).singleElement()
+                .extracting(Problem::pointer).isEqualTo("/paths/~1$default");
+        assertThat(result.warnings()).noneMatch(p -> p.message().contains("not declared"));
+    }
 }

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ import java.util.regex.Pattern;
 final class ModelBuilder {
 
     private static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+    /** The catch-all route of an HTTP API (API Gateway v2) export. */
+    private static final String DEFAULT_ROUTE = "/$default";
     private static final String APIGW_PREFIX = "x-amazon-apigateway-";
     /** A path template variable, {@code {name}} or greedy {@code {name+}}; group 1 is the name without the plus. */
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^{}]+?)\\+?}");
@@ -146,8 +149,8 @@ final class ModelBuilder {
         return false;
     }
 
-    private void readPath(String path, PathItem item, List<ApiOperation> out) {
-        String pathPointer = JsonPointer.append("/paths", path);
+    private void readPath(String key, PathItem item, List<ApiOperation> out) {
+        String pathPointer = JsonPointer.append("/paths", key);
         if (item == null) {
             return;
         }
@@ -157,6 +160,16 @@ final class ModelBuilder {
         }
         String resourceDescription = firstText(item.getSummary(), item.getDescription());
         List<Parameter> shared = item.getParameters() == null ? List.of() : item.getParameters();
+        String path = key;
+        if (key.equals(DEFAULT_ROUTE)) {
+            // An HTTP API's catch-all route: it serves every path that no other route matches.
+            path = "/{proxy+}";
+            shared = new ArrayList<>(shared);
+            shared.add(new PathParameter().name("proxy").required(true).schema(new StringSchema())
+                    .description("The path to call: this route serves every path no other route matches."));
+            problems.warning(pathPointer, "'" + DEFAULT_ROUTE + "' is an HTTP API's catch-all route: its tool"
+                    + " calls the path given as the argument 'proxy' (the route is read as /{proxy+})");
+        }
         for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
             HttpMethod method = HttpMethod.valueOf(entry.getKey().name());
             out.add(readOperation(path, method, JsonPointer.append(pathPointer, method.key()), entry.getValue(),
