@@ -7,17 +7,21 @@ import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.SettingsException;
 import dev.apigwmcp.runtime.config.SettingsLoader;
+import dev.apigwmcp.runtime.config.TargetNameCheck;
+import dev.apigwmcp.runtime.execution.StartupException;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import dev.apigwmcp.runtime.transport.HttpOptions;
 import dev.apigwmcp.runtime.transport.HttpTransport;
+import dev.apigwmcp.runtime.transport.ListenFailure;
 import dev.apigwmcp.runtime.transport.StdioTransport;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +32,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The gateway's entry point: reads settings, builds the tool service, and serves it over stdio or HTTP.
- * Exit codes: 0 done, 1 startup failure, 2 bad option or setting.
+ * The gateway's entry point: reads settings, builds the tool service, and serves it over stdio or HTTP. Exit
+ * statuses are {@link ExitCode}'s: 0 done, 1 unexpected failure, 2 wrong setting, 3 cannot start.
  */
 public final class Gateway {
     static final String USAGE = "Usage: java -jar <gateway>.jar [--transport stdio|http] [--port N] [--host H] [options]";
@@ -38,12 +42,24 @@ public final class Gateway {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
+    private final String helpSection;
 
     public Gateway(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out, PrintStream err) {
+        this(factories, environment, out, err, "");
+    }
+
+    private Gateway(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out,
+            PrintStream err, String helpSection) {
         this.factories = List.copyOf(factories);
         this.environment = Map.copyOf(environment);
         this.out = out;
         this.err = err;
+        this.helpSection = helpSection;
+    }
+
+    /** This gateway with a launcher's own options (such as a demo mode) described in {@code --help}. */
+    public Gateway withHelpSection(String section) {
+        return new Gateway(factories, environment, out, err, section);
     }
 
     public static void main(String[] args) {
@@ -79,45 +95,77 @@ public final class Gateway {
         System.exit(code);
     }
 
-    /** Runs to completion (stdio: end of input; HTTP: until the process is stopped) and returns the exit code. */
+    /**
+     * Runs to completion (stdio: end of input; HTTP: until the process is stopped) and returns the exit status.
+     * Every setting is checked before the tool service starts; {@code --help} and {@code --list-tools} need no
+     * credential.
+     */
     public int run(String[] args, InputStream in) {
         List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
         factories.forEach(factory -> known.addAll(factory.settings()));
-        CommandLine commandLine;
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            // Help wins over everything else on the line, so that it shows even when a setting is wrong.
+            out.print(HelpRenderer.render(USAGE, known) + helpSection + "\n" + ExitCode.table());
+            out.flush();
+            return ExitCode.OK.code();
+        }
+        ToolService tools = null;
         try {
-            commandLine = new SettingsLoader(known).load(args, environment);
-            configureLogging(commandLine.settings());
-            if (commandLine.help()) {
-                out.print(HelpRenderer.render(USAGE, known));
-                out.flush();
-                return 0;
-            }
+            CommandLine commandLine = new SettingsLoader(known).load(args, environment);
             Settings settings = commandLine.settings();
-            ToolService tools = chooseFactory(settings).create(settings, environment);
+            configureLogging(settings);
+            ToolServiceFactory factory = chooseFactory(settings);
+            TargetNameCheck.check(commandLine, factory.targets());
             if (commandLine.listTools()) {
-                listTools(tools);
-                return 0;
+                listTools(factory.catalog(settings, environment));
+                return ExitCode.OK.code();
             }
-            McpServer server = new McpServer(tools, serverOptions(settings));
+            // The launcher's own settings first: a wrong --port should not wait for credentials to be resolved.
+            ServerOptions serverOptions = serverOptions(settings);
             String transport = settings.get(GatewaySettings.TRANSPORT).orElse("stdio");
-            return switch (transport) {
-                case "stdio" -> new StdioTransport(server, in, out).run();
-                case "http" -> serveHttp(server, httpOptions(settings));
-                default -> throw new SettingsException("--transport (" + GatewaySettings.TRANSPORT.environmentVariable()
+            if (!transport.equals("stdio") && !transport.equals("http")) {
+                throw new SettingsException("--transport (" + GatewaySettings.TRANSPORT.environmentVariable()
                         + ") must be stdio or http, got \"" + transport + "\"");
-            };
+            }
+            HttpOptions http = transport.equals("http") ? httpOptions(settings) : null;
+            tools = factory.create(settings, environment);
+            McpServer server = new McpServer(tools, serverOptions);
+            return http == null ? new StdioTransport(server, in, out).run() : serveHttp(server, http);
         } catch (SettingsException e) {
-            err.println("apigw-mcp: " + e.getMessage());
-            return 2;
+            report(e.problems());
+            return ExitCode.BAD_SETTINGS.code();
+        } catch (StartupException e) {
+            report(e.problems());
+            close(tools);
+            return (e.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START).code();
         } catch (RuntimeException e) {
-            err.println("apigw-mcp: startup failed: " + e.getMessage());
-            return 1;
+            String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+            err.println("apigw-mcp: unexpected failure: " + e.getClass().getName() + message);
+            close(tools);
+            return ExitCode.FAILED.code();
+        }
+    }
+
+    /** One line per problem, each marked as the gateway's. */
+    private void report(List<String> problems) {
+        problems.forEach(problem -> err.println("apigw-mcp: " + problem));
+        err.flush();
+    }
+
+    private static void close(ToolService tools) {
+        if (tools instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
         }
     }
 
     private ToolServiceFactory chooseFactory(Settings settings) {
         if (factories.isEmpty()) {
-            throw new IllegalStateException("no tool service on the classpath (no " + ToolServiceFactory.class.getName() + " service)");
+            throw new StartupException(List.of("no tool service on the classpath (no "
+                    + ToolServiceFactory.class.getName() + " service); add the runtime and the generated tools"));
         }
         String wanted = settings.get(GatewaySettings.TOOL_SERVICE).orElse(null);
         if (wanted == null) {
@@ -133,8 +181,8 @@ public final class Gateway {
                         + factories.stream().map(ToolServiceFactory::name).sorted().collect(Collectors.joining(", "))));
     }
 
-    private void listTools(ToolService tools) {
-        for (ToolListing listing : tools.listings()) {
+    private void listTools(List<ToolListing> listings) {
+        for (ToolListing listing : listings) {
             ObjectNode tool = listing.definition();
             JsonNode description = tool.get("description");
             String first = description == null ? "" : description.asString().strip().lines().findFirst().orElse("");
@@ -148,7 +196,7 @@ public final class Gateway {
         try {
             transport.start();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+            throw new StartupException(List.of(ListenFailure.describe(options.host(), options.port(), e)));
         }
         err.println("apigw-mcp: serving MCP on " + transport.endpoint());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -197,16 +245,20 @@ public final class Gateway {
                 Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.IDLE_TIMEOUT_SECONDS, 1, 86_400)));
     }
 
-    /** slf4j-simple reads its configuration once, at first use; set it before any logger exists. */
+    /**
+     * slf4j-simple reads its configuration once, at first use; set it before any logger exists. Jetty's
+     * informational lines (version, start-up) are noise next to the per-call lines, so it logs warnings unless
+     * debugging.
+     */
     private static void configureLogging(Settings settings) {
-        String level = settings.get(GatewaySettings.LOG_LEVEL).orElse("warn");
+        String level = settings.get(GatewaySettings.LOG_LEVEL).orElse("info");
         if (!Set.of("error", "warn", "info", "debug", "trace").contains(level)) {
             throw new SettingsException("--log-level (" + GatewaySettings.LOG_LEVEL.environmentVariable()
                     + ") must be error, warn, info, debug or trace, got \"" + level + "\"");
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn".equals(level) ? "warn" : level);
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", level.equals("info") ? "warn" : level);
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     }
 }

@@ -2,9 +2,11 @@ package dev.apigwmcp.runtime;
 
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Creates the {@link ToolService} the gateway serves. Implementations are found with {@link java.util.ServiceLoader}
@@ -20,8 +22,28 @@ public interface ToolServiceFactory {
     List<Setting> settings();
 
     /**
+     * The names of the targets this service serves. A per-target setting ({@code target.<target>.<key>}) for any
+     * other name is refused at start, so a mistyped target is not silently ignored. The default, no targets, suits
+     * a service that declares no per-target settings.
+     */
+    default Set<String> targets() {
+        return Set.of();
+    }
+
+    /**
+     * The tools as {@code --list-tools} prints them, read from the catalog alone: no credential or upstream setting
+     * is needed. The default builds the whole service; override it when that needs more than the catalog.
+     */
+    default List<ToolListing> catalog(Settings settings, Map<String, String> environment) {
+        return create(settings, environment).listings();
+    }
+
+    /**
      * Builds the service. Throw {@link dev.apigwmcp.runtime.config.SettingsException} (one line, naming the
-     * setting) for a bad setting; the launcher prints it and exits with status 2.
+     * setting) for a bad setting: the launcher prints it and exits with status 2. Throw
+     * {@link dev.apigwmcp.runtime.execution.StartupException} when something the settings need is missing or
+     * unusable (a credential, a generated resource): the launcher prints each problem and exits with status 3
+     * (2 when it says a setting is wrong).
      *
      * @param environment the environment variables the gateway was started with (settings such as
      *                    {@code api-key-env} name variables in it); read it rather than {@link System#getenv}

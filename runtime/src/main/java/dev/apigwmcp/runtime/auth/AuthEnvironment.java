@@ -3,6 +3,8 @@ package dev.apigwmcp.runtime.auth;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -31,5 +33,16 @@ public record AuthEnvironment(Function<String, String> environment,
         // A lambda, not a constructor reference, so the AWS SDK classes load only when a source is really created.
         return new AuthEnvironment(variables::get, profile -> new DefaultChainCredentialsSource(profile),
                 Clock.systemUTC());
+    }
+
+    /**
+     * This environment with one AWS credentials source per profile, made on first use and then shared by every
+     * target: the chain is resolved (and its temporary credentials refreshed) once for the process, not per target.
+     */
+    public AuthEnvironment sharingAwsCredentials() {
+        Map<Optional<String>, AwsCredentialsSource> sources = new ConcurrentHashMap<>();
+        return new AuthEnvironment(environment,
+                profile -> sources.computeIfAbsent(Optional.ofNullable(profile), p -> awsCredentials.apply(profile)),
+                clock);
     }
 }

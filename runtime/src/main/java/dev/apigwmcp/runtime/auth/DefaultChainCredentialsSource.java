@@ -1,9 +1,13 @@
 package dev.apigwmcp.runtime.auth;
 
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * The AWS SDK v2 default credentials chain (environment, system properties, web identity, profile incl. SSO,
@@ -11,15 +15,19 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class DefaultChainCredentialsSource implements AwsCredentialsSource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultChainCredentialsSource.class);
+
     private final DefaultCredentialsProvider provider;
+    private final String profile;
 
     DefaultChainCredentialsSource(String profile) {
         // Refresh temporary credentials in the background, so signing never waits for STS, SSO or IMDS after
         // the first resolution (calls are prepared on the caller's thread).
         DefaultCredentialsProvider.Builder builder = DefaultCredentialsProvider.builder()
                 .asyncCredentialUpdateEnabled(true);
-        if (profile != null && !profile.isBlank()) {
-            builder.profileName(profile);
+        this.profile = profile == null || profile.isBlank() ? null : profile.trim();
+        if (this.profile != null) {
+            builder.profileName(this.profile);
         }
         this.provider = builder.build();
     }
@@ -30,10 +38,48 @@ final class DefaultChainCredentialsSource implements AwsCredentialsSource {
         try {
             credentials = provider.resolveCredentials();
         } catch (SdkException e) {
-            // The SDK's message lists the providers it tried and why each failed; it holds no secret.
-            throw new AuthException("No AWS credentials for SigV4 signing: " + e.getMessage());
+            // The SDK's message lists every provider of the chain and why each failed (over a kilobyte): useful
+            // when digging, too long for a start-up line or a tool's error text.
+            LOG.debug("the AWS default credentials chain found no credentials: {}", e.getMessage());
+            throw new AuthException(NoCredentials.message(profile, e.getMessage(), profileExists()));
         }
         String token = credentials instanceof AwsSessionCredentials session ? session.sessionToken() : null;
         return new AwsKeys(credentials.accessKeyId(), credentials.secretAccessKey(), token);
+    }
+
+    /** Whether the named profile is in the AWS config or credentials file; true when no profile is named. */
+    private boolean profileExists() {
+        if (profile == null) {
+            return true;
+        }
+        try {
+            return ProfileFile.defaultProfileFile().profile(profile).isPresent();
+        } catch (RuntimeException e) {
+            return true; // an unreadable file: say nothing about the profile rather than guess
+        }
+    }
+
+    /** The one line said when the chain finds nothing; never the SDK's provider-by-provider account. */
+    static final class NoCredentials {
+
+        private NoCredentials() {
+        }
+
+        static String message(String profile, String sdkMessage, boolean profileExists) {
+            String lower = sdkMessage == null ? "" : sdkMessage.toLowerCase(Locale.ROOT);
+            String login = "aws sso login" + (profile == null ? "" : " --profile " + profile);
+            if (profile != null && !profileExists) {
+                return "no AWS credentials: profile '" + profile + "' (--aws.profile) is not in the AWS config or"
+                        + " credentials file; name an existing profile with --aws.profile, or set AWS_ACCESS_KEY_ID"
+                        + " and AWS_SECRET_ACCESS_KEY in the environment";
+            }
+            if (lower.contains("sso session") || lower.contains("sso login")) {
+                return "no AWS credentials: the SSO session" + (profile == null ? "" : " of profile '" + profile + "'")
+                        + " has expired or is invalid; sign in again with " + login;
+            }
+            return "no AWS credentials found" + (profile == null ? "" : " for profile '" + profile + "'")
+                    + "; name a profile with --aws.profile, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the"
+                    + " environment, or sign in with " + login;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.apigwmcp.runtime.auth;
 
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.config.StartupProblems;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -33,12 +35,14 @@ public final class TargetAuth {
     private final Map<AuthKind, RequestAuthenticator> authenticators;
     private final Set<String> reservedHeaders;
     private final Set<String> reservedQuery;
+    private final AwsCredentialsSource awsCredentials;
 
     private TargetAuth(Map<AuthKind, RequestAuthenticator> authenticators, Set<String> reservedHeaders,
-            Set<String> reservedQuery) {
+            Set<String> reservedQuery, AwsCredentialsSource awsCredentials) {
         this.authenticators = authenticators;
         this.reservedHeaders = Set.copyOf(reservedHeaders);
         this.reservedQuery = Set.copyOf(reservedQuery);
+        this.awsCredentials = awsCredentials;
     }
 
     /** Everything needed to set up one target's credentials. */
@@ -51,7 +55,7 @@ public final class TargetAuth {
      * Sets up the authenticators; each problem (a missing or unreadable setting) is added to {@code problems} and
      * the result is then unusable.
      */
-    public static TargetAuth create(Request request, List<String> problems) {
+    public static TargetAuth create(Request request, StartupProblems problems) {
         Map<AuthKind, RequestAuthenticator> authenticators = new EnumMap<>(AuthKind.class);
         Set<String> headers = new TreeSet<>();
         Set<String> query = new TreeSet<>();
@@ -74,7 +78,11 @@ public final class TargetAuth {
                 authenticators.put(AuthKind.BEARER, bearer);
             }
         }
+        AwsCredentialsSource awsCredentials = null;
         if (request.needed().contains(AuthKind.SIGV4)) {
+            String profile = request.settings().get(AuthSettings.AWS_PROFILE).filter(s -> !s.isBlank()).orElse(null);
+            // Only here are AWS SDK classes loaded: a gateway without SigV4 tools never pays for them.
+            awsCredentials = request.environment().awsCredentials().apply(profile);
             String region = setting(request, AuthSettings.AWS_REGION);
             if (region == null) {
                 region = request.exportRegion();
@@ -84,20 +92,16 @@ public final class TargetAuth {
                         .orElse(null);
             }
             if (region == null) {
-                problems.add("target '" + request.target() + "': tools need SigV4 but no AWS Region is known; set "
+                problems.unavailable("target '" + request.target() + "': tools need SigV4 but no AWS Region is known; set "
                         + name(AuthSettings.AWS_REGION, request.target()) + " or " + AuthSettings.AWS_DEFAULT_REGION.name());
-            } else {
-                String profile = request.settings().get(AuthSettings.AWS_PROFILE).filter(s -> !s.isBlank())
-                        .orElse(null);
-                // Only here are AWS SDK classes loaded: a gateway without SigV4 tools never pays for them.
-                authenticators.put(AuthKind.SIGV4,
-                        new SigV4Authenticator(region.trim(), request.environment().awsCredentials().apply(profile)));
+            } else if (awsCredentials != null) {
+                authenticators.put(AuthKind.SIGV4, new SigV4Authenticator(region.trim(), awsCredentials));
             }
         }
-        return new TargetAuth(authenticators, headers, query);
+        return new TargetAuth(authenticators, headers, query, awsCredentials);
     }
 
-    private static ApiKeyPlacement apiKeyPlacement(Request request, List<String> problems) {
+    private static ApiKeyPlacement apiKeyPlacement(Request request, StartupProblems problems) {
         ApiKeyPlacement base = request.exportApiKey() == null ? ApiKeyPlacement.API_GATEWAY : request.exportApiKey();
         String in = setting(request, AuthSettings.API_KEY_IN);
         CredentialLocation location = base.in();
@@ -106,7 +110,7 @@ public final class TargetAuth {
                 case "header" -> location = CredentialLocation.HEADER;
                 case "query" -> location = CredentialLocation.QUERY;
                 default -> {
-                    problems.add("setting " + name(AuthSettings.API_KEY_IN, request.target()) + ": '" + in
+                    problems.badSetting("setting " + name(AuthSettings.API_KEY_IN, request.target()) + ": '" + in
                             + "' is not 'header' or 'query'");
                     return null;
                 }
@@ -117,7 +121,7 @@ public final class TargetAuth {
         for (int i = 0; i < keyName.length(); i++) {
             char c = keyName.charAt(i);
             if (!(Character.isLetterOrDigit(c) && c < 0x80) && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
-                problems.add("setting " + name(AuthSettings.API_KEY_NAME, request.target()) + ": '" + keyName
+                problems.badSetting("setting " + name(AuthSettings.API_KEY_NAME, request.target()) + ": '" + keyName
                         + "' is not a valid header or parameter name");
                 return null;
             }
@@ -126,7 +130,7 @@ public final class TargetAuth {
         return new ApiKeyPlacement(location, keyName, prefix);
     }
 
-    private static RequestAuthenticator bearer(Request request, List<String> problems) {
+    private static RequestAuthenticator bearer(Request request, StartupProblems problems) {
         String target = request.target();
         String url = setting(request, AuthSettings.OAUTH2_TOKEN_URL);
         String clientId = setting(request, AuthSettings.OAUTH2_CLIENT_ID);
@@ -138,7 +142,7 @@ public final class TargetAuth {
             missing.add(name(AuthSettings.OAUTH2_CLIENT_ID, target));
         }
         if (!missing.isEmpty()) {
-            problems.add("target '" + target + "': tools need an OAuth2 bearer token; set " + String.join(" and ",
+            problems.unavailable("target '" + target + "': tools need an OAuth2 bearer token; set " + String.join(" and ",
                     missing) + " (and the client secret)");
             return null;
         }
@@ -146,12 +150,12 @@ public final class TargetAuth {
         try {
             tokenUrl = URI.create(url.trim());
         } catch (IllegalArgumentException e) {
-            problems.add("setting " + name(AuthSettings.OAUTH2_TOKEN_URL, target) + ": '" + url
+            problems.badSetting("setting " + name(AuthSettings.OAUTH2_TOKEN_URL, target) + ": '" + url
                     + "' is not a valid URL");
             return null;
         }
         if (!"https".equals(tokenUrl.getScheme()) && !("http".equals(tokenUrl.getScheme()) && isLoopback(tokenUrl))) {
-            problems.add("setting " + name(AuthSettings.OAUTH2_TOKEN_URL, target) + ": '" + url
+            problems.badSetting("setting " + name(AuthSettings.OAUTH2_TOKEN_URL, target) + ": '" + url
                     + "' must be an https URL (plain http only on a loopback address), the secret travels in it");
             return null;
         }
@@ -183,12 +187,12 @@ public final class TargetAuth {
 
     /** A secret from the environment variable or file a setting names; the value never appears in a message. */
     private static String secret(Request request, Setting envSetting, Setting fileSetting, String what,
-            List<String> problems) {
+            StartupProblems problems) {
         String target = request.target();
         String variable = setting(request, envSetting);
         String file = setting(request, fileSetting);
         if (variable == null && file == null) {
-            problems.add("target '" + target + "': tools need " + what + "; set " + name(envSetting, target)
+            problems.unavailable("target '" + target + "': tools need " + what + "; set " + name(envSetting, target)
                     + " (an environment variable name) or " + name(fileSetting, target) + " (a file)");
             return null;
         }
@@ -198,7 +202,7 @@ public final class TargetAuth {
             value = request.environment().environment().apply(variable.trim());
             source = "environment variable " + variable.trim() + " (named by " + name(envSetting, target) + ")";
             if (value == null) {
-                problems.add("target '" + target + "': " + source + " is not set");
+                problems.unavailable("target '" + target + "': " + source + " is not set");
                 return null;
             }
         } else {
@@ -206,19 +210,19 @@ public final class TargetAuth {
             try {
                 value = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                problems.add("target '" + target + "': cannot read " + source + ": " + e.getClass().getSimpleName());
+                problems.unavailable("target '" + target + "': cannot read " + source + ": " + e.getClass().getSimpleName());
                 return null;
             }
         }
         value = value.strip();
         if (value.isEmpty()) {
-            problems.add("target '" + target + "': " + source + " is empty");
+            problems.unavailable("target '" + target + "': " + source + " is empty");
             return null;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7F || c > 0xFF) {
-                problems.add("target '" + target + "': " + source + " holds a character that cannot be sent in a "
+                problems.unavailable("target '" + target + "': " + source + " holds a character that cannot be sent in a "
                         + "header (at position " + i + ")");
                 return null;
             }
@@ -247,6 +251,14 @@ public final class TargetAuth {
             }
         }
         return current;
+    }
+
+    /**
+     * The AWS credentials this target signs with, when its tools need SigV4; the loader resolves each source once
+     * at start, so missing credentials stop the start instead of failing every call.
+     */
+    public Optional<AwsCredentialsSource> awsCredentials() {
+        return Optional.ofNullable(awsCredentials);
     }
 
     /** Lower-case header names arguments may not set (the API key header). */

@@ -18,7 +18,8 @@ public final class GatewaySettings {
     public static final Setting HTTP_THREADS = Setting.of("http-threads", "32", "HTTP: maximum worker threads");
     public static final Setting IDLE_TIMEOUT_SECONDS = Setting.of("idle-timeout-seconds", "120", "HTTP: connection idle timeout");
     public static final Setting TOOL_SERVICE = Setting.of("tool-service", null, "which tool service to use when several are on the classpath (by name)");
-    public static final Setting LOG_LEVEL = Setting.of("log-level", "warn", "stderr log level: error, warn, info, debug or trace");
+    public static final Setting LOG_LEVEL = Setting.of("log-level", "info",
+            "stderr log level: error, warn, info (one line per tool call), debug or trace");
     public static final Setting INSTRUCTIONS = Setting.of("instructions", null, "instructions for the model, sent at initialize and server/discover");
 
     public static final List<Setting> ALL = List.of(TRANSPORT, HOST, PORT, PATH, PAGE_SIZE, LIST_TTL_MS, MAX_REQUEST_BYTES,

@@ -15,7 +15,8 @@ public final class HelpRenderer {
         out.append("Options (each also an environment variable, or a line name=value in the --config file;\n");
         out.append("precedence: command line, then environment, then file):\n");
         out.append("  --help                 show this help and exit\n");
-        out.append("  --list-tools           print the tool catalog and exit\n");
+        out.append("  --list-tools           print the tool catalog and exit (reads the catalog only: no credential\n");
+        out.append("                         is needed)\n");
         out.append("  --config FILE          properties file with name=value lines (env APIGW_MCP_CONFIG)\n");
         settings.stream().sorted(Comparator.comparing(Setting::name)).forEach(setting -> {
             out.append("  --").append(setting.name()).append(" VALUE\n");

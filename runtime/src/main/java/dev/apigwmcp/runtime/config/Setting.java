@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param secret       the value must never be printed or logged (for example a client secret)
  */
 public record Setting(String name, String defaultValue, String description, boolean secret) {
+
+    /** Every setting's environment variable starts so. */
+    public static final String ENVIRONMENT_PREFIX = "APIGW_MCP_";
+
     public Setting {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -27,6 +31,11 @@ public record Setting(String name, String defaultValue, String description, bool
 
     /** The environment variable that sets this setting. */
     public String environmentVariable() {
-        return "APIGW_MCP_" + name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        return environmentVariable(name);
+    }
+
+    /** The environment variable for a setting name, for example {@code target.petstore.base-url}. */
+    public static String environmentVariable(String settingName) {
+        return ENVIRONMENT_PREFIX + settingName.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }

@@ -3,6 +3,7 @@ package dev.apigwmcp.runtime.execution;
 import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AuthException;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.config.StartupProblems;
 import dev.apigwmcp.runtime.spi.ArgumentException;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.tools.ProgressListener;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -82,11 +85,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
 
     /** Loads every target that {@link ServiceLoader} finds through {@code classLoader}. */
     public static GatewayToolService load(Settings settings, ClassLoader classLoader, AuthEnvironment environment) {
-        List<ToolRegistry> registries = new ArrayList<>();
-        ServiceLoader.load(ToolRegistry.class, classLoader).forEach(registries::add);
-        // Sorted so that messages and duplicate detection do not depend on classpath order.
-        registries.sort(java.util.Comparator.comparing(ToolRegistry::targetName));
-        return create(registries, settings, environment);
+        return create(registries(classLoader), settings, environment);
     }
 
     /**
@@ -99,35 +98,64 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         // 1e400 into the string "Infinity"); trailing tokens make a body invalid JSON rather than silently cut.
         ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-        List<String> problems = new ArrayList<>();
-        ToolCatalogLoader numbers = new ToolCatalogLoader(settings, environment, null, json);
+        // One AWS credentials source per profile for all targets: resolved once at start, refreshed once.
+        AuthEnvironment shared = environment.sharingAwsCredentials();
+        ToolCatalogLoader numbers = new ToolCatalogLoader(settings, shared, null, json);
         long connectMs = numbers.positive(UpstreamSettings.CONNECT_TIMEOUT_MS);
         long maxBytes = numbers.positive(UpstreamSettings.MAX_RESPONSE_BYTES);
         long maxCalls = Math.min(numbers.positive(ExecutionSettings.MAX_CONCURRENT_CALLS), 100_000);
-        problems.addAll(numbers.problems());
+        String precompile = settings.get(ExecutionSettings.PRECOMPILE_SCHEMAS).orElse("false").trim();
+        StartupProblems problems = numbers.problems();
+        if (!precompile.equals("true") && !precompile.equals("false")) {
+            problems.badSetting("setting " + ExecutionSettings.PRECOMPILE_SCHEMAS.name() + ": '" + precompile
+                    + "' is not true or false");
+        }
         UpstreamClient client = new UpstreamClient(Duration.ofMillis(connectMs), maxBytes);
-        ToolCatalogLoader loader = new ToolCatalogLoader(settings, environment, client::httpClient, json);
+        ToolCatalogLoader loader = new ToolCatalogLoader(settings, shared, client::httpClient, json);
         Map<String, LoadedTool> tools;
         try {
             tools = loader.load(registries);
         } catch (StartupException e) {
-            problems.addAll(e.problems());
+            problems.addAll(loader.problems());
             throw new StartupException(problems);
         }
         if (!problems.isEmpty()) {
             throw new StartupException(problems);
         }
         GatewayToolService service = new GatewayToolService(tools, client, json, (int) maxCalls);
-        String precompile = settings.get(ExecutionSettings.PRECOMPILE_SCHEMAS).orElse("false").trim();
-        if (!precompile.equals("true") && !precompile.equals("false")) {
-            service.close();
-            throw new StartupException(List.of("setting " + ExecutionSettings.PRECOMPILE_SCHEMAS.name() + ": '"
-                    + precompile + "' is not true or false"));
-        }
         if (precompile.equals("true")) {
             service.precompile();
         }
         return service;
+    }
+
+    /**
+     * The catalog of the targets {@link ServiceLoader} finds through {@code classLoader}: their {@code tools.json}
+     * entries, sorted by name, read without bindings, settings or credentials.
+     */
+    public static List<ToolListing> catalog(ClassLoader classLoader) {
+        return catalog(registries(classLoader));
+    }
+
+    /** The catalog of the given targets, read as {@link #catalog(ClassLoader)} reads it. */
+    public static List<ToolListing> catalog(List<ToolRegistry> registries) {
+        return new ToolCatalogLoader(Settings.of(Map.of()), null, null, JsonMapper.builder().build())
+                .listings(registries);
+    }
+
+    /** The names of the targets {@link ServiceLoader} finds through {@code classLoader}. */
+    public static Set<String> targets(ClassLoader classLoader) {
+        Set<String> names = new TreeSet<>();
+        registries(classLoader).forEach(registry -> names.add(registry.targetName()));
+        return names;
+    }
+
+    private static List<ToolRegistry> registries(ClassLoader classLoader) {
+        List<ToolRegistry> registries = new ArrayList<>();
+        ServiceLoader.load(ToolRegistry.class, classLoader).forEach(registries::add);
+        // Sorted so that messages and duplicate detection do not depend on classpath order.
+        registries.sort(java.util.Comparator.comparing(ToolRegistry::targetName));
+        return registries;
     }
 
     private void precompile() {

@@ -3,9 +3,11 @@ package dev.apigwmcp.runtime.execution;
 import dev.apigwmcp.runtime.ToolServiceFactory;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The production tool service: the generated tools found on the classpath, calling their REST API. Registered in
@@ -26,9 +28,23 @@ public final class GatewayToolServiceFactory implements ToolServiceFactory {
     }
 
     @Override
+    public Set<String> targets() {
+        return GatewayToolService.targets(classLoader());
+    }
+
+    @Override
+    public List<ToolListing> catalog(Settings settings, Map<String, String> environment) {
+        return GatewayToolService.catalog(classLoader());
+    }
+
+    @Override
     public ToolService create(Settings settings, Map<String, String> environment) {
         GatewayToolService service = GatewayToolService.load(settings, environment);
         service.warmUp();
         return service;
+    }
+
+    private static ClassLoader classLoader() {
+        return Thread.currentThread().getContextClassLoader();
     }
 }

@@ -1,13 +1,16 @@
 package dev.apigwmcp.runtime.execution;
 
 import dev.apigwmcp.runtime.auth.AuthEnvironment;
+import dev.apigwmcp.runtime.auth.AuthException;
 import dev.apigwmcp.runtime.auth.AuthKind;
+import dev.apigwmcp.runtime.auth.AwsCredentialsSource;
 import dev.apigwmcp.runtime.auth.CredentialLocation;
 import dev.apigwmcp.runtime.auth.TargetAuth;
 import dev.apigwmcp.runtime.auth.TokenPlacement;
 import dev.apigwmcp.runtime.auth.ToolAuth;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.config.StartupProblems;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.upstream.PathTemplate;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +60,7 @@ final class ToolCatalogLoader {
     private final AuthEnvironment environment;
     private final Supplier<HttpClient> http;
     private final ObjectMapper json;
-    private final List<String> problems = new ArrayList<>();
+    private final StartupProblems problems = new StartupProblems();
 
     ToolCatalogLoader(Settings settings, AuthEnvironment environment, Supplier<HttpClient> http, ObjectMapper json) {
         this.settings = settings;
@@ -70,37 +74,108 @@ final class ToolCatalogLoader {
         Duration defaultTimeout = Duration.ofMillis(positive(UpstreamSettings.TIMEOUT_MS));
         Map<String, LoadedTool> tools = new TreeMap<>();
         Map<String, String> targetOfTool = new HashMap<>();
-        Map<String, String> seenTargets = new HashMap<>();
-        for (ToolRegistry registry : registries) {
+        Map<String, TargetAuth> auths = new LinkedHashMap<>();
+        for (ToolRegistry registry : distinctTargets(registries)) {
             String target = registry.targetName();
-            String previous = seenTargets.put(target, registry.getClass().getName());
-            if (previous != null) {
-                problems.add("target '" + target + "' is provided twice (" + previous + " and "
-                        + registry.getClass().getName() + ")");
-                continue;
-            }
-            for (LoadedTool tool : loadTarget(registry, defaultTimeout)) {
-                String name = tool.code().name();
-                String other = targetOfTool.putIfAbsent(name, target);
-                if (other != null) {
-                    problems.add("tool '" + name + "' is defined by both target '" + other + "' and target '"
-                            + target + "'; give one target another tool prefix");
-                    continue;
+            for (LoadedTool tool : loadTarget(registry, defaultTimeout, auths)) {
+                if (unique(tool.code().name(), target, targetOfTool)) {
+                    tools.put(tool.code().name(), tool);
                 }
-                tools.put(name, tool);
             }
         }
-        if (registries.isEmpty()) {
-            problems.add("no generated tools found on the classpath (no " + ToolRegistry.class.getName()
-                    + " service); add the generated target jar");
-        }
+        checkAwsCredentials(auths);
         if (!problems.isEmpty()) {
             throw new StartupException(problems);
         }
         return tools;
     }
 
-    private List<LoadedTool> loadTarget(ToolRegistry registry, Duration defaultTimeout) {
+    /**
+     * The catalog alone: every target's {@code tools.json} entries, sorted by name. Bindings, settings and
+     * credentials are not read, so listing the tools needs none of them.
+     */
+    List<ToolListing> listings(List<ToolRegistry> registries) {
+        Map<String, ToolListing> listings = new TreeMap<>();
+        Map<String, String> targetOfTool = new HashMap<>();
+        for (ToolRegistry registry : distinctTargets(registries)) {
+            String target = registry.targetName();
+            Map<String, ToolListing> definitions = readDefinitions(registry.getClass().getClassLoader(),
+                    registry.resourceFolder() + "tools.json", target);
+            if (definitions != null) {
+                definitions.forEach((name, listing) -> {
+                    if (unique(name, target, targetOfTool)) {
+                        listings.put(name, listing);
+                    }
+                });
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new StartupException(problems);
+        }
+        return List.copyOf(listings.values());
+    }
+
+    /** The registries, each target once (a second registry for a target is a problem); none at all is one too. */
+    private List<ToolRegistry> distinctTargets(List<ToolRegistry> registries) {
+        Map<String, String> seenTargets = new HashMap<>();
+        List<ToolRegistry> distinct = new ArrayList<>();
+        for (ToolRegistry registry : registries) {
+            String target = registry.targetName();
+            String previous = seenTargets.put(target, registry.getClass().getName());
+            if (previous != null) {
+                problems.unavailable("target '" + target + "' is provided twice (" + previous + " and "
+                        + registry.getClass().getName() + ")");
+            } else {
+                distinct.add(registry);
+            }
+        }
+        if (registries.isEmpty()) {
+            problems.unavailable("no generated tools found on the classpath (no " + ToolRegistry.class.getName()
+                    + " service); add the generated target jar");
+        }
+        return distinct;
+    }
+
+    /** Records the tool's target; false (and a problem) when another target already has a tool of that name. */
+    private boolean unique(String tool, String target, Map<String, String> targetOfTool) {
+        String other = targetOfTool.putIfAbsent(tool, target);
+        if (other != null) {
+            problems.unavailable("tool '" + tool + "' is defined by both target '" + other + "' and target '"
+                    + target + "'; give one target another tool prefix");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Resolves each AWS credentials source once (targets with the same profile share one), so that missing or
+     * expired credentials stop the start with one line instead of failing every SigV4 call.
+     */
+    private void checkAwsCredentials(Map<String, TargetAuth> auths) {
+        Map<AwsCredentialsSource, List<String>> targetsBySource = new IdentityHashMap<>();
+        List<AwsCredentialsSource> order = new ArrayList<>();
+        auths.forEach((target, auth) -> auth.awsCredentials().ifPresent(source -> {
+            if (!targetsBySource.containsKey(source)) {
+                order.add(source);
+            }
+            targetsBySource.computeIfAbsent(source, s -> new ArrayList<>()).add("'" + target + "'");
+        }));
+        for (AwsCredentialsSource source : order) {
+            List<String> targets = targetsBySource.get(source);
+            String who = (targets.size() == 1 ? "target " : "targets ") + String.join(", ", targets);
+            try {
+                source.resolve();
+            } catch (AuthException e) {
+                problems.unavailable(who + ": tools need SigV4 signing but " + e.getMessage());
+            } catch (RuntimeException e) {
+                problems.unavailable(who + ": tools need SigV4 signing but resolving AWS credentials failed ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
+    private List<LoadedTool> loadTarget(ToolRegistry registry, Duration defaultTimeout,
+            Map<String, TargetAuth> auths) {
         String target = registry.targetName();
         String folder = registry.resourceFolder();
         ClassLoader loader = registry.getClass().getClassLoader();
@@ -114,41 +189,41 @@ final class ToolCatalogLoader {
         try {
             bindings = new BindingsReader(folder + "bindings.json").read(bindingsJson);
         } catch (IllegalArgumentException e) {
-            problems.add("target '" + target + "': " + e.getMessage());
+            problems.unavailable("target '" + target + "': " + e.getMessage());
             return List.of();
         }
         if (!bindings.target().equals(target)) {
-            problems.add("target '" + target + "': " + folder + "bindings.json is for target '" + bindings.target()
+            problems.unavailable("target '" + target + "': " + folder + "bindings.json is for target '" + bindings.target()
                     + "'");
             return List.of();
         }
         Map<String, ToolCode> generated = new LinkedHashMap<>();
         for (String name : registry.toolNames()) {
             if (generated.put(name, new ToolCode(registry, name)) != null) {
-                problems.add("target '" + target + "': two generated tools are named '" + name + "'");
+                problems.unavailable("target '" + target + "': two generated tools are named '" + name + "'");
             }
         }
         Map<String, ToolBinding> toolBindings = new LinkedHashMap<>();
         for (int i = 0; i < bindings.tools().size(); i++) {
             ToolBinding binding = bindings.tools().get(i);
             if (toolBindings.put(binding.name(), binding) != null) {
-                problems.add("target '" + target + "': " + folder + "bindings.json binds tool '" + binding.name()
+                problems.unavailable("target '" + target + "': " + folder + "bindings.json binds tool '" + binding.name()
                         + "' twice");
             }
         }
         for (String name : definitions.keySet()) {
             if (!generated.containsKey(name)) {
-                problems.add("target '" + target + "': tool '" + name + "' is in tools.json but has no generated "
+                problems.unavailable("target '" + target + "': tool '" + name + "' is in tools.json but has no generated "
                         + "code (" + registry.getClass().getName() + ".toolNames()); regenerate the target");
             }
             if (!toolBindings.containsKey(name)) {
-                problems.add("target '" + target + "': tool '" + name + "' is in tools.json but not in "
+                problems.unavailable("target '" + target + "': tool '" + name + "' is in tools.json but not in "
                         + "bindings.json; regenerate the target");
             }
         }
         for (String name : generated.keySet()) {
             if (!definitions.containsKey(name)) {
-                problems.add("target '" + target + "': generated tool '" + name + "' is not in tools.json");
+                problems.unavailable("target '" + target + "': generated tool '" + name + "' is not in tools.json");
             }
         }
         URI baseUri = baseUri(target, bindings);
@@ -156,6 +231,7 @@ final class ToolCatalogLoader {
         bindings.tools().forEach(b -> needed.addAll(b.auth()));
         TargetAuth auth = TargetAuth.create(new TargetAuth.Request(target, needed, bindings.apiKey(),
                 bindings.serverRegion(), settings, environment, http, json, defaultTimeout), problems);
+        auths.put(target, auth);
         List<LoadedTool> loaded = new ArrayList<>();
         for (int i = 0; i < bindings.tools().size(); i++) {
             ToolBinding binding = bindings.tools().get(i);
@@ -163,7 +239,7 @@ final class ToolCatalogLoader {
             ToolCode tool = generated.get(binding.name());
             if (definition == null || tool == null) {
                 if (definition == null) {
-                    problems.add("target '" + target + "': bindings.json tools[" + i + "] binds tool '"
+                    problems.unavailable("target '" + target + "': bindings.json tools[" + i + "] binds tool '"
                             + binding.name() + "', which is not in tools.json");
                 }
                 continue;
@@ -186,14 +262,14 @@ final class ToolCatalogLoader {
             return null;
         }
         if (!binding.method().equals("ANY") && !SafeRequestBuilder.ALLOWED_METHODS.contains(binding.method())) {
-            problems.add(where + ".method: '" + binding.method() + "' is not a supported HTTP method");
+            problems.unavailable(where + ".method: '" + binding.method() + "' is not a supported HTTP method");
             return null;
         }
         PathTemplate path;
         try {
             path = PathTemplate.parse(binding.path());
         } catch (IllegalArgumentException e) {
-            problems.add(where + ".path: " + e.getMessage());
+            problems.unavailable(where + ".path: " + e.getMessage());
             return null;
         }
         if (baseUri == null) {
@@ -237,7 +313,7 @@ final class ToolCatalogLoader {
             return toolAuth;
         }
         if (toolAuth.needs(AuthKind.SIGV4) && toolAuth.token().usesAuthorizationHeader()) {
-            problems.add(where + ": auth lists both SIGV4 and BEARER, which both need the Authorization header;"
+            problems.unavailable(where + ": auth lists both SIGV4 and BEARER, which both need the Authorization header;"
                     + " a token that the authorizer reads elsewhere needs its place in .token");
             return null;
         }
@@ -245,7 +321,7 @@ final class ToolCatalogLoader {
         boolean header = toolAuth.token().in() == CredentialLocation.HEADER;
         if (toolAuth.needs(AuthKind.API_KEY)
                 && (header ? auth.reservedHeaders() : auth.reservedQuery()).contains(lower)) {
-            problems.add(where + ".token: the bearer token and the API key would both go in "
+            problems.unavailable(where + ".token: the bearer token and the API key would both go in "
                     + (header ? "header '" : "query parameter '") + toolAuth.token().name() + "'");
             return null;
         }
@@ -268,13 +344,13 @@ final class ToolCatalogLoader {
             try {
                 URI.create("https://h" + basePath);
             } catch (IllegalArgumentException e) {
-                problems.add("target '" + target + "': bindings.json server.url: '" + exported
+                problems.unavailable("target '" + target + "': bindings.json server.url: '" + exported
                         + "' is neither an absolute http or https URL nor a URL path");
                 return null;
             }
         }
         if (configured == null && !absolute) {
-            problems.add("target '" + target + "': " + (exported == null
+            problems.unavailable("target '" + target + "': " + (exported == null
                     ? "the export names no server URL (bindings.json server.url is null)"
                     : "the export's server URL '" + exported + "' names no host")
                     + "; set --" + setting + " URL (environment variable "
@@ -288,8 +364,11 @@ final class ToolCatalogLoader {
             // A configured URL replaces an absolute export URL (custom domain, local backend) but keeps a base path.
             return configured != null ? RequestTarget.baseUri(configured, basePath) : RequestTarget.baseUri(exported);
         } catch (IllegalArgumentException e) {
-            problems.add("target '" + target + "': " + (configured != null ? "setting " + setting
-                    : "bindings.json server.url") + ": " + e.getMessage());
+            if (configured != null) {
+                problems.badSetting("target '" + target + "': setting " + setting + ": " + e.getMessage());
+            } else {
+                problems.unavailable("target '" + target + "': bindings.json server.url: " + e.getMessage());
+            }
             return null;
         }
     }
@@ -298,7 +377,7 @@ final class ToolCatalogLoader {
             String target) {
         try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
-                problems.add("target '" + target + "': resource " + path + " not found on the classpath");
+                problems.unavailable("target '" + target + "': resource " + path + " not found on the classpath");
                 return null;
             }
             byte[] bytes = in.readAllBytes();
@@ -310,10 +389,13 @@ final class ToolCatalogLoader {
             LOG.warn("target '{}': {} is not in the generator's one-tool-per-line layout (an older or edited"
                     + " file?); reading it with the JSON parser, which slows the start for large catalogs;"
                     + " regenerate to restore the fast path", target, path);
-            return new ToolDefinitionsReader(json).read(new ByteArrayInputStream(bytes),
-                    "target '" + target + "': " + path, problems);
+            List<String> malformed = new ArrayList<>();
+            Map<String, ToolListing> read = new ToolDefinitionsReader(json).read(new ByteArrayInputStream(bytes),
+                    "target '" + target + "': " + path, malformed);
+            malformed.forEach(problems::unavailable);
+            return read;
         } catch (IOException | JacksonException e) {
-            problems.add(notJson(path, target, e));
+            problems.unavailable(notJson(path, target, e));
             return null;
         }
     }
@@ -321,12 +403,12 @@ final class ToolCatalogLoader {
     private JsonNode readResource(ClassLoader loader, String path, String target) {
         try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
-                problems.add("target '" + target + "': resource " + path + " not found on the classpath");
+                problems.unavailable("target '" + target + "': resource " + path + " not found on the classpath");
                 return null;
             }
             return json.readTree(in);
         } catch (IOException | JacksonException e) {
-            problems.add(notJson(path, target, e));
+            problems.unavailable(notJson(path, target, e));
             return null;
         }
     }
@@ -346,11 +428,11 @@ final class ToolCatalogLoader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add("setting " + setting.name() + ": '" + value + "' is not a positive whole number");
+        problems.badSetting("setting " + setting.name() + ": '" + value + "' is not a positive whole number");
         return Long.parseLong(setting.defaultValue());
     }
 
-    List<String> problems() {
+    StartupProblems problems() {
         return problems;
     }
 }

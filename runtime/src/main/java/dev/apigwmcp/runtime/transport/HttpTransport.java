@@ -52,9 +52,21 @@ public final class HttpTransport implements AutoCloseable {
         });
     }
 
-    /** Binds and starts serving; fails with a clear message when the port is taken. */
+    /**
+     * Binds and starts serving. On failure everything started so far is stopped again (no stray threads) and the
+     * exception is passed on; {@link ListenFailure#describe} turns it into the line for the user.
+     */
     public HttpTransport start() throws Exception {
-        jetty.start();
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            try {
+                close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         return this;
     }
 

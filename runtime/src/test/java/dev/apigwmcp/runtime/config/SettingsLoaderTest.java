@@ -67,9 +67,73 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void unknownOptionIsOneClearLine() {
+    void unknownOptionIsOneLineSuggestingTheNearestKnownOne() {
         assertThatThrownBy(() -> loader.load(new String[] {"--prot", "1"}, Map.of()))
-                .isInstanceOf(SettingsException.class).hasMessage("unknown option --prot (see --help)");
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("unknown option --prot; did you mean --port? (see --help)");
+    }
+
+    @Test
+    void unknownOptionFarFromEveryKnownOneHasNoSuggestion() {
+        assertThatThrownBy(() -> loader.load(new String[] {"--colour", "red"}, Map.of()))
+                .hasMessage("unknown option --colour (see --help)");
+    }
+
+    @Test
+    void unknownOptionLastOnTheLineIsUnknownRatherThanMissingAValue() {
+        assertThatThrownBy(() -> loader.load(new String[] {"--port", "1", "--verbose"}, Map.of()))
+                .hasMessage("unknown option --verbose (see --help)");
+    }
+
+    @Test
+    void mistypedKeyOfAPerTargetOptionSuggestsTheKeyForTheSameTarget() {
+        assertThatThrownBy(() -> loader.load(new String[] {"--target.petstore.baseurl", "http://x"}, Map.of()))
+                .hasMessage("unknown option --target.petstore.baseurl; did you mean --target.petstore.base-url?"
+                        + " (see --help)");
+    }
+
+    @Test
+    void demoOptionSaysThisGatewayHasNoDemoMode() {
+        assertThatThrownBy(() -> loader.load(new String[] {"--demo"}, Map.of()))
+                .hasMessage("this gateway has no demo mode: --demo is an option of gateways built with a demo"
+                        + " backend, such as the PetStore sample's petstore-gateway.jar");
+        assertThatThrownBy(() -> loader.load(new String[] {"--demo", "--port", "1"}, Map.of()))
+                .hasMessageStartingWith("this gateway has no demo mode");
+    }
+
+    @Test
+    void unknownVariableWithTheGatewaysPrefixIsRefusedWithTheNearestKnownOne() {
+        assertThatThrownBy(() -> loader.load(new String[0], Map.of("APIGW_MCP_PROT", "1",
+                "APIGW_MCP_TARGET_PETSTORE_BASEURL", "http://x")))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
+                        "environment variable APIGW_MCP_PROT is not a setting of this gateway; did you mean"
+                                + " APIGW_MCP_PORT? (see --help)",
+                        "environment variable APIGW_MCP_TARGET_PETSTORE_BASEURL is not a setting of this gateway;"
+                                + " did you mean APIGW_MCP_TARGET_PETSTORE_BASE_URL? (see --help)"));
+    }
+
+    @Test
+    void variablesWithoutTheGatewaysPrefixAndTheConfigVariableAreNotSettings() throws Exception {
+        Path file = dir.resolve("gw.properties");
+        Files.writeString(file, "port=5\n");
+        CommandLine line = loader.load(new String[0], Map.of("PATH", "/bin", "APIGW_MCP", "x",
+                "APIGW_MCP_CONFIG", file.toString()));
+        assertThat(line.settings().get(PORT)).contains("5");
+    }
+
+    @Test
+    void originsSayWhereEachSettingCameFromAsTheUserWroteIt() throws Exception {
+        Path file = dir.resolve("gw.properties");
+        Files.writeString(file, "upstream.timeout-ms=5\ntarget.orders.base-url=http://file\n");
+        CommandLine line = loader.load(new String[] {"--config", file.toString(), "--port=3"},
+                Map.of("APIGW_MCP_TARGET_PETSTORE_BROWSE_BASE_URL", "http://env"));
+        assertThat(line.origins().get("port").describe()).isEqualTo("option --port");
+        assertThat(line.origins().get("target.PETSTORE_BROWSE.base-url").describe())
+                .isEqualTo("environment variable APIGW_MCP_TARGET_PETSTORE_BROWSE_BASE_URL");
+        assertThat(line.origins().get("target.orders.base-url").describe())
+                .isEqualTo("setting target.orders.base-url in config file " + file);
+        assertThat(line.origins()).containsOnlyKeys("port", "upstream.timeout-ms", "target.PETSTORE_BROWSE.base-url",
+                "target.orders.base-url");
     }
 
     @Test
@@ -83,6 +147,17 @@ class SettingsLoaderTest {
         Files.writeString(file, "colour=red\n");
         assertThatThrownBy(() -> loader.load(new String[] {"--config", file.toString()}, Map.of()))
                 .hasMessageContaining("\"colour\"").hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void everyUnknownKeyInFileIsReportedWithItsNearestKnownKey() throws Exception {
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "prot=1\nupstream.timeout=5\n");
+        assertThatThrownBy(() -> loader.load(new String[] {"--config", file.toString()}, Map.of()))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
+                        "unknown setting \"prot\" in config file " + file + "; did you mean port? (see --help)",
+                        "unknown setting \"upstream.timeout\" in config file " + file
+                                + "; did you mean upstream.timeout-ms? (see --help)"));
     }
 
     @Test

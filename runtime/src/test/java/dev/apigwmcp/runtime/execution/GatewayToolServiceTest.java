@@ -456,7 +456,29 @@ class GatewayToolServiceTest {
                         "target 'pets': tools need an API key; set target.pets.api-key-env (an environment variable"
                                 + " name) or target.pets.api-key-file (a file)",
                         "target 'pets': tools need an OAuth2 bearer token; set target.pets.oauth2.client-id (and the"
-                                + " client secret)"));
+                                + " client secret)"))
+                .satisfies(e -> assertThat(((StartupException) e).badSettings()).as("a wrong value among them")
+                        .isTrue());
+    }
+
+    @Test
+    void missingCredentialsAloneAreNoWrongSetting() {
+        Map<String, String> settings = settings();
+        settings.remove("target.pets.api-key-env");
+        assertThatThrownBy(() -> service(settings)).isInstanceOfSatisfying(StartupException.class,
+                e -> assertThat(e.badSettings()).isFalse());
+    }
+
+    @Test
+    void wrongValuesOfToolSideSettingsAreWrongSettings() {
+        Map<String, String> settings = settings();
+        settings.put("target.pets.api-key-in", "sideways");
+        settings.put("validation.precompile", "maybe");
+        assertThatThrownBy(() -> service(settings)).isInstanceOfSatisfying(StartupException.class, e -> {
+            assertThat(e.badSettings()).isTrue();
+            assertThat(e.problems()).contains("setting validation.precompile: 'maybe' is not true or false",
+                    "setting target.pets.api-key-in: 'sideways' is not 'header' or 'query'");
+        });
     }
 
     @Test

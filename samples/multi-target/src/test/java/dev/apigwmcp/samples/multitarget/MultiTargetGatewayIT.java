@@ -40,12 +40,39 @@ class MultiTargetGatewayIT {
     }
 
     @Test
+    void listingTheToolsNeedsNoSecret() throws Exception {
+        Result result = run(Map.of(), "--list-tools", "--config", "src/main/config/gateway.properties");
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("petstore___", "orders___listCustomerOrders");
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
     void eachTargetNeedsItsOwnCredentialsAtStart() throws Exception {
         Map<String, String> withoutOrdersKey = new java.util.HashMap<>(SECRETS);
         withoutOrdersKey.remove("ORDERS_API_KEY");
-        Result result = run(withoutOrdersKey, "--list-tools", "--config", "src/main/config/gateway.properties");
-        assertThat(result.exit()).isEqualTo(1);
+        Result result = run(withoutOrdersKey, "--config", "src/main/config/gateway.properties");
+        assertThat(result.exit()).as(result.stderr()).isEqualTo(3);
         assertThat(result.stderr()).contains("target 'orders'", "ORDERS_API_KEY").doesNotContain("Exception");
+        assertThat(result.stderr().lines()).allMatch(line -> line.startsWith("apigw-mcp: "));
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void aSettingForATargetThatDoesNotExistIsRefusedNamingTheNearestTarget() throws Exception {
+        Result result = run(SECRETS, "--list-tools", "--config", "src/main/config/gateway.properties",
+                "--target.order.base-url", "http://127.0.0.1:9/");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("apigw-mcp: option --target.order.base-url names target 'order', which"
+                + " this gateway does not have (its targets: orders, petstore); did you mean"
+                + " --target.orders.base-url?" + System.lineSeparator());
+    }
+
+    @Test
+    void demoSaysThisGatewayHasNoDemoMode() throws Exception {
+        Result result = run(SECRETS, "--demo");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.stderr()).startsWith("apigw-mcp: this gateway has no demo mode");
     }
 
     private static Result run(Map<String, String> environment, String... args) throws Exception {
@@ -61,6 +88,8 @@ class MultiTargetGatewayIT {
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         // The runtime reads APIGW_MCP_* variables too: start from a clean slate so the developer's own don't leak in.
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_"));
+        // Where no AWS credentials are found the chain would end by asking the EC2 instance metadata service.
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the gateway finished").isTrue();

@@ -1,5 +1,6 @@
 package dev.apigwmcp.samples.petstore;
 
+import dev.apigwmcp.runtime.ExitCode;
 import dev.apigwmcp.runtime.Gateway;
 import dev.apigwmcp.runtime.ToolServiceFactory;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
@@ -61,23 +62,17 @@ public final class PetstoreGateway {
             options = DemoOptions.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("apigw-mcp: " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_SETTINGS.code();
         }
-        if (options.help()) {
-            int code = new Gateway(factories, environment, out, err).run(options.gatewayArgs(), in);
-            out.print(DEMO_HELP);
-            out.flush();
-            return code;
-        }
-        if (!options.demo()) {
-            return new Gateway(factories, environment, out, err).run(options.gatewayArgs(), in);
+        if (options.help() || !options.demo()) {
+            return gateway(environment).run(options.gatewayArgs(), in);
         }
         DemoBackend backend;
         try {
             backend = DemoBackend.start(0, new RequestLog(options.requestLog()));
         } catch (IOException e) {
             err.println("apigw-mcp: cannot start the demo backend on 127.0.0.1: " + e.getMessage());
-            return 1;
+            return ExitCode.CANNOT_START.code();
         }
         try (backend) {
             // The demo key reaches the runtime through the gateway's environment (which this launcher may extend;
@@ -96,8 +91,13 @@ public final class PetstoreGateway {
                         "--target." + target + ".aws-region", DemoCredentials.REGION));
             }
             err.println("apigw-mcp: demo backend (in-memory PetStore, demo credentials) on " + backend.stageUri());
-            return new Gateway(factories, demoEnvironment, out, err).run(gatewayArgs.toArray(String[]::new), in);
+            return gateway(demoEnvironment).run(gatewayArgs.toArray(String[]::new), in);
         }
+    }
+
+    /** The runtime's gateway, with the demo options in its --help. */
+    private Gateway gateway(Map<String, String> gatewayEnvironment) {
+        return new Gateway(factories, gatewayEnvironment, out, err).withHelpSection(DEMO_HELP);
     }
 
     /** The names of the targets whose generated tools are on the classpath, sorted. */
@@ -119,6 +119,8 @@ public final class PetstoreGateway {
                 String arg = args[i];
                 if (arg.equals("--demo")) {
                     demo = true;
+                } else if (arg.startsWith("--demo=")) {
+                    throw new IllegalArgumentException("option --demo takes no value (it is a switch)");
                 } else if (arg.equals("--demo-request-log") || arg.startsWith("--demo-request-log=")) {
                     String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
                             : i + 1 < args.length ? args[++i] : null;

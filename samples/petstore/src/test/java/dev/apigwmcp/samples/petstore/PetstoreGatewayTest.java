@@ -57,6 +57,42 @@ class PetstoreGatewayTest {
     }
 
     @Test
+    void helpDescribesTheDemoModeBeforeTheExitStatusTable() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = gateway(out, new ByteArrayOutputStream()).run(new String[] {"--help"},
+                new ByteArrayInputStream(new byte[0]));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(help.indexOf("Demo mode")).isPositive().isLessThan(help.indexOf("Exit status:"));
+        assertThat(help).contains("  3  cannot start");
+    }
+
+    @Test
+    void listingTheToolsWithoutDemoNeedsNoCredential() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = gateway(out, err).run(new String[] {"--list-tools"}, new ByteArrayInputStream(new byte[0]));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().map(line -> line.split("\\s+", 2)[0]))
+                .contains("petstore___listPets", "petstore___getPet", "petstore-browse___GetPet");
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void demoTakesNoValue() {
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--demo=true"}))
+                .hasMessage("option --demo takes no value (it is a switch)");
+    }
+
+    /** The sample's launcher with the tool services on the test classpath and an empty environment. */
+    private static PetstoreGateway gateway(ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        List<ToolServiceFactory> factories = new ArrayList<>();
+        ServiceLoader.load(ToolServiceFactory.class).forEach(factories::add);
+        return new PetstoreGateway(factories, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void badDemoOptionExitsWithUsageCode() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new PetstoreGateway(List.of(), Map.of(), new PrintStream(new ByteArrayOutputStream()),

@@ -1,0 +1,53 @@
+package dev.apigwmcp.runtime.execution;
+
+import dev.apigwmcp.runtime.ToolServiceFactory;
+import dev.apigwmcp.runtime.auth.AuthEnvironment;
+import dev.apigwmcp.runtime.auth.AwsCredentialsSource;
+import dev.apigwmcp.runtime.config.Setting;
+import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.tools.ToolListing;
+import dev.apigwmcp.runtime.tools.ToolService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The {@code pets} test target behind the real launcher, as the production factory serves generated targets, but
+ * with AWS credentials from the test: variables come from the gateway's environment, nothing touches AWS.
+ */
+public final class PetsToolServiceFactory implements ToolServiceFactory {
+
+    private final Function<String, AwsCredentialsSource> awsCredentials;
+
+    public PetsToolServiceFactory(Function<String, AwsCredentialsSource> awsCredentials) {
+        this.awsCredentials = awsCredentials;
+    }
+
+    @Override
+    public String name() {
+        return "pets";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return ExecutionSettings.declared();
+    }
+
+    @Override
+    public Set<String> targets() {
+        return Set.of("pets");
+    }
+
+    @Override
+    public List<ToolListing> catalog(Settings settings, Map<String, String> environment) {
+        return GatewayToolService.catalog(List.of(new PetsRegistry()));
+    }
+
+    @Override
+    public ToolService create(Settings settings, Map<String, String> environment) {
+        return GatewayToolService.create(List.of(new PetsRegistry()), settings,
+                new AuthEnvironment(Map.copyOf(environment)::get, awsCredentials, Clock.systemUTC()));
+    }
+}
