@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.auth;
 
+import dev.apigwmcp.runtime.upstream.HttpSyntax;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -40,11 +41,9 @@ public record TokenPlacement(CredentialLocation in, String name, String prefix) 
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean token = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!token) {
-                return "is '" + printable(name) + "', which is not a valid header or parameter name (character "
-                        + (c < 0x20 || c > 0x7E ? String.format("U+%04X", (int) c) : "'" + c + "'") + " at " + i
+            if (!HttpSyntax.isTokenChar(c)) {
+                return "is '" + HttpSyntax.printable(name) + "', which is not a valid header or parameter name"
+                        + " (character " + HttpSyntax.describe(c) + " at " + i
                         + "; letters, digits and !#$%&'*+-.^_`|~ only)";
             }
         }
@@ -75,14 +74,5 @@ public record TokenPlacement(CredentialLocation in, String name, String prefix) 
             }
         }
         return null;
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && i < 64; i++) {
-            char c = text.charAt(i);
-            out.append(c < 0x20 || c == 0x7F ? '?' : c);
-        }
-        return out.toString();
     }
 }

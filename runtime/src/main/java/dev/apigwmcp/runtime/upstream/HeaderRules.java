@@ -23,8 +23,7 @@ final class HeaderRules {
     }
 
     static boolean isTokenChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        return HttpSyntax.isTokenChar(c);
     }
 
     /** Header values: visible ISO-8859-1 characters, space and tab. CR, LF and NUL get their own message. */
@@ -62,18 +61,10 @@ final class HeaderRules {
     }
 
     private static String describe(char c) {
-        if (c < 0x20 || c == 0x7F || c > 0x7E) {
-            return String.format("U+%04X", (int) c);
-        }
-        return "'" + c + "'";
+        return HttpSyntax.describe(c);
     }
 
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && i < 64; i++) {
-            char c = text.charAt(i);
-            out.append(c < 0x20 || c == 0x7F ? '?' : c);
-        }
-        return out.toString();
+        return HttpSyntax.printable(text);
     }
 }
