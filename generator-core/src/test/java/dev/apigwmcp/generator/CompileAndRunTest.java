@@ -71,6 +71,18 @@ class CompileAndRunTest {
     }
 
     @Test
+    void generatedCodeDependsOnTheRuntimesSpiOnly() {
+        com.tngtech.archunit.core.domain.JavaClasses generated = new com.tngtech.archunit.core.importer
+                .ClassFileImporter().importPath(out.resolve("classes"));
+        org.assertj.core.api.Assertions.assertThat(generated).isNotEmpty();
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.apigwmcp.generated..", "dev.apigwmcp.runtime.spi..", "java..",
+                        "tools.jackson.databind..")
+                .because("generated code may use the runtime's contract (spi) and nothing else of it")
+                .check(generated);
+    }
+
+    @Test
     void toolsTurnArgumentsIntoRequestParts() throws Exception {
         {
             URLClassLoader loader = both;

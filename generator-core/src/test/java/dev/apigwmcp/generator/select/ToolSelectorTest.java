@@ -8,7 +8,7 @@ import dev.apigwmcp.generator.ToolFilter;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.read.ExportReader;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.apigwmcp.generator.read;
+package dev.apigwmcp.generator.model;
 
 import java.util.Locale;
 

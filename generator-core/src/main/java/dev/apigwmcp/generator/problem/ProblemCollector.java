@@ -1,4 +1,4 @@
-package dev.apigwmcp.generator.read;
+package dev.apigwmcp.generator.problem;
 
 import dev.apigwmcp.generator.Problem;
 import java.util.LinkedHashSet;
@@ -38,7 +38,7 @@ public final class ProblemCollector {
     }
 
     /** A warning located in the export file itself, before the reader's model exists (never translated). */
-    void warningInFile(String pointer, String message) {
+    public void warningInFile(String pointer, String message) {
         warningsInFile.add(new Problem(target, file, pointer, message));
     }
 
@@ -60,7 +60,7 @@ public final class ProblemCollector {
     }
 
     /** How a problem recorded against the reader's model reads in the export file (pointer and wording). */
-    void locateInFile(UnaryOperator<Problem> inFile) {
+    public void locateInFile(UnaryOperator<Problem> inFile) {
         this.inFile = inFile;
     }
 
