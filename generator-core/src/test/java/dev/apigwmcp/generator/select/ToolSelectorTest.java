@@ -40,6 +40,26 @@ class ToolSelectorTest {
     }
 
     @Test
+    void rootWildcardSelectsEverythingButTheRootResource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path export = dir.resolve("rooted.json");
+        java.nio.file.Files.writeString(export, """
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/":{"get":{"responses":{"200":{"description":"ok"}}}},
+                 "/a":{"get":{"responses":{"200":{"description":"ok"}}}},
+                 "/a/{id}":{"get":{"parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}}],
+                   "responses":{"200":{"description":"ok"}}}}}}
+                """);
+        ProblemCollector problems = new ProblemCollector("t", "rooted.json");
+        ApiModel model = new ExportReader().read(export, problems).orElseThrow();
+        Selection selection = new ToolSelector().select(TargetConfig.of("t", export)
+                .withFilters(List.of(new ToolFilter("/*", List.of("GET")))), model, problems);
+
+        assertThat(model.operations()).extracting(o -> o.label()).contains("GET /");
+        assertThat(selection.selected()).extracting(s -> s.operation().label()).containsExactly("GET /a", "GET /a/{id}");
+    }
+
+    @Test
     void rootWildcardSelectsEverythingButRootAndOptionsStayOutUnlessNamed() {
         assertThat(select(new ToolFilter("/*", List.of("GET"))))
                 .containsExactly("GET /pets", "GET /pets/{petId}", "GET /pets/{petId}/photos", "GET /store/inventory",
