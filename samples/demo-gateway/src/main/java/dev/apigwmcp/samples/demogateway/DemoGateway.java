@@ -1,5 +1,6 @@
 package dev.apigwmcp.samples.demogateway;
 
+import dev.apigwmcp.runtime.ExitCode;
 import dev.apigwmcp.runtime.Gateway;
 import dev.apigwmcp.runtime.ToolServiceFactory;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
  * The runtime's {@link Gateway} plus {@code --demo}, which starts the in-memory PetStore backend on a free
  * loopback port, gives the gateway the demo credentials and points every target at it. Without {@code --demo} it
  * is the runtime's gateway, so a project started on the PetStore export can be pointed at a real stage unchanged.
+ * The main class of the PetStore sample and of a starter project on the PetStore export.
  */
 public final class DemoGateway {
 
@@ -43,7 +45,8 @@ public final class DemoGateway {
     private final PrintStream out;
     private final PrintStream err;
 
-    DemoGateway(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out,
+    /** A gateway with these tool services, environment and streams (the process's, or a test's). */
+    public DemoGateway(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out,
             PrintStream err) {
         this.factories = List.copyOf(factories);
         this.environment = Map.copyOf(environment);
@@ -56,29 +59,24 @@ public final class DemoGateway {
                 new DemoGateway(factories, environment, out, err)::run);
     }
 
-    int run(String[] args, InputStream in) {
+    /** Runs to completion and returns the exit status ({@link ExitCode}). */
+    public int run(String[] args, InputStream in) {
         DemoOptions options;
         try {
             options = DemoOptions.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("apigw-mcp: " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_SETTINGS.code();
         }
-        if (options.help()) {
-            int code = new Gateway(factories, environment, out, err).run(options.gatewayArgs(), in);
-            out.print(DEMO_HELP);
-            out.flush();
-            return code;
-        }
-        if (!options.demo()) {
-            return new Gateway(factories, environment, out, err).run(options.gatewayArgs(), in);
+        if (options.help() || !options.demo()) {
+            return gateway(environment).run(options.gatewayArgs(), in);
         }
         DemoBackend backend;
         try {
             backend = DemoBackend.start(0, new RequestLog(options.requestLog()));
         } catch (IOException e) {
             err.println("apigw-mcp: cannot start the demo backend on 127.0.0.1: " + e.getMessage());
-            return 1;
+            return ExitCode.CANNOT_START.code();
         }
         try (backend) {
             // The demo key reaches the runtime through the gateway's environment (which this launcher may extend;
@@ -97,12 +95,17 @@ public final class DemoGateway {
                         "--target." + target + ".aws-region", DemoCredentials.REGION));
             }
             err.println("apigw-mcp: demo backend (in-memory PetStore, demo credentials) on " + backend.stageUri());
-            return new Gateway(factories, demoEnvironment, out, err).run(gatewayArgs.toArray(String[]::new), in);
+            return gateway(demoEnvironment).run(gatewayArgs.toArray(String[]::new), in);
         }
     }
 
+    /** The runtime's gateway, with the demo options in its --help. */
+    private Gateway gateway(Map<String, String> gatewayEnvironment) {
+        return new Gateway(factories, gatewayEnvironment, out, err).withHelpSection(DEMO_HELP);
+    }
+
     /** The names of the targets whose generated tools are on the classpath, sorted. */
-    static List<String> targets() {
+    public static List<String> targets() {
         TreeSet<String> names = new TreeSet<>();
         ServiceLoader.load(ToolRegistry.class).forEach(registry -> names.add(registry.targetName()));
         return List.copyOf(names);
