@@ -310,7 +310,9 @@ class GatewayToolServiceTest {
         upstream.respond(r -> Reply.json(200, "{}").delayed(3000));
         ObjectNode result = call("pets___ListPets", "{}");
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(text(result)).isEqualTo("The upstream did not answer within 300 ms (request timeout).");
+        assertThat(text(result)).isEqualTo("The upstream did not answer within the tool's deadline of 300 ms (the"
+                + " export's timeoutInMillis, else upstream.timeout-ms): the request was sent, but the response"
+                + " headers did not arrive. The gateway closed the connection.");
         assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.TIMEOUT)).isEqualTo(1);
     }
 
@@ -323,7 +325,7 @@ class GatewayToolServiceTest {
         upstream.respond(r -> Reply.json(200, "[]").delayed(400));
         long start = System.nanoTime();
         CompletableFuture<ObjectNode> first = service.call("pets___ListPets", JSON.readTree("{}"), null);
-        CompletableFuture<ObjectNode> second = service.call("pets___ListPets", JSON.readTree("{}"), null);
+        CompletableFuture<ObjectNode> second = service.call("pets___Download", JSON.readTree("{}"), null);
         assertThat(first.join().path("isError").asBoolean()).isFalse();
         assertThat(second.join().path("isError").asBoolean()).isFalse();
         // Two 400 ms exchanges one after the other; in parallel they would be done in about 400 ms.
