@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -191,6 +192,11 @@ public final class UpstreamClient implements AutoCloseable {
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (cause instanceof TimeoutException && !message.toLowerCase(Locale.ROOT).startsWith("idle")) {
             return new UpstreamFailure(UpstreamFailure.Kind.DEADLINE, phase, bytes, status, "deadline passed", cause);
+        }
+        if (cause instanceof SSLException && phase != ExchangePhase.BODY) {
+            // The handshake runs on the new connection, after Jetty has begun the request on it.
+            return new UpstreamFailure(UpstreamFailure.Kind.CONNECT_FAILED, ExchangePhase.CONNECT, 0, 0,
+                    "TLS handshake failed: " + plain(cause), cause);
         }
         if (phase == ExchangePhase.CONNECT) {
             if (cause instanceof SocketTimeoutException) {
