@@ -319,7 +319,9 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         try {
             exchanged = exchange.run(request, unsigned -> authenticate(tool, name, unsigned),
                     circuits.get(tool.target()), name, deadline, events, (next, max, why, wait) ->
-                            progress.progress(0, 1.0, "Retrying " + request.method() + " " + request.displayUri()
+                            // Progress must grow: each retry a step further, the answer at 1.
+                            progress.progress((next - 1.0) / (max + 1.0), 1.0, "Retrying " + request.method() + " "
+                                    + request.displayUri()
                                     + " (attempt " + next + " of " + max + ") after " + why + ", in "
                                     + wait.toMillis() + " ms"));
             metrics.recordAttempts(exchanged.attempts());

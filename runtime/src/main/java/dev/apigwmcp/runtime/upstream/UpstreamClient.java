@@ -32,6 +32,7 @@ import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -92,7 +93,11 @@ public final class UpstreamClient implements AutoCloseable {
             ClientConnector connector = new ClientConnector();
             connector.setSelectors(1);
             connector.setConnectTimeout(connectTimeout);
-            HttpClient created = new HttpClient(new HttpClientTransportOverHTTP(connector));
+            HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
+            // The listener below never blocks (it copies bytes and completes a future), so Jetty may run it on the
+            // selector thread that read the bytes instead of handing each read to a pool thread.
+            transport.setInvocationType(Invocable.InvocationType.NON_BLOCKING);
+            HttpClient created = new HttpClient(transport);
             created.setExecutor(threads);
             created.setScheduler(new ScheduledExecutorScheduler("apigw-mcp-upstream-timer", true));
             created.setFollowRedirects(false);

@@ -66,15 +66,19 @@ public final class UpstreamExchange {
             UpstreamEvents events, RetryNotice notice) throws InterruptedException {
         long deadlineAt = System.nanoTime() + deadline.toNanos();
         int attempt = 0;
+        UpstreamResponse response = null;
+        UpstreamFailure failure = null;
         while (true) {
             UpstreamRequest signed = signer.sign(unsigned);
             if (!circuit.tryAcquire()) {
-                return new Result(null, null, 0, circuit.pausedFor());
+                // Opened by this call's own failures (or others'): a retry ends with what the last attempt got.
+                return attempt == 0 ? new Result(null, null, 0, circuit.pausedFor())
+                        : new Result(response, failure, attempt, null);
             }
             attempt++;
             long started = System.nanoTime();
-            UpstreamResponse response = null;
-            UpstreamFailure failure = null;
+            response = null;
+            failure = null;
             try {
                 response = client.exchange(signed, Duration.ofNanos(Math.max(1, deadlineAt - started)));
             } catch (UpstreamFailure e) {

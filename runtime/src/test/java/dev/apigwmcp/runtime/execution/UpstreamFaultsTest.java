@@ -193,6 +193,21 @@ class UpstreamFaultsTest {
     }
 
     @Test
+    void eachRetryIsReportedAsGrowingProgress() {
+        service();
+        misbehave(r -> json(503, "{}"));
+        List<String> progress = new CopyOnWriteArrayList<>();
+        service.call("pets___Download", JSON.readTree("{}"), (value, total, message) -> progress.add(value + " "
+                + message)).join();
+        String url = upstream.baseUri() + "/download";
+        assertThat(progress).hasSize(4);
+        assertThat(progress.get(0)).isEqualTo("0.0 Calling GET " + url);
+        assertThat(progress.get(1)).startsWith("0.25 Retrying GET " + url + " (attempt 2 of 3) after HTTP 503, in ");
+        assertThat(progress.get(2)).startsWith("0.5 Retrying GET " + url + " (attempt 3 of 3) after HTTP 503, in ");
+        assertThat(progress.get(3)).isEqualTo("1.0 Upstream answered");
+    }
+
+    @Test
     void a5xxBurstLongerThanTheAttemptsEndsWithTheLastAnswerAndTheAttemptCount() {
         service();
         misbehave(r -> json(502, "{\"message\":\"bad gateway\"}"));
@@ -346,6 +361,19 @@ class UpstreamFaultsTest {
         assertThat(service.circuitStates()).containsEntry("pets", "CLOSED");
         assertThat(changes).containsExactly("pets:CLOSED->OPEN", "pets:OPEN->HALF_OPEN", "pets:HALF_OPEN->CLOSED");
         normalCallIsAnsweredPromptly();
+    }
+
+    @Test
+    void aCircuitThatOpensDuringRetriesEndsThemWithTheLastAnswer() {
+        settings.put("upstream.circuit.failure-rate", "50");
+        settings.put("upstream.circuit.window", "2");
+        service();
+        misbehave(r -> json(503, "{\"message\":\"busy\"}"));
+        ObjectNode result = call("pets___Download", "{}");
+        assertThat(text(result)).isEqualTo("Upstream failed with HTTP 503 Service Unavailable: busy. This is a"
+                + " server-side problem; retrying later may help. (The gateway sent the request 2 times.)");
+        assertThat(faultyRequests()).hasSize(2);
+        assertThat(service.circuitStates()).containsEntry("pets", "OPEN");
     }
 
     @Test
