@@ -204,14 +204,16 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     }
 
     /**
-     * Optionally called by the launcher after the first answer: loads the schema validator and creates the HTTP
-     * client in the background, so that the first tool call does not pay for them. Never fails.
+     * Optionally called by the launcher after the first answer: loads the schema validator, creates the HTTP
+     * client and the circuit breakers in the background, so that the first tool call does not pay for them. Never
+     * fails.
      */
     public CompletableFuture<Void> warmUp() {
         return CompletableFuture.runAsync(() -> {
             try {
                 validator.warmUp();
                 client.start();
+                circuits.values().forEach(TargetCircuit::prepare);
             } catch (RuntimeException e) {
                 CALLS.debug("warm-up failed: {}", e.toString());
             }

@@ -17,16 +17,32 @@ public final class TargetCircuit {
 
     private final String target;
     private final CircuitSettings settings;
-    private final CircuitBreaker breaker;
+    private final Supplier<UpstreamEvents> events;
+    /** Made on the first call, so that a gateway's start does not load the library's classes. */
+    private volatile CircuitBreaker breaker;
     private volatile long openedAt;
 
     public TargetCircuit(String target, CircuitSettings settings, Supplier<UpstreamEvents> events) {
         this.target = target;
         this.settings = settings;
-        if (!settings.enabled()) {
-            this.breaker = null;
-            return;
+        this.events = events;
+    }
+
+    /** The breaker, made on first use; {@code null} when circuit breaking is off. */
+    private CircuitBreaker breaker() {
+        CircuitBreaker made = breaker;
+        if (made != null || !settings.enabled()) {
+            return made;
         }
+        synchronized (this) {
+            if (breaker == null) {
+                breaker = create();
+            }
+            return breaker;
+        }
+    }
+
+    private CircuitBreaker create() {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.window())
@@ -41,14 +57,20 @@ public final class TargetCircuit {
                 .slowCallDurationThreshold(Duration.ofDays(1))
                 .writableStackTraceEnabled(false)
                 .build();
-        this.breaker = CircuitBreaker.of(target, config);
-        breaker.getEventPublisher().onStateTransition(event -> {
+        CircuitBreaker created = CircuitBreaker.of(target, config);
+        created.getEventPublisher().onStateTransition(event -> {
             CircuitBreaker.State to = event.getStateTransition().getToState();
             if (to == CircuitBreaker.State.OPEN) {
                 openedAt = System.nanoTime();
             }
             events.get().circuitChanged(target, event.getStateTransition().getFromState().name(), to.name());
         });
+        return created;
+    }
+
+    /** Makes the breaker now (a warm-up off the first call's path). */
+    public void prepare() {
+        breaker();
     }
 
     public String target() {
@@ -57,39 +79,45 @@ public final class TargetCircuit {
 
     /** Whether an attempt may go now; if so, it must end in exactly one of the three reports below. */
     public boolean tryAcquire() {
-        return breaker == null || breaker.tryAcquirePermission();
+        CircuitBreaker circuit = breaker();
+        return circuit == null || circuit.tryAcquirePermission();
     }
 
     /** The upstream answered (any status but 429 and 5xx other than 502/503/504 counts as alive). */
     public void succeeded(long nanos) {
-        if (breaker != null) {
-            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        CircuitBreaker circuit = breaker();
+        if (circuit != null) {
+            circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
         }
     }
 
     /** The upstream failed: no connection, a broken one, a passed deadline, 502, 503 or 504. */
     public void failed(long nanos, Throwable why) {
-        if (breaker != null) {
-            breaker.onError(nanos, TimeUnit.NANOSECONDS, why);
+        CircuitBreaker circuit = breaker();
+        if (circuit != null) {
+            circuit.onError(nanos, TimeUnit.NANOSECONDS, why);
         }
     }
 
     /** The attempt says nothing about the upstream's health (429, other 5xx, cancelled). */
     public void released() {
-        if (breaker != null) {
-            breaker.releasePermission();
+        CircuitBreaker circuit = breaker();
+        if (circuit != null) {
+            circuit.releasePermission();
         }
     }
 
     /** {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN} ({@code DISABLED} when circuit breaking is off). */
     public String state() {
-        return breaker == null ? "DISABLED" : breaker.getState().name();
+        CircuitBreaker circuit = breaker;
+        return !settings.enabled() ? "DISABLED" : circuit == null ? "CLOSED" : circuit.getState().name();
     }
 
     /** How long calls stay refused (zero once a trial call may go, or one is under way). */
     public Duration pausedFor() {
+        CircuitBreaker circuit = breaker;
         long left = settings.openFor().toNanos() - (System.nanoTime() - openedAt);
-        return breaker == null || breaker.getState() != CircuitBreaker.State.OPEN || left <= 0 ? Duration.ZERO
+        return circuit == null || circuit.getState() != CircuitBreaker.State.OPEN || left <= 0 ? Duration.ZERO
                 : Duration.ofNanos(left);
     }
 
