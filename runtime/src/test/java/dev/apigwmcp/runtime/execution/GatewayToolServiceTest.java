@@ -484,6 +484,21 @@ class GatewayToolServiceTest {
     }
 
     @Test
+    void retryAndCircuitSettingsOutOfRangeAreWrongSettingsNamingTheRange() {
+        Map<String, String> settings = settings();
+        settings.put("upstream.retry.max-attempts", "0");
+        settings.put("upstream.circuit.failure-rate", "150");
+        settings.put("calls.max-concurrent-per-tool", "none");
+        assertThatThrownBy(() -> service(settings)).isInstanceOfSatisfying(StartupException.class, e -> {
+            assertThat(e.badSettings()).isTrue();
+            assertThat(e.problems()).contains(
+                    "setting upstream.retry.max-attempts: '0' is not a whole number from 1 to 10",
+                    "setting upstream.circuit.failure-rate: '150' is not a whole number from 0 to 100",
+                    "setting calls.max-concurrent-per-tool: 'none' is not a positive whole number");
+        });
+    }
+
+    @Test
     void inconsistentTargetsFailAtStartNamingBothTargets() {
         List<String> problems = new ArrayList<>();
         try {
