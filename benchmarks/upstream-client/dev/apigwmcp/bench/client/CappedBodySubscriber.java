@@ -1,4 +1,4 @@
-package dev.apigwmcp.runtime.upstream;
+package dev.apigwmcp.bench.client;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
