@@ -12,6 +12,7 @@ import dev.apigwmcp.generator.emit.ToolDefinitions;
 import dev.apigwmcp.generator.emit.ToolJson;
 import dev.apigwmcp.generator.emit.ToolLines;
 import dev.apigwmcp.generator.emit.java.JavaEmitter;
+import dev.apigwmcp.generator.emit.search.SearchDocumentEmitter;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
 /**
  * The one door into the generator: {@code Generator.generate(config)} reads every target's export, applies its
  * filters and overrides, compiles the tools and emits schemas, {@code tools.json}, bindings, typed Java and the
- * catalog. The Maven plugin, the command line and the tests all call this.
+ * catalog (and each target's search documents). The Maven plugin, the command line and the tests all call this.
  */
 public final class Generator {
 
@@ -98,6 +99,7 @@ public final class Generator {
             parts.add(() -> Emitted.of(java.emit(target)));
             parts.add(() -> json(target));
             parts.add(() -> Emitted.of(List.of(new BindingsEmitter().emit(target))));
+            parts.add(() -> Emitted.of(List.of(new SearchDocumentEmitter().emit(target))));
         }
         parts.add(() -> Emitted.of(List.of(new CatalogMarkdownEmitter().emit(targets))));
         List<Emitted> emitted = parts.parallelStream().map(Supplier::get).toList();

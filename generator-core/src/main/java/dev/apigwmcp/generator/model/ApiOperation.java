@@ -21,6 +21,7 @@ import java.util.List;
  *                            {@code NONE}; empty when it names none), or {@code null} without one
  * @param timeoutMs           {@code x-amazon-apigateway-integration.timeoutInMillis}, or {@code null}
  * @param deprecated          the operation is deprecated
+ * @param tags                the operation's tags, as written (empty when it has none)
  */
 public record ApiOperation(
         String path,
@@ -36,11 +37,13 @@ public record ApiOperation(
         List<SecurityRequirement> security,
         String authorizationType,
         Integer timeoutMs,
-        boolean deprecated) {
+        boolean deprecated,
+        List<String> tags) {
 
     public ApiOperation {
         parameters = List.copyOf(parameters);
         security = List.copyOf(security);
+        tags = List.copyOf(tags);
     }
 
     /** {@code GET /pets/{petId}}: how problems and the catalog name an operation. */

@@ -235,7 +235,16 @@ final class ModelBuilder {
                 security,
                 authorizationType(extensions.get("x-amazon-apigateway-auth")),
                 timeout,
-                Boolean.TRUE.equals(operation.getDeprecated()));
+                Boolean.TRUE.equals(operation.getDeprecated()),
+                tags(operation.getTags()));
+    }
+
+    /** The operation's tags without blanks and nulls (a search field; nothing else reads them). */
+    private static List<String> tags(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        return tags.stream().filter(tag -> tag != null && !tag.isBlank()).map(String::strip).toList();
     }
 
     /** {@code x-amazon-apigateway-auth}'s {@code type}; empty when the extension is there but names none. */

@@ -169,7 +169,7 @@ class AnyMethodTest {
                 post(any.successResponse().pointer()), any.successResponse().mediaTypes());
         return new ApiOperation(any.path(), HttpMethod.POST, post(any.pointer()), any.operationId(), any.summary(),
                 any.description(), any.resourceDescription(), parameters, body, response, any.security(),
-                any.authorizationType(), any.timeoutMs(), any.deprecated());
+                any.authorizationType(), any.timeoutMs(), any.deprecated(), any.tags());
     }
 
     private static String post(String pointer) {

@@ -13,7 +13,7 @@ class DescriptionsTest {
 
     private static ApiOperation operation(String summary, String description, String resource) {
         return new ApiOperation("/pets", HttpMethod.GET, "/paths", null, summary, description, resource, List.of(),
-                null, null, List.of(), null, null, false);
+                null, null, List.of(), null, null, false, List.of());
     }
 
     @Test

@@ -13,7 +13,7 @@ class ToolNamerTest {
 
     private static ApiOperation operation(HttpMethod method, String path, String operationId) {
         return new ApiOperation(path, method, "/paths", operationId, null, null, null, List.of(), null, null,
-                List.of(), null, null, false);
+                List.of(), null, null, false, List.of());
     }
 
     @ParameterizedTest
