@@ -12,6 +12,8 @@ import dev.apigwmcp.runtime.execution.StartupException;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
 import dev.apigwmcp.runtime.tools.ToolListing;
+import dev.apigwmcp.runtime.search.SearchSettings;
+import dev.apigwmcp.runtime.search.SearchingToolService;
 import dev.apigwmcp.runtime.tools.ToolService;
 import dev.apigwmcp.runtime.transport.HttpOptions;
 import dev.apigwmcp.runtime.transport.HttpTransport;
@@ -102,6 +104,7 @@ public final class Gateway {
      */
     public int run(String[] args, InputStream in) {
         List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
+        known.addAll(SearchSettings.ALL);
         factories.forEach(factory -> known.addAll(factory.settings()));
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             // Help wins over everything else on the line, so that it shows even when a setting is wrong.
@@ -128,11 +131,14 @@ public final class Gateway {
                         + ") must be stdio or http, got \"" + transport + "\"");
             }
             HttpOptions http = transport.equals("http") ? httpOptions(settings) : null;
+            SearchSettings search = SearchSettings.from(settings);
             tools = factory.create(settings, environment);
+            tools = SearchingToolService.around(tools, search);
             McpServer server = new McpServer(tools, serverOptions);
             return http == null ? new StdioTransport(server, in, out).run() : serveHttp(server, http);
         } catch (SettingsException e) {
             report(e.problems());
+            close(tools);
             return ExitCode.BAD_SETTINGS.code();
         } catch (StartupException e) {
             report(e.problems());

@@ -25,6 +25,7 @@ import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 import dev.apigwmcp.runtime.upstream.UpstreamResponse;
 import dev.apigwmcp.runtime.upstream.UpstreamSettings;
 import java.time.Duration;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,8 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private final Map<String, TargetCircuit> circuits;
     private final ToolShares shares;
     private volatile UpstreamEvents events = UpstreamEvents.NONE;
+    /** Each target's {@code search.json} (a catalog generated before search documents has none). */
+    private List<URL> searchDocuments = List.of();
 
     /** How calls reach the upstream: limits, retries and circuits, from settings. */
     private record Limits(int maxConcurrentCalls, int perTool, RetryPolicy retry, CircuitSettings circuit) {
@@ -153,6 +156,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         }
         GatewayToolService service = new GatewayToolService(tools, client, json,
                 new Limits((int) maxCalls, (int) perTool, retry, circuit));
+        service.searchDocuments = searchDocuments(registries);
         if (precompile.equals("true")) {
             service.precompile();
         }
@@ -228,6 +232,23 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     @Override
     public boolean hasTool(String name) {
         return tools.containsKey(name);
+    }
+
+    @Override
+    public List<URL> searchDocuments() {
+        return searchDocuments;
+    }
+
+    private static List<URL> searchDocuments(List<ToolRegistry> registries) {
+        List<URL> found = new ArrayList<>();
+        for (ToolRegistry registry : registries) {
+            URL url = registry.getClass().getClassLoader()
+                    .getResource(registry.resourceFolder() + "search.json");
+            if (url != null) {
+                found.add(url);
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** Call counters, for a metrics endpoint or a shutdown summary. */

@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.tools;
 
+import java.net.URL;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
@@ -28,4 +29,13 @@ public interface ToolService {
      * @return the MCP {@code CallToolResult} object
      */
     CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress);
+
+    /**
+     * The search documents of this service's tools (each target's generated {@code search.json}), which the tool
+     * search indexes on its first query; a tool no document names is indexed from its listing. The default, none,
+     * suits a service without generated resources. Nothing is read here: a URL is only where the bytes are.
+     */
+    default List<URL> searchDocuments() {
+        return List.of();
+    }
 }

@@ -1,0 +1,259 @@
+package dev.apigwmcp.runtime.search;
+
+import dev.apigwmcp.runtime.config.SettingsException;
+import dev.apigwmcp.runtime.tools.ProgressListener;
+import dev.apigwmcp.runtime.tools.ToolListing;
+import dev.apigwmcp.runtime.tools.ToolService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The gateway's tools with tool search: in {@link SearchMode#ADD} {@code tools/list} has the search tool beside
+ * every tool; in {@link SearchMode#ONLY} it has the search tool and the call tool alone, and the call tool hands
+ * its {@code name} and {@code arguments} to the wrapped service exactly as a {@code tools/call} of that tool would
+ * (the same validation, credentials, errors and output checks: it is the same call). Tools found by the search
+ * may also be called by name directly in either mode.
+ *
+ * <p>The index is built on the first search, from the services' search documents; a gateway never searched
+ * loads none of Lucene.
+ */
+public final class SearchingToolService implements ToolService, AutoCloseable {
+
+    private static final Logger CALLS = LoggerFactory.getLogger("dev.apigwmcp.runtime.calls");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JSON.getNodeFactory();
+
+    private final ToolService tools;
+    private final SearchMode mode;
+    private final String searchTool;
+    private final String callTool;
+    private final List<ToolListing> listings;
+    private final Map<String, ToolListing> byName = new HashMap<>();
+    /** Searches run here, not on the transport's thread: the first one builds the index. */
+    private final ExecutorService searches = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "apigw-mcp-search");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile ToolIndex index;
+
+    private SearchingToolService(ToolService tools, SearchMode mode, SearchSettings settings) {
+        this.tools = tools;
+        this.mode = mode;
+        this.searchTool = settings.searchTool();
+        this.callTool = settings.callTool();
+        tools.listings().forEach(listing -> byName.put(listing.name(), listing));
+        for (String own : mode == SearchMode.ONLY ? List.of(searchTool, callTool) : List.of(searchTool)) {
+            if (byName.containsKey(own)) {
+                String setting = own.equals(searchTool) ? SearchSettings.TOOL_NAME.name()
+                        : SearchSettings.CALL_TOOL_NAME.name();
+                throw new SettingsException("the catalog has a tool named \"" + own + "\", the name of the search's"
+                        + " own tool; give that one another name with --" + setting);
+            }
+        }
+        List<ToolListing> listed = new ArrayList<>();
+        listed.add(SearchToolDefinitions.search(searchTool, callTool, mode == SearchMode.ONLY));
+        if (mode == SearchMode.ONLY) {
+            listed.add(SearchToolDefinitions.call(callTool, searchTool));
+        } else {
+            listed.addAll(tools.listings());
+        }
+        listed.sort(Comparator.comparing(ToolListing::name));
+        this.listings = List.copyOf(listed);
+    }
+
+    /**
+     * The service as the settings' mode offers it: {@code tools} itself when the mode is off.
+     *
+     * @throws SettingsException when a tool of the catalog has the search tool's or call tool's name
+     */
+    public static ToolService around(ToolService tools, SearchSettings settings) {
+        SearchMode mode = settings.modeFor(tools.listings().size());
+        return mode == SearchMode.OFF ? tools : new SearchingToolService(tools, mode, settings);
+    }
+
+    /** The mode in force. */
+    public SearchMode mode() {
+        return mode;
+    }
+
+    @Override
+    public List<ToolListing> listings() {
+        return listings;
+    }
+
+    @Override
+    public boolean hasTool(String name) {
+        return name.equals(searchTool) || (mode == SearchMode.ONLY && name.equals(callTool)) || tools.hasTool(name);
+    }
+
+    @Override
+    public List<URL> searchDocuments() {
+        return tools.searchDocuments();
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
+        if (name.equals(searchTool)) {
+            try {
+                return CompletableFuture.supplyAsync(() -> search(arguments), searches);
+            } catch (RejectedExecutionException e) {
+                return CompletableFuture.completedFuture(error("The gateway is shutting down."));
+            }
+        }
+        if (mode == SearchMode.ONLY && name.equals(callTool)) {
+            return callFound(arguments, progress);
+        }
+        return tools.call(name, arguments, progress);
+    }
+
+    private ObjectNode search(JsonNode arguments) {
+        long start = System.nanoTime();
+        JsonNode query = arguments == null ? null : arguments.get("query");
+        if (query == null || !query.isString() || query.stringValue().isBlank()) {
+            return logged(error("Invalid arguments for " + searchTool + ": 'query' must be a non-empty string"
+                    + " saying what you want to do."), "INVALID_ARGUMENTS", start);
+        }
+        int limit = SearchToolDefinitions.DEFAULT_LIMIT;
+        JsonNode given = arguments.get("limit");
+        if (given != null && !given.isNull()) {
+            if (!given.canConvertToExactIntegral() || !given.canConvertToInt() || given.asInt() < 1
+                    || given.asInt() > SearchToolDefinitions.MAX_LIMIT) {
+                return logged(error("Invalid arguments for " + searchTool + ": 'limit' must be an integer from 1 to "
+                        + SearchToolDefinitions.MAX_LIMIT + "."), "INVALID_ARGUMENTS", start);
+            }
+            limit = given.asInt();
+        }
+        for (String member : arguments.propertyNames()) {
+            if (!member.equals("query") && !member.equals("limit")) {
+                return logged(error("Invalid arguments for " + searchTool + ": unknown argument '" + member
+                        + "' (it takes 'query' and 'limit')."), "INVALID_ARGUMENTS", start);
+            }
+        }
+        List<ObjectNode> found = new ArrayList<>();
+        for (String name : index().search(query.stringValue(), limit, null)) {
+            found.add(byName.get(name).definition());
+        }
+        ObjectNode structured = SearchToolDefinitions.result(found);
+        ObjectNode result = NODES.objectNode();
+        result.putArray("content").addObject().put("type", "text").put("text", JSON.writeValueAsString(structured));
+        result.set("structuredContent", structured);
+        return logged(result, "OK", start);
+    }
+
+    private CompletableFuture<ObjectNode> callFound(JsonNode arguments, ProgressListener progress) {
+        JsonNode name = arguments == null ? null : arguments.get("name");
+        if (name == null || !name.isString() || name.stringValue().isEmpty()) {
+            return CompletableFuture.completedFuture(error("Invalid arguments for " + callTool + ": 'name' must be"
+                    + " the name of a tool that " + searchTool + " returned."));
+        }
+        JsonNode toolArguments = arguments.get("arguments");
+        if (toolArguments != null && !toolArguments.isObject() && !toolArguments.isNull()) {
+            return CompletableFuture.completedFuture(error("Invalid arguments for " + callTool + ": 'arguments'"
+                    + " must be an object (the tool's arguments by name)."));
+        }
+        for (String member : arguments.propertyNames()) {
+            if (!member.equals("name") && !member.equals("arguments")) {
+                return CompletableFuture.completedFuture(error("Invalid arguments for " + callTool
+                        + ": unknown argument '" + member + "' (it takes 'name' and 'arguments')."));
+            }
+        }
+        String tool = name.stringValue();
+        if (tool.equals(searchTool) || tool.equals(callTool)) {
+            return CompletableFuture.completedFuture(error("Call " + tool + " directly, not through " + callTool
+                    + "."));
+        }
+        if (!tools.hasTool(tool)) {
+            return CompletableFuture.completedFuture(error("There is no tool named \"" + tool + "\". Use "
+                    + searchTool + " to find the tool for your task, then call it by the name it returns."));
+        }
+        return tools.call(tool, toolArguments, progress);
+    }
+
+    /** The index, built on first use. */
+    ToolIndex index() {
+        ToolIndex built = index;
+        if (built == null) {
+            synchronized (this) {
+                built = index;
+                if (built == null) {
+                    long start = System.nanoTime();
+                    built = ToolIndex.of(documents());
+                    index = built;
+                    CALLS.debug("search index of {} tools built in {} ms", built.size(),
+                            (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        return built;
+    }
+
+    /**
+     * One document per tool: the generated ones, and one from the listing for each tool no readable document
+     * names (a catalog from an older generator). An unreadable document file is logged once and replaced so.
+     */
+    private List<SearchDocument> documents() {
+        List<SearchDocument> documents = new ArrayList<>(byName.size());
+        Set<String> covered = new HashSet<>();
+        for (URL url : tools.searchDocuments()) {
+            try (InputStream in = url.openStream()) {
+                for (SearchDocument document : SearchDocuments.read(in.readAllBytes(), url.toString())) {
+                    if (byName.containsKey(document.name()) && covered.add(document.name())) {
+                        documents.add(document);
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                CALLS.warn("search documents {} cannot be read, the search uses its tools' descriptions: {}", url,
+                        e.getMessage());
+            }
+        }
+        for (ToolListing listing : tools.listings()) {
+            if (!covered.contains(listing.name())) {
+                documents.add(SearchDocuments.fromListing(listing));
+            }
+        }
+        documents.sort(Comparator.comparing(SearchDocument::name));
+        return documents;
+    }
+
+    private ObjectNode logged(ObjectNode result, String outcome, long start) {
+        if (CALLS.isInfoEnabled()) {
+            CALLS.info("tool={} outcome={} durationMs={}", searchTool, outcome,
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
+        }
+        return result;
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode result = NODES.objectNode();
+        result.putArray("content").addObject().put("type", "text").put("text", message);
+        result.put("isError", true);
+        return result;
+    }
+
+    @Override
+    public void close() throws Exception {
+        searches.shutdownNow();
+        if (tools instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+}
