@@ -13,10 +13,10 @@ final class SearchText {
 
     /** {@code [text](target)} and {@code <target>}: the text stays, the target goes. */
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern URL = Pattern.compile("\\b(?:https?|ftp)://\\S+");
+    private static final Pattern URL = Pattern.compile("\\b(?:https?|ftp)://[^\\s<>()]+");
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][^<>]*>");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
-    private static final Pattern MARKUP = Pattern.compile("[`*_#>|]+|\\s+");
+    private static final Pattern MARKUP = Pattern.compile("(?:[`*_#>|]|\\s)+");
 
     private SearchText() {
     }
