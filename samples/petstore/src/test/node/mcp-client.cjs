@@ -7,6 +7,8 @@
 //         "transport": "stdio", "command": "java", "args": [...] }
 //    or { ..., "transport": "http", "url": "http://127.0.0.1:PORT/mcp" },
 //         "calls": [ { "name": "tool", "arguments": { ... } }, ... ]
+// A call may take a tool name from an earlier call's search result: "found": { "call": <index>, "into": "name" }
+// sets arguments[into] to the first tool of that call's structuredContent.tools (the tool search's answer).
 'use strict';
 
 const fs = require('node:fs');
@@ -36,9 +38,15 @@ async function main() {
     cursor = page.nextCursor;
   } while (cursor);
   for (const call of plan.calls) {
+    if (call.found) {
+      const earlier = transcript.calls[call.found.call];
+      const tools = (earlier && earlier.result && earlier.result.structuredContent
+        && earlier.result.structuredContent.tools) || [];
+      call.arguments = { ...call.arguments, [call.found.into]: tools.length ? tools[0].name : null };
+    }
     try {
       const result = await client.callTool({ name: call.name, arguments: call.arguments });
-      transcript.calls.push({ name: call.name, result });
+      transcript.calls.push({ name: call.name, arguments: call.arguments, result });
     } catch (error) {
       transcript.calls.push({ name: call.name, error: { code: error.code ?? null, message: String(error.message) } });
     }

@@ -12,6 +12,7 @@ import dev.apigwmcp.generator.emit.CatalogMarkdownEmitter;
 import dev.apigwmcp.generator.emit.ToolJson;
 import dev.apigwmcp.generator.emit.ToolLines;
 import dev.apigwmcp.generator.emit.java.JavaEmitter;
+import dev.apigwmcp.generator.emit.search.SearchDocumentEmitter;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
@@ -82,6 +83,7 @@ public final class GeneratePhases {
         measure("emit TOOLS.md (CatalogMarkdownEmitter)", () -> new CatalogMarkdownEmitter()
                 .emit(List.of(compiled)));
         measure("emit bindings (BindingsEmitter)", () -> new BindingsEmitter().emit(compiled));
+        measure("emit search documents (SearchDocumentEmitter)", () -> new SearchDocumentEmitter().emit(compiled));
         measure("whole Generator.generate", () -> Generator.generate(new GeneratorConfig(List.of(target))));
     }
 

@@ -65,6 +65,9 @@ class DocumentedCommandsIT {
                 + " are driven by the TypeScript SDK client in PetstoreGatewayIT");
         RUN_ELSEWHERE.put("npx @modelcontextprotocol/inspector java -jar samples/petstore/target/petstore-gateway.jar"
                 + " --demo", "not run: an interactive web UI; PetstoreGatewayIT drives this jar over stdio");
+        RUN_ELSEWHERE.put("java -jar samples/petstore/target/petstore-gateway.jar --demo --search.mode only",
+                "PetstoreGatewayIT.searchOnlyModeListsTwoToolsAndCallsAFoundToolThroughTheDemoBackend runs this jar"
+                        + " with these options over stdio with the TypeScript SDK client");
         RUN_ELSEWHERE.put("java -jar", "a fragment of the sentence around it, not a command");
     }
 

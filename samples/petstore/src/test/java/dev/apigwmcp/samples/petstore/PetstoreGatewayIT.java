@@ -76,6 +76,45 @@ class PetstoreGatewayIT {
     }
 
     @Test
+    void searchOnlyModeListsTwoToolsAndCallsAFoundToolThroughTheDemoBackend() throws Exception {
+        Path requestLog = fresh("search-requests.jsonl");
+        ObjectNode plan = JSON.createObjectNode();
+        plan.put("modules", node.modules().toString());
+        plan.put("out", WORK.resolve("search-transcript.json").toString());
+        plan.put("transport", "stdio");
+        List<String> command = GatewayProcess.javaCommand(jar, "--demo", "--demo-request-log", requestLog.toString(),
+                "--search.mode", "only");
+        plan.put("command", command.get(0));
+        ArrayNode args = plan.putArray("args");
+        command.subList(1, command.size()).forEach(args::add);
+        ArrayNode calls = plan.putArray("calls");
+        call(calls, "search_tools", "{\"query\":\"fetch one pet by its id\",\"limit\":3}");
+        call(calls, "call_tool", "{\"arguments\":{\"petId\":\"1\"}}");
+        ((ObjectNode) calls.get(1)).putObject("found").put("call", 0).put("into", "name");
+        call(calls, "call_tool", "{\"name\":\"petstore___getPet\",\"arguments\":{}}");
+        call(calls, "call_tool", "{\"name\":\"petstore___noSuchTool\",\"arguments\":{}}");
+
+        JsonNode transcript = runClient("search", plan);
+
+        assertThat(byName(transcript.get("tools")).keySet()).containsExactly("call_tool", "search_tools");
+        List<JsonNode> results = new ArrayList<>();
+        transcript.get("calls").forEach(call -> results.add(call.path("result")));
+        JsonNode found = results.get(0).path("structuredContent").path("tools");
+        assertThat(found.get(0).path("name").asString()).isIn("petstore___getPet", "petstore-browse___GetPet");
+        assertThat(found.get(0).path("inputSchema").path("required").get(0).asString()).isEqualTo("petId");
+        // The found tool, called through call_tool, reaches the backend as a direct call would.
+        assertThat(results.get(1).path("isError").asBoolean(false)).as("%s", results.get(1)).isFalse();
+        assertThat(results.get(1).path("structuredContent").path("name").asString()).isEqualTo("Rex");
+        // Its arguments are checked as a direct call's are; an unknown tool is a tool error naming the search.
+        assertThat(toolError(transcript.get("calls").get(2))).contains("petId");
+        assertThat(toolError(transcript.get("calls").get(3))).contains("petstore___noSuchTool").contains("search_tools");
+        List<RecordedCall> received = RequestLog.read(requestLog);
+        assertThat(received).hasSize(1);
+        assertRequest(received.get(0), "GET", "/prod/pets/1", null, "");
+        assertThat(received.get(0).signatureValid()).isTrue();
+    }
+
+    @Test
     void conformanceSuitePassesAgainstTheHttpEndpoint() throws Exception {
         Path conformanceDir = Files.createDirectories(WORK.resolve("conformance"));
         Path log = conformanceDir.resolve("conformance.log");
