@@ -13,17 +13,21 @@ import dev.apigwmcp.generator.emit.ToolJson;
 import dev.apigwmcp.generator.emit.ToolLines;
 import dev.apigwmcp.generator.emit.java.JavaEmitter;
 import dev.apigwmcp.generator.emit.search.SearchDocumentEmitter;
+import dev.apigwmcp.generator.emit.search.SearchVectorEmitter;
+import dev.apigwmcp.generator.emit.search.TextEmbedder;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.select.Selection;
 import dev.apigwmcp.generator.select.ToolSelector;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -84,7 +88,7 @@ public final class Generator {
         if (!errors.isEmpty()) {
             return new GenerationResult(List.of(), tools, summaries, warnings, errors);
         }
-        return new GenerationResult(emit(compiled), tools, summaries, warnings, errors);
+        return new GenerationResult(emit(compiled, warnings), tools, summaries, warnings, errors);
     }
 
     /**
@@ -92,14 +96,19 @@ public final class Generator {
      * overlap the per-tool work (each part is parallel over tools inside) instead of following it. Each part
      * keeps its own order and the files are sorted by path at the end, so thread timing never shows.
      */
-    private static List<GeneratedFile> emit(List<CompiledTarget> targets) {
+    private static List<GeneratedFile> emit(List<CompiledTarget> targets, List<Problem> warnings) {
         JavaEmitter java = new JavaEmitter();
         List<Supplier<Emitted>> parts = new ArrayList<>();
+        TextEmbedder embedder = embedder();
+        List<Problem> embedderProblems = Collections.synchronizedList(new ArrayList<>());
         for (CompiledTarget target : targets) {
             parts.add(() -> Emitted.of(java.emit(target)));
             parts.add(() -> json(target));
             parts.add(() -> Emitted.of(List.of(new BindingsEmitter().emit(target))));
             parts.add(() -> Emitted.of(List.of(new SearchDocumentEmitter().emit(target))));
+            if (embedder != null) {
+                parts.add(() -> vectors(embedder, target, embedderProblems));
+            }
         }
         parts.add(() -> Emitted.of(List.of(new CatalogMarkdownEmitter().emit(targets))));
         List<Emitted> emitted = parts.parallelStream().map(Supplier::get).toList();
@@ -114,7 +123,29 @@ public final class Generator {
                 ToolDefinitions.prettyListResultUtf8(List.copyOf(entries.values()))));
         files.add(java.servicesFile(targets.stream().map(java::registryClassName).toList()));
         files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
+        warnings.addAll(embedderProblems);
         return files;
+    }
+
+    /** The embedding model on the class path ({@link TextEmbedder}), or {@code null}: then no vectors. */
+    private static TextEmbedder embedder() {
+        return ServiceLoader.load(TextEmbedder.class, Thread.currentThread().getContextClassLoader()).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * A target's search vectors. A model that fails (its native library does not load on this platform) costs
+     * the vectors, not the build: the search is then lexical, and a warning says why.
+     */
+    private static Emitted vectors(TextEmbedder embedder, CompiledTarget target, List<Problem> problems) {
+        try {
+            return Emitted.of(List.of(new SearchVectorEmitter(embedder).emit(target)));
+        } catch (RuntimeException | LinkageError e) {
+            problems.add(new Problem(target.name(), null, SearchVectorEmitter.FILE, "the embedding model "
+                    + embedder.getClass().getName() + " failed (" + e + "); no search vectors are written and the"
+                    + " tool search is lexical only"));
+            return Emitted.of(List.of());
+        }
     }
 
     /**

@@ -53,7 +53,7 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile ToolIndex index;
+    private volatile ToolSearch index;
 
     private SearchingToolService(ToolService tools, SearchMode mode, SearchSettings settings) {
         this.tools = tools;
@@ -188,22 +188,68 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         return tools.call(tool, toolArguments, progress);
     }
 
-    /** The index, built on first use. */
-    ToolIndex index() {
-        ToolIndex built = index;
+    /** The search, built on first use. */
+    ToolSearch index() {
+        ToolSearch built = index;
         if (built == null) {
             synchronized (this) {
                 built = index;
                 if (built == null) {
                     long start = System.nanoTime();
-                    built = ToolIndex.of(documents());
+                    ToolIndex lexical = ToolIndex.of(documents());
+                    VectorIndex vectors = vectors();
+                    built = new ToolSearch(lexical, vectors, vectors == null ? null : embedder(vectors.model()));
                     index = built;
-                    CALLS.debug("search index of {} tools built in {} ms", built.size(),
-                            (System.nanoTime() - start) / 1_000_000);
+                    CALLS.info("search index of {} tools ({}) built in {} ms", built.size(),
+                            built.semantic() ? "words and meaning" : "words", (System.nanoTime() - start) / 1_000_000);
                 }
             }
         }
         return built;
+    }
+
+    /**
+     * The vectors the generator stored beside the search documents ({@code search-vectors.json}), all targets
+     * together, or {@code null} when any target has none or they disagree on the model.
+     */
+    private VectorIndex vectors() {
+        VectorIndex all = null;
+        for (URL documents : tools.searchDocuments()) {
+            VectorIndex target;
+            try (InputStream in = new URL(documents, "search-vectors.json").openStream()) {
+                target = VectorIndex.read(in.readAllBytes(), documents.toString());
+            } catch (IOException e) {
+                return null;
+            } catch (IllegalArgumentException e) {
+                CALLS.warn("search vectors beside {} cannot be read, the search ranks by words only: {}", documents,
+                        e.getMessage());
+                return null;
+            }
+            if (all != null && !all.model().equals(target.model())) {
+                CALLS.warn("targets' search vectors come from different models ({}, {}); the search ranks by words"
+                        + " only", all.model(), target.model());
+                return null;
+            }
+            all = all == null ? target : all.and(target);
+        }
+        return all;
+    }
+
+    /** The query embedder on the class path for the vectors' model, or {@code null} (then by words only). */
+    private static QueryEmbedder embedder(String model) {
+        try {
+            for (QueryEmbedder embedder : java.util.ServiceLoader.load(QueryEmbedder.class,
+                    Thread.currentThread().getContextClassLoader())) {
+                if (embedder.model().equals(model)) {
+                    return embedder;
+                }
+                CALLS.warn("the search vectors were made with {}, the gateway's embedding model is {}; the search"
+                        + " ranks by words only (regenerate with the same model)", model, embedder.model());
+            }
+        } catch (java.util.ServiceConfigurationError | LinkageError e) {
+            CALLS.warn("the embedding model cannot be loaded, the search ranks by words only: {}", e.toString());
+        }
+        return null;
     }
 
     /**

@@ -1,0 +1,214 @@
+package dev.apigwmcp.bench;
+
+import dev.apigwmcp.generator.GeneratedFile;
+import dev.apigwmcp.generator.GenerationResult;
+import dev.apigwmcp.generator.Generator;
+import dev.apigwmcp.generator.GeneratorConfig;
+import dev.apigwmcp.generator.TargetConfig;
+import dev.apigwmcp.runtime.search.SearchDocument;
+import dev.apigwmcp.runtime.search.SearchDocuments;
+import dev.apigwmcp.runtime.search.SearchField;
+import dev.apigwmcp.runtime.search.ToolIndex;
+import dev.apigwmcp.runtime.search.ToolSearch;
+import dev.apigwmcp.runtime.search.VectorIndex;
+import dev.apigwmcp.runtime.search.QueryEmbedder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * The tool search's quality on labelled queries: generates a target's catalog in memory, indexes its search
+ * documents as the gateway does, runs every query and reports recall@1/5/10 and the mean reciprocal rank (of the
+ * first relevant tool, 0 beyond 10), for the search by words, by words and meaning (when
+ * {@code apigw-mcp-search-embeddings} is on the class path: the generator then stores vectors, and its query
+ * embedder is found as the gateway finds it) and for baselines, then the search's speed.
+ *
+ * <p>Usage: {@code SearchEvaluation EXPORT|GENERATED-RESOURCES-DIR TARGET QUERIES.tsv... [--show]}; query files are resources of this
+ * module ({@code search/github-tuning.tsv}) or paths. {@code --show} prints each query's rank and top 5 (use it
+ * on the tuning set only).
+ */
+public final class SearchEvaluation {
+
+    private static final int[] AT = {1, 5, 10};
+
+    private SearchEvaluation() {
+    }
+
+    /** One labelled query. */
+    record Labelled(String query, List<String> relevant) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: SearchEvaluation EXPORT TARGET QUERIES.tsv... [--show]");
+            System.exit(2);
+        }
+        boolean show = Arrays.asList(args).contains("--show");
+        String target = args[1];
+        Map<String, byte[]> files = searchFiles(Path.of(args[0]), target);
+        List<SearchDocument> documents = SearchDocuments.read(files.get("search.json"), "search.json");
+        QueryEmbedder embedder = ServiceLoader.load(QueryEmbedder.class).findFirst().orElse(null);
+        VectorIndex vectors = files.containsKey("search-vectors.json")
+                ? VectorIndex.read(files.get("search-vectors.json"), "search-vectors.json") : null;
+
+        Map<String, Ranking> contenders = new LinkedHashMap<>();
+        ToolIndex lexical = ToolIndex.of(documents);
+        contenders.put("words: search documents, fields weighted (the search without embeddings)",
+                lexical::search);
+        if (vectors != null && embedder != null && embedder.model().equals(vectors.model())) {
+            ToolSearch hybrid = new ToolSearch(lexical, vectors, embedder);
+            contenders.put("words and meaning: fused with " + vectors.model() + " (with apigw-mcp-search-embeddings)",
+                    hybrid::search);
+            contenders.put("baseline: meaning alone (" + vectors.model() + ", title and name words)",
+                    (query, limit, visible) -> vectors.nearest(embedder.embed(query), limit));
+        } else {
+            System.out.println("(no embedding model on the class path or no search-vectors.json: words only)");
+        }
+        ToolIndex oneField = ToolIndex.of(documents.stream()
+                .map(d -> new SearchDocument(d.name(), Map.of(SearchField.DESCRIPTION,
+                        d.text(SearchField.WORDS) + " " + d.text(SearchField.DESCRIPTION)))).toList());
+        contenders.put("baseline: BM25, one field of name words + description", oneField::search);
+        ToolIndex unweighted = ToolIndex.of(documents.stream()
+                .map(d -> new SearchDocument(d.name(), Map.of(SearchField.DESCRIPTION, String.join(" ",
+                        Arrays.stream(SearchField.values()).filter(f -> f != SearchField.VERBS).map(d::text)
+                                .toList())))).toList());
+        contenders.put("baseline: BM25, all fields in one, unweighted", unweighted::search);
+        String shipped = contenders.keySet().stream().filter(k -> k.startsWith("words and meaning")).findFirst()
+                .orElse(contenders.keySet().iterator().next());
+
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                continue;
+            }
+            List<Labelled> queries = read(args[i], target);
+            System.out.printf(Locale.ROOT, "%n%s (%d queries)%n", args[i], queries.size());
+            System.out.println("| ranking | recall@1 | recall@5 | recall@10 | MRR@10 |");
+            System.out.println("|---|---:|---:|---:|---:|");
+            for (Map.Entry<String, Ranking> contender : contenders.entrySet()) {
+                int[] found = new int[AT.length];
+                double reciprocal = 0;
+                for (Labelled query : queries) {
+                    List<String> top = contender.getValue().search(query.query(), 10, null);
+                    int rank = rank(top, query.relevant());
+                    for (int k = 0; k < AT.length; k++) {
+                        found[k] += rank > 0 && rank <= AT[k] ? 1 : 0;
+                    }
+                    reciprocal += rank > 0 ? 1.0 / rank : 0;
+                    if (show && contender.getKey().equals(shipped)) {
+                        System.out.printf(Locale.ROOT, "  %-3s %-70s %s%n", rank > 0 ? String.valueOf(rank) : "-",
+                                query.query(), top.subList(0, Math.min(5, top.size())).stream()
+                                        .map(n -> n.substring(target.length() + 3)).toList());
+                    }
+                }
+                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", contender.getKey(),
+                        (double) found[0] / queries.size(), (double) found[1] / queries.size(),
+                        (double) found[2] / queries.size(), reciprocal / queries.size());
+            }
+        }
+        speed(documents, vectors, embedder, read(args[2], target));
+    }
+
+    /** A ranking under test. */
+    @FunctionalInterface
+    interface Ranking {
+        List<String> search(String query, int limit, java.util.function.Predicate<String> visible);
+    }
+
+    /**
+     * The target's {@code search.json} and, when the generator had an embedding model, {@code search-vectors.json}:
+     * generated in memory from an export, or read from a folder of generated resources (quicker when only the
+     * ranking changes).
+     */
+    private static Map<String, byte[]> searchFiles(Path source, String target) throws IOException {
+        Map<String, byte[]> found = new LinkedHashMap<>();
+        if (java.nio.file.Files.isDirectory(source)) {
+            for (String name : List.of("search.json", "search-vectors.json")) {
+                Path file = source.resolve("apigw-mcp/targets/" + target + "/" + name);
+                if (java.nio.file.Files.isRegularFile(file)) {
+                    found.put(name, java.nio.file.Files.readAllBytes(file));
+                }
+            }
+            return found;
+        }
+        long start = System.nanoTime();
+        GenerationResult result = Generator.generate(new GeneratorConfig(List.of(TargetConfig.of(target, source))));
+        if (result.hasErrors()) {
+            throw new IllegalStateException("generation failed: " + result.errors().get(0));
+        }
+        System.out.printf(Locale.ROOT, "generated %d tools in %.0f ms%n", result.tools().size(),
+                (System.nanoTime() - start) / 1e6);
+        for (GeneratedFile file : result.files()) {
+            for (String name : List.of("search.json", "search-vectors.json")) {
+                if (file.relativePath().equals("apigw-mcp/targets/" + target + "/" + name)) {
+                    found.put(name, file.content());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Index build (cold and warm) and search latency (warm), for the shipped ranking. */
+    private static void speed(List<SearchDocument> documents, VectorIndex vectors, QueryEmbedder embedder,
+            List<Labelled> queries) {
+        long start = System.nanoTime();
+        ToolIndex lexical = ToolIndex.of(documents);
+        ToolSearch index = new ToolSearch(lexical, vectors, embedder);
+        System.out.printf(Locale.ROOT, "%nindex of %d tools: %.1f ms (JVM already warm from the rankings above)%n",
+                index.size(), (System.nanoTime() - start) / 1e6);
+        for (int i = 0; i < 200; i++) {
+            index.search(queries.get(i % queries.size()).query(), 10, null);
+        }
+        List<Double> times = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            for (Labelled query : queries) {
+                long t = System.nanoTime();
+                index.search(query.query(), 10, null);
+                times.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        Collections.sort(times);
+        System.out.printf(Locale.ROOT, "search (%s), warm, %d searches: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms%n",
+                index.semantic() ? "words and meaning" : "words", times.size(), times.get(times.size() / 2), times.get(times.size() * 9 / 10),
+                times.get(times.size() * 99 / 100));
+    }
+
+    /** 1-based rank of the first relevant tool in {@code top}, 0 when none is there. */
+    private static int rank(List<String> top, List<String> relevant) {
+        for (int i = 0; i < top.size(); i++) {
+            if (relevant.contains(top.get(i))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    static List<Labelled> read(String source, String target) throws IOException {
+        String text;
+        try (InputStream in = SearchEvaluation.class.getResourceAsStream("/dev/apigwmcp/bench/" + source)) {
+            text = in != null ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    : java.nio.file.Files.readString(Path.of(source));
+        }
+        List<Labelled> queries = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException(source + ": not 'query<TAB>tools': " + line);
+            }
+            queries.add(new Labelled(parts[0], Arrays.stream(parts[1].trim().split("\\s+"))
+                    .map(name -> target + "___" + name).toList()));
+        }
+        return queries;
+    }
+}
