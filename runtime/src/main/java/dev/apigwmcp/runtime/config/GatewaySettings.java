@@ -11,8 +11,11 @@ public final class GatewaySettings {
     public static final Setting PAGE_SIZE = Setting.of("page-size", "100", "tools per tools/list page");
     public static final Setting LIST_TTL_MS = Setting.of("list-ttl-ms", "300000", "cache hint ttlMs on modern tools/list and server/discover results");
     public static final Setting MAX_REQUEST_BYTES = Setting.of("max-request-bytes", "4194304", "HTTP: largest accepted request body (larger gets 413)");
-    public static final Setting MAX_SESSIONS = Setting.of("max-sessions", "1000", "HTTP: cap on live legacy (Mcp-Session-Id) sessions");
-    public static final Setting SESSION_IDLE_SECONDS = Setting.of("session-idle-seconds", "1800", "HTTP: a legacy session unused this long expires");
+    public static final Setting MAX_SESSIONS = Setting.of("max-sessions", "1000",
+            "HTTP: cap on live legacy (Mcp-Session-Id) sessions; at the cap an idle one is ended to make room"
+                    + " (never used ones first, then the least recently used)");
+    public static final Setting SESSION_IDLE_SECONDS = Setting.of("session-idle-seconds", "1800",
+            "HTTP: a legacy session with no request and no call running for this long expires");
     public static final Setting ALLOWED_ORIGINS = Setting.of("allowed-origins", "", "HTTP: comma-separated extra allowed Origin values (loopback origins are always allowed)");
     public static final Setting ALLOWED_HOSTS = Setting.of("allowed-hosts", "", "HTTP: comma-separated extra allowed Host names (loopback names are always allowed)");
     public static final Setting HTTP_THREADS = Setting.of("http-threads", "32", "HTTP: maximum worker threads");
