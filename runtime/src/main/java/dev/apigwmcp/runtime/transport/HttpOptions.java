@@ -11,8 +11,8 @@ import java.util.Set;
  * @param port            port, 0 for any free one
  * @param path            the one MCP endpoint, for example {@code /mcp}
  * @param maxRequestBytes largest accepted request body; larger gets 413
- * @param maxSessions     cap on live legacy sessions
- * @param sessionIdle     a legacy session unused this long expires
+ * @param maxSessions     cap on live legacy sessions (at the cap an idle one makes room)
+ * @param sessionIdle     a legacy session with no request and no call running for this long expires
  * @param allowedOrigins  extra allowed {@code Origin} values (exact, e.g. {@code https://app.example.com})
  * @param allowedHosts    extra allowed {@code Host} names (loopback names are always allowed)
  * @param maxThreads      Jetty worker threads
