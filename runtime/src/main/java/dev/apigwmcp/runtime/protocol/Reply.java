@@ -15,10 +15,16 @@ import tools.jackson.databind.JsonNode;
 public final class Reply {
     private final byte[][] parts;
     private final RpcError error;
+    private final boolean optional;
 
     private Reply(RpcError error, byte[]... parts) {
+        this(error, false, parts);
+    }
+
+    private Reply(RpcError error, boolean optional, byte[]... parts) {
         this.parts = parts;
         this.error = error;
+        this.optional = optional;
     }
 
     /** A complete frame. */
@@ -33,6 +39,20 @@ public final class Reply {
 
     public static Reply error(JsonNode id, RpcError error) {
         return new Reply(error, JsonRpc.error(id, error));
+    }
+
+    /**
+     * The answer to a request the client itself ended (it cancelled it, or its connection closed). The spec asks
+     * for no response then, so a transport that can stay silent does (stdio, an SSE stream); a plain JSON POST
+     * still needs a body, and gets this error.
+     */
+    public static Reply optional(JsonNode id, RpcError error) {
+        return new Reply(error, true, JsonRpc.error(id, error));
+    }
+
+    /** Whether a transport that can leave the request unanswered should (see {@link #optional}). */
+    public boolean isOptional() {
+        return optional;
     }
 
     public RpcError error() {
