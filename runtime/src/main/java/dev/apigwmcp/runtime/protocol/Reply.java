@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One outgoing answer: the serialised frame and, for an error answer, the error (transports map some codes to
  * HTTP statuses). The frame is kept as the parts it was assembled from, so that a large pre-serialised result (a
- * {@code tools/list} page of GitHub's catalog is 6 MB) is written without being copied into one more array per
- * request; every such copy was garbage the size of the catalog.
+ * {@code tools/list} page of a large catalog is megabytes) is written without being copied into one more array per
+ * request; every such copy would be garbage the size of the catalog.
  */
 public final class Reply {
     private final byte[][] parts;
