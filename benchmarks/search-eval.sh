@@ -24,7 +24,7 @@ fi
 cd "$ROOT"
 mvn -q $MVN_FLAGS -pl benchmarks,search-embeddings -am package -DskipTests -Dinvoker.skip=true -Dcorpus.skip=true >&2
 mvn -q $MVN_FLAGS -pl benchmarks,search-embeddings -am dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-    -Dmdep.includeScope=runtime >&2
+    >&2
 CP="benchmarks/target/classes:generator-core/target/classes:runtime/target/classes:$(cat benchmarks/target/classpath.txt)"
 if [ "${WORDS_ONLY:-}" != 1 ]; then
     CP="$CP:search-embeddings/target/classes:$(cat search-embeddings/target/classpath.txt)"

@@ -41,10 +41,10 @@ final class Boilerplate {
         return new Boilerplate(shared);
     }
 
-    /** The prose without its shared sentences. */
-    String without(String prose) {
+    /** The sentences that are not shared, joined by spaces. */
+    String without(List<String> sentences) {
         StringJoiner kept = new StringJoiner(" ");
-        for (String sentence : SearchText.sentences(prose)) {
+        for (String sentence : sentences) {
             if (!shared.contains(sentence)) {
                 kept.add(sentence);
             }

@@ -27,7 +27,9 @@ import java.util.StringJoiner;
  * ...
  * ]}
  * </pre>
- * A field a tool has nothing for is an empty string, so every line has the same keys in the same order.
+ * A field a tool has nothing for is an empty string, so every line has the same keys in the same order. Each
+ * tool's text is prepared once and the tools are prepared in parallel (the emitter runs on large catalogs beside
+ * the others); only counting the shared sentences needs them all.
  */
 public final class SearchDocumentEmitter {
 
@@ -36,80 +38,85 @@ public final class SearchDocumentEmitter {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public GeneratedFile emit(CompiledTarget target) {
+        List<ToolProse> tools = target.tools().parallelStream().map(ToolProse::of).toList();
+        Boilerplate boilerplate = Boilerplate.of(tools.stream().map(ToolProse::sentences).toList());
+        List<String> lines = tools.parallelStream().map(tool -> JsonOutput.compact(tool.document(boilerplate)))
+                .toList();
         StringBuilder out = new StringBuilder("{\"searchVersion\":").append(VERSION).append(",\"tools\":[\n");
-        List<CompiledTool> tools = target.tools();
-        Boilerplate boilerplate = Boilerplate.of(tools.stream().map(SearchDocumentEmitter::sentences).toList());
-        for (int i = 0; i < tools.size(); i++) {
-            out.append(JsonOutput.compact(document(tools.get(i), boilerplate)));
-            out.append(i < tools.size() - 1 ? ",\n" : "\n");
+        for (int i = 0; i < lines.size(); i++) {
+            out.append(lines.get(i)).append(i < lines.size() - 1 ? ",\n" : "\n");
         }
         out.append("]}\n");
         return new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name()) + FILE,
                 out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One tool's search document. */
-    static ObjectNode document(CompiledTool tool, Boilerplate boilerplate) {
-        ObjectNode node = JSON.objectNode();
-        node.put("name", tool.name());
-        node.put("words", SearchText.wordText(tool.baseName()));
-        node.put("title", SearchText.prose(tool.title()));
-        node.put("description", boilerplate.without(SearchText.prose(tool.description())));
-        BodyBinding body = tool.body();
-        String bodyArgument = body == null ? null : body.argument();
-        StringJoiner arguments = new StringJoiner(" ; ");
-        String bodyText = "";
-        JsonNode properties = tool.inputSchema().path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> property = it.next();
-            if (property.getKey().equals(bodyArgument)) {
-                bodyText = describedProperties(property.getValue(), boilerplate);
-            } else {
-                arguments.add(described(property.getKey(), property.getValue(), boilerplate));
-            }
+    /** An argument or body member: its name as words and its description as prose, split into sentences. */
+    private record Described(String words, List<String> sentences) {
+        static Described of(String name, JsonNode schema) {
+            return new Described(SearchText.wordText(name),
+                    SearchText.sentences(SearchText.prose(schema.path("description").asText(""))));
         }
-        node.put("arguments", arguments.toString());
-        node.put("body", bodyText);
-        node.put("path", pathWords(tool.operation().path()));
-        node.put("tags", SearchText.prose(String.join(" ; ", tool.operation().tags())));
-        node.put("method", method(tool));
-        return node;
-    }
 
-    /**
-     * {@code owner id: The owner's id.}: an argument's name as words and its description, without the sentences
-     * many tools share.
-     */
-    private static String described(String name, JsonNode schema, Boilerplate boilerplate) {
-        String description = boilerplate.without(SearchText.prose(schema.path("description").asText("")));
-        String words = SearchText.wordText(name);
-        return description.isEmpty() ? words : words + ": " + description;
-    }
-
-    /** A JSON body's top-level members, each as {@link #described}; a body that is not an object says nothing. */
-    private static String describedProperties(JsonNode bodySchema, Boilerplate boilerplate) {
-        StringJoiner members = new StringJoiner(" ; ");
-        for (Iterator<Map.Entry<String, JsonNode>> it = bodySchema.path("properties").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
-            members.add(described(member.getKey(), member.getValue(), boilerplate));
+        /** {@code owner id: The owner's id.}, without the sentences many tools share. */
+        String text(Boilerplate boilerplate) {
+            String description = boilerplate.without(sentences);
+            return description.isEmpty() ? words : words + ": " + description;
         }
-        return members.toString();
     }
 
-    /** Every sentence of a tool's description and of its arguments' and body members' descriptions. */
-    private static List<String> sentences(CompiledTool tool) {
-        List<String> sentences = new ArrayList<>(SearchText.sentences(SearchText.prose(tool.description())));
-        collectSentences(tool.inputSchema().path("properties"), sentences, 2);
-        return sentences;
-    }
+    /** What a tool's document is made of, each text prepared once. */
+    private record ToolProse(CompiledTool tool, List<String> description, List<Described> arguments,
+            List<Described> body) {
 
-    private static void collectSentences(JsonNode properties, List<String> into, int depth) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-            JsonNode schema = it.next().getValue();
-            into.addAll(SearchText.sentences(SearchText.prose(schema.path("description").asText(""))));
-            if (depth > 1) {
-                collectSentences(schema.path("properties"), into, depth - 1);
+        static ToolProse of(CompiledTool tool) {
+            BodyBinding binding = tool.body();
+            String bodyArgument = binding == null ? null : binding.argument();
+            List<Described> arguments = new ArrayList<>();
+            List<Described> body = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = tool.inputSchema().path("properties").fields();
+                    it.hasNext(); ) {
+                Map.Entry<String, JsonNode> property = it.next();
+                if (property.getKey().equals(bodyArgument)) {
+                    // A JSON body's top-level members; a body that is not an object says nothing here.
+                    for (Iterator<Map.Entry<String, JsonNode>> members = property.getValue().path("properties")
+                            .fields(); members.hasNext(); ) {
+                        Map.Entry<String, JsonNode> member = members.next();
+                        body.add(Described.of(member.getKey(), member.getValue()));
+                    }
+                } else {
+                    arguments.add(Described.of(property.getKey(), property.getValue()));
+                }
             }
+            return new ToolProse(tool, SearchText.sentences(SearchText.prose(tool.description())), arguments, body);
+        }
+
+        /** Every sentence of the tool's description and of its arguments' and body members' descriptions. */
+        List<String> sentences() {
+            List<String> all = new ArrayList<>(description);
+            arguments.forEach(argument -> all.addAll(argument.sentences()));
+            body.forEach(member -> all.addAll(member.sentences()));
+            return all;
+        }
+
+        ObjectNode document(Boilerplate boilerplate) {
+            ObjectNode node = JSON.objectNode();
+            node.put("name", tool.name());
+            node.put("words", SearchText.wordText(tool.baseName()));
+            node.put("title", SearchText.prose(tool.title()));
+            node.put("description", boilerplate.without(description));
+            node.put("arguments", joined(arguments, boilerplate));
+            node.put("body", joined(body, boilerplate));
+            node.put("path", pathWords(tool.operation().path()));
+            node.put("tags", SearchText.prose(String.join(" ; ", tool.operation().tags())));
+            node.put("method", method(tool));
+            return node;
+        }
+
+        private static String joined(List<Described> described, Boilerplate boilerplate) {
+            StringJoiner out = new StringJoiner(" ; ");
+            described.forEach(one -> out.add(one.text(boilerplate)));
+            return out.toString();
         }
     }
 

@@ -15,8 +15,7 @@ final class SearchText {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern URL = Pattern.compile("\\b(?:https?|ftp)://[^\\s<>()]+");
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][^<>]*>");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
-    private static final Pattern MARKUP = Pattern.compile("(?:[`*_#>|]|\\s)+");
+    private static final String MARKUP_CHARACTERS = "`*_#>|";
 
     private SearchText() {
     }
@@ -58,23 +57,65 @@ final class SearchText {
         return String.join(" ", words(identifier));
     }
 
-    /** Documentation as prose: link texts kept, link targets, URLs and HTML tags dropped, whitespace collapsed. */
+    /**
+     * Documentation as prose: link texts kept, link targets, URLs and HTML tags dropped, Markdown emphasis and
+     * runs of white space made one space. The regular expressions run only on texts that have what they remove.
+     */
     static String prose(String text) {
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return "";
         }
-        String plain = MARKDOWN_LINK.matcher(text).replaceAll("$1");
-        plain = URL.matcher(plain).replaceAll(" ");
-        plain = HTML_TAG.matcher(plain).replaceAll(" ");
-        return MARKUP.matcher(plain).replaceAll(" ").strip();
+        String plain = text;
+        if (plain.indexOf('[') >= 0) {
+            plain = MARKDOWN_LINK.matcher(plain).replaceAll("$1");
+        }
+        if (plain.contains("://")) {
+            plain = URL.matcher(plain).replaceAll(" ");
+        }
+        if (plain.indexOf('<') >= 0) {
+            plain = HTML_TAG.matcher(plain).replaceAll(" ");
+        }
+        return collapse(plain);
     }
 
-    /** A prose text's sentences: split after {@code .}, {@code !} or {@code ?} followed by white space. */
+    /** Markup characters and white space, in runs, become one space; the ends are trimmed. */
+    private static String collapse(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || MARKUP_CHARACTERS.indexOf(c) >= 0) {
+                gap = out.length() > 0;
+            } else {
+                if (gap) {
+                    out.append(' ');
+                    gap = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A prose text's sentences (as {@link #prose} makes it: single spaces): split after {@code .}, {@code !} or
+     * {@code ?} followed by a space.
+     */
     static List<String> sentences(String prose) {
         if (prose.isEmpty()) {
             return List.of();
         }
-        return List.of(SENTENCE_END.split(prose));
+        List<String> sentences = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i < prose.length(); i++) {
+            char end = prose.charAt(i - 1);
+            if (prose.charAt(i) == ' ' && (end == '.' || end == '!' || end == '?')) {
+                sentences.add(prose.substring(start, i));
+                start = i + 1;
+            }
+        }
+        sentences.add(prose.substring(start));
+        return sentences;
     }
 
     private static void flush(StringBuilder word, List<String> words) {
