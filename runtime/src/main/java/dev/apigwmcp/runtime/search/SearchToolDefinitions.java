@@ -1,6 +1,10 @@
 package dev.apigwmcp.runtime.search;
 
 import dev.apigwmcp.runtime.tools.ToolListing;
+import java.util.List;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -11,7 +15,8 @@ final class SearchToolDefinitions {
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 50;
-    private static final JsonNodeFactory NODES = JsonMapper.builder().build().getNodeFactory();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
 
     private SearchToolDefinitions() {
     }
@@ -79,15 +84,34 @@ final class SearchToolDefinitions {
         return annotations;
     }
 
-    /** The search result for these tools' definitions. */
-    static ObjectNode result(Iterable<ObjectNode> definitions) {
+    /**
+     * The search result for these tools: each one's name, description and input schema, read from its
+     * {@code tools/list} bytes without building the rest (output schemas are often most of a definition).
+     */
+    static ObjectNode result(List<ToolListing> listings) {
         ObjectNode result = NODES.objectNode();
         ArrayNode tools = result.putArray("tools");
-        for (ObjectNode definition : definitions) {
+        for (ToolListing listing : listings) {
             ObjectNode tool = tools.addObject();
-            tool.put("name", definition.path("name").asString());
-            tool.put("description", definition.path("description").asString(""));
-            tool.set("inputSchema", definition.get("inputSchema"));
+            tool.put("name", listing.name());
+            tool.put("description", "");
+            try (JsonParser parser = MAPPER.createParser(listing.json())) {
+                parser.nextToken();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String member = parser.currentName();
+                    parser.nextToken();
+                    if (member.equals("description") && parser.currentToken() == JsonToken.VALUE_STRING) {
+                        tool.put("description", parser.getString());
+                    } else if (member.equals("inputSchema")) {
+                        tool.set("inputSchema", (JsonNode) parser.readValueAsTree());
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            if (!tool.has("inputSchema")) {
+                tool.putObject("inputSchema").put("type", "object");
+            }
         }
         return result;
     }

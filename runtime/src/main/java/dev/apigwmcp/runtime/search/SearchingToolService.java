@@ -148,9 +148,9 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
                         + "' (it takes 'query' and 'limit')."), "INVALID_ARGUMENTS", start);
             }
         }
-        List<ObjectNode> found = new ArrayList<>();
+        List<ToolListing> found = new ArrayList<>();
         for (String name : index().search(query.stringValue(), limit, null)) {
-            found.add(byName.get(name).definition());
+            found.add(byName.get(name));
         }
         ObjectNode structured = SearchToolDefinitions.result(found);
         ObjectNode result = NODES.objectNode();

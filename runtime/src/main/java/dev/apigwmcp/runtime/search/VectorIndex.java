@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tools' embedding vectors ({@code search-vectors.json}, written by the generator), ranked by cosine
- * similarity to a query's vector. A plain scan: a thousand vectors of 384 bytes take well under a millisecond.
+ * similarity to a query's vector. A plain scan, which is cheap next to embedding the query (BENCHMARKS.md, "Tool
+ * search").
  */
 public final class VectorIndex {
 
