@@ -127,6 +127,15 @@ public final class Generator {
         return files;
     }
 
+    /**
+     * The embedding model the generator finds on the context class path ({@link TextEmbedder}), which makes it
+     * write search vectors; empty without one. Incremental builds count it as part of what generated the output.
+     */
+    public static Optional<String> searchEmbeddingModel() {
+        TextEmbedder embedder = embedder();
+        return embedder == null ? Optional.empty() : Optional.of(embedder.model());
+    }
+
     /** The embedding model on the class path ({@link TextEmbedder}), or {@code null}: then no vectors. */
     private static TextEmbedder embedder() {
         return ServiceLoader.load(TextEmbedder.class, Thread.currentThread().getContextClassLoader()).findFirst()

@@ -24,8 +24,16 @@ public final class GeneratorIdentity {
     private GeneratorIdentity() {
     }
 
-    /** The version, and for a snapshot a fingerprint of the code that generates. */
+    /**
+     * The version, for a snapshot a fingerprint of the code that generates, and the search embedding model when
+     * one is among the plugin's dependencies (adding or removing it changes the output: search vectors).
+     */
     public static String of(String version) {
+        String model = Generator.searchEmbeddingModel().orElse(null);
+        return model == null ? code(version) : code(version) + " embeddings: " + model;
+    }
+
+    private static String code(String version) {
         if (version == null || !version.endsWith("-SNAPSHOT")) {
             return String.valueOf(version);
         }
