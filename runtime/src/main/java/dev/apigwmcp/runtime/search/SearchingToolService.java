@@ -12,7 +12,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -238,7 +241,7 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
     /** The query embedder on the class path for the vectors' model, or {@code null} (then by words only). */
     private static QueryEmbedder embedder(String model) {
         try {
-            for (QueryEmbedder embedder : java.util.ServiceLoader.load(QueryEmbedder.class,
+            for (QueryEmbedder embedder : ServiceLoader.load(QueryEmbedder.class,
                     Thread.currentThread().getContextClassLoader())) {
                 if (embedder.model().equals(model)) {
                     return embedder;
@@ -246,7 +249,7 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
                 CALLS.warn("the search vectors were made with {}, the gateway's embedding model is {}; the search"
                         + " ranks by words only (regenerate with the same model)", model, embedder.model());
             }
-        } catch (java.util.ServiceConfigurationError | LinkageError e) {
+        } catch (ServiceConfigurationError | LinkageError e) {
             CALLS.warn("the embedding model cannot be loaded, the search ranks by words only: {}", e.toString());
         }
         return null;
@@ -283,7 +286,7 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
     private ObjectNode logged(ObjectNode result, String outcome, long start) {
         if (CALLS.isInfoEnabled()) {
             CALLS.info("tool={} outcome={} durationMs={}", searchTool, outcome,
-                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
         }
         return result;
     }
