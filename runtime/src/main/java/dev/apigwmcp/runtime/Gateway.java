@@ -17,9 +17,15 @@ import dev.apigwmcp.runtime.transport.ClientLimits;
 import dev.apigwmcp.runtime.transport.HttpOptions;
 import dev.apigwmcp.runtime.transport.HttpTransport;
 import dev.apigwmcp.runtime.transport.ListenFailure;
+import dev.apigwmcp.runtime.transport.SessionKeys;
+import dev.apigwmcp.runtime.transport.SessionSealing;
 import dev.apigwmcp.runtime.transport.StdioTransport;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,7 +134,8 @@ public final class Gateway {
                 throw new SettingsException("--transport (" + GatewaySettings.TRANSPORT.environmentVariable()
                         + ") must be stdio or http, got \"" + transport + "\"");
             }
-            HttpOptions http = transport.equals("http") ? httpOptions(settings) : null;
+            HttpOptions http = transport.equals("http")
+                    ? httpOptions(settings).withSealing(sessionSealing(settings, environment)) : null;
             tools = factory.create(settings, environment);
             McpServer server = new McpServer(tools, serverOptions);
             return http == null ? new StdioTransport(server, in, out).run() : serveHttp(server, http);
@@ -247,6 +254,45 @@ public final class Gateway {
                 (int) GatewaySettings.integer(settings, GatewaySettings.HTTP_THREADS, 4, 1000),
                 Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.IDLE_TIMEOUT_SECONDS, 1, 86_400)),
                 clientLimits(settings));
+    }
+
+    /**
+     * Portable legacy sessions when a session key is configured ({@code session.key-file} or {@code
+     * session.key-env}), else {@code null}. A key that is missing or malformed stops the start (never showing it).
+     */
+    static SessionSealing sessionSealing(Settings settings, Map<String, String> environment) {
+        Duration maxAge = Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.SESSION_MAX_AGE_SECONDS,
+                60, 30L * 24 * 3600));
+        String file = settings.get(GatewaySettings.SESSION_KEY_FILE).filter(value -> !value.isBlank()).orElse(null);
+        String variable = settings.get(GatewaySettings.SESSION_KEY_ENV).filter(value -> !value.isBlank()).orElse(null);
+        if (file != null && variable != null) {
+            throw new SettingsException("--" + GatewaySettings.SESSION_KEY_FILE.name() + " and --"
+                    + GatewaySettings.SESSION_KEY_ENV.name() + " are both set; set one of them");
+        }
+        if (file == null && variable == null) {
+            return null;
+        }
+        String source;
+        String text;
+        if (file != null) {
+            source = "session key file " + file.trim() + " (named by --" + GatewaySettings.SESSION_KEY_FILE.name() + ")";
+            try {
+                text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                throw new StartupException(List.of("cannot read the " + source + ": " + e.getClass().getSimpleName()));
+            }
+        } else {
+            source = "environment variable " + variable.trim() + " (named by --" + GatewaySettings.SESSION_KEY_ENV.name() + ")";
+            text = environment.get(variable.trim());
+            if (text == null) {
+                throw new StartupException(List.of("the " + source + " is not set"));
+            }
+        }
+        try {
+            return new SessionSealing(SessionKeys.parse(text, "the " + source), maxAge);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(List.of(e.getMessage()));
+        }
     }
 
     static ClientLimits clientLimits(Settings settings) {
