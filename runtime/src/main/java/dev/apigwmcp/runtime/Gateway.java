@@ -108,8 +108,7 @@ public final class Gateway {
      * credential.
      */
     public int run(String[] args, InputStream in) {
-        List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
-        factories.forEach(factory -> known.addAll(factory.settings()));
+        List<Setting> known = knownSettings();
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             // Help wins over everything else on the line, so that it shows even when a setting is wrong.
             out.print(HelpRenderer.render(USAGE, known) + helpSection + "\n" + ExitCode.table());
@@ -118,13 +117,10 @@ public final class Gateway {
         }
         ToolService tools = null;
         try {
-            CommandLine commandLine = new SettingsLoader(known).load(args, environment);
-            Settings settings = commandLine.settings();
-            configureLogging(settings);
-            ToolServiceFactory factory = chooseFactory(settings);
-            TargetNameCheck.check(commandLine, factory.targets());
-            if (commandLine.listTools()) {
-                listTools(factory.catalog(settings, environment));
+            Loaded loaded = load(args);
+            Settings settings = loaded.settings();
+            if (loaded.commandLine().listTools()) {
+                listTools(loaded.factory().catalog(settings, environment));
                 return ExitCode.OK.code();
             }
             // The launcher's own settings first: a wrong --port should not wait for credentials to be resolved.
@@ -136,7 +132,7 @@ public final class Gateway {
             }
             HttpOptions http = transport.equals("http")
                     ? httpOptions(settings).withSealing(sessionSealing(settings, environment)) : null;
-            tools = factory.create(settings, environment);
+            tools = loaded.factory().create(settings, environment);
             McpServer server = new McpServer(tools, serverOptions);
             return http == null ? new StdioTransport(server, in, out).run() : serveHttp(server, http);
         } catch (SettingsException e) {
@@ -152,6 +148,50 @@ public final class Gateway {
             close(tools);
             return ExitCode.FAILED.code();
         }
+    }
+
+    /**
+     * What an entry point other than {@link #run} serves (AWS Lambda's handler): the MCP server over the tool
+     * service and the HTTP endpoint's settings, from the same settings, checks and environment ({@code --transport},
+     * {@code --host} and {@code --port} aside, which such an entry point has no use for). Throws {@link
+     * SettingsException} for a wrong setting (exit status 2) and {@link StartupException} for anything missing.
+     */
+    public Assembly assemble(String[] args) {
+        Loaded loaded = load(args);
+        Settings settings = loaded.settings();
+        ServerOptions serverOptions = serverOptions(settings);
+        HttpOptions http = httpOptions(settings).withSealing(sessionSealing(settings, environment));
+        ToolService tools = loaded.factory().create(settings, environment);
+        return new Assembly(new McpServer(tools, serverOptions), http, tools);
+    }
+
+    /**
+     * The gateway {@link #assemble} made.
+     *
+     * @param server the MCP server over the tool service
+     * @param http   the endpoint's settings: Host and Origin lists, body limit, sessions (portable with a key)
+     * @param tools  the tool service, to close when done
+     */
+    public record Assembly(McpServer server, HttpOptions http, ToolService tools) {
+    }
+
+    private record Loaded(CommandLine commandLine, Settings settings, ToolServiceFactory factory) {
+    }
+
+    private List<Setting> knownSettings() {
+        List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
+        factories.forEach(factory -> known.addAll(factory.settings()));
+        return known;
+    }
+
+    /** The settings, logging configured, the tool service chosen and every named target checked. */
+    private Loaded load(String[] args) {
+        CommandLine commandLine = new SettingsLoader(knownSettings()).load(args, environment);
+        Settings settings = commandLine.settings();
+        configureLogging(settings);
+        ToolServiceFactory factory = chooseFactory(settings);
+        TargetNameCheck.check(commandLine, factory.targets());
+        return new Loaded(commandLine, settings, factory);
     }
 
     /** One line per problem, each marked as the gateway's. */

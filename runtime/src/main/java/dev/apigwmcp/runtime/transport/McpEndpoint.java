@@ -59,10 +59,16 @@ public final class McpEndpoint {
         this.budgets = budgets;
     }
 
-    /** An endpoint of its own, for a transport without Jetty (AWS Lambda): its sessions, its per-client budget. */
-    public static McpEndpoint standalone(McpServer server, HttpOptions options) {
-        return new McpEndpoint(server, options, options.sessions(System::nanoTime,
-                () -> System.currentTimeMillis() / 1000), new ClientCallBudgets(options.clientLimits().maxCallsPerClient()));
+    /**
+     * An endpoint of its own for a platform that runs many copies of the gateway and spreads requests over them
+     * (AWS Lambda's execution environments): legacy sessions are portable with a session key, and without one
+     * {@code initialize} is refused with an error that names the settings, since a session held by one copy would
+     * fail on the next request that reaches another. The modern era needs no session and is served either way.
+     */
+    public static McpEndpoint replicated(McpServer server, HttpOptions options) {
+        Sessions sessions = options.sealing() == null ? new KeylessSessions()
+                : options.sessions(System::nanoTime, () -> System.currentTimeMillis() / 1000);
+        return new McpEndpoint(server, options, sessions, new ClientCallBudgets(options.clientLimits().maxCallsPerClient()));
     }
 
     /** The largest body accepted; a larger one gets {@link #tooLarge()}. */
@@ -175,7 +181,8 @@ public final class McpEndpoint {
         if (single != null && "initialize".equals(single.method())) {
             Sessions.Found created = sessions.create(head.remoteAddress());
             if (created.session() == null) {
-                return done(503, Reply.error(single.id(), created.refusal()));
+                return done(created.refusal().code() == JsonRpc.SERVER_BUSY ? 503 : 400,
+                        Reply.error(single.id(), created.refusal()));
             }
             return dispatch(frame, created.session(), created.session(), false, scope, sink);
         }
