@@ -162,17 +162,18 @@ public final class Gateway {
         ServerOptions serverOptions = serverOptions(settings);
         HttpOptions http = httpOptions(settings).withSealing(sessionSealing(settings, environment));
         ToolService tools = loaded.factory().create(settings, environment);
-        return new Assembly(new McpServer(tools, serverOptions), http, tools);
+        return new Assembly(new McpServer(tools, serverOptions), http, tools, settings);
     }
 
     /**
      * The gateway {@link #assemble} made.
      *
-     * @param server the MCP server over the tool service
-     * @param http   the endpoint's settings: Host and Origin lists, body limit, sessions (portable with a key)
-     * @param tools  the tool service, to close when done
+     * @param server   the MCP server over the tool service
+     * @param http     the endpoint's settings: Host and Origin lists, body limit, sessions (portable with a key)
+     * @param tools    the tool service, to close when done
+     * @param settings every setting, for the entry point's own
      */
-    public record Assembly(McpServer server, HttpOptions http, ToolService tools) {
+    public record Assembly(McpServer server, HttpOptions http, ToolService tools, Settings settings) {
     }
 
     private record Loaded(CommandLine commandLine, Settings settings, ToolServiceFactory factory) {

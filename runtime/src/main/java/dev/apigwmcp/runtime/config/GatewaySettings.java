@@ -24,6 +24,9 @@ public final class GatewaySettings {
     public static final Setting SESSION_MAX_AGE_SECONDS = Setting.of("session.max-age-seconds", "86400",
             "with session keys: a legacy session ends this long after initialize, on every replica (idle expiry and"
                     + " the session caps then bound each replica's memory only)");
+    public static final Setting LAMBDA_PRIME = Setting.of("lambda.prime", "true",
+            "AWS Lambda: at init, wait for the tool side's warm-up and pass made-up requests through the protocol code"
+                    + " (init takes longer, the first call less; with SnapStart the work is in the snapshot)");
     public static final Setting ALLOWED_ORIGINS = Setting.of("allowed-origins", "", "HTTP: comma-separated extra allowed Origin values (loopback origins are always allowed)");
     public static final Setting ALLOWED_HOSTS = Setting.of("allowed-hosts", "", "HTTP: comma-separated extra allowed Host names (loopback names are always allowed)");
     public static final Setting HTTP_THREADS = Setting.of("http-threads", "32", "HTTP: maximum worker threads");
@@ -53,7 +56,7 @@ public final class GatewaySettings {
     public static final Setting INSTRUCTIONS = Setting.of("instructions", null, "instructions for the model, sent at initialize and server/discover");
 
     public static final List<Setting> ALL = List.of(TRANSPORT, HOST, PORT, PATH, PAGE_SIZE, LIST_TTL_MS, MAX_REQUEST_BYTES,
-            MAX_SESSIONS, SESSION_IDLE_SECONDS, SESSION_KEY_FILE, SESSION_KEY_ENV, SESSION_MAX_AGE_SECONDS, ALLOWED_ORIGINS, ALLOWED_HOSTS, HTTP_THREADS, IDLE_TIMEOUT_SECONDS,
+            MAX_SESSIONS, SESSION_IDLE_SECONDS, SESSION_KEY_FILE, SESSION_KEY_ENV, SESSION_MAX_AGE_SECONDS, LAMBDA_PRIME, ALLOWED_ORIGINS, ALLOWED_HOSTS, HTTP_THREADS, IDLE_TIMEOUT_SECONDS,
             REQUEST_READ_IDLE_MS, REQUEST_READ_TIMEOUT_MS, MAX_SESSIONS_PER_CLIENT, SESSION_UNUSED_SECONDS,
             MAX_CALLS_PER_CLIENT, MAX_CALLS_PER_SESSION, MAX_BATCH_REQUESTS, TOOL_SERVICE, LOG_LEVEL, INSTRUCTIONS);
 

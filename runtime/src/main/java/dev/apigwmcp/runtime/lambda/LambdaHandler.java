@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.apigwmcp.runtime.ExitCode;
 import dev.apigwmcp.runtime.Gateway;
 import dev.apigwmcp.runtime.ToolServiceFactory;
+import dev.apigwmcp.runtime.config.GatewaySettings;
 import dev.apigwmcp.runtime.config.SettingsException;
 import dev.apigwmcp.runtime.execution.StartupException;
 import dev.apigwmcp.runtime.protocol.CallScope;
@@ -12,11 +13,11 @@ import dev.apigwmcp.runtime.protocol.CancelReason;
 import dev.apigwmcp.runtime.protocol.NotificationSink;
 import dev.apigwmcp.runtime.transport.McpEndpoint;
 import dev.apigwmcp.runtime.transport.RequestHead;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,15 @@ public final class LambdaHandler implements RequestStreamHandler {
             err.println("apigw-mcp: no session key (--session.key-file or --session.key-env): legacy (initialize)"
                     + " clients are refused; 2026-07-28 clients need none");
         }
-        new Priming(this).run();
+        String prime = assembly.settings().get(GatewaySettings.LAMBDA_PRIME).orElse("true");
+        if (!prime.equals("true") && !prime.equals("false")) {
+            throw LambdaStartupException.report(List.of("--" + GatewaySettings.LAMBDA_PRIME.name() + " ("
+                    + GatewaySettings.LAMBDA_PRIME.environmentVariable() + ") must be true or false, got \"" + prime + "\""),
+                    ExitCode.BAD_SETTINGS, err);
+        }
+        if (prime.equals("true")) {
+            new Priming(this, assembly.tools()).run();
+        }
     }
 
     @Override
@@ -170,16 +179,22 @@ public final class LambdaHandler implements RequestStreamHandler {
         }
         List<String> settings = new ArrayList<>(Arrays.asList(args));
         settings.subList(at, at + 2).clear();
+        long start = System.nanoTime();
         LambdaHandler handler;
         try {
             handler = new LambdaHandler(factories, environment, settings.toArray(String[]::new), err);
         } catch (LambdaStartupException e) {
             return e.exitCode().code();
         }
-        ByteArrayOutputStream response = new ByteArrayOutputStream();
-        response.writeBytes(handler.handle(event, LOCAL_TIMEOUT_MILLIS));
-        out.println(response.toString(StandardCharsets.UTF_8));
+        long initialized = System.nanoTime();
+        byte[] response = handler.handle(event, LOCAL_TIMEOUT_MILLIS);
+        long answered = System.nanoTime();
+        out.println(new String(response, StandardCharsets.UTF_8));
         out.flush();
+        // What Lambda's REPORT line would call Init Duration (less the JVM's own start) and Duration.
+        err.printf("apigw-mcp: init %d ms, event %d ms (JVM up %d ms before init)%n", (initialized - start) / 1_000_000,
+                (answered - initialized) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime()
+                        - (System.nanoTime() - start) / 1_000_000);
         return ExitCode.OK.code();
     }
 

@@ -1,12 +1,17 @@
 package dev.apigwmcp.runtime.lambda;
 
+import dev.apigwmcp.runtime.tools.ToolService;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A first pass through the request path at init, with made-up events from loopback: event parsing, the endpoint's
+ * A first pass through the request path at init: the tool side's warm-up (validator, upstream HTTP client, circuit
+ * breakers), waited for, then made-up events from loopback: event parsing, the endpoint's
  * checks, a legacy session (sealed and opened, then ended), {@code tools/list} of both eras and a refused
  * {@code tools/call}; nothing goes upstream. The classes this loads and the code it warms would otherwise cost the
  * first real request; with SnapStart they are in the snapshot.
@@ -16,13 +21,25 @@ final class Priming {
     private static final String MODERN_META = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
-    private final LambdaHandler handler;
+    /** The tool side's own warm-up runs in the background elsewhere; here init waits for it, at most this long. */
+    private static final long WARM_UP_SECONDS = 5;
 
-    Priming(LambdaHandler handler) {
+    private final LambdaHandler handler;
+    private final ToolService tools;
+
+    Priming(LambdaHandler handler, ToolService tools) {
         this.handler = handler;
+        this.tools = tools;
     }
 
     void run() {
+        try {
+            tools.warmUp().get(WARM_UP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // never fatal: the first call then does what the warm-up did not
+        }
         String session = sessionOf(send("POST", null, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
                 + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
                 + "\"clientInfo\":{\"name\":\"apigw-mcp-priming\",\"version\":\"0\"}}}", null));

@@ -28,4 +28,13 @@ public interface ToolService {
      * @return the MCP {@code CallToolResult} object
      */
     CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress);
+
+    /**
+     * Loads and starts now what the first call would otherwise wait for (validator, HTTP client, ...), without
+     * calling any tool; the future completes when that is done and never exceptionally. A platform that freezes
+     * the process between requests (AWS Lambda, and SnapStart's snapshot) waits for it; others need not.
+     */
+    default CompletableFuture<Void> warmUp() {
+        return CompletableFuture.completedFuture(null);
+    }
 }
