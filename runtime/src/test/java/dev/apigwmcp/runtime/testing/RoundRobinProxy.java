@@ -139,6 +139,20 @@ public final class RoundRobinProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a round-robin proxy until killed, for benchmarks: {@code RoundRobinProxy PORT_FILE URL...} (each URL a
+     * replica's endpoint) writes the proxy's port to PORT_FILE once it listens.
+     */
+    public static void main(String[] args) throws Exception {
+        List<URI> replicas = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            replicas.add(URI.create(args[i]));
+        }
+        RoundRobinProxy proxy = start(replicas);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), Integer.toString(proxy.server.getAddress().getPort()));
+        Thread.currentThread().join();
+    }
+
     @Override
     public void close() {
         server.stop(0);
