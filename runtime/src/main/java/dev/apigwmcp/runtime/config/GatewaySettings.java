@@ -17,6 +17,8 @@ public final class GatewaySettings {
     public static final Setting ALLOWED_HOSTS = Setting.of("allowed-hosts", "", "HTTP: comma-separated extra allowed Host names (loopback names are always allowed)");
     public static final Setting HTTP_THREADS = Setting.of("http-threads", "32", "HTTP: maximum worker threads");
     public static final Setting IDLE_TIMEOUT_SECONDS = Setting.of("idle-timeout-seconds", "120", "HTTP: connection idle timeout");
+    public static final Setting SHUTDOWN_GRACE_SECONDS = Setting.of("shutdown-grace-seconds", "20",
+            "HTTP: on SIGTERM, how long calls in flight may take to finish (the port closes at once; /readyz says 503)");
     public static final Setting TOOL_SERVICE = Setting.of("tool-service", null, "which tool service to use when several are on the classpath (by name)");
     public static final Setting LOG_LEVEL = Setting.of("log-level", "info",
             "stderr log level: error, warn, info (one line per tool call), debug or trace");
@@ -24,7 +26,7 @@ public final class GatewaySettings {
 
     public static final List<Setting> ALL = List.of(TRANSPORT, HOST, PORT, PATH, PAGE_SIZE, LIST_TTL_MS, MAX_REQUEST_BYTES,
             MAX_SESSIONS, SESSION_IDLE_SECONDS, ALLOWED_ORIGINS, ALLOWED_HOSTS, HTTP_THREADS, IDLE_TIMEOUT_SECONDS,
-            TOOL_SERVICE, LOG_LEVEL, INSTRUCTIONS);
+            SHUTDOWN_GRACE_SECONDS, TOOL_SERVICE, LOG_LEVEL, INSTRUCTIONS);
 
     private GatewaySettings() {
     }

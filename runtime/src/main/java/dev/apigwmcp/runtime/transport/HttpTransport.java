@@ -8,14 +8,23 @@ import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import java.net.URI;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** MCP Streamable HTTP on an embedded Jetty 12 server (core handler, no servlets). */
 public final class HttpTransport implements AutoCloseable {
+    /**
+     * The request attribute holding the request's {@link dev.apigwmcp.runtime.tools.Caller}, set by the handler in
+     * front of the MCP endpoint (inbound authorization); without one the request is served as
+     * {@link dev.apigwmcp.runtime.tools.Caller#LOCAL}.
+     */
+    public static final String CALLER_ATTRIBUTE = "dev.apigwmcp.runtime.caller";
+
     private final HttpOptions options;
     private final Server jetty;
     private final ServerConnector connector;
@@ -23,6 +32,14 @@ public final class HttpTransport implements AutoCloseable {
     private final Heartbeats heartbeats;
 
     public HttpTransport(McpServer server, HttpOptions options) {
+        this(server, options, null);
+    }
+
+    /**
+     * @param front a handler in front of the MCP endpoint (inbound authorization, health), or {@code null}: it sees
+     *              every request first, may answer it, and passes the rest on, with {@link #CALLER_ATTRIBUTE} set
+     */
+    public HttpTransport(McpServer server, HttpOptions options, Handler.Wrapper front) {
         this.options = options;
         QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), 2);
         threads.setName("mcp-http");
@@ -39,7 +56,15 @@ public final class HttpTransport implements AutoCloseable {
         this.sessions = new SessionStore(options.maxSessions(), options.sessionIdle(), System::nanoTime);
         // A call still running after a second on an SSE-capable request is kept alive (and watched) by comments.
         this.heartbeats = new Heartbeats(Duration.ofSeconds(1));
-        jetty.setHandler(new McpHttpHandler(server, options, sessions, heartbeats));
+        Handler mcp = new McpHttpHandler(server, options, sessions, heartbeats);
+        if (front != null) {
+            front.setHandler(mcp);
+            mcp = front;
+        }
+        // Counts requests in flight, so that a graceful stop (shutdown) waits for them and refuses new ones.
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(mcp);
+        jetty.setHandler(graceful);
         jetty.setStopTimeout(2_000);
         // Jetty's own error pages (unknown path, unexpected failure) become a short JSON-RPC error: no HTML, no trace.
         jetty.setErrorHandler((request, response, callback) -> {
@@ -83,6 +108,20 @@ public final class HttpTransport implements AutoCloseable {
     /** Blocks until the server stops. */
     public void join() throws InterruptedException {
         jetty.join();
+    }
+
+    /**
+     * Stops gracefully: the port closes at once (no new connection), requests already received get up to
+     * {@code grace} to be answered (new requests on open connections get 503), then whatever still runs is
+     * cancelled as {@link #close()} does.
+     */
+    public void shutdown(Duration grace) throws Exception {
+        jetty.setStopTimeout(Math.max(1, grace.toMillis()));
+        try {
+            jetty.stop();
+        } finally {
+            close();
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.apigwmcp.runtime.protocol.ProtocolException;
 import dev.apigwmcp.runtime.protocol.ProtocolVersions;
 import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
+import dev.apigwmcp.runtime.tools.Caller;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -218,7 +219,10 @@ final class McpHttpHandler extends Handler.Abstract {
             cancel.run();
             writer.abort(failure);
         });
-        CompletableFuture<Reply> reply = server.handle(frame, session, sseAccepted ? writer::event : frame1 -> { });
+        // Inbound authorization: the caller the handler in front verified (HttpTransport.CALLER_ATTRIBUTE).
+        McpServer answering = server.forCaller(request.getAttribute(HttpTransport.CALLER_ATTRIBUTE) instanceof Caller
+                caller ? caller : Caller.LOCAL);
+        CompletableFuture<Reply> reply = answering.handle(frame, session, sseAccepted ? writer::event : frame1 -> { });
         if (sseAccepted && !reply.isDone()) {
             Runnable unwatch = heartbeats.watch(writer, cancel);
             reply.whenComplete((done, failure) -> unwatch.run());
