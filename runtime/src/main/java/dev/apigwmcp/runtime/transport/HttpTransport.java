@@ -76,6 +76,8 @@ public final class HttpTransport implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
+        // Stopping, idle keep-alive connections close at once; requests in flight are exempt (GracefulCalls).
+        connector.setShutdownIdleTimeout(100);
         jetty.addConnector(connector);
         // One timer thread for every periodic check: heartbeats, read deadlines, session expiry.
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
