@@ -6,15 +6,13 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** MCP Streamable HTTP on an embedded Jetty 12 server (core handler, no servlets). */
@@ -37,6 +35,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Heartbeats heartbeats;
     private final ReadDeadlines deadlines;
     private final ClientCallBudgets budgets;
+    private final GracefulHandler graceful;
 
     public HttpTransport(McpServer server, HttpOptions options) {
         this(server, options, null, null);
@@ -76,7 +75,7 @@ public final class HttpTransport implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
-        // Stopping, idle keep-alive connections close at once; requests in flight are exempt (GracefulCalls).
+        // Stopping, connections close within a tenth of a second (shutdown has waited for requests in flight).
         connector.setShutdownIdleTimeout(100);
         jetty.addConnector(connector);
         // One timer thread for every periodic check: heartbeats, read deadlines, session expiry.
@@ -101,7 +100,8 @@ public final class HttpTransport implements AutoCloseable {
             front.setHandler(mcp);
             mcp = front;
         }
-        GracefulCalls graceful = new GracefulCalls();
+        // Counts requests in flight, so that shutdown waits for them (and answers new ones 503 meanwhile).
+        this.graceful = new GracefulHandler();
         graceful.setHandler(mcp);
         jetty.setHandler(graceful);
         jetty.setStopTimeout(2_000);
@@ -167,9 +167,11 @@ public final class HttpTransport implements AutoCloseable {
      * cancelled as {@link #close()} does.
      */
     public void shutdown(Duration grace) throws Exception {
-        jetty.setStopTimeout(Math.max(1, grace.toMillis()));
+        connector.close();
         try {
-            jetty.stop();
+            graceful.shutdown().get(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // the grace period is over: close() cancels what still runs
         } finally {
             close();
         }
@@ -181,18 +183,5 @@ public final class HttpTransport implements AutoCloseable {
         heartbeats.close();
         timer.shutdownNow();
         jetty.stop();
-    }
-
-    /**
-     * Jetty's count of requests in flight, which a graceful stop waits for (and which refuses new requests with
-     * 503). A stopping connector gives every connection a short idle timeout so that idle keep-alive connections
-     * close at once; a request still being answered is exempt, as the grace period bounds it instead.
-     */
-    private static final class GracefulCalls extends GracefulHandler {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            request.addIdleTimeoutListener(timeout -> !isShutdown());
-            return super.handle(request, response, callback);
-        }
     }
 }
