@@ -28,4 +28,14 @@ public interface ToolService {
      * @return the MCP {@code CallToolResult} object
      */
     CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress);
+
+    /**
+     * {@link #call(String, JsonNode, ProgressListener)} for a known caller: the HTTP transport's verified identity
+     * and the request headers a target may forward. A tool service that sends nothing of the caller upstream
+     * ignores it, as this default does.
+     */
+    default CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller) {
+        return call(name, arguments, progress);
+    }
 }
