@@ -9,6 +9,10 @@ import dev.apigwmcp.runtime.config.SettingsException;
 import dev.apigwmcp.runtime.config.SettingsLoader;
 import dev.apigwmcp.runtime.config.TargetNameCheck;
 import dev.apigwmcp.runtime.execution.StartupException;
+import dev.apigwmcp.runtime.inbound.InboundConfig;
+import dev.apigwmcp.runtime.inbound.InboundGate;
+import dev.apigwmcp.runtime.inbound.InboundSettings;
+import dev.apigwmcp.runtime.inbound.Readiness;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
 import dev.apigwmcp.runtime.tools.ToolListing;
@@ -32,6 +36,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -130,11 +135,18 @@ public final class Gateway {
                 throw new SettingsException("--transport (" + GatewaySettings.TRANSPORT.environmentVariable()
                         + ") must be stdio or http, got \"" + transport + "\"");
             }
-            HttpOptions http = transport.equals("http")
-                    ? httpOptions(settings).withSealing(sessionSealing(settings, environment)) : null;
+            boolean overHttp = transport.equals("http");
+            // Inbound authorization's settings are checked with the others, before any credential is resolved.
+            InboundConfig inbound = InboundConfig.read(settings, transport,
+                    overHttp ? settings.get(GatewaySettings.HOST).orElse("127.0.0.1") : null);
+            HttpOptions http = overHttp ? httpOptions(settings, inbound.publicHost())
+                    .withSealing(sessionSealing(settings, environment)) : null;
+            Duration grace = overHttp ? Duration.ofSeconds(GatewaySettings.integer(settings,
+                    GatewaySettings.SHUTDOWN_GRACE_SECONDS, 0, 3600)) : Duration.ZERO;
             tools = loaded.factory().create(settings, environment);
-            McpServer server = new McpServer(tools, serverOptions);
-            return http == null ? new StdioTransport(server, in, out).run() : serveHttp(server, http);
+            McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller());
+            return http == null ? new StdioTransport(server, in, out).run()
+                    : serveHttp(server, http, inbound, grace, tools);
         } catch (SettingsException e) {
             report(e.problems());
             return ExitCode.BAD_SETTINGS.code();
@@ -160,9 +172,12 @@ public final class Gateway {
         Loaded loaded = load(args);
         Settings settings = loaded.settings();
         ServerOptions serverOptions = serverOptions(settings);
-        HttpOptions http = httpOptions(settings).withSealing(sessionSealing(settings, environment));
+        // No socket is bound, so no bind address to check: the platform in front decides who reaches the endpoint.
+        InboundConfig inbound = InboundConfig.read(settings, "http", null);
+        HttpOptions http = httpOptions(settings, inbound.publicHost()).withSealing(sessionSealing(settings, environment));
         ToolService tools = loaded.factory().create(settings, environment);
-        return new Assembly(new McpServer(tools, serverOptions), http, tools, settings);
+        return new Assembly(new McpServer(tools, serverOptions, inbound.listsVaryByCaller()), http, tools, settings,
+                inbound);
     }
 
     /**
@@ -172,8 +187,10 @@ public final class Gateway {
      * @param http     the endpoint's settings: Host and Origin lists, body limit, sessions (portable with a key)
      * @param tools    the tool service, to close when done
      * @param settings every setting, for the entry point's own
+     * @param inbound  inbound authorization as configured
      */
-    public record Assembly(McpServer server, HttpOptions http, ToolService tools, Settings settings) {
+    public record Assembly(McpServer server, HttpOptions http, ToolService tools, Settings settings,
+                           InboundConfig inbound) {
     }
 
     private record Loaded(CommandLine commandLine, Settings settings, ToolServiceFactory factory) {
@@ -181,6 +198,7 @@ public final class Gateway {
 
     private List<Setting> knownSettings() {
         List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
+        known.addAll(InboundSettings.declared());
         factories.forEach(factory -> known.addAll(factory.settings()));
         return known;
     }
@@ -240,20 +258,44 @@ public final class Gateway {
         out.flush();
     }
 
-    private int serveHttp(McpServer server, HttpOptions options) {
-        HttpTransport transport = new HttpTransport(server, options);
+    /**
+     * Serves until the process is stopped. The handler in front of the endpoint ({@link InboundGate}: health,
+     * and inbound authorization when configured) reads the issuer first, so an unreachable issuer stops the start.
+     * A stop (SIGTERM) closes the port at once, marks the gateway not ready and gives calls in flight up to
+     * {@code grace} to finish before the rest are cancelled.
+     */
+    private int serveHttp(McpServer server, HttpOptions options, InboundConfig inbound, Duration grace,
+            ToolService tools) {
+        Readiness readiness = new Readiness();
+        InboundGate gate = inbound.gate(options.path(), readiness);
+        HttpTransport transport = new HttpTransport(server, options, gate);
         try {
             transport.start();
         } catch (Exception e) {
+            gate.close();
             throw new StartupException(List.of(ListenFailure.describe(options.host(), options.port(), e)));
         }
-        err.println("apigw-mcp: serving MCP on " + transport.endpoint());
+        if (inbound.exposed()) {
+            err.println("apigw-mcp: warning: serving " + options.host() + " without inbound authorization ("
+                    + "--" + InboundSettings.NONE.name() + " true): anyone who can reach port " + transport.port()
+                    + " can call every tool");
+        }
+        err.println("apigw-mcp: serving MCP on " + transport.endpoint()
+                + (gate.authorizes() ? " (bearer tokens required)" : ""));
+        readiness.ready();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            readiness.stopping();
+            err.println("apigw-mcp: stopping: the port is closed, calls in flight have up to " + grace.toSeconds()
+                    + " s to finish");
             try {
-                transport.close();
+                transport.shutdown(grace);
             } catch (Exception e) {
                 // shutting down anyway
             }
+            gate.close();
+            close(tools);
+            err.println("apigw-mcp: stopped");
+            err.flush();
         }, "mcp-http-shutdown"));
         try {
             transport.join();
@@ -273,7 +315,8 @@ public final class Gateway {
                 (int) GatewaySettings.integer(settings, GatewaySettings.MAX_BATCH_REQUESTS, 1, 100_000));
     }
 
-    static HttpOptions httpOptions(Settings settings) {
+    /** @param publicHost the host of the gateway's public URL ({@code inbound.resource}), an allowed Host too */
+    static HttpOptions httpOptions(Settings settings, Optional<String> publicHost) {
         String path = settings.get(GatewaySettings.PATH).orElse("/mcp");
         if (!path.startsWith("/")) {
             throw new SettingsException("--path (" + GatewaySettings.PATH.environmentVariable() + ") must start with '/', got \"" + path + "\"");
@@ -284,6 +327,7 @@ public final class Gateway {
         if (!bind.equals("0.0.0.0") && !bind.equals("::")) {
             hosts.add(bind.toLowerCase(java.util.Locale.ROOT)); // clients may address the server by its bind address
         }
+        publicHost.ifPresent(hosts::add);
         return new HttpOptions(bind,
                 (int) GatewaySettings.integer(settings, GatewaySettings.PORT, 0, 65535),
                 path,

@@ -11,6 +11,7 @@ import dev.apigwmcp.runtime.execution.StartupException;
 import dev.apigwmcp.runtime.protocol.CallScope;
 import dev.apigwmcp.runtime.protocol.CancelReason;
 import dev.apigwmcp.runtime.protocol.NotificationSink;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.transport.McpEndpoint;
 import dev.apigwmcp.runtime.transport.RequestHead;
 import java.io.IOException;
@@ -78,6 +79,13 @@ public final class LambdaHandler implements RequestStreamHandler {
             throw LambdaStartupException.report(e.problems(),
                     e.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START, err);
         }
+        if (assembly.inbound().enabled()) {
+            // The seam for it: authorize the event's Authorization header as InboundGate does, and pass the Caller it
+            // admits to endpoint.post instead of Caller.LOCAL. Until then, refuse rather than serve unchecked.
+            throw LambdaStartupException.report(List.of("inbound authorization (--inbound.jwt.*) is not served by"
+                    + " the Lambda handler yet; unset it and authorize in front of the function (a function URL with"
+                    + " AWS_IAM, or an API Gateway JWT or Lambda authorizer)"), ExitCode.BAD_SETTINGS, err);
+        }
         this.endpoint = McpEndpoint.replicated(assembly.server(), assembly.http());
         if (assembly.http().sealing() == null) {
             err.println("apigw-mcp: no session key (--session.key-file or --session.key-env): legacy (initialize)"
@@ -135,7 +143,7 @@ public final class LambdaHandler implements RequestStreamHandler {
             return endpoint.tooLarge();
         }
         CallScope scope = endpoint.scope(head);
-        CompletableFuture<McpEndpoint.Answer> answer = endpoint.post(head, body, scope, NotificationSink.DISCARD);
+        CompletableFuture<McpEndpoint.Answer> answer = endpoint.post(head, Caller.LOCAL, body, scope, NotificationSink.DISCARD);
         try {
             return answer.get(Math.max(0, remainingMillis - ANSWER_MARGIN_MILLIS), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -37,4 +37,14 @@ public interface ToolService {
     default CompletableFuture<Void> warmUp() {
         return CompletableFuture.completedFuture(null);
     }
+
+    /**
+     * {@link #call(String, JsonNode, ProgressListener)} for a known caller: the HTTP transport's verified identity
+     * and the request headers a target may forward. A tool service that sends nothing of the caller upstream
+     * ignores it, as this default does.
+     */
+    default CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller) {
+        return call(name, arguments, progress);
+    }
 }

@@ -12,6 +12,7 @@ import dev.apigwmcp.runtime.protocol.ProtocolException;
 import dev.apigwmcp.runtime.protocol.ProtocolVersions;
 import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
+import dev.apigwmcp.runtime.tools.Caller;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -123,10 +124,15 @@ public final class McpEndpoint {
      * Answers a POST's body. The future never completes exceptionally; it completes when the frame's work is done
      * (a tool call may take long: the caller keeps the client's connection alive meanwhile, or not).
      *
-     * @param scope from {@link #scope}; the caller cancels it when the client goes away
-     * @param sink  where progress notifications go (a stream, or nowhere)
+     * @param caller whom inbound authorization admitted ({@link Caller#LOCAL} without it): the tools it may see and
+     *               call, and what a target may send upstream of it. A session carries no caller: each request is
+     *               answered as its own caller, so a session id alone grants nothing.
+     * @param scope  from {@link #scope}; the transport cancels it when the client goes away
+     * @param sink   where progress notifications go (a stream, or nowhere)
      */
-    public CompletableFuture<Answer> post(RequestHead head, byte[] body, CallScope scope, NotificationSink sink) {
+    public CompletableFuture<Answer> post(RequestHead head, Caller caller, byte[] body, CallScope scope,
+                                          NotificationSink sink) {
+        McpServer answering = server.forCaller(caller);
         Frame frame = FrameParser.parse(body);
         if (frame instanceof Frame.Invalid invalid) {
             return done(400, Reply.error(invalid.id(), invalid.error()));
@@ -139,19 +145,19 @@ public final class McpEndpoint {
             return done(400, Reply.error(single.id(), e.error()));
         }
         if (modern != null && !"initialize".equals(single.method())) {
-            return postModern(head, single, modern, scope, sink);
+            return postModern(answering, head, single, modern, scope, sink);
         }
-        return postLegacy(head, frame, single, scope, sink);
+        return postLegacy(answering, head, frame, single, scope, sink);
     }
 
-    private CompletableFuture<Answer> postModern(RequestHead head, Message message, String version, CallScope scope,
-                                                 NotificationSink sink) {
+    private CompletableFuture<Answer> postModern(McpServer answering, RequestHead head, Message message, String version,
+                                                 CallScope scope, NotificationSink sink) {
         String mismatch = modernHeaderMismatch(head, message, version);
         if (mismatch != null) {
             return done(400, Reply.error(message.id(), RpcError.of(JsonRpc.HEADER_MISMATCH, "Header mismatch: " + mismatch)));
         }
         // The modern era has no sessions: each request is its own, ended by its stream.
-        return dispatch(new Frame.Single(message), new ClientSession(null), null, true, scope, sink);
+        return dispatch(answering, new Frame.Single(message), new ClientSession(null), null, true, scope, sink);
     }
 
     private static String modernHeaderMismatch(RequestHead head, Message message, String version) {
@@ -172,8 +178,8 @@ public final class McpEndpoint {
         return null;
     }
 
-    private CompletableFuture<Answer> postLegacy(RequestHead head, Frame frame, Message single, CallScope scope,
-                                                 NotificationSink sink) {
+    private CompletableFuture<Answer> postLegacy(McpServer answering, RequestHead head, Frame frame, Message single,
+                                                 CallScope scope, NotificationSink sink) {
         String headerVersion = head.header(VERSION_HEADER);
         if (headerVersion != null && !ProtocolVersions.isSupported(headerVersion)) {
             return done(400, Reply.error(idOf(single), McpServer.unsupportedVersion(headerVersion).error()));
@@ -184,7 +190,7 @@ public final class McpEndpoint {
                 return done(created.refusal().code() == JsonRpc.SERVER_BUSY ? 503 : 400,
                         Reply.error(single.id(), created.refusal()));
             }
-            return dispatch(frame, created.session(), created.session(), false, scope, sink);
+            return dispatch(answering, frame, created.session(), created.session(), false, scope, sink);
         }
         String id = head.header(SESSION_HEADER);
         if (id == null) {
@@ -206,13 +212,14 @@ public final class McpEndpoint {
                     "Bad request: " + VERSION_HEADER + " is \"" + headerVersion + "\" but the session negotiated \""
                             + session.protocolVersion() + "\"")));
         }
-        return dispatch(frame, session, null, false, scope, sink);
+        return dispatch(answering, frame, session, null, false, scope, sink);
     }
 
     /** Runs the frame; a successful {@code initialize} gets its session id, a failed one loses its session. */
-    private CompletableFuture<Answer> dispatch(Frame frame, ClientSession session, ClientSession newSession,
-                                               boolean modern, CallScope scope, NotificationSink sink) {
-        return server.handle(frame, session, scope, sink).thenApply(done -> {
+    private CompletableFuture<Answer> dispatch(McpServer answering, Frame frame, ClientSession session,
+                                               ClientSession newSession, boolean modern, CallScope scope,
+                                               NotificationSink sink) {
+        return answering.handle(frame, session, scope, sink).thenApply(done -> {
             if (done == null) {
                 return Answer.of(202, null);
             }

@@ -5,6 +5,7 @@ import dev.apigwmcp.runtime.protocol.CancelReason;
 import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
+import dev.apigwmcp.runtime.tools.Caller;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -113,7 +114,10 @@ final class McpHttpHandler extends Handler.Abstract {
             writer.abort(failure);
             scope.cancel(CancelReason.CLIENT_GONE);
         });
-        CompletableFuture<McpEndpoint.Answer> answer = endpoint.post(head, body, scope, writer::event);
+        // Inbound authorization: the caller the handler in front verified (HttpTransport.CALLER_ATTRIBUTE).
+        Caller caller = request.getAttribute(HttpTransport.CALLER_ATTRIBUTE) instanceof Caller verified
+                ? verified : Caller.LOCAL;
+        CompletableFuture<McpEndpoint.Answer> answer = endpoint.post(head, caller, body, scope, writer::event);
         if (!answer.isDone()) {
             Runnable unwatch = heartbeats.watch(writer, () -> scope.cancel(CancelReason.CLIENT_GONE));
             answer.whenComplete((done, failure) -> unwatch.run());

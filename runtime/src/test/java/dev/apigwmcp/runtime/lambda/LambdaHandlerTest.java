@@ -207,4 +207,11 @@ class LambdaHandlerTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--event FILE");
     }
+
+    @Test
+    void inboundJwtSettingsStopTheStartRatherThanBeIgnored() {
+        assertThatThrownBy(() -> handler("--inbound.jwt.discovery-url", "https://issuer.example/.well-known/openid-configuration",
+                "--inbound.jwt.allowed-clients", "c1")).isInstanceOf(LambdaStartupException.class);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not served by the Lambda handler", "AWS_IAM");
+    }
 }
