@@ -9,6 +9,10 @@ import dev.apigwmcp.runtime.config.SettingsException;
 import dev.apigwmcp.runtime.config.SettingsLoader;
 import dev.apigwmcp.runtime.config.TargetNameCheck;
 import dev.apigwmcp.runtime.execution.StartupException;
+import dev.apigwmcp.runtime.inbound.InboundConfig;
+import dev.apigwmcp.runtime.inbound.InboundGate;
+import dev.apigwmcp.runtime.inbound.InboundSettings;
+import dev.apigwmcp.runtime.inbound.Readiness;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
 import dev.apigwmcp.runtime.tools.ToolListing;
@@ -19,15 +23,22 @@ import dev.apigwmcp.runtime.transport.ClientLimits;
 import dev.apigwmcp.runtime.transport.HttpOptions;
 import dev.apigwmcp.runtime.transport.HttpTransport;
 import dev.apigwmcp.runtime.transport.ListenFailure;
+import dev.apigwmcp.runtime.transport.SessionKeys;
+import dev.apigwmcp.runtime.transport.SessionSealing;
 import dev.apigwmcp.runtime.transport.StdioTransport;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -104,9 +115,7 @@ public final class Gateway {
      * credential.
      */
     public int run(String[] args, InputStream in) {
-        List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
-        known.addAll(SearchSettings.ALL);
-        factories.forEach(factory -> known.addAll(factory.settings()));
+        List<Setting> known = knownSettings();
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             // Help wins over everything else on the line, so that it shows even when a setting is wrong.
             out.print(HelpRenderer.render(USAGE, known) + helpSection + "\n" + ExitCode.table());
@@ -115,13 +124,10 @@ public final class Gateway {
         }
         ToolService tools = null;
         try {
-            CommandLine commandLine = new SettingsLoader(known).load(args, environment);
-            Settings settings = commandLine.settings();
-            configureLogging(settings);
-            ToolServiceFactory factory = chooseFactory(settings);
-            TargetNameCheck.check(commandLine, factory.targets());
-            if (commandLine.listTools()) {
-                listTools(factory.catalog(settings, environment));
+            Loaded loaded = load(args);
+            Settings settings = loaded.settings();
+            if (loaded.commandLine().listTools()) {
+                listTools(loaded.factory().catalog(settings, environment));
                 return ExitCode.OK.code();
             }
             // The launcher's own settings first: a wrong --port should not wait for credentials to be resolved.
@@ -131,12 +137,20 @@ public final class Gateway {
                 throw new SettingsException("--transport (" + GatewaySettings.TRANSPORT.environmentVariable()
                         + ") must be stdio or http, got \"" + transport + "\"");
             }
-            HttpOptions http = transport.equals("http") ? httpOptions(settings) : null;
+            boolean overHttp = transport.equals("http");
+            // Inbound authorization's settings are checked with the others, before any credential is resolved.
+            InboundConfig inbound = InboundConfig.read(settings, transport,
+                    overHttp ? settings.get(GatewaySettings.HOST).orElse("127.0.0.1") : null);
+            HttpOptions http = overHttp ? httpOptions(settings, inbound.publicHost())
+                    .withSealing(sessionSealing(settings, environment)) : null;
+            Duration grace = overHttp ? Duration.ofSeconds(GatewaySettings.integer(settings,
+                    GatewaySettings.SHUTDOWN_GRACE_SECONDS, 0, 3600)) : Duration.ZERO;
             SearchSettings search = SearchSettings.from(settings);
-            tools = factory.create(settings, environment);
+            tools = loaded.factory().create(settings, environment);
             tools = SearchingToolService.around(tools, search);
-            McpServer server = new McpServer(tools, serverOptions);
-            return http == null ? new StdioTransport(server, in, out).run() : serveHttp(server, http);
+            McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller());
+            return http == null ? new StdioTransport(server, in, out).run()
+                    : serveHttp(server, http, inbound, grace, tools);
         } catch (SettingsException e) {
             report(e.problems());
             close(tools);
@@ -151,6 +165,59 @@ public final class Gateway {
             close(tools);
             return ExitCode.FAILED.code();
         }
+    }
+
+    /**
+     * What an entry point other than {@link #run} serves (AWS Lambda's handler): the MCP server over the tool
+     * service and the HTTP endpoint's settings, from the same settings, checks and environment ({@code --transport},
+     * {@code --host} and {@code --port} aside, which such an entry point has no use for). Throws {@link
+     * SettingsException} for a wrong setting (exit status 2) and {@link StartupException} for anything missing.
+     */
+    public Assembly assemble(String[] args) {
+        Loaded loaded = load(args);
+        Settings settings = loaded.settings();
+        ServerOptions serverOptions = serverOptions(settings);
+        // No socket is bound, so no bind address to check: the platform in front decides who reaches the endpoint.
+        InboundConfig inbound = InboundConfig.read(settings, "http", null);
+        HttpOptions http = httpOptions(settings, inbound.publicHost()).withSealing(sessionSealing(settings, environment));
+        SearchSettings search = SearchSettings.from(settings);
+        ToolService tools = SearchingToolService.around(loaded.factory().create(settings, environment), search);
+        return new Assembly(new McpServer(tools, serverOptions, inbound.listsVaryByCaller()), http, tools, settings,
+                inbound);
+    }
+
+    /**
+     * The gateway {@link #assemble} made.
+     *
+     * @param server   the MCP server over the tool service
+     * @param http     the endpoint's settings: Host and Origin lists, body limit, sessions (portable with a key)
+     * @param tools    the tool service, to close when done
+     * @param settings every setting, for the entry point's own
+     * @param inbound  inbound authorization as configured
+     */
+    public record Assembly(McpServer server, HttpOptions http, ToolService tools, Settings settings,
+                           InboundConfig inbound) {
+    }
+
+    private record Loaded(CommandLine commandLine, Settings settings, ToolServiceFactory factory) {
+    }
+
+    private List<Setting> knownSettings() {
+        List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
+        known.addAll(InboundSettings.declared());
+        known.addAll(SearchSettings.ALL);
+        factories.forEach(factory -> known.addAll(factory.settings()));
+        return known;
+    }
+
+    /** The settings, logging configured, the tool service chosen and every named target checked. */
+    private Loaded load(String[] args) {
+        CommandLine commandLine = new SettingsLoader(knownSettings()).load(args, environment);
+        Settings settings = commandLine.settings();
+        configureLogging(settings);
+        ToolServiceFactory factory = chooseFactory(settings);
+        TargetNameCheck.check(commandLine, factory.targets());
+        return new Loaded(commandLine, settings, factory);
     }
 
     /** One line per problem, each marked as the gateway's. */
@@ -198,20 +265,44 @@ public final class Gateway {
         out.flush();
     }
 
-    private int serveHttp(McpServer server, HttpOptions options) {
-        HttpTransport transport = new HttpTransport(server, options);
+    /**
+     * Serves until the process is stopped. The handler in front of the endpoint ({@link InboundGate}: health,
+     * and inbound authorization when configured) reads the issuer first, so an unreachable issuer stops the start.
+     * A stop (SIGTERM) closes the port at once, marks the gateway not ready and gives calls in flight up to
+     * {@code grace} to finish before the rest are cancelled.
+     */
+    private int serveHttp(McpServer server, HttpOptions options, InboundConfig inbound, Duration grace,
+            ToolService tools) {
+        Readiness readiness = new Readiness();
+        InboundGate gate = inbound.gate(options.path(), readiness);
+        HttpTransport transport = new HttpTransport(server, options, gate);
         try {
             transport.start();
         } catch (Exception e) {
+            gate.close();
             throw new StartupException(List.of(ListenFailure.describe(options.host(), options.port(), e)));
         }
-        err.println("apigw-mcp: serving MCP on " + transport.endpoint());
+        if (inbound.exposed()) {
+            err.println("apigw-mcp: warning: serving " + options.host() + " without inbound authorization ("
+                    + "--" + InboundSettings.NONE.name() + " true): anyone who can reach port " + transport.port()
+                    + " can call every tool");
+        }
+        err.println("apigw-mcp: serving MCP on " + transport.endpoint()
+                + (gate.authorizes() ? " (bearer tokens required)" : ""));
+        readiness.ready();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            readiness.stopping();
+            err.println("apigw-mcp: stopping: the port is closed, calls in flight have up to " + grace.toSeconds()
+                    + " s to finish");
             try {
-                transport.close();
+                transport.shutdown(grace);
             } catch (Exception e) {
                 // shutting down anyway
             }
+            gate.close();
+            close(tools);
+            err.println("apigw-mcp: stopped");
+            err.flush();
         }, "mcp-http-shutdown"));
         try {
             transport.join();
@@ -231,7 +322,8 @@ public final class Gateway {
                 (int) GatewaySettings.integer(settings, GatewaySettings.MAX_BATCH_REQUESTS, 1, 100_000));
     }
 
-    static HttpOptions httpOptions(Settings settings) {
+    /** @param publicHost the host of the gateway's public URL ({@code inbound.resource}), an allowed Host too */
+    static HttpOptions httpOptions(Settings settings, Optional<String> publicHost) {
         String path = settings.get(GatewaySettings.PATH).orElse("/mcp");
         if (!path.startsWith("/")) {
             throw new SettingsException("--path (" + GatewaySettings.PATH.environmentVariable() + ") must start with '/', got \"" + path + "\"");
@@ -242,6 +334,7 @@ public final class Gateway {
         if (!bind.equals("0.0.0.0") && !bind.equals("::")) {
             hosts.add(bind.toLowerCase(java.util.Locale.ROOT)); // clients may address the server by its bind address
         }
+        publicHost.ifPresent(hosts::add);
         return new HttpOptions(bind,
                 (int) GatewaySettings.integer(settings, GatewaySettings.PORT, 0, 65535),
                 path,
@@ -253,6 +346,45 @@ public final class Gateway {
                 (int) GatewaySettings.integer(settings, GatewaySettings.HTTP_THREADS, 4, 1000),
                 Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.IDLE_TIMEOUT_SECONDS, 1, 86_400)),
                 clientLimits(settings));
+    }
+
+    /**
+     * Portable legacy sessions when a session key is configured ({@code session.key-file} or {@code
+     * session.key-env}), else {@code null}. A key that is missing or malformed stops the start (never showing it).
+     */
+    static SessionSealing sessionSealing(Settings settings, Map<String, String> environment) {
+        Duration maxAge = Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.SESSION_MAX_AGE_SECONDS,
+                60, 30L * 24 * 3600));
+        String file = settings.get(GatewaySettings.SESSION_KEY_FILE).filter(value -> !value.isBlank()).orElse(null);
+        String variable = settings.get(GatewaySettings.SESSION_KEY_ENV).filter(value -> !value.isBlank()).orElse(null);
+        if (file != null && variable != null) {
+            throw new SettingsException("--" + GatewaySettings.SESSION_KEY_FILE.name() + " and --"
+                    + GatewaySettings.SESSION_KEY_ENV.name() + " are both set; set one of them");
+        }
+        if (file == null && variable == null) {
+            return null;
+        }
+        String source;
+        String text;
+        if (file != null) {
+            source = "session key file " + file.trim() + " (named by --" + GatewaySettings.SESSION_KEY_FILE.name() + ")";
+            try {
+                text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                throw new StartupException(List.of("cannot read the " + source + ": " + e.getClass().getSimpleName()));
+            }
+        } else {
+            source = "environment variable " + variable.trim() + " (named by --" + GatewaySettings.SESSION_KEY_ENV.name() + ")";
+            text = environment.get(variable.trim());
+            if (text == null) {
+                throw new StartupException(List.of("the " + source + " is not set"));
+            }
+        }
+        try {
+            return new SessionSealing(SessionKeys.parse(text, "the " + source), maxAge);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(List.of(e.getMessage()));
+        }
     }
 
     static ClientLimits clientLimits(Settings settings) {

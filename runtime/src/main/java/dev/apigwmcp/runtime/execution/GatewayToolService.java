@@ -6,6 +6,7 @@ import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
 import dev.apigwmcp.runtime.spi.ArgumentException;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
@@ -212,6 +213,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      * client and the circuit breakers in the background, so that the first tool call does not pay for them. Never
      * fails.
      */
+    @Override
     public CompletableFuture<Void> warmUp() {
         return CompletableFuture.runAsync(() -> {
             try {
@@ -270,6 +272,17 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
 
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
+        return call(name, arguments, progress, Caller.LOCAL);
+    }
+
+    /**
+     * Calls a tool for a caller: its verified token goes upstream only where the tool's target passes the caller's
+     * token on (a bearer method), and only the request headers the target names are forwarded.
+     */
+    @Override
+    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller) {
+        Caller who = caller == null ? Caller.LOCAL : caller;
         long start = System.nanoTime();
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
         // Set by whichever ending (result or cancellation) comes first, so each call is counted and logged once.
@@ -304,8 +317,8 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         });
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try {
-            FutureTask<Void> running = new FutureTask<>(() -> run(tool, name, arguments, listener, result, ended,
-                    start), null);
+            FutureTask<Void> running = new FutureTask<>(() -> run(tool, name, arguments, who, listener, result,
+                    ended, start), null);
             task.set(running);
             executor.execute(running);
         } catch (RejectedExecutionException e) {
@@ -323,14 +336,14 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      * One call from arguments to result, on a call thread: preparing may block (credential refresh, token
      * request) and so does the upstream exchange, which keeps the whole call on this one thread.
      */
-    private void run(LoadedTool tool, String name, JsonNode arguments, ProgressListener progress,
+    private void run(LoadedTool tool, String name, JsonNode arguments, Caller caller, ProgressListener progress,
             CompletableFuture<ObjectNode> result, AtomicBoolean ended, long start) {
         if (result.isDone()) {
             return;
         }
         UpstreamRequest request;
         try {
-            request = prepare(tool, name, arguments);
+            request = forward(tool, name, prepare(tool, name, arguments), caller);
         } catch (PreparationFailure failure) {
             finish(result, ended, name, failure.result, start);
             return;
@@ -340,7 +353,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         ToolResult mapped;
         UpstreamExchange.Result exchanged = null;
         try {
-            exchanged = exchange.run(request, unsigned -> authenticate(tool, name, unsigned),
+            exchanged = exchange.run(request, unsigned -> authenticate(tool, name, unsigned, caller),
                     circuits.get(tool.target()), name, deadline, events, (next, max, why, wait) ->
                             // Progress must grow: each retry a step further, the answer at 1.
                             progress.progress((next - 1.0) / (max + 1.0), 1.0, "Retrying " + request.method() + " "
@@ -401,9 +414,10 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     }
 
     /** Applies the tool's credentials; called before every attempt, so that each SigV4 signature is fresh. */
-    private static UpstreamRequest authenticate(LoadedTool tool, String name, UpstreamRequest request) {
+    private static UpstreamRequest authenticate(LoadedTool tool, String name, UpstreamRequest request,
+            Caller caller) {
         try {
-            return tool.targetAuth().authenticate(request, tool.auth());
+            return tool.targetAuth().authenticate(request, tool.auth(), caller);
         } catch (AuthException e) {
             throw new PreparationFailure(ToolResult.text("Could not authenticate the call: " + e.getMessage(),
                     CallOutcome.AUTH_FAILED, 0));
@@ -412,6 +426,29 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
             throw new PreparationFailure(ToolResult.text("Internal error while applying credentials for tool "
                     + name + ".", CallOutcome.AUTH_FAILED, 0));
         }
+    }
+
+    /**
+     * Adds the MCP request's headers the tool's target forwards ({@code target.<t>.forward-headers}), each value as
+     * it came; none of them can be a credential (checked at start).
+     */
+    private static UpstreamRequest forward(LoadedTool tool, String name, UpstreamRequest request, Caller caller) {
+        UpstreamRequest forwarded = request;
+        for (String header : tool.forwarded()) {
+            for (String value : caller.header(header)) {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if ((c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF) {
+                        throw new PreparationFailure(ToolResult.text("The MCP request's header " + header
+                                + " cannot be forwarded to tool " + name + ": it holds character "
+                                + String.format("U+%04X", (int) c) + " at position " + i + ".",
+                                CallOutcome.INVALID_ARGUMENTS, 0));
+                    }
+                }
+                forwarded = forwarded.withHeader(header, value);
+            }
+        }
+        return forwarded;
     }
 
     /** Everything before the network but credentials (applied per attempt): arguments and request. */

@@ -1,14 +1,17 @@
 package dev.apigwmcp.runtime.protocol;
 
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -25,18 +28,52 @@ public final class McpServer {
     private static final Set<String> LOG_LEVELS =
             Set.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
 
+    private static final int MAX_CAPABILITIES = 16;
+    private static final Pattern CAPABILITY_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+
     private final ToolService tools;
     private final ServerOptions options;
     private final ObjectNode serverInfo;
     private final ToolPages pages;
     private final byte[] discoverResult;
+    /** Inbound authorization: whom this server answers ({@link #forCaller}) and the tools each caller may use. */
+    private final Caller caller;
+    private final ToolVisibility visibility;
 
     public McpServer(ToolService tools, ServerOptions options) {
+        this(tools, options, false);
+    }
+
+    /**
+     * @param listsVaryByCaller whether callers' scopes choose the tools they see ({@link Caller#readOnlyTools()}),
+     *                          so that {@code tools/list} results are marked as not shareable between callers
+     */
+    public McpServer(ToolService tools, ServerOptions options, boolean listsVaryByCaller) {
         this.tools = Objects.requireNonNull(tools, "tools");
         this.options = Objects.requireNonNull(options, "options");
         this.serverInfo = JsonRpc.NODES.objectNode().put("name", options.name()).put("version", options.version());
-        this.pages = new ToolPages(tools.listings(), options, serverInfo);
+        this.caller = Caller.LOCAL;
+        this.visibility = new ToolVisibility(tools, options, serverInfo, listsVaryByCaller);
+        this.pages = visibility.pages(caller);
         this.discoverResult = JsonRpc.MAPPER.writeValueAsBytes(discover());
+    }
+
+    private McpServer(McpServer root, Caller caller) {
+        this.tools = root.tools;
+        this.options = root.options;
+        this.serverInfo = root.serverInfo;
+        this.discoverResult = root.discoverResult;
+        this.visibility = root.visibility;
+        this.caller = caller;
+        this.pages = visibility.pages(caller);
+    }
+
+    /**
+     * This server answering one caller: it lists and calls only the tools the caller may use, and hands the caller
+     * to the tool side with each call. Cheap (the catalog is shared); the HTTP transport makes one per request.
+     */
+    public McpServer forCaller(Caller who) {
+        return who == null || who.equals(caller) ? this : new McpServer(this, who);
     }
 
     public ServerOptions options() {
@@ -233,6 +270,7 @@ public final class McpServer {
             throw new ProtocolException(JsonRpc.INTERNAL_ERROR, "Internal error: initialize without a session");
         }
         session.negotiated(version);
+        session.clientCapabilities(capabilityNames(message.params().get("capabilities")));
         ObjectNode result = JsonRpc.NODES.objectNode();
         result.put("protocolVersion", version);
         ObjectNode capabilities = result.putObject("capabilities");
@@ -243,6 +281,22 @@ public final class McpServer {
             result.put("instructions", options.instructions());
         }
         return done(JsonRpc.result(message.id(), result));
+    }
+
+    /**
+     * The names of the client's capabilities that look like capability names (at most {@value #MAX_CAPABILITIES});
+     * the values are not kept, as a tools-only server asks the client for nothing.
+     */
+    private static Set<String> capabilityNames(JsonNode capabilities) {
+        Set<String> names = new TreeSet<>();
+        if (capabilities != null && capabilities.isObject()) {
+            for (String name : capabilities.propertyNames()) {
+                if (names.size() < MAX_CAPABILITIES && CAPABILITY_NAME.matcher(name).matches()) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     private ObjectNode discover() {
@@ -289,6 +343,10 @@ public final class McpServer {
         if (!tools.hasTool(name)) {
             throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: unknown tool \"" + name + "\"");
         }
+        if (!visibility.allows(caller, name)) {
+            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: tool \"" + name + "\" may change"
+                    + " data, and the caller's token allows read-only tools only (it lacks the write scope)");
+        }
         JsonNode arguments = message.params().get("arguments");
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: arguments of tool \"" + name + "\" must be an object");
@@ -300,7 +358,7 @@ public final class McpServer {
                 ? new ProgressEmitter(token, sink) : null;
         CompletableFuture<ObjectNode> call;
         try {
-            call = tools.call(name, arguments, emitter == null ? ProgressListener.NONE : emitter);
+            call = tools.call(name, arguments, emitter == null ? ProgressListener.NONE : emitter, caller);
         } catch (RuntimeException e) {
             end(admitted, session, scope);
             throw e;

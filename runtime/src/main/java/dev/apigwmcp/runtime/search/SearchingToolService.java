@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime.search;
 
 import dev.apigwmcp.runtime.config.SettingsException;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +59,8 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         return thread;
     });
     private volatile ToolSearch index;
+    /** The wrapped service's tools a read-only caller may use, asked on first need. */
+    private volatile Set<String> readOnly;
 
     private SearchingToolService(ToolService tools, SearchMode mode, SearchSettings settings) {
         this.tools = tools;
@@ -115,20 +119,69 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
 
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
+        return call(name, arguments, progress, Caller.LOCAL);
+    }
+
+    /**
+     * A call for a known caller. A caller allowed read-only tools only ({@link Caller#readOnlyTools()}) finds only
+     * the tools it may call, and the call tool refuses the others, as {@code tools/call} does; the caller goes on
+     * to the tool (its identity and headers may go upstream).
+     */
+    @Override
+    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller) {
         if (name.equals(searchTool)) {
             try {
-                return CompletableFuture.supplyAsync(() -> search(arguments), searches);
+                return CompletableFuture.supplyAsync(() -> search(arguments, visibleTo(caller)), searches);
             } catch (RejectedExecutionException e) {
                 return CompletableFuture.completedFuture(error("The gateway is shutting down."));
             }
         }
         if (mode == SearchMode.ONLY && name.equals(callTool)) {
-            return callFound(arguments, progress);
+            return callFound(arguments, progress, caller);
         }
-        return tools.call(name, arguments, progress);
+        return tools.call(name, arguments, progress, caller);
     }
 
-    private ObjectNode search(JsonNode arguments) {
+    @Override
+    public CompletableFuture<Void> warmUp() {
+        return tools.warmUp();
+    }
+
+    /**
+     * The wrapped service's tools a read-only caller may use, the search tool (it only reads), and in
+     * {@link SearchMode#ONLY} the call tool, which refuses such a caller every other tool itself.
+     */
+    @Override
+    public Set<String> readOnlyCallerTools() {
+        Set<String> names = new HashSet<>(readOnlyTools());
+        names.add(searchTool);
+        if (mode == SearchMode.ONLY) {
+            names.add(callTool);
+        }
+        return Set.copyOf(names);
+    }
+
+    /** The wrapped service's tools a read-only caller may use, asked once. */
+    private Set<String> readOnlyTools() {
+        Set<String> names = readOnly;
+        if (names == null) {
+            names = tools.readOnlyCallerTools();
+            readOnly = names;
+        }
+        return names;
+    }
+
+    /** Which found tools this caller may see: all, or for a read-only caller the read-only ones. */
+    private Predicate<String> visibleTo(Caller caller) {
+        if (caller == null || !caller.readOnlyTools()) {
+            return null;
+        }
+        Set<String> allowed = readOnlyTools();
+        return allowed::contains;
+    }
+
+    private ObjectNode search(JsonNode arguments, Predicate<String> visible) {
         long start = System.nanoTime();
         JsonNode query = arguments == null ? null : arguments.get("query");
         if (query == null || !query.isString() || query.stringValue().isBlank()) {
@@ -152,7 +205,7 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
             }
         }
         List<ToolListing> found = new ArrayList<>();
-        for (String name : index().search(query.stringValue(), limit, null)) {
+        for (String name : index().search(query.stringValue(), limit, visible)) {
             found.add(byName.get(name));
         }
         ObjectNode structured = SearchToolDefinitions.result(found);
@@ -162,7 +215,7 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         return logged(result, "OK", start);
     }
 
-    private CompletableFuture<ObjectNode> callFound(JsonNode arguments, ProgressListener progress) {
+    private CompletableFuture<ObjectNode> callFound(JsonNode arguments, ProgressListener progress, Caller caller) {
         JsonNode name = arguments == null ? null : arguments.get("name");
         if (name == null || !name.isString() || name.stringValue().isEmpty()) {
             return CompletableFuture.completedFuture(error("Invalid arguments for " + callTool + ": 'name' must be"
@@ -188,7 +241,11 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
             return CompletableFuture.completedFuture(error("There is no tool named \"" + tool + "\". Use "
                     + searchTool + " to find the tool for your task, then call it by the name it returns."));
         }
-        return tools.call(tool, toolArguments, progress);
+        if (caller != null && caller.readOnlyTools() && !readOnlyTools().contains(tool)) {
+            return CompletableFuture.completedFuture(error("Tool \"" + tool + "\" may change data, and the caller's"
+                    + " token allows read-only tools only (it lacks the write scope)."));
+        }
+        return tools.call(tool, toolArguments, progress, caller);
     }
 
     /** The search, built on first use. */

@@ -1,7 +1,9 @@
 package dev.apigwmcp.runtime.tools;
 
 import java.net.URL;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,5 +39,40 @@ public interface ToolService {
      */
     default List<URL> searchDocuments() {
         return List.of();
+    }
+
+    /**
+     * Loads and starts now what the first call would otherwise wait for (validator, HTTP client, ...), without
+     * calling any tool; the future completes when that is done and never exceptionally. A platform that freezes
+     * the process between requests (AWS Lambda, and SnapStart's snapshot) waits for it; others need not.
+     */
+    default CompletableFuture<Void> warmUp() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * {@link #call(String, JsonNode, ProgressListener)} for a known caller: the HTTP transport's verified identity
+     * and the request headers a target may forward. A tool service that sends nothing of the caller upstream
+     * ignores it, as this default does.
+     */
+    default CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller) {
+        return call(name, arguments, progress);
+    }
+
+    /**
+     * The tools a caller allowed read-only tools only ({@link Caller#readOnlyTools()}) may see and call, by name:
+     * by default those whose listing is annotated {@code readOnlyHint}. A service whose tools check such callers
+     * themselves (the tool search's call tool) adds them. Parses every definition: the protocol layer asks once,
+     * on the first such caller.
+     */
+    default Set<String> readOnlyCallerTools() {
+        Set<String> names = new HashSet<>();
+        for (ToolListing listing : listings()) {
+            if (listing.readOnlyHint()) {
+                names.add(listing.name());
+            }
+        }
+        return Set.copyOf(names);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.SettingsException;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 class SearchingToolServiceTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Caller READ_ONLY = new Caller("reader", Set.of("read"), null, true, Map.of());
 
     @TempDir
     Path temp;
@@ -157,6 +160,39 @@ class SearchingToolServiceTest {
                 .isEqualTo("pets___tool1");
     }
 
+    @Test
+    void aReadOnlyCallerFindsOnlyTheToolsItMayCall() throws Exception {
+        ObjectNode result = only(new Tools(4)).call("search_tools", args("{\"query\":\"thing\"}"),
+                ProgressListener.NONE, READ_ONLY).get();
+        JsonNode found = result.path("structuredContent").path("tools");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("name").asString()).isEqualTo("pets___tool0");
+    }
+
+    @Test
+    void theCallToolRefusesAReadOnlyCallerAToolThatMayChangeData() throws Exception {
+        Tools tools = new Tools(2);
+        ObjectNode result = only(tools).call("call_tool", args("{\"name\":\"pets___tool1\"}"),
+                ProgressListener.NONE, READ_ONLY).get();
+        assertThat(errorText(result)).contains("pets___tool1").contains("read-only");
+        assertThat(tools.calls).isEmpty();
+    }
+
+    @Test
+    void theCallToolHandsTheCallerToTheTool() throws Exception {
+        Tools tools = new Tools(2);
+        only(tools).call("call_tool", args("{\"name\":\"pets___tool0\"}"), ProgressListener.NONE, READ_ONLY).get();
+        assertThat(tools.calls).singleElement().satisfies(call -> assertThat(call.caller()).isSameAs(READ_ONLY));
+    }
+
+    @Test
+    void aReadOnlyCallerSeesTheSearchTheCallToolAndTheReadOnlyTools() {
+        assertThat(only(new Tools(3)).readOnlyCallerTools())
+                .containsExactlyInAnyOrder("search_tools", "call_tool", "pets___tool0");
+        assertThat(SearchingToolService.around(new Tools(3), settings(Map.of("search.mode", "add")))
+                .readOnlyCallerTools()).containsExactlyInAnyOrder("search_tools", "pets___tool0");
+    }
+
     private static ToolService only(ToolService tools) {
         return SearchingToolService.around(tools, settings(Map.of("search.mode", "only")));
     }
@@ -178,7 +214,7 @@ class SearchingToolServiceTest {
         return result.path("content").get(0).path("text").asString();
     }
 
-    private record Call(String name, JsonNode arguments, ProgressListener progress) {
+    private record Call(String name, JsonNode arguments, ProgressListener progress, Caller caller) {
     }
 
     /** Tools {@code pets___toolN}; "second" in tool 1's description; every call answers {@link #answer}. */
@@ -202,6 +238,8 @@ class SearchingToolServiceTest {
 
         private void add(String name, String description) {
             ObjectNode tool = JSON.createObjectNode().put("name", name).put("description", description);
+            // Tool 0 only reads, for the read-only caller's tests.
+            tool.putObject("annotations").put("readOnlyHint", name.endsWith("tool0"));
             tool.putObject("inputSchema").put("type", "object").putObject("properties").putObject("id")
                     .put("type", "string");
             ToolListing listing = ToolListing.of(tool);
@@ -226,7 +264,13 @@ class SearchingToolServiceTest {
 
         @Override
         public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
-            calls.add(new Call(name, arguments, progress));
+            return call(name, arguments, progress, Caller.LOCAL);
+        }
+
+        @Override
+        public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+                Caller caller) {
+            calls.add(new Call(name, arguments, progress, caller));
             return CompletableFuture.completedFuture(answer);
         }
     }
