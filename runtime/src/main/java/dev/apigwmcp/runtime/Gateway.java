@@ -11,6 +11,10 @@ import dev.apigwmcp.runtime.config.TargetNameCheck;
 import dev.apigwmcp.runtime.execution.StartupException;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
+import dev.apigwmcp.runtime.telemetry.GatewayTelemetry;
+import dev.apigwmcp.runtime.telemetry.LogFormat;
+import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
+import dev.apigwmcp.runtime.telemetry.TelemetryOptions;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import dev.apigwmcp.runtime.transport.HttpOptions;
@@ -19,6 +23,7 @@ import dev.apigwmcp.runtime.transport.ListenFailure;
 import dev.apigwmcp.runtime.transport.StdioTransport;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,10 +115,11 @@ public final class Gateway {
             return ExitCode.OK.code();
         }
         ToolService tools = null;
+        GatewayTelemetry telemetry = null;
         try {
             CommandLine commandLine = new SettingsLoader(known).load(args, environment);
             Settings settings = commandLine.settings();
-            configureLogging(settings);
+            LogFormat logFormat = configureLogging(settings);
             ToolServiceFactory factory = chooseFactory(settings);
             TargetNameCheck.check(commandLine, factory.targets());
             if (commandLine.listTools()) {
@@ -128,9 +134,14 @@ public final class Gateway {
                         + ") must be stdio or http, got \"" + transport + "\"");
             }
             HttpOptions http = transport.equals("http") ? httpOptions(settings) : null;
-            tools = factory.create(settings, environment);
+            boolean prometheus = prometheus(settings, http);
+            // Telemetry: the call log's format, /metrics, and OpenTelemetry when OTEL_* configures an exporter.
+            telemetry = GatewayTelemetry.create(new TelemetryOptions(logFormat, prometheus, transport, environment,
+                    err, Clock.systemUTC()));
+            tools = factory.create(settings, environment, telemetry);
             McpServer server = new McpServer(tools, serverOptions);
-            return http == null ? new StdioTransport(server, in, out).run() : serveHttp(server, http);
+            return http == null ? new StdioTransport(server, in, out).run()
+                    : serveHttp(server, http, telemetry.prometheus().orElse(null), telemetry);
         } catch (SettingsException e) {
             report(e.problems());
             return ExitCode.BAD_SETTINGS.code();
@@ -143,7 +154,34 @@ public final class Gateway {
             err.println("apigw-mcp: unexpected failure: " + e.getClass().getName() + message);
             close(tools);
             return ExitCode.FAILED.code();
+        } finally {
+            // The last spans and metrics are flushed when the gateway stops (stdio: at the end of input).
+            if (telemetry != null) {
+                telemetry.close();
+            }
         }
+    }
+
+    /** Whether {@code /metrics} is served: only on the HTTP transport, and never in place of the MCP endpoint. */
+    private static boolean prometheus(Settings settings, HttpOptions http) {
+        String raw = settings.get(GatewaySettings.METRICS_PROMETHEUS).orElse("false").trim();
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name() + " ("
+                    + GatewaySettings.METRICS_PROMETHEUS.environmentVariable() + ") must be true or false, got \""
+                    + raw + "\"");
+        }
+        if (raw.equals("false")) {
+            return false;
+        }
+        if (http == null) {
+            throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name()
+                    + " serves /metrics over HTTP; use it with --transport http");
+        }
+        if (http.path().equals("/metrics")) {
+            throw new SettingsException("--path is /metrics, where --" + GatewaySettings.METRICS_PROMETHEUS.name()
+                    + " serves the metrics; choose another MCP path");
+        }
+        return true;
     }
 
     /** One line per problem, each marked as the gateway's. */
@@ -191,8 +229,8 @@ public final class Gateway {
         out.flush();
     }
 
-    private int serveHttp(McpServer server, HttpOptions options) {
-        HttpTransport transport = new HttpTransport(server, options);
+    private int serveHttp(McpServer server, HttpOptions options, MetricsRegistry metrics, AutoCloseable telemetry) {
+        HttpTransport transport = new HttpTransport(server, options, metrics);
         try {
             transport.start();
         } catch (Exception e) {
@@ -202,6 +240,12 @@ public final class Gateway {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 transport.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
+            // Telemetry: a process ends while serving HTTP, so the last spans are flushed here.
+            try {
+                telemetry.close();
             } catch (Exception e) {
                 // shutting down anyway
             }
@@ -250,15 +294,21 @@ public final class Gateway {
      * informational lines (version, start-up) are noise next to the per-call lines, so it logs warnings unless
      * debugging.
      */
-    private static void configureLogging(Settings settings) {
+    private static LogFormat configureLogging(Settings settings) {
         String level = settings.get(GatewaySettings.LOG_LEVEL).orElse("info");
         if (!Set.of("error", "warn", "info", "debug", "trace").contains(level)) {
             throw new SettingsException("--log-level (" + GatewaySettings.LOG_LEVEL.environmentVariable()
                     + ") must be error, warn, info, debug or trace, got \"" + level + "\"");
         }
+        String format = settings.get(GatewaySettings.LOG_FORMAT).orElse("text").trim();
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new SettingsException("--log-format (" + GatewaySettings.LOG_FORMAT.environmentVariable()
+                    + ") must be text or json, got \"" + format + "\"");
+        }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", level.equals("info") ? "warn" : level);
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        return format.equals("json") ? LogFormat.JSON : LogFormat.TEXT;
     }
 }

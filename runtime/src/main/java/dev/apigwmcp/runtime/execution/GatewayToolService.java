@@ -6,6 +6,11 @@ import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
 import dev.apigwmcp.runtime.spi.ArgumentException;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.telemetry.ObservedTool;
+import dev.apigwmcp.runtime.telemetry.Telemetry;
+import dev.apigwmcp.runtime.telemetry.ToolCall;
+import dev.apigwmcp.runtime.telemetry.UpstreamAttempt;
+import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
@@ -61,10 +66,11 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private final ResponseMapper mapper;
     private final ObjectMapper json;
     private final ToolMetrics metrics = new ToolMetrics();
+    private final Telemetry telemetry;
     private final CallThreads executor;
 
     private GatewayToolService(Map<String, LoadedTool> tools, UpstreamClient client, ObjectMapper json,
-            int maxConcurrentCalls) {
+            int maxConcurrentCalls, Telemetry telemetry) {
         this.tools = tools;
         List<ToolListing> sorted = new ArrayList<>(tools.size());
         tools.values().forEach(t -> sorted.add(t.listing()));
@@ -73,6 +79,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         this.client = client;
         this.json = json;
         this.mapper = new ResponseMapper(json);
+        this.telemetry = telemetry;
         // A call keeps its thread from preparation (which may block on a credential refresh) to the upstream's
         // answer. Bounded, so that a burst of calls queues instead of starting thousands of threads.
         this.executor = new CallThreads(maxConcurrentCalls, 30, "apigw-mcp-call-");
@@ -80,7 +87,13 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
 
     /** Loads every target found by {@link ServiceLoader}; environment variables are looked up in {@code environment}. */
     public static GatewayToolService load(Settings settings, Map<String, String> environment) {
-        return load(settings, Thread.currentThread().getContextClassLoader(), AuthEnvironment.of(environment));
+        return load(settings, environment, Telemetry.callLogOnly());
+    }
+
+    /** {@link #load(Settings, Map)}, reporting every call to {@code telemetry} (which stays the caller's). */
+    public static GatewayToolService load(Settings settings, Map<String, String> environment, Telemetry telemetry) {
+        return create(registries(Thread.currentThread().getContextClassLoader()), settings,
+                AuthEnvironment.of(environment), telemetry);
     }
 
     /** Loads every target that {@link ServiceLoader} finds through {@code classLoader}. */
@@ -94,6 +107,12 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      */
     public static GatewayToolService create(List<ToolRegistry> registries, Settings settings,
             AuthEnvironment environment) {
+        return create(registries, settings, environment, Telemetry.callLogOnly());
+    }
+
+    /** {@link #create(List, Settings, AuthEnvironment)}, reporting every call to {@code telemetry}. */
+    public static GatewayToolService create(List<ToolRegistry> registries, Settings settings,
+            AuthEnvironment environment, Telemetry telemetry) {
         // Decimals as BigDecimal: an answer's numbers reach structuredContent with every digit (a double would turn
         // 1e400 into the string "Infinity"); trailing tokens make a body invalid JSON rather than silently cut.
         ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -122,7 +141,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         if (!problems.isEmpty()) {
             throw new StartupException(problems);
         }
-        GatewayToolService service = new GatewayToolService(tools, client, json, (int) maxCalls);
+        GatewayToolService service = new GatewayToolService(tools, client, json, (int) maxCalls, telemetry);
         if (precompile.equals("true")) {
             service.precompile();
         }
@@ -205,13 +224,23 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
 
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
+        return call(name, arguments, progress, CallContext.NONE);
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            CallContext context) {
         long start = System.nanoTime();
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
         // Set by whichever ending (result or cancellation) comes first, so each call is counted and logged once.
         AtomicBoolean ended = new AtomicBoolean();
         LoadedTool tool = tools.get(name);
+        // Telemetry: the call's span, in-flight count, metrics and log line; ended once, in record(...).
+        ToolCall observed = telemetry.callStarted(tool == null ? ObservedTool.unknown(name) : new ObservedTool(
+                tool.target(), name, tool.request().method(), tool.request().path().template(),
+                tool.request().baseUri()), context);
         if (tool == null) {
-            finish(result, ended, name,
+            finish(result, ended, observed,
                     ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0), start);
             return result;
         }
@@ -224,18 +253,18 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
                     running.cancel(true);
                 }
                 if (ended.compareAndSet(false, true)) {
-                    record(name, CallOutcome.CANCELLED, 0, null, start);
+                    record(observed, CallOutcome.CANCELLED, 0, null, start);
                 }
             }
         });
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try {
             FutureTask<Void> running = new FutureTask<>(() -> run(tool, name, arguments, listener, result, ended,
-                    start), null);
+                    observed, start), null);
             task.set(running);
             executor.execute(running);
         } catch (RejectedExecutionException e) {
-            finish(result, ended, name,
+            finish(result, ended, observed,
                     ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0), start);
             return result;
         }
@@ -250,7 +279,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      * request) and so does the upstream exchange, which keeps the whole call on this one thread.
      */
     private void run(LoadedTool tool, String name, JsonNode arguments, ProgressListener progress,
-            CompletableFuture<ObjectNode> result, AtomicBoolean ended, long start) {
+            CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed, long start) {
         if (result.isDone()) {
             return;
         }
@@ -258,33 +287,48 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         try {
             request = prepare(tool, name, arguments);
         } catch (PreparationFailure failure) {
-            finish(result, ended, name, failure.result, start);
+            finish(result, ended, observed, failure.result, start);
             return;
         }
         progress.progress(0, 1.0, "Calling " + request.method() + " " + request.displayUri());
+        // Telemetry: the attempt's trace headers go on before the credentials, so that SigV4 signs them.
+        UpstreamAttempt attempt = observed.attemptStarted(request, 0);
+        try {
+            request = authenticate(tool, name, attempt.request());
+        } catch (PreparationFailure failure) {
+            attempt.ended(0, "credentials");
+            finish(result, ended, observed, failure.result, start);
+            return;
+        }
         ToolResult mapped;
         UpstreamResponse response = null;
         try {
             response = client.exchange(request);
+            attempt.ended(response.status(), null);
             // Only the schema a client sees (the listing's) is checked; a tool without one is mapped as before.
             OutputConformance conformance = tool.listing().hasOutputSchema()
                     ? candidate -> outputs.problems(name, tool::outputSchema, candidate)
                     : null;
             mapped = mapper.map(response, tool.shape(), conformance, request.displayUri());
         } catch (InterruptedException e) {
+            attempt.ended(0, "cancelled");
             return; // cancelled: the cancelling side has counted the call and completed the result
         } catch (IOException e) {
+            attempt.failed(e);
             mapped = mapper.failure(e, request.displayUri(), request.timeout().toMillis());
         } catch (RuntimeException e) {
+            if (response == null) {
+                attempt.failed(e);
+            }
             CALLS.warn("tool={} calling the upstream or mapping its answer failed: {}", name, e.toString());
             mapped = ToolResult.text("Internal error while reading the upstream answer.", CallOutcome.INTERNAL,
                     response == null ? 0 : response.status());
         }
         progress.progress(1.0, 1.0, "Upstream answered");
-        finish(result, ended, name, mapped, start);
+        finish(result, ended, observed, mapped, start);
     }
 
-    /** Everything before the network: arguments, request, credentials. */
+    /** Everything before the network but credentials: arguments, request. */
     private UpstreamRequest prepare(LoadedTool tool, String name, JsonNode arguments) {
         JsonNode args = arguments == null || arguments.isNull() ? json.createObjectNode() : arguments;
         if (!args.isObject()) {
@@ -320,6 +364,11 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
             throw new PreparationFailure(ToolResult.text("Internal error while building the request for tool "
                     + name + ".", CallOutcome.INTERNAL, 0));
         }
+        return request;
+    }
+
+    /** The request with the credentials the tool needs (may block: credential refresh, token request). */
+    private static UpstreamRequest authenticate(LoadedTool tool, String name, UpstreamRequest request) {
         try {
             return tool.targetAuth().authenticate(request, tool.auth());
         } catch (AuthException e) {
@@ -333,32 +382,19 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     }
 
     /** Counts and logs the call before completing it, so that whoever sees the result also sees the count. */
-    private void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, String name, ToolResult outcome,
-            long start) {
+    private void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed,
+            ToolResult outcome, long start) {
         if (!result.isDone() && ended.compareAndSet(false, true)) {
-            record(name, outcome.outcome(), outcome.status(), outcome.detail(), start);
+            record(observed, outcome.outcome(), outcome.status(), outcome.detail(), start);
             result.complete(outcome.result());
         }
     }
 
-    private void record(String name, CallOutcome outcome, int status, String detail, long start) {
-        long nanos = System.nanoTime() - start;
-        metrics.record(outcome, nanos);
-        // One line per call: what ran and how it ended; never argument values, answer content or credentials.
-        if (CALLS.isInfoEnabled()) {
-            if (detail == null) {
-                CALLS.info("tool={} outcome={} status={} durationMs={}", name, outcome, status, millis(nanos));
-            } else {
-                CALLS.info("tool={} outcome={} detail={} status={} durationMs={}", name, outcome, detail, status,
-                        millis(nanos));
-            }
-        }
-    }
-
-    /** Milliseconds with one decimal; String.format costs more than the rest of the bookkeeping together. */
-    static String millis(long nanos) {
-        long tenths = (nanos + 50_000) / 100_000;
-        return tenths / 10 + "." + tenths % 10;
+    private void record(ToolCall observed, CallOutcome outcome, int status, String detail, long start) {
+        metrics.record(outcome, System.nanoTime() - start);
+        // Telemetry: metrics, the span's end and the one log line per call (never argument values, answer content
+        // or credentials).
+        observed.ended(outcome, status, detail);
     }
 
     @Override

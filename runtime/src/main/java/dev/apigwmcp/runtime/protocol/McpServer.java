@@ -1,5 +1,7 @@
 package dev.apigwmcp.runtime.protocol;
 
+import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.ArrayList;
@@ -63,6 +65,42 @@ public final class McpServer {
             return handle(single.message(), session, sink);
         }
         return batch((Frame.Batch) frame, session, sink);
+    }
+
+    /**
+     * {@link #handle(Frame, ClientSession, NotificationSink)} for a transport request that carried a W3C trace
+     * context of its own (HTTP {@code traceparent} and {@code tracestate} headers): each {@code tools/call} in the
+     * frame without a {@code params._meta.traceparent} takes it there, the one place MCP defines for it (SEP-414),
+     * so the call's span continues the caller's trace.
+     *
+     * @param transportTrace the request's trace context, or {@code null}
+     */
+    public CompletableFuture<Reply> handle(Frame frame, ClientSession session, NotificationSink sink,
+            TraceContext transportTrace) {
+        if (transportTrace != null) {
+            adoptTrace(frame, transportTrace);
+        }
+        return handle(frame, session, sink);
+    }
+
+    private static void adoptTrace(Frame frame, TraceContext trace) {
+        if (frame instanceof Frame.Batch batch) {
+            batch.elements().forEach(element -> adoptTrace(element, trace));
+        } else if (frame instanceof Frame.Single single && "tools/call".equals(single.message().method())) {
+            ObjectNode params = single.message().params();
+            JsonNode meta = params.get("_meta");
+            if (meta == null) {
+                meta = params.putObject("_meta");
+            }
+            if (meta instanceof ObjectNode object && TraceContext.fromMeta(object) == null) {
+                object.put(TraceContext.TRACEPARENT, trace.traceparent());
+                if (trace.tracestate() != null) {
+                    object.put(TraceContext.TRACESTATE, trace.tracestate());
+                } else {
+                    object.remove(TraceContext.TRACESTATE);
+                }
+            }
+        }
     }
 
     private CompletableFuture<Reply> batch(Frame.Batch batch, ClientSession session, NotificationSink sink) {
@@ -270,7 +308,12 @@ public final class McpServer {
         JsonNode token = meta == null ? null : meta.get("progressToken");
         ProgressEmitter emitter = token != null && (token.isString() || token.isNumber()) && !message.isNotification()
                 ? new ProgressEmitter(token, sink) : null;
-        CompletableFuture<ObjectNode> call = tools.call(name, arguments, emitter == null ? ProgressListener.NONE : emitter);
+        // Telemetry: the request's id, revision and trace context (SEP-414: params._meta.traceparent).
+        CallContext context = new CallContext(message.id() == null ? null
+                : message.id().isString() ? message.id().asString() : message.id().toString(), version,
+                TraceContext.fromMeta(meta));
+        CompletableFuture<ObjectNode> call = tools.call(name, arguments,
+                emitter == null ? ProgressListener.NONE : emitter, context);
         if (session != null && message.id() != null) {
             session.started(message.id(), call);
         }

@@ -28,4 +28,14 @@ public interface ToolService {
      * @return the MCP {@code CallToolResult} object
      */
     CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress);
+
+    /**
+     * {@link #call(String, JsonNode, ProgressListener)} with what the protocol layer knows of the request (its
+     * id, the client's protocol version, the caller's trace context), for spans and the call log. A tool service
+     * that reports no telemetry ignores it, as this default does.
+     */
+    default CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            CallContext context) {
+        return call(name, arguments, progress);
+    }
 }

@@ -3,6 +3,7 @@ package dev.apigwmcp.runtime.transport;
 import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.RpcError;
+import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,6 +24,14 @@ public final class HttpTransport implements AutoCloseable {
     private final Heartbeats heartbeats;
 
     public HttpTransport(McpServer server, HttpOptions options) {
+        this(server, options, null);
+    }
+
+    /**
+     * Serves MCP and, when {@code metrics} is given, its Prometheus text at {@code /metrics} on the same
+     * connector (so never beyond the bind address) behind the same Host and Origin checks.
+     */
+    public HttpTransport(McpServer server, HttpOptions options, MetricsRegistry metrics) {
         this.options = options;
         QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), 2);
         threads.setName("mcp-http");
@@ -39,7 +48,7 @@ public final class HttpTransport implements AutoCloseable {
         this.sessions = new SessionStore(options.maxSessions(), options.sessionIdle(), System::nanoTime);
         // A call still running after a second on an SSE-capable request is kept alive (and watched) by comments.
         this.heartbeats = new Heartbeats(Duration.ofSeconds(1));
-        jetty.setHandler(new McpHttpHandler(server, options, sessions, heartbeats));
+        jetty.setHandler(new McpHttpHandler(server, options, sessions, heartbeats, metrics));
         jetty.setStopTimeout(2_000);
         // Jetty's own error pages (unknown path, unexpected failure) become a short JSON-RPC error: no HTML, no trace.
         jetty.setErrorHandler((request, response, callback) -> {

@@ -10,6 +10,8 @@ import dev.apigwmcp.runtime.protocol.ProtocolException;
 import dev.apigwmcp.runtime.protocol.ProtocolVersions;
 import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
+import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
+import dev.apigwmcp.runtime.telemetry.TraceContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +47,13 @@ final class McpHttpHandler extends Handler.Abstract {
     private final HttpOptions options;
     private final SessionStore sessions;
     private final Heartbeats heartbeats;
+    /** Telemetry: served at {@link MetricsEndpoint#PATH} when not null. */
+    private final MetricsEndpoint metrics;
 
-    McpHttpHandler(McpServer server, HttpOptions options, SessionStore sessions, Heartbeats heartbeats) {
+    McpHttpHandler(McpServer server, HttpOptions options, SessionStore sessions, Heartbeats heartbeats,
+            MetricsRegistry metrics) {
         this.heartbeats = heartbeats;
+        this.metrics = metrics == null ? null : new MetricsEndpoint(metrics);
         this.server = server;
         this.options = options;
         this.sessions = sessions;
@@ -55,7 +61,10 @@ final class McpHttpHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!options.path().equals(Request.getPathInContext(request))) {
+        String path = Request.getPathInContext(request);
+        // Telemetry: /metrics shares the endpoint's connector (bind address) and its Host and Origin checks.
+        boolean metricsPath = metrics != null && MetricsEndpoint.PATH.equals(path);
+        if (!options.path().equals(path) && !metricsPath) {
             return false;
         }
         try {
@@ -64,6 +73,9 @@ final class McpHttpHandler extends Handler.Abstract {
             }
             if (!originAllowed(request.getHeaders().get(HttpHeader.ORIGIN))) {
                 return plainError(response, callback, HttpStatus.FORBIDDEN_403, "Forbidden: Origin not allowed");
+            }
+            if (metricsPath) {
+                return metrics.handle(request, response, callback);
             }
             switch (request.getMethod()) {
                 case "POST":
@@ -218,7 +230,11 @@ final class McpHttpHandler extends Handler.Abstract {
             cancel.run();
             writer.abort(failure);
         });
-        CompletableFuture<Reply> reply = server.handle(frame, session, sseAccepted ? writer::event : frame1 -> { });
+        // Telemetry: a traceparent header continues the caller's trace (a message's own _meta one wins).
+        TraceContext trace = TraceContext.of(request.getHeaders().get(TraceContext.TRACEPARENT),
+                request.getHeaders().get(TraceContext.TRACESTATE));
+        CompletableFuture<Reply> reply = server.handle(frame, session, sseAccepted ? writer::event : frame1 -> { },
+                trace);
         if (sseAccepted && !reply.isDone()) {
             Runnable unwatch = heartbeats.watch(writer, cancel);
             reply.whenComplete((done, failure) -> unwatch.run());

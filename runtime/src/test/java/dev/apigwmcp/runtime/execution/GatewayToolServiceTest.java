@@ -559,13 +559,4 @@ class GatewayToolServiceTest {
         assertThat(text(call("pets___Download", "{}"))).isEqualTo("0123456789abcdef\n[response cut at 16 bytes: it is"
                 + " larger than the configured limit]");
     }
-
-    @Test
-    void logsDurationsInMillisecondsWithOneDecimal() {
-        assertThat(GatewayToolService.millis(0)).isEqualTo("0.0");
-        assertThat(GatewayToolService.millis(49_999)).isEqualTo("0.0");
-        assertThat(GatewayToolService.millis(50_000)).isEqualTo("0.1");
-        assertThat(GatewayToolService.millis(1_234_567)).isEqualTo("1.2");
-        assertThat(GatewayToolService.millis(12_960_000_000L)).isEqualTo("12960.0");
-    }
 }

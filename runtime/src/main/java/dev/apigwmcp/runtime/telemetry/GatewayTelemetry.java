@@ -1,0 +1,185 @@
+package dev.apigwmcp.runtime.telemetry;
+
+import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.upstream.CallOutcome;
+import dev.apigwmcp.runtime.upstream.UpstreamRequest;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's {@link Telemetry}: the call log line always; {@code /metrics} counters when asked for; OpenTelemetry
+ * spans and metrics when the standard {@code OTEL_*} variables configure an exporter. Without an exporter no
+ * OpenTelemetry class is loaded, and a caller's trace context is still passed on to the upstream unchanged.
+ */
+public final class GatewayTelemetry implements Telemetry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayTelemetry.class);
+
+    private final CallLog log;
+    private final MetricsRegistry metrics;
+    private final ExternalTelemetry external;
+    private final Map<String, CircuitState> circuits;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    GatewayTelemetry(CallLog log, MetricsRegistry metrics, ExternalTelemetry external,
+            Map<String, CircuitState> circuits) {
+        this.log = log;
+        this.metrics = metrics;
+        this.external = external;
+        this.circuits = circuits;
+    }
+
+    /**
+     * Telemetry as the options ask; starts the OpenTelemetry SDK only when the environment configures an exporter.
+     * Throws {@link dev.apigwmcp.runtime.config.SettingsException} naming a malformed {@code OTEL_*} variable.
+     */
+    public static GatewayTelemetry create(TelemetryOptions options) {
+        Map<String, CircuitState> circuits = new ConcurrentHashMap<>();
+        Map<String, String> otel = OpenTelemetryEnvironment.properties(options.environment());
+        ExternalTelemetry external = OpenTelemetryEnvironment.enabled(otel)
+                ? OpenTelemetrySupport.start(otel, options.transport(), circuits)
+                : null;
+        return new GatewayTelemetry(new CallLog(options.logFormat(), options.err(), options.clock()),
+                options.prometheus() ? new MetricsRegistry(circuits) : null, external, circuits);
+    }
+
+    static GatewayTelemetry callLogOnly() {
+        return new GatewayTelemetry(new CallLog(LogFormat.TEXT, System.err, Clock.systemUTC()), null, null, Map.of());
+    }
+
+    /** Whether OpenTelemetry is reporting (an exporter is configured). */
+    public boolean exportsOpenTelemetry() {
+        return external != null;
+    }
+
+    /** The metrics for {@code /metrics}, when they were asked for. */
+    public Optional<MetricsRegistry> prometheus() {
+        return Optional.ofNullable(metrics);
+    }
+
+    @Override
+    public ToolCall callStarted(ObservedTool tool, CallContext context) {
+        CallContext known = context == null ? CallContext.NONE : context;
+        if (metrics != null && tool.known()) {
+            metrics.started(tool);
+        }
+        ExternalTelemetry.Call span = external != null && tool.known() ? external.start(tool, known) : null;
+        return new Call(tool, known, span, System.nanoTime());
+    }
+
+    @Override
+    public void circuitState(String target, CircuitState state) {
+        if (target != null && state != null) {
+            circuits.put(target, state);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (external != null && closed.compareAndSet(false, true)) {
+            try {
+                external.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping OpenTelemetry failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** One observed call. Attempts run on the call's thread; the end may come from a cancelling thread. */
+    private final class Call implements ToolCall {
+        private final ObservedTool tool;
+        private final CallContext context;
+        private final ExternalTelemetry.Call span;
+        private final long start;
+        private volatile int attempts;
+        private volatile long upstreamNanos;
+        private volatile String method;
+
+        Call(ObservedTool tool, CallContext context, ExternalTelemetry.Call span, long start) {
+            this.tool = tool;
+            this.context = context;
+            this.span = span;
+            this.start = start;
+            this.method = tool.method();
+        }
+
+        @Override
+        public UpstreamAttempt attemptStarted(UpstreamRequest unsigned, int resendCount) {
+            attempts++;
+            method = unsigned.method();
+            if (resendCount > 0 && metrics != null && tool.known()) {
+                metrics.retried(tool);
+            }
+            ExternalTelemetry.Attempt client = span == null ? null : span.attempt(unsigned.method(), resendCount);
+            UpstreamRequest request = unsigned;
+            if (unsigned.header(TraceContext.TRACEPARENT) == null) {
+                if (client != null) {
+                    request = client.inject(unsigned);
+                } else if (context.trace() != null) {
+                    // No SDK: the caller's context goes on as it came, so the upstream joins the caller's trace.
+                    request = unsigned.withHeader(TraceContext.TRACEPARENT, context.trace().traceparent());
+                    if (context.trace().tracestate() != null) {
+                        request = request.withHeader(TraceContext.TRACESTATE, context.trace().tracestate());
+                    }
+                }
+            }
+            return new Attempt(this, client, request, System.nanoTime());
+        }
+
+        void attemptEnded(long nanos) {
+            upstreamNanos += nanos;
+        }
+
+        @Override
+        public void ended(CallOutcome outcome, int status, String detail) {
+            long latency = System.nanoTime() - start;
+            if (metrics != null && tool.known()) {
+                metrics.ended(tool, OutcomeClass.of(outcome), latency, upstreamNanos, attempts);
+            }
+            String traceId = null;
+            String spanId = null;
+            if (span != null) {
+                span.ended(outcome, status, latency, upstreamNanos, attempts);
+                traceId = span.traceId();
+                spanId = span.spanId();
+            } else if (context.trace() != null) {
+                traceId = context.trace().traceId();
+            }
+            log.write(new CallRecord(tool, method, outcome, detail, status, latency, upstreamNanos, attempts,
+                    traceId, spanId));
+        }
+    }
+
+    /** One observed upstream request. */
+    private static final class Attempt implements UpstreamAttempt {
+        private final Call call;
+        private final ExternalTelemetry.Attempt client;
+        private final UpstreamRequest request;
+        private final long start;
+
+        Attempt(Call call, ExternalTelemetry.Attempt client, UpstreamRequest request, long start) {
+            this.call = call;
+            this.client = client;
+            this.request = request;
+            this.start = start;
+        }
+
+        @Override
+        public UpstreamRequest request() {
+            return request;
+        }
+
+        @Override
+        public void ended(int status, String errorType) {
+            call.attemptEnded(System.nanoTime() - start);
+            if (client != null) {
+                client.ended(status, errorType);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.apigwmcp.runtime.telemetry;
+
+import dev.apigwmcp.runtime.upstream.CallOutcome;
+
+/**
+ * Which of AgentCore's error metrics a call outcome counts in. Every call counts in {@code Invocations}; an error
+ * counts in exactly one of {@code UserErrors}, {@code SystemErrors} and {@code Throttles}.
+ */
+public enum OutcomeClass {
+    /** Not an error: {@link CallOutcome#OK}. */
+    SUCCESS,
+    /**
+     * {@code UserErrors}: the request was wrong — arguments that fail the input schema
+     * ({@link CallOutcome#INVALID_ARGUMENTS}) or an upstream 4xx other than 429 ({@link CallOutcome#CLIENT_ERROR}).
+     */
+    USER_ERROR,
+    /**
+     * {@code SystemErrors}: the gateway or the upstream failed a valid request — 5xx, timeouts, connection
+     * failures, redirects (a wrong base URL), credentials the gateway could not obtain, answers that do not fit
+     * the tool's output schema, and internal errors.
+     */
+    SYSTEM_ERROR,
+    /** {@code Throttles}: the upstream answered 429 ({@link CallOutcome#THROTTLED}). */
+    THROTTLE,
+    /** Neither success nor error: the client cancelled the call (it gets no answer). */
+    CANCELLED;
+
+    /** The class of an outcome; a new {@link CallOutcome} must be placed here (the switch has no default). */
+    public static OutcomeClass of(CallOutcome outcome) {
+        return switch (outcome) {
+            case OK -> SUCCESS;
+            case INVALID_ARGUMENTS, CLIENT_ERROR -> USER_ERROR;
+            case THROTTLED -> THROTTLE;
+            case SERVER_ERROR, TIMEOUT, CONNECTION_FAILED, REDIRECT, AUTH_FAILED, NONCONFORMING_OUTPUT, INTERNAL ->
+                    SYSTEM_ERROR;
+            case CANCELLED -> CANCELLED;
+        };
+    }
+}

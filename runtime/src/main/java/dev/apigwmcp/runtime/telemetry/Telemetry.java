@@ -1,0 +1,30 @@
+package dev.apigwmcp.runtime.telemetry;
+
+import dev.apigwmcp.runtime.tools.CallContext;
+
+/**
+ * What the call path reports, at a few points: a tool call starts and ends ({@link ToolCall}), each upstream
+ * attempt starts and ends ({@link UpstreamAttempt}), a target's circuit breaker changes state. Behind it: the call
+ * log line, the metrics for {@code /metrics}, and OpenTelemetry spans and metrics when an exporter is configured.
+ * Thread-safe; reporting never throws and never blocks on I/O other than the log line.
+ */
+public interface Telemetry extends AutoCloseable {
+
+    /** A tool call begins: before its arguments are checked. End it exactly once with {@link ToolCall#ended}. */
+    ToolCall callStarted(ObservedTool tool, CallContext context);
+
+    /**
+     * A target's circuit breaker changed state (hook for the upstream side; reported as the {@code CircuitState}
+     * metric per target).
+     */
+    void circuitState(String target, CircuitState state);
+
+    /** Flushes and stops exporters; later reports are dropped. */
+    @Override
+    void close();
+
+    /** Only the call log line, as text: what a tool service reports when nobody configured telemetry. */
+    static Telemetry callLogOnly() {
+        return GatewayTelemetry.callLogOnly();
+    }
+}

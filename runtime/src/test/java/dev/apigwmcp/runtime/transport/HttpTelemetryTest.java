@@ -1,0 +1,122 @@
+package dev.apigwmcp.runtime.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigwmcp.runtime.protocol.McpServer;
+import dev.apigwmcp.runtime.protocol.RecordingToolService;
+import dev.apigwmcp.runtime.protocol.ServerOptions;
+import dev.apigwmcp.runtime.telemetry.GatewayTelemetry;
+import dev.apigwmcp.runtime.telemetry.LogFormat;
+import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
+import dev.apigwmcp.runtime.telemetry.ObservedTool;
+import dev.apigwmcp.runtime.telemetry.TelemetryOptions;
+import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.upstream.CallOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The HTTP transport's part in telemetry: trace headers in, {@code /metrics} out. */
+@Timeout(30)
+class HttpTelemetryTest {
+
+    private static final String CALLER = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    private static final String MODERN_META = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+            + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+
+    private final RecordingToolService tools = new RecordingToolService();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final GatewayTelemetry telemetry = GatewayTelemetry.create(new TelemetryOptions(LogFormat.TEXT, true,
+            "http", Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            Clock.systemUTC()));
+    private HttpTransport transport;
+
+    private HttpTransport start(MetricsRegistry metrics) throws Exception {
+        HttpOptions options = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5), Set.of(),
+                Set.of(), 8, Duration.ofSeconds(30));
+        transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults()), options, metrics).start();
+        return transport;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (transport != null) {
+            transport.close();
+        }
+        telemetry.close();
+    }
+
+    private URI metricsUri() {
+        return transport.endpoint().resolve("/metrics");
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aTraceparentHeaderReachesTheToolSide() throws Exception {
+        start(null);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(transport.endpoint())
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", "echo").header("traceparent", CALLER).header("tracestate", "rojo=1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                        + "\"params\":{\"name\":\"echo\",\"arguments\":{}," + MODERN_META + "}}")).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(tools.contexts()).extracting(CallContext::trace)
+                .containsExactly(new TraceContext(CALLER, "rojo=1"));
+    }
+
+    @Test
+    void metricsAreServedInPrometheusTextFormat() throws Exception {
+        MetricsRegistry metrics = telemetry.prometheus().orElseThrow();
+        start(metrics);
+        ObservedTool tool = new ObservedTool("pets", "pets___GetPet", "GET", "/pets/{petId}", null);
+        telemetry.callStarted(tool, CallContext.NONE).ended(CallOutcome.THROTTLED, 429, null);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(metricsUri()).GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(MetricsRegistry.CONTENT_TYPE);
+        assertThat(response.body()).contains("Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
+                "Throttles_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n");
+    }
+
+    @Test
+    void metricsAreNotServedUnlessAskedFor() throws Exception {
+        start(null);
+        assertThat(send(HttpRequest.newBuilder(metricsUri()).GET().build()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void metricsRefuseAForeignHostAsTheEndpointDoes() throws Exception {
+        start(telemetry.prometheus().orElseThrow());
+        try (Socket socket = new Socket("127.0.0.1", transport.port())) {
+            socket.getOutputStream().write(("GET /metrics HTTP/1.1\r\nHost: attacker.example\r\nConnection: close"
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 403");
+        }
+    }
+
+    @Test
+    void metricsAnswerOnlyGet() throws Exception {
+        start(telemetry.prometheus().orElseThrow());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(metricsUri())
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+}
