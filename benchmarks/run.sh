@@ -116,7 +116,7 @@ build_project() {
     RUNTIME_CP="$RUNTIME_JAR:$(cat "$WORK/runtime.cp")"
     log "compiling the harness"
     rm -rf "$WORK/harness" && mkdir -p "$WORK/harness"
-    javac -d "$WORK/harness" -cp "$CLI_JAR" "$BENCH"/src/dev/apigwmcp/bench/*.java
+    javac -d "$WORK/harness" -cp "$CLI_JAR" "$BENCH"/src/main/java/dev/apigwmcp/bench/*.java
     HARNESS="$WORK/harness"
 }
 

@@ -27,7 +27,7 @@ build() { # name commit
 BASE_CP="$(build base "$BASE")"
 HEAD_CP="$(build head HEAD)"
 mkdir -p "$WORK/harness"
-javac -d "$WORK/harness" "$ROOT/benchmarks/src/dev/apigwmcp/bench/TelemetryCost.java"
+javac -d "$WORK/harness" "$ROOT/benchmarks/src/main/java/dev/apigwmcp/bench/TelemetryCost.java"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$WORK/harness" dev.apigwmcp.bench.TelemetryCost "$ROUNDS" "$SECONDS_PER_ROUND" "$WARMUP" \
     "before=$BASE_CP" "after=$HEAD_CP" "after-otlp=$HEAD_CP;OTEL_EXPORTER_OTLP_ENDPOINT={upstream}"

@@ -9,6 +9,9 @@ assert log.contains('apigw-mcp: the generated tool catalog differs from the revi
 assert log.find(/\[ERROR\]\s+BREAKING petstore___Health: tool removed/)
 assert log.contains('to accept the new catalog run: mvn apigw-mcp:update-catalog')
 assert log.contains('diff written to target/apigw-mcp/catalog-diff.md')
+// Runs 4 and 5 fail on the breaking change; run 6 (failOn=none) only warns.
+assert (log =~ /\[ERROR\]\s+BREAKING petstore___Health: tool removed/).count == 2
+assert log.find(/\[WARNING\]\s+BREAKING petstore___Health: tool removed/)
 
 // Run 6 found no difference and removed the diff of run 4, so CI never posts a stale one.
 assert !new File(basedir, 'target/apigw-mcp/catalog-diff.md').exists()

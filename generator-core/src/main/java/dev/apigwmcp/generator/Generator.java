@@ -14,7 +14,7 @@ import dev.apigwmcp.generator.emit.ToolLines;
 import dev.apigwmcp.generator.emit.java.JavaEmitter;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.select.Selection;
 import dev.apigwmcp.generator.select.ToolSelector;
 import java.util.ArrayList;

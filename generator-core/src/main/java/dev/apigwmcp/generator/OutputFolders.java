@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Makes output folders hold exactly a set of files, touching only what differs: files that are no longer
  * generated are deleted, files whose bytes already match are left alone (their modification time too, so
  * incremental compilers skip them), the rest are written. Creating and writing thousands of files is bound by
- * system calls and can take seconds (GitHub's description gives 3,315 files), while reading them back to compare
+ * system calls and can take seconds for a large API (thousands of files), while reading them back to compare
  * is cheap; regenerating an unchanged or slightly changed API is the common case.
  */
 final class OutputFolders {
@@ -65,7 +65,7 @@ final class OutputFolders {
             Files.createDirectories(folder);
         }
         // A folder that did not exist holds no files yet: its files are written without first failing to read
-        // them (a stat system call and an exception each; GitHub's description gives 3,315 files).
+        // them (a stat system call and an exception each, for thousands of files).
         Set<Path> existing = new HashSet<>(folders);
         AtomicInteger written = new AtomicInteger();
         inParallel(List.copyOf(wanted.keySet()), path -> {

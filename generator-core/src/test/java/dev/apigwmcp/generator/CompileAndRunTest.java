@@ -9,19 +9,12 @@ import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import java.io.IOException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -75,6 +68,18 @@ class CompileAndRunTest {
                     "petstore___any_admin_proxy", "orders___listOrders", "orders___listCustomerOrders",
                     "orders___createOrder");
         }
+    }
+
+    @Test
+    void generatedCodeDependsOnTheRuntimesSpiOnly() {
+        com.tngtech.archunit.core.domain.JavaClasses generated = new com.tngtech.archunit.core.importer
+                .ClassFileImporter().importPath(out.resolve("classes"));
+        org.assertj.core.api.Assertions.assertThat(generated).isNotEmpty();
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.apigwmcp.generated..", "dev.apigwmcp.runtime.spi..", "java..",
+                        "tools.jackson.databind..")
+                .because("generated code may use the runtime's contract (spi) and nothing else of it")
+                .check(generated);
     }
 
     @Test
@@ -193,34 +198,7 @@ class CompileAndRunTest {
     private static URLClassLoader compile(List<TargetConfig> targets, Path out) throws IOException {
         GenerationResult result = Generator.generate(new GeneratorConfig(targets));
         assertThat(result.errors()).isEmpty();
-        Path javaDir = out.resolve("java");
-        Path resources = out.resolve("resources");
-        Path classes = out.resolve("classes");
-        result.writeTo(javaDir, resources);
-        Files.createDirectories(classes);
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null);
-                Stream<Path> walk = Files.walk(javaDir)) {
-            List<Path> sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
-            String classpath = String.join(java.io.File.pathSeparator, location(ToolRegistry.class),
-                    location(JsonNode.class), location(tools.jackson.core.JsonParser.class));
-            boolean ok = compiler.getTask(null, files, diagnostics,
-                    List.of("-d", classes.toString(), "-classpath", classpath, "-Xlint:all", "-Werror",
-                            "--release", "17"),
-                    null, files.getJavaFileObjectsFromPaths(sources)).call();
-            assertThat(ok).as("compilation: %s", diagnostics.getDiagnostics()).isTrue();
-        }
-        return new URLClassLoader(new URL[] {classes.toUri().toURL(), resources.toUri().toURL()},
-                CompileAndRunTest.class.getClassLoader());
-    }
-
-    private static String location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return GeneratedJava.compile(result, out);
     }
 
     /**

@@ -1,20 +1,12 @@
 package dev.apigwmcp.maven;
 
-import dev.apigwmcp.generator.catalog.CatalogDiff;
-import dev.apigwmcp.generator.catalog.CatalogDiffRenderer;
-import dev.apigwmcp.generator.catalog.CatalogDiffer;
 import dev.apigwmcp.generator.catalog.CatalogFormatException;
-import dev.apigwmcp.generator.catalog.ToolCatalog;
-import dev.apigwmcp.maven.catalog.CatalogComparator;
+import dev.apigwmcp.maven.catalog.CatalogCheck;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -42,88 +34,38 @@ public class CheckCatalogMojo extends AbstractApigwMcpMojo {
     @Parameter(property = "apigw-mcp.failOn", defaultValue = "any", required = true)
     String failOn;
 
-    private enum FailOn { ANY, BREAKING, NONE }
-
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
             getLog().info("apigw-mcp: skipped (apigw-mcp.skip)");
             return;
         }
-        FailOn policy = policy();
+        CatalogCheck.FailOn policy = CatalogCheck.FailOn.parse(failOn).orElseThrow(() -> new MojoFailureException(
+                "apigw-mcp: <failOn> (apigw-mcp.failOn) must be breaking, any or none, was " + failOn));
         generate(false);
-        Path generated = generatedCatalogDirectory();
-        Path reviewed = catalogDirectory.toPath();
         Path diffFile = stateDirectory.toPath().resolve(DIFF_FILE);
-        String accept = acceptCommand();
-        CatalogComparator.Comparison comparison;
+        CatalogCheck.Verdict verdict;
         try {
-            comparison = new CatalogComparator().compare(generated, reviewed, mapper()::displayName);
-            if (comparison.status() == CatalogComparator.Status.IDENTICAL) {
+            verdict = new CatalogCheck(mapper()::displayName).check(generatedCatalogDirectory(),
+                    catalogDirectory.toPath(), diffFile, policy, acceptCommand());
+            if (verdict.identical()) {
                 Files.deleteIfExists(diffFile);
-                getLog().info("apigw-mcp: the tool catalog matches the reviewed catalog in " + shown(reviewed));
-                return;
+            } else {
+                Files.createDirectories(diffFile.getParent());
+                Files.writeString(diffFile, verdict.markdown(), StandardCharsets.UTF_8);
             }
-            CatalogDiff diff = comparison.status() == CatalogComparator.Status.MISSING
-                    ? againstEmpty(generated) : comparison.diff();
-            writeDiff(diffFile, diff, comparison, reviewed, generated, accept);
         } catch (IOException | CatalogFormatException e) {
             throw new MojoFailureException("apigw-mcp: cannot compare the tool catalogs: " + e.getMessage());
         }
-        List<String> lines = new ArrayList<>();
-        String headline;
-        boolean fail;
-        if (comparison.status() == CatalogComparator.Status.MISSING) {
-            headline = "apigw-mcp: there is no reviewed tool catalog at " + shown(reviewed.resolve("tools.json"))
-                    + "; create it with: " + accept;
-            fail = policy != FailOn.NONE;
-        } else {
-            CatalogDiff diff = comparison.diff();
-            headline = "apigw-mcp: the generated tool catalog differs from the reviewed one in " + shown(reviewed)
-                    + " (" + diff.breakingCount() + " breaking, " + diff.compatibleCount() + " compatible):";
-            lines.addAll(new CatalogDiffRenderer().logLines(diff));
-            if (diff.isEmpty()) {
-                lines.add("no semantic change; " + String.join(" and ", comparison.differingFiles())
-                        + " differ in text only");
-            }
-            lines.add("diff written to " + shown(diffFile));
-            lines.add("to accept the new catalog run: " + accept);
-            fail = policy == FailOn.ANY || policy == FailOn.BREAKING && diff.hasBreaking();
+        if (verdict.fail()) {
+            throw new MojoFailureException(failure(verdict.headline(), verdict.lines()));
         }
-        if (fail) {
-            throw new MojoFailureException(failure(headline, lines));
+        if (verdict.identical()) {
+            getLog().info(verdict.headline());
+            return;
         }
-        getLog().warn(headline);
-        lines.forEach(line -> getLog().warn("  " + line));
-    }
-
-    private FailOn policy() throws MojoFailureException {
-        try {
-            return FailOn.valueOf(failOn.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("apigw-mcp: <failOn> (apigw-mcp.failOn) must be breaking, any or none, was "
-                    + failOn);
-        }
-    }
-
-    private static CatalogDiff againstEmpty(Path generated) throws IOException, CatalogFormatException {
-        ToolCatalog now = ToolCatalog.parse(Files.readAllBytes(generated.resolve("tools.json")), "tools.json");
-        return new CatalogDiffer().diff(new ToolCatalog("none", Map.of()), now);
-    }
-
-    private void writeDiff(Path diffFile, CatalogDiff diff, CatalogComparator.Comparison comparison, Path reviewed,
-                           Path generated, String accept) throws IOException {
-        StringBuilder markdown = new StringBuilder(new CatalogDiffRenderer().markdown(diff,
-                shown(reviewed.resolve("tools.json")), shown(generated.resolve("tools.json"))));
-        if (comparison.status() == CatalogComparator.Status.MISSING) {
-            markdown.append("\nThere is no reviewed catalog yet.\n");
-        } else if (diff.isEmpty()) {
-            markdown.append("\n").append(String.join(" and ", comparison.differingFiles()))
-                    .append(" differ in text only.\n");
-        }
-        markdown.append("\nTo accept: `").append(accept).append("`\n");
-        Files.createDirectories(diffFile.getParent());
-        Files.writeString(diffFile, markdown.toString(), StandardCharsets.UTF_8);
+        getLog().warn(verdict.headline());
+        verdict.lines().forEach(line -> getLog().warn("  " + line));
     }
 
     /** The command that accepts the change, with {@code -pl} when this module is not the build's root. */
@@ -138,9 +80,5 @@ public class CheckCatalogMojo extends AbstractApigwMcpMojo {
             command += " -pl " + root.relativize(module).toString().replace('\\', '/');
         }
         return command;
-    }
-
-    private String shown(Path path) {
-        return mapper().displayName(path);
     }
 }

@@ -17,6 +17,7 @@ import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.telemetry.TelemetryOptions;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
+import dev.apigwmcp.runtime.transport.ClientLimits;
 import dev.apigwmcp.runtime.transport.HttpOptions;
 import dev.apigwmcp.runtime.transport.HttpTransport;
 import dev.apigwmcp.runtime.transport.ListenFailure;
@@ -263,7 +264,9 @@ public final class Gateway {
         String version = pkg != null && pkg.getImplementationVersion() != null ? pkg.getImplementationVersion() : "0.1.0";
         return new ServerOptions("apigw-mcp", version, settings.get(GatewaySettings.INSTRUCTIONS).orElse(null),
                 (int) GatewaySettings.integer(settings, GatewaySettings.PAGE_SIZE, 1, 100_000),
-                GatewaySettings.integer(settings, GatewaySettings.LIST_TTL_MS, 0, Integer.MAX_VALUE));
+                GatewaySettings.integer(settings, GatewaySettings.LIST_TTL_MS, 0, Integer.MAX_VALUE),
+                (int) GatewaySettings.integer(settings, GatewaySettings.MAX_CALLS_PER_SESSION, 1, 100_000),
+                (int) GatewaySettings.integer(settings, GatewaySettings.MAX_BATCH_REQUESTS, 1, 100_000));
     }
 
     static HttpOptions httpOptions(Settings settings) {
@@ -286,7 +289,17 @@ public final class Gateway {
                 Set.copyOf(GatewaySettings.list(settings, GatewaySettings.ALLOWED_ORIGINS)),
                 hosts,
                 (int) GatewaySettings.integer(settings, GatewaySettings.HTTP_THREADS, 4, 1000),
-                Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.IDLE_TIMEOUT_SECONDS, 1, 86_400)));
+                Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.IDLE_TIMEOUT_SECONDS, 1, 86_400)),
+                clientLimits(settings));
+    }
+
+    static ClientLimits clientLimits(Settings settings) {
+        return new ClientLimits(
+                Duration.ofMillis(GatewaySettings.integer(settings, GatewaySettings.REQUEST_READ_IDLE_MS, 100, 3_600_000)),
+                Duration.ofMillis(GatewaySettings.integer(settings, GatewaySettings.REQUEST_READ_TIMEOUT_MS, 100, 3_600_000)),
+                (int) GatewaySettings.integer(settings, GatewaySettings.MAX_SESSIONS_PER_CLIENT, 1, 1_000_000),
+                Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.SESSION_UNUSED_SECONDS, 1, 7L * 24 * 3600)),
+                (int) GatewaySettings.integer(settings, GatewaySettings.MAX_CALLS_PER_CLIENT, 1, 100_000));
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.AuthKind;
 import dev.apigwmcp.generator.model.SecurityRequirement;
 import dev.apigwmcp.generator.model.SecurityScheme;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.ApiParameter;
 import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.ParameterLocation;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.schema.Direction;
 import dev.apigwmcp.generator.schema.SchemaConverter;
 import dev.apigwmcp.generator.schema.SchemaDocument;

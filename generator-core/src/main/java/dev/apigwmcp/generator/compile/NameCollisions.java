@@ -1,6 +1,6 @@
 package dev.apigwmcp.generator.compile;
 
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.select.ToolNamer;
 import java.util.ArrayList;
 import java.util.List;

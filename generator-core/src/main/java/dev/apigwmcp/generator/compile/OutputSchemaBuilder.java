@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigwmcp.generator.OutputSchemaMode;
 import dev.apigwmcp.generator.TargetConfig;
-import dev.apigwmcp.generator.emit.JsonOutput;
 import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.ApiResponse;
 import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.JsonPointer;
-import dev.apigwmcp.generator.read.MediaTypes;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.model.MediaTypes;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.schema.Direction;
 import dev.apigwmcp.generator.schema.SchemaConverter;
 import dev.apigwmcp.generator.schema.SchemaDocument;
+import dev.apigwmcp.generator.schema.SchemaSize;
 import dev.apigwmcp.generator.schema.TolerantSchemas;
 import java.util.Iterator;
 import java.util.Set;
@@ -75,7 +75,7 @@ final class OutputSchemaBuilder {
         if (mode == OutputSchemaMode.TOLERANT) {
             schema = TolerantSchemas.relax(schema);
         }
-        long size = JsonOutput.compactSize(schema, maxBytes);
+        long size = SchemaSize.compactSize(schema, maxBytes);
         if (size > maxBytes) {
             problems.warning(response.pointer(), "output schema of " + toolName + " is larger than " + maxBytes
                     + " bytes and is left out (outputSchemaMaxBytes " + maxBytes

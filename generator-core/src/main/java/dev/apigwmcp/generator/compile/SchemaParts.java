@@ -1,7 +1,7 @@
 package dev.apigwmcp.generator.compile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.schema.SchemaDocument;
 import dev.apigwmcp.generator.schema.SchemaIssue;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.apigwmcp.generator.compile;
 
 import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.model.ApiOperation;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.select.Descriptions;
 import dev.apigwmcp.generator.select.SelectedOperation;
 

@@ -43,7 +43,7 @@ public final class ToolDefinitions {
     /**
      * The pretty {@code tools/list} document (UTF-8) for tools already sorted by name, assembled from each tool's
      * {@link #prettyEntry}, already encoded, so that a definition serialised once serves every document it appears
-     * in; each entry is copied once, and the document (13 MB for GitHub's description) never exists as a
+     * in; each entry is copied once, and the document (megabytes for a large API) never exists as a
      * {@code String}. The bytes equal {@code JsonOutput.pretty(listResult(tools))}.
      */
     public static byte[] prettyListResultUtf8(java.util.List<byte[]> entries) {

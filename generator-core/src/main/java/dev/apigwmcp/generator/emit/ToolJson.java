@@ -6,9 +6,8 @@ import java.util.List;
 
 /**
  * One tool's JSON: its {@code tools/list} element (shared by the target's and the catalog's {@code tools.json})
- * and its schema files. Each schema is serialised once and its text reused by both; the bytes equal serialising
- * every document on its own (GitHub's description has 2,000 schemas of up to 32 KB: serialising each twice was a
- * tenth of a run).
+ * and its schema files. Each schema is serialised once and its text reused by both (large APIs have thousands of
+ * schemas; BENCHMARKS.md, "Generator"); the bytes equal serialising every document on its own.
  *
  * @param entry       the definition (UTF-8), pretty and indented as an element of the {@code tools} array
  * @param schemaFiles {@code <tool>.input.json} and, when there is an output schema, {@code <tool>.output.json}

@@ -47,8 +47,8 @@ public final class ToolLines {
     }
 
     /**
-     * One tool's line: its pretty-printed JSON (UTF-8) made compact. Tools are compacted one by one, in parallel,
-     * since the whole list is 13 MB for GitHub's description.
+     * One tool's line: its pretty-printed JSON (UTF-8) made compact. Tools are compacted one by one, in parallel:
+     * the list of a large API is many megabytes (BENCHMARKS.md, "Generator").
      */
     public static byte[] line(byte[] prettyTool) {
         byte[] out = new byte[prettyTool.length];
@@ -58,8 +58,8 @@ public final class ToolLines {
     /**
      * Copies JSON into {@code out} from {@code at} without the whitespace between tokens, and returns where it
      * ended: the same bytes a compact writer gives, since string contents (where whitespace is kept) are escaped
-     * the same way in both, and a raw newline cannot occur in one. A plain loop over arrays: 13 MB for GitHub's
-     * description, often before the JIT has compiled anything.
+     * the same way in both, and a raw newline cannot occur in one. A plain loop over arrays, because it runs over
+     * megabytes often before the JIT has compiled anything.
      */
     static int compact(byte[] json, byte[] out, int at) {
         boolean inString = false;

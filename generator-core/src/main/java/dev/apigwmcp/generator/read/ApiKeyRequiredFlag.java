@@ -1,5 +1,6 @@
 package dev.apigwmcp.generator.read;
 
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.model.AuthKind;
 import dev.apigwmcp.generator.model.SecurityScheme;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.apigwmcp.generator.read;
 
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +53,7 @@ public final class ExportReader {
         // swagger-core's shared mapper (modules, mix-ins) is slow to build in a fresh JVM and its deserializer needs
         // it; build it on another core while Jackson parses the export with a plain mapper.
         CompletableFuture<ObjectMapper> swaggerMapper = CompletableFuture.supplyAsync(Json::mapper);
-        // Scanning 13 MB for a rare string overlaps the parse instead of following it.
+        // Scanning a large export for a rare string overlaps the parse instead of following it.
         CompletableFuture<Boolean> refsIntoPaths = CompletableFuture.supplyAsync(() -> mentions(bytes, PATHS_REF));
         JsonNode root = parseTree(bytes, problems);
         swaggerMapper.join();

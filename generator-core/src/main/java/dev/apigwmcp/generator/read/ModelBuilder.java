@@ -1,5 +1,7 @@
 package dev.apigwmcp.generator.read;
 
+import dev.apigwmcp.generator.model.MediaTypes;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;

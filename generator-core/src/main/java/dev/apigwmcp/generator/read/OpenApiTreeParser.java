@@ -14,12 +14,13 @@ import java.util.Set;
  * Turns an OpenAPI 3 tree into swagger-parser's model, as {@code OpenAPIV3Parser.parseJsonNode} does without
  * resolution, minus one step: {@code OpenAPIDeserializer.deserialize} first copies the whole document into a
  * {@code Map} (with a new {@code ObjectMapper}) that only JSON Schema parser extensions read. We install none, and
- * for GitHub's 13 MB description that copy was a fifth of the parse. {@code parseRoot} is the same public method
+ * for a large description that copy is a large part of the parse (BENCHMARKS.md, "Generator"). {@code parseRoot}
+ * is the same public method
  * {@code deserialize} delegates to, with the same flags and error handling.
  *
  * <p>A large document is cut into {@link DocumentParts} deserialized on all cores: swagger-parser reads one
- * document on one thread, and for GitHub's description that was two thirds of reading the export, with the other
- * core idle. The joined model equals the whole document's; its messages are the parts' messages, each once (an
+ * document on one thread, which for a large description is most of reading the export, with the other cores
+ * idle. The joined model equals the whole document's; its messages are the parts' messages, each once (an
  * operationId repeated in two parts goes unreported, a message the reader drops anyway: the compiler reports
  * repeated tool names itself).
  */

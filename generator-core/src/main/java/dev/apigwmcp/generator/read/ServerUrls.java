@@ -1,5 +1,6 @@
 package dev.apigwmcp.generator.read;
 
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
 import java.util.regex.Matcher;

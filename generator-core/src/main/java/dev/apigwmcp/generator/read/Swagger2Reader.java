@@ -1,5 +1,6 @@
 package dev.apigwmcp.generator.read;
 
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -10,10 +10,9 @@ import java.util.function.Consumer;
  * Takes out of an OpenAPI 3 tree what the generator never reads, before swagger-parser turns it into objects:
  * example objects ({@code components.examples} and the {@code examples} of media types; schema examples stay) and
  * specification extensions at the root, on path items and on operations, except API Gateway's
- * ({@code x-amazon-apigateway-*}). swagger-parser converts every extension value into maps and lists one by one;
- * GitHub's description carries 0.6 MB of {@code x-webhooks} at its root, an {@code x-github} object on each of
- * its 1,223 operations and 1.6 MB of example objects (leaving out the media types' ones and the extensions saves
- * ~4 % of the CPU of reading it). None of it can reach a tool, so leaving it out changes no output; the only
+ * ({@code x-amazon-apigateway-*}). swagger-parser converts every extension value into maps and lists one by one,
+ * and large descriptions carry megabytes of both (BENCHMARKS.md, "Generator"). None of it can reach a tool, so
+ * leaving it out changes no output; the only
  * messages that go with it are swagger-parser's notes on malformed example objects, which nothing uses.
  */
 final class UnreadMembers {

@@ -6,7 +6,7 @@ import dev.apigwmcp.generator.ToolOverride;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.HttpMethod;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.AuthKind;
 import dev.apigwmcp.generator.read.ExportReader;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.apigwmcp.generator.compile.CompiledTool;
 import dev.apigwmcp.generator.compile.ToolCompiler;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.read.ExportReader;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.select.ToolSelector;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.apigwmcp.generator.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.apigwmcp.generator.corpus.CorpusFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigwmcp.generator.TestSpecs;
@@ -13,9 +15,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A document deserialized in parts must give what the whole document gives: the same model and the same messages,
  * except that an operationId repeated in two parts goes unnoticed (the export reader ignores that message: the
  * compiler reports repeated tool names itself). Checked on the test exports, on a document made to cross every
- * seam, and on every OpenAPI 3 spec of the real-world corpus when the corpus cache has been filled.
+ * seam, and on every OpenAPI 3 spec of the real-world corpus (unless corpus.skip).
  */
 class OpenApiTreeParserTest {
 
@@ -75,18 +75,11 @@ class OpenApiTreeParserTest {
         }
     }
 
-    /** The corpus the robustness test fetches (skipped until it has run once on this machine; it runs first). */
+    /** The corpus the robustness test runs (fetched here too when missing, so test order does not matter). */
     @Test
-    void everyOpenApi3SpecOfTheCorpusCacheReadsInPartsAsAWhole() throws IOException {
-        Path cache = Path.of(System.getProperty("corpus.cache", "target/corpus-cache"));
-        List<Path> specs = new ArrayList<>();
-        if (Files.isDirectory(cache)) {
-            try (Stream<Path> files = Files.walk(cache)) {
-                files.filter(f -> f.toString().matches(".*\\.(json|ya?ml)$") && !f.toString().contains("tarballs"))
-                        .sorted().forEach(specs::add);
-            }
-        }
-        assumeFalse(specs.isEmpty(), "the corpus cache " + cache + " is empty (CorpusRobustnessTest fills it)");
+    void everyOpenApi3SpecOfTheCorpusReadsInPartsAsAWhole() throws IOException {
+        assumeFalse(Boolean.getBoolean("corpus.skip"), "corpus.skip=true");
+        List<Path> specs = CorpusFiles.all();
         int compared = 0;
         for (Path spec : specs) {
             JsonNode root;

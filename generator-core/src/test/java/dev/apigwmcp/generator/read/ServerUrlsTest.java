@@ -1,5 +1,6 @@
 package dev.apigwmcp.generator.read;
 
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -8,7 +8,7 @@ import dev.apigwmcp.generator.ToolFilter;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.read.ExportReader;
-import dev.apigwmcp.generator.read.ProblemCollector;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +37,26 @@ class ToolSelectorTest {
     void explicitPathSelectsThatResourceOnly() {
         assertThat(select(new ToolFilter("/pets/{petId}", List.of("GET", "DELETE"))))
                 .containsExactly("GET /pets/{petId}", "DELETE /pets/{petId}");
+    }
+
+    @Test
+    void rootWildcardSelectsEverythingButTheRootResource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path export = dir.resolve("rooted.json");
+        java.nio.file.Files.writeString(export, """
+                {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+                 "/":{"get":{"responses":{"200":{"description":"ok"}}}},
+                 "/a":{"get":{"responses":{"200":{"description":"ok"}}}},
+                 "/a/{id}":{"get":{"parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}}],
+                   "responses":{"200":{"description":"ok"}}}}}}
+                """);
+        ProblemCollector problems = new ProblemCollector("t", "rooted.json");
+        ApiModel model = new ExportReader().read(export, problems).orElseThrow();
+        Selection selection = new ToolSelector().select(TargetConfig.of("t", export)
+                .withFilters(List.of(new ToolFilter("/*", List.of("GET")))), model, problems);
+
+        assertThat(model.operations()).extracting(o -> o.label()).contains("GET /");
+        assertThat(selection.selected()).extracting(s -> s.operation().label()).containsExactly("GET /a", "GET /a/{id}");
     }
 
     @Test

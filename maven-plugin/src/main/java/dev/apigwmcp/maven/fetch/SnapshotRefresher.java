@@ -58,8 +58,8 @@ public final class SnapshotRefresher {
                 fetcher = fetchers.get();
             }
             try {
-                // Created per fetch, not per build: Jackson's classes cost ~150 ms to load, and most builds only
-                // check that the snapshot exists.
+                // Created per fetch, not per build: loading Jackson's classes is slow (BENCHMARKS.md, "Maven
+                // plugin"), and most builds only check that the snapshot exists.
                 byte[] formatted = new SnapshotFormatter().format(fetcher.fetch(target.source()), target.source().describe());
                 Files.createDirectories(snapshot.toAbsolutePath().getParent());
                 Files.write(snapshot, formatted);

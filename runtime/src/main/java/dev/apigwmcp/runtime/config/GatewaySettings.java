@@ -11,12 +11,34 @@ public final class GatewaySettings {
     public static final Setting PAGE_SIZE = Setting.of("page-size", "100", "tools per tools/list page");
     public static final Setting LIST_TTL_MS = Setting.of("list-ttl-ms", "300000", "cache hint ttlMs on modern tools/list and server/discover results");
     public static final Setting MAX_REQUEST_BYTES = Setting.of("max-request-bytes", "4194304", "HTTP: largest accepted request body (larger gets 413)");
-    public static final Setting MAX_SESSIONS = Setting.of("max-sessions", "1000", "HTTP: cap on live legacy (Mcp-Session-Id) sessions");
-    public static final Setting SESSION_IDLE_SECONDS = Setting.of("session-idle-seconds", "1800", "HTTP: a legacy session unused this long expires");
+    public static final Setting MAX_SESSIONS = Setting.of("max-sessions", "1000",
+            "HTTP: cap on live legacy (Mcp-Session-Id) sessions; at the cap an idle one is ended to make room"
+                    + " (never used ones first, then the least recently used)");
+    public static final Setting SESSION_IDLE_SECONDS = Setting.of("session-idle-seconds", "1800",
+            "HTTP: a legacy session with no request and no call running for this long expires");
     public static final Setting ALLOWED_ORIGINS = Setting.of("allowed-origins", "", "HTTP: comma-separated extra allowed Origin values (loopback origins are always allowed)");
     public static final Setting ALLOWED_HOSTS = Setting.of("allowed-hosts", "", "HTTP: comma-separated extra allowed Host names (loopback names are always allowed)");
     public static final Setting HTTP_THREADS = Setting.of("http-threads", "32", "HTTP: maximum worker threads");
-    public static final Setting IDLE_TIMEOUT_SECONDS = Setting.of("idle-timeout-seconds", "120", "HTTP: connection idle timeout");
+    public static final Setting IDLE_TIMEOUT_SECONDS = Setting.of("idle-timeout-seconds", "120",
+            "HTTP: how long an idle keep-alive connection stays open between requests");
+    public static final Setting REQUEST_READ_IDLE_MS = Setting.of("request-read-idle-ms", "5000",
+            "HTTP: a request whose headers or body pause this long is answered 408 and its connection closed");
+    public static final Setting REQUEST_READ_TIMEOUT_MS = Setting.of("request-read-timeout-ms", "15000",
+            "HTTP: a request's headers and body must all arrive within this, however steadily they trickle (408)");
+    public static final Setting MAX_SESSIONS_PER_CLIENT = Setting.of("max-sessions-per-client", "100",
+            "HTTP: legacy sessions one client address may hold; at the cap its least recently used idle session"
+                    + " is ended (behind a reverse proxy every client has the proxy's address: raise it)");
+    public static final Setting SESSION_UNUSED_SECONDS = Setting.of("session-unused-seconds", "120",
+            "HTTP: a legacy session that got no request after initialize expires after this");
+    public static final Setting MAX_CALLS_PER_CLIENT = Setting.of("max-calls-per-client", "64",
+            "HTTP: tool calls one client address may have in flight over all its sessions and requests; more are"
+                    + " refused with error -32000");
+    public static final Setting MAX_CALLS_PER_SESSION = Setting.of("max-calls-per-session", "32",
+            "tool calls one session (the stdio client, a legacy HTTP session) may have in flight; more are refused"
+                    + " with error -32000");
+    public static final Setting MAX_BATCH_REQUESTS = Setting.of("max-batch-requests", "32",
+            "requests one JSON-RPC batch (2025-03-26 clients) may carry; the rest are refused one by one with error"
+                    + " -32000");
     public static final Setting TOOL_SERVICE = Setting.of("tool-service", null, "which tool service to use when several are on the classpath (by name)");
     public static final Setting LOG_LEVEL = Setting.of("log-level", "info",
             "stderr log level: error, warn, info (one line per tool call), debug or trace");
@@ -30,7 +52,9 @@ public final class GatewaySettings {
 
     public static final List<Setting> ALL = List.of(TRANSPORT, HOST, PORT, PATH, PAGE_SIZE, LIST_TTL_MS, MAX_REQUEST_BYTES,
             MAX_SESSIONS, SESSION_IDLE_SECONDS, ALLOWED_ORIGINS, ALLOWED_HOSTS, HTTP_THREADS, IDLE_TIMEOUT_SECONDS,
-            TOOL_SERVICE, LOG_LEVEL, INSTRUCTIONS, LOG_FORMAT, METRICS_PROMETHEUS);
+            REQUEST_READ_IDLE_MS, REQUEST_READ_TIMEOUT_MS, MAX_SESSIONS_PER_CLIENT, SESSION_UNUSED_SECONDS,
+            MAX_CALLS_PER_CLIENT, MAX_CALLS_PER_SESSION, MAX_BATCH_REQUESTS, TOOL_SERVICE, LOG_LEVEL, INSTRUCTIONS,
+            LOG_FORMAT, METRICS_PROMETHEUS);
 
     private GatewaySettings() {
     }

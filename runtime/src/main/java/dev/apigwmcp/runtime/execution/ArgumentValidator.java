@@ -52,8 +52,8 @@ final class ArgumentValidator {
     }
 
     /**
-     * Loads the validator library and its 2020-12 meta-schemas (about 150 ms on a quiet machine, then about 0.5 ms
-     * per tool schema) without touching any tool's schema.
+     * Loads the validator library and its 2020-12 meta-schemas (the slow part; each tool schema is cheap after it)
+     * without touching any tool's schema.
      */
     void warmUp() {
         registry().getSchema(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "object"))

@@ -19,6 +19,11 @@ public final class ExecutionSettings {
             "Tool calls that run at once (each holds a thread while its upstream request is in flight); further "
                     + "calls wait their turn in arrival order");
 
+    public static final Setting MAX_CONCURRENT_PER_TOOL = Setting.of("calls.max-concurrent-per-tool", "32",
+            "Calls of one tool in flight at once (running or waiting), at most half of calls.max-concurrent (rounded "
+                    + "up), so that a stalled endpoint leaves room for the others; a call over it gets an error "
+                    + "at once");
+
     private ExecutionSettings() {
     }
 
@@ -27,6 +32,7 @@ public final class ExecutionSettings {
         List<Setting> all = new ArrayList<>();
         all.add(PRECOMPILE_SCHEMAS);
         all.add(MAX_CONCURRENT_CALLS);
+        all.add(MAX_CONCURRENT_PER_TOOL);
         all.addAll(UpstreamSettings.declared());
         all.addAll(AuthSettings.declared());
         return List.copyOf(all);

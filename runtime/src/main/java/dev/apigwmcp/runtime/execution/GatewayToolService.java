@@ -6,28 +6,35 @@ import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
 import dev.apigwmcp.runtime.spi.ArgumentException;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.telemetry.CircuitState;
 import dev.apigwmcp.runtime.telemetry.ObservedTool;
 import dev.apigwmcp.runtime.telemetry.Telemetry;
 import dev.apigwmcp.runtime.telemetry.ToolCall;
-import dev.apigwmcp.runtime.telemetry.UpstreamAttempt;
 import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
+import dev.apigwmcp.runtime.upstream.CircuitSettings;
 import dev.apigwmcp.runtime.upstream.OutputConformance;
 import dev.apigwmcp.runtime.upstream.ResponseMapper;
+import dev.apigwmcp.runtime.upstream.RetryAfter;
+import dev.apigwmcp.runtime.upstream.RetryPolicy;
 import dev.apigwmcp.runtime.upstream.SafeRequestBuilder;
+import dev.apigwmcp.runtime.upstream.TargetCircuit;
 import dev.apigwmcp.runtime.upstream.ToolResult;
 import dev.apigwmcp.runtime.upstream.UpstreamClient;
+import dev.apigwmcp.runtime.upstream.UpstreamEvents;
+import dev.apigwmcp.runtime.upstream.UpstreamExchange;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 import dev.apigwmcp.runtime.upstream.UpstreamResponse;
 import dev.apigwmcp.runtime.upstream.UpstreamSettings;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,10 +74,30 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private final ObjectMapper json;
     private final ToolMetrics metrics = new ToolMetrics();
     private final Telemetry telemetry;
+    /** Each tool as telemetry reports it (names and request shape), made once. */
+    private final Map<String, ObservedTool> observed;
     private final CallThreads executor;
+    private final UpstreamExchange exchange;
+    /** Each target's circuit breaker, by target name. */
+    private final Map<String, TargetCircuit> circuits;
+    private final ToolShares shares;
+    private volatile UpstreamEvents events = UpstreamEvents.NONE;
+    /** Telemetry: circuit changes become the CircuitState metric, then go to the observer of observeUpstream. */
+    private final UpstreamEvents circuitEvents = new UpstreamEvents() {
+        @Override
+        public void circuitChanged(String target, String from, String to) {
+            CircuitState.named(to).ifPresent(state -> telemetry.circuitState(target, state));
+            events.circuitChanged(target, from, to);
+        }
+    };
+
+    /** How calls reach the upstream: limits, retries and circuits, from settings. */
+    private record Limits(int maxConcurrentCalls, int perTool, RetryPolicy retry, CircuitSettings circuit) {
+    }
 
     private GatewayToolService(Map<String, LoadedTool> tools, UpstreamClient client, ObjectMapper json,
-            int maxConcurrentCalls, Telemetry telemetry) {
+            Limits limits, Telemetry telemetry) {
+        int maxConcurrentCalls = limits.maxConcurrentCalls();
         this.tools = tools;
         List<ToolListing> sorted = new ArrayList<>(tools.size());
         tools.values().forEach(t -> sorted.add(t.listing()));
@@ -80,9 +107,23 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         this.json = json;
         this.mapper = new ResponseMapper(json);
         this.telemetry = telemetry;
+        Map<String, ObservedTool> byName = new HashMap<>();
+        tools.forEach((name, tool) -> byName.put(name, new ObservedTool(tool.target(), name, tool.request().method(),
+                tool.request().path().template(), tool.request().baseUri())));
+        this.observed = Map.copyOf(byName);
         // A call keeps its thread from preparation (which may block on a credential refresh) to the upstream's
         // answer. Bounded, so that a burst of calls queues instead of starting thousands of threads.
         this.executor = new CallThreads(maxConcurrentCalls, 30, "apigw-mcp-call-");
+        this.exchange = new UpstreamExchange(client, limits.retry());
+        this.shares = new ToolShares(tools.keySet(), limits.perTool(), maxConcurrentCalls);
+        Map<String, TargetCircuit> byTarget = new TreeMap<>();
+        tools.values().forEach(tool -> byTarget.computeIfAbsent(tool.target(),
+                target -> new TargetCircuit(target, limits.circuit(), () -> circuitEvents)));
+        this.circuits = Map.copyOf(byTarget);
+        if (limits.circuit().enabled()) {
+            // Telemetry: every circuit is reported from the start, closed until it changes.
+            circuits.keySet().forEach(target -> telemetry.circuitState(target, CircuitState.CLOSED));
+        }
     }
 
     /** Loads every target found by {@link ServiceLoader}; environment variables are looked up in {@code environment}. */
@@ -123,14 +164,21 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         long connectMs = numbers.positive(UpstreamSettings.CONNECT_TIMEOUT_MS);
         long maxBytes = numbers.positive(UpstreamSettings.MAX_RESPONSE_BYTES);
         long maxCalls = Math.min(numbers.positive(ExecutionSettings.MAX_CONCURRENT_CALLS), 100_000);
+        long perTool = Math.min(numbers.positive(ExecutionSettings.MAX_CONCURRENT_PER_TOOL), 100_000);
+        RetryPolicy retry = new RetryPolicy((int) numbers.between(UpstreamSettings.RETRY_MAX_ATTEMPTS, 1, 10),
+                Duration.ofMillis(numbers.between(UpstreamSettings.RETRY_BASE_DELAY_MS, 0, 60_000)),
+                Duration.ofMillis(numbers.between(UpstreamSettings.RETRY_MAX_DELAY_MS, 0, 600_000)));
+        CircuitSettings circuit = new CircuitSettings((int) numbers.between(UpstreamSettings.CIRCUIT_FAILURE_RATE, 0,
+                100), (int) numbers.between(UpstreamSettings.CIRCUIT_WINDOW, 1, 10_000),
+                Duration.ofMillis(numbers.between(UpstreamSettings.CIRCUIT_OPEN_MS, 1, 86_400_000)));
         String precompile = settings.get(ExecutionSettings.PRECOMPILE_SCHEMAS).orElse("false").trim();
         StartupProblems problems = numbers.problems();
         if (!precompile.equals("true") && !precompile.equals("false")) {
             problems.badSetting("setting " + ExecutionSettings.PRECOMPILE_SCHEMAS.name() + ": '" + precompile
                     + "' is not true or false");
         }
-        UpstreamClient client = new UpstreamClient(Duration.ofMillis(connectMs), maxBytes);
-        ToolCatalogLoader loader = new ToolCatalogLoader(settings, shared, client::httpClient, json);
+        UpstreamClient client = new UpstreamClient(Duration.ofMillis(connectMs), maxBytes, (int) maxCalls);
+        ToolCatalogLoader loader = new ToolCatalogLoader(settings, shared, client::tokenHttpClient, json);
         Map<String, LoadedTool> tools;
         try {
             tools = loader.load(registries);
@@ -141,7 +189,8 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         if (!problems.isEmpty()) {
             throw new StartupException(problems);
         }
-        GatewayToolService service = new GatewayToolService(tools, client, json, (int) maxCalls, telemetry);
+        GatewayToolService service = new GatewayToolService(tools, client, json,
+                new Limits((int) maxCalls, (int) perTool, retry, circuit), telemetry);
         if (precompile.equals("true")) {
             service.precompile();
         }
@@ -193,14 +242,16 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     }
 
     /**
-     * Optionally called by the launcher after the first answer: loads the schema validator and creates the HTTP
-     * client in the background, so that the first tool call does not pay for them. Never fails.
+     * Optionally called by the launcher after the first answer: loads the schema validator, creates the HTTP
+     * client and the circuit breakers in the background, so that the first tool call does not pay for them. Never
+     * fails.
      */
     public CompletableFuture<Void> warmUp() {
         return CompletableFuture.runAsync(() -> {
             try {
                 validator.warmUp();
-                client.httpClient();
+                client.start();
+                circuits.values().forEach(TargetCircuit::prepare);
             } catch (RuntimeException e) {
                 CALLS.debug("warm-up failed: {}", e.toString());
             }
@@ -222,6 +273,21 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         return metrics;
     }
 
+    /** Each target's circuit state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} or {@code DISABLED}). */
+    public Map<String, String> circuitStates() {
+        Map<String, String> states = new TreeMap<>();
+        circuits.forEach((target, circuit) -> states.put(target, circuit.state()));
+        return states;
+    }
+
+    /**
+     * Where every upstream attempt and circuit change is reported from now on, besides the telemetry given at
+     * creation (which sees them whatever is set here).
+     */
+    public void observeUpstream(UpstreamEvents observer) {
+        this.events = observer == null ? UpstreamEvents.NONE : observer;
+    }
+
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
         return call(name, arguments, progress, CallContext.NONE);
@@ -236,17 +302,25 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         AtomicBoolean ended = new AtomicBoolean();
         LoadedTool tool = tools.get(name);
         // Telemetry: the call's span, in-flight count, metrics and log line; ended once, in record(...).
-        ToolCall observed = telemetry.callStarted(tool == null ? ObservedTool.unknown(name) : new ObservedTool(
-                tool.target(), name, tool.request().method(), tool.request().path().template(),
-                tool.request().baseUri()), context);
+        ToolCall observed = telemetry.callStarted(tool == null ? ObservedTool.unknown(name) : this.observed.get(name),
+                context);
         if (tool == null) {
             finish(result, ended, observed,
                     ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0), start);
             return result;
         }
+        if (!shares.tryAcquire(name)) {
+            finish(result, ended, observed, ToolResult.text("Throttled by the gateway: tool " + name + " already has "
+                    + shares.share() + " calls in flight, its share (" + ExecutionSettings.MAX_CONCURRENT_PER_TOOL.name()
+                    + "); this call was not sent upstream. Retry when earlier calls have finished.",
+                    CallOutcome.GATEWAY_THROTTLED, 0), start);
+            return result;
+        }
         // The running task: cancelling the result interrupts it, which aborts the upstream exchange.
         AtomicReference<Future<?>> task = new AtomicReference<>();
         result.whenComplete((r, e) -> {
+            // Its place in the tool's share ends with the call, however it ends.
+            shares.release(name);
             if (result.isCancelled()) {
                 Future<?> running = task.get();
                 if (running != null) {
@@ -291,44 +365,91 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
             return;
         }
         progress.progress(0, 1.0, "Calling " + request.method() + " " + request.displayUri());
-        // Telemetry: the attempt's trace headers go on before the credentials, so that SigV4 signs them.
-        UpstreamAttempt attempt = observed.attemptStarted(request, 0);
-        try {
-            request = authenticate(tool, name, attempt.request());
-        } catch (PreparationFailure failure) {
-            attempt.ended(0, "credentials");
-            finish(result, ended, observed, failure.result, start);
-            return;
-        }
+        Duration deadline = request.timeout();
+        // Telemetry: a client span per attempt, whose trace headers the signer puts on before the credentials, so
+        // that SigV4 signs them on every attempt; the exchange's event for the attempt ends it.
+        ObservedAttempts attempts = new ObservedAttempts(observed, events);
         ToolResult mapped;
-        UpstreamResponse response = null;
+        UpstreamExchange.Result exchanged = null;
         try {
-            response = client.exchange(request);
-            attempt.ended(response.status(), null);
-            // Only the schema a client sees (the listing's) is checked; a tool without one is mapped as before.
-            OutputConformance conformance = tool.listing().hasOutputSchema()
-                    ? candidate -> outputs.problems(name, tool::outputSchema, candidate)
-                    : null;
-            mapped = mapper.map(response, tool.shape(), conformance, request.displayUri());
+            exchanged = exchange.run(request, unsigned -> attempts.sign(unsigned,
+                    traced -> authenticate(tool, name, traced)),
+                    circuits.get(tool.target()), name, deadline, attempts, (next, max, why, wait) ->
+                            // Progress must grow: each retry a step further, the answer at 1.
+                            progress.progress((next - 1.0) / (max + 1.0), 1.0, "Retrying " + request.method() + " "
+                                    + request.displayUri()
+                                    + " (attempt " + next + " of " + max + ") after " + why + ", in "
+                                    + wait.toMillis() + " ms"));
+            metrics.recordAttempts(exchanged.attempts());
+            mapped = map(tool, name, request, exchanged);
         } catch (InterruptedException e) {
-            attempt.ended(0, "cancelled");
+            attempts.abandoned("cancelled");
             return; // cancelled: the cancelling side has counted the call and completed the result
-        } catch (IOException e) {
-            attempt.failed(e);
-            mapped = mapper.failure(e, request.displayUri(), request.timeout().toMillis());
+        } catch (PreparationFailure failure) {
+            mapped = failure.result;
         } catch (RuntimeException e) {
-            if (response == null) {
-                attempt.failed(e);
-            }
+            attempts.abandoned(e.getClass().getName());
             CALLS.warn("tool={} calling the upstream or mapping its answer failed: {}", name, e.toString());
             mapped = ToolResult.text("Internal error while reading the upstream answer.", CallOutcome.INTERNAL,
-                    response == null ? 0 : response.status());
+                    exchanged == null || exchanged.response() == null ? 0 : exchanged.response().status());
         }
         progress.progress(1.0, 1.0, "Upstream answered");
         finish(result, ended, observed, mapped, start);
     }
 
-    /** Everything before the network but credentials: arguments, request. */
+    /** The result of the exchange's last attempt, with how often the request was sent when that was more than once. */
+    private ToolResult map(LoadedTool tool, String name, UpstreamRequest request, UpstreamExchange.Result exchanged) {
+        if (exchanged.circuitOpen()) {
+            return circuitOpen(tool, request, exchanged.pausedFor());
+        }
+        ToolResult mapped;
+        if (exchanged.response() != null) {
+            // Only the schema a client sees (the listing's) is checked; a tool without one is mapped as before.
+            OutputConformance conformance = tool.listing().hasOutputSchema()
+                    ? candidate -> outputs.problems(name, tool::outputSchema, candidate)
+                    : null;
+            mapped = mapper.map(exchanged.response(), tool.shape(), conformance, request.displayUri());
+        } else {
+            mapped = mapper.failure(exchanged.failure(), request.displayUri(), request.timeout().toMillis());
+        }
+        if (exchanged.attempts() > 1 && mapped.outcome().isError()) {
+            ObjectNode first = (ObjectNode) mapped.result().get("content").get(0);
+            if (first != null && first.has("text")) {
+                first.put("text", first.get("text").stringValue() + " (The gateway sent the request "
+                        + exchanged.attempts() + " times.)");
+            }
+        }
+        return mapped;
+    }
+
+    private ToolResult circuitOpen(LoadedTool tool, UpstreamRequest request, Duration pausedFor) {
+        TargetCircuit circuit = circuits.get(tool.target());
+        CircuitSettings settings = circuit.settings();
+        String host = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
+        String pause = pausedFor.isZero()
+                ? "a trial call is checking whether it is back, and its other calls are paused until that answers"
+                : "calls to it are paused for " + RetryAfter.seconds(pausedFor) + " s, then one trial call goes through";
+        return ToolResult.text("Upstream of target '" + tool.target() + "' (" + host + ") is failing: at least "
+                + settings.failureRatePercent() + "% of its last " + settings.window() + " attempts failed (no"
+                + " connection, deadline passed, or HTTP 502/503/504), so " + pause + ". This call was not sent;"
+                + " retry later.", CallOutcome.CIRCUIT_OPEN, 0);
+    }
+
+    /** Applies the tool's credentials; called before every attempt, so that each SigV4 signature is fresh. */
+    private static UpstreamRequest authenticate(LoadedTool tool, String name, UpstreamRequest request) {
+        try {
+            return tool.targetAuth().authenticate(request, tool.auth());
+        } catch (AuthException e) {
+            throw new PreparationFailure(ToolResult.text("Could not authenticate the call: " + e.getMessage(),
+                    CallOutcome.AUTH_FAILED, 0));
+        } catch (RuntimeException e) {
+            CALLS.warn("tool={} applying credentials failed: {}", name, e.getClass().getName());
+            throw new PreparationFailure(ToolResult.text("Internal error while applying credentials for tool "
+                    + name + ".", CallOutcome.AUTH_FAILED, 0));
+        }
+    }
+
+    /** Everything before the network but credentials (applied per attempt): arguments and request. */
     private UpstreamRequest prepare(LoadedTool tool, String name, JsonNode arguments) {
         JsonNode args = arguments == null || arguments.isNull() ? json.createObjectNode() : arguments;
         if (!args.isObject()) {
@@ -367,20 +488,6 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         return request;
     }
 
-    /** The request with the credentials the tool needs (may block: credential refresh, token request). */
-    private static UpstreamRequest authenticate(LoadedTool tool, String name, UpstreamRequest request) {
-        try {
-            return tool.targetAuth().authenticate(request, tool.auth());
-        } catch (AuthException e) {
-            throw new PreparationFailure(ToolResult.text("Could not authenticate the call: " + e.getMessage(),
-                    CallOutcome.AUTH_FAILED, 0));
-        } catch (RuntimeException e) {
-            CALLS.warn("tool={} applying credentials failed: {}", name, e.getClass().getName());
-            throw new PreparationFailure(ToolResult.text("Internal error while applying credentials for tool "
-                    + name + ".", CallOutcome.AUTH_FAILED, 0));
-        }
-    }
-
     /** Counts and logs the call before completing it, so that whoever sees the result also sees the count. */
     private void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed,
             ToolResult outcome, long start) {
@@ -400,6 +507,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     @Override
     public void close() {
         executor.close();
+        client.close();
     }
 
     /** Ends preparation with a finished result. */

@@ -432,6 +432,22 @@ final class ToolCatalogLoader {
         return Long.parseLong(setting.defaultValue());
     }
 
+    /** A whole number from {@code min} to {@code max}; else a problem and the default. */
+    long between(Setting setting, long min, long max) {
+        String value = settings.get(setting).orElse("");
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.badSetting("setting " + setting.name() + ": '" + value + "' is not a whole number from " + min
+                + " to " + max);
+        return Long.parseLong(setting.defaultValue());
+    }
+
     StartupProblems problems() {
         return problems;
     }

@@ -13,9 +13,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads a target's {@code tools.json} one tool at a time into {@link ToolListing}s: each definition is copied
- * token by token to compact JSON while its name and schemas are checked, without building a tree. Holding the file
- * as a tree kept about 40 MB alive for GitHub's 1,223 tools (about 6 MB as bytes), and building it was most of
- * the gateway's start.
+ * token by token to compact JSON while its name and schemas are checked, without building a tree: a tree of a large
+ * catalog takes several times its bytes, and building it was most of the gateway's start (BENCHMARKS.md, "Cold
+ * start, tools/list, memory").
  */
 final class ToolDefinitionsReader {
 

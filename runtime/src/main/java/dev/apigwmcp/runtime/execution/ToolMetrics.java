@@ -15,6 +15,8 @@ public final class ToolMetrics {
             2500L, 5000L, 10000L, 30000L);
 
     private final LongAdder calls = new LongAdder();
+    private final LongAdder attempts = new LongAdder();
+    private final LongAdder retries = new LongAdder();
     private final EnumMap<CallOutcome, LongAdder> outcomes = new EnumMap<>(CallOutcome.class);
     private final LongAdder[] buckets = new LongAdder[LATENCY_BOUNDS_MS.size() + 1];
 
@@ -38,14 +40,25 @@ public final class ToolMetrics {
         buckets[bucket].increment();
     }
 
+    /** A call's upstream attempts: the first and each retry. */
+    void recordAttempts(int count) {
+        if (count > 0) {
+            attempts.add(count);
+            retries.add(count - 1L);
+        }
+    }
+
     /**
      * A consistent-enough copy for reporting.
      *
      * @param calls    all finished calls
      * @param outcomes calls by outcome ({@link CallOutcome#OK} and each error kind)
      * @param latency  calls per latency bucket, in the order of {@link #LATENCY_BOUNDS_MS} plus one overflow bucket
+     * @param attempts upstream requests sent, retries included
+     * @param retries  upstream requests that were retries
      */
-    public record Snapshot(long calls, Map<CallOutcome, Long> outcomes, List<Long> latency) {
+    public record Snapshot(long calls, Map<CallOutcome, Long> outcomes, List<Long> latency, long attempts,
+            long retries) {
 
         /** Calls that ended in an error of any kind. */
         public long errors() {
@@ -60,6 +73,6 @@ public final class ToolMetrics {
         for (LongAdder bucket : buckets) {
             latency.add(bucket.sum());
         }
-        return new Snapshot(calls.sum(), Map.copyOf(counts), List.copyOf(latency));
+        return new Snapshot(calls.sum(), Map.copyOf(counts), List.copyOf(latency), attempts.sum(), retries.sum());
     }
 }

@@ -16,10 +16,15 @@ public final class JsonRpc {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
-    /** Implementation-defined: the server refuses work it has no room for (session cap reached). */
+    /**
+     * Implementation-defined: the server refuses work over one of its limits (sessions, calls in flight, requests
+     * in a batch); {@code data} names the limit.
+     */
     public static final int SERVER_BUSY = -32000;
     /** Implementation-defined: a legacy session id that is unknown or expired. */
     public static final int SESSION_NOT_FOUND = -32001;
+    /** Implementation-defined: the request was cancelled before it had a result; the message says why. */
+    public static final int REQUEST_CANCELLED = -32002;
     /** MCP 2026-07-28: an HTTP header disagrees with the JSON-RPC body. */
     public static final int HEADER_MISMATCH = -32020;
     /** MCP 2026-07-28: the requested protocol version is not served; {@code data} lists what is. */

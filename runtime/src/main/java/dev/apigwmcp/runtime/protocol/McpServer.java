@@ -52,58 +52,30 @@ public final class McpServer {
 
     /**
      * Handles a parsed frame. The future completes with the reply, or with {@code null} when nothing is to be
-     * answered (notifications, client responses, cancelled requests). It never completes exceptionally.
+     * answered (the frame held only notifications and client responses). A request always gets a reply, even
+     * when its call ends without a result ({@link Reply#isOptional()} marks those the client itself ended). It
+     * never completes exceptionally.
      *
      * @param session the legacy session, or {@code null} on a transport request without one (modern HTTP)
+     * @param scope   the calls this frame starts, for the transport to cancel when its client goes away
      * @param sink    where progress notifications for this request go
      */
-    public CompletableFuture<Reply> handle(Frame frame, ClientSession session, NotificationSink sink) {
+    public CompletableFuture<Reply> handle(Frame frame, ClientSession session, CallScope scope, NotificationSink sink) {
         if (frame instanceof Frame.Invalid invalid) {
             return CompletableFuture.completedFuture(Reply.error(invalid.id(), invalid.error()));
         }
         if (frame instanceof Frame.Single single) {
-            return handle(single.message(), session, sink);
+            return handle(single.message(), session, scope, sink);
         }
-        return batch((Frame.Batch) frame, session, sink);
+        return batch((Frame.Batch) frame, session, scope, sink);
     }
 
-    /**
-     * {@link #handle(Frame, ClientSession, NotificationSink)} for a transport request that carried a W3C trace
-     * context of its own (HTTP {@code traceparent} and {@code tracestate} headers): each {@code tools/call} in the
-     * frame without a {@code params._meta.traceparent} takes it there, the one place MCP defines for it (SEP-414),
-     * so the call's span continues the caller's trace.
-     *
-     * @param transportTrace the request's trace context, or {@code null}
-     */
-    public CompletableFuture<Reply> handle(Frame frame, ClientSession session, NotificationSink sink,
-            TraceContext transportTrace) {
-        if (transportTrace != null) {
-            adoptTrace(frame, transportTrace);
-        }
-        return handle(frame, session, sink);
+    /** {@link #handle(Frame, ClientSession, CallScope, NotificationSink)} in a scope of its own. */
+    public CompletableFuture<Reply> handle(Frame frame, ClientSession session, NotificationSink sink) {
+        return handle(frame, session, new CallScope(), sink);
     }
 
-    private static void adoptTrace(Frame frame, TraceContext trace) {
-        if (frame instanceof Frame.Batch batch) {
-            batch.elements().forEach(element -> adoptTrace(element, trace));
-        } else if (frame instanceof Frame.Single single && "tools/call".equals(single.message().method())) {
-            ObjectNode params = single.message().params();
-            JsonNode meta = params.get("_meta");
-            if (meta == null) {
-                meta = params.putObject("_meta");
-            }
-            if (meta instanceof ObjectNode object && TraceContext.fromMeta(object) == null) {
-                object.put(TraceContext.TRACEPARENT, trace.traceparent());
-                if (trace.tracestate() != null) {
-                    object.put(TraceContext.TRACESTATE, trace.tracestate());
-                } else {
-                    object.remove(TraceContext.TRACESTATE);
-                }
-            }
-        }
-    }
-
-    private CompletableFuture<Reply> batch(Frame.Batch batch, ClientSession session, NotificationSink sink) {
+    private CompletableFuture<Reply> batch(Frame.Batch batch, ClientSession session, CallScope scope, NotificationSink sink) {
         String version = session == null ? null : session.protocolVersion();
         if (!ProtocolVersions.allowsBatches(version)) {
             return CompletableFuture.completedFuture(Reply.error(null, RpcError.of(JsonRpc.INVALID_REQUEST,
@@ -111,12 +83,21 @@ public final class McpServer {
                             + ProtocolVersions.V2025_03_26)));
         }
         List<CompletableFuture<Reply>> parts = new ArrayList<>();
+        int requests = 0;
         for (Frame element : batch.elements()) {
-            if (element instanceof Frame.Single single && "initialize".equals(single.message().method())) {
-                parts.add(CompletableFuture.completedFuture(Reply.error(single.message().id(),
+            Message message = element instanceof Frame.Single single ? single.message() : null;
+            boolean request = message != null && message.id() != null && !message.isResponse();
+            if (request && ++requests > options.maxBatchRequests()) {
+                // Refused one by one, so that each request still gets its answer and none of them starts work.
+                parts.add(CompletableFuture.completedFuture(Reply.error(message.id(), RpcError.limit(
+                        "Server busy: a batch may carry at most " + options.maxBatchRequests()
+                                + " requests; send the rest in another batch", "max-batch-requests",
+                        options.maxBatchRequests()))));
+            } else if (message != null && "initialize".equals(message.method())) {
+                parts.add(CompletableFuture.completedFuture(Reply.error(message.id(),
                         RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: initialize must not be part of a batch"))));
             } else {
-                parts.add(handle(element, session, sink));
+                parts.add(handle(element, session, scope, sink));
             }
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
@@ -131,13 +112,19 @@ public final class McpServer {
         });
     }
 
-    /** Handles one message; see {@link #handle(Frame, ClientSession, NotificationSink)}. */
-    public CompletableFuture<Reply> handle(Message message, ClientSession session, NotificationSink sink) {
+    /** Handles one message; see {@link #handle(Frame, ClientSession, CallScope, NotificationSink)}. */
+    public CompletableFuture<Reply> handle(Message message, ClientSession session, CallScope scope, NotificationSink sink) {
         if (message.isResponse()) {
             return CompletableFuture.completedFuture(null);
         }
+        if (message.isNotification() && !message.method().startsWith("notifications/")) {
+            // A request without an id: MCP requires ids and JSON-RPC forbids answering a notification, so it is
+            // dropped unrun; run, it would be work nobody can cancel, limit or read the answer of.
+            LOG.debug("Ignored {} sent without an id", message.method());
+            return CompletableFuture.completedFuture(null);
+        }
         try {
-            CompletableFuture<Reply> reply = dispatch(message, session, sink);
+            CompletableFuture<Reply> reply = dispatch(message, session, scope, sink);
             return message.isNotification() ? reply.thenApply(ignored -> null) : reply;
         } catch (ProtocolException e) {
             return CompletableFuture.completedFuture(message.isNotification() ? null : Reply.error(message.id(), e.error()));
@@ -175,26 +162,29 @@ public final class McpServer {
                 "Unsupported protocol version \"" + requested + "\"; supported: " + String.join(", ", ProtocolVersions.ALL), data));
     }
 
-    private CompletableFuture<Reply> dispatch(Message message, ClientSession session, NotificationSink sink) {
+    private CompletableFuture<Reply> dispatch(Message message, ClientSession session, CallScope scope, NotificationSink sink) {
         String modern = modernVersion(message);
         if (modern != null && !"initialize".equals(message.method())) {
-            return modern(message, session, sink);
+            return modern(message, session, scope, sink);
         }
-        return legacy(message, session, sink);
+        return legacy(message, session, scope, sink);
     }
 
-    private CompletableFuture<Reply> modern(Message message, ClientSession session, NotificationSink sink) {
+    private CompletableFuture<Reply> modern(Message message, ClientSession session, CallScope scope, NotificationSink sink) {
         return switch (message.method()) {
             case "server/discover" -> done(JsonRpc.result(message.id(), discoverResult));
             case "tools/list" -> CompletableFuture.completedFuture(Reply.result(message.id(),
                     pages.page(ToolPages.Flavour.MODERN, message.params().get("cursor"))));
-            case "tools/call" -> call(message, session, sink, ProtocolVersions.MODERN);
+            case "tools/call" -> call(message, session, scope, sink, ProtocolVersions.MODERN);
             case "notifications/cancelled" -> cancelled(message, session);
             default -> message.method().startsWith("notifications/") ? done(null) : methodNotFound(message);
         };
     }
 
-    private CompletableFuture<Reply> legacy(Message message, ClientSession session, NotificationSink sink) {
+    private CompletableFuture<Reply> legacy(Message message, ClientSession session, CallScope scope, NotificationSink sink) {
+        if (session != null && !message.isNotification() && !"initialize".equals(message.method())) {
+            session.markUsed();
+        }
         switch (message.method()) {
             case "initialize":
                 return initialize(message, session);
@@ -230,7 +220,7 @@ public final class McpServer {
             case "tools/list" -> CompletableFuture.completedFuture(Reply.result(message.id(), pages.page(
                     ProtocolVersions.hasStructuredOutput(version) ? ToolPages.Flavour.LEGACY : ToolPages.Flavour.LEGACY_2025_03_26,
                     message.params().get("cursor"))));
-            case "tools/call" -> call(message, session, sink, version);
+            case "tools/call" -> call(message, session, scope, sink, version);
             default -> setLevel(message, session);
         };
     }
@@ -292,7 +282,8 @@ public final class McpServer {
         return done(null);
     }
 
-    private CompletableFuture<Reply> call(Message message, ClientSession session, NotificationSink sink, String version) {
+    private CompletableFuture<Reply> call(Message message, ClientSession session, CallScope scope, NotificationSink sink,
+                                          String version) {
         String name = message.nameParam();
         if (name == null) {
             throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: tools/call needs params.name (a string)");
@@ -304,30 +295,34 @@ public final class McpServer {
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: arguments of tool \"" + name + "\" must be an object");
         }
+        InFlightCall admitted = admit(message.id(), session, scope);
         ObjectNode meta = message.meta();
         JsonNode token = meta == null ? null : meta.get("progressToken");
-        ProgressEmitter emitter = token != null && (token.isString() || token.isNumber()) && !message.isNotification()
+        ProgressEmitter emitter = token != null && (token.isString() || token.isNumber())
                 ? new ProgressEmitter(token, sink) : null;
-        // Telemetry: the request's id, revision and trace context (SEP-414: params._meta.traceparent).
+        // Telemetry: the request's id, revision and trace context (SEP-414: params._meta.traceparent; else the
+        // transport request's, such as HTTP traceparent headers).
+        TraceContext trace = TraceContext.fromMeta(meta);
         CallContext context = new CallContext(message.id() == null ? null
                 : message.id().isString() ? message.id().asString() : message.id().toString(), version,
-                TraceContext.fromMeta(meta));
-        CompletableFuture<ObjectNode> call = tools.call(name, arguments,
-                emitter == null ? ProgressListener.NONE : emitter, context);
-        if (session != null && message.id() != null) {
-            session.started(message.id(), call);
+                trace != null ? trace : scope.trace());
+        CompletableFuture<ObjectNode> call;
+        try {
+            call = tools.call(name, arguments, emitter == null ? ProgressListener.NONE : emitter, context);
+        } catch (RuntimeException e) {
+            end(admitted, session, scope);
+            throw e;
         }
+        admitted.attach(call);
         return call.handle((result, failure) -> {
             if (emitter != null) {
                 emitter.close();
             }
-            if (session != null && message.id() != null) {
-                session.finished(message.id());
-            }
+            end(admitted, session, scope);
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 if (cause instanceof CancellationException) {
-                    return null; // a cancelled request gets no response
+                    return cancelledReply(message.id(), name, admitted.reason());
                 }
                 LOG.error("Tool {} failed unexpectedly: {}", name, cause.toString());
                 return Reply.error(message.id(), RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error while calling tool \"" + name + "\""));
@@ -338,6 +333,49 @@ public final class McpServer {
             }
             return Reply.of(JsonRpc.result(message.id(), shape(result, version)));
         });
+    }
+
+    /**
+     * Admits a call under the session's limit (which also refuses an id already in flight) and the scope's budget
+     * (for example the client address's), or throws the error that refuses it.
+     */
+    private InFlightCall admit(JsonNode id, ClientSession session, CallScope scope) {
+        InFlightCall call = new InFlightCall(id);
+        if (session != null) {
+            RpcError refused = session.admit(call, options.maxCallsPerSession());
+            if (refused != null) {
+                throw new ProtocolException(refused);
+            }
+        }
+        RpcError refused = scope.acquire();
+        if (refused != null) {
+            if (session != null) {
+                session.finished(call);
+            }
+            throw new ProtocolException(refused);
+        }
+        scope.add(call);
+        return call;
+    }
+
+    private static void end(InFlightCall call, ClientSession session, CallScope scope) {
+        scope.remove(call);
+        scope.release();
+        if (session != null) {
+            session.finished(call);
+        }
+    }
+
+    /**
+     * The answer to a call that ended without a result. Still an answer: a plain JSON POST must get one, and an
+     * empty body would leave the client guessing; when the client ended the call itself, transports that can
+     * stay silent do.
+     */
+    private static Reply cancelledReply(JsonNode id, String name, CancelReason reason) {
+        String because = reason == null ? "it was cancelled before it finished" : reason.because();
+        RpcError error = RpcError.of(JsonRpc.REQUEST_CANCELLED, "Request cancelled: tool \"" + name
+                + "\" was stopped because " + because);
+        return reason != null && reason.clientSide() ? Reply.optional(id, error) : Reply.error(id, error);
     }
 
     /** Adapts a {@code CallToolResult} to the client's revision, on a shallow copy (the tool side may share nodes). */

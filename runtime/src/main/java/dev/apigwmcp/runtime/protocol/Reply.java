@@ -9,16 +9,22 @@ import tools.jackson.databind.JsonNode;
 /**
  * One outgoing answer: the serialised frame and, for an error answer, the error (transports map some codes to
  * HTTP statuses). The frame is kept as the parts it was assembled from, so that a large pre-serialised result (a
- * {@code tools/list} page of GitHub's catalog is 6 MB) is written without being copied into one more array per
- * request; every such copy was garbage the size of the catalog.
+ * {@code tools/list} page of a large catalog is megabytes) is written without being copied into one more array per
+ * request; every such copy would be garbage the size of the catalog.
  */
 public final class Reply {
     private final byte[][] parts;
     private final RpcError error;
+    private final boolean optional;
 
     private Reply(RpcError error, byte[]... parts) {
+        this(error, false, parts);
+    }
+
+    private Reply(RpcError error, boolean optional, byte[]... parts) {
         this.parts = parts;
         this.error = error;
+        this.optional = optional;
     }
 
     /** A complete frame. */
@@ -33,6 +39,20 @@ public final class Reply {
 
     public static Reply error(JsonNode id, RpcError error) {
         return new Reply(error, JsonRpc.error(id, error));
+    }
+
+    /**
+     * The answer to a request the client itself ended (it cancelled it, or its connection closed). The spec asks
+     * for no response then, so a transport that can stay silent does (stdio, an SSE stream); a plain JSON POST
+     * still needs a body, and gets this error.
+     */
+    public static Reply optional(JsonNode id, RpcError error) {
+        return new Reply(error, true, JsonRpc.error(id, error));
+    }
+
+    /** Whether a transport that can leave the request unanswered should (see {@link #optional}). */
+    public boolean isOptional() {
+        return optional;
     }
 
     public RpcError error() {

@@ -2,6 +2,7 @@ package dev.apigwmcp.runtime.protocol;
 
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A JSON-RPC error object. Messages are written for the client to read: they name the offending place and never
@@ -18,5 +19,16 @@ public record RpcError(int code, String message, JsonNode data) {
 
     public static RpcError of(int code, String message) {
         return new RpcError(code, message, null);
+    }
+
+    /**
+     * A {@link JsonRpc#SERVER_BUSY} error for work refused over a limit; {@code data} names the setting that raises
+     * the limit and its value, so an operator reading the client's log knows what to change.
+     */
+    public static RpcError limit(String message, String setting, int max) {
+        ObjectNode data = JsonRpc.NODES.objectNode();
+        data.put("limit", setting);
+        data.put("max", max);
+        return new RpcError(JsonRpc.SERVER_BUSY, message, data);
     }
 }

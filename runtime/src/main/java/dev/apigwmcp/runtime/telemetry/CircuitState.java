@@ -1,5 +1,7 @@
 package dev.apigwmcp.runtime.telemetry;
 
+import java.util.Optional;
+
 /** A circuit breaker's state, as the {@code CircuitState} metric reports it (the value is the gauge's). */
 public enum CircuitState {
     /** Calls go through. */
@@ -13,6 +15,19 @@ public enum CircuitState {
 
     CircuitState(int value) {
         this.value = value;
+    }
+
+    /**
+     * The state a circuit breaker names {@code CLOSED}, {@code HALF_OPEN} or {@code OPEN}; empty for any other name
+     * (a breaker turned off reports no state).
+     */
+    public static Optional<CircuitState> named(String name) {
+        for (CircuitState state : values()) {
+            if (state.name().equals(name)) {
+                return Optional.of(state);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The gauge value: 0 closed, 1 half-open, 2 open. */

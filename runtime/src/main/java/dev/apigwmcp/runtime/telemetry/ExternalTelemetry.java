@@ -18,7 +18,11 @@ interface ExternalTelemetry extends AutoCloseable {
     /** One tool call: its server span and metrics. */
     interface Call {
 
+        /** An upstream attempt starts: 0 for the first, 1 for the first resend, ... */
         Attempt attempt(String method, int resendCount);
+
+        /** A resend's exchange ended (counted as {@code Retries}). */
+        void retried();
 
         void ended(CallOutcome outcome, int status, long latencyNanos, long upstreamNanos, int attempts);
 

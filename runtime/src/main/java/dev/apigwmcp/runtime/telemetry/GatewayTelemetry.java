@@ -2,8 +2,10 @@ package dev.apigwmcp.runtime.telemetry;
 
 import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
+import dev.apigwmcp.runtime.upstream.UpstreamEvents;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +51,8 @@ public final class GatewayTelemetry implements Telemetry {
     }
 
     static GatewayTelemetry callLogOnly() {
-        return new GatewayTelemetry(new CallLog(LogFormat.TEXT, System.err, Clock.systemUTC()), null, null, Map.of());
+        return new GatewayTelemetry(new CallLog(LogFormat.TEXT, System.err, Clock.systemUTC()), null, null,
+                new ConcurrentHashMap<>());
     }
 
     /** Whether OpenTelemetry is reporting (an exporter is configured). */
@@ -109,12 +112,10 @@ public final class GatewayTelemetry implements Telemetry {
         }
 
         @Override
-        public UpstreamAttempt attemptStarted(UpstreamRequest unsigned, int resendCount) {
-            attempts++;
+        public UpstreamAttempt attemptStarted(UpstreamRequest unsigned) {
+            int resendCount = attempts;
+            attempts = resendCount + 1;
             method = unsigned.method();
-            if (resendCount > 0 && metrics != null && tool.known()) {
-                metrics.retried(tool);
-            }
             ExternalTelemetry.Attempt client = span == null ? null : span.attempt(unsigned.method(), resendCount);
             UpstreamRequest request = unsigned;
             if (unsigned.header(TraceContext.TRACEPARENT) == null) {
@@ -131,8 +132,16 @@ public final class GatewayTelemetry implements Telemetry {
             return new Attempt(this, client, request, System.nanoTime());
         }
 
-        void attemptEnded(long nanos) {
+        void attemptEnded(long nanos, boolean retry) {
             upstreamNanos += nanos;
+            if (retry) {
+                if (metrics != null && tool.known()) {
+                    metrics.retried(tool);
+                }
+                if (span != null) {
+                    span.retried();
+                }
+            }
         }
 
         @Override
@@ -175,8 +184,18 @@ public final class GatewayTelemetry implements Telemetry {
         }
 
         @Override
+        public void ended(UpstreamEvents.Attempt attempt) {
+            // The exchange's own time (sending to the last byte), and a retry counted as the exchange reports it.
+            call.attemptEnded(attempt.nanos(), attempt.number() > 1);
+            if (client != null) {
+                client.ended(attempt.status(), attempt.failure() == null ? null
+                        : attempt.failure().toLowerCase(Locale.ROOT));
+            }
+        }
+
+        @Override
         public void ended(int status, String errorType) {
-            call.attemptEnded(System.nanoTime() - start);
+            call.attemptEnded(System.nanoTime() - start, false);
             if (client != null) {
                 client.ended(status, errorType);
             }

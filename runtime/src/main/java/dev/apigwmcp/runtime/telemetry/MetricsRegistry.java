@@ -85,9 +85,10 @@ public final class MetricsRegistry {
                 .sorted(Comparator.comparing((ToolCounters c) -> c.target).thenComparing(c -> c.tool)).toList();
         try {
             counter(out, sorted, "Invocations", "Tool calls received, whatever their outcome", c -> c.invocations);
-            counter(out, sorted, "Throttles", "Tool calls the upstream throttled (HTTP 429)", c -> c.throttles);
+            counter(out, sorted, "Throttles", "Tool calls throttled: by the upstream (HTTP 429) or by the "
+                    + "gateway (the tool's share of concurrent calls)", c -> c.throttles);
             counter(out, sorted, "SystemErrors", "Tool calls failed by the upstream or the gateway (5xx, timeouts, "
-                    + "connection failures, unusable answers, internal errors)", c -> c.systemErrors);
+                    + "connection failures, an open circuit, unusable answers, internal errors)", c -> c.systemErrors);
             counter(out, sorted, "UserErrors", "Tool calls failed by their request (invalid arguments, upstream 4xx "
                     + "other than 429)", c -> c.userErrors);
             counter(out, sorted, "Retries", "Upstream requests sent again after a failed attempt", c -> c.retries);

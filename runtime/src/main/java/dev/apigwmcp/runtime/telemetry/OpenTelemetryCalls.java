@@ -107,9 +107,10 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
         this.shutdown = shutdown;
         Meter meter = otel.getMeter(SCOPE);
         invocations = counter(meter, "Invocations", "Tool calls received, whatever their outcome");
-        throttles = counter(meter, "Throttles", "Tool calls the upstream throttled (HTTP 429)");
+        throttles = counter(meter, "Throttles", "Tool calls throttled: by the upstream (HTTP 429) or by the "
+                    + "gateway (the tool's share of concurrent calls)");
         systemErrors = counter(meter, "SystemErrors", "Tool calls failed by the upstream or the gateway (5xx, "
-                + "timeouts, connection failures, unusable answers, internal errors)");
+                + "timeouts, connection failures, an open circuit, unusable answers, internal errors)");
         userErrors = counter(meter, "UserErrors", "Tool calls failed by their request (invalid arguments, upstream "
                 + "4xx other than 429)");
         retries = counter(meter, "Retries", "Upstream requests sent again after a failed attempt");
@@ -190,9 +191,13 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
             }
             if (resendCount > 0) {
                 builder.setAttribute(RESEND_COUNT, (long) resendCount);
-                retries.add(1, metricAttributes);
             }
             return new Attempt(builder.startSpan());
+        }
+
+        @Override
+        public void retried() {
+            retries.add(1, metricAttributes);
         }
 
         @Override

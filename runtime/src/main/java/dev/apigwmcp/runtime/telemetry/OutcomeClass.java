@@ -15,12 +15,16 @@ public enum OutcomeClass {
      */
     USER_ERROR,
     /**
-     * {@code SystemErrors}: the gateway or the upstream failed a valid request — 5xx, timeouts, connection
-     * failures, redirects (a wrong base URL), credentials the gateway could not obtain, answers that do not fit
-     * the tool's output schema, and internal errors.
+     * {@code SystemErrors}: the gateway or the upstream failed a valid request — 5xx, a passed deadline
+     * (connect, headers or body), connection failures, redirects (a wrong base URL), a target whose circuit is
+     * open after repeated upstream failures, credentials the gateway could not obtain, answers that do not fit the
+     * tool's output schema, and internal errors.
      */
     SYSTEM_ERROR,
-    /** {@code Throttles}: the upstream answered 429 ({@link CallOutcome#THROTTLED}). */
+    /**
+     * {@code Throttles}: the upstream answered 429 ({@link CallOutcome#THROTTLED}), or the gateway refused the call
+     * over its tool's share of concurrent calls ({@link CallOutcome#GATEWAY_THROTTLED}).
+     */
     THROTTLE,
     /** Neither success nor error: the client cancelled the call (it gets no answer). */
     CANCELLED;
@@ -30,9 +34,9 @@ public enum OutcomeClass {
         return switch (outcome) {
             case OK -> SUCCESS;
             case INVALID_ARGUMENTS, CLIENT_ERROR -> USER_ERROR;
-            case THROTTLED -> THROTTLE;
-            case SERVER_ERROR, TIMEOUT, CONNECTION_FAILED, REDIRECT, AUTH_FAILED, NONCONFORMING_OUTPUT, INTERNAL ->
-                    SYSTEM_ERROR;
+            case THROTTLED, GATEWAY_THROTTLED -> THROTTLE;
+            case SERVER_ERROR, TIMEOUT, CONNECTION_FAILED, REDIRECT, CIRCUIT_OPEN, AUTH_FAILED, NONCONFORMING_OUTPUT,
+                    INTERNAL -> SYSTEM_ERROR;
             case CANCELLED -> CANCELLED;
         };
     }

@@ -8,12 +8,12 @@ public interface ToolCall {
 
     /**
      * An upstream request begins, before credentials are applied: send {@link UpstreamAttempt#request()}, which
-     * carries this attempt's trace headers, so that SigV4 signs them. Called once per attempt.
+     * carries this attempt's trace headers, so that SigV4 signs them. Called once per attempt, one attempt after
+     * the other (the first is attempt 1; each later one is a resend, {@code http.request.resend_count}).
      *
-     * @param unsigned     the request as built from the arguments, without credentials
-     * @param resendCount  0 for the first attempt, 1 for the first retry, ... (counted as {@code Retries})
+     * @param unsigned the request as built from the arguments, without credentials
      */
-    UpstreamAttempt attemptStarted(UpstreamRequest unsigned, int resendCount);
+    UpstreamAttempt attemptStarted(UpstreamRequest unsigned);
 
     /**
      * The call ended. Called exactly once, from any thread.

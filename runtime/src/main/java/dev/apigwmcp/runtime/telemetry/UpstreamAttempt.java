@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.telemetry;
 
+import dev.apigwmcp.runtime.upstream.UpstreamEvents;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 
 /** One upstream request being observed: a client span and part of the call's {@code TargetExecutionTime}. */
@@ -13,16 +14,17 @@ public interface UpstreamAttempt {
     UpstreamRequest request();
 
     /**
-     * The attempt ended: an answer was read, or it failed. Called once.
+     * The attempt ended as the upstream exchange reports it: an answer was read, or it failed. Called at most once
+     * per attempt, this or {@link #ended(int, String)}. An attempt after the first counts as a retry.
+     */
+    void ended(UpstreamEvents.Attempt attempt);
+
+    /**
+     * The attempt ended without an exchange's report: it was cancelled, its credentials could not be had, or the
+     * exchange failed unexpectedly.
      *
      * @param status    the HTTP status, 0 when none was received
-     * @param errorType why it failed without a status, low-cardinality (an exception's class name,
-     *                  {@code credentials}, {@code cancelled}), or {@code null}
+     * @param errorType why, low-cardinality ({@code cancelled}, {@code credentials}, an exception's class name)
      */
     void ended(int status, String errorType);
-
-    /** The attempt failed with an exception (its class name is the error type; its message is not kept). */
-    default void failed(Throwable failure) {
-        ended(0, failure.getClass().getName());
-    }
 }

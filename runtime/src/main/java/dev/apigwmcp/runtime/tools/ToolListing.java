@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One tool's entry of a {@code tools/list} result, serialised once to compact JSON. The protocol layer joins these
- * bytes into pages, so no tree of the catalog stays in memory (GitHub's 1,223 tools held about 40 MB as trees,
- * against 6 MB as bytes). Equality is by identity: the array is not compared.
+ * bytes into pages, so no tree of the catalog stays in memory (trees take several times the bytes; BENCHMARKS.md,
+ * "Cold start, tools/list, memory"). Equality is by identity: the array is not compared.
  *
  * @param name            the tool's name
  * @param json            the whole definition

@@ -11,19 +11,21 @@ import java.util.Set;
  * @param port            port, 0 for any free one
  * @param path            the one MCP endpoint, for example {@code /mcp}
  * @param maxRequestBytes largest accepted request body; larger gets 413
- * @param maxSessions     cap on live legacy sessions
- * @param sessionIdle     a legacy session unused this long expires
+ * @param maxSessions     cap on live legacy sessions (at the cap an idle one makes room)
+ * @param sessionIdle     a legacy session with no request and no call running for this long expires
  * @param allowedOrigins  extra allowed {@code Origin} values (exact, e.g. {@code https://app.example.com})
  * @param allowedHosts    extra allowed {@code Host} names (loopback names are always allowed)
  * @param maxThreads      Jetty worker threads
- * @param idleTimeout     connection idle timeout
+ * @param idleTimeout     idle timeout of a keep-alive connection between requests
+ * @param clientLimits    limits against slow and hostile clients
  */
 public record HttpOptions(String host, int port, String path, long maxRequestBytes, int maxSessions,
                           Duration sessionIdle, Set<String> allowedOrigins, Set<String> allowedHosts,
-                          int maxThreads, Duration idleTimeout) {
+                          int maxThreads, Duration idleTimeout, ClientLimits clientLimits) {
     public HttpOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(clientLimits, "clientLimits");
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/', got \"" + path + "\"");
         }
@@ -42,11 +44,16 @@ public record HttpOptions(String host, int port, String path, long maxRequestByt
 
     public static HttpOptions defaults() {
         return new HttpOptions("127.0.0.1", 8080, "/mcp", 4L << 20, 1000, Duration.ofMinutes(30),
-                Set.of(), Set.of(), 32, Duration.ofMinutes(2));
+                Set.of(), Set.of(), 32, Duration.ofMinutes(2), ClientLimits.defaults());
     }
 
     public HttpOptions withPort(int newPort) {
         return new HttpOptions(host, newPort, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins,
-                allowedHosts, maxThreads, idleTimeout);
+                allowedHosts, maxThreads, idleTimeout, clientLimits);
+    }
+
+    public HttpOptions withClientLimits(ClientLimits limits) {
+        return new HttpOptions(host, port, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins,
+                allowedHosts, maxThreads, idleTimeout, limits);
     }
 }

@@ -1,14 +1,12 @@
 package dev.apigwmcp.runtime.transport;
 
-import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.protocol.McpServer;
-import dev.apigwmcp.runtime.protocol.RpcError;
 import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -17,14 +15,21 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** MCP Streamable HTTP on an embedded Jetty 12 server (core handler, no servlets). */
 public final class HttpTransport implements AutoCloseable {
+    /** How often the read deadlines are checked, at most; finer for short deadlines. */
+    private static final long MAX_SWEEP_MILLIS = 500;
+
     private final HttpOptions options;
     private final Server jetty;
     private final ServerConnector connector;
+    private final QueuedThreadPool threads;
     private final SessionStore sessions;
+    private final ScheduledExecutorService timer;
     private final Heartbeats heartbeats;
+    private final ReadDeadlines deadlines;
+    private final ClientCallBudgets budgets;
 
     public HttpTransport(McpServer server, HttpOptions options) {
-        this(server, options, null);
+        this(server, options, null, null);
     }
 
     /**
@@ -32,8 +37,25 @@ public final class HttpTransport implements AutoCloseable {
      * connector (so never beyond the bind address) behind the same Host and Origin checks.
      */
     public HttpTransport(McpServer server, HttpOptions options, MetricsRegistry metrics) {
+        this(server, options, metrics, null);
+    }
+
+    /**
+     * For tests: worker threads a burst started all end {@code threadIdle} after it (Jetty's default: one a minute),
+     * so that a test can see the thread count back at idle.
+     */
+    HttpTransport(McpServer server, HttpOptions options, Duration threadIdle) {
+        this(server, options, null, threadIdle);
+    }
+
+    private HttpTransport(McpServer server, HttpOptions options, MetricsRegistry metrics, Duration threadIdle) {
         this.options = options;
-        QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), 2);
+        ClientLimits limits = options.clientLimits();
+        this.threads = new QueuedThreadPool(options.maxThreads(), 2);
+        if (threadIdle != null) {
+            threads.setIdleTimeout((int) threadIdle.toMillis());
+            threads.setMaxEvictCount(options.maxThreads());
+        }
         threads.setName("mcp-http");
         threads.setDaemon(true);
         this.jetty = new Server(threads);
@@ -45,20 +67,27 @@ public final class HttpTransport implements AutoCloseable {
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         jetty.addConnector(connector);
-        this.sessions = new SessionStore(options.maxSessions(), options.sessionIdle(), System::nanoTime);
-        // A call still running after a second on an SSE-capable request is kept alive (and watched) by comments.
-        this.heartbeats = new Heartbeats(Duration.ofSeconds(1));
-        jetty.setHandler(new McpHttpHandler(server, options, sessions, heartbeats, metrics));
-        jetty.setStopTimeout(2_000);
-        // Jetty's own error pages (unknown path, unexpected failure) become a short JSON-RPC error: no HTML, no trace.
-        jetty.setErrorHandler((request, response, callback) -> {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            response.write(true, ByteBuffer.wrap(JsonRpc.error(null, RpcError.of(
-                    response.getStatus() == HttpStatus.NOT_FOUND_404 ? JsonRpc.INVALID_REQUEST : JsonRpc.INTERNAL_ERROR,
-                    response.getStatus() == HttpStatus.NOT_FOUND_404 ? "Not found: the MCP endpoint is " + options.path() : "Internal error"))),
-                    callback);
-            return true;
+        // One timer thread for every periodic check: heartbeats, read deadlines, session expiry.
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mcp-http-timer");
+            thread.setDaemon(true);
+            return thread;
         });
+        this.deadlines = new ReadDeadlines(limits.readIdle(), limits.readTimeout(), System::nanoTime);
+        connector.addEventListener(deadlines);
+        long sweep = Math.max(10, Math.min(MAX_SWEEP_MILLIS, limits.readIdle().toMillis() / 10));
+        timer.scheduleWithFixedDelay(deadlines::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+        this.sessions = new SessionStore(options.maxSessions(), limits.maxSessionsPerClient(), options.sessionIdle(),
+                limits.unusedSessionIdle(), System::nanoTime);
+        timer.scheduleWithFixedDelay(sessions::reap, 1, 1, TimeUnit.SECONDS);
+        this.budgets = new ClientCallBudgets(limits.maxCallsPerClient());
+        // A call still running after half a second is kept alive (and watched) by heartbeats; a client that has not read
+        // one for a read-idle period is treated as gone.
+        this.heartbeats = new Heartbeats(timer, Duration.ofMillis(500), limits.readIdle());
+        jetty.setHandler(new McpHttpHandler(server, options, sessions, heartbeats, deadlines, budgets,
+                metrics));
+        jetty.setStopTimeout(2_000);
+        jetty.setErrorHandler(new JettyErrors(options.path()));
     }
 
     /**
@@ -94,10 +123,31 @@ public final class HttpTransport implements AutoCloseable {
         jetty.join();
     }
 
+    /** Jetty worker threads running a task now (for tests: slow clients must not hold them). */
+    int busyThreads() {
+        return threads.getBusyThreads();
+    }
+
+    /** Connections open now (for tests). */
+    int openConnections() {
+        return deadlines.openConnections();
+    }
+
+    /** Legacy sessions alive now (for tests). */
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Tool calls in flight from {@code address} (for tests). */
+    int callsInFlight(String address) {
+        return budgets.inFlight(address);
+    }
+
     @Override
     public void close() throws Exception {
         sessions.closeAll();
         heartbeats.close();
+        timer.shutdownNow();
         jetty.stop();
     }
 }

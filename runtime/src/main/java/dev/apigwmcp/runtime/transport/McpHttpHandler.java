@@ -1,5 +1,7 @@
 package dev.apigwmcp.runtime.transport;
 
+import dev.apigwmcp.runtime.protocol.CallScope;
+import dev.apigwmcp.runtime.protocol.CancelReason;
 import dev.apigwmcp.runtime.protocol.ClientSession;
 import dev.apigwmcp.runtime.protocol.Frame;
 import dev.apigwmcp.runtime.protocol.FrameParser;
@@ -12,9 +14,6 @@ import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
 import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.telemetry.TraceContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The one MCP endpoint: validates Host and Origin, enforces the body limit, tells the eras apart, applies each
@@ -47,20 +45,25 @@ final class McpHttpHandler extends Handler.Abstract {
     private final HttpOptions options;
     private final SessionStore sessions;
     private final Heartbeats heartbeats;
+    private final ReadDeadlines deadlines;
+    private final ClientCallBudgets budgets;
     /** Telemetry: served at {@link MetricsEndpoint#PATH} when not null. */
     private final MetricsEndpoint metrics;
 
     McpHttpHandler(McpServer server, HttpOptions options, SessionStore sessions, Heartbeats heartbeats,
-            MetricsRegistry metrics) {
+                   ReadDeadlines deadlines, ClientCallBudgets budgets, MetricsRegistry metrics) {
         this.heartbeats = heartbeats;
         this.metrics = metrics == null ? null : new MetricsEndpoint(metrics);
         this.server = server;
         this.options = options;
         this.sessions = sessions;
+        this.deadlines = deadlines;
+        this.budgets = budgets;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        deadlines.begin(request);
         String path = Request.getPathInContext(request);
         // Telemetry: /metrics shares the endpoint's connector (bind address) and its Host and Origin checks.
         boolean metricsPath = metrics != null && MetricsEndpoint.PATH.equals(path);
@@ -108,23 +111,44 @@ final class McpHttpHandler extends Handler.Abstract {
         return true;
     }
 
+    /**
+     * Reads the body without holding a worker thread ({@link BodyReader}), under {@link ReadDeadlines}, then
+     * answers it on whichever thread completed the read.
+     */
     private void post(Request request, Response response, Callback callback) {
         long declared = request.getLength();
         if (declared > options.maxRequestBytes()) {
             tooLarge(response, callback);
             return;
         }
-        byte[] body;
-        try {
-            body = readBounded(Request.asInputStream(request), options.maxRequestBytes());
-        } catch (IOException e) {
-            plainError(response, callback, HttpStatus.BAD_REQUEST_400, "Bad request: could not read the body");
-            return;
-        }
-        if (body == null) {
+        BodyReader reader = new BodyReader(request, options.maxRequestBytes(), outcome -> {
+            deadlines.read(request);
+            try {
+                answer(request, response, callback, outcome);
+            } catch (RuntimeException e) {
+                LOG.error("Internal error on POST {}: {}", options.path(), e.toString());
+                plainError(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Internal error");
+            }
+        });
+        deadlines.reading(request, reader);
+        reader.run();
+    }
+
+    private void answer(Request request, Response response, Callback callback, BodyReader.Outcome outcome) {
+        if (outcome instanceof BodyReader.Outcome.Body body) {
+            post(request, response, callback, body.bytes());
+        } else if (outcome instanceof BodyReader.Outcome.TimedOut late) {
+            // The rest of the body may still trickle in: the connection cannot carry another request.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            plainError(response, callback, HttpStatus.REQUEST_TIMEOUT_408, late.why());
+        } else if (outcome instanceof BodyReader.Outcome.TooLarge) {
             tooLarge(response, callback);
-            return;
+        } else {
+            plainError(response, callback, HttpStatus.BAD_REQUEST_400, "Bad request: could not read the body");
         }
+    }
+
+    private void post(Request request, Response response, Callback callback, byte[] body) {
         Frame frame = FrameParser.parse(body);
         if (frame instanceof Frame.Invalid invalid) {
             respond(response, callback, Reply.error(invalid.id(), invalid.error()), HttpStatus.BAD_REQUEST_400);
@@ -152,9 +176,8 @@ final class McpHttpHandler extends Handler.Abstract {
                     HttpStatus.BAD_REQUEST_400);
             return;
         }
-        // A request-scoped session only tracks the call so that a closed stream can cancel it.
-        ClientSession requestScope = new ClientSession(null, System.nanoTime());
-        dispatch(request, response, callback, new Frame.Single(message), requestScope, null, true, requestScope::cancelAll);
+        // The modern era has no sessions: each request is its own, ended by its stream.
+        dispatch(request, response, callback, new Frame.Single(message), new ClientSession(null), null, true);
     }
 
     private static String modernHeaderMismatch(Request request, Message message, String version) {
@@ -183,14 +206,12 @@ final class McpHttpHandler extends Handler.Abstract {
             return;
         }
         if (single != null && "initialize".equals(single.method())) {
-            ClientSession session = sessions.create();
-            if (session == null) {
-                respond(response, callback, Reply.error(single.id(), RpcError.of(JsonRpc.SERVER_BUSY,
-                        "Server busy: the limit of " + options.maxSessions() + " live sessions is reached; retry later")),
-                        HttpStatus.SERVICE_UNAVAILABLE_503);
+            SessionStore.Created created = sessions.create(Request.getRemoteAddr(request));
+            if (created.session() == null) {
+                respond(response, callback, Reply.error(single.id(), created.refusal()), HttpStatus.SERVICE_UNAVAILABLE_503);
                 return;
             }
-            dispatch(request, response, callback, frame, session, session, false, () -> { });
+            dispatch(request, response, callback, frame, created.session(), created.session(), false);
             return;
         }
         String id = request.getHeaders().get(SESSION_HEADER);
@@ -212,31 +233,30 @@ final class McpHttpHandler extends Handler.Abstract {
                             + session.protocolVersion() + "\"")), HttpStatus.BAD_REQUEST_400);
             return;
         }
-        JsonNode requestId = single == null ? null : single.id();
-        dispatch(request, response, callback, frame, session, null, false,
-                () -> { if (requestId != null) { session.cancelRequest(requestId); } });
+        dispatch(request, response, callback, frame, session, null, false);
     }
 
     /**
      * Runs the frame and writes its reply. Progress switches the response to SSE on the first notification (only
-     * when the client accepts {@code text/event-stream}); a failed connection cancels the call.
+     * when the client accepts {@code text/event-stream}); a call that runs long is kept alive by heartbeats. A
+     * failed connection, or a heartbeat that cannot be written, cancels the calls this POST started: only those,
+     * whatever their ids.
      */
     private void dispatch(Request request, Response response, Callback callback, Frame frame, ClientSession session,
-                          ClientSession newSession, boolean modern, Runnable cancel) {
+                          ClientSession newSession, boolean modern) {
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
         boolean sseAccepted = accept != null && accept.toLowerCase(Locale.ROOT).contains("text/event-stream");
-        ResponseWriter writer = new ResponseWriter(response, callback);
-        request.addFailureListener(failure -> {
-            cancel.run();
-            writer.abort(failure);
-        });
+        ResponseWriter writer = new ResponseWriter(response, callback, sseAccepted, System::nanoTime);
         // Telemetry: a traceparent header continues the caller's trace (a message's own _meta one wins).
-        TraceContext trace = TraceContext.of(request.getHeaders().get(TraceContext.TRACEPARENT),
-                request.getHeaders().get(TraceContext.TRACESTATE));
-        CompletableFuture<Reply> reply = server.handle(frame, session, sseAccepted ? writer::event : frame1 -> { },
-                trace);
-        if (sseAccepted && !reply.isDone()) {
-            Runnable unwatch = heartbeats.watch(writer, cancel);
+        CallScope scope = new CallScope(budgets.forClient(Request.getRemoteAddr(request)), TraceContext.of(
+                request.getHeaders().get(TraceContext.TRACEPARENT), request.getHeaders().get(TraceContext.TRACESTATE)));
+        request.addFailureListener(failure -> {
+            writer.abort(failure);
+            scope.cancel(CancelReason.CLIENT_GONE);
+        });
+        CompletableFuture<Reply> reply = server.handle(frame, session, scope, writer::event);
+        if (!reply.isDone()) {
+            Runnable unwatch = heartbeats.watch(writer, () -> scope.cancel(CancelReason.CLIENT_GONE));
             reply.whenComplete((done, failure) -> unwatch.run());
         }
         reply.whenComplete((done, failure) -> {
@@ -290,22 +310,6 @@ final class McpHttpHandler extends Handler.Abstract {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** Reads at most {@code limit} bytes; {@code null} when the body is larger. */
-    static byte[] readBounded(InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-            total += read;
-            if (total > limit) {
-                return null;
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
     }
 
     private void tooLarge(Response response, Callback callback) {

@@ -1,120 +1,193 @@
 package dev.apigwmcp.runtime.transport;
 
+import dev.apigwmcp.runtime.protocol.Reply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import dev.apigwmcp.runtime.protocol.Reply;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Writes one POST's answer. It stays plain JSON unless a notification arrives first, in which case the response
- * becomes an SSE stream carrying the notifications and then the reply. Writes are serialised: Jetty allows one
- * outstanding write per response.
+ * Writes one POST's answer. A quick answer is plain JSON with a known length. A call that runs long keeps its
+ * connection alive and proves it open by writing while it runs: an SSE-capable request becomes an SSE stream
+ * (notifications, comment heartbeats, then the reply); a JSON-only request gets its {@code application/json}
+ * body started with whitespace, which JSON allows before a value, and the reply follows. Jetty only notices a
+ * client that went away when it writes, so these writes are how a closed connection turns into a cancelled call,
+ * and why no idle timeout cuts a long call short.
+ *
+ * <p>Nothing here blocks: Jetty allows one outstanding write per response, so writes queue and each starts when the
+ * previous one completes. The exchange's callback is completed exactly once.
  */
 final class ResponseWriter {
     private static final byte[] DATA = "event: message\ndata: ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] KEEPALIVE = ": keepalive\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SPACE = {' '};
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private enum Mode { UNCOMMITTED, SSE, JSON }
+
+    private record Write(ByteBuffer buffer, boolean last) {
+    }
 
     private final Response response;
     private final Callback callback;
-    private boolean streaming;
+    private final boolean sseAccepted;
+    private final LongSupplier clock;
+    private final Queue<Write> queue = new ArrayDeque<>();
+    private Mode mode = Mode.UNCOMMITTED;
+    private boolean writing;
+    private long writingSince;
+    /** The last write is queued or done: nothing more is accepted. */
     private boolean finished;
+    private boolean failed;
+    private boolean completed;
 
-    ResponseWriter(Response response, Callback callback) {
+    ResponseWriter(Response response, Callback callback, boolean sseAccepted, LongSupplier nanoClock) {
         this.response = response;
         this.callback = callback;
+        this.sseAccepted = sseAccepted;
+        this.clock = nanoClock;
     }
 
-    /** Sends a notification as an SSE event, starting the stream if needed. Blocks until written. */
+    /** Sends a notification as an SSE event, starting the stream if needed; dropped when the client takes no SSE. */
     synchronized void event(byte[] frame) {
-        if (finished) {
+        if (finished || failed || !sseAccepted || mode == Mode.JSON) {
             return;
         }
-        startStream();
-        Callback.Completable written = new Callback.Completable();
-        response.write(false, sse(frame), written);
-        try {
-            written.get();
-        } catch (Exception e) {
-            // The client closed the stream; the request's failure listener cancels the call.
-            finished = true;
-        }
+        startStream(Mode.SSE);
+        enqueue(sse(frame), false);
     }
 
     /**
-     * Sends an SSE comment on a call that is still running. Jetty only notices a client that went away when it
-     * writes, so this is how a closed stream turns into a cancelled call; returns {@code false} once the stream
-     * is gone.
+     * Writes a heartbeat on a call that is still running. Returns {@code false} once the client is known to be
+     * gone: a write failed, or one has waited longer than {@code stallNanos} for the client to read.
      */
-    synchronized boolean heartbeat() {
-        if (finished) {
+    synchronized boolean heartbeat(long stallNanos) {
+        if (failed) {
             return false;
         }
-        startStream();
-        Callback.Completable written = new Callback.Completable();
-        response.write(false, ByteBuffer.wrap(KEEPALIVE), written);
-        try {
-            written.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        if (finished) {
             return true;
-        } catch (Exception e) {
-            return false;
         }
+        if (writing) {
+            return clock.getAsLong() - writingSince < stallNanos;
+        }
+        startStream(sseAccepted ? Mode.SSE : Mode.JSON);
+        enqueue(ByteBuffer.wrap(mode == Mode.SSE ? KEEPALIVE : SPACE), false);
+        return !failed;
     }
 
-    private void startStream() {
-        if (!streaming) {
-            streaming = true;
-            response.setStatus(HttpStatus.OK_200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        }
-    }
-
-    /** Writes the reply and completes the exchange. */
+    /**
+     * Writes the reply and completes the exchange. An optional reply (the client ended the request itself) is left
+     * out of an SSE stream, which may end without one; a JSON body cannot, so it gets the reply.
+     */
     synchronized void finish(Reply reply, int status) {
-        if (finished) {
+        if (finished || failed) {
             return;
         }
         finished = true;
-        if (streaming) {
-            response.write(true, sse(reply.bytes()), callback);
-        } else {
-            response.setStatus(status);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            // A known length lets Jetty send headers and body in one write, without chunked framing.
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length());
-            writeParts(reply.buffers(), 0);
+        switch (mode) {
+            case SSE -> enqueue(reply.isOptional() ? ByteBuffer.allocate(0) : sse(reply.bytes()), true);
+            case JSON -> enqueueParts(reply.buffers());
+            case UNCOMMITTED -> {
+                response.setStatus(status);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                // A known length lets Jetty send headers and body in one write, without chunked framing.
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length());
+                enqueueParts(reply.buffers());
+            }
         }
     }
 
-    /** Writes the reply's parts one after the other (a large page is not copied into one array first). */
-    private void writeParts(ByteBuffer[] parts, int index) {
-        boolean last = index == parts.length - 1;
-        response.write(last, parts[index], last ? callback
-                : Callback.from(() -> writeParts(parts, index + 1), callback::failed));
-    }
-
-    /** No reply (a notification or a client response): 202 Accepted with no body. */
+    /** No reply (the POST held only notifications or client responses): 202 Accepted with no body. */
     synchronized void accepted() {
-        if (finished) {
+        if (finished || failed) {
             return;
         }
         finished = true;
-        if (streaming) {
-            response.write(true, ByteBuffer.allocate(0), callback);
-        } else {
+        if (mode == Mode.UNCOMMITTED) {
             response.setStatus(HttpStatus.ACCEPTED_202);
-            callback.succeeded();
+            complete(null);
+        } else {
+            enqueue(ByteBuffer.allocate(0), true);
         }
     }
 
     /** The connection failed: nothing more can be written; Jetty still needs the exchange completed. */
     synchronized void abort(Throwable failure) {
-        if (!finished) {
-            finished = true;
+        if (!failed) {
+            failed = true;
+            queue.clear();
+            complete(failure);
+        }
+    }
+
+    private void startStream(Mode streaming) {
+        if (mode != Mode.UNCOMMITTED) {
+            return;
+        }
+        mode = streaming;
+        response.setStatus(HttpStatus.OK_200);
+        if (streaming == Mode.SSE) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        } else {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        }
+    }
+
+    /** Queues the reply's parts (a large page is not copied into one array first), the last one ending it. */
+    private void enqueueParts(ByteBuffer[] parts) {
+        for (int i = 0; i < parts.length; i++) {
+            enqueue(parts[i], i == parts.length - 1);
+        }
+    }
+
+    private void enqueue(ByteBuffer buffer, boolean last) {
+        queue.add(new Write(buffer, last));
+        if (!writing) {
+            writeNext();
+        }
+    }
+
+    private void writeNext() {
+        Write next = queue.poll();
+        if (next == null || failed) {
+            return;
+        }
+        writing = true;
+        writingSince = clock.getAsLong();
+        response.write(next.last(), next.buffer(), Callback.from(() -> written(next), this::writeFailed));
+    }
+
+    private synchronized void written(Write write) {
+        writing = false;
+        if (write.last()) {
+            complete(null);
+        } else {
+            writeNext();
+        }
+    }
+
+    private synchronized void writeFailed(Throwable failure) {
+        writing = false;
+        failed = true;
+        queue.clear();
+        complete(failure);
+    }
+
+    private void complete(Throwable failure) {
+        if (completed) {
+            return;
+        }
+        completed = true;
+        if (failure == null) {
+            callback.succeeded();
+        } else {
             callback.failed(failure);
         }
     }

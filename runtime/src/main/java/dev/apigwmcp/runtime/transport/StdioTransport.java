@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.transport;
 
+import dev.apigwmcp.runtime.protocol.CancelReason;
 import dev.apigwmcp.runtime.protocol.ClientSession;
 import dev.apigwmcp.runtime.protocol.Frame;
 import dev.apigwmcp.runtime.protocol.FrameParser;
@@ -31,7 +32,7 @@ public final class StdioTransport {
     private final McpServer server;
     private final InputStream in;
     private final OutputStream out;
-    private final ClientSession session = new ClientSession("stdio", System.nanoTime());
+    private final ClientSession session = new ClientSession("stdio");
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean outputBroken;
 
@@ -75,7 +76,8 @@ public final class StdioTransport {
     }
 
     private void writeReply(Reply reply) {
-        if (reply != null) {
+        // An optional reply answers a request the client cancelled: on stdio the spec's "no response" is possible.
+        if (reply != null && !reply.isOptional()) {
             write(reply);
         }
     }
@@ -102,15 +104,20 @@ public final class StdioTransport {
         }
     }
 
+    /**
+     * End of input: requests still running may answer for a short while (input piped in and closed still gets
+     * its answers), then everything left is cancelled. When stdout broke, no one can read an answer, so the calls
+     * are cancelled at once.
+     */
     private void drain() {
         CompletableFuture<?>[] waiting = pending.toArray(CompletableFuture[]::new);
-        if (waiting.length > 0) {
+        if (waiting.length > 0 && !outputBroken) {
             try {
                 CompletableFuture.allOf(waiting).get(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 LOG.info("End of input: cancelling {} unfinished request(s)", pending.size());
             }
         }
-        session.cancelAll();
+        session.cancelAll(CancelReason.CLIENT_GONE);
     }
 }

@@ -17,6 +17,10 @@ public enum CallOutcome {
     TIMEOUT(true),
     CONNECTION_FAILED(true),
     CANCELLED(true),
+    /** The gateway refused the call: its tool already had its share of calls in flight. Nothing was sent. */
+    GATEWAY_THROTTLED(true),
+    /** The target's circuit is open after repeated upstream failures. Nothing was sent. */
+    CIRCUIT_OPEN(true),
     INTERNAL(true);
 
     private final boolean error;

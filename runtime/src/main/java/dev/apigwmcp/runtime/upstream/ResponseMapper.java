@@ -1,17 +1,17 @@
 package dev.apigwmcp.runtime.upstream;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -61,15 +61,18 @@ public final class ResponseMapper {
         }
         String message = errorMessage(response);
         String quoted = message == null ? "" : ": " + message;
+        Optional<Duration> retryAfter = response.retryAfter(Instant.now());
         if (status == 429) {
-            String retry = response.headers().firstValue("retry-after").map(v -> " Retry after " + v + " s.")
-                    .orElse(" Retry later.");
+            String retry = retryAfter.map(wait -> " The upstream asks to retry after " + RetryAfter.seconds(wait)
+                    + " s (Retry-After).").orElse(" Retry later.");
             return ToolResult.text("Upstream is throttling requests (HTTP 429 Too Many Requests)" + quoted + "."
                     + retry, CallOutcome.THROTTLED, status);
         }
         if (status >= 500) {
-            return ToolResult.text("Upstream failed with HTTP " + status + reason + quoted
-                    + ". This is a server-side problem; retrying later may help.", CallOutcome.SERVER_ERROR, status);
+            String retry = retryAfter.map(wait -> " The upstream asks to retry after " + RetryAfter.seconds(wait)
+                    + " s (Retry-After).").orElse(" This is a server-side problem; retrying later may help.");
+            return ToolResult.text("Upstream failed with HTTP " + status + reason + quoted + "." + retry,
+                    CallOutcome.SERVER_ERROR, status);
         }
         return ToolResult.text("Upstream rejected the request with HTTP " + status + reason + quoted,
                 CallOutcome.CLIENT_ERROR, status);
@@ -86,6 +89,10 @@ public final class ResponseMapper {
         int status = response.status();
         byte[] body = response.body();
         String answered = "Upstream answered HTTP " + status + reason(status);
+        if (response.encodingProblem() != null) {
+            return ToolResult.text(answered + ", but " + response.encodingProblem() + ".",
+                    CallOutcome.NONCONFORMING_OUTPUT, status).withDetail("encoding");
+        }
         if (body.length == 0) {
             return empty(answered, schema, status);
         }
@@ -293,23 +300,18 @@ public final class ResponseMapper {
         return null;
     }
 
-    /** Maps a failure to reach the upstream or read its answer. */
-    public ToolResult failure(Throwable failure, String displayUri, long timeoutMs) {
+    /**
+     * Maps a failure to reach the upstream or read its answer.
+     *
+     * @param deadlineMs the call's deadline, named when it passed
+     */
+    public ToolResult failure(Throwable failure, String displayUri, long deadlineMs) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof HttpConnectTimeoutException) {
-            return ToolResult.text("Could not connect to the upstream at " + displayUri
-                    + " in time (connect timeout). Check the base URL and network.", CallOutcome.TIMEOUT, 0);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return ToolResult.text("The upstream did not answer within " + timeoutMs + " ms (request timeout).",
-                    CallOutcome.TIMEOUT, 0);
+        if (cause instanceof UpstreamFailure upstream) {
+            return failure(upstream, displayUri, deadlineMs);
         }
         if (cause instanceof CancellationException) {
             return ToolResult.text("The call was cancelled.", CallOutcome.CANCELLED, 0);
-        }
-        if (cause instanceof ConnectException) {
-            return ToolResult.text("Could not connect to the upstream at " + displayUri
-                    + " (connection refused or unreachable).", CallOutcome.CONNECTION_FAILED, 0);
         }
         if (cause instanceof IOException) {
             return ToolResult.text("The connection to the upstream failed: " + describe(cause) + ".",
@@ -317,6 +319,27 @@ public final class ResponseMapper {
         }
         return ToolResult.text("Internal error while calling the upstream (" + cause.getClass().getSimpleName()
                 + ").", CallOutcome.INTERNAL, 0);
+    }
+
+    private static ToolResult failure(UpstreamFailure failure, String displayUri, long deadlineMs) {
+        return switch (failure.kind()) {
+            case DEADLINE -> ToolResult.text("The upstream did not answer within the tool's deadline of " + deadlineMs
+                    + " ms (the export's timeoutInMillis, else " + UpstreamSettings.TIMEOUT_MS.name() + "): "
+                    + failure.phase().late() + (failure.phase() == ExchangePhase.BODY ? " (HTTP " + failure.status()
+                    + ", " + failure.bytesReceived() + " bytes received)" : "")
+                    + ". The gateway closed the connection.", CallOutcome.TIMEOUT, failure.status())
+                    .withDetail(failure.phase().name().toLowerCase(Locale.ROOT));
+            case CONNECT_TIMEOUT -> ToolResult.text("Could not connect to the upstream at " + displayUri
+                    + " in time (" + UpstreamSettings.CONNECT_TIMEOUT_MS.name() + "). Check the base URL and network.",
+                    CallOutcome.TIMEOUT, 0).withDetail("connect");
+            case CONNECT_FAILED -> ToolResult.text("Could not connect to the upstream at " + displayUri + " ("
+                    + failure.getMessage() + ").", CallOutcome.CONNECTION_FAILED, 0);
+            case BROKEN -> ToolResult.text("The connection to the upstream failed " + (failure.phase()
+                    == ExchangePhase.BODY ? "while the body was arriving (HTTP " + failure.status() + ", "
+                    + failure.bytesReceived() + " bytes received)" : "before it answered") + ": "
+                    + failure.getMessage() + ".",
+                    CallOutcome.CONNECTION_FAILED, failure.status());
+        };
     }
 
     private static String describe(Throwable cause) {

@@ -45,6 +45,22 @@ class GatewayTest {
     }
 
     @Test
+    void helpListsTheLimitsAgainstSlowAndHostileClientsWithTheirDefaults() {
+        assertThat(run("", "--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("--request-read-idle-ms", "default 5000", "--request-read-timeout-ms", "default 15000",
+                "--max-sessions-per-client", "--session-unused-seconds", "--max-calls-per-client",
+                "--max-calls-per-session", "--max-batch-requests");
+    }
+
+    @Test
+    void aReadDeadlineBelowItsMinimumExits2NamingTheOption() {
+        assertThat(run("", "--transport", "http", "--port", "0", "--request-read-idle-ms", "5")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--request-read-idle-ms", "APIGW_MCP_REQUEST_READ_IDLE_MS", "between 100 and", "got 5");
+    }
+
+    @Test
     void listToolsPrintsNameAndFirstDescriptionLine() {
         assertThat(run("", "--list-tools")).isZero();
         String listing = out.toString(StandardCharsets.UTF_8);

@@ -58,6 +58,7 @@ class CallTelemetryTest {
         settings.put("target.pets.oauth2.token-url", "http://127.0.0.1:9/token");
         settings.put("target.pets.oauth2.client-id", "client-1");
         settings.put("target.pets.oauth2.client-secret-env", "PETS_KEY");
+        settings.put("upstream.retry.base-delay-ms", "1");
         AuthEnvironment environment = new AuthEnvironment(Map.of("PETS_KEY", "k-123-secret")::get,
                 profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null), Clock.systemUTC());
         service = GatewayToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment,
@@ -175,7 +176,7 @@ class CallTelemetryTest {
 
     @Test
     void anUpstreamErrorMarksBothSpans() {
-        upstream.respond(r -> Reply.json(503, "{\"message\":\"down\"}"));
+        upstream.respond(r -> Reply.json(500, "{\"message\":\"down\"}"));
         call("pets___GetPet", "{\"petId\":\"7\"}", CallContext.NONE);
         SpanData server = otel.span("tools/call pets___GetPet");
         SpanData client = otel.span("GET /prod/pets/{petId}");
@@ -183,7 +184,7 @@ class CallTelemetryTest {
         assertThat(attribute(server, "error.type")).isEqualTo("tool_error");
         assertThat(attribute(server, "apigw_mcp.outcome")).isEqualTo("SERVER_ERROR");
         assertThat(client.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-        assertThat(attribute(client, "error.type")).isEqualTo("503");
+        assertThat(attribute(client, "error.type")).isEqualTo("500");
     }
 
     @Test

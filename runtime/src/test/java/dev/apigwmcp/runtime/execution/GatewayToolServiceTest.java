@@ -310,7 +310,9 @@ class GatewayToolServiceTest {
         upstream.respond(r -> Reply.json(200, "{}").delayed(3000));
         ObjectNode result = call("pets___ListPets", "{}");
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(text(result)).isEqualTo("The upstream did not answer within 300 ms (request timeout).");
+        assertThat(text(result)).isEqualTo("The upstream did not answer within the tool's deadline of 300 ms (the"
+                + " export's timeoutInMillis, else upstream.timeout-ms): the request was sent, but the response"
+                + " headers did not arrive. The gateway closed the connection.");
         assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.TIMEOUT)).isEqualTo(1);
     }
 
@@ -323,7 +325,7 @@ class GatewayToolServiceTest {
         upstream.respond(r -> Reply.json(200, "[]").delayed(400));
         long start = System.nanoTime();
         CompletableFuture<ObjectNode> first = service.call("pets___ListPets", JSON.readTree("{}"), null);
-        CompletableFuture<ObjectNode> second = service.call("pets___ListPets", JSON.readTree("{}"), null);
+        CompletableFuture<ObjectNode> second = service.call("pets___Download", JSON.readTree("{}"), null);
         assertThat(first.join().path("isError").asBoolean()).isFalse();
         assertThat(second.join().path("isError").asBoolean()).isFalse();
         // Two 400 ms exchanges one after the other; in parallel they would be done in about 400 ms.
@@ -478,6 +480,21 @@ class GatewayToolServiceTest {
             assertThat(e.badSettings()).isTrue();
             assertThat(e.problems()).contains("setting validation.precompile: 'maybe' is not true or false",
                     "setting target.pets.api-key-in: 'sideways' is not 'header' or 'query'");
+        });
+    }
+
+    @Test
+    void retryAndCircuitSettingsOutOfRangeAreWrongSettingsNamingTheRange() {
+        Map<String, String> settings = settings();
+        settings.put("upstream.retry.max-attempts", "0");
+        settings.put("upstream.circuit.failure-rate", "150");
+        settings.put("calls.max-concurrent-per-tool", "none");
+        assertThatThrownBy(() -> service(settings)).isInstanceOfSatisfying(StartupException.class, e -> {
+            assertThat(e.badSettings()).isTrue();
+            assertThat(e.problems()).contains(
+                    "setting upstream.retry.max-attempts: '0' is not a whole number from 1 to 10",
+                    "setting upstream.circuit.failure-rate: '150' is not a whole number from 0 to 100",
+                    "setting calls.max-concurrent-per-tool: 'none' is not a positive whole number");
         });
     }
 

@@ -17,13 +17,13 @@ class CallContextTest {
     private final McpServer server = new McpServer(tools, ServerOptions.defaults());
 
     private CallContext call(String meta, TraceContext transport) {
-        ClientSession session = new ClientSession("s", 0);
+        ClientSession session = new ClientSession("s");
         server.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
                 + "{\"protocolVersion\":\"2025-11-25\"}}").getBytes(StandardCharsets.UTF_8)), session, frame -> { })
                 .join();
         server.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":\"call-1\",\"method\":\"tools/call\","
                 + "\"params\":{\"name\":\"echo\",\"arguments\":{}" + meta + "}}").getBytes(StandardCharsets.UTF_8)),
-                session, frame -> { }, transport).join();
+                session, new CallScope(null, transport), frame -> { }).join();
         assertThat(tools.contexts()).hasSize(1);
         return tools.contexts().get(0);
     }

@@ -24,7 +24,7 @@ class McpServerTest {
     }
 
     private ClientSession initialized(String version) {
-        ClientSession session = new ClientSession("s", 0);
+        ClientSession session = new ClientSession("s");
         JsonNode reply = send(session, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
                 + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
         assertThat(reply.path("result").path("protocolVersion").asString()).isNotEmpty();
@@ -34,7 +34,7 @@ class McpServerTest {
 
     @Test
     void initializeNegotiatesTheClientsVersionWhenSupported() {
-        ClientSession session = new ClientSession("s", 0);
+        ClientSession session = new ClientSession("s");
         JsonNode reply = send(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}");
         assertThat(reply.at("/result/protocolVersion").asString()).isEqualTo("2025-06-18");
         assertThat(reply.at("/result/capabilities/tools").isObject()).isTrue();
@@ -44,20 +44,20 @@ class McpServerTest {
 
     @Test
     void initializeOffersNewestLegacyVersionForUnknownVersion() {
-        ClientSession session = new ClientSession("s", 0);
+        ClientSession session = new ClientSession("s");
         JsonNode reply = send(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-11-05\"}}");
         assertThat(reply.at("/result/protocolVersion").asString()).isEqualTo("2025-11-25");
     }
 
     @Test
     void initializeWithoutVersionIsInvalidParams() {
-        JsonNode reply = send(new ClientSession("s", 0), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}");
+        JsonNode reply = send(new ClientSession("s"), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}");
         assertThat(reply.at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_PARAMS);
     }
 
     @Test
     void legacyToolsListBeforeInitializeIsRefused() {
-        JsonNode reply = send(new ClientSession("s", 0), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+        JsonNode reply = send(new ClientSession("s"), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
         assertThat(reply.at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
         assertThat(reply.at("/error/message").asString()).contains("initialize");
     }
@@ -172,14 +172,96 @@ class McpServerTest {
     }
 
     @Test
-    void cancelledNotificationCancelsTheRunningCallAndSuppressesItsReply() throws Exception {
+    void cancelledNotificationCancelsTheRunningCallAndMarksItsReplyOptional() throws Exception {
         ClientSession session = initialized("2025-11-25");
         var pending = server.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":\"slow-1\",\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}"
                 .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
         assertThat(pending).isNotDone();
         send(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-1\",\"reason\":\"user\"}}");
         assertThat(fixture.slowCancelled.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(pending.get(5, TimeUnit.SECONDS)).isNull();
+        Reply reply = pending.get(5, TimeUnit.SECONDS);
+        assertThat(reply.isOptional()).isTrue();
+        assertThat(reply.error().code()).isEqualTo(JsonRpc.REQUEST_CANCELLED);
+        assertThat(session.inFlightCount()).isZero();
+    }
+
+    @Test
+    void anIdInFlightCannotBeReusedInTheSessionButIsFreeAgainOnceAnswered() throws Exception {
+        ClientSession session = initialized("2025-11-25");
+        var first = server.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"slow\",\"arguments\":{\"ms\":200}}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
+
+        JsonNode duplicate = send(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}");
+
+        assertThat(duplicate.at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
+        assertThat(duplicate.at("/error/message").asString()).contains("id 3 is already used");
+        assertThat(first.get(5, TimeUnit.SECONDS).isError()).isFalse();
+        assertThat(send(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}")
+                .has("result")).isTrue();
+    }
+
+    @Test
+    void callsBeyondTheSessionLimitAreRefusedNamingTheSetting() {
+        McpServer limited = new McpServer(fixture, ServerOptions.defaults().withLimits(2, 32));
+        ClientSession session = new ClientSession("s");
+        limited.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"
+                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        List<java.util.concurrent.CompletableFuture<Reply>> replies = new java.util.ArrayList<>();
+        for (int id = 1; id <= 3; id++) {
+            replies.add(limited.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\","
+                    + "\"params\":{\"name\":\"slow\"}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD));
+        }
+
+        Reply third = replies.get(2).join();
+        assertThat(third.error().code()).isEqualTo(JsonRpc.SERVER_BUSY);
+        assertThat(third.error().data().get("limit").asString()).isEqualTo("max-calls-per-session");
+        assertThat(session.inFlightCount()).isEqualTo(2);
+        session.cancelAll(CancelReason.SESSION_ENDED);
+        assertThat(replies.get(0).join().error().message()).contains("its session ended");
+        assertThat(replies.get(0).join().isOptional()).isFalse();
+    }
+
+    @Test
+    void batchRequestsBeyondTheLimitAreRefusedOneByOneAndStartNothing() {
+        McpServer limited = new McpServer(fixture, ServerOptions.defaults().withLimits(32, 2));
+        ClientSession session = new ClientSession("s");
+        limited.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}"
+                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+
+        Reply reply = limited.handle(FrameParser.parse(("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}]")
+                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+
+        JsonNode answers = JsonRpc.MAPPER.readTree(reply.bytes());
+        assertThat(answers).hasSize(3);
+        assertThat(answers.get(2).at("/id").asInt()).isEqualTo(3);
+        assertThat(answers.get(2).at("/error/code").asInt()).isEqualTo(JsonRpc.SERVER_BUSY);
+        assertThat(answers.get(2).at("/error/data/limit").asString()).isEqualTo("max-batch-requests");
+        assertThat(session.inFlightCount()).isZero();
+    }
+
+    @Test
+    void aToolsCallWithoutAnIdIsNotRun() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        McpServer counting = new McpServer(new FixtureToolService() {
+            @Override
+            public java.util.concurrent.CompletableFuture<tools.jackson.databind.node.ObjectNode> call(
+                    String name, JsonNode arguments, dev.apigwmcp.runtime.tools.ProgressListener progress) {
+                calls.incrementAndGet();
+                return super.call(name, arguments, progress);
+            }
+        }, ServerOptions.defaults());
+        ClientSession session = new ClientSession("s");
+        counting.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"
+                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+
+        Reply reply = counting.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}"
+                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+
+        assertThat(reply).isNull();
+        assertThat(calls).hasValue(0);
     }
 
     @Test

@@ -16,10 +16,12 @@ class OutcomeClassTest {
         expected.put(CallOutcome.INVALID_ARGUMENTS, OutcomeClass.USER_ERROR);
         expected.put(CallOutcome.CLIENT_ERROR, OutcomeClass.USER_ERROR);
         expected.put(CallOutcome.THROTTLED, OutcomeClass.THROTTLE);
+        expected.put(CallOutcome.GATEWAY_THROTTLED, OutcomeClass.THROTTLE);
         expected.put(CallOutcome.SERVER_ERROR, OutcomeClass.SYSTEM_ERROR);
         expected.put(CallOutcome.TIMEOUT, OutcomeClass.SYSTEM_ERROR);
         expected.put(CallOutcome.CONNECTION_FAILED, OutcomeClass.SYSTEM_ERROR);
         expected.put(CallOutcome.REDIRECT, OutcomeClass.SYSTEM_ERROR);
+        expected.put(CallOutcome.CIRCUIT_OPEN, OutcomeClass.SYSTEM_ERROR);
         expected.put(CallOutcome.AUTH_FAILED, OutcomeClass.SYSTEM_ERROR);
         expected.put(CallOutcome.NONCONFORMING_OUTPUT, OutcomeClass.SYSTEM_ERROR);
         expected.put(CallOutcome.INTERNAL, OutcomeClass.SYSTEM_ERROR);

@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A gateway jar (a sample's shaded jar) started as its user would, {@code java -jar gateway.jar ...}; over HTTP with
- * its stderr copied to a file and the endpoint read from the runtime's "serving MCP on" line.
+ * A gateway jar (a sample's, written by the plugin's package goal) started as its user would,
+ * {@code java -jar gateway.jar ...}; over HTTP with its stderr copied to a file and the endpoint read from the
+ * runtime's "serving MCP on" line.
  */
 public final class GatewayProcess implements AutoCloseable {
 

@@ -46,7 +46,7 @@ class HttpTelemetryTest {
 
     private HttpTransport start(MetricsRegistry metrics) throws Exception {
         HttpOptions options = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5), Set.of(),
-                Set.of(), 8, Duration.ofSeconds(30));
+                Set.of(), 8, Duration.ofSeconds(30), ClientLimits.defaults());
         transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults()), options, metrics).start();
         return transport;
     }

@@ -15,7 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +38,7 @@ class HttpTransportTest {
     @BeforeEach
     void start() throws Exception {
         HttpOptions options = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5),
-                Set.of("https://trusted.example"), Set.of(), 8, Duration.ofSeconds(30));
+                Set.of("https://trusted.example"), Set.of(), 8, Duration.ofSeconds(30), ClientLimits.defaults());
         transport = new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), options).start();
     }
 
@@ -103,12 +106,44 @@ class HttpTransportTest {
     }
 
     @Test
-    void sessionCapRefusesFurtherInitializeWith503() throws Exception {
+    void sessionCapEndsAnUnusedSessionBeforeAUsedOneToAdmitANewClient() throws Exception {
+        String used = initialize();
+        String unused = initialize();
+        assertThat(send(legacy(used, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")).statusCode()).isEqualTo(200);
+
         initialize();
-        initialize();
+
+        assertThat(send(legacy(unused, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")).statusCode()).isEqualTo(404);
+        assertThat(send(legacy(used, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void sessionCapRefusesInitializeWith503OnlyWhenEverySessionHasACallInFlight() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (String session : List.of(initialize(), initialize())) {
+            calls.add(client.sendAsync(legacy(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                    + "\"params\":{\"name\":\"slow\"}}").build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        awaitCallsInFlight(2);
+
         HttpResponse<String> third = send(post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"));
+
         assertThat(third.statusCode()).isEqualTo(503);
         assertThat(json(third).at("/error/code").asInt()).isEqualTo(JsonRpc.SERVER_BUSY);
+        assertThat(json(third).at("/error/data/limit").asString()).isEqualTo("max-sessions");
+        calls.forEach(call -> call.cancel(true));
+    }
+
+    private HttpRequest.Builder legacy(String session, String body) {
+        return post(body).header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
+    }
+
+    private void awaitCallsInFlight(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (transport.callsInFlight("127.0.0.1") < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(transport.callsInFlight("127.0.0.1")).isEqualTo(count);
     }
 
     @Test
@@ -226,6 +261,45 @@ class HttpTransportTest {
                 .header("Mcp-Method", "tools/call").header("Mcp-Name", "slow"));
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         assertThat(response.body()).startsWith(": keepalive\n\n").contains("data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\"");
+    }
+
+    @Test
+    void longCallsOnJsonOnlyRequestsAreKeptAliveWithWhitespaceThenAnswered() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
+                + "\"arguments\":{\"ms\":1500}," + MODERN_META + "}}";
+        HttpResponse<String> response = send(post(body).setHeader("Accept", "application/json")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call").header("Mcp-Name", "slow"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(response.body()).startsWith(" ");
+        assertThat(json(response).at("/result/content/0/text").asString()).isEqualTo("slept 1500");
+    }
+
+    @Test
+    void duplicateHostIsABadRequestNotAnInternalError() throws Exception {
+        String answer = raw("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n{}");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        JsonNode error = JsonRpc.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error");
+        assertThat(error.get("code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
+        assertThat(error.get("message").asString()).startsWith("Bad Request").containsIgnoringCase("host");
+    }
+
+    @Test
+    void missingHostIsABadRequestNotAnInternalError() throws Exception {
+        String answer = raw("POST /mcp HTTP/1.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        JsonNode error = JsonRpc.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error");
+        assertThat(error.get("code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
+        assertThat(error.get("message").asString()).startsWith("Bad Request").containsIgnoringCase("host");
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", transport.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return readAll(socket.getInputStream());
+        }
     }
 
     static String readAll(InputStream in) throws Exception {

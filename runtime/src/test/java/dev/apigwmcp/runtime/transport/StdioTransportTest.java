@@ -9,7 +9,9 @@ import dev.apigwmcp.runtime.protocol.ServerOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,31 @@ class StdioTransportTest {
         assertThat(frames).hasSize(5);
         assertThat(frames.subList(1, 4)).allSatisfy(f -> assertThat(f.get("method").asString()).isEqualTo("notifications/progress"));
         assertThat(frames.get(4).get("id").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aReusedIdWhileItsCallRunsIsRefused() {
+        List<JsonNode> frames = run(INIT
+                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\",\"arguments\":{\"ms\":300}}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}\n");
+        assertThat(frames).hasSize(3);
+        assertThat(frames.get(1).at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
+        assertThat(frames.get(1).at("/error/message").asString()).contains("id 4 is already used");
+        assertThat(frames.get(2).at("/result/content/0/text").asString()).isEqualTo("slept 300");
+    }
+
+    @Test
+    void endOfInputCancelsCallsStillRunningAfterAShortDrain() throws Exception {
+        FixtureToolService fixture = new FixtureToolService();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        new StdioTransport(new McpServer(fixture, ServerOptions.defaults()), new ByteArrayInputStream((INIT
+                + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}\n")
+                .getBytes(StandardCharsets.UTF_8)), out).run();
+        assertThat(fixture.slowCancelled.await(0, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        // Nobody is left to read an answer to the cancelled call: only initialize's is written.
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
     }
 
     @Test

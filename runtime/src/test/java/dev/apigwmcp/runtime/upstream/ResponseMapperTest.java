@@ -2,14 +2,10 @@ package dev.apigwmcp.runtime.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -143,12 +139,30 @@ class ResponseMapperTest {
     }
 
     @Test
-    void throttlingSaysWhenToRetry() {
+    void throttlingPassesTheUpstreamsRetryAfterOn() {
         ToolResult result = map(response(429, "application/json", "{\"message\":\"Too Many Requests\"}",
                 "retry-after", "3"), ResponseShape.UNSTRUCTURED);
         assertThat(text(result)).isEqualTo("Upstream is throttling requests (HTTP 429 Too Many Requests): Too Many"
-                + " Requests. Retry after 3 s.");
+                + " Requests. The upstream asks to retry after 3 s (Retry-After).");
         assertThat(result.outcome()).isEqualTo(CallOutcome.THROTTLED);
+    }
+
+    @Test
+    void unavailableUpstreamPassesItsRetryAfterDateOnInSeconds() {
+        String inAMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(61));
+        ToolResult result = map(response(503, "text/plain", "down for maintenance", "retry-after", inAMinute),
+                ResponseShape.UNSTRUCTURED);
+        assertThat(text(result)).matches("Upstream failed with HTTP 503 Service Unavailable: down for maintenance\\."
+                + " The upstream asks to retry after (59|60|61) s \\(Retry-After\\)\\.");
+        assertThat(result.outcome()).isEqualTo(CallOutcome.SERVER_ERROR);
+    }
+
+    @Test
+    void anUnreadableRetryAfterIsLeftOut() {
+        ToolResult result = map(response(503, null, "", "retry-after", "soon"), ResponseShape.UNSTRUCTURED);
+        assertThat(text(result)).isEqualTo("Upstream failed with HTTP 503 Service Unavailable. This is a server-side"
+                + " problem; retrying later may help.");
     }
 
     @Test
@@ -168,13 +182,27 @@ class ResponseMapperTest {
     }
 
     @Test
+    void aPassedDeadlineSaysWhatWasLate() {
+        ToolResult body = mapper.failure(new UpstreamFailure(UpstreamFailure.Kind.DEADLINE, ExchangePhase.BODY, 12,
+                200, "deadline passed", null), "u", 500);
+        assertThat(text(body)).isEqualTo("The upstream did not answer within the tool's deadline of 500 ms (the"
+                + " export's timeoutInMillis, else upstream.timeout-ms): the response headers arrived, but the body did"
+                + " not finish (HTTP 200, 12 bytes received). The gateway closed the connection.");
+        assertThat(body.outcome()).isEqualTo(CallOutcome.TIMEOUT);
+        assertThat(body.detail()).isEqualTo("body");
+        assertThat(text(mapper.failure(new UpstreamFailure(UpstreamFailure.Kind.DEADLINE, ExchangePhase.CONNECT, 0,
+                0, "deadline passed", null), "u", 500))).contains("no connection to the upstream was established");
+    }
+
+    @Test
     void failuresHaveClearMessagesAndNoStackTraces() {
-        assertThat(text(mapper.failure(new CompletionException(new HttpTimeoutException("x")), "u", 500)))
-                .isEqualTo("The upstream did not answer within 500 ms (request timeout).");
-        assertThat(mapper.failure(new HttpConnectTimeoutException("x"), "u", 5).outcome())
-                .isEqualTo(CallOutcome.TIMEOUT);
-        assertThat(mapper.failure(new ConnectException("refused"), "u", 5).outcome())
-                .isEqualTo(CallOutcome.CONNECTION_FAILED);
+        assertThat(mapper.failure(new UpstreamFailure(UpstreamFailure.Kind.CONNECT_TIMEOUT, ExchangePhase.CONNECT, 0,
+                0, "connect timeout", null), "u", 5).outcome()).isEqualTo(CallOutcome.TIMEOUT);
+        ToolResult refused = mapper.failure(new UpstreamFailure(UpstreamFailure.Kind.CONNECT_FAILED,
+                ExchangePhase.CONNECT, 0, 0, "connection refused or unreachable", null), "http://h/p", 5);
+        assertThat(refused.outcome()).isEqualTo(CallOutcome.CONNECTION_FAILED);
+        assertThat(text(refused)).isEqualTo("Could not connect to the upstream at http://h/p (connection refused or"
+                + " unreachable).");
         ObjectNode internal = mapper.failure(new IllegalStateException("secret detail"), "u", 5).result();
         assertThat(internal.toString()).doesNotContain("secret detail").doesNotContain("at dev.");
     }

@@ -32,7 +32,7 @@ import javax.lang.model.element.Modifier;
  * {@code GeneratedTool} with its arguments as the nested record {@code Input} (typed parameters, body as generated
  * records where its schema is a plain object tree); per target a {@code ToolRegistry} listed in
  * {@code META-INF/services}. One file per tool rather than two: JavaPoet renders each file twice (once to collect
- * imports), and half the files was 15 % less emission time for GitHub's description.
+ * imports), so fewer files is less emission time (BENCHMARKS.md, "Generator").
  */
 public final class JavaEmitter {
 

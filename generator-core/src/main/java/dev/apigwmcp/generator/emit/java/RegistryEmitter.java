@@ -35,39 +35,7 @@ final class RegistryEmitter {
         sorted.sort(Comparator.comparing(Entry::name));
         TypeName generatedTool = ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL,
                 WildcardTypeName.subtypeOf(Object.class));
-        TypeName names = ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.STRING);
-        CodeBlock.Builder list = CodeBlock.builder();
-        for (int i = 0; i < sorted.size(); i++) {
-            list.add("$S" + RecordFactory.separator(i, sorted.size()), sorted.get(i).name());
-        }
-        TypeSpec.Builder type = TypeSpec.classBuilder(registryName)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(JavaTypes.TOOL_REGISTRY)
-                .addJavadoc(new Javadoc("The " + sorted.size() + " tools of target {@code " + target.name()
-                        + "}, generated from " + Javadoc.safe(target.config().displayFile())
-                        + ".").render())
-                .addField(FieldSpec.builder(names, "NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(sorted.isEmpty() ? CodeBlock.of("$T.of()", JavaTypes.LIST)
-                                : CodeBlock.of("$T.of(\n$>$>$L$<$<)", JavaTypes.LIST, list.build()))
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("targetName")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(JavaTypes.STRING)
-                        .addStatement("return $S", target.name())
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("resourceFolder")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(JavaTypes.STRING)
-                        .addStatement("return $S", ResourcePaths.targetFolder(target.name()))
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("toolNames")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(names)
-                        .addStatement("return NAMES")
-                        .build());
+        TypeSpec.Builder type = describedType(target, registryName, sorted);
         MethodSpec.Builder newTool = MethodSpec.methodBuilder("newTool")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -85,10 +53,48 @@ final class RegistryEmitter {
                 .endControlFlow()
                 .addStatement("return create(index)")
                 .build());
+        addCreateMethods(type, sorted, generatedTool);
+        return type.build();
+    }
+
+    /** The class with its Javadoc, the sorted name list and the three methods that only return a value. */
+    private static TypeSpec.Builder describedType(CompiledTarget target, ClassName registryName, List<Entry> sorted) {
+        TypeName names = ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.STRING);
+        CodeBlock.Builder list = CodeBlock.builder();
+        for (int i = 0; i < sorted.size(); i++) {
+            list.add("$S" + RecordFactory.separator(i, sorted.size()), sorted.get(i).name());
+        }
+        return TypeSpec.classBuilder(registryName)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(JavaTypes.TOOL_REGISTRY)
+                .addJavadoc(new Javadoc("The " + sorted.size() + " tools of target {@code " + target.name()
+                        + "}, generated from " + Javadoc.safe(target.config().displayFile())
+                        + ".").render())
+                .addField(FieldSpec.builder(names, "NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(sorted.isEmpty() ? CodeBlock.of("$T.of()", JavaTypes.LIST)
+                                : CodeBlock.of("$T.of(\n$>$>$L$<$<)", JavaTypes.LIST, list.build()))
+                        .build())
+                .addMethod(returning("targetName", JavaTypes.STRING, CodeBlock.of("$S", target.name())))
+                .addMethod(returning("resourceFolder", JavaTypes.STRING,
+                        CodeBlock.of("$S", ResourcePaths.targetFolder(target.name()))))
+                .addMethod(returning("toolNames", names, CodeBlock.of("NAMES")));
+    }
+
+    private static MethodSpec returning(String name, TypeName type, CodeBlock value) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(type)
+                .addStatement("return $L", value)
+                .build();
+    }
+
+    /** {@code create(index)}: one switch, or a dispatch over switches of at most {@value #CASES_PER_METHOD}. */
+    private static void addCreateMethods(TypeSpec.Builder type, List<Entry> sorted, TypeName generatedTool) {
         int chunks = (sorted.size() + CASES_PER_METHOD - 1) / CASES_PER_METHOD;
         if (chunks == 1) {
             type.addMethod(createMethod("create", sorted, 0, generatedTool));
-            return type.build();
+            return;
         }
         CodeBlock.Builder dispatch = CodeBlock.builder()
                 .add("return switch (index / $L) {\n$>", CASES_PER_METHOD);
@@ -109,7 +115,6 @@ final class RegistryEmitter {
         for (int chunk = 0; chunk < chunks; chunk++) {
             type.addMethod(createMethod("create" + chunk, sorted, chunk * CASES_PER_METHOD, generatedTool));
         }
-        return type.build();
     }
 
     /** A method creating the tools at positions {@code first} to {@code first + CASES_PER_METHOD - 1}. */

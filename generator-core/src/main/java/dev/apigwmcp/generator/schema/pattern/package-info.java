@@ -1,6 +1,6 @@
 /**
- * Regular expressions fit for every validator: {@link dev.apigwmcp.generator.schema.pattern.PortablePatterns}
- * reads a pattern as java.util.regex does ({@code JavaRegexReader}) and writes it in the syntax ECMA-262 in unicode
- * mode reads the same way ({@code EcmaRegexWriter}), or says why it cannot.
+ * Regular expressions fit for every validator: a schema's {@code pattern} is read as java.util.regex reads it (the
+ * gateway's meaning) and written so that ECMA-262 in unicode mode (every MCP client's ajv) accepts the same strings;
+ * what cannot be is dropped with a located warning.
  */
 package dev.apigwmcp.generator.schema.pattern;

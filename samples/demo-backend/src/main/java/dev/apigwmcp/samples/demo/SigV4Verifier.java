@@ -44,74 +44,67 @@ public final class SigV4Verifier {
 
     /** Why the request's signature is not valid, or {@code null} when it is. */
     public String problem(SignedRequest request) {
-        String authorization = request.header("authorization");
-        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
-            return "no AWS4-HMAC-SHA256 Authorization header";
-        }
-        String credential = null;
-        String signedHeaders = null;
-        String signature = null;
-        for (String part : authorization.substring("AWS4-HMAC-SHA256 ".length()).split(",")) {
-            String[] kv = part.trim().split("=", 2);
-            if (kv.length != 2) {
-                return "malformed Authorization part " + kv[0];
+        try {
+            Authorization authorization = Authorization.parse(request.header("authorization"));
+            String[] scope = authorization.scope();
+            String secret = secrets.get(scope[0]);
+            if (secret == null) {
+                return "unknown access key " + scope[0];
             }
-            switch (kv[0]) {
-                case "Credential" -> credential = kv[1];
-                case "SignedHeaders" -> signedHeaders = kv[1];
-                case "Signature" -> signature = kv[1];
-                default -> {
-                    return "unexpected Authorization part " + kv[0];
-                }
+            if (!scope[2].equals(region) || !scope[3].equals(service)) {
+                return "scope is for " + scope[2] + "/" + scope[3];
             }
+            String amzDate = checkedDate(request, scope[1]);
+            List<String> signed = List.of(authorization.signedHeaders().split(";"));
+            if (!signed.contains("host") || !signed.contains("x-amz-date")) {
+                return "host and x-amz-date must be signed";
+            }
+            if (request.header("x-amz-security-token") != null && !signed.contains("x-amz-security-token")) {
+                return "x-amz-security-token is sent but not signed";
+            }
+            String canonicalRequest = canonicalRequest(request, signed, authorization.signedHeaders());
+            String expected = signature(secret, amzDate, scope[1], canonicalRequest);
+            return expected.equals(authorization.signature()) ? null
+                    : "signature mismatch; canonical request was:\n" + canonicalRequest;
+        } catch (Invalid e) {
+            return e.getMessage();
         }
-        if (credential == null || signedHeaders == null || signature == null) {
-            return "incomplete Authorization header";
-        }
-        String[] scope = credential.split("/");
-        if (scope.length != 5 || !scope[4].equals("aws4_request")) {
-            return "bad credential scope " + credential;
-        }
-        String secret = secrets.get(scope[0]);
-        if (secret == null) {
-            return "unknown access key " + scope[0];
-        }
-        if (!scope[2].equals(region) || !scope[3].equals(service)) {
-            return "scope is for " + scope[2] + "/" + scope[3];
-        }
+    }
+
+    /** The X-Amz-Date, checked against the clock (5 minutes) and the credential scope's date. */
+    private String checkedDate(SignedRequest request, String scopeDate) throws Invalid {
         String amzDate = request.header("x-amz-date");
         if (amzDate == null) {
-            return "no X-Amz-Date header";
+            throw new Invalid("no X-Amz-Date header");
         }
         Instant signedAt;
         try {
             signedAt = Instant.from(AMZ_DATE.parse(amzDate));
         } catch (java.time.DateTimeException e) {
-            return "X-Amz-Date " + amzDate + " is not yyyyMMddTHHmmssZ";
+            throw new Invalid("X-Amz-Date " + amzDate + " is not yyyyMMddTHHmmssZ");
         }
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(Duration.ofMinutes(5)) > 0) {
-            return "X-Amz-Date " + amzDate + " is too far from now";
+            throw new Invalid("X-Amz-Date " + amzDate + " is too far from now");
         }
-        if (!amzDate.startsWith(scope[1])) {
-            return "scope date " + scope[1] + " does not match X-Amz-Date";
+        if (!amzDate.startsWith(scopeDate)) {
+            throw new Invalid("scope date " + scopeDate + " does not match X-Amz-Date");
         }
-        List<String> signed = List.of(signedHeaders.split(";"));
-        if (!signed.contains("host") || !signed.contains("x-amz-date")) {
-            return "host and x-amz-date must be signed";
-        }
-        if (request.header("x-amz-security-token") != null && !signed.contains("x-amz-security-token")) {
-            return "x-amz-security-token is sent but not signed";
-        }
+        return amzDate;
+    }
+
+    /** The canonical request as the received bytes give it (so a signature over anything else fails). */
+    private static String canonicalRequest(SignedRequest request, List<String> signed, String signedHeaders)
+            throws Invalid {
         String payloadHash = hex(sha256(request.body()));
         String declared = request.header("x-amz-content-sha256");
         if (declared != null && !declared.equals(payloadHash)) {
-            return "x-amz-content-sha256 does not match the body received";
+            throw new Invalid("x-amz-content-sha256 does not match the body received");
         }
         StringBuilder canonicalHeaders = new StringBuilder();
         for (String name : signed) {
             List<String> values = request.headers().get(name);
             if (values == null) {
-                return "signed header " + name + " was not received";
+                throw new Invalid("signed header " + name + " was not received");
             }
             List<String> trimmed = new ArrayList<>();
             values.forEach(v -> trimmed.add(v.trim().replaceAll(" +", " ")));
@@ -121,12 +114,57 @@ public final class SigV4Verifier {
         try {
             canonicalQuery = canonicalQuery(request.rawQuery());
         } catch (NumberFormatException e) {
-            return "malformed percent-encoding in the query";
+            throw new Invalid("malformed percent-encoding in the query");
         }
-        String canonicalRequest = request.method() + "\n" + canonicalUri(request.rawPath()) + "\n"
-                + canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + payloadHash;
-        String expected = signature(secret, amzDate, scope[1], canonicalRequest);
-        return expected.equals(signature) ? null : "signature mismatch; canonical request was:\n" + canonicalRequest;
+        return request.method() + "\n" + canonicalUri(request.rawPath()) + "\n" + canonicalQuery + "\n"
+                + canonicalHeaders + "\n" + signedHeaders + "\n" + payloadHash;
+    }
+
+    /** The parts of an {@code AWS4-HMAC-SHA256} Authorization header. */
+    private record Authorization(String credential, String signedHeaders, String signature) {
+
+        static Authorization parse(String header) throws Invalid {
+            if (header == null || !header.startsWith("AWS4-HMAC-SHA256 ")) {
+                throw new Invalid("no AWS4-HMAC-SHA256 Authorization header");
+            }
+            String credential = null;
+            String signedHeaders = null;
+            String signature = null;
+            for (String part : header.substring("AWS4-HMAC-SHA256 ".length()).split(",")) {
+                String[] kv = part.trim().split("=", 2);
+                if (kv.length != 2) {
+                    throw new Invalid("malformed Authorization part " + kv[0]);
+                }
+                switch (kv[0]) {
+                    case "Credential" -> credential = kv[1];
+                    case "SignedHeaders" -> signedHeaders = kv[1];
+                    case "Signature" -> signature = kv[1];
+                    default -> throw new Invalid("unexpected Authorization part " + kv[0]);
+                }
+            }
+            if (credential == null || signedHeaders == null || signature == null) {
+                throw new Invalid("incomplete Authorization header");
+            }
+            return new Authorization(credential, signedHeaders, signature);
+        }
+
+        /** Access key, date, Region, service, {@code aws4_request}. */
+        String[] scope() throws Invalid {
+            String[] scope = credential.split("/");
+            if (scope.length != 5 || !scope[4].equals("aws4_request")) {
+                throw new Invalid("bad credential scope " + credential);
+            }
+            return scope;
+        }
+    }
+
+    /** A request that fails verification, and why (a value, not an error: no stack trace is filled in). */
+    private static final class Invalid extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Invalid(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /** The signature for a canonical request (public so the verifier can be checked against AWS's example). */

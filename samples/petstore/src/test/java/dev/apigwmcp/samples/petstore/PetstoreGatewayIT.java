@@ -43,7 +43,7 @@ class PetstoreGatewayIT {
     @BeforeAll
     static void setUp() throws Exception {
         jar = Path.of(System.getProperty("gateway.jar", "target/petstore-gateway.jar")).toAbsolutePath();
-        assertThat(jar).as("the shaded gateway jar (built in package)").isRegularFile();
+        assertThat(jar).as("the gateway jar (built in package)").isRegularFile();
         Files.createDirectories(WORK);
         node = NodeModules.ensureInstalled(WORK);
     }

@@ -87,7 +87,7 @@ class RealExportsIT {
     @BeforeAll
     void runTheClientAgainstTheGateway() throws Exception {
         Path jar = Path.of(System.getProperty("gateway.jar", "target/real-exports-gateway.jar")).toAbsolutePath();
-        assertThat(jar).as("the shaded gateway jar (built in package)").isRegularFile();
+        assertThat(jar).as("the gateway jar (built in package)").isRegularFile();
         Files.createDirectories(WORK);
         for (Check check : Check.values()) {
             findings.put(check, new Findings());

@@ -1,0 +1,47 @@
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+import java.util.concurrent.TimeUnit
+
+// The archetype plugin's script runner passes the generated project's folder in its context map.
+File projectDir = context.projectDir as File
+
+// projectDir: the project generated with the defaults (no target, no exportFile) and built with mvn package.
+def pom = new File(projectDir, 'pom.xml').text
+assert pom.contains('<name>petstore</name>')
+assert pom.contains('<artifactId>apigw-mcp-demo-gateway</artifactId>')
+assert pom.contains('<mainClass>dev.apigwmcp.samples.demogateway.DemoGateway</mainClass>')
+assert new File(projectDir, 'src/main/apigw-mcp/petstore.export.json').isFile()
+def jar = new File(projectDir, 'target/my-gateway.jar')
+assert jar.isFile()
+
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+def run = { List<String> args, String input ->
+    def errors = new File(projectDir, 'target/gateway.err')
+    def process = new ProcessBuilder([java, '-jar', jar.path] + args).redirectError(errors).start()
+    process.outputStream.withWriter('UTF-8') { it.write(input) }
+    def output = process.inputStream.getText('UTF-8')
+    assert process.waitFor(60, TimeUnit.SECONDS)
+    assert process.exitValue() == 0 : output + errors.text
+    output
+}
+
+// --demo --list-tools: every operation of the PetStore export, named <target>___<operationId> by default.
+def tools = run(['--demo', '--list-tools'], '').readLines().findAll { it.trim() }.collect { it.split(/\s+/)[0] }
+assert tools.size() == 8 : tools
+def listPets = 'petstore___ListPets'
+assert tools.containsAll([listPets, 'petstore___GetPet', 'petstore___CreatePet']) : tools
+
+// --demo over stdio: a tool call reaches the in-memory PetStore API, signed with the demo keys, and returns pets.
+def frames = [
+        [jsonrpc: '2.0', id: 1, method: 'initialize', params: [protocolVersion: '2025-06-18', capabilities: [:],
+                clientInfo: [name: 'archetype-it', version: '1']]],
+        [jsonrpc: '2.0', method: 'notifications/initialized'],
+        [jsonrpc: '2.0', id: 2, method: 'tools/call', params: [name: listPets, arguments: [type: 'dog']]],
+]
+def replies = run(['--demo'], frames.collect { JsonOutput.toJson(it) + '\n' }.join())
+        .readLines().findAll { it.trim() }.collect { new JsonSlurper().parseText(it) }
+def call = replies.find { it.id == 2 }
+assert call?.result : replies
+assert !call.result.isError : call
+assert JsonOutput.toJson(call.result).contains('dog') : call
+return true

@@ -1,0 +1,125 @@
+package dev.apigwmcp.maven;
+
+import dev.apigwmcp.maven.packaging.GatewayJarWriter;
+import dev.apigwmcp.maven.packaging.JarInput;
+import dev.apigwmcp.maven.packaging.OutputTimestamp;
+import dev.apigwmcp.maven.packaging.PackagingException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Writes the executable gateway jar: the project's classes and resources (the generated tools), the runtime and
+ * every other compile and runtime dependency in one jar that {@code java -jar} starts. Service files
+ * ({@code META-INF/services}) are merged, so every target's {@code ToolRegistry} and the runtime's services are
+ * found; licence and notice texts in {@code META-INF/} are kept, each distinct text once; signature files,
+ * the inputs' manifests and {@code module-info.class} files are left out. Any other entry that two inputs hold
+ * with different content comes from the first (the project, then the dependencies in Maven's order), with a
+ * warning. Every entry has the time of {@code project.build.outputTimestamp}, so the jar is reproducible.
+ */
+@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class PackageMojo extends AbstractMojo {
+
+    static final String TOOL_REGISTRY = "dev.apigwmcp.runtime.spi.ToolRegistry";
+    private static final int CONFLICTS_SHOWN = 20;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    /**
+     * The jar to write. The default has no version in its name, so that the command an MCP client is configured
+     * with stays the same from one release of the project to the next.
+     */
+    @Parameter(property = "apigw-mcp.gatewayJar", defaultValue = "${project.build.directory}/${project.artifactId}.jar",
+            required = true)
+    File gatewayJar;
+
+    /**
+     * The {@code Main-Class}: the runtime's launcher, or a launcher of the project's own that adds options (such
+     * as a demo mode) and calls it.
+     */
+    @Parameter(property = "apigw-mcp.mainClass", defaultValue = "dev.apigwmcp.runtime.Gateway", required = true)
+    String mainClass;
+
+    /** The time of every entry (ISO-8601 or seconds since 1970); when not set, the time of the build. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    String outputTimestamp;
+
+    /** Skips the goal, as {@code apigw-mcp.skip} skips every goal of the plugin. */
+    @Parameter(property = "apigw-mcp.skip", defaultValue = "false")
+    boolean skip;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (skip) {
+            getLog().info("apigw-mcp: skipped (apigw-mcp.skip)");
+            return;
+        }
+        GatewayJarWriter.Result result;
+        Path output = gatewayJar.toPath();
+        try {
+            Instant time = OutputTimestamp.parse(outputTimestamp).orElseGet(Instant::now);
+            result = new GatewayJarWriter().write(new GatewayJarWriter.Request(output, mainClass.strip(), inputs(),
+                    time));
+        } catch (PackagingException e) {
+            throw new MojoFailureException("apigw-mcp: cannot write the gateway jar " + shown(output) + ": "
+                    + e.getMessage());
+        } catch (IOException e) {
+            throw new MojoFailureException("apigw-mcp: cannot write the gateway jar " + shown(output) + ": " + e);
+        }
+        getLog().info("apigw-mcp: gateway jar " + shown(output) + " (" + result.entries() + " entries, main class "
+                + mainClass.strip() + ")");
+        if (!result.services().contains(TOOL_REGISTRY)) {
+            getLog().warn("apigw-mcp: the gateway jar has no generated tools (no META-INF/services/" + TOOL_REGISTRY
+                    + "): run the generate goal in this project, with at least one target");
+        }
+        List<GatewayJarWriter.Conflict> conflicts = result.conflicts();
+        for (int i = 0; i < conflicts.size() && i < CONFLICTS_SHOWN; i++) {
+            GatewayJarWriter.Conflict conflict = conflicts.get(i);
+            getLog().warn("apigw-mcp: " + conflict.name() + " differs in " + conflict.kept() + " and "
+                    + conflict.ignored() + "; the jar has the copy from " + conflict.kept());
+        }
+        if (conflicts.size() > CONFLICTS_SHOWN) {
+            getLog().warn("apigw-mcp: and " + (conflicts.size() - CONFLICTS_SHOWN) + " more entries that differ"
+                    + " between dependencies (two versions of one library?)");
+        }
+    }
+
+    /** The project's own output first, then the compile and runtime dependencies in Maven's order. */
+    private List<JarInput> inputs() {
+        List<JarInput> inputs = new ArrayList<>();
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        if (Files.isDirectory(classes)) {
+            inputs.add(new JarInput("the project's classes", classes));
+        }
+        for (Artifact artifact : project.getArtifacts()) {
+            String scope = artifact.getScope();
+            boolean onRuntimeClasspath = Artifact.SCOPE_COMPILE.equals(scope) || Artifact.SCOPE_RUNTIME.equals(scope);
+            if (onRuntimeClasspath && artifact.getArtifactHandler().isAddedToClasspath() && artifact.getFile() != null) {
+                inputs.add(new JarInput(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":"
+                        + artifact.getBaseVersion(), artifact.getFile().toPath()));
+            }
+        }
+        return inputs;
+    }
+
+    private String shown(Path path) {
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        Path absolute = path.toAbsolutePath();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/')
+                : absolute.toString();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What the protocol needs of tools, and nothing more: {@link dev.apigwmcp.runtime.tools.ToolService} (list and
+ * call) with {@link dev.apigwmcp.runtime.tools.ToolListing} (a tool's pre-serialised {@code tools/list} entry) and
+ * {@link dev.apigwmcp.runtime.tools.ProgressListener}. The generated tools' implementation is {@code execution}'s.
+ */
+package dev.apigwmcp.runtime.tools;
