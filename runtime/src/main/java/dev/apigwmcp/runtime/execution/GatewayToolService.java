@@ -7,6 +7,7 @@ import dev.apigwmcp.runtime.config.StartupProblems;
 import dev.apigwmcp.runtime.spi.ArgumentException;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.telemetry.CircuitState;
+import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.telemetry.ObservedTool;
 import dev.apigwmcp.runtime.telemetry.Telemetry;
 import dev.apigwmcp.runtime.telemetry.ToolCall;
@@ -72,7 +73,6 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private final UpstreamClient client;
     private final ResponseMapper mapper;
     private final ObjectMapper json;
-    private final ToolMetrics metrics = new ToolMetrics();
     private final Telemetry telemetry;
     /** Each tool as telemetry reports it (names and request shape), made once. */
     private final Map<String, ObservedTool> observed;
@@ -268,9 +268,12 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         return tools.containsKey(name);
     }
 
-    /** Call counters, for a metrics endpoint or a shutdown summary. */
-    public ToolMetrics metrics() {
-        return metrics;
+    /**
+     * The call counters (those of the telemetry given at creation: what {@code /metrics} serves), for a test or a
+     * shutdown summary.
+     */
+    public MetricsRegistry metrics() {
+        return telemetry.metrics();
     }
 
     /** Each target's circuit state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} or {@code DISABLED}). */
@@ -296,24 +299,23 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
             CallContext context) {
-        long start = System.nanoTime();
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
         // Set by whichever ending (result or cancellation) comes first, so each call is counted and logged once.
         AtomicBoolean ended = new AtomicBoolean();
         LoadedTool tool = tools.get(name);
-        // Telemetry: the call's span, in-flight count, metrics and log line; ended once, in record(...).
+        // Telemetry: the call's span, in-flight count, counters and log line; ended once (finish, or the cancel).
         ToolCall observed = telemetry.callStarted(tool == null ? ObservedTool.unknown(name) : this.observed.get(name),
                 context);
         if (tool == null) {
             finish(result, ended, observed,
-                    ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0), start);
+                    ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0));
             return result;
         }
         if (!shares.tryAcquire(name)) {
             finish(result, ended, observed, ToolResult.text("Throttled by the gateway: tool " + name + " already has "
                     + shares.share() + " calls in flight, its share (" + ExecutionSettings.MAX_CONCURRENT_PER_TOOL.name()
                     + "); this call was not sent upstream. Retry when earlier calls have finished.",
-                    CallOutcome.GATEWAY_THROTTLED, 0), start);
+                    CallOutcome.GATEWAY_THROTTLED, 0));
             return result;
         }
         // The running task: cancelling the result interrupts it, which aborts the upstream exchange.
@@ -327,19 +329,19 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
                     running.cancel(true);
                 }
                 if (ended.compareAndSet(false, true)) {
-                    record(observed, CallOutcome.CANCELLED, 0, null, start);
+                    observed.ended(CallOutcome.CANCELLED, 0, null);
                 }
             }
         });
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try {
             FutureTask<Void> running = new FutureTask<>(() -> run(tool, name, arguments, listener, result, ended,
-                    observed, start), null);
+                    observed), null);
             task.set(running);
             executor.execute(running);
         } catch (RejectedExecutionException e) {
             finish(result, ended, observed,
-                    ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0), start);
+                    ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0));
             return result;
         }
         if (result.isCancelled()) {
@@ -353,7 +355,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      * request) and so does the upstream exchange, which keeps the whole call on this one thread.
      */
     private void run(LoadedTool tool, String name, JsonNode arguments, ProgressListener progress,
-            CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed, long start) {
+            CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed) {
         if (result.isDone()) {
             return;
         }
@@ -361,7 +363,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         try {
             request = prepare(tool, name, arguments);
         } catch (PreparationFailure failure) {
-            finish(result, ended, observed, failure.result, start);
+            finish(result, ended, observed, failure.result);
             return;
         }
         progress.progress(0, 1.0, "Calling " + request.method() + " " + request.displayUri());
@@ -380,7 +382,6 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
                                     + request.displayUri()
                                     + " (attempt " + next + " of " + max + ") after " + why + ", in "
                                     + wait.toMillis() + " ms"));
-            metrics.recordAttempts(exchanged.attempts());
             mapped = map(tool, name, request, exchanged);
         } catch (InterruptedException e) {
             attempts.abandoned("cancelled");
@@ -394,7 +395,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
                     exchanged == null || exchanged.response() == null ? 0 : exchanged.response().status());
         }
         progress.progress(1.0, 1.0, "Upstream answered");
-        finish(result, ended, observed, mapped, start);
+        finish(result, ended, observed, mapped);
     }
 
     /** The result of the exchange's last attempt, with how often the request was sent when that was more than once. */
@@ -488,20 +489,17 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         return request;
     }
 
-    /** Counts and logs the call before completing it, so that whoever sees the result also sees the count. */
-    private void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed,
-            ToolResult outcome, long start) {
+    /**
+     * Counts and logs the call before completing it, so that whoever sees the result also sees the count.
+     * Telemetry: the counters, the span's end and the one log line per call (never argument values, answer content
+     * or credentials).
+     */
+    private static void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed,
+            ToolResult outcome) {
         if (!result.isDone() && ended.compareAndSet(false, true)) {
-            record(observed, outcome.outcome(), outcome.status(), outcome.detail(), start);
+            observed.ended(outcome.outcome(), outcome.status(), outcome.detail());
             result.complete(outcome.result());
         }
-    }
-
-    private void record(ToolCall observed, CallOutcome outcome, int status, String detail, long start) {
-        metrics.record(outcome, System.nanoTime() - start);
-        // Telemetry: metrics, the span's end and the one log line per call (never argument values, answer content
-        // or credentials).
-        observed.ended(outcome, status, detail);
     }
 
     @Override

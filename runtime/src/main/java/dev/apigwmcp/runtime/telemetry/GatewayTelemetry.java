@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's {@link Telemetry}: the call log line always; {@code /metrics} counters when asked for; OpenTelemetry
- * spans and metrics when the standard {@code OTEL_*} variables configure an exporter. Without an exporter no
+ * The gateway's {@link Telemetry}: the call log line and the call counters ({@link MetricsRegistry}) always, served
+ * at {@code /metrics} when asked for; OpenTelemetry spans and metrics when the standard {@code OTEL_*} variables
+ * configure an exporter. Without an exporter no
  * OpenTelemetry class is loaded, and a caller's trace context is still passed on to the upstream unchanged.
  */
 public final class GatewayTelemetry implements Telemetry {
@@ -24,14 +25,15 @@ public final class GatewayTelemetry implements Telemetry {
 
     private final CallLog log;
     private final MetricsRegistry metrics;
+    private final boolean prometheus;
     private final ExternalTelemetry external;
     private final Map<String, CircuitState> circuits;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    GatewayTelemetry(CallLog log, MetricsRegistry metrics, ExternalTelemetry external,
-            Map<String, CircuitState> circuits) {
+    GatewayTelemetry(CallLog log, boolean prometheus, ExternalTelemetry external, Map<String, CircuitState> circuits) {
         this.log = log;
-        this.metrics = metrics;
+        this.metrics = new MetricsRegistry(circuits);
+        this.prometheus = prometheus;
         this.external = external;
         this.circuits = circuits;
     }
@@ -47,11 +49,11 @@ public final class GatewayTelemetry implements Telemetry {
                 ? OpenTelemetrySupport.start(otel, options.transport(), circuits)
                 : null;
         return new GatewayTelemetry(new CallLog(options.logFormat(), options.err(), options.clock()),
-                options.prometheus() ? new MetricsRegistry(circuits) : null, external, circuits);
+                options.prometheus(), external, circuits);
     }
 
     static GatewayTelemetry callLogOnly() {
-        return new GatewayTelemetry(new CallLog(LogFormat.TEXT, System.err, Clock.systemUTC()), null, null,
+        return new GatewayTelemetry(new CallLog(LogFormat.TEXT, System.err, Clock.systemUTC()), false, null,
                 new ConcurrentHashMap<>());
     }
 
@@ -62,17 +64,21 @@ public final class GatewayTelemetry implements Telemetry {
 
     /** The metrics for {@code /metrics}, when they were asked for. */
     public Optional<MetricsRegistry> prometheus() {
-        return Optional.ofNullable(metrics);
+        return prometheus ? Optional.of(metrics) : Optional.empty();
+    }
+
+    @Override
+    public MetricsRegistry metrics() {
+        return metrics;
     }
 
     @Override
     public ToolCall callStarted(ObservedTool tool, CallContext context) {
         CallContext known = context == null ? CallContext.NONE : context;
-        if (metrics != null && tool.known()) {
-            metrics.started(tool);
-        }
+        MetricsRegistry.ToolCounters counters = metrics.counters(tool);
+        metrics.started(counters);
         ExternalTelemetry.Call span = external != null && tool.known() ? external.start(tool, known) : null;
-        return new Call(tool, known, span, System.nanoTime());
+        return new Call(tool, counters, known, span, System.nanoTime());
     }
 
     @Override
@@ -96,6 +102,7 @@ public final class GatewayTelemetry implements Telemetry {
     /** One observed call. Attempts run on the call's thread; the end may come from a cancelling thread. */
     private final class Call implements ToolCall {
         private final ObservedTool tool;
+        private final MetricsRegistry.ToolCounters counters;
         private final CallContext context;
         private final ExternalTelemetry.Call span;
         private final long start;
@@ -103,8 +110,10 @@ public final class GatewayTelemetry implements Telemetry {
         private volatile long upstreamNanos;
         private volatile String method;
 
-        Call(ObservedTool tool, CallContext context, ExternalTelemetry.Call span, long start) {
+        Call(ObservedTool tool, MetricsRegistry.ToolCounters counters, CallContext context, ExternalTelemetry.Call span,
+                long start) {
             this.tool = tool;
+            this.counters = counters;
             this.context = context;
             this.span = span;
             this.start = start;
@@ -132,13 +141,12 @@ public final class GatewayTelemetry implements Telemetry {
             return new Attempt(this, client, request, System.nanoTime());
         }
 
-        void attemptEnded(long nanos, boolean retry) {
+        /** An attempt ended; {@code reported}: as the exchange reported it (counted), else abandoned. */
+        void attemptEnded(long nanos, boolean reported, boolean retry) {
             upstreamNanos += nanos;
-            if (retry) {
-                if (metrics != null && tool.known()) {
-                    metrics.retried(tool);
-                }
-                if (span != null) {
+            if (reported) {
+                metrics.attempted(counters, retry);
+                if (retry && span != null) {
                     span.retried();
                 }
             }
@@ -147,9 +155,7 @@ public final class GatewayTelemetry implements Telemetry {
         @Override
         public void ended(CallOutcome outcome, int status, String detail) {
             long latency = System.nanoTime() - start;
-            if (metrics != null && tool.known()) {
-                metrics.ended(tool, OutcomeClass.of(outcome), latency, upstreamNanos, attempts);
-            }
+            metrics.ended(counters, outcome, latency, upstreamNanos, attempts);
             String traceId = null;
             String spanId = null;
             if (span != null) {
@@ -186,7 +192,7 @@ public final class GatewayTelemetry implements Telemetry {
         @Override
         public void ended(UpstreamEvents.Attempt attempt) {
             // The exchange's own time (sending to the last byte), and a retry counted as the exchange reports it.
-            call.attemptEnded(attempt.nanos(), attempt.number() > 1);
+            call.attemptEnded(attempt.nanos(), true, attempt.number() > 1);
             if (client != null) {
                 client.ended(attempt.status(), attempt.failure() == null ? null
                         : attempt.failure().toLowerCase(Locale.ROOT));
@@ -195,7 +201,7 @@ public final class GatewayTelemetry implements Telemetry {
 
         @Override
         public void ended(int status, String errorType) {
-            call.attemptEnded(System.nanoTime() - start, false);
+            call.attemptEnded(System.nanoTime() - start, false, false);
             if (client != null) {
                 client.ended(status, errorType);
             }

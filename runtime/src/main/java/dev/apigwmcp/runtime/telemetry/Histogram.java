@@ -14,6 +14,8 @@ final class Histogram {
     static final List<Double> BOUNDS_MS = List.of(5.0, 10.0, 25.0, 50.0, 75.0, 100.0, 250.0, 500.0, 750.0, 1000.0,
             2500.0, 5000.0, 7500.0, 10000.0);
 
+    private static final double[] BOUNDS = BOUNDS_MS.stream().mapToDouble(Double::doubleValue).toArray();
+
     private final LongAdder[] buckets = new LongAdder[BOUNDS_MS.size() + 1];
     private final DoubleAdder sum = new DoubleAdder();
 
@@ -25,7 +27,7 @@ final class Histogram {
 
     void record(double millis) {
         int bucket = 0;
-        while (bucket < BOUNDS_MS.size() && millis > BOUNDS_MS.get(bucket)) {
+        while (bucket < BOUNDS.length && millis > BOUNDS[bucket]) {
             bucket++;
         }
         buckets[bucket].increment();

@@ -106,21 +106,17 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
         this.networkTransport = "stdio".equals(transport) ? "pipe" : "tcp";
         this.shutdown = shutdown;
         Meter meter = otel.getMeter(SCOPE);
-        invocations = counter(meter, "Invocations", "Tool calls received, whatever their outcome");
-        throttles = counter(meter, "Throttles", "Tool calls throttled: by the upstream (HTTP 429) or by the "
-                    + "gateway (the tool's share of concurrent calls)");
-        systemErrors = counter(meter, "SystemErrors", "Tool calls failed by the upstream or the gateway (5xx, "
-                + "timeouts, connection failures, an open circuit, unusable answers, internal errors)");
-        userErrors = counter(meter, "UserErrors", "Tool calls failed by their request (invalid arguments, upstream "
-                + "4xx other than 429)");
-        retries = counter(meter, "Retries", "Upstream requests sent again after a failed attempt");
-        inFlight = meter.upDownCounterBuilder("ConcurrentExecutions").setDescription("Tool calls in flight")
+        invocations = counter(meter, "Invocations", MetricsRegistry.INVOCATIONS);
+        throttles = counter(meter, "Throttles", MetricsRegistry.THROTTLES);
+        systemErrors = counter(meter, "SystemErrors", MetricsRegistry.SYSTEM_ERRORS);
+        userErrors = counter(meter, "UserErrors", MetricsRegistry.USER_ERRORS);
+        retries = counter(meter, "Retries", MetricsRegistry.RETRIES);
+        inFlight = meter.upDownCounterBuilder("ConcurrentExecutions").setDescription(MetricsRegistry.CONCURRENT)
                 .setUnit("{call}").build();
-        latency = histogram(meter, "Latency", "Tool call duration, from the request to the answer");
-        targetTime = histogram(meter, "TargetExecutionTime", "Time spent in upstream requests per tool call (every "
-                + "attempt, from applying credentials to the last byte of the answer)");
+        latency = histogram(meter, "Latency", MetricsRegistry.LATENCY);
+        targetTime = histogram(meter, "TargetExecutionTime", MetricsRegistry.TARGET_TIME);
         circuitGauge = meter.gaugeBuilder("CircuitState").ofLongs()
-                .setDescription("Circuit breaker state per target: 0 closed, 1 half-open, 2 open")
+                .setDescription(MetricsRegistry.CIRCUIT)
                 .buildWithCallback(measurement -> circuits.forEach((target, state) ->
                         measurement.record(state.value(), Attributes.of(TARGET, target))));
     }

@@ -34,8 +34,8 @@ public final class OpenTelemetrySupport {
     public static GatewayTelemetry telemetry(OpenTelemetry openTelemetry, TelemetryOptions options) {
         Map<String, CircuitState> circuits = new ConcurrentHashMap<>();
         return new GatewayTelemetry(new CallLog(options.logFormat(), options.err(), options.clock()),
-                options.prometheus() ? new MetricsRegistry(circuits) : null,
-                new OpenTelemetryCalls(openTelemetry, options.transport(), circuits, () -> { }), circuits);
+                options.prometheus(), new OpenTelemetryCalls(openTelemetry, options.transport(), circuits, () -> { }),
+                circuits);
     }
 
     /** Starts the SDK from the {@code otel.*} properties (see {@link OpenTelemetryEnvironment}). */

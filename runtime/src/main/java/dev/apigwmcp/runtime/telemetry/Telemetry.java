@@ -13,6 +13,9 @@ public interface Telemetry extends AutoCloseable {
     /** A tool call begins: before its arguments are checked. End it exactly once with {@link ToolCall#ended}. */
     ToolCall callStarted(ObservedTool tool, CallContext context);
 
+    /** The call counters: every call this telemetry observed, whatever else it reports them to. */
+    MetricsRegistry metrics();
+
     /**
      * A target's circuit breaker changed state (hook for the upstream side; reported as the {@code CircuitState}
      * metric per target).

@@ -10,6 +10,7 @@ import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.TestUpstream;
 import dev.apigwmcp.runtime.upstream.TestUpstream.Reply;
@@ -405,11 +406,12 @@ class GatewayToolServiceTest {
         upstream.respond(r -> Reply.json(200, "{\"id\":\"1\"}"));
         call("pets___GetPet", "{\"petId\":\"1\"}");
         call("pets___GetPet", "{}");
-        ToolMetrics.Snapshot snapshot = service.metrics().snapshot();
+        MetricsRegistry.Snapshot snapshot = service.metrics().snapshot();
         assertThat(snapshot.calls()).isEqualTo(2);
         assertThat(snapshot.errors()).isEqualTo(1);
         assertThat(snapshot.outcomes().get(CallOutcome.INVALID_ARGUMENTS)).isEqualTo(1);
-        assertThat(snapshot.latency().stream().mapToLong(Long::longValue).sum()).isEqualTo(2);
+        assertThat(snapshot.attempts()).as("only the valid call reached the upstream").isEqualTo(1);
+        assertThat(snapshot.inFlight()).isZero();
     }
 
     @Test
