@@ -140,7 +140,8 @@ public final class Gateway {
             telemetry = GatewayTelemetry.create(new TelemetryOptions(logFormat, prometheus, transport, environment,
                     err, Clock.systemUTC()));
             tools = factory.create(settings, environment, telemetry);
-            McpServer server = new McpServer(tools, serverOptions);
+            // Telemetry: calls refused at admission (limits, duplicate ids) count as Throttles.
+            McpServer server = new McpServer(tools, serverOptions, telemetry::callRefused);
             return http == null ? new StdioTransport(server, in, out).run()
                     : serveHttp(server, http, telemetry.prometheus().orElse(null), telemetry);
         } catch (SettingsException e) {

@@ -111,6 +111,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         tools.forEach((name, tool) -> byName.put(name, new ObservedTool(tool.target(), name, tool.request().method(),
                 tool.request().path().template(), tool.request().baseUri())));
         this.observed = Map.copyOf(byName);
+        observed.values().forEach(telemetry::toolLoaded);
         // A call keeps its thread from preparation (which may block on a credential refresh) to the upstream's
         // answer. Bounded, so that a burst of calls queues instead of starting thousands of threads.
         this.executor = new CallThreads(maxConcurrentCalls, 30, "apigw-mcp-call-");

@@ -32,10 +32,17 @@ public final class McpServer {
     private final ObjectNode serverInfo;
     private final ToolPages pages;
     private final byte[] discoverResult;
+    private final RefusedCalls refusals;
 
     public McpServer(ToolService tools, ServerOptions options) {
+        this(tools, options, RefusedCalls.NONE);
+    }
+
+    /** A server that tells {@code refusals} of every tool call refused at admission (for telemetry). */
+    public McpServer(ToolService tools, ServerOptions options, RefusedCalls refusals) {
         this.tools = Objects.requireNonNull(tools, "tools");
         this.options = Objects.requireNonNull(options, "options");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
         this.serverInfo = JsonRpc.NODES.objectNode().put("name", options.name()).put("version", options.version());
         this.pages = new ToolPages(tools.listings(), options, serverInfo);
         this.discoverResult = JsonRpc.MAPPER.writeValueAsBytes(discover());
@@ -89,6 +96,9 @@ public final class McpServer {
             boolean request = message != null && message.id() != null && !message.isResponse();
             if (request && ++requests > options.maxBatchRequests()) {
                 // Refused one by one, so that each request still gets its answer and none of them starts work.
+                if ("tools/call".equals(message.method())) {
+                    refused(message.nameParam());
+                }
                 parts.add(CompletableFuture.completedFuture(Reply.error(message.id(), RpcError.limit(
                         "Server busy: a batch may carry at most " + options.maxBatchRequests()
                                 + " requests; send the rest in another batch", "max-batch-requests",
@@ -295,7 +305,7 @@ public final class McpServer {
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: arguments of tool \"" + name + "\" must be an object");
         }
-        InFlightCall admitted = admit(message.id(), session, scope);
+        InFlightCall admitted = admit(message.id(), name, session, scope);
         ObjectNode meta = message.meta();
         JsonNode token = meta == null ? null : meta.get("progressToken");
         ProgressEmitter emitter = token != null && (token.isString() || token.isNumber())
@@ -336,14 +346,16 @@ public final class McpServer {
     }
 
     /**
-     * Admits a call under the session's limit (which also refuses an id already in flight) and the scope's budget
-     * (for example the client address's), or throws the error that refuses it.
+     * Admits a call of {@code tool} under the session's limit (which also refuses an id already in flight) and the
+     * scope's budget (for example the client address's), or throws the error that refuses it; each refusal is told
+     * to the {@link RefusedCalls} listener.
      */
-    private InFlightCall admit(JsonNode id, ClientSession session, CallScope scope) {
+    private InFlightCall admit(JsonNode id, String tool, ClientSession session, CallScope scope) {
         InFlightCall call = new InFlightCall(id);
         if (session != null) {
             RpcError refused = session.admit(call, options.maxCallsPerSession());
             if (refused != null) {
+                refused(tool);
                 throw new ProtocolException(refused);
             }
         }
@@ -352,10 +364,16 @@ public final class McpServer {
             if (session != null) {
                 session.finished(call);
             }
+            refused(tool);
             throw new ProtocolException(refused);
         }
         scope.add(call);
         return call;
+    }
+
+    /** Telemetry: a refused call counts as a throttle, under its tool when it names one of this server's. */
+    private void refused(String tool) {
+        refusals.refused(tool != null && tools.hasTool(tool) ? tool : null);
     }
 
     private static void end(InFlightCall call, ClientSession session, CallScope scope) {

@@ -12,6 +12,9 @@ interface ExternalTelemetry extends AutoCloseable {
 
     Call start(ObservedTool tool, CallContext context);
 
+    /** A call refused before it started; {@code tool} is {@code null} when it names no tool of the gateway. */
+    void refused(ObservedTool tool);
+
     @Override
     void close();
 

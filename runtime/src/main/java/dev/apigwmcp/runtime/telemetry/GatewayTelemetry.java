@@ -22,12 +22,16 @@ import org.slf4j.LoggerFactory;
 public final class GatewayTelemetry implements Telemetry {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayTelemetry.class);
+    /** Where refusals naming no tool of the gateway are counted. */
+    private static final ObservedTool UNNAMED = ObservedTool.unknown("");
 
     private final CallLog log;
     private final MetricsRegistry metrics;
     private final boolean prometheus;
     private final ExternalTelemetry external;
     private final Map<String, CircuitState> circuits;
+    /** The gateway's tools by name, so that a refused call naming one is counted under it. */
+    private final Map<String, ObservedTool> tools = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     GatewayTelemetry(CallLog log, boolean prometheus, ExternalTelemetry external, Map<String, CircuitState> circuits) {
@@ -65,6 +69,23 @@ public final class GatewayTelemetry implements Telemetry {
     /** The metrics for {@code /metrics}, when they were asked for. */
     public Optional<MetricsRegistry> prometheus() {
         return prometheus ? Optional.of(metrics) : Optional.empty();
+    }
+
+    @Override
+    public void toolLoaded(ObservedTool tool) {
+        if (tool.known()) {
+            tools.put(tool.tool(), tool);
+            metrics.known(tool);
+        }
+    }
+
+    @Override
+    public void callRefused(String name) {
+        ObservedTool tool = name == null ? null : tools.get(name);
+        metrics.refused(metrics.counters(tool == null ? UNNAMED : tool));
+        if (external != null) {
+            external.refused(tool);
+        }
     }
 
     @Override

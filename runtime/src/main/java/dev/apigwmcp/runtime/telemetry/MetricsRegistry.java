@@ -16,7 +16,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The gateway's one set of call counters, kept in the process whatever else is configured: per target and tool,
- * each call's outcome, upstream attempts and retries, calls in flight, and the
+ * each call's outcome, calls refused before they started, upstream attempts and retries, calls in flight, and the
  * latency histograms. {@link #snapshot()} sums them for a test or a summary; {@link #writePrometheus} writes them
  * for {@code /metrics} under the names AgentCore users know ({@code Invocations}, {@code Throttles},
  * {@code SystemErrors}, {@code UserErrors}, {@code Latency}, {@code TargetExecutionTime},
@@ -30,9 +30,11 @@ public final class MetricsRegistry {
     /** Prometheus' text exposition format. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    static final String INVOCATIONS = "Tool calls received, whatever their outcome";
-    static final String THROTTLES = "Tool calls throttled: by the upstream (HTTP 429) or by the gateway (the tool's"
-            + " share of concurrent calls)";
+    static final String INVOCATIONS = "Tool calls received, whatever their outcome (calls refused before they"
+            + " started included)";
+    static final String THROTTLES = "Tool calls throttled: by the upstream (HTTP 429), by the gateway (the tool's"
+            + " share of concurrent calls), or refused over a client, session or batch limit or as a duplicate"
+            + " request id";
     static final String SYSTEM_ERRORS = "Tool calls failed by the upstream or the gateway (5xx, timeouts,"
             + " connection failures, an open circuit, unusable answers, internal errors)";
     static final String USER_ERRORS = "Tool calls failed by their request (invalid arguments, upstream 4xx other"
@@ -47,7 +49,7 @@ public final class MetricsRegistry {
     private static final CallOutcome[] OUTCOMES = CallOutcome.values();
 
     private final Map<String, ToolCounters> tools = new ConcurrentHashMap<>();
-    /** Calls naming no tool of this gateway: counted, but never under a name a client chose. */
+    /** Calls and refusals naming no tool of this gateway: counted, but never under a name a client chose. */
     private final ToolCounters unnamed = new ToolCounters(null, null);
     private final Map<String, CircuitState> circuits;
 
@@ -60,6 +62,7 @@ public final class MetricsRegistry {
         final String target;
         final String tool;
         final LongAdder[] outcomes = new LongAdder[OUTCOMES.length];
+        final LongAdder refused = new LongAdder();
         final LongAdder attempts = new LongAdder();
         final LongAdder retries = new LongAdder();
         final LongAdder inFlight = new LongAdder();
@@ -93,11 +96,11 @@ public final class MetricsRegistry {
         }
 
         long invocations() {
-            return ended();
+            return ended() + refused.sum();
         }
 
         long throttles() {
-            return ended(OutcomeClass.THROTTLE);
+            return ended(OutcomeClass.THROTTLE) + refused.sum();
         }
     }
 
@@ -109,6 +112,11 @@ public final class MetricsRegistry {
         ToolCounters counters = tools.get(tool.tool());
         return counters != null ? counters
                 : tools.computeIfAbsent(tool.tool(), name -> new ToolCounters(tool.target(), name));
+    }
+
+    /** A tool of the gateway, listed (with zeros) before its first call. */
+    void known(ObservedTool tool) {
+        counters(tool);
     }
 
     void started(ToolCounters counters) {
@@ -132,16 +140,23 @@ public final class MetricsRegistry {
         }
     }
 
+    /** A call refused before it started (over a limit, or a duplicate request id): a throttle. */
+    void refused(ToolCounters counters) {
+        counters.refused.increment();
+    }
+
     /**
      * The counters summed over every tool, for tests and summaries.
      *
      * @param calls    tool calls that ended, whatever their outcome
      * @param outcomes those calls by outcome (every {@link CallOutcome}, zeros included)
+     * @param refused  calls refused before they started (limits, duplicate ids), not among {@code calls}
      * @param attempts upstream exchanges, retries included
      * @param retries  upstream exchanges that were retries
      * @param inFlight calls started and not yet ended
      */
-    public record Snapshot(long calls, Map<CallOutcome, Long> outcomes, long attempts, long retries, long inFlight) {
+    public record Snapshot(long calls, Map<CallOutcome, Long> outcomes, long refused, long attempts, long retries,
+            long inFlight) {
 
         /** Calls that ended in an error of any kind. */
         public long errors() {
@@ -159,7 +174,8 @@ public final class MetricsRegistry {
             outcomes.put(outcome, count);
             calls += count;
         }
-        return new Snapshot(calls, Map.copyOf(outcomes), sum(all, c -> c.attempts.sum()), sum(all, c -> c.retries.sum()), sum(all, c -> c.inFlight.sum()));
+        return new Snapshot(calls, Map.copyOf(outcomes), sum(all, c -> c.refused.sum()),
+                sum(all, c -> c.attempts.sum()), sum(all, c -> c.retries.sum()), sum(all, c -> c.inFlight.sum()));
     }
 
     private static long sum(List<ToolCounters> counters, ToLongFunction<ToolCounters> value) {

@@ -130,10 +130,20 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
                 .setExplicitBucketBoundariesAdvice(Histogram.BOUNDS_MS).build();
     }
 
+    private Attributes attributes(ObservedTool tool) {
+        return toolAttributes.computeIfAbsent(tool.tool(), name -> Attributes.of(TARGET, tool.target(), TOOL, name));
+    }
+
+    @Override
+    public void refused(ObservedTool tool) {
+        Attributes metricAttributes = tool == null ? Attributes.empty() : attributes(tool);
+        invocations.add(1, metricAttributes);
+        throttles.add(1, metricAttributes);
+    }
+
     @Override
     public ExternalTelemetry.Call start(ObservedTool tool, CallContext context) {
-        Attributes metricAttributes = toolAttributes.computeIfAbsent(tool.tool(),
-                name -> Attributes.of(TARGET, tool.target(), TOOL, name));
+        Attributes metricAttributes = attributes(tool);
         Context parent = context.trace() == null ? Context.root()
                 : W3CTraceContextPropagator.getInstance().extract(Context.root(), context.trace(), FROM_TRACE_CONTEXT);
         SpanBuilder builder = tracer.spanBuilder("tools/call " + tool.tool())

@@ -23,7 +23,9 @@ public enum OutcomeClass {
     SYSTEM_ERROR,
     /**
      * {@code Throttles}: the upstream answered 429 ({@link CallOutcome#THROTTLED}), or the gateway refused the call
-     * over its tool's share of concurrent calls ({@link CallOutcome#GATEWAY_THROTTLED}).
+     * over its tool's share of concurrent calls ({@link CallOutcome#GATEWAY_THROTTLED}). Calls the protocol
+     * layer refuses before they start (a client, session or batch limit, a duplicate request id) count here too,
+     * though they have no outcome ({@link Telemetry#callRefused}).
      */
     THROTTLE,
     /** Neither success nor error: the client cancelled the call (it gets no answer). */

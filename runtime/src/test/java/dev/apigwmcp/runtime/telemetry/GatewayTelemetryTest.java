@@ -133,6 +133,35 @@ class GatewayTelemetryTest {
     }
 
     @Test
+    void aRefusedCallIsAThrottleAndAnInvocationOfItsTool() {
+        GatewayTelemetry telemetry = otel.telemetry(false, err);
+        telemetry.toolLoaded(GET_PET);
+        telemetry.callRefused("pets___GetPet");
+        assertThat(otel.sum("Throttles", InMemoryOpenTelemetry.tool("pets", "pets___GetPet"))).isEqualTo(1);
+        assertThat(otel.sum("Invocations", InMemoryOpenTelemetry.tool("pets", "pets___GetPet"))).isEqualTo(1);
+        assertThat(telemetry.metrics().snapshot().refused()).isEqualTo(1);
+        assertThat(otel.spans()).isEmpty();
+    }
+
+    @Test
+    void aRefusedCallNamingNoToolIsCountedWithoutAttributes() {
+        GatewayTelemetry telemetry = otel.telemetry(false, err);
+        telemetry.toolLoaded(GET_PET);
+        telemetry.callRefused(null);
+        assertThat(otel.sum("Throttles", Attributes.empty())).isEqualTo(1);
+        assertThat(otel.sum("Throttles", InMemoryOpenTelemetry.tool("pets", "pets___GetPet"))).isZero();
+    }
+
+    @Test
+    void aLoadedToolIsListedAtZeroBeforeItsFirstCall() {
+        GatewayTelemetry telemetry = otel.telemetry(true, err);
+        telemetry.toolLoaded(GET_PET);
+        java.io.StringWriter text = new java.io.StringWriter();
+        telemetry.prometheus().orElseThrow().writePrometheus(text);
+        assertThat(text.toString()).contains("Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 0\n");
+    }
+
+    @Test
     void callsInFlightAreCountedUntilTheyEnd() {
         GatewayTelemetry telemetry = otel.telemetry(false, err);
         ToolCall first = telemetry.callStarted(GET_PET, CallContext.NONE);

@@ -45,10 +45,25 @@ class HttpTelemetryTest {
     private HttpTransport transport;
 
     private HttpTransport start(MetricsRegistry metrics) throws Exception {
+        return start(metrics, ClientLimits.defaults());
+    }
+
+    private HttpTransport start(MetricsRegistry metrics, ClientLimits limits) throws Exception {
         HttpOptions options = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5), Set.of(),
-                Set.of(), 8, Duration.ofSeconds(30), ClientLimits.defaults());
-        transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults()), options, metrics).start();
+                Set.of(), 8, Duration.ofSeconds(30), limits);
+        transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults(), telemetry::callRefused), options,
+                metrics).start();
         return transport;
+    }
+
+    private HttpRequest modernCall(String tool, String arguments) {
+        return HttpRequest.newBuilder(transport.endpoint())
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", tool)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                        + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "," + MODERN_META
+                        + "}}")).build();
     }
 
     @AfterEach
@@ -92,6 +107,28 @@ class HttpTelemetryTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue(MetricsRegistry.CONTENT_TYPE);
         assertThat(response.body()).contains("Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
                 "Throttles_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n");
+    }
+
+    @Test
+    void aCallRefusedOverTheClientsLimitIsAThrottleInMetrics() throws Exception {
+        telemetry.toolLoaded(new ObservedTool("fixture", "slow", "GET", "/slow", null));
+        ClientLimits oneCall = ClientLimits.defaults();
+        start(telemetry.prometheus().orElseThrow(), new ClientLimits(oneCall.readIdle(), oneCall.readTimeout(),
+                oneCall.maxSessionsPerClient(), oneCall.unusedSessionIdle(), 1));
+        var running = client.sendAsync(modernCall("slow", "{\"ms\":2000}"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 100 && refused == null; i++) {
+            HttpResponse<String> answer = send(modernCall("slow", "{\"ms\":1}"));
+            refused = answer.body().contains("max-calls-per-client") ? answer : null;
+            if (refused == null) {
+                Thread.sleep(20); // the first call had not been admitted yet
+            }
+        }
+        assertThat(refused).as("a second call while the first runs is refused").isNotNull();
+        String text = send(HttpRequest.newBuilder(metricsUri()).GET().build()).body();
+        assertThat(text).contains("Throttles_total{target=\"fixture\",tool=\"slow\"} 1\n");
+        assertThat(telemetry.metrics().snapshot().refused()).isEqualTo(1);
+        running.cancel(true);
     }
 
     @Test
