@@ -5,9 +5,9 @@ import dev.apigwmcp.runtime.tools.CallContext;
 /**
  * What the call path reports, at a few points: a tool call starts and ends ({@link ToolCall}), each upstream
  * attempt starts and ends ({@link UpstreamAttempt}), a target's circuit breaker changes state, a call is refused
- * before it starts. Behind it: the call
- * log line, the metrics for {@code /metrics}, and OpenTelemetry spans and metrics when an exporter is configured.
- * Thread-safe; reporting never throws and never blocks on I/O other than the log line.
+ * before it starts. Behind it: the call log line, the call counters (served at {@code /metrics} when asked for),
+ * and OpenTelemetry spans and metrics when an exporter is configured. Thread-safe; reporting never throws and never
+ * blocks on I/O other than the log line.
  */
 public interface Telemetry extends AutoCloseable {
 

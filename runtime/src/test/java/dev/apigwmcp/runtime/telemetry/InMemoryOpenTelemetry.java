@@ -51,6 +51,11 @@ public final class InMemoryOpenTelemetry implements AutoCloseable {
         return named.get(0);
     }
 
+    /** Forgets the spans ended so far. */
+    public void clearSpans() {
+        spans.reset();
+    }
+
     public Collection<MetricData> metrics() {
         return metrics.collectAllMetrics();
     }
