@@ -38,7 +38,9 @@ class HttpTelemetryTest {
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
     private final RecordingToolService tools = new RecordingToolService();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: the JDK client's h2c upgrade attempt would hold a second request until the first is answered. */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final GatewayTelemetry telemetry = GatewayTelemetry.create(new TelemetryOptions(LogFormat.TEXT, true,
             "http", Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             Clock.systemUTC()));
@@ -115,16 +117,14 @@ class HttpTelemetryTest {
         ClientLimits oneCall = ClientLimits.defaults();
         start(telemetry.prometheus().orElseThrow(), new ClientLimits(oneCall.readIdle(), oneCall.readTimeout(),
                 oneCall.maxSessionsPerClient(), oneCall.unusedSessionIdle(), 1));
-        var running = client.sendAsync(modernCall("slow", "{\"ms\":2000}"), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> refused = null;
-        for (int i = 0; i < 100 && refused == null; i++) {
-            HttpResponse<String> answer = send(modernCall("slow", "{\"ms\":1}"));
-            refused = answer.body().contains("max-calls-per-client") ? answer : null;
-            if (refused == null) {
-                Thread.sleep(20); // the first call had not been admitted yet
-            }
+        var running = client.sendAsync(modernCall("slow", "{\"ms\":3000}"), HttpResponse.BodyHandlers.ofString());
+        for (int i = 0; i < 250 && transport.callsInFlight("127.0.0.1") == 0; i++) {
+            Thread.sleep(20);
         }
-        assertThat(refused).as("a second call while the first runs is refused").isNotNull();
+        assertThat(transport.callsInFlight("127.0.0.1")).as("the first call is running").isEqualTo(1);
+        HttpResponse<String> refused = send(modernCall("slow", "{\"ms\":1}"));
+        assertThat(refused.body()).as("a second call while the first runs is refused").contains("-32000")
+                .contains("max-calls-per-client");
         String text = send(HttpRequest.newBuilder(metricsUri()).GET().build()).body();
         assertThat(text).contains("Throttles_total{target=\"fixture\",tool=\"slow\"} 1\n");
         assertThat(telemetry.metrics().snapshot().refused()).isEqualTo(1);
