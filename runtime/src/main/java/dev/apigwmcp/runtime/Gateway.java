@@ -9,11 +9,14 @@ import dev.apigwmcp.runtime.config.SettingsException;
 import dev.apigwmcp.runtime.config.SettingsLoader;
 import dev.apigwmcp.runtime.config.TargetNameCheck;
 import dev.apigwmcp.runtime.execution.StartupException;
+import dev.apigwmcp.runtime.inbound.InboundConfig;
+import dev.apigwmcp.runtime.inbound.InboundGate;
+import dev.apigwmcp.runtime.inbound.InboundSettings;
+import dev.apigwmcp.runtime.inbound.Readiness;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
 import dev.apigwmcp.runtime.telemetry.GatewayTelemetry;
 import dev.apigwmcp.runtime.telemetry.LogFormat;
-import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.telemetry.TelemetryOptions;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
@@ -31,6 +34,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -108,6 +112,7 @@ public final class Gateway {
      */
     public int run(String[] args, InputStream in) {
         List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
+        known.addAll(InboundSettings.declared());
         factories.forEach(factory -> known.addAll(factory.settings()));
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             // Help wins over everything else on the line, so that it shows even when a setting is wrong.
@@ -134,16 +139,23 @@ public final class Gateway {
                 throw new SettingsException("--transport (" + GatewaySettings.TRANSPORT.environmentVariable()
                         + ") must be stdio or http, got \"" + transport + "\"");
             }
-            HttpOptions http = transport.equals("http") ? httpOptions(settings) : null;
+            boolean overHttp = transport.equals("http");
+            // Inbound authorization's settings are checked with the others, before any credential is resolved.
+            InboundConfig inbound = InboundConfig.read(settings, transport,
+                    overHttp ? settings.get(GatewaySettings.HOST).orElse("127.0.0.1") : null);
+            HttpOptions http = overHttp ? httpOptions(settings, inbound.publicHost()) : null;
+            Duration grace = overHttp ? Duration.ofSeconds(GatewaySettings.integer(settings,
+                    GatewaySettings.SHUTDOWN_GRACE_SECONDS, 0, 3600)) : Duration.ZERO;
             boolean prometheus = prometheus(settings, http);
             // Telemetry: the call log's format, /metrics, and OpenTelemetry when OTEL_* configures an exporter.
             telemetry = GatewayTelemetry.create(new TelemetryOptions(logFormat, prometheus, transport, environment,
                     err, Clock.systemUTC()));
             tools = factory.create(settings, environment, telemetry);
             // Telemetry: calls refused at admission (limits, duplicate ids) count as Throttles.
-            McpServer server = new McpServer(tools, serverOptions, telemetry::callRefused);
+            McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller(),
+                    telemetry::callRefused);
             return http == null ? new StdioTransport(server, in, out).run()
-                    : serveHttp(server, http, telemetry.prometheus().orElse(null), telemetry);
+                    : serveHttp(server, http, inbound, grace, tools, telemetry);
         } catch (SettingsException e) {
             report(e.problems());
             return ExitCode.BAD_SETTINGS.code();
@@ -231,26 +243,47 @@ public final class Gateway {
         out.flush();
     }
 
-    private int serveHttp(McpServer server, HttpOptions options, MetricsRegistry metrics, AutoCloseable telemetry) {
-        HttpTransport transport = new HttpTransport(server, options, metrics);
+    /**
+     * Serves until the process is stopped. The handler in front of the endpoint ({@link InboundGate}: health,
+     * and inbound authorization when configured) reads the issuer first, so an unreachable issuer stops the start.
+     * A stop (SIGTERM) closes the port at once, marks the gateway not ready and gives calls in flight up to
+     * {@code grace} to finish before the rest are cancelled; then the last spans and metrics are flushed.
+     * {@code /metrics}, when asked for, is served behind the same gate as the endpoint.
+     */
+    private int serveHttp(McpServer server, HttpOptions options, InboundConfig inbound, Duration grace,
+            ToolService tools, GatewayTelemetry telemetry) {
+        Readiness readiness = new Readiness();
+        InboundGate gate = inbound.gate(options.path(), readiness);
+        HttpTransport transport = new HttpTransport(server, options, gate, telemetry.prometheus().orElse(null));
         try {
             transport.start();
         } catch (Exception e) {
+            gate.close();
             throw new StartupException(List.of(ListenFailure.describe(options.host(), options.port(), e)));
         }
-        err.println("apigw-mcp: serving MCP on " + transport.endpoint());
+        if (inbound.exposed()) {
+            err.println("apigw-mcp: warning: serving " + options.host() + " without inbound authorization ("
+                    + "--" + InboundSettings.NONE.name() + " true): anyone who can reach port " + transport.port()
+                    + " can call every tool");
+        }
+        err.println("apigw-mcp: serving MCP on " + transport.endpoint()
+                + (gate.authorizes() ? " (bearer tokens required)" : ""));
+        readiness.ready();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            readiness.stopping();
+            err.println("apigw-mcp: stopping: the port is closed, calls in flight have up to " + grace.toSeconds()
+                    + " s to finish");
             try {
-                transport.close();
+                transport.shutdown(grace);
             } catch (Exception e) {
                 // shutting down anyway
             }
+            gate.close();
+            close(tools);
             // Telemetry: a process ends while serving HTTP, so the last spans are flushed here.
-            try {
-                telemetry.close();
-            } catch (Exception e) {
-                // shutting down anyway
-            }
+            telemetry.close();
+            err.println("apigw-mcp: stopped");
+            err.flush();
         }, "mcp-http-shutdown"));
         try {
             transport.join();
@@ -270,7 +303,8 @@ public final class Gateway {
                 (int) GatewaySettings.integer(settings, GatewaySettings.MAX_BATCH_REQUESTS, 1, 100_000));
     }
 
-    static HttpOptions httpOptions(Settings settings) {
+    /** @param publicHost the host of the gateway's public URL ({@code inbound.resource}), an allowed Host too */
+    static HttpOptions httpOptions(Settings settings, Optional<String> publicHost) {
         String path = settings.get(GatewaySettings.PATH).orElse("/mcp");
         if (!path.startsWith("/")) {
             throw new SettingsException("--path (" + GatewaySettings.PATH.environmentVariable() + ") must start with '/', got \"" + path + "\"");
@@ -281,6 +315,7 @@ public final class Gateway {
         if (!bind.equals("0.0.0.0") && !bind.equals("::")) {
             hosts.add(bind.toLowerCase(java.util.Locale.ROOT)); // clients may address the server by its bind address
         }
+        publicHost.ifPresent(hosts::add);
         return new HttpOptions(bind,
                 (int) GatewaySettings.integer(settings, GatewaySettings.PORT, 0, 65535),
                 path,

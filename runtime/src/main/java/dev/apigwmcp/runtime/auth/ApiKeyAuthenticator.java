@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.auth;
 
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ final class ApiKeyAuthenticator implements RequestAuthenticator {
     }
 
     @Override
-    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool) {
+    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool, Caller caller) {
         return placement.in().place(request, placement.name(), placement.prefix() + key);
     }
 

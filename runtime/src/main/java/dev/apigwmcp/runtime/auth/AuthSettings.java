@@ -22,6 +22,10 @@ public final class AuthSettings {
             "AWS Region for SigV4 signing when neither the target setting nor the export gives one");
     public static final Setting AWS_PROFILE = Setting.of("aws.profile", null,
             "Named profile for the AWS default credentials chain; default: the chain's own choice");
+    public static final Setting BEARER_SOURCE = Setting.of("target.<target>.bearer.source", "client-credentials",
+            "Where the token of the target's Cognito / Lambda authorizer methods comes from: client-credentials "
+                    + "(the oauth2.* settings) or caller (the MCP request's verified token, passed on; needs inbound "
+                    + "authorization)");
     public static final Setting OAUTH2_TOKEN_URL = Setting.of("target.<target>.oauth2.token-url", null,
             "OAuth2 token endpoint for the client-credentials flow (https, or http on a loopback address)");
     public static final Setting OAUTH2_CLIENT_ID = Setting.of("target.<target>.oauth2.client-id", null,
@@ -39,7 +43,7 @@ public final class AuthSettings {
     /** Every setting of this component. */
     public static List<Setting> declared() {
         return List.of(API_KEY_ENV, API_KEY_FILE, API_KEY_IN, API_KEY_NAME, API_KEY_PREFIX, AWS_REGION,
-                AWS_DEFAULT_REGION, AWS_PROFILE, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET_ENV,
+                AWS_DEFAULT_REGION, AWS_PROFILE, BEARER_SOURCE, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET_ENV,
                 OAUTH2_CLIENT_SECRET_FILE, OAUTH2_SCOPES);
     }
 }

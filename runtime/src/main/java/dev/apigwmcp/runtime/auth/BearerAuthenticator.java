@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.auth;
 
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 
 /**
@@ -16,7 +17,7 @@ final class BearerAuthenticator implements RequestAuthenticator {
     }
 
     @Override
-    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool) {
+    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool, Caller caller) {
         TokenPlacement placement = tool.token();
         return placement.in().place(request, placement.name(), placement.prefix() + tokens.token());
     }

@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.auth;
 
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.upstream.HttpHeader;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class SigV4Authenticator implements RequestAuthenticator {
     }
 
     @Override
-    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool) {
+    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool, Caller caller) {
         AwsKeys keys = credentials.resolve();
         AwsCredentialsIdentity identity = keys.sessionToken() == null
                 ? AwsCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey())

@@ -3,6 +3,7 @@ package dev.apigwmcp.runtime.auth;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -28,6 +31,12 @@ import tools.jackson.databind.ObjectMapper;
  * A missing API key, token endpoint or Region is a start-up problem, not a surprise at the first call.
  */
 public final class TargetAuth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetAuth.class);
+    /** The OAuth2 client-credentials settings, which the caller's token replaces. */
+    private static final List<Setting> CLIENT_CREDENTIALS = List.of(AuthSettings.OAUTH2_TOKEN_URL,
+            AuthSettings.OAUTH2_CLIENT_ID, AuthSettings.OAUTH2_CLIENT_SECRET_ENV, AuthSettings.OAUTH2_CLIENT_SECRET_FILE,
+            AuthSettings.OAUTH2_SCOPES);
 
     /** Credentials are applied in this order; SigV4 last because it signs what the others added. */
     private static final List<AuthKind> ORDER = List.of(AuthKind.API_KEY, AuthKind.BEARER, AuthKind.SIGV4);
@@ -72,7 +81,10 @@ public final class TargetAuth {
                 authenticators.put(AuthKind.API_KEY, new ApiKeyAuthenticator(placement, key));
             }
         }
-        if (request.needed().contains(AuthKind.BEARER)) {
+        boolean fromCaller = callerTokens(request, problems);
+        if (request.needed().contains(AuthKind.BEARER) && fromCaller) {
+            authenticators.put(AuthKind.BEARER, new CallerTokenAuthenticator());
+        } else if (request.needed().contains(AuthKind.BEARER)) {
             RequestAuthenticator bearer = bearer(request, problems);
             if (bearer != null) {
                 authenticators.put(AuthKind.BEARER, bearer);
@@ -99,6 +111,36 @@ public final class TargetAuth {
             }
         }
         return new TargetAuth(authenticators, headers, query, awsCredentials);
+    }
+
+    /**
+     * Whether the target's bearer methods get the caller's token ({@code bearer.source caller}) rather than a
+     * client-credentials one. With {@code caller}, an {@code oauth2.*} setting of the target would be silently
+     * unused, so it is a wrong setting; {@code caller} on a target without bearer methods changes nothing and is
+     * said so.
+     */
+    private static boolean callerTokens(Request request, StartupProblems problems) {
+        String source = request.settings().forTarget(AuthSettings.BEARER_SOURCE, request.target())
+                .orElse("client-credentials").trim().toLowerCase(Locale.ROOT);
+        String setting = name(AuthSettings.BEARER_SOURCE, request.target());
+        if (source.equals("client-credentials")) {
+            return false;
+        }
+        if (!source.equals("caller")) {
+            problems.badSetting("setting " + setting + ": '" + source + "' is not 'client-credentials' or 'caller'");
+            return false;
+        }
+        for (Setting unused : CLIENT_CREDENTIALS) {
+            if (setting(request, unused) != null) {
+                problems.badSetting("setting " + name(unused, request.target()) + " is for client-credentials tokens,"
+                        + " but " + setting + " is caller; remove one of them");
+            }
+        }
+        if (!request.needed().contains(AuthKind.BEARER)) {
+            LOG.warn("{} is caller, but no tool of target '{}' sends a bearer token; it has no effect", setting,
+                    request.target());
+        }
+        return true;
     }
 
     private static ApiKeyPlacement apiKeyPlacement(Request request, StartupProblems problems) {
@@ -238,8 +280,11 @@ public final class TargetAuth {
         return setting.name().replace("<target>", target);
     }
 
-    /** Applies the credentials a tool needs to a request, in the fixed order (SigV4 last, so it signs the rest). */
-    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool) {
+    /**
+     * Applies the credentials a tool needs to a request, in the fixed order (SigV4 last, so it signs the rest).
+     * The caller's token is used only by a bearer method of a target set to pass it on.
+     */
+    public UpstreamRequest authenticate(UpstreamRequest request, ToolAuth tool, Caller caller) {
         UpstreamRequest current = request;
         for (AuthKind kind : ORDER) {
             if (tool.needs(kind)) {
@@ -247,7 +292,7 @@ public final class TargetAuth {
                 if (authenticator == null) {
                     throw new AuthException("No " + kind + " credentials are configured for this target.");
                 }
-                current = authenticator.authenticate(current, tool);
+                current = authenticator.authenticate(current, tool, caller);
             }
         }
         return current;

@@ -39,6 +39,8 @@ public final class GatewaySettings {
     public static final Setting MAX_BATCH_REQUESTS = Setting.of("max-batch-requests", "32",
             "requests one JSON-RPC batch (2025-03-26 clients) may carry; the rest are refused one by one with error"
                     + " -32000");
+    public static final Setting SHUTDOWN_GRACE_SECONDS = Setting.of("shutdown-grace-seconds", "20",
+            "HTTP: on SIGTERM, how long calls in flight may take to finish (the port closes at once; /readyz says 503)");
     public static final Setting TOOL_SERVICE = Setting.of("tool-service", null, "which tool service to use when several are on the classpath (by name)");
     public static final Setting LOG_LEVEL = Setting.of("log-level", "info",
             "stderr log level: error, warn, info (one line per tool call), debug or trace");
@@ -53,8 +55,8 @@ public final class GatewaySettings {
     public static final List<Setting> ALL = List.of(TRANSPORT, HOST, PORT, PATH, PAGE_SIZE, LIST_TTL_MS, MAX_REQUEST_BYTES,
             MAX_SESSIONS, SESSION_IDLE_SECONDS, ALLOWED_ORIGINS, ALLOWED_HOSTS, HTTP_THREADS, IDLE_TIMEOUT_SECONDS,
             REQUEST_READ_IDLE_MS, REQUEST_READ_TIMEOUT_MS, MAX_SESSIONS_PER_CLIENT, SESSION_UNUSED_SECONDS,
-            MAX_CALLS_PER_CLIENT, MAX_CALLS_PER_SESSION, MAX_BATCH_REQUESTS, TOOL_SERVICE, LOG_LEVEL, INSTRUCTIONS,
-            LOG_FORMAT, METRICS_PROMETHEUS);
+            MAX_CALLS_PER_CLIENT, MAX_CALLS_PER_SESSION, MAX_BATCH_REQUESTS, SHUTDOWN_GRACE_SECONDS, TOOL_SERVICE,
+            LOG_LEVEL, INSTRUCTIONS, LOG_FORMAT, METRICS_PROMETHEUS);
 
     private GatewaySettings() {
     }

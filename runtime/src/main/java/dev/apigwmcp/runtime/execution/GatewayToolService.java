@@ -12,6 +12,7 @@ import dev.apigwmcp.runtime.telemetry.ObservedTool;
 import dev.apigwmcp.runtime.telemetry.Telemetry;
 import dev.apigwmcp.runtime.telemetry.ToolCall;
 import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
@@ -294,12 +295,24 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
 
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
-        return call(name, arguments, progress, CallContext.NONE);
+        return call(name, arguments, progress, Caller.LOCAL, CallContext.NONE);
     }
 
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            CallContext context) {
+            Caller caller) {
+        return call(name, arguments, progress, caller, CallContext.NONE);
+    }
+
+    /**
+     * Calls a tool for a caller: its verified token goes upstream only where the tool's target passes the caller's
+     * token on (a bearer method), and only the request headers the target names are forwarded. Telemetry: the
+     * call is reported with {@code context} (request id, revision, the caller's trace).
+     */
+    @Override
+    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller, CallContext context) {
+        Caller who = caller == null ? Caller.LOCAL : caller;
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
         // Set by whichever ending (result or cancellation) comes first, so each call is counted and logged once.
         AtomicBoolean ended = new AtomicBoolean();
@@ -336,8 +349,8 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         });
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try {
-            FutureTask<Void> running = new FutureTask<>(() -> run(tool, name, arguments, listener, result, ended,
-                    observed), null);
+            FutureTask<Void> running = new FutureTask<>(() -> run(tool, name, arguments, who, listener, result,
+                    ended, observed), null);
             task.set(running);
             executor.execute(running);
         } catch (RejectedExecutionException e) {
@@ -355,14 +368,14 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      * One call from arguments to result, on a call thread: preparing may block (credential refresh, token
      * request) and so does the upstream exchange, which keeps the whole call on this one thread.
      */
-    private void run(LoadedTool tool, String name, JsonNode arguments, ProgressListener progress,
+    private void run(LoadedTool tool, String name, JsonNode arguments, Caller caller, ProgressListener progress,
             CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed) {
         if (result.isDone()) {
             return;
         }
         UpstreamRequest request;
         try {
-            request = prepare(tool, name, arguments);
+            request = forward(tool, name, prepare(tool, name, arguments), caller);
         } catch (PreparationFailure failure) {
             finish(result, ended, observed, failure.result);
             return;
@@ -376,7 +389,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         UpstreamExchange.Result exchanged = null;
         try {
             exchanged = exchange.run(request, unsigned -> attempts.sign(unsigned,
-                    traced -> authenticate(tool, name, traced)),
+                    traced -> authenticate(tool, name, traced, caller)),
                     circuits.get(tool.target()), name, deadline, attempts, (next, max, why, wait) ->
                             // Progress must grow: each retry a step further, the answer at 1.
                             progress.progress((next - 1.0) / (max + 1.0), 1.0, "Retrying " + request.method() + " "
@@ -438,9 +451,10 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     }
 
     /** Applies the tool's credentials; called before every attempt, so that each SigV4 signature is fresh. */
-    private static UpstreamRequest authenticate(LoadedTool tool, String name, UpstreamRequest request) {
+    private static UpstreamRequest authenticate(LoadedTool tool, String name, UpstreamRequest request,
+            Caller caller) {
         try {
-            return tool.targetAuth().authenticate(request, tool.auth());
+            return tool.targetAuth().authenticate(request, tool.auth(), caller);
         } catch (AuthException e) {
             throw new PreparationFailure(ToolResult.text("Could not authenticate the call: " + e.getMessage(),
                     CallOutcome.AUTH_FAILED, 0));
@@ -449,6 +463,29 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
             throw new PreparationFailure(ToolResult.text("Internal error while applying credentials for tool "
                     + name + ".", CallOutcome.AUTH_FAILED, 0));
         }
+    }
+
+    /**
+     * Adds the MCP request's headers the tool's target forwards ({@code target.<t>.forward-headers}), each value as
+     * it came; none of them can be a credential (checked at start).
+     */
+    private static UpstreamRequest forward(LoadedTool tool, String name, UpstreamRequest request, Caller caller) {
+        UpstreamRequest forwarded = request;
+        for (String header : tool.forwarded()) {
+            for (String value : caller.header(header)) {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if ((c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF) {
+                        throw new PreparationFailure(ToolResult.text("The MCP request's header " + header
+                                + " cannot be forwarded to tool " + name + ": it holds character "
+                                + String.format("U+%04X", (int) c) + " at position " + i + ".",
+                                CallOutcome.INVALID_ARGUMENTS, 0));
+                    }
+                }
+                forwarded = forwarded.withHeader(header, value);
+            }
+        }
+        return forwarded;
     }
 
     /** Everything before the network but credentials (applied per attempt): arguments and request. */

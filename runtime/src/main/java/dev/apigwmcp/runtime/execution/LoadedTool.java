@@ -5,6 +5,7 @@ import dev.apigwmcp.runtime.auth.ToolAuth;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.upstream.RequestTarget;
 import dev.apigwmcp.runtime.upstream.ResponseShape;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -19,13 +20,15 @@ import tools.jackson.databind.JsonNode;
  * @param auth        the credentials its calls need and where its bearer token goes
  * @param targetAuth  the target's authenticators
  * @param parameters  the arguments bound to path, query, header and cookie parameters (coercible to text)
+ * @param forwarded   the MCP request's headers its calls send on ({@code target.<t>.forward-headers})
  */
 record LoadedTool(String target, ToolCode code, ToolListing listing,
         RequestTarget request, ResponseShape shape, ToolAuth auth, TargetAuth targetAuth,
-        Set<String> parameters) {
+        Set<String> parameters, List<String> forwarded) {
 
     LoadedTool {
         parameters = Set.copyOf(parameters);
+        forwarded = List.copyOf(forwarded);
     }
 
     /** The input schema, parsed from the listing: called once, when the validator compiles it. */

@@ -12,7 +12,9 @@ import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ToolListing;
+import dev.apigwmcp.runtime.upstream.HttpSyntax;
 import dev.apigwmcp.runtime.upstream.PathTemplate;
 import dev.apigwmcp.runtime.upstream.RequestTarget;
 import dev.apigwmcp.runtime.upstream.ResponseShape;
@@ -232,6 +234,7 @@ final class ToolCatalogLoader {
         TargetAuth auth = TargetAuth.create(new TargetAuth.Request(target, needed, bindings.apiKey(),
                 bindings.serverRegion(), settings, environment, http, json, defaultTimeout), problems);
         auths.put(target, auth);
+        List<String> forwarded = forwardHeaders(target, auth, bindings);
         List<LoadedTool> loaded = new ArrayList<>();
         for (int i = 0; i < bindings.tools().size(); i++) {
             ToolBinding binding = bindings.tools().get(i);
@@ -245,7 +248,7 @@ final class ToolCatalogLoader {
                 continue;
             }
             LoadedTool loadedTool = tool(target, tool, definition, binding, "bindings.json tools[" + i + "]", baseUri,
-                    auth, defaultTimeout);
+                    auth, defaultTimeout, forwarded);
             if (loadedTool != null) {
                 loaded.add(loadedTool);
             }
@@ -255,7 +258,7 @@ final class ToolCatalogLoader {
 
     private LoadedTool tool(String target, ToolCode tool, ToolListing definition,
             ToolBinding binding,
-            String at, URI baseUri, TargetAuth auth, Duration defaultTimeout) {
+            String at, URI baseUri, TargetAuth auth, Duration defaultTimeout, List<String> forwarded) {
         String where = "target '" + target + "': " + at;
         ToolAuth toolAuth = toolAuth(where, binding, auth);
         if (toolAuth == null) {
@@ -294,11 +297,58 @@ final class ToolCatalogLoader {
             (toolAuth.token().in() == CredentialLocation.HEADER ? reservedHeaders : reservedQuery)
                     .add(toolAuth.token().name().toLowerCase(Locale.ROOT));
         }
+        // A forwarded header carries the MCP request's value (a tenant, say), which no argument may replace.
+        forwarded.forEach(name -> reservedHeaders.add(name.toLowerCase(Locale.ROOT)));
         RequestTarget request = new RequestTarget(binding.method(), path, pathArguments, baseUri,
                 reservedHeaders, reservedQuery, timeout);
         boolean structured = definition.hasOutputSchema() || binding.output().schema();
         ResponseShape shape = new ResponseShape(structured, binding.output().wrap());
-        return new LoadedTool(target, tool, definition, request, shape, toolAuth, auth, parameters);
+        return new LoadedTool(target, tool, definition, request, shape, toolAuth, auth, parameters, forwarded);
+    }
+
+    /**
+     * The MCP request headers the target forwards ({@code target.<t>.forward-headers}): HTTP header names, never a
+     * credential or a header the gateway sets ({@link Caller#notForwardable}), nor the target's API key header or
+     * a header one of its tools sends a token in.
+     */
+    private List<String> forwardHeaders(String target, TargetAuth auth, TargetBindings bindings) {
+        String raw = settings.forTarget(UpstreamSettings.FORWARD_HEADERS, target).orElse("");
+        String setting = "setting " + UpstreamSettings.FORWARD_HEADERS.name().replace("<target>", target);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String each : raw.split(",")) {
+            String name = each.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            String lower = name.toLowerCase(Locale.ROOT);
+            String problem = null;
+            for (int i = 0; i < name.length() && problem == null; i++) {
+                if (!HttpSyntax.isTokenChar(name.charAt(i))) {
+                    problem = "is not a header name (character " + HttpSyntax.describe(name.charAt(i)) + " at " + i
+                            + ")";
+                }
+            }
+            if (problem == null) {
+                problem = Caller.notForwardable(name);
+            }
+            if (problem == null && auth.reservedHeaders().contains(lower)) {
+                problem = "is the target's API key header";
+            }
+            for (ToolBinding binding : bindings.tools()) {
+                TokenPlacement token = binding.token();
+                if (problem == null && binding.auth().contains(AuthKind.BEARER) && token != null
+                        && token.in() == CredentialLocation.HEADER && token.name().equalsIgnoreCase(name)) {
+                    problem = "is the header tool '" + binding.name() + "' sends its bearer token in";
+                }
+            }
+            if (problem != null) {
+                problems.badSetting(setting + ": '" + HttpSyntax.printable(name) + "' " + problem
+                        + "; it can never be forwarded");
+            } else {
+                names.putIfAbsent(lower, name);
+            }
+        }
+        return List.copyOf(names.values());
     }
 
     /** The tool's credentials and token placement; {@code null} (with a problem) when they cannot work together. */

@@ -2,6 +2,7 @@ package dev.apigwmcp.runtime.protocol;
 
 import dev.apigwmcp.runtime.telemetry.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.ArrayList;
@@ -32,20 +33,55 @@ public final class McpServer {
     private final ObjectNode serverInfo;
     private final ToolPages pages;
     private final byte[] discoverResult;
+    /** Inbound authorization: whom this server answers ({@link #forCaller}) and the tools each caller may use. */
+    private final Caller caller;
+    private final ToolVisibility visibility;
     private final RefusedCalls refusals;
 
     public McpServer(ToolService tools, ServerOptions options) {
-        this(tools, options, RefusedCalls.NONE);
+        this(tools, options, false);
     }
 
-    /** A server that tells {@code refusals} of every tool call refused at admission (for telemetry). */
-    public McpServer(ToolService tools, ServerOptions options, RefusedCalls refusals) {
+    /**
+     * @param listsVaryByCaller whether callers' scopes choose the tools they see ({@link Caller#readOnlyTools()}),
+     *                          so that {@code tools/list} results are marked as not shareable between callers
+     */
+    public McpServer(ToolService tools, ServerOptions options, boolean listsVaryByCaller) {
+        this(tools, options, listsVaryByCaller, RefusedCalls.NONE);
+    }
+
+    /**
+     * @param listsVaryByCaller as above
+     * @param refusals          told of every tool call refused at admission (for telemetry)
+     */
+    public McpServer(ToolService tools, ServerOptions options, boolean listsVaryByCaller, RefusedCalls refusals) {
         this.tools = Objects.requireNonNull(tools, "tools");
         this.options = Objects.requireNonNull(options, "options");
         this.refusals = Objects.requireNonNull(refusals, "refusals");
         this.serverInfo = JsonRpc.NODES.objectNode().put("name", options.name()).put("version", options.version());
-        this.pages = new ToolPages(tools.listings(), options, serverInfo);
+        this.caller = Caller.LOCAL;
+        this.visibility = new ToolVisibility(tools.listings(), options, serverInfo, listsVaryByCaller);
+        this.pages = visibility.pages(caller);
         this.discoverResult = JsonRpc.MAPPER.writeValueAsBytes(discover());
+    }
+
+    private McpServer(McpServer root, Caller caller) {
+        this.tools = root.tools;
+        this.options = root.options;
+        this.serverInfo = root.serverInfo;
+        this.discoverResult = root.discoverResult;
+        this.visibility = root.visibility;
+        this.refusals = root.refusals;
+        this.caller = caller;
+        this.pages = visibility.pages(caller);
+    }
+
+    /**
+     * This server answering one caller: it lists and calls only the tools the caller may use, and hands the caller
+     * to the tool side with each call. Cheap (the catalog is shared); the HTTP transport makes one per request.
+     */
+    public McpServer forCaller(Caller who) {
+        return who == null || who.equals(caller) ? this : new McpServer(this, who);
     }
 
     public ServerOptions options() {
@@ -301,6 +337,10 @@ public final class McpServer {
         if (!tools.hasTool(name)) {
             throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: unknown tool \"" + name + "\"");
         }
+        if (!visibility.allows(caller, name)) {
+            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: tool \"" + name + "\" may change"
+                    + " data, and the caller's token allows read-only tools only (it lacks the write scope)");
+        }
         JsonNode arguments = message.params().get("arguments");
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: arguments of tool \"" + name + "\" must be an object");
@@ -318,7 +358,7 @@ public final class McpServer {
                 trace != null ? trace : scope.trace());
         CompletableFuture<ObjectNode> call;
         try {
-            call = tools.call(name, arguments, emitter == null ? ProgressListener.NONE : emitter, context);
+            call = tools.call(name, arguments, emitter == null ? ProgressListener.NONE : emitter, caller, context);
         } catch (RuntimeException e) {
             end(admitted, session, scope);
             throw e;

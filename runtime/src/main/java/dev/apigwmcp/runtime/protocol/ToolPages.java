@@ -28,12 +28,19 @@ final class ToolPages {
     private final ServerOptions options;
     private final ObjectNode serverInfo;
     private final int pages;
+    private final String cacheScope;
     private final Map<Flavour, List<byte[]>> byFlavour = new EnumMap<>(Flavour.class);
 
     ToolPages(List<ToolListing> tools, ServerOptions options, ObjectNode serverInfo) {
+        this(tools, options, serverInfo, "public");
+    }
+
+    /** @param cacheScope {@code public} when every caller gets these pages, {@code private} when they vary */
+    ToolPages(List<ToolListing> tools, ServerOptions options, ObjectNode serverInfo, String cacheScope) {
         this.tools = List.copyOf(tools);
         this.options = options;
         this.serverInfo = serverInfo;
+        this.cacheScope = cacheScope;
         this.pages = Math.max(1, (tools.size() + options.pageSize() - 1) / options.pageSize());
     }
 
@@ -124,8 +131,8 @@ final class ToolPages {
         }
         if (flavour == Flavour.MODERN) {
             rest.put("ttlMs", options.listTtlMs());
-            // The catalog is compiled ahead of time and the same for every caller.
-            rest.put("cacheScope", "public");
+            // The catalog is compiled ahead of time: the same for every caller unless scopes choose what each sees.
+            rest.put("cacheScope", cacheScope);
             rest.put("resultType", "complete");
             rest.putObject("_meta").set(ProtocolVersions.META_SERVER_INFO, serverInfo);
         }

@@ -40,6 +40,15 @@ public record ToolListing(String name, byte[] json, boolean hasOutputSchema) {
     }
 
     /**
+     * Whether the tool's annotations say it only reads ({@code annotations.readOnlyHint: true}); parses the
+     * definition, so a caller that asks often keeps the answer.
+     */
+    public boolean readOnlyHint() {
+        JsonNode hint = definition().path("annotations").get("readOnlyHint");
+        return hint != null && hint.isBoolean() && hint.booleanValue();
+    }
+
+    /**
      * The definition without {@code outputSchema}, for protocol revisions that predate it: {@link #json()} itself
      * when there is none, else built on each call (the caller keeps it).
      */

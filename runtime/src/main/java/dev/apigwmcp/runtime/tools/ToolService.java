@@ -30,12 +30,22 @@ public interface ToolService {
     CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress);
 
     /**
-     * {@link #call(String, JsonNode, ProgressListener)} with what the protocol layer knows of the request (its
-     * id, the client's protocol version, the caller's trace context), for spans and the call log. A tool service
-     * that reports no telemetry ignores it, as this default does.
+     * {@link #call(String, JsonNode, ProgressListener)} for a known caller: the HTTP transport's verified identity
+     * and the request headers a target may forward. A tool service that sends nothing of the caller upstream
+     * ignores it, as this default does.
      */
     default CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            CallContext context) {
+            Caller caller) {
         return call(name, arguments, progress);
+    }
+
+    /**
+     * {@link #call(String, JsonNode, ProgressListener, Caller)} with what the protocol layer knows of the request
+     * (its id, the client's protocol version, the caller's trace context), for spans and the call log. A tool
+     * service that reports no telemetry ignores it, as this default does.
+     */
+    default CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller, CallContext context) {
+        return call(name, arguments, progress, caller);
     }
 }

@@ -7,14 +7,23 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** MCP Streamable HTTP on an embedded Jetty 12 server (core handler, no servlets). */
 public final class HttpTransport implements AutoCloseable {
+    /**
+     * The request attribute holding the request's {@link dev.apigwmcp.runtime.tools.Caller}, set by the handler in
+     * front of the MCP endpoint (inbound authorization); without one the request is served as
+     * {@link dev.apigwmcp.runtime.tools.Caller#LOCAL}.
+     */
+    public static final String CALLER_ATTRIBUTE = "dev.apigwmcp.runtime.caller";
     /** How often the read deadlines are checked, at most; finer for short deadlines. */
     private static final long MAX_SWEEP_MILLIS = 500;
 
@@ -27,17 +36,27 @@ public final class HttpTransport implements AutoCloseable {
     private final Heartbeats heartbeats;
     private final ReadDeadlines deadlines;
     private final ClientCallBudgets budgets;
+    private final GracefulHandler graceful;
 
     public HttpTransport(McpServer server, HttpOptions options) {
-        this(server, options, null, null);
+        this(server, options, null, null, null);
     }
 
     /**
-     * Serves MCP and, when {@code metrics} is given, its Prometheus text at {@code /metrics} on the same
-     * connector (so never beyond the bind address) behind the same Host and Origin checks.
+     * @param front a handler in front of the MCP endpoint (inbound authorization, health), or {@code null}: it sees
+     *              every request first, may answer it, and passes the rest on, with {@link #CALLER_ATTRIBUTE} set
      */
-    public HttpTransport(McpServer server, HttpOptions options, MetricsRegistry metrics) {
-        this(server, options, metrics, null);
+    public HttpTransport(McpServer server, HttpOptions options, Handler.Wrapper front) {
+        this(server, options, front, null, null);
+    }
+
+    /**
+     * Serves MCP behind {@code front} and, when {@code metrics} is given, its Prometheus text at {@code /metrics}
+     * on the same connector (so never beyond the bind address), behind the same front handler (a bearer token
+     * when inbound authorization is on) and the same Host and Origin checks.
+     */
+    public HttpTransport(McpServer server, HttpOptions options, Handler.Wrapper front, MetricsRegistry metrics) {
+        this(server, options, front, metrics, null);
     }
 
     /**
@@ -45,10 +64,11 @@ public final class HttpTransport implements AutoCloseable {
      * so that a test can see the thread count back at idle.
      */
     HttpTransport(McpServer server, HttpOptions options, Duration threadIdle) {
-        this(server, options, null, threadIdle);
+        this(server, options, null, null, threadIdle);
     }
 
-    private HttpTransport(McpServer server, HttpOptions options, MetricsRegistry metrics, Duration threadIdle) {
+    private HttpTransport(McpServer server, HttpOptions options, Handler.Wrapper front, MetricsRegistry metrics,
+            Duration threadIdle) {
         this.options = options;
         ClientLimits limits = options.clientLimits();
         this.threads = new QueuedThreadPool(options.maxThreads(), 2);
@@ -66,6 +86,8 @@ public final class HttpTransport implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
+        // Stopping, connections close within a tenth of a second (shutdown has waited for requests in flight).
+        connector.setShutdownIdleTimeout(100);
         jetty.addConnector(connector);
         // One timer thread for every periodic check: heartbeats, read deadlines, session expiry.
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -84,8 +106,15 @@ public final class HttpTransport implements AutoCloseable {
         // A call still running after half a second is kept alive (and watched) by heartbeats; a client that has not read
         // one for a read-idle period is treated as gone.
         this.heartbeats = new Heartbeats(timer, Duration.ofMillis(500), limits.readIdle());
-        jetty.setHandler(new McpHttpHandler(server, options, sessions, heartbeats, deadlines, budgets,
-                metrics));
+        Handler mcp = new McpHttpHandler(server, options, sessions, heartbeats, deadlines, budgets, metrics);
+        if (front != null) {
+            front.setHandler(mcp);
+            mcp = front;
+        }
+        // Counts requests in flight, so that shutdown waits for them (and answers new ones 503 meanwhile).
+        this.graceful = new GracefulHandler();
+        graceful.setHandler(mcp);
+        jetty.setHandler(graceful);
         jetty.setStopTimeout(2_000);
         jetty.setErrorHandler(new JettyErrors(options.path()));
     }
@@ -141,6 +170,22 @@ public final class HttpTransport implements AutoCloseable {
     /** Tool calls in flight from {@code address} (for tests). */
     int callsInFlight(String address) {
         return budgets.inFlight(address);
+    }
+
+    /**
+     * Stops gracefully: the port closes at once (no new connection), requests already received get up to
+     * {@code grace} to be answered (new requests on open connections get 503), then whatever still runs is
+     * cancelled as {@link #close()} does.
+     */
+    public void shutdown(Duration grace) throws Exception {
+        connector.close();
+        try {
+            graceful.shutdown().get(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // the grace period is over: close() cancels what still runs
+        } finally {
+            close();
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
 import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.Caller;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -254,7 +255,10 @@ final class McpHttpHandler extends Handler.Abstract {
             writer.abort(failure);
             scope.cancel(CancelReason.CLIENT_GONE);
         });
-        CompletableFuture<Reply> reply = server.handle(frame, session, scope, writer::event);
+        // Inbound authorization: the caller the handler in front verified (HttpTransport.CALLER_ATTRIBUTE).
+        McpServer answering = server.forCaller(request.getAttribute(HttpTransport.CALLER_ATTRIBUTE) instanceof Caller
+                caller ? caller : Caller.LOCAL);
+        CompletableFuture<Reply> reply = answering.handle(frame, session, scope, writer::event);
         if (!reply.isDone()) {
             Runnable unwatch = heartbeats.watch(writer, () -> scope.cancel(CancelReason.CLIENT_GONE));
             reply.whenComplete((done, failure) -> unwatch.run());

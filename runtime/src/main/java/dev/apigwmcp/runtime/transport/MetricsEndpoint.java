@@ -14,8 +14,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code GET /metrics}: the call metrics in Prometheus' text format, for users without an OpenTelemetry collector.
- * Reached only through {@link McpHttpHandler}, so it is served on the MCP endpoint's bind address and behind its
- * Host and Origin checks; once the endpoint authenticates its clients, this path must require the same.
+ * Reached only through {@link McpHttpHandler}, so it is served on the MCP endpoint's bind address, behind the
+ * handler in front of it (inbound authorization: a bearer token) and behind its Host and Origin checks.
  */
 final class MetricsEndpoint {
 

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
@@ -115,6 +117,11 @@ public final class UpstreamClient implements AutoCloseable {
             // No decoder (they are found while starting): the gateway asks for identity and decodes itself, so the
             // cap counts decoded bytes.
             created.getContentDecoderFactories().clear();
+            // Nor authentication handlers: the gateway sends its credentials itself, and Jetty's would turn an
+            // upstream's 401 without a WWW-Authenticate challenge (API Gateway's authorizers answer so) into a
+            // protocol failure instead of the answer the model should see.
+            created.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+            created.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
             client = created;
         }
         return client;

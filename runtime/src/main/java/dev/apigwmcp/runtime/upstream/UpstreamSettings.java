@@ -10,6 +10,9 @@ public final class UpstreamSettings {
             "Base URL of the target's REST API (for example a custom domain or a local backend); default: the "
                     + "export's server URL; required when the export has none or only a path (such as /v1), which "
                     + "is then appended");
+    public static final Setting FORWARD_HEADERS = Setting.of("target.<target>.forward-headers", null,
+            "Comma-separated headers of the MCP HTTP request to send on to the target (for example "
+                    + "X-Tenant,X-Request-Id); never a credential (Authorization, Cookie, X-Api-Key, X-Amz-*)");
     public static final Setting CONNECT_TIMEOUT_MS = Setting.of("upstream.connect-timeout-ms", "10000",
             "Timeout for opening a connection to an upstream, in milliseconds");
     public static final Setting TIMEOUT_MS = Setting.of("upstream.timeout-ms", "30000",
@@ -39,7 +42,7 @@ public final class UpstreamSettings {
 
     /** Every setting of this component. */
     public static List<Setting> declared() {
-        return List.of(BASE_URL, CONNECT_TIMEOUT_MS, TIMEOUT_MS, MAX_RESPONSE_BYTES, RETRY_MAX_ATTEMPTS,
+        return List.of(BASE_URL, FORWARD_HEADERS, CONNECT_TIMEOUT_MS, TIMEOUT_MS, MAX_RESPONSE_BYTES, RETRY_MAX_ATTEMPTS,
                 RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CIRCUIT_FAILURE_RATE, CIRCUIT_WINDOW, CIRCUIT_OPEN_MS);
     }
 }

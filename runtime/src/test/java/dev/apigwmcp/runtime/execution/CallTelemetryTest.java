@@ -9,6 +9,7 @@ import dev.apigwmcp.runtime.telemetry.GatewayTelemetry;
 import dev.apigwmcp.runtime.telemetry.InMemoryOpenTelemetry;
 import dev.apigwmcp.runtime.telemetry.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.TestUpstream;
@@ -89,7 +90,7 @@ class CallTelemetryTest {
     }
 
     private ObjectNode call(String tool, String arguments, CallContext context) {
-        return service.call(tool, JSON.readTree(arguments), ProgressListener.NONE, context).join();
+        return service.call(tool, JSON.readTree(arguments), ProgressListener.NONE, Caller.LOCAL, context).join();
     }
 
     /** The CircuitState gauge's value for a target, or -1 when it reports none. */
@@ -304,7 +305,7 @@ class CallTelemetryTest {
         restart(Map.of("calls.max-concurrent-per-tool", "1", "calls.max-concurrent", "2"));
         upstream.respond(r -> Reply.json(200, "{\"id\":\"7\"}").delayed(1000));
         var first = service.call("pets___GetPet", JSON.readTree("{\"petId\":\"7\"}"), ProgressListener.NONE,
-                CallContext.NONE);
+                Caller.LOCAL, CallContext.NONE);
         upstream.take();
         call("pets___GetPet", "{\"petId\":\"8\"}", CallContext.NONE);
         first.join();

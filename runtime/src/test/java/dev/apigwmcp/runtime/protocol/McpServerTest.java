@@ -245,7 +245,7 @@ class McpServerTest {
     @Test
     void everyRefusedCallIsToldToTheRefusalListenerWithItsToolOnlyWhenItIsOne() {
         List<String> refused = new CopyOnWriteArrayList<>();
-        McpServer limited = new McpServer(fixture, ServerOptions.defaults().withLimits(1, 2), refused::add);
+        McpServer limited = new McpServer(fixture, ServerOptions.defaults().withLimits(1, 2), false, refused::add);
         ClientSession session = new ClientSession("s");
         limited.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}"
                 .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();

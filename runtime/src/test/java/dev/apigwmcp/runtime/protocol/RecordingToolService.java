@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime.protocol;
 
 import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,7 @@ public final class RecordingToolService extends FixtureToolService {
 
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            CallContext context) {
+            Caller caller, CallContext context) {
         contexts.add(context);
         return call(name, arguments, progress);
     }

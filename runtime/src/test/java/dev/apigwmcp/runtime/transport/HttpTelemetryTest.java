@@ -2,6 +2,11 @@ package dev.apigwmcp.runtime.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.inbound.InboundConfig;
+import dev.apigwmcp.runtime.inbound.InboundGate;
+import dev.apigwmcp.runtime.inbound.Readiness;
+import dev.apigwmcp.runtime.inbound.TestIssuer;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.RecordingToolService;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
@@ -53,8 +58,8 @@ class HttpTelemetryTest {
     private HttpTransport start(MetricsRegistry metrics, ClientLimits limits) throws Exception {
         HttpOptions options = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5), Set.of(),
                 Set.of(), 8, Duration.ofSeconds(30), limits);
-        transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults(), telemetry::callRefused), options,
-                metrics).start();
+        transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults(), false, telemetry::callRefused),
+                options, null, metrics).start();
         return transport;
     }
 
@@ -129,6 +134,29 @@ class HttpTelemetryTest {
         assertThat(text).contains("Throttles_total{target=\"fixture\",tool=\"slow\"} 1\n");
         assertThat(telemetry.metrics().snapshot().refused()).isEqualTo(1);
         running.cancel(true);
+    }
+
+    @Test
+    void withInboundAuthorizationMetricsNeedABearerTokenAsTheEndpointDoes() throws Exception {
+        try (TestIssuer issuer = new TestIssuer()) {
+            InboundConfig inbound = InboundConfig.read(Settings.of(Map.of("inbound.jwt.discovery-url",
+                    issuer.discoveryUrl().toString(), "inbound.jwt.allowed-clients", "app-client")), "http",
+                    "127.0.0.1");
+            try (InboundGate gate = inbound.gate("/mcp", new Readiness())) {
+                HttpOptions options = HttpOptions.defaults().withPort(0);
+                transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults()), options, gate,
+                        telemetry.prometheus().orElseThrow()).start();
+                HttpResponse<String> anonymous = send(HttpRequest.newBuilder(metricsUri()).GET().build());
+                HttpResponse<String> authorized = send(HttpRequest.newBuilder(metricsUri())
+                        .header("Authorization", "Bearer " + issuer.token(claims -> { })).GET().build());
+                assertThat(anonymous.statusCode()).isEqualTo(401);
+                assertThat(anonymous.body()).doesNotContain("Invocations");
+                assertThat(authorized.statusCode()).isEqualTo(200);
+                assertThat(authorized.body()).contains("# TYPE Invocations_total counter");
+                transport.close();
+                transport = null;
+            }
+        }
     }
 
     @Test

@@ -61,6 +61,13 @@ class DocumentedCommandsIT {
         RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --transport http --port 8080"
                 + " --target.orders.api-key-env MY_API_KEY", "a template with your names: real-exports' RealExportsIT"
                 + " starts a gateway with the same options");
+        RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --transport http --host 0.0.0.0 --port 8080"
+                + " --inbound.jwt.discovery-url https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/"
+                + ".well-known/openid-configuration --inbound.jwt.allowed-clients 1example23456789"
+                + " --inbound.resource https://mcp.example.com/mcp --target.orders.bearer.source caller",
+                "a template with your pool's names: the runtime's inbound tests (InboundGateTest, CallerIdentityUpstreamTest,"
+                        + " TypeScriptClientAuthorizationTest) serve the same options against a Cognito-like issuer on"
+                        + " 127.0.0.1");
         RUN_ELSEWHERE.put("npx @modelcontextprotocol/inspector", "not run: an interactive web UI; the same transports"
                 + " are driven by the TypeScript SDK client in PetstoreGatewayIT");
         RUN_ELSEWHERE.put("npx @modelcontextprotocol/inspector java -jar samples/petstore/target/petstore-gateway.jar"
