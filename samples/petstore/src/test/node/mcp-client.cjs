@@ -6,7 +6,7 @@
 // plan: { "modules": "<node_modules with @modelcontextprotocol/sdk>", "out": "<transcript.json>",
 //         "transport": "stdio", "command": "java", "args": [...] }
 //    or { ..., "transport": "http", "url": "http://127.0.0.1:PORT/mcp" },
-//         "calls": [ { "name": "tool", "arguments": { ... } }, ... ]
+//         "calls": [ { "name": "tool", "arguments": { ... } }, ... ], "ping": true (optional: a ping after the calls)
 'use strict';
 
 const fs = require('node:fs');
@@ -42,6 +42,10 @@ async function main() {
     } catch (error) {
       transcript.calls.push({ name: call.name, error: { code: error.code ?? null, message: String(error.message) } });
     }
+  }
+  if (plan.ping) {
+    await client.ping();
+    transcript.pinged = true;
   }
   await client.close();
   fs.writeFileSync(plan.out, JSON.stringify(transcript, null, 2));

@@ -44,4 +44,16 @@ def call = replies.find { it.id == 2 }
 assert call?.result : replies
 assert !call.result.isError : call
 assert JsonOutput.toJson(call.result).contains('dog') : call
+
+// jib:buildTar (on an empty base, as no registry is reachable here): the parent's image settings, the demo launcher.
+def image = new File(projectDir, 'target/jib-image.tar')
+assert image.isFile()
+def tar = new ProcessBuilder('tar', '-xOf', image.path, 'config.json').start()
+def config = new JsonSlurper().parseText(tar.inputStream.getText('UTF-8'))
+assert tar.waitFor(30, TimeUnit.SECONDS) && tar.exitValue() == 0
+assert config.config.User == '65532:65532' : config
+assert config.config.ExposedPorts.containsKey('8080/tcp') : config
+assert config.config.Env.containsAll(['APIGW_MCP_TRANSPORT=http', 'APIGW_MCP_HOST=0.0.0.0', 'APIGW_MCP_PORT=8080']) : config
+assert config.config.Entrypoint == ['java', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', '-cp',
+        '@/app/jib-classpath-file', 'dev.apigwmcp.samples.demogateway.DemoGateway'] : config
 return true

@@ -24,10 +24,16 @@ import dev.apigwmcp.runtime.transport.ClientLimits;
 import dev.apigwmcp.runtime.transport.HttpOptions;
 import dev.apigwmcp.runtime.transport.HttpTransport;
 import dev.apigwmcp.runtime.transport.ListenFailure;
+import dev.apigwmcp.runtime.transport.SessionKeys;
+import dev.apigwmcp.runtime.transport.SessionSealing;
 import dev.apigwmcp.runtime.transport.StdioTransport;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,9 +117,7 @@ public final class Gateway {
      * credential.
      */
     public int run(String[] args, InputStream in) {
-        List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
-        known.addAll(InboundSettings.declared());
-        factories.forEach(factory -> known.addAll(factory.settings()));
+        List<Setting> known = knownSettings();
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             // Help wins over everything else on the line, so that it shows even when a setting is wrong.
             out.print(HelpRenderer.render(USAGE, known) + helpSection + "\n" + ExitCode.table());
@@ -123,13 +127,10 @@ public final class Gateway {
         ToolService tools = null;
         GatewayTelemetry telemetry = null;
         try {
-            CommandLine commandLine = new SettingsLoader(known).load(args, environment);
-            Settings settings = commandLine.settings();
-            LogFormat logFormat = configureLogging(settings);
-            ToolServiceFactory factory = chooseFactory(settings);
-            TargetNameCheck.check(commandLine, factory.targets());
-            if (commandLine.listTools()) {
-                listTools(factory.catalog(settings, environment));
+            Loaded loaded = load(args);
+            Settings settings = loaded.settings();
+            if (loaded.commandLine().listTools()) {
+                listTools(loaded.factory().catalog(settings, environment));
                 return ExitCode.OK.code();
             }
             // The launcher's own settings first: a wrong --port should not wait for credentials to be resolved.
@@ -143,14 +144,15 @@ public final class Gateway {
             // Inbound authorization's settings are checked with the others, before any credential is resolved.
             InboundConfig inbound = InboundConfig.read(settings, transport,
                     overHttp ? settings.get(GatewaySettings.HOST).orElse("127.0.0.1") : null);
-            HttpOptions http = overHttp ? httpOptions(settings, inbound.publicHost()) : null;
+            HttpOptions http = overHttp ? httpOptions(settings, inbound.publicHost())
+                    .withSealing(sessionSealing(settings, environment)) : null;
             Duration grace = overHttp ? Duration.ofSeconds(GatewaySettings.integer(settings,
                     GatewaySettings.SHUTDOWN_GRACE_SECONDS, 0, 3600)) : Duration.ZERO;
             boolean prometheus = prometheus(settings, http);
             // Telemetry: the call log's format, /metrics, and OpenTelemetry when OTEL_* configures an exporter.
-            telemetry = GatewayTelemetry.create(new TelemetryOptions(logFormat, prometheus, transport, environment,
-                    err, Clock.systemUTC()));
-            tools = factory.create(settings, environment, telemetry);
+            telemetry = GatewayTelemetry.create(new TelemetryOptions(loaded.logFormat(), prometheus, transport,
+                    environment, err, Clock.systemUTC()));
+            tools = loaded.factory().create(settings, environment, telemetry);
             // Telemetry: calls refused at admission (limits, duplicate ids) count as Throttles.
             McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller(),
                     telemetry::callRefused);
@@ -178,13 +180,7 @@ public final class Gateway {
 
     /** Whether {@code /metrics} is served: only on the HTTP transport, and never in place of the MCP endpoint. */
     private static boolean prometheus(Settings settings, HttpOptions http) {
-        String raw = settings.get(GatewaySettings.METRICS_PROMETHEUS).orElse("false").trim();
-        if (!raw.equals("true") && !raw.equals("false")) {
-            throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name() + " ("
-                    + GatewaySettings.METRICS_PROMETHEUS.environmentVariable() + ") must be true or false, got \""
-                    + raw + "\"");
-        }
-        if (raw.equals("false")) {
+        if (!prometheusAsked(settings)) {
             return false;
         }
         if (http == null) {
@@ -196,6 +192,79 @@ public final class Gateway {
                     + " serves the metrics; choose another MCP path");
         }
         return true;
+    }
+
+    /** {@code --metrics.prometheus}: true or false, else a wrong setting. */
+    private static boolean prometheusAsked(Settings settings) {
+        String raw = settings.get(GatewaySettings.METRICS_PROMETHEUS).orElse("false").trim();
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name() + " ("
+                    + GatewaySettings.METRICS_PROMETHEUS.environmentVariable() + ") must be true or false, got \""
+                    + raw + "\"");
+        }
+        return raw.equals("true");
+    }
+
+    /**
+     * What an entry point other than {@link #run} serves (AWS Lambda's handler): the MCP server over the tool
+     * service and the HTTP endpoint's settings, from the same settings, checks and environment ({@code --transport},
+     * {@code --host} and {@code --port} aside, which such an entry point has no use for). Throws {@link
+     * SettingsException} for a wrong setting (exit status 2) and {@link StartupException} for anything missing.
+     */
+    public Assembly assemble(String[] args) {
+        Loaded loaded = load(args);
+        Settings settings = loaded.settings();
+        ServerOptions serverOptions = serverOptions(settings);
+        // No socket is bound, so no bind address to check: the platform in front decides who reaches the endpoint.
+        InboundConfig inbound = InboundConfig.read(settings, "http", null);
+        HttpOptions http = httpOptions(settings, inbound.publicHost()).withSealing(sessionSealing(settings, environment));
+        if (prometheusAsked(settings)) {
+            throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name() + " serves /metrics from the"
+                    + " HTTP transport, which this entry point does not run; leave it false and export with OTEL_*");
+        }
+        // Telemetry as run() makes it, without /metrics: the call log's format, the counters, OpenTelemetry when
+        // OTEL_* configures an exporter.
+        GatewayTelemetry telemetry = GatewayTelemetry.create(new TelemetryOptions(loaded.logFormat(), false, "http",
+                environment, err, Clock.systemUTC()));
+        ToolService tools = loaded.factory().create(settings, environment, telemetry);
+        return new Assembly(new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused),
+                http, tools, settings, inbound, telemetry);
+    }
+
+    /**
+     * The gateway {@link #assemble} made.
+     *
+     * @param server    the MCP server over the tool service
+     * @param http      the endpoint's settings: Host and Origin lists, body limit, sessions (portable with a key)
+     * @param tools     the tool service, to close when done
+     * @param settings  every setting, for the entry point's own
+     * @param inbound   inbound authorization as configured
+     * @param telemetry the calls' log line, counters and OpenTelemetry export, to close when done (it flushes the
+     *                  last spans)
+     */
+    public record Assembly(McpServer server, HttpOptions http, ToolService tools, Settings settings,
+                           InboundConfig inbound, GatewayTelemetry telemetry) {
+    }
+
+    private record Loaded(CommandLine commandLine, Settings settings, ToolServiceFactory factory,
+                          LogFormat logFormat) {
+    }
+
+    private List<Setting> knownSettings() {
+        List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
+        known.addAll(InboundSettings.declared());
+        factories.forEach(factory -> known.addAll(factory.settings()));
+        return known;
+    }
+
+    /** The settings, logging configured, the tool service chosen and every named target checked. */
+    private Loaded load(String[] args) {
+        CommandLine commandLine = new SettingsLoader(knownSettings()).load(args, environment);
+        Settings settings = commandLine.settings();
+        LogFormat logFormat = configureLogging(settings);
+        ToolServiceFactory factory = chooseFactory(settings);
+        TargetNameCheck.check(commandLine, factory.targets());
+        return new Loaded(commandLine, settings, factory, logFormat);
     }
 
     /** One line per problem, each marked as the gateway's. */
@@ -327,6 +396,45 @@ public final class Gateway {
                 (int) GatewaySettings.integer(settings, GatewaySettings.HTTP_THREADS, 4, 1000),
                 Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.IDLE_TIMEOUT_SECONDS, 1, 86_400)),
                 clientLimits(settings));
+    }
+
+    /**
+     * Portable legacy sessions when a session key is configured ({@code session.key-file} or {@code
+     * session.key-env}), else {@code null}. A key that is missing or malformed stops the start (never showing it).
+     */
+    static SessionSealing sessionSealing(Settings settings, Map<String, String> environment) {
+        Duration maxAge = Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.SESSION_MAX_AGE_SECONDS,
+                60, 30L * 24 * 3600));
+        String file = settings.get(GatewaySettings.SESSION_KEY_FILE).filter(value -> !value.isBlank()).orElse(null);
+        String variable = settings.get(GatewaySettings.SESSION_KEY_ENV).filter(value -> !value.isBlank()).orElse(null);
+        if (file != null && variable != null) {
+            throw new SettingsException("--" + GatewaySettings.SESSION_KEY_FILE.name() + " and --"
+                    + GatewaySettings.SESSION_KEY_ENV.name() + " are both set; set one of them");
+        }
+        if (file == null && variable == null) {
+            return null;
+        }
+        String source;
+        String text;
+        if (file != null) {
+            source = "session key file " + file.trim() + " (named by --" + GatewaySettings.SESSION_KEY_FILE.name() + ")";
+            try {
+                text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                throw new StartupException(List.of("cannot read the " + source + ": " + e.getClass().getSimpleName()));
+            }
+        } else {
+            source = "environment variable " + variable.trim() + " (named by --" + GatewaySettings.SESSION_KEY_ENV.name() + ")";
+            text = environment.get(variable.trim());
+            if (text == null) {
+                throw new StartupException(List.of("the " + source + " is not set"));
+            }
+        }
+        try {
+            return new SessionSealing(SessionKeys.parse(text, "the " + source), maxAge);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(List.of(e.getMessage()));
+        }
     }
 
     static ClientLimits clientLimits(Settings settings) {

@@ -16,6 +16,17 @@ public final class GatewaySettings {
                     + " (never used ones first, then the least recently used)");
     public static final Setting SESSION_IDLE_SECONDS = Setting.of("session-idle-seconds", "1800",
             "HTTP: a legacy session with no request and no call running for this long expires");
+    public static final Setting SESSION_KEY_FILE = Setting.of("session.key-file", null,
+            "HTTP and Lambda: a file of session keys shared by every replica (one per line, 32 random bytes in base64;"
+                    + " the first seals, every one opens): legacy session ids become sealed tokens that any replica serves");
+    public static final Setting SESSION_KEY_ENV = Setting.of("session.key-env", null,
+            "HTTP and Lambda: the name of an environment variable holding the session keys instead of a file");
+    public static final Setting SESSION_MAX_AGE_SECONDS = Setting.of("session.max-age-seconds", "86400",
+            "with session keys: a legacy session ends this long after initialize, on every replica (idle expiry and"
+                    + " the session caps then bound each replica's memory only)");
+    public static final Setting LAMBDA_PRIME = Setting.of("lambda.prime", "true",
+            "AWS Lambda: at init, wait for the tool side's warm-up and pass made-up requests through the protocol code"
+                    + " (init takes longer, the first call less; with SnapStart the work is in the snapshot)");
     public static final Setting ALLOWED_ORIGINS = Setting.of("allowed-origins", "", "HTTP: comma-separated extra allowed Origin values (loopback origins are always allowed)");
     public static final Setting ALLOWED_HOSTS = Setting.of("allowed-hosts", "", "HTTP: comma-separated extra allowed Host names (loopback names are always allowed)");
     public static final Setting HTTP_THREADS = Setting.of("http-threads", "32", "HTTP: maximum worker threads");
@@ -53,7 +64,7 @@ public final class GatewaySettings {
                     + "UserErrors, ...) in Prometheus text format at GET /metrics, on the MCP port and bind address");
 
     public static final List<Setting> ALL = List.of(TRANSPORT, HOST, PORT, PATH, PAGE_SIZE, LIST_TTL_MS, MAX_REQUEST_BYTES,
-            MAX_SESSIONS, SESSION_IDLE_SECONDS, ALLOWED_ORIGINS, ALLOWED_HOSTS, HTTP_THREADS, IDLE_TIMEOUT_SECONDS,
+            MAX_SESSIONS, SESSION_IDLE_SECONDS, SESSION_KEY_FILE, SESSION_KEY_ENV, SESSION_MAX_AGE_SECONDS, LAMBDA_PRIME, ALLOWED_ORIGINS, ALLOWED_HOSTS, HTTP_THREADS, IDLE_TIMEOUT_SECONDS,
             REQUEST_READ_IDLE_MS, REQUEST_READ_TIMEOUT_MS, MAX_SESSIONS_PER_CLIENT, SESSION_UNUSED_SECONDS,
             MAX_CALLS_PER_CLIENT, MAX_CALLS_PER_SESSION, MAX_BATCH_REQUESTS, SHUTDOWN_GRACE_SECONDS, TOOL_SERVICE,
             LOG_LEVEL, INSTRUCTIONS, LOG_FORMAT, METRICS_PROMETHEUS);

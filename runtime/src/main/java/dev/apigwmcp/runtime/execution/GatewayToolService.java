@@ -248,6 +248,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      * client and the circuit breakers in the background, so that the first tool call does not pay for them. Never
      * fails.
      */
+    @Override
     public CompletableFuture<Void> warmUp() {
         return CompletableFuture.runAsync(() -> {
             try {

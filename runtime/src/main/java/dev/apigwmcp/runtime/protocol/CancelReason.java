@@ -11,6 +11,8 @@ public enum CancelReason {
     CLIENT_GONE("the client's connection closed", true),
     /** The session ended while the call ran (DELETE, expiry or eviction). */
     SESSION_ENDED("its session ended", false),
+    /** The platform's time for the request ran out (AWS Lambda's function timeout is near). */
+    TIME_LIMIT("the time the platform allows for one request ran out", false),
     /** The gateway is stopping. */
     SHUTDOWN("the gateway is shutting down", false);
 

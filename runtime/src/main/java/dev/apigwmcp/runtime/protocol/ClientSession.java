@@ -3,6 +3,7 @@ package dev.apigwmcp.runtime.protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * {@code notifications/initialized} arrived, log level), whether the client has used the session for anything
  * but the handshake, and the calls in flight by request id, so that {@code notifications/cancelled} can stop
  * them, a request id cannot be reused while its call runs, and ending the session ends its calls. On stdio there
- * is one per process; on HTTP one per {@code Mcp-Session-Id}.
+ * is one per process; on HTTP one per {@code Mcp-Session-Id} and replica: a portable session (a sealed id, see the
+ * transport) is {@linkplain #resumed resumed} from its id on a replica that has not seen it yet.
  */
 public final class ClientSession {
     private final String id;
@@ -21,6 +23,7 @@ public final class ClientSession {
     private volatile boolean initialized;
     private volatile boolean used;
     private volatile String logLevel = "info";
+    private volatile Set<String> clientCapabilities = Set.of();
     private volatile long lastUsedNanos;
     private final Map<JsonNode, InFlightCall> inFlight = new ConcurrentHashMap<>();
 
@@ -36,6 +39,19 @@ public final class ClientSession {
         this(id, System::nanoTime);
     }
 
+    /**
+     * A session whose handshake happened elsewhere (on another replica, as its sealed id says): initialized, with
+     * the negotiated version and the client's capabilities, and nothing in flight.
+     */
+    public static ClientSession resumed(String id, String protocolVersion, Set<String> clientCapabilities,
+                                        LongSupplier nanoClock) {
+        ClientSession session = new ClientSession(id, nanoClock);
+        session.negotiated(protocolVersion);
+        session.clientCapabilities(clientCapabilities);
+        session.markInitialized();
+        return session;
+    }
+
     public String id() {
         return id;
     }
@@ -47,6 +63,18 @@ public final class ClientSession {
 
     void negotiated(String version) {
         this.protocolVersion = version;
+    }
+
+    /**
+     * The names of the capabilities the client declared at {@code initialize} ({@code roots}, {@code sampling},
+     * {@code elicitation}, ...): what a tools-only server could ever branch on, and all a sealed id carries of them.
+     */
+    public Set<String> clientCapabilities() {
+        return clientCapabilities;
+    }
+
+    void clientCapabilities(Set<String> names) {
+        this.clientCapabilities = Set.copyOf(names);
     }
 
     public boolean initialized() {

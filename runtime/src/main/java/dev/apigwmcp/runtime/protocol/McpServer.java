@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +29,9 @@ public final class McpServer {
     private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
     private static final Set<String> LOG_LEVELS =
             Set.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
+
+    private static final int MAX_CAPABILITIES = 16;
+    private static final Pattern CAPABILITY_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
     private final ToolService tools;
     private final ServerOptions options;
@@ -281,6 +286,7 @@ public final class McpServer {
             throw new ProtocolException(JsonRpc.INTERNAL_ERROR, "Internal error: initialize without a session");
         }
         session.negotiated(version);
+        session.clientCapabilities(capabilityNames(message.params().get("capabilities")));
         ObjectNode result = JsonRpc.NODES.objectNode();
         result.put("protocolVersion", version);
         ObjectNode capabilities = result.putObject("capabilities");
@@ -291,6 +297,22 @@ public final class McpServer {
             result.put("instructions", options.instructions());
         }
         return done(JsonRpc.result(message.id(), result));
+    }
+
+    /**
+     * The names of the client's capabilities that look like capability names (at most {@value #MAX_CAPABILITIES});
+     * the values are not kept, as a tools-only server asks the client for nothing.
+     */
+    private static Set<String> capabilityNames(JsonNode capabilities) {
+        Set<String> names = new TreeSet<>();
+        if (capabilities != null && capabilities.isObject()) {
+            for (String name : capabilities.propertyNames()) {
+                if (names.size() < MAX_CAPABILITIES && CAPABILITY_NAME.matcher(name).matches()) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     private ObjectNode discover() {

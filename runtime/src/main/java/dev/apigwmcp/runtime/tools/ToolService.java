@@ -30,6 +30,15 @@ public interface ToolService {
     CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress);
 
     /**
+     * Loads and starts now what the first call would otherwise wait for (validator, HTTP client, ...), without
+     * calling any tool; the future completes when that is done and never exceptionally. A platform that freezes
+     * the process between requests (AWS Lambda, and SnapStart's snapshot) waits for it; others need not.
+     */
+    default CompletableFuture<Void> warmUp() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * {@link #call(String, JsonNode, ProgressListener)} for a known caller: the HTTP transport's verified identity
      * and the request headers a target may forward. A tool service that sends nothing of the caller upstream
      * ignores it, as this default does.

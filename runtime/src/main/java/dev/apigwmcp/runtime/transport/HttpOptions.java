@@ -3,6 +3,7 @@ package dev.apigwmcp.runtime.transport;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Settings of the Streamable HTTP transport.
@@ -18,10 +19,20 @@ import java.util.Set;
  * @param maxThreads      Jetty worker threads
  * @param idleTimeout     idle timeout of a keep-alive connection between requests
  * @param clientLimits    limits against slow and hostile clients
+ * @param sealing         portable legacy sessions (ids sealed with keys the replicas share), or {@code null}: sessions
+ *                        live in this process
  */
 public record HttpOptions(String host, int port, String path, long maxRequestBytes, int maxSessions,
                           Duration sessionIdle, Set<String> allowedOrigins, Set<String> allowedHosts,
-                          int maxThreads, Duration idleTimeout, ClientLimits clientLimits) {
+                          int maxThreads, Duration idleTimeout, ClientLimits clientLimits, SessionSealing sealing) {
+    /** Settings with sessions held in this process. */
+    public HttpOptions(String host, int port, String path, long maxRequestBytes, int maxSessions, Duration sessionIdle,
+                       Set<String> allowedOrigins, Set<String> allowedHosts, int maxThreads, Duration idleTimeout,
+                       ClientLimits clientLimits) {
+        this(host, port, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins, allowedHosts, maxThreads,
+                idleTimeout, clientLimits, null);
+    }
+
     public HttpOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(path, "path");
@@ -49,11 +60,25 @@ public record HttpOptions(String host, int port, String path, long maxRequestByt
 
     public HttpOptions withPort(int newPort) {
         return new HttpOptions(host, newPort, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins,
-                allowedHosts, maxThreads, idleTimeout, clientLimits);
+                allowedHosts, maxThreads, idleTimeout, clientLimits, sealing);
     }
 
     public HttpOptions withClientLimits(ClientLimits limits) {
         return new HttpOptions(host, port, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins,
-                allowedHosts, maxThreads, idleTimeout, limits);
+                allowedHosts, maxThreads, idleTimeout, limits, sealing);
+    }
+
+    /** These settings with portable sessions ({@code null}: sessions held in this process). */
+    public HttpOptions withSealing(SessionSealing portable) {
+        return new HttpOptions(host, port, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins,
+                allowedHosts, maxThreads, idleTimeout, clientLimits, portable);
+    }
+
+    /** The sessions these settings describe: in this process, or portable. */
+    Sessions sessions(LongSupplier nanoClock, LongSupplier epochSeconds) {
+        SessionStore local = new SessionStore(maxSessions, clientLimits.maxSessionsPerClient(), sessionIdle,
+                clientLimits.unusedSessionIdle(), nanoClock);
+        return sealing == null ? local
+                : new PortableSessions(local, sealing.keys(), sealing.maxAge(), epochSeconds, maxSessions);
     }
 }

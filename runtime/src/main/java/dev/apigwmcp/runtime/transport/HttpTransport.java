@@ -31,7 +31,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final QueuedThreadPool threads;
-    private final SessionStore sessions;
+    private final Sessions sessions;
     private final ScheduledExecutorService timer;
     private final Heartbeats heartbeats;
     private final ReadDeadlines deadlines;
@@ -99,14 +99,14 @@ public final class HttpTransport implements AutoCloseable {
         connector.addEventListener(deadlines);
         long sweep = Math.max(10, Math.min(MAX_SWEEP_MILLIS, limits.readIdle().toMillis() / 10));
         timer.scheduleWithFixedDelay(deadlines::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
-        this.sessions = new SessionStore(options.maxSessions(), limits.maxSessionsPerClient(), options.sessionIdle(),
-                limits.unusedSessionIdle(), System::nanoTime);
+        this.sessions = options.sessions(System::nanoTime, () -> System.currentTimeMillis() / 1000);
         timer.scheduleWithFixedDelay(sessions::reap, 1, 1, TimeUnit.SECONDS);
         this.budgets = new ClientCallBudgets(limits.maxCallsPerClient());
         // A call still running after half a second is kept alive (and watched) by heartbeats; a client that has not read
         // one for a read-idle period is treated as gone.
         this.heartbeats = new Heartbeats(timer, Duration.ofMillis(500), limits.readIdle());
-        Handler mcp = new McpHttpHandler(server, options, sessions, heartbeats, deadlines, budgets, metrics);
+        McpEndpoint endpoint = new McpEndpoint(server, options, sessions, budgets);
+        Handler mcp = new McpHttpHandler(endpoint, options.path(), heartbeats, deadlines, metrics);
         if (front != null) {
             front.setHandler(mcp);
             mcp = front;

@@ -8,22 +8,22 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * Legacy-era Streamable HTTP sessions: issued at {@code initialize}, capped in number overall and per client
- * address, expired when idle. A session is idle only while none of its calls runs; one that never got a request
+ * Legacy-era Streamable HTTP sessions held in this process: issued at {@code initialize} under a random id, capped
+ * in number overall and per client address, expired when idle. {@link PortableSessions} keeps its local state
+ * (calls in flight, last use) here too, under the session's own id, and reads these caps and expiries as limits on
+ * that state only. A session is idle only while none of its calls runs; one that never got a request
  * after {@code initialize} expires sooner. At a cap, room is made by dropping an idle session (never used ones
  * first, then the least recently used) rather than refusing the newcomer: a dropped session's client is told
  * 404 and starts a new one, as the spec asks, whereas a refused client could do nothing. Only when every session
  * in the way has a call running is {@code initialize} refused. Ending a session cancels whatever it still runs.
  */
-final class SessionStore {
-    /** What {@link #create} gave: a session, or the error that refuses one. */
-    record Created(ClientSession session, RpcError refusal) {
-    }
-
+final class SessionStore implements Sessions {
     private record Entry(ClientSession session, String client) {
     }
 
@@ -47,24 +47,69 @@ final class SessionStore {
     }
 
     /** A new session for {@code client} (its address), making room at a cap if an idle session allows. */
-    synchronized Created create(String client) {
+    @Override
+    public Found create(String client) {
+        String id = newId();
+        return admit(client, id, () -> new ClientSession(id, clock));
+    }
+
+    /**
+     * Local state for a session made elsewhere, under its own id, making room at a cap as {@link #create} does; the
+     * session already held when another request got there first.
+     */
+    synchronized Found adopt(String id, String client, Function<LongSupplier, ClientSession> resume) {
+        Entry held = sessions.get(id);
+        if (held != null) {
+            held.session().touch();
+            return new Found(held.session(), null);
+        }
+        return admit(client, id, () -> resume.apply(clock));
+    }
+
+    private synchronized Found admit(String client, String id, Supplier<ClientSession> make) {
         if (sessions.size() >= maxSessions || count(client) >= maxPerClient) {
             reap();
         }
         if (count(client) >= maxPerClient && !evictIdle(entry -> entry.client().equals(client))) {
-            return new Created(null, RpcError.limit("Server busy: this client already has " + maxPerClient
+            return new Found(null, RpcError.limit("Server busy: this client already has " + maxPerClient
                     + " sessions, each with a call in flight; end one (DELETE) or retry later",
                     "max-sessions-per-client", maxPerClient));
         }
         if (sessions.size() >= maxSessions && !evictIdle(entry -> true)) {
-            return new Created(null, RpcError.limit("Server busy: all " + maxSessions
+            return new Found(null, RpcError.limit("Server busy: all " + maxSessions
                     + " sessions have a call in flight; retry later", "max-sessions", maxSessions));
         }
+        ClientSession session = make.get();
+        sessions.put(id, new Entry(session, client));
+        return new Found(session, null);
+    }
+
+    /** A fresh random session id: 128 bits, hex. */
+    private String newId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        ClientSession session = new ClientSession(HexFormat.of().formatHex(bytes), clock);
-        sessions.put(session.id(), new Entry(session, client));
-        return new Created(session, null);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public String established(ClientSession session) {
+        return session.id();
+    }
+
+    @Override
+    public void abandon(ClientSession session) {
+        remove(session.id());
+    }
+
+    @Override
+    public Found find(String id, String client) {
+        ClientSession session = get(id);
+        return session == null ? Found.NONE : new Found(session, null);
+    }
+
+    @Override
+    public boolean end(String id) {
+        return remove(id);
     }
 
     /** The live session of this id (and marks it active), or {@code null} when unknown or expired. */
@@ -92,7 +137,8 @@ final class SessionStore {
     }
 
     /** Drops every expired session; run periodically so that expired sessions free their memory. */
-    void reap() {
+    @Override
+    public void reap() {
         long now = clock.getAsLong();
         sessions.forEach((id, entry) -> {
             if (expired(entry.session(), now)) {
@@ -101,11 +147,13 @@ final class SessionStore {
         });
     }
 
-    int size() {
+    @Override
+    public int size() {
         return sessions.size();
     }
 
-    void closeAll() {
+    @Override
+    public void closeAll() {
         sessions.values().forEach(entry -> entry.session().cancelAll(CancelReason.SHUTDOWN));
         sessions.clear();
     }

@@ -18,7 +18,11 @@ class GatewayTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String stdin, String... args) {
-        Gateway gateway = new Gateway(List.of(new FixtureToolServiceFactory()), Map.of(),
+        return run(Map.of(), stdin, args);
+    }
+
+    private int run(Map<String, String> environment, String stdin, String... args) {
+        Gateway gateway = new Gateway(List.of(new FixtureToolServiceFactory()), environment,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return gateway.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     }
@@ -77,5 +81,34 @@ class GatewayTest {
     void unknownTransportExits2() {
         assertThat(run("", "--transport", "carrier-pigeon")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("stdio or http");
+    }
+
+    @Test
+    void aSessionKeyFileAndVariableTogetherExit2NamingBoth() {
+        assertThat(run("", "--transport", "http", "--port", "0", "--session.key-file", "/k", "--session.key-env", "K"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--session.key-file", "--session.key-env", "set one");
+    }
+
+    @Test
+    void aMissingSessionKeyFileExits3NamingTheSetting() {
+        assertThat(run("", "--transport", "http", "--port", "0", "--session.key-file", "/no/such/key")).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("cannot read the session key file /no/such/key (named by --session.key-file)");
+    }
+
+    @Test
+    void aMalformedSessionKeyExits3WithoutShowingIt() {
+        assertThat(run(Map.of("MY_KEY", "correct horse battery staple"), "", "--transport", "http", "--port", "0",
+                "--session.key-env", "MY_KEY")).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("environment variable MY_KEY", "line 1 is not base64")
+                .doesNotContain("horse");
+    }
+
+    @Test
+    void helpListsTheSessionKeySettings() {
+        assertThat(run("", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--session.key-file", "--session.key-env",
+                "--session.max-age-seconds", "default 86400");
     }
 }

@@ -2,6 +2,7 @@
  * Test support shared with the samples through the runtime's test-jar ({@code apigw-mcp-runtime}, type
  * {@code test-jar}, scope {@code test}): the pinned Node tooling every Node-based test uses ({@link
  * dev.apigwmcp.runtime.testing.NodeModules}) and a gateway jar started as a process ({@link
- * dev.apigwmcp.runtime.testing.GatewayProcess}). Only this package goes into the test-jar.
+ * dev.apigwmcp.runtime.testing.GatewayProcess}), and a round-robin proxy in front of gateway replicas ({@link
+ * dev.apigwmcp.runtime.testing.RoundRobinProxy}). Only this package goes into the test-jar.
  */
 package dev.apigwmcp.runtime.testing;

@@ -305,4 +305,36 @@ class HttpTransportTest {
     static String readAll(InputStream in) throws Exception {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void withSessionKeysTwoTransportsServeOneSessionAndAnAlteredIdIs404() throws Exception {
+        SessionKeys keys = SessionKeys.random();
+        HttpOptions portable = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5), Set.of(), Set.of(),
+                8, Duration.ofSeconds(30), ClientLimits.defaults(), new SessionSealing(keys, Duration.ofHours(1)));
+        try (HttpTransport first = new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), portable).start();
+             HttpTransport second = new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), portable).start()) {
+            HttpResponse<String> initialized = client.send(HttpRequest.newBuilder(first.endpoint())
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                            + "\"params\":{\"protocolVersion\":\"2025-06-18\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+            String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+            String altered = session.substring(0, session.length() - 2) + (session.endsWith("AA") ? "BB" : "AA");
+
+            HttpResponse<String> onSecond = listOn(second, session);
+            HttpResponse<String> forged = listOn(second, altered);
+
+            assertThat(onSecond.statusCode()).isEqualTo(200);
+            assertThat(json(onSecond).at("/result/tools").size()).isEqualTo(fixture.listings().size());
+            assertThat(forged.statusCode()).isEqualTo(404);
+            assertThat(json(forged).at("/error/code").asInt()).isEqualTo(JsonRpc.SESSION_NOT_FOUND);
+        }
+    }
+
+    private HttpResponse<String> listOn(HttpTransport replica, String session) throws Exception {
+        return client.send(HttpRequest.newBuilder(replica.endpoint()).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-06-18")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -68,7 +68,7 @@ class SessionStoreTest {
         ClientSession newer = initialized("a");
         ClientSession other = initialized("b");
 
-        SessionStore.Created created = store.create("a");
+        Sessions.Found created = store.create("a");
 
         assertThat(created.session()).isNotNull();
         assertThat(store.get(older.id())).isNull();
@@ -98,7 +98,7 @@ class SessionStoreTest {
             send(initialized("a"), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
         }
 
-        SessionStore.Created refused = store.create("a");
+        Sessions.Found refused = store.create("a");
 
         assertThat(refused.session()).isNull();
         assertThat(refused.refusal().code()).isEqualTo(JsonRpc.SERVER_BUSY);

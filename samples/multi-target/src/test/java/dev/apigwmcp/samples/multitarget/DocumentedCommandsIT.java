@@ -73,6 +73,15 @@ class DocumentedCommandsIT {
         RUN_ELSEWHERE.put("npx @modelcontextprotocol/inspector java -jar samples/petstore/target/petstore-gateway.jar"
                 + " --demo", "not run: an interactive web UI; PetstoreGatewayIT drives this jar over stdio");
         RUN_ELSEWHERE.put("java -jar", "a fragment of the sentence around it, not a command");
+        RUN_ELSEWHERE.put("openssl rand -base64 32 > session.key", "samples/petstore ScaleOutIT writes a key of the"
+                + " same form (32 random bytes, base64) and starts two replicas with it");
+        RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --transport http --host 0.0.0.0 --port 8080"
+                + " --session.key-file session.key --inbound.jwt.discovery-url"
+                + " https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"
+                + " --inbound.jwt.allowed-clients 1example23456789", "a template with your names: samples/petstore"
+                + " ScaleOutIT runs replicas with --session.key-file, the runtime's InboundGateTest the token checks");
+        RUN_ELSEWHERE.put("mvn package jib:buildTar", "the archetype's integration test (PetStore default) runs it in a"
+                + " generated project; samples/petstore ContainerImageIT runs jib:buildTar on the sample");
     }
 
     private static final String QUICK_START_SERVER =

@@ -1,0 +1,88 @@
+package dev.apigwmcp.runtime.lambda;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One HTTP request as AWS hands it to a function: a Lambda function URL or an API Gateway HTTP API event (payload
+ * format 2.0), or an API Gateway REST API (or HTTP API 1.0) proxy event. The answer goes back in the same format.
+ *
+ * @param format     the payload format, which the response event follows
+ * @param method     the HTTP method, upper case
+ * @param headers    header values by lower-case name (the first value where the event has several)
+ * @param body       the body as the event holds it (text, or base64), or {@code null} when the event has none
+ * @param base64     whether the body is base64 ({@code isBase64Encoded})
+ * @param bodyLength the body's length in bytes, known before decoding it
+ * @param sourceIp   the client's address as AWS saw it
+ * @param domainName the host name AWS routed the request by ({@code requestContext.domainName})
+ */
+record HttpEvent(Format format, String method, Map<String, String> headers, String body, boolean base64,
+                 long bodyLength, String sourceIp, String domainName) {
+
+    /** The payload formats. */
+    enum Format {
+        /** REST API proxy integration, and HTTP API payload 1.0. */
+        V1,
+        /** Lambda function URL, and HTTP API payload 2.0. */
+        V2
+    }
+
+    /**
+     * The request of an event, or an {@link IllegalArgumentException} saying why {@code event} is not one of the
+     * HTTP events above.
+     */
+    static HttpEvent parse(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            throw new IllegalArgumentException("the event is not a JSON object");
+        }
+        JsonNode context = event.path("requestContext");
+        Format format;
+        String method;
+        String sourceIp;
+        if ("2.0".equals(event.path("version").asString(""))) {
+            format = Format.V2;
+            method = context.path("http").path("method").asString(null);
+            sourceIp = context.path("http").path("sourceIp").asString("unknown");
+        } else if (event.has("httpMethod")) {
+            format = Format.V1;
+            method = event.path("httpMethod").asString(null);
+            sourceIp = context.path("identity").path("sourceIp").asString("unknown");
+        } else {
+            throw new IllegalArgumentException("the event is neither a function URL / HTTP API event (version 2.0)"
+                    + " nor an API Gateway proxy event (httpMethod)");
+        }
+        if (method == null || method.isBlank()) {
+            throw new IllegalArgumentException("the event names no HTTP method");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        event.path("headers").properties().forEach(header -> {
+            if (header.getValue().isString()) {
+                headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asString());
+            }
+        });
+        // Payload 1.0 carries every value in multiValueHeaders too; the first one is what "headers" would hold.
+        event.path("multiValueHeaders").properties().forEach(header -> {
+            if (header.getValue().isArray() && !header.getValue().isEmpty()) {
+                headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT), header.getValue().get(0).asString(""));
+            }
+        });
+        JsonNode bodyNode = event.path("body");
+        String body = bodyNode.isString() ? bodyNode.asString() : null;
+        boolean base64 = event.path("isBase64Encoded").asBoolean(false);
+        long length = body == null ? 0 : base64 ? body.length() / 4L * 3 : body.getBytes(StandardCharsets.UTF_8).length;
+        return new HttpEvent(format, method.toUpperCase(Locale.ROOT), Map.copyOf(headers), body, base64, length,
+                sourceIp, context.path("domainName").asString(null));
+    }
+
+    /** The body's bytes, decoded from base64 where the event says so. */
+    byte[] bodyBytes() {
+        if (body == null) {
+            return new byte[0];
+        }
+        return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+}
