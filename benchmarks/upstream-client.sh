@@ -10,7 +10,7 @@ rm -rf "$WORK" && mkdir -p "$WORK/classes"
 (cd "$ROOT" && mvn -o -q -pl runtime dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
 CP="$ROOT/runtime/target/classes:$(cat "$WORK/cp.txt")"
 javac -nowarn -d "$WORK/classes" -cp "$CP" "$ROOT"/benchmarks/upstream-client/dev/apigwmcp/bench/client/*.java \
-    "$ROOT/benchmarks/src/dev/apigwmcp/bench/PetUpstream.java"
+    "$ROOT/benchmarks/src/main/java/dev/apigwmcp/bench/PetUpstream.java"
 java -cp "$WORK/classes" dev.apigwmcp.bench.PetUpstream "$WORK/port" &
 UPSTREAM=$!
 trap 'kill $UPSTREAM 2>/dev/null || true' EXIT

@@ -15,6 +15,9 @@ import dev.apigwmcp.runtime.inbound.InboundSettings;
 import dev.apigwmcp.runtime.inbound.Readiness;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
+import dev.apigwmcp.runtime.telemetry.GatewayTelemetry;
+import dev.apigwmcp.runtime.telemetry.LogFormat;
+import dev.apigwmcp.runtime.telemetry.TelemetryOptions;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.search.SearchSettings;
 import dev.apigwmcp.runtime.search.SearchingToolService;
@@ -29,6 +32,7 @@ import dev.apigwmcp.runtime.transport.StdioTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +127,7 @@ public final class Gateway {
             return ExitCode.OK.code();
         }
         ToolService tools = null;
+        GatewayTelemetry telemetry = null;
         try {
             Loaded loaded = load(args);
             Settings settings = loaded.settings();
@@ -145,12 +150,18 @@ public final class Gateway {
                     .withSealing(sessionSealing(settings, environment)) : null;
             Duration grace = overHttp ? Duration.ofSeconds(GatewaySettings.integer(settings,
                     GatewaySettings.SHUTDOWN_GRACE_SECONDS, 0, 3600)) : Duration.ZERO;
+            boolean prometheus = prometheus(settings, http);
+            // Telemetry: the call log's format, /metrics, and OpenTelemetry when OTEL_* configures an exporter.
+            telemetry = GatewayTelemetry.create(new TelemetryOptions(loaded.logFormat(), prometheus, transport,
+                    environment, err, Clock.systemUTC()));
             SearchSettings search = SearchSettings.from(settings);
-            tools = loaded.factory().create(settings, environment);
-            tools = SearchingToolService.around(tools, search);
-            McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller());
+            tools = loaded.factory().create(settings, environment, telemetry);
+            tools = SearchingToolService.around(tools, search, telemetry);
+            // Telemetry: calls refused at admission (limits, duplicate ids) count as Throttles.
+            McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller(),
+                    telemetry::callRefused);
             return http == null ? new StdioTransport(server, in, out).run()
-                    : serveHttp(server, http, inbound, grace, tools);
+                    : serveHttp(server, http, inbound, grace, tools, telemetry);
         } catch (SettingsException e) {
             report(e.problems());
             close(tools);
@@ -164,7 +175,39 @@ public final class Gateway {
             err.println("apigw-mcp: unexpected failure: " + e.getClass().getName() + message);
             close(tools);
             return ExitCode.FAILED.code();
+        } finally {
+            // The last spans and metrics are flushed when the gateway stops (stdio: at the end of input).
+            if (telemetry != null) {
+                telemetry.close();
+            }
         }
+    }
+
+    /** Whether {@code /metrics} is served: only on the HTTP transport, and never in place of the MCP endpoint. */
+    private static boolean prometheus(Settings settings, HttpOptions http) {
+        if (!prometheusAsked(settings)) {
+            return false;
+        }
+        if (http == null) {
+            throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name()
+                    + " serves /metrics over HTTP; use it with --transport http");
+        }
+        if (http.path().equals("/metrics")) {
+            throw new SettingsException("--path is /metrics, where --" + GatewaySettings.METRICS_PROMETHEUS.name()
+                    + " serves the metrics; choose another MCP path");
+        }
+        return true;
+    }
+
+    /** {@code --metrics.prometheus}: true or false, else a wrong setting. */
+    private static boolean prometheusAsked(Settings settings) {
+        String raw = settings.get(GatewaySettings.METRICS_PROMETHEUS).orElse("false").trim();
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name() + " ("
+                    + GatewaySettings.METRICS_PROMETHEUS.environmentVariable() + ") must be true or false, got \""
+                    + raw + "\"");
+        }
+        return raw.equals("true");
     }
 
     /**
@@ -180,26 +223,38 @@ public final class Gateway {
         // No socket is bound, so no bind address to check: the platform in front decides who reaches the endpoint.
         InboundConfig inbound = InboundConfig.read(settings, "http", null);
         HttpOptions http = httpOptions(settings, inbound.publicHost()).withSealing(sessionSealing(settings, environment));
+        if (prometheusAsked(settings)) {
+            throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name() + " serves /metrics from the"
+                    + " HTTP transport, which this entry point does not run; leave it false and export with OTEL_*");
+        }
+        // Telemetry as run() makes it, without /metrics: the call log's format, the counters, OpenTelemetry when
+        // OTEL_* configures an exporter.
+        GatewayTelemetry telemetry = GatewayTelemetry.create(new TelemetryOptions(loaded.logFormat(), false, "http",
+                environment, err, Clock.systemUTC()));
         SearchSettings search = SearchSettings.from(settings);
-        ToolService tools = SearchingToolService.around(loaded.factory().create(settings, environment), search);
-        return new Assembly(new McpServer(tools, serverOptions, inbound.listsVaryByCaller()), http, tools, settings,
-                inbound);
+        ToolService tools = SearchingToolService.around(loaded.factory().create(settings, environment, telemetry),
+                search, telemetry);
+        return new Assembly(new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused),
+                http, tools, settings, inbound, telemetry);
     }
 
     /**
      * The gateway {@link #assemble} made.
      *
-     * @param server   the MCP server over the tool service
-     * @param http     the endpoint's settings: Host and Origin lists, body limit, sessions (portable with a key)
-     * @param tools    the tool service, to close when done
-     * @param settings every setting, for the entry point's own
-     * @param inbound  inbound authorization as configured
+     * @param server    the MCP server over the tool service
+     * @param http      the endpoint's settings: Host and Origin lists, body limit, sessions (portable with a key)
+     * @param tools     the tool service, to close when done
+     * @param settings  every setting, for the entry point's own
+     * @param inbound   inbound authorization as configured
+     * @param telemetry the calls' log line, counters and OpenTelemetry export, to close when done (it flushes the
+     *                  last spans)
      */
     public record Assembly(McpServer server, HttpOptions http, ToolService tools, Settings settings,
-                           InboundConfig inbound) {
+                           InboundConfig inbound, GatewayTelemetry telemetry) {
     }
 
-    private record Loaded(CommandLine commandLine, Settings settings, ToolServiceFactory factory) {
+    private record Loaded(CommandLine commandLine, Settings settings, ToolServiceFactory factory,
+                          LogFormat logFormat) {
     }
 
     private List<Setting> knownSettings() {
@@ -214,10 +269,10 @@ public final class Gateway {
     private Loaded load(String[] args) {
         CommandLine commandLine = new SettingsLoader(knownSettings()).load(args, environment);
         Settings settings = commandLine.settings();
-        configureLogging(settings);
+        LogFormat logFormat = configureLogging(settings);
         ToolServiceFactory factory = chooseFactory(settings);
         TargetNameCheck.check(commandLine, factory.targets());
-        return new Loaded(commandLine, settings, factory);
+        return new Loaded(commandLine, settings, factory, logFormat);
     }
 
     /** One line per problem, each marked as the gateway's. */
@@ -269,13 +324,14 @@ public final class Gateway {
      * Serves until the process is stopped. The handler in front of the endpoint ({@link InboundGate}: health,
      * and inbound authorization when configured) reads the issuer first, so an unreachable issuer stops the start.
      * A stop (SIGTERM) closes the port at once, marks the gateway not ready and gives calls in flight up to
-     * {@code grace} to finish before the rest are cancelled.
+     * {@code grace} to finish before the rest are cancelled; then the last spans and metrics are flushed.
+     * {@code /metrics}, when asked for, is served behind the same gate as the endpoint.
      */
     private int serveHttp(McpServer server, HttpOptions options, InboundConfig inbound, Duration grace,
-            ToolService tools) {
+            ToolService tools, GatewayTelemetry telemetry) {
         Readiness readiness = new Readiness();
         InboundGate gate = inbound.gate(options.path(), readiness);
-        HttpTransport transport = new HttpTransport(server, options, gate);
+        HttpTransport transport = new HttpTransport(server, options, gate, telemetry.prometheus().orElse(null));
         try {
             transport.start();
         } catch (Exception e) {
@@ -301,6 +357,8 @@ public final class Gateway {
             }
             gate.close();
             close(tools);
+            // Telemetry: a process ends while serving HTTP, so the last spans are flushed here.
+            telemetry.close();
             err.println("apigw-mcp: stopped");
             err.flush();
         }, "mcp-http-shutdown"));
@@ -401,15 +459,21 @@ public final class Gateway {
      * informational lines (version, start-up) are noise next to the per-call lines, so it logs warnings unless
      * debugging.
      */
-    private static void configureLogging(Settings settings) {
+    private static LogFormat configureLogging(Settings settings) {
         String level = settings.get(GatewaySettings.LOG_LEVEL).orElse("info");
         if (!Set.of("error", "warn", "info", "debug", "trace").contains(level)) {
             throw new SettingsException("--log-level (" + GatewaySettings.LOG_LEVEL.environmentVariable()
                     + ") must be error, warn, info, debug or trace, got \"" + level + "\"");
         }
+        String format = settings.get(GatewaySettings.LOG_FORMAT).orElse("text").trim();
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new SettingsException("--log-format (" + GatewaySettings.LOG_FORMAT.environmentVariable()
+                    + ") must be text or json, got \"" + format + "\"");
+        }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", level.equals("info") ? "warn" : level);
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        return format.equals("json") ? LogFormat.JSON : LogFormat.TEXT;
     }
 }

@@ -2,6 +2,7 @@ package dev.apigwmcp.runtime;
 
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.telemetry.Telemetry;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.List;
@@ -49,4 +50,12 @@ public interface ToolServiceFactory {
      *                    {@code api-key-env} name variables in it); read it rather than {@link System#getenv}
      */
     ToolService create(Settings settings, Map<String, String> environment);
+
+    /**
+     * {@link #create(Settings, Map)}, reporting calls to the launcher's {@code telemetry} (the log line, metrics,
+     * spans), which the launcher closes. A service that reports nothing itself keeps this default.
+     */
+    default ToolService create(Settings settings, Map<String, String> environment, Telemetry telemetry) {
+        return create(settings, environment);
+    }
 }

@@ -3,6 +3,7 @@
  * {@code --list-tools}) and {@link dev.apigwmcp.runtime.ToolServiceFactory} the seam through which it finds the
  * tools. The layers below, in order: {@code config}, {@code transport}, {@code protocol}, {@code tools},
  * {@code execution}, {@code upstream} and {@code auth}; {@code spi} is the contract generated code is compiled
- * against. {@code docs/architecture.md} draws it.
+ * against; {@code telemetry}, beside them, is what they report calls to (log line, counters, OpenTelemetry).
+ * {@code docs/architecture.md} draws it.
  */
 package dev.apigwmcp.runtime;

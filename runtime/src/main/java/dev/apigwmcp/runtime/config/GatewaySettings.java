@@ -56,12 +56,18 @@ public final class GatewaySettings {
     public static final Setting LOG_LEVEL = Setting.of("log-level", "info",
             "stderr log level: error, warn, info (one line per tool call), debug or trace");
     public static final Setting INSTRUCTIONS = Setting.of("instructions", null, "instructions for the model, sent at initialize and server/discover");
+    public static final Setting LOG_FORMAT = Setting.of("log-format", "text",
+            "the per-call log line on stderr: text, or json (one JSON object per line: target, tool, method, path "
+                    + "template, upstream status, outcome, duration, trace id; never argument values or credentials)");
+    public static final Setting METRICS_PROMETHEUS = Setting.of("metrics.prometheus", "false",
+            "HTTP: true serves the call metrics (Invocations, Latency, TargetExecutionTime, Throttles, SystemErrors, "
+                    + "UserErrors, ...) in Prometheus text format at GET /metrics, on the MCP port and bind address");
 
     public static final List<Setting> ALL = List.of(TRANSPORT, HOST, PORT, PATH, PAGE_SIZE, LIST_TTL_MS, MAX_REQUEST_BYTES,
             MAX_SESSIONS, SESSION_IDLE_SECONDS, SESSION_KEY_FILE, SESSION_KEY_ENV, SESSION_MAX_AGE_SECONDS, LAMBDA_PRIME, ALLOWED_ORIGINS, ALLOWED_HOSTS, HTTP_THREADS, IDLE_TIMEOUT_SECONDS,
             REQUEST_READ_IDLE_MS, REQUEST_READ_TIMEOUT_MS, MAX_SESSIONS_PER_CLIENT, SESSION_UNUSED_SECONDS,
             MAX_CALLS_PER_CLIENT, MAX_CALLS_PER_SESSION, MAX_BATCH_REQUESTS, SHUTDOWN_GRACE_SECONDS, TOOL_SERVICE,
-            LOG_LEVEL, INSTRUCTIONS);
+            LOG_LEVEL, INSTRUCTIONS, LOG_FORMAT, METRICS_PROMETHEUS);
 
     private GatewaySettings() {
     }

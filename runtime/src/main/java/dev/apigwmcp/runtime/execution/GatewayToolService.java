@@ -6,6 +6,12 @@ import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
 import dev.apigwmcp.runtime.spi.ArgumentException;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
+import dev.apigwmcp.runtime.telemetry.CircuitState;
+import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
+import dev.apigwmcp.runtime.telemetry.ObservedTool;
+import dev.apigwmcp.runtime.telemetry.Telemetry;
+import dev.apigwmcp.runtime.telemetry.ToolCall;
+import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolListing;
@@ -28,6 +34,7 @@ import dev.apigwmcp.runtime.upstream.UpstreamSettings;
 import java.time.Duration;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,7 +75,9 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private final UpstreamClient client;
     private final ResponseMapper mapper;
     private final ObjectMapper json;
-    private final ToolMetrics metrics = new ToolMetrics();
+    private final Telemetry telemetry;
+    /** Each tool as telemetry reports it (names and request shape), made once. */
+    private final Map<String, ObservedTool> observed;
     private final CallThreads executor;
     private final UpstreamExchange exchange;
     /** Each target's circuit breaker, by target name. */
@@ -77,13 +86,21 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
     private volatile UpstreamEvents events = UpstreamEvents.NONE;
     /** Each target's {@code search.json} (a catalog generated before search documents has none). */
     private List<URL> searchDocuments = List.of();
+    /** Telemetry: circuit changes become the CircuitState metric, then go to the observer of observeUpstream. */
+    private final UpstreamEvents circuitEvents = new UpstreamEvents() {
+        @Override
+        public void circuitChanged(String target, String from, String to) {
+            CircuitState.named(to).ifPresent(state -> telemetry.circuitState(target, state));
+            events.circuitChanged(target, from, to);
+        }
+    };
 
     /** How calls reach the upstream: limits, retries and circuits, from settings. */
     private record Limits(int maxConcurrentCalls, int perTool, RetryPolicy retry, CircuitSettings circuit) {
     }
 
     private GatewayToolService(Map<String, LoadedTool> tools, UpstreamClient client, ObjectMapper json,
-            Limits limits) {
+            Limits limits, Telemetry telemetry) {
         int maxConcurrentCalls = limits.maxConcurrentCalls();
         this.tools = tools;
         List<ToolListing> sorted = new ArrayList<>(tools.size());
@@ -93,6 +110,12 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         this.client = client;
         this.json = json;
         this.mapper = new ResponseMapper(json);
+        this.telemetry = telemetry;
+        Map<String, ObservedTool> byName = new HashMap<>();
+        tools.forEach((name, tool) -> byName.put(name, new ObservedTool(tool.target(), name, tool.request().method(),
+                tool.request().path().template(), tool.request().baseUri())));
+        this.observed = Map.copyOf(byName);
+        observed.values().forEach(telemetry::toolLoaded);
         // A call keeps its thread from preparation (which may block on a credential refresh) to the upstream's
         // answer. Bounded, so that a burst of calls queues instead of starting thousands of threads.
         this.executor = new CallThreads(maxConcurrentCalls, 30, "apigw-mcp-call-");
@@ -100,13 +123,23 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         this.shares = new ToolShares(tools.keySet(), limits.perTool(), maxConcurrentCalls);
         Map<String, TargetCircuit> byTarget = new TreeMap<>();
         tools.values().forEach(tool -> byTarget.computeIfAbsent(tool.target(),
-                target -> new TargetCircuit(target, limits.circuit(), () -> events)));
+                target -> new TargetCircuit(target, limits.circuit(), () -> circuitEvents)));
         this.circuits = Map.copyOf(byTarget);
+        if (limits.circuit().enabled()) {
+            // Telemetry: every circuit is reported from the start, closed until it changes.
+            circuits.keySet().forEach(target -> telemetry.circuitState(target, CircuitState.CLOSED));
+        }
     }
 
     /** Loads every target found by {@link ServiceLoader}; environment variables are looked up in {@code environment}. */
     public static GatewayToolService load(Settings settings, Map<String, String> environment) {
-        return load(settings, Thread.currentThread().getContextClassLoader(), AuthEnvironment.of(environment));
+        return load(settings, environment, Telemetry.callLogOnly());
+    }
+
+    /** {@link #load(Settings, Map)}, reporting every call to {@code telemetry} (which stays the caller's). */
+    public static GatewayToolService load(Settings settings, Map<String, String> environment, Telemetry telemetry) {
+        return create(registries(Thread.currentThread().getContextClassLoader()), settings,
+                AuthEnvironment.of(environment), telemetry);
     }
 
     /** Loads every target that {@link ServiceLoader} finds through {@code classLoader}. */
@@ -120,6 +153,12 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      */
     public static GatewayToolService create(List<ToolRegistry> registries, Settings settings,
             AuthEnvironment environment) {
+        return create(registries, settings, environment, Telemetry.callLogOnly());
+    }
+
+    /** {@link #create(List, Settings, AuthEnvironment)}, reporting every call to {@code telemetry}. */
+    public static GatewayToolService create(List<ToolRegistry> registries, Settings settings,
+            AuthEnvironment environment, Telemetry telemetry) {
         // Decimals as BigDecimal: an answer's numbers reach structuredContent with every digit (a double would turn
         // 1e400 into the string "Infinity"); trailing tokens make a body invalid JSON rather than silently cut.
         ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -156,7 +195,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
             throw new StartupException(problems);
         }
         GatewayToolService service = new GatewayToolService(tools, client, json,
-                new Limits((int) maxCalls, (int) perTool, retry, circuit));
+                new Limits((int) maxCalls, (int) perTool, retry, circuit), telemetry);
         service.searchDocuments = searchDocuments(registries);
         if (precompile.equals("true")) {
             service.precompile();
@@ -253,9 +292,12 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         return List.copyOf(found);
     }
 
-    /** Call counters, for a metrics endpoint or a shutdown summary. */
-    public ToolMetrics metrics() {
-        return metrics;
+    /**
+     * The call counters (those of the telemetry given at creation: what {@code /metrics} serves), for a test or a
+     * shutdown summary.
+     */
+    public MetricsRegistry metrics() {
+        return telemetry.metrics();
     }
 
     /** Each target's circuit state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} or {@code DISABLED}). */
@@ -265,39 +307,51 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         return states;
     }
 
-    /** Where every upstream attempt and circuit change is reported from now on (for telemetry). */
+    /**
+     * Where every upstream attempt and circuit change is reported from now on, besides the telemetry given at
+     * creation (which sees them whatever is set here).
+     */
     public void observeUpstream(UpstreamEvents observer) {
         this.events = observer == null ? UpstreamEvents.NONE : observer;
     }
 
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress) {
-        return call(name, arguments, progress, Caller.LOCAL);
+        return call(name, arguments, progress, Caller.LOCAL, CallContext.NONE);
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller) {
+        return call(name, arguments, progress, caller, CallContext.NONE);
     }
 
     /**
      * Calls a tool for a caller: its verified token goes upstream only where the tool's target passes the caller's
-     * token on (a bearer method), and only the request headers the target names are forwarded.
+     * token on (a bearer method), and only the request headers the target names are forwarded. Telemetry: the
+     * call is reported with {@code context} (request id, revision, the caller's trace).
      */
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            Caller caller) {
+            Caller caller, CallContext context) {
         Caller who = caller == null ? Caller.LOCAL : caller;
-        long start = System.nanoTime();
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
         // Set by whichever ending (result or cancellation) comes first, so each call is counted and logged once.
         AtomicBoolean ended = new AtomicBoolean();
         LoadedTool tool = tools.get(name);
+        // Telemetry: the call's span, in-flight count, counters and log line; ended once (finish, or the cancel).
+        ToolCall observed = telemetry.callStarted(tool == null ? ObservedTool.unknown(name) : this.observed.get(name),
+                context);
         if (tool == null) {
-            finish(result, ended, name,
-                    ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0), start);
+            finish(result, ended, observed,
+                    ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0));
             return result;
         }
         if (!shares.tryAcquire(name)) {
-            finish(result, ended, name, ToolResult.text("Throttled by the gateway: tool " + name + " already has "
+            finish(result, ended, observed, ToolResult.text("Throttled by the gateway: tool " + name + " already has "
                     + shares.share() + " calls in flight, its share (" + ExecutionSettings.MAX_CONCURRENT_PER_TOOL.name()
                     + "); this call was not sent upstream. Retry when earlier calls have finished.",
-                    CallOutcome.GATEWAY_THROTTLED, 0), start);
+                    CallOutcome.GATEWAY_THROTTLED, 0));
             return result;
         }
         // The running task: cancelling the result interrupts it, which aborts the upstream exchange.
@@ -311,19 +365,19 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
                     running.cancel(true);
                 }
                 if (ended.compareAndSet(false, true)) {
-                    record(name, CallOutcome.CANCELLED, 0, null, start);
+                    observed.ended(CallOutcome.CANCELLED, 0, null);
                 }
             }
         });
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try {
             FutureTask<Void> running = new FutureTask<>(() -> run(tool, name, arguments, who, listener, result,
-                    ended, start), null);
+                    ended, observed), null);
             task.set(running);
             executor.execute(running);
         } catch (RejectedExecutionException e) {
-            finish(result, ended, name,
-                    ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0), start);
+            finish(result, ended, observed,
+                    ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0));
             return result;
         }
         if (result.isCancelled()) {
@@ -337,7 +391,7 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
      * request) and so does the upstream exchange, which keeps the whole call on this one thread.
      */
     private void run(LoadedTool tool, String name, JsonNode arguments, Caller caller, ProgressListener progress,
-            CompletableFuture<ObjectNode> result, AtomicBoolean ended, long start) {
+            CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed) {
         if (result.isDone()) {
             return;
         }
@@ -345,34 +399,39 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         try {
             request = forward(tool, name, prepare(tool, name, arguments), caller);
         } catch (PreparationFailure failure) {
-            finish(result, ended, name, failure.result, start);
+            finish(result, ended, observed, failure.result);
             return;
         }
         progress.progress(0, 1.0, "Calling " + request.method() + " " + request.displayUri());
         Duration deadline = request.timeout();
+        // Telemetry: a client span per attempt, whose trace headers the signer puts on before the credentials, so
+        // that SigV4 signs them on every attempt; the exchange's event for the attempt ends it.
+        ObservedAttempts attempts = new ObservedAttempts(observed, events);
         ToolResult mapped;
         UpstreamExchange.Result exchanged = null;
         try {
-            exchanged = exchange.run(request, unsigned -> authenticate(tool, name, unsigned, caller),
-                    circuits.get(tool.target()), name, deadline, events, (next, max, why, wait) ->
+            exchanged = exchange.run(request, unsigned -> attempts.sign(unsigned,
+                    traced -> authenticate(tool, name, traced, caller)),
+                    circuits.get(tool.target()), name, deadline, attempts, (next, max, why, wait) ->
                             // Progress must grow: each retry a step further, the answer at 1.
                             progress.progress((next - 1.0) / (max + 1.0), 1.0, "Retrying " + request.method() + " "
                                     + request.displayUri()
                                     + " (attempt " + next + " of " + max + ") after " + why + ", in "
                                     + wait.toMillis() + " ms"));
-            metrics.recordAttempts(exchanged.attempts());
             mapped = map(tool, name, request, exchanged);
         } catch (InterruptedException e) {
+            attempts.abandoned("cancelled");
             return; // cancelled: the cancelling side has counted the call and completed the result
         } catch (PreparationFailure failure) {
             mapped = failure.result;
         } catch (RuntimeException e) {
+            attempts.abandoned(e.getClass().getName());
             CALLS.warn("tool={} calling the upstream or mapping its answer failed: {}", name, e.toString());
             mapped = ToolResult.text("Internal error while reading the upstream answer.", CallOutcome.INTERNAL,
                     exchanged == null || exchanged.response() == null ? 0 : exchanged.response().status());
         }
         progress.progress(1.0, 1.0, "Upstream answered");
-        finish(result, ended, name, mapped, start);
+        finish(result, ended, observed, mapped);
     }
 
     /** The result of the exchange's last attempt, with how often the request was sent when that was more than once. */
@@ -490,33 +549,17 @@ public final class GatewayToolService implements ToolService, AutoCloseable {
         return request;
     }
 
-    /** Counts and logs the call before completing it, so that whoever sees the result also sees the count. */
-    private void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, String name, ToolResult outcome,
-            long start) {
+    /**
+     * Counts and logs the call before completing it, so that whoever sees the result also sees the count.
+     * Telemetry: the counters, the span's end and the one log line per call (never argument values, answer content
+     * or credentials).
+     */
+    private static void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed,
+            ToolResult outcome) {
         if (!result.isDone() && ended.compareAndSet(false, true)) {
-            record(name, outcome.outcome(), outcome.status(), outcome.detail(), start);
+            observed.ended(outcome.outcome(), outcome.status(), outcome.detail());
             result.complete(outcome.result());
         }
-    }
-
-    private void record(String name, CallOutcome outcome, int status, String detail, long start) {
-        long nanos = System.nanoTime() - start;
-        metrics.record(outcome, nanos);
-        // One line per call: what ran and how it ended; never argument values, answer content or credentials.
-        if (CALLS.isInfoEnabled()) {
-            if (detail == null) {
-                CALLS.info("tool={} outcome={} status={} durationMs={}", name, outcome, status, millis(nanos));
-            } else {
-                CALLS.info("tool={} outcome={} detail={} status={} durationMs={}", name, outcome, detail, status,
-                        millis(nanos));
-            }
-        }
-    }
-
-    /** Milliseconds with one decimal; String.format costs more than the rest of the bookkeeping together. */
-    static String millis(long nanos) {
-        long tenths = (nanos + 50_000) / 100_000;
-        return tenths / 10 + "." + tenths % 10;
     }
 
     @Override

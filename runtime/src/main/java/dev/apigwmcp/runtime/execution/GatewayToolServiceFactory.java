@@ -3,6 +3,7 @@ package dev.apigwmcp.runtime.execution;
 import dev.apigwmcp.runtime.ToolServiceFactory;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.telemetry.Telemetry;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.util.List;
@@ -39,7 +40,12 @@ public final class GatewayToolServiceFactory implements ToolServiceFactory {
 
     @Override
     public ToolService create(Settings settings, Map<String, String> environment) {
-        GatewayToolService service = GatewayToolService.load(settings, environment);
+        return create(settings, environment, Telemetry.callLogOnly());
+    }
+
+    @Override
+    public ToolService create(Settings settings, Map<String, String> environment, Telemetry telemetry) {
+        GatewayToolService service = GatewayToolService.load(settings, environment, telemetry);
         service.warmUp();
         return service;
     }

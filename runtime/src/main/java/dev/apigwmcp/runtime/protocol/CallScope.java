@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.protocol;
 
+import dev.apigwmcp.runtime.telemetry.TraceContext;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,10 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The calls one incoming message started (an HTTP POST, which may be a batch, or a stdio line), so that the
  * transport can cancel exactly those when its client goes away, and the budget they count against beyond their
  * session. Calls are tracked by identity, not by request id: a rejected duplicate id must not reach the call that
- * owns the id.
+ * owns the id. It also carries the W3C trace context the transport request came with (HTTP {@code traceparent}
+ * headers), which its calls continue unless their own {@code params._meta} names one.
  */
 public final class CallScope {
     private final CallBudget budget;
+    private final TraceContext trace;
     private final Set<InFlightCall> calls = ConcurrentHashMap.newKeySet();
     private volatile CancelReason cancelled;
 
@@ -21,7 +24,21 @@ public final class CallScope {
 
     /** A scope whose calls also count against {@code budget} ({@code null}: none). */
     public CallScope(CallBudget budget) {
+        this(budget, null);
+    }
+
+    /**
+     * A scope whose calls count against {@code budget} ({@code null}: none) and continue {@code trace}
+     * ({@code null}: the request carried none).
+     */
+    public CallScope(CallBudget budget, TraceContext trace) {
         this.budget = budget;
+        this.trace = trace;
+    }
+
+    /** The transport request's trace context, or {@code null}. */
+    public TraceContext trace() {
+        return trace;
     }
 
     /** Cancels every call this message started, and any it would still start. */

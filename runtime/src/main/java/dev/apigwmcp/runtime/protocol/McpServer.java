@@ -1,5 +1,7 @@
 package dev.apigwmcp.runtime.protocol;
 
+import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolService;
@@ -39,6 +41,7 @@ public final class McpServer {
     /** Inbound authorization: whom this server answers ({@link #forCaller}) and the tools each caller may use. */
     private final Caller caller;
     private final ToolVisibility visibility;
+    private final RefusedCalls refusals;
 
     public McpServer(ToolService tools, ServerOptions options) {
         this(tools, options, false);
@@ -49,8 +52,17 @@ public final class McpServer {
      *                          so that {@code tools/list} results are marked as not shareable between callers
      */
     public McpServer(ToolService tools, ServerOptions options, boolean listsVaryByCaller) {
+        this(tools, options, listsVaryByCaller, RefusedCalls.NONE);
+    }
+
+    /**
+     * @param listsVaryByCaller as above
+     * @param refusals          told of every tool call refused at admission (for telemetry)
+     */
+    public McpServer(ToolService tools, ServerOptions options, boolean listsVaryByCaller, RefusedCalls refusals) {
         this.tools = Objects.requireNonNull(tools, "tools");
         this.options = Objects.requireNonNull(options, "options");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
         this.serverInfo = JsonRpc.NODES.objectNode().put("name", options.name()).put("version", options.version());
         this.caller = Caller.LOCAL;
         this.visibility = new ToolVisibility(tools, options, serverInfo, listsVaryByCaller);
@@ -64,6 +76,7 @@ public final class McpServer {
         this.serverInfo = root.serverInfo;
         this.discoverResult = root.discoverResult;
         this.visibility = root.visibility;
+        this.refusals = root.refusals;
         this.caller = caller;
         this.pages = visibility.pages(caller);
     }
@@ -124,6 +137,9 @@ public final class McpServer {
             boolean request = message != null && message.id() != null && !message.isResponse();
             if (request && ++requests > options.maxBatchRequests()) {
                 // Refused one by one, so that each request still gets its answer and none of them starts work.
+                if ("tools/call".equals(message.method())) {
+                    refused(message.nameParam());
+                }
                 parts.add(CompletableFuture.completedFuture(Reply.error(message.id(), RpcError.limit(
                         "Server busy: a batch may carry at most " + options.maxBatchRequests()
                                 + " requests; send the rest in another batch", "max-batch-requests",
@@ -351,14 +367,20 @@ public final class McpServer {
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: arguments of tool \"" + name + "\" must be an object");
         }
-        InFlightCall admitted = admit(message.id(), session, scope);
+        InFlightCall admitted = admit(message.id(), name, session, scope);
         ObjectNode meta = message.meta();
         JsonNode token = meta == null ? null : meta.get("progressToken");
         ProgressEmitter emitter = token != null && (token.isString() || token.isNumber())
                 ? new ProgressEmitter(token, sink) : null;
+        // Telemetry: the request's id, revision and trace context (SEP-414: params._meta.traceparent; else the
+        // transport request's, such as HTTP traceparent headers).
+        TraceContext trace = TraceContext.fromMeta(meta);
+        CallContext context = new CallContext(message.id() == null ? null
+                : message.id().isString() ? message.id().asString() : message.id().toString(), version,
+                trace != null ? trace : scope.trace());
         CompletableFuture<ObjectNode> call;
         try {
-            call = tools.call(name, arguments, emitter == null ? ProgressListener.NONE : emitter, caller);
+            call = tools.call(name, arguments, emitter == null ? ProgressListener.NONE : emitter, caller, context);
         } catch (RuntimeException e) {
             end(admitted, session, scope);
             throw e;
@@ -386,14 +408,16 @@ public final class McpServer {
     }
 
     /**
-     * Admits a call under the session's limit (which also refuses an id already in flight) and the scope's budget
-     * (for example the client address's), or throws the error that refuses it.
+     * Admits a call of {@code tool} under the session's limit (which also refuses an id already in flight) and the
+     * scope's budget (for example the client address's), or throws the error that refuses it; each refusal is told
+     * to the {@link RefusedCalls} listener.
      */
-    private InFlightCall admit(JsonNode id, ClientSession session, CallScope scope) {
+    private InFlightCall admit(JsonNode id, String tool, ClientSession session, CallScope scope) {
         InFlightCall call = new InFlightCall(id);
         if (session != null) {
             RpcError refused = session.admit(call, options.maxCallsPerSession());
             if (refused != null) {
+                refused(tool);
                 throw new ProtocolException(refused);
             }
         }
@@ -402,10 +426,16 @@ public final class McpServer {
             if (session != null) {
                 session.finished(call);
             }
+            refused(tool);
             throw new ProtocolException(refused);
         }
         scope.add(call);
         return call;
+    }
+
+    /** Telemetry: a refused call counts as a throttle, under its tool when it names one of this server's. */
+    private void refused(String tool) {
+        refusals.refused(tool != null && tools.hasTool(tool) ? tool : null);
     }
 
     private static void end(InFlightCall call, ClientSession session, CallScope scope) {

@@ -1,10 +1,15 @@
 package dev.apigwmcp.runtime.search;
 
 import dev.apigwmcp.runtime.config.SettingsException;
+import dev.apigwmcp.runtime.telemetry.ObservedTool;
+import dev.apigwmcp.runtime.telemetry.Telemetry;
+import dev.apigwmcp.runtime.telemetry.ToolCall;
+import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
+import dev.apigwmcp.runtime.upstream.CallOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -13,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -47,6 +51,7 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
     private static final JsonNodeFactory NODES = JSON.getNodeFactory();
 
     private final ToolService tools;
+    private final Telemetry telemetry;
     private final SearchMode mode;
     private final String searchTool;
     private final String callTool;
@@ -62,8 +67,9 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
     /** The wrapped service's tools a read-only caller may use, asked on first need. */
     private volatile Set<String> readOnly;
 
-    private SearchingToolService(ToolService tools, SearchMode mode, SearchSettings settings) {
+    private SearchingToolService(ToolService tools, SearchMode mode, SearchSettings settings, Telemetry telemetry) {
         this.tools = tools;
+        this.telemetry = telemetry;
         this.mode = mode;
         this.searchTool = settings.searchTool();
         this.callTool = settings.callTool();
@@ -93,8 +99,16 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
      * @throws SettingsException when a tool of the catalog has the search tool's or call tool's name
      */
     public static ToolService around(ToolService tools, SearchSettings settings) {
+        return around(tools, settings, Telemetry.callLogOnly());
+    }
+
+    /**
+     * As above, the search's own calls reported to {@code telemetry}: the call log line in its format (text or
+     * JSON). They are no tool of an API, so they label no metric and make no span.
+     */
+    public static ToolService around(ToolService tools, SearchSettings settings, Telemetry telemetry) {
         SearchMode mode = settings.modeFor(tools.listings().size());
-        return mode == SearchMode.OFF ? tools : new SearchingToolService(tools, mode, settings);
+        return mode == SearchMode.OFF ? tools : new SearchingToolService(tools, mode, settings, telemetry);
     }
 
     /** The mode in force. */
@@ -130,17 +144,25 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
     @Override
     public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
             Caller caller) {
+        return call(name, arguments, progress, caller, CallContext.NONE);
+    }
+
+    /** As above, with the request's context, which goes on with the call (spans, the call log). */
+    @Override
+    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller, CallContext context) {
         if (name.equals(searchTool)) {
             try {
-                return CompletableFuture.supplyAsync(() -> search(arguments, visibleTo(caller)), searches);
+                ToolCall call = telemetry.callStarted(ObservedTool.unknown(searchTool), context);
+                return CompletableFuture.supplyAsync(() -> search(arguments, visibleTo(caller), call), searches);
             } catch (RejectedExecutionException e) {
                 return CompletableFuture.completedFuture(error("The gateway is shutting down."));
             }
         }
         if (mode == SearchMode.ONLY && name.equals(callTool)) {
-            return callFound(arguments, progress, caller);
+            return callFound(arguments, progress, caller, context);
         }
-        return tools.call(name, arguments, progress, caller);
+        return tools.call(name, arguments, progress, caller, context);
     }
 
     @Override
@@ -181,12 +203,11 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         return allowed::contains;
     }
 
-    private ObjectNode search(JsonNode arguments, Predicate<String> visible) {
-        long start = System.nanoTime();
+    private ObjectNode search(JsonNode arguments, Predicate<String> visible, ToolCall call) {
         JsonNode query = arguments == null ? null : arguments.get("query");
         if (query == null || !query.isString() || query.stringValue().isBlank()) {
             return logged(error("Invalid arguments for " + searchTool + ": 'query' must be a non-empty string"
-                    + " saying what you want to do."), "INVALID_ARGUMENTS", start);
+                    + " saying what you want to do."), CallOutcome.INVALID_ARGUMENTS, call);
         }
         int limit = SearchToolDefinitions.DEFAULT_LIMIT;
         JsonNode given = arguments.get("limit");
@@ -194,14 +215,14 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
             if (!given.canConvertToExactIntegral() || !given.canConvertToInt() || given.asInt() < 1
                     || given.asInt() > SearchToolDefinitions.MAX_LIMIT) {
                 return logged(error("Invalid arguments for " + searchTool + ": 'limit' must be an integer from 1 to "
-                        + SearchToolDefinitions.MAX_LIMIT + "."), "INVALID_ARGUMENTS", start);
+                        + SearchToolDefinitions.MAX_LIMIT + "."), CallOutcome.INVALID_ARGUMENTS, call);
             }
             limit = given.asInt();
         }
         for (String member : arguments.propertyNames()) {
             if (!member.equals("query") && !member.equals("limit")) {
                 return logged(error("Invalid arguments for " + searchTool + ": unknown argument '" + member
-                        + "' (it takes 'query' and 'limit')."), "INVALID_ARGUMENTS", start);
+                        + "' (it takes 'query' and 'limit')."), CallOutcome.INVALID_ARGUMENTS, call);
             }
         }
         List<ToolListing> found = new ArrayList<>();
@@ -212,10 +233,11 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         ObjectNode result = NODES.objectNode();
         result.putArray("content").addObject().put("type", "text").put("text", JSON.writeValueAsString(structured));
         result.set("structuredContent", structured);
-        return logged(result, "OK", start);
+        return logged(result, CallOutcome.OK, call);
     }
 
-    private CompletableFuture<ObjectNode> callFound(JsonNode arguments, ProgressListener progress, Caller caller) {
+    private CompletableFuture<ObjectNode> callFound(JsonNode arguments, ProgressListener progress, Caller caller,
+            CallContext context) {
         JsonNode name = arguments == null ? null : arguments.get("name");
         if (name == null || !name.isString() || name.stringValue().isEmpty()) {
             return CompletableFuture.completedFuture(error("Invalid arguments for " + callTool + ": 'name' must be"
@@ -245,7 +267,7 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
             return CompletableFuture.completedFuture(error("Tool \"" + tool + "\" may change data, and the caller's"
                     + " token allows read-only tools only (it lacks the write scope)."));
         }
-        return tools.call(tool, toolArguments, progress, caller);
+        return tools.call(tool, toolArguments, progress, caller, context);
     }
 
     /** The search, built on first use. */
@@ -340,11 +362,8 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         return documents;
     }
 
-    private ObjectNode logged(ObjectNode result, String outcome, long start) {
-        if (CALLS.isInfoEnabled()) {
-            CALLS.info("tool={} outcome={} durationMs={}", searchTool, outcome,
-                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
-        }
+    private static ObjectNode logged(ObjectNode result, CallOutcome outcome, ToolCall call) {
+        call.ended(outcome, 0, null);
         return result;
     }
 

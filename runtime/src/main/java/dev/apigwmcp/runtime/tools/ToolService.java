@@ -75,4 +75,14 @@ public interface ToolService {
         }
         return Set.copyOf(names);
     }
+
+    /**
+     * {@link #call(String, JsonNode, ProgressListener, Caller)} with what the protocol layer knows of the request
+     * (its id, the client's protocol version, the caller's trace context), for spans and the call log. A tool
+     * service that reports no telemetry ignores it, as this default does.
+     */
+    default CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
+            Caller caller, CallContext context) {
+        return call(name, arguments, progress, caller);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime.transport;
 
 import dev.apigwmcp.runtime.protocol.McpServer;
+import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -38,7 +39,7 @@ public final class HttpTransport implements AutoCloseable {
     private final GracefulHandler graceful;
 
     public HttpTransport(McpServer server, HttpOptions options) {
-        this(server, options, null, null);
+        this(server, options, null, null, null);
     }
 
     /**
@@ -46,7 +47,16 @@ public final class HttpTransport implements AutoCloseable {
      *              every request first, may answer it, and passes the rest on, with {@link #CALLER_ATTRIBUTE} set
      */
     public HttpTransport(McpServer server, HttpOptions options, Handler.Wrapper front) {
-        this(server, options, front, null);
+        this(server, options, front, null, null);
+    }
+
+    /**
+     * Serves MCP behind {@code front} and, when {@code metrics} is given, its Prometheus text at {@code /metrics}
+     * on the same connector (so never beyond the bind address), behind the same front handler (a bearer token
+     * when inbound authorization is on) and the same Host and Origin checks.
+     */
+    public HttpTransport(McpServer server, HttpOptions options, Handler.Wrapper front, MetricsRegistry metrics) {
+        this(server, options, front, metrics, null);
     }
 
     /**
@@ -54,10 +64,11 @@ public final class HttpTransport implements AutoCloseable {
      * so that a test can see the thread count back at idle.
      */
     HttpTransport(McpServer server, HttpOptions options, Duration threadIdle) {
-        this(server, options, null, threadIdle);
+        this(server, options, null, null, threadIdle);
     }
 
-    private HttpTransport(McpServer server, HttpOptions options, Handler.Wrapper front, Duration threadIdle) {
+    private HttpTransport(McpServer server, HttpOptions options, Handler.Wrapper front, MetricsRegistry metrics,
+            Duration threadIdle) {
         this.options = options;
         ClientLimits limits = options.clientLimits();
         this.threads = new QueuedThreadPool(options.maxThreads(), 2);
@@ -95,7 +106,7 @@ public final class HttpTransport implements AutoCloseable {
         // one for a read-idle period is treated as gone.
         this.heartbeats = new Heartbeats(timer, Duration.ofMillis(500), limits.readIdle());
         McpEndpoint endpoint = new McpEndpoint(server, options, sessions, budgets);
-        Handler mcp = new McpHttpHandler(endpoint, options.path(), heartbeats, deadlines);
+        Handler mcp = new McpHttpHandler(endpoint, options.path(), heartbeats, deadlines, metrics);
         if (front != null) {
             front.setHandler(mcp);
             mcp = front;

@@ -12,6 +12,7 @@ import dev.apigwmcp.runtime.protocol.ProtocolException;
 import dev.apigwmcp.runtime.protocol.ProtocolVersions;
 import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
+import dev.apigwmcp.runtime.telemetry.TraceContext;
 import dev.apigwmcp.runtime.tools.Caller;
 import java.net.URI;
 import java.util.Locale;
@@ -82,11 +83,9 @@ public final class McpEndpoint {
      * else the answer — a Host or Origin not allowed (403), a method other than POST and DELETE (405).
      */
     public Answer screen(RequestHead head) {
-        if (!hostAllowed(head)) {
-            return plainError(403, "Forbidden: Host header not allowed");
-        }
-        if (!originAllowed(head.header("Origin"))) {
-            return plainError(403, "Forbidden: Origin not allowed");
+        Answer refused = screenHostAndOrigin(head);
+        if (refused != null) {
+            return refused;
         }
         String method = head.method();
         if ("POST".equals(method) || "DELETE".equals(method)) {
@@ -95,6 +94,20 @@ public final class McpEndpoint {
         // A tools-only server sends nothing unprompted, so there is no GET stream to offer.
         return new Answer(405, Reply.error(null, RpcError.of(JsonRpc.INVALID_REQUEST,
                 "Method not allowed: " + method + "; use POST")), Map.of("Allow", "POST, DELETE"));
+    }
+
+    /**
+     * The Host and Origin checks alone: {@code null} when both pass, else the 403. Also guards what the transport
+     * serves beside the endpoint ({@code /metrics}), which answers GET.
+     */
+    public Answer screenHostAndOrigin(RequestHead head) {
+        if (!hostAllowed(head)) {
+            return plainError(403, "Forbidden: Host header not allowed");
+        }
+        if (!originAllowed(head.header("Origin"))) {
+            return plainError(403, "Forbidden: Origin not allowed");
+        }
+        return null;
     }
 
     /** The answer to a body over {@link #maxRequestBytes()}. */
@@ -115,9 +128,14 @@ public final class McpEndpoint {
         return Answer.of(204, null);
     }
 
-    /** The scope of the calls one POST starts, counted against its client's budget. */
+    /**
+     * The scope of the calls one POST starts, counted against its client's budget. Telemetry: the request's
+     * {@code traceparent} and {@code tracestate} headers, when well-formed, are the trace its calls continue (a
+     * message's own {@code params._meta} context wins).
+     */
     public CallScope scope(RequestHead head) {
-        return new CallScope(budgets.forClient(head.remoteAddress()));
+        return new CallScope(budgets.forClient(head.remoteAddress()), TraceContext.of(
+                head.header(TraceContext.TRACEPARENT), head.header(TraceContext.TRACESTATE)));
     }
 
     /**

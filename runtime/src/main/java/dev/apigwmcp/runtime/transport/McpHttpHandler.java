@@ -5,6 +5,7 @@ import dev.apigwmcp.runtime.protocol.CancelReason;
 import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
+import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.tools.Caller;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -31,18 +32,29 @@ final class McpHttpHandler extends Handler.Abstract {
     private final String path;
     private final Heartbeats heartbeats;
     private final ReadDeadlines deadlines;
+    /** Telemetry: served at {@link MetricsEndpoint#PATH} when not null. */
+    private final MetricsEndpoint metrics;
 
-    McpHttpHandler(McpEndpoint endpoint, String path, Heartbeats heartbeats, ReadDeadlines deadlines) {
+    McpHttpHandler(McpEndpoint endpoint, String path, Heartbeats heartbeats, ReadDeadlines deadlines,
+                   MetricsRegistry metrics) {
         this.endpoint = endpoint;
         this.path = path;
         this.heartbeats = heartbeats;
         this.deadlines = deadlines;
+        this.metrics = metrics == null ? null : new MetricsEndpoint(metrics);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         deadlines.begin(request);
-        if (!path.equals(Request.getPathInContext(request))) {
+        String requested = Request.getPathInContext(request);
+        // Telemetry: /metrics shares the endpoint's connector (bind address), the handler in front of it and its
+        // Host and Origin checks.
+        if (metrics != null && MetricsEndpoint.PATH.equals(requested)) {
+            McpEndpoint.Answer refused = endpoint.screenHostAndOrigin(new JettyHead(request));
+            return refused != null ? write(response, callback, refused) : metrics.handle(request, response, callback);
+        }
+        if (!path.equals(requested)) {
             return false;
         }
         try {

@@ -27,7 +27,10 @@ public final class UpstreamExchange {
         this.retry = retry;
     }
 
-    /** Applies credentials to a request; called before every attempt (SigV4 needs a fresh date each time). */
+    /**
+     * Applies credentials to a request; called before every attempt the circuit lets through (SigV4 needs a fresh
+     * date each time).
+     */
     @FunctionalInterface
     public interface Signer {
         UpstreamRequest sign(UpstreamRequest unsigned);
@@ -69,11 +72,19 @@ public final class UpstreamExchange {
         UpstreamResponse response = null;
         UpstreamFailure failure = null;
         while (true) {
-            UpstreamRequest signed = signer.sign(unsigned);
             if (!circuit.tryAcquire()) {
                 // Opened by this call's own failures (or others'): a retry ends with what the last attempt got.
                 return attempt == 0 ? new Result(null, null, 0, circuit.pausedFor())
                         : new Result(response, failure, attempt, null);
+            }
+            // Signed only once the circuit lets the attempt go: a refused call needs no credentials (no token
+            // request), and the signer's per-attempt work (a client span, its trace headers) is for attempts sent.
+            UpstreamRequest signed;
+            try {
+                signed = signer.sign(unsigned);
+            } catch (RuntimeException e) {
+                circuit.released();
+                throw e;
             }
             attempt++;
             long started = System.nanoTime();

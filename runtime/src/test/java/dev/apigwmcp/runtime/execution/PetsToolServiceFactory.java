@@ -5,6 +5,7 @@ import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AwsCredentialsSource;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.telemetry.Telemetry;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
 import java.time.Clock;
@@ -47,7 +48,12 @@ public final class PetsToolServiceFactory implements ToolServiceFactory {
 
     @Override
     public ToolService create(Settings settings, Map<String, String> environment) {
+        return create(settings, environment, Telemetry.callLogOnly());
+    }
+
+    @Override
+    public ToolService create(Settings settings, Map<String, String> environment, Telemetry telemetry) {
         return GatewayToolService.create(List.of(new PetsRegistry()), settings,
-                new AuthEnvironment(Map.copyOf(environment)::get, awsCredentials, Clock.systemUTC()));
+                new AuthEnvironment(Map.copyOf(environment)::get, awsCredentials, Clock.systemUTC()), telemetry);
     }
 }

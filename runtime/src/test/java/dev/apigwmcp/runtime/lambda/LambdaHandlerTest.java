@@ -214,4 +214,10 @@ class LambdaHandlerTest {
                 "--inbound.jwt.allowed-clients", "c1")).isInstanceOf(LambdaStartupException.class);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not served by the Lambda handler", "AWS_IAM");
     }
+
+    @Test
+    void aPrometheusEndpointStopsTheStartRatherThanBeIgnored() {
+        assertThatThrownBy(() -> handler("--metrics.prometheus", "true")).isInstanceOf(LambdaStartupException.class);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--metrics.prometheus", "OTEL_*");
+    }
 }

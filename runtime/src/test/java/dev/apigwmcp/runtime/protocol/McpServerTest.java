@@ -243,6 +243,36 @@ class McpServerTest {
     }
 
     @Test
+    void everyRefusedCallIsToldToTheRefusalListenerWithItsToolOnlyWhenItIsOne() {
+        List<String> refused = new CopyOnWriteArrayList<>();
+        McpServer limited = new McpServer(fixture, ServerOptions.defaults().withLimits(1, 2), false, refused::add);
+        ClientSession session = new ClientSession("s");
+        limited.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}"
+                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        var running = limited.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"slow\"}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
+
+        Reply duplicate = limited.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"echo\"}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        Reply overSession = limited.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"echo\"}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        limited.handle(FrameParser.parse(("[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"made-up\"}},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}]")
+                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+
+        assertThat(duplicate.error().code()).isEqualTo(JsonRpc.INVALID_REQUEST);
+        assertThat(overSession.error().code()).isEqualTo(JsonRpc.SERVER_BUSY);
+        // The duplicate, the call over the session's limit, and the batch's two tool calls beyond its limit (a
+        // refused ping is no call; a name that is no tool is not passed on).
+        assertThat(refused).containsExactly("echo", "echo", null, "echo");
+        session.cancelAll(CancelReason.SESSION_ENDED);
+        running.join();
+    }
+
+    @Test
     void aToolsCallWithoutAnIdIsNotRun() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         McpServer counting = new McpServer(new FixtureToolService() {
