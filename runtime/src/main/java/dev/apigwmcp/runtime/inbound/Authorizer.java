@@ -6,10 +6,10 @@ import java.util.Set;
 
 /**
  * Decides from a request's {@code Authorization} header(s) whether it may go on, and as whom: one bearer token,
- * verified, with the scopes the policy needs. The answers follow RFC 6750: a request without a bearer token gets a
- * bare challenge (no error code, as a client that did not know it needed one is not in error), an unusable token
- * {@code invalid_token}, missing scopes {@code insufficient_scope} with 403, two {@code Authorization} headers
- * {@code invalid_request} with 400.
+ * verified, with the scopes the policy needs. A request without a bearer token, or with an unusable one, gets 401
+ * and {@code invalid_token} (one challenge for every refusal a client can fix by getting a token: the project's
+ * rule, though RFC 6750 would leave the error code out when no token was sent), missing scopes
+ * {@code insufficient_scope} with 403, two {@code Authorization} headers {@code invalid_request} with 400.
  */
 final class Authorizer implements AutoCloseable {
 
@@ -39,7 +39,7 @@ final class Authorizer implements AutoCloseable {
 
     /**
      * @param status      401, 403 or 400
-     * @param error       the RFC 6750 error code, or {@code null} when the request carried no bearer token
+     * @param error       the RFC 6750 error code
      * @param description why, in a few words (never anything of the token), or {@code null}
      * @param scope       the scopes the challenge asks for (empty: none named)
      */
@@ -58,7 +58,7 @@ final class Authorizer implements AutoCloseable {
         if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER.trim())
                 || (header.length() > BEARER.trim().length() && header.charAt(BEARER.trim().length()) != ' ')) {
             // No bearer token (none at all, or another scheme such as Basic): the challenge says what to send.
-            return new Refused(401, null, null, scopes.minimum());
+            return new Refused(401, "invalid_token", TokenProblem.MISSING.description(), scopes.minimum());
         }
         String token = header.substring(BEARER.trim().length()).trim();
         if (!B64TOKEN.matcher(token).matches()) {

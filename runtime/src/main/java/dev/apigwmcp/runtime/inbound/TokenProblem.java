@@ -6,6 +6,7 @@ package dev.apigwmcp.runtime.inbound;
  * characters RFC 6750 allows there (no quote, no backslash).
  */
 public enum TokenProblem {
+    MISSING("no bearer token"),
     MALFORMED("the token is not a well-formed JWT"),
     UNSIGNED("the token is not signed (alg none)"),
     ENCRYPTED("encrypted tokens are not accepted"),

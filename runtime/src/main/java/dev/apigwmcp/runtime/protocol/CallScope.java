@@ -1,6 +1,6 @@
 package dev.apigwmcp.runtime.protocol;
 
-import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

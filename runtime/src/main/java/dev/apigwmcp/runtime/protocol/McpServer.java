@@ -1,6 +1,6 @@
 package dev.apigwmcp.runtime.protocol;
 
-import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;

@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.telemetry;
 
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.UpstreamEvents;

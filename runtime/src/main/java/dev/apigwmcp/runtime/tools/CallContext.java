@@ -1,6 +1,5 @@
 package dev.apigwmcp.runtime.tools;
 
-import dev.apigwmcp.runtime.telemetry.TraceContext;
 
 /**
  * What the protocol layer knows about a {@code tools/call} that the tool side reports with it (spans, the call log):

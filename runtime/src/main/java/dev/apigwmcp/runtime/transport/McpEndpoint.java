@@ -12,7 +12,7 @@ import dev.apigwmcp.runtime.protocol.ProtocolException;
 import dev.apigwmcp.runtime.protocol.ProtocolVersions;
 import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
-import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.Caller;
 import java.net.URI;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import dev.apigwmcp.runtime.auth.AwsKeys;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.telemetry.GatewayTelemetry;
 import dev.apigwmcp.runtime.telemetry.InMemoryOpenTelemetry;
-import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;

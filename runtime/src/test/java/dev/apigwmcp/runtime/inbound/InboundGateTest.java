@@ -109,13 +109,13 @@ class InboundGateTest {
     }
 
     @Test
-    void aRequestWithoutATokenGetsABareChallengeNamingTheMetadata() throws Exception {
+    void aRequestWithoutATokenGetsAnInvalidTokenChallengeNamingTheMetadata() throws Exception {
         serve(Map.of());
 
         HttpResponse<String> response = post(LIST, null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenge(response)).isEqualTo("Bearer resource_metadata=\"" + metadataUrl() + "\"");
+        assertThat(challenge(response)).isEqualTo("Bearer resource_metadata=\"" + metadataUrl() + "\"" + ", error=\"invalid_token\", error_description=\"no bearer token\"");
     }
 
     @Test
@@ -125,7 +125,7 @@ class InboundGateTest {
         HttpResponse<String> response = post(LIST, "Basic dXNlcjpwYXNz");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenge(response)).isEqualTo("Bearer resource_metadata=\"" + metadataUrl() + "\"");
+        assertThat(challenge(response)).isEqualTo("Bearer resource_metadata=\"" + metadataUrl() + "\"" + ", error=\"invalid_token\", error_description=\"no bearer token\"");
     }
 
     @Test
@@ -134,7 +134,7 @@ class InboundGateTest {
                 "inbound.scope.write", "mcp/write"));
 
         assertThat(challenge(post(LIST, null))).isEqualTo("Bearer resource_metadata=\"" + metadataUrl()
-                + "\", scope=\"mcp/use mcp/read\"");
+                + "\", scope=\"mcp/use mcp/read\"" + ", error=\"invalid_token\", error_description=\"no bearer token\"");
     }
 
     @Test
@@ -313,7 +313,7 @@ class InboundGateTest {
 
         assertThat(metadata.get("resource").asString()).isEqualTo("https://mcp.example.com/tools/mcp");
         assertThat(challenge(post(LIST, null))).isEqualTo("Bearer resource_metadata=\""
-                + "https://mcp.example.com/.well-known/oauth-protected-resource/tools/mcp\"");
+                + "https://mcp.example.com/.well-known/oauth-protected-resource/tools/mcp\"" + ", error=\"invalid_token\", error_description=\"no bearer token\"");
     }
 
     @Test

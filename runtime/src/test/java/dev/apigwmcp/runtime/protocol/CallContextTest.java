@@ -2,7 +2,7 @@ package dev.apigwmcp.runtime.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

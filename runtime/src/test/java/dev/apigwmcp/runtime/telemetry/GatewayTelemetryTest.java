@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.telemetry;
 
+import dev.apigwmcp.runtime.tools.TraceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigwmcp.runtime.tools.CallContext;

@@ -15,7 +15,7 @@ import dev.apigwmcp.runtime.telemetry.LogFormat;
 import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.telemetry.ObservedTool;
 import dev.apigwmcp.runtime.telemetry.TelemetryOptions;
-import dev.apigwmcp.runtime.telemetry.TraceContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.apigwmcp.runtime.telemetry;
+package dev.apigwmcp.runtime.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
