@@ -62,6 +62,13 @@ class RuntimeStructureTest {
     }
 
     @Test
+    void theToolSearchWrapsToolsOnlyThroughTheToolsInterface() {
+        noClasses().that().resideInAPackage(ROOT + ".search..").should().dependOnClassesThat()
+                .resideInAnyPackage(packages("transport", "protocol", "execution", "auth", "inbound", "lambda"))
+                .because("the search is one hook around any tool service, below the protocol").check(classes);
+    }
+
+    @Test
     void transportsKnowNothingOfExecution() {
         noClasses().that().resideInAPackage(ROOT + ".transport..").should().dependOnClassesThat()
                 .resideInAnyPackage(packages("execution", "upstream", "auth", "lambda"))
