@@ -36,36 +36,87 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
     PluginDescriptor plugin;
 
     /**
-     * The targets: each a {@code <name>} and an {@code <exportFile>}, or a {@code <restApiId>} and {@code <stage>}
-     * (plus optional {@code <region>}, {@code <profile>}, {@code <endpoint>}) to fetch the export from API Gateway
-     * into a snapshot file; with optional {@code <toolFilters>}, {@code <toolOverrides>}, {@code <auth>}
-     * ({@code IAM}, {@code API_KEY}, {@code NONE}, {@code FROM_EXPORT}), {@code <namePrefix>},
-     * {@code <descriptionMaxLength>}, {@code <outputSchemaMaxBytes>}, {@code <javaPackage>} and {@code <skip>}.
+     * The APIs that become tools, one {@code <target>} each (the shape of AgentCore's
+     * {@code apiGatewayToolConfiguration}); every member is checked by generator-core's configuration validator, and
+     * a mistake fails the build with one line naming the target and the member. A target's members:
+     * <ul>
+     * <li>{@code <name>} (required): letters, digits and single hyphens, at most 100, for example {@code orders};
+     * it prefixes tool names ({@code orders___getOrder}).</li>
+     * <li>{@code <exportFile>}: the export, OpenAPI 3.x or Swagger 2.0, JSON or YAML, for example
+     * {@code src/main/apigw-mcp/orders.export.json}.</li>
+     * <li>{@code <restApiId>} and {@code <stage>} instead of {@code <exportFile>}: fetch the export from API Gateway
+     * into {@code src/main/apigw-mcp/<name>.export.json}, with optional {@code <region>} (else the AWS SDK's default
+     * Region chain), {@code <profile>} and {@code <endpoint>}.</li>
+     * <li>{@code <toolFilters>}: the allow list, each {@code <toolFilter>} a {@code <filterPath>} and
+     * {@code <methods>}; {@code /orders/*} selects every resource strictly below {@code /orders}. None: every
+     * operation except CORS OPTIONS.</li>
+     * <li>{@code <toolOverrides>}: each {@code <toolOverride>} a {@code <path>}, {@code <method>}, {@code <name>} and
+     * optional {@code <description>} for one operation.</li>
+     * <li>{@code <auth>}: {@code FROM_EXPORT} (default), {@code IAM}, {@code API_KEY} or {@code NONE}.</li>
+     * <li>{@code <namePrefix>}: {@code true} (default); {@code false} leaves the target's name out of tool
+     * names.</li>
+     * <li>{@code <descriptionMaxLength>}: 1024 (default); longer descriptions are cut, with a warning.</li>
+     * <li>{@code <outputSchemaMaxBytes>}: 32768 (default); larger output schemas are left out; -1 for no limit.</li>
+     * <li>{@code <outputSchemas>}: {@code tolerant} (default), {@code strict} or {@code none}.</li>
+     * <li>{@code <allowNoTools>}: {@code false} (default); {@code true} accepts a target that yields no tools.</li>
+     * <li>{@code <javaPackage>}: the generated Java's package (default {@code dev.apigwmcp.generated.<name>}).</li>
+     * <li>{@code <skip>}: {@code true} leaves the target out.</li>
+     * </ul>
+     * The rules behind each member: {@code docs/generator.md}.
+     *
+     * @since 0.1.0
      */
     @Parameter
     List<TargetParameters> targets;
 
-    /** Skips the goal. */
+    /**
+     * Skips the goal (it logs that it did), for example {@code -Dapigw-mcp.skip=true} on a build that should not
+     * regenerate.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "apigw-mcp.skip", defaultValue = "false")
     boolean skip;
 
-    /** Re-fetches every fetched target's snapshot from API Gateway, even when the snapshot file exists. */
+    /**
+     * Re-fetches every fetched target's snapshot from API Gateway, even when the snapshot file exists
+     * ({@code -Dapigw-mcp.refresh}); without it a build that finds the snapshot needs no AWS access.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "apigw-mcp.refresh", defaultValue = "false")
     boolean refresh;
 
-    /** Root of the generated Java sources; added as a compile source root. */
+    /**
+     * Root of the generated Java sources; added as a compile source root.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/apigw-mcp", required = true)
     File javaOutputDirectory;
 
-    /** Root of the generated resources (schemas, tools.json, bindings, catalog); added as a resource root. */
+    /**
+     * Root of the generated resources (schemas, tools.json, bindings, catalog); added as a resource root.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.directory}/generated-resources/apigw-mcp", required = true)
     File resourceOutputDirectory;
 
-    /** Where the plugin keeps its state: the input fingerprint and the catalog diff. */
+    /**
+     * Where the plugin keeps its state: the input fingerprint (incremental builds) and the catalog diff.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.directory}/apigw-mcp", required = true)
     File stateDirectory;
 
-    /** Where fetched exports are stored when a target names no {@code <exportFile>}: {@code <target>.export.json}. */
+    /**
+     * Where fetched exports are stored when a target names no {@code <exportFile>}: {@code <target>.export.json}
+     * (pretty and stable, to commit and review).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "apigw-mcp.snapshotDirectory", defaultValue = "${project.basedir}/src/main/apigw-mcp",
             required = true)
     File snapshotDirectory;

@@ -22,7 +22,11 @@ public class CheckCatalogMojo extends AbstractApigwMcpMojo {
 
     static final String DIFF_FILE = "catalog-diff.md";
 
-    /** The reviewed catalog ({@code tools.json} + {@code TOOLS.md}) in the project. */
+    /**
+     * The reviewed catalog ({@code tools.json} + {@code TOOLS.md}) in the project.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "apigw-mcp.catalogDirectory", defaultValue = "${project.basedir}/src/main/apigw-mcp/catalog",
             required = true)
     File catalogDirectory;
@@ -30,6 +34,8 @@ public class CheckCatalogMojo extends AbstractApigwMcpMojo {
     /**
      * When a difference fails the build: {@code any} (every difference, the default), {@code breaking} (only
      * breaking changes) or {@code none} (never; the diff is still logged and written).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "apigw-mcp.failOn", defaultValue = "any", required = true)
     String failOn;

@@ -42,6 +42,8 @@ public class PackageMojo extends AbstractMojo {
     /**
      * The jar to write. The default has no version in its name, so that the command an MCP client is configured
      * with stays the same from one release of the project to the next.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "apigw-mcp.gatewayJar", defaultValue = "${project.build.directory}/${project.artifactId}.jar",
             required = true)
@@ -50,15 +52,25 @@ public class PackageMojo extends AbstractMojo {
     /**
      * The {@code Main-Class}: the runtime's launcher, or a launcher of the project's own that adds options (such
      * as a demo mode) and calls it.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "apigw-mcp.mainClass", defaultValue = "dev.apigwmcp.runtime.Gateway", required = true)
     String mainClass;
 
-    /** The time of every entry (ISO-8601 or seconds since 1970); when not set, the time of the build. */
+    /**
+     * The time of every entry (ISO-8601 or seconds since 1970); when not set, the time of the build.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
-    /** Skips the goal, as {@code apigw-mcp.skip} skips every goal of the plugin. */
+    /**
+     * Skips the goal, as {@code apigw-mcp.skip} skips every goal of the plugin.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "apigw-mcp.skip", defaultValue = "false")
     boolean skip;
 

@@ -17,7 +17,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "update-catalog", threadSafe = true)
 public class UpdateCatalogMojo extends AbstractApigwMcpMojo {
 
-    /** The reviewed catalog ({@code tools.json} + {@code TOOLS.md}) in the project. */
+    /**
+     * The reviewed catalog ({@code tools.json} + {@code TOOLS.md}) in the project.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "apigw-mcp.catalogDirectory", defaultValue = "${project.basedir}/src/main/apigw-mcp/catalog",
             required = true)
     File catalogDirectory;

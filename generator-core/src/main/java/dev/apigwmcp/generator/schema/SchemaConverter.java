@@ -23,7 +23,7 @@ public final class SchemaConverter {
     /** Where they lived in the Swagger 2.0 original, for pointers that lead back into that file. */
     public static final String SWAGGER2_DEFINITIONS = "/definitions";
 
-    private final Map<Direction, SchemaTranslator> translators = new EnumMap<>(Direction.class);
+    private final Map<Direction, DirectionTranslator> translators = new EnumMap<>(Direction.class);
     private final ComponentIndex index;
 
     /**
@@ -55,7 +55,7 @@ public final class SchemaConverter {
         this.index = new ComponentIndex(components, pathSchemas, openApi31, componentsPointer);
         PortablePatterns patterns = new PortablePatterns();
         for (Direction direction : Direction.values()) {
-            translators.put(direction, new SchemaTranslator(direction, openApi31, index, patterns));
+            translators.put(direction, new DirectionTranslator(direction, openApi31, index, patterns));
         }
     }
 

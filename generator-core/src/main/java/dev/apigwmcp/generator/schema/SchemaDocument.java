@@ -25,13 +25,13 @@ import java.util.TreeMap;
 public final class SchemaDocument {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final SchemaTranslator translator;
+    private final DirectionTranslator translator;
     private final ComponentIndex index;
-    private final Collector collector = new Collector();
+    private final ConversionLog collector = new ConversionLog();
     /** $defs bodies by target key, filled by {@link #closeDefs()}. */
-    private final Map<String, Converted> defBodies = new LinkedHashMap<>();
+    private final Map<String, ConvertedTarget> defBodies = new LinkedHashMap<>();
 
-    SchemaDocument(SchemaTranslator translator, ComponentIndex index) {
+    SchemaDocument(DirectionTranslator translator, ComponentIndex index) {
         this.translator = translator;
         this.index = index;
     }
@@ -94,7 +94,7 @@ public final class SchemaDocument {
             if (defBodies.containsKey(key)) {
                 continue;
             }
-            Converted body = translator.defBody(key);
+            ConvertedTarget body = translator.defBody(key);
             defBodies.put(key, body);
             collector.addAll(body);
             work.addAll(body.defKeys());

@@ -114,7 +114,7 @@ class SchemaConverterTest {
     @Test
     void tooDeepASchemaIsAnErrorThatSaysHowToFixIt() {
         Schema<?> schema = new Schema<>().type("string");
-        for (int i = 0; i <= SchemaTranslator.MAX_DEPTH; i++) {
+        for (int i = 0; i <= DirectionTranslator.MAX_DEPTH; i++) {
             schema = new Schema<>().type("array").items(schema);
         }
         Fixture.Result r = Fixture.oas30("A: {type: string}").convert(schema, Direction.INPUT);

@@ -4,7 +4,7 @@ import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
 
 /** Adds one kind of credential to a built request. May block (token or credential refresh). */
-public interface RequestAuthenticator {
+interface RequestAuthenticator {
 
     /**
      * The request with the credential applied, placed as {@code tool} says where that matters (the bearer token);

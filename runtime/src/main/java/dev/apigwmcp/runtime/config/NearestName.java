@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /** The known name closest to a mistyped one, for the "did you mean" part of a message. */
-public final class NearestName {
+final class NearestName {
 
     private NearestName() {
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param written the option ({@code --name}), environment variable or file key exactly as given
  * @param file    the config file, for {@link Source#CONFIG_FILE}; otherwise {@code null}
  */
-public record SettingOrigin(Source source, String written, String file) {
+record SettingOrigin(Source source, String written, String file) {
 
     /** The three places a setting can come from. */
     public enum Source {

@@ -10,7 +10,7 @@ import java.util.List;
  * The settings of tool execution. {@link #declared()} lists them together with the upstream and authentication
  * settings: the one list the launcher's {@code --help} needs from the tool side.
  */
-public final class ExecutionSettings {
+final class ExecutionSettings {
 
     public static final Setting PRECOMPILE_SCHEMAS = Setting.of("validation.precompile", "false",
             "Compile every tool's input schema at start (true) instead of on each tool's first call (false)");

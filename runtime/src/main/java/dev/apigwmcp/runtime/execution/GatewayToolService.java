@@ -62,7 +62,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code CallToolResult}. Every failure becomes a result with {@code isError: true}; the future completes
  * exceptionally only when cancelled.
  */
-public final class GatewayToolService implements ToolService, AutoCloseable {
+final class GatewayToolService implements ToolService, AutoCloseable {
 
     private static final Logger CALLS = LoggerFactory.getLogger("dev.apigwmcp.runtime.calls");
 

@@ -12,7 +12,7 @@ import java.util.List;
  * @param apiKey       the export's API key scheme, or {@code null}
  * @param tools        the tool bindings
  */
-public record TargetBindings(String target, String serverUrl, String serverRegion, ApiKeyPlacement apiKey,
+record TargetBindings(String target, String serverUrl, String serverRegion, ApiKeyPlacement apiKey,
         List<ToolBinding> tools) {
 
     public TargetBindings {

@@ -11,7 +11,7 @@ import java.util.Objects;
  *                     server the protected resource metadata names
  * @param jwksUri      the {@code jwks_uri}: the issuer's signing keys
  */
-public record IssuerMetadata(URI discoveryUrl, String issuer, URI jwksUri) {
+record IssuerMetadata(URI discoveryUrl, String issuer, URI jwksUri) {
 
     public IssuerMetadata {
         Objects.requireNonNull(discoveryUrl, "discoveryUrl");

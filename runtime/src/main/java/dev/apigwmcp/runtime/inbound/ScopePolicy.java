@@ -14,7 +14,7 @@ import java.util.Set;
  * @param readOnly the scope that allows the read-only tools, or {@code null}
  * @param write    the scope that allows every tool, or {@code null} (then every token that passes sees every tool)
  */
-public record ScopePolicy(List<String> required, String readOnly, String write) {
+record ScopePolicy(List<String> required, String readOnly, String write) {
 
     /** No scope asked for: every verified token sees every tool. */
     public static final ScopePolicy NONE = new ScopePolicy(List.of(), null, null);

@@ -5,7 +5,7 @@ package dev.apigwmcp.runtime.inbound;
  * {@code error_description} and in the log: never a claim, a key id or the token itself. The texts use only the
  * characters RFC 6750 allows there (no quote, no backslash).
  */
-public enum TokenProblem {
+enum TokenProblem {
     MISSING("no bearer token"),
     MALFORMED("the token is not a well-formed JWT"),
     UNSIGNED("the token is not signed (alg none)"),

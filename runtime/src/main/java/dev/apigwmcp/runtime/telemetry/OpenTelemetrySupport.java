@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Where OpenTelemetry is started: the SDK configured by the standard {@code OTEL_*} variables (autoconfigure), or
  * an {@link OpenTelemetry} given by an embedding program or a test. Loaded only when one of them is used.
  */
-public final class OpenTelemetrySupport {
+final class OpenTelemetrySupport {
 
     /** How long stopping waits for the last spans and metrics to be exported. */
     private static final long SHUTDOWN_SECONDS = 3;

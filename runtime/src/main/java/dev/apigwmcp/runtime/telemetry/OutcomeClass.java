@@ -6,7 +6,7 @@ import dev.apigwmcp.runtime.upstream.CallOutcome;
  * Which of AgentCore's error metrics a call outcome counts in. Every call counts in {@code Invocations}; an error
  * counts in exactly one of {@code UserErrors}, {@code SystemErrors} and {@code Throttles}.
  */
-public enum OutcomeClass {
+enum OutcomeClass {
     /** Not an error: {@link CallOutcome#OK}. */
     SUCCESS,
     /**

@@ -1,7 +1,7 @@
 package dev.apigwmcp.runtime.upstream;
 
 /** How far one upstream exchange got: what was late when a deadline passed, or where the connection broke. */
-public enum ExchangePhase {
+enum ExchangePhase {
     /** No connection yet (resolving, connecting, TLS handshake, or waiting for a pooled connection). */
     CONNECT("no connection to the upstream was established"),
     /** The request went out; no response status line and headers came back. */

@@ -6,7 +6,7 @@ import java.io.IOException;
  * Why one upstream exchange produced no answer: its kind, how far it got and how many body bytes arrived. The
  * message never holds the URL's query (an API key may travel there).
  */
-public final class UpstreamFailure extends IOException {
+final class UpstreamFailure extends IOException {
 
     private static final long serialVersionUID = 1L;
 

@@ -89,6 +89,38 @@ class RuntimeStructureTest {
                 .check(classes);
     }
 
+    /**
+     * Only the spi is a contract; anything else is public because another package of the runtime (or a sample) uses
+     * it. Entry points (launchers, the Lambda handler) and ServiceLoader providers are public for the JVM's sake.
+     */
+    @Test
+    void aPublicTypeOutsideTheSpiIsUsedFromAnotherPackage() {
+        // RefusedCalls and OutputConformance are implemented by a lambda or method reference in another package,
+        // which leaves no trace in bytecode.
+        java.util.Set<String> entryPoints = java.util.Set.of(ROOT + ".Gateway", ROOT + ".lambda.LambdaHandler",
+                ROOT + ".execution.GatewayToolServiceFactory", ROOT + ".protocol.RefusedCalls",
+                ROOT + ".upstream.OutputConformance");
+        java.util.Set<String> mainTypes = new java.util.HashSet<>();
+        classes.forEach(type -> mainTypes.add(type.getName()));
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().arePublic().and().areTopLevelClasses()
+                .and().resideOutsideOfPackage(ROOT + ".spi..")
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
+                        "be used from another package or be an entry point") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass type,
+                            com.tngtech.archunit.lang.ConditionEvents events) {
+                        boolean usedElsewhere = type.getDirectDependenciesToSelf().stream()
+                                .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
+                        if (mainTypes.contains(type.getName()) && !usedElsewhere
+                                && !entryPoints.contains(type.getName())) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type, type.getName()
+                                    + " is public but used only in its own package: make it package-private"));
+                        }
+                    }
+                })
+                .check(new ClassFileImporter().importPackages(ROOT)); // tests count as users too
+    }
+
     @Test
     void packagesHaveNoCycles() {
         SlicesRuleDefinition.slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()

@@ -8,7 +8,7 @@ import java.util.Set;
  * What a conversion produces besides the node: issues and the keys of cyclic targets the node refers to by
  * {@code $ref} (the {@code $defs} the enclosing document must carry). Insertion-ordered and duplicate-free.
  */
-final class Collector {
+final class ConversionLog {
     private final Set<SchemaIssue> issues = new LinkedHashSet<>();
     private final Set<String> defKeys = new LinkedHashSet<>();
 
@@ -20,7 +20,7 @@ final class Collector {
         defKeys.add(key);
     }
 
-    void addAll(Converted converted) {
+    void addAll(ConvertedTarget converted) {
         issues.addAll(converted.issues());
         defKeys.addAll(converted.defKeys());
     }
@@ -33,7 +33,7 @@ final class Collector {
         return defKeys;
     }
 
-    Converted freeze(com.fasterxml.jackson.databind.JsonNode node) {
-        return new Converted(node, List.copyOf(issues), List.copyOf(defKeys));
+    ConvertedTarget freeze(com.fasterxml.jackson.databind.JsonNode node) {
+        return new ConvertedTarget(node, List.copyOf(issues), List.copyOf(defKeys));
     }
 }

@@ -21,10 +21,10 @@ import java.util.Map;
  * {@code date-time} an {@link OffsetDateTime}, {@code byte} a {@code byte[]}), so those are written back in
  * their JSON string form, independent of the machine's time zone.
  */
-final class JsonValues {
+final class ParserValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private JsonValues() {
+    private ParserValues() {
     }
 
     static JsonNode toJson(Object value) {

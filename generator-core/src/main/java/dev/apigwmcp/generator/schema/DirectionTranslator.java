@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Keywords are written in {@link Keywords#ORDER}; properties in the export's order.
  */
-final class SchemaTranslator {
+final class DirectionTranslator {
     /** Deeper nesting than this (without references) is treated as malformed input rather than recursed into. */
     static final int MAX_DEPTH = 256;
     private static final Set<String> JSON_TYPES =
@@ -38,11 +38,11 @@ final class SchemaTranslator {
     private final PortablePatterns patterns;
     // Shared by the compile runs on every core. A target converted by two threads at once is converted twice into
     // equal results; the first stored is kept. What is being converted is each thread's own business.
-    private final Map<String, Converted> cache = new ConcurrentHashMap<>();
+    private final Map<String, ConvertedTarget> cache = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> refNodes = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<String>> inProgress = ThreadLocal.withInitial(HashSet::new);
 
-    SchemaTranslator(Direction direction, boolean openApi31, ComponentIndex index, PortablePatterns patterns) {
+    DirectionTranslator(Direction direction, boolean openApi31, ComponentIndex index, PortablePatterns patterns) {
         this.direction = direction;
         this.openApi31 = openApi31;
         this.index = index;
@@ -54,11 +54,11 @@ final class SchemaTranslator {
     }
 
     /** The {@code $defs} entry of a cyclic target, converted on first use. */
-    Converted defBody(String key) {
+    ConvertedTarget defBody(String key) {
         return converted(index.target(key));
     }
 
-    JsonNode translate(Schema<?> s, String ptr, Collector out, int depth) {
+    JsonNode translate(Schema<?> s, String ptr, ConversionLog out, int depth) {
         if (depth > MAX_DEPTH) {
             out.issue(SchemaIssue.error(ptr, "schema is nested more than " + MAX_DEPTH
                     + " levels deep; move inner parts into named schemas (#/components/schemas) and refer to them"
@@ -90,7 +90,7 @@ final class SchemaTranslator {
 
     // ---------------------------------------------------------------- references
 
-    private JsonNode inline(String ref, String refPtr, Collector out) {
+    private JsonNode inline(String ref, String refPtr, ConversionLog out) {
         ComponentIndex.Resolution resolution = index.resolve(ref);
         if (resolution instanceof ComponentIndex.Unresolved unresolved) {
             out.issue(SchemaIssue.error(refPtr, "cannot resolve $ref '" + ref + "': " + unresolved.reason()
@@ -109,27 +109,27 @@ final class SchemaTranslator {
                     + " break the cycle in the export (for example, refer to the schema from an optional property)"));
             return NODES.objectNode();
         }
-        Converted converted = converted(target);
+        ConvertedTarget converted = converted(target);
         out.addAll(converted);
         return converted.node();
     }
 
-    private Converted converted(ComponentIndex.Target target) {
-        Converted known = cache.get(target.key());
+    private ConvertedTarget converted(ComponentIndex.Target target) {
+        ConvertedTarget known = cache.get(target.key());
         if (known != null) {
             return known;
         }
         Set<String> converting = inProgress.get();
         converting.add(target.key());
-        Collector own = new Collector();
+        ConversionLog own = new ConversionLog();
         JsonNode node;
         try {
             node = translate(target.schema(), target.pointer(), own, 0);
         } finally {
             converting.remove(target.key());
         }
-        Converted converted = own.freeze(node);
-        Converted raced = cache.putIfAbsent(target.key(), converted);
+        ConvertedTarget converted = own.freeze(node);
+        ConvertedTarget raced = cache.putIfAbsent(target.key(), converted);
         return raced != null ? raced : converted;
     }
 
@@ -191,7 +191,7 @@ final class SchemaTranslator {
     // ---------------------------------------------------------------- keywords
 
     /** All keywords of {@code s} except {@code $ref}; {@code addNull} widens type and enum to admit null. */
-    private ObjectNode keywords(Schema<?> s, String ptr, Collector out, int depth, boolean addNull) {
+    private ObjectNode keywords(Schema<?> s, String ptr, ConversionLog out, int depth, boolean addNull) {
         ObjectNode n = NODES.objectNode();
         List<String> declared = declaredTypes(s);
         List<String> types = types(declared, ptr, out);
@@ -231,7 +231,7 @@ final class SchemaTranslator {
         return s.getTypes() == null ? List.of() : List.copyOf(s.getTypes());
     }
 
-    private static List<String> types(List<String> declared, String ptr, Collector out) {
+    private static List<String> types(List<String> declared, String ptr, ConversionLog out) {
         List<String> types = new ArrayList<>(declared.size() + 1);
         for (String type : declared) {
             String t = "file".equals(type) ? "string" : type;
@@ -252,36 +252,36 @@ final class SchemaTranslator {
             boolean hasNull = false;
             for (Object value : values) {
                 hasNull |= value == null;
-                array.add(JsonValues.toJson(value));
+                array.add(ParserValues.toJson(value));
             }
             if (addNull && !hasNull) {
                 array.addNull();
             }
         }
         if (s.getConst() != null) {
-            n.set("const", JsonValues.toJson(s.getConst()));
+            n.set("const", ParserValues.toJson(s.getConst()));
         }
         if (s.getDefault() != null || s.getDefaultSetFlag()) {
-            n.set("default", JsonValues.toJson(s.getDefault()));
+            n.set("default", ParserValues.toJson(s.getDefault()));
         }
         List<?> examples = s.getExamples();
         if (examples != null && !examples.isEmpty()) {
             ArrayNode array = n.putArray("examples");
-            examples.forEach(e -> array.add(JsonValues.toJson(e)));
+            examples.forEach(e -> array.add(ParserValues.toJson(e)));
         } else if (s.getExample() != null) {
             // OpenAPI's single `example` is the 2020-12 `examples` array with one entry.
-            n.putArray("examples").add(JsonValues.toJson(s.getExample()));
+            n.putArray("examples").add(ParserValues.toJson(s.getExample()));
         }
         putBoolean(n, "deprecated", s.getDeprecated());
         putBoolean(n, "readOnly", s.getReadOnly());
         putBoolean(n, "writeOnly", s.getWriteOnly());
     }
 
-    private static void numeric(Schema<?> s, String ptr, ObjectNode n, Collector out) {
+    private static void numeric(Schema<?> s, String ptr, ObjectNode n, ConversionLog out) {
         BigDecimal multipleOf = s.getMultipleOf();
         if (multipleOf != null) {
             if (multipleOf.signum() > 0) {
-                n.set("multipleOf", JsonValues.number(multipleOf));
+                n.set("multipleOf", ParserValues.number(multipleOf));
             } else {
                 out.issue(SchemaIssue.warning(ptr + "/multipleOf", "multipleOf must be greater than 0, got "
                         + multipleOf.toPlainString() + "; dropped"));
@@ -295,22 +295,22 @@ final class SchemaTranslator {
 
     /** OpenAPI 3.0's boolean exclusive flag turns the bound itself exclusive; 3.1 already has numeric bounds. */
     private static void bound(BigDecimal bound, Boolean exclusiveFlag, BigDecimal exclusiveValue, String keyword,
-            String exclusiveKeyword, String ptr, ObjectNode n, Collector out) {
+            String exclusiveKeyword, String ptr, ObjectNode n, ConversionLog out) {
         boolean exclusive = Boolean.TRUE.equals(exclusiveFlag);
         if (bound != null && !exclusive) {
-            n.set(keyword, JsonValues.number(bound));
+            n.set(keyword, ParserValues.number(bound));
         }
         if (exclusiveValue != null) {
-            n.set(exclusiveKeyword, JsonValues.number(exclusiveValue));
+            n.set(exclusiveKeyword, ParserValues.number(exclusiveValue));
         } else if (exclusive && bound != null) {
-            n.set(exclusiveKeyword, JsonValues.number(bound));
+            n.set(exclusiveKeyword, ParserValues.number(bound));
         } else if (exclusive) {
             out.issue(SchemaIssue.warning(ptr + "/" + exclusiveKeyword,
                     exclusiveKeyword + ": true without " + keyword + " has no effect; dropped"));
         }
     }
 
-    private void strings(Schema<?> s, String ptr, ObjectNode n, Collector out) {
+    private void strings(Schema<?> s, String ptr, ObjectNode n, ConversionLog out) {
         nonNegative(n, "minLength", s.getMinLength(), ptr, out);
         nonNegative(n, "maxLength", s.getMaxLength(), ptr, out);
         String pattern = s.getPattern();
@@ -328,7 +328,7 @@ final class SchemaTranslator {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private void objects(Schema<?> s, String ptr, ObjectNode n, Collector out, int depth) {
+    private void objects(Schema<?> s, String ptr, ObjectNode n, ConversionLog out, int depth) {
         Map<String, Schema> properties = s.getProperties();
         Set<String> dropped = new HashSet<>();
         if (properties != null) {
@@ -399,7 +399,7 @@ final class SchemaTranslator {
      * that become one pattern keep both schemas ({@code allOf}), as both applied before.
      */
     @SuppressWarnings("rawtypes")
-    private boolean patternProperties(Map<String, Schema> entries, String ptr, ObjectNode n, Collector out,
+    private boolean patternProperties(Map<String, Schema> entries, String ptr, ObjectNode n, ConversionLog out,
             int depth) {
         if (entries == null) {
             return false;
@@ -441,7 +441,7 @@ final class SchemaTranslator {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private void arrays(Schema<?> s, String ptr, ObjectNode n, Collector out, int depth) {
+    private void arrays(Schema<?> s, String ptr, ObjectNode n, ConversionLog out, int depth) {
         list(n, "prefixItems", (List) s.getPrefixItems(), ptr, out, depth);
         single(n, "items", s.getItems(), ptr, out, depth);
         single(n, "contains", s.getContains(), ptr, out, depth);
@@ -454,7 +454,7 @@ final class SchemaTranslator {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private void composition(Schema<?> s, String ptr, ObjectNode n, Collector out, int depth) {
+    private void composition(Schema<?> s, String ptr, ObjectNode n, ConversionLog out, int depth) {
         list(n, "allOf", (List) s.getAllOf(), ptr, out, depth);
         list(n, "anyOf", (List) s.getAnyOf(), ptr, out, depth);
         list(n, "oneOf", (List) s.getOneOf(), ptr, out, depth);
@@ -464,17 +464,17 @@ final class SchemaTranslator {
         single(n, "else", s.getElse(), ptr, out, depth);
     }
 
-    private JsonNode child(Schema<?> s, String ptr, Collector out, int depth) {
+    private JsonNode child(Schema<?> s, String ptr, ConversionLog out, int depth) {
         return translate(s, ptr, out, depth + 1);
     }
 
-    private void single(ObjectNode n, String keyword, Schema<?> s, String ptr, Collector out, int depth) {
+    private void single(ObjectNode n, String keyword, Schema<?> s, String ptr, ConversionLog out, int depth) {
         if (s != null) {
             n.set(keyword, child(s, ptr + "/" + keyword, out, depth));
         }
     }
 
-    private void list(ObjectNode n, String keyword, List<Schema<?>> schemas, String ptr, Collector out,
+    private void list(ObjectNode n, String keyword, List<Schema<?>> schemas, String ptr, ConversionLog out,
             int depth) {
         if (schemas == null) {
             return;
@@ -497,7 +497,7 @@ final class SchemaTranslator {
         }
     }
 
-    private static void nonNegative(ObjectNode n, String keyword, Integer value, String ptr, Collector out) {
+    private static void nonNegative(ObjectNode n, String keyword, Integer value, String ptr, ConversionLog out) {
         if (value == null) {
             return;
         }

@@ -10,8 +10,8 @@ import java.util.List;
  * @param issues  problems found in the target (and everything it inlines)
  * @param defKeys cyclic targets the node refers to with {@code #/$defs/...}
  */
-record Converted(JsonNode node, List<SchemaIssue> issues, List<String> defKeys) {
-    Converted {
+record ConvertedTarget(JsonNode node, List<SchemaIssue> issues, List<String> defKeys) {
+    ConvertedTarget {
         issues = List.copyOf(issues);
         defKeys = List.copyOf(defKeys);
     }

@@ -1,0 +1,169 @@
+package dev.apigwmcp.runtime.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.config.StartupProblems;
+import dev.apigwmcp.runtime.tools.Caller;
+import dev.apigwmcp.runtime.upstream.HttpHeader;
+import dev.apigwmcp.runtime.upstream.UpstreamRequest;
+import dev.apigwmcp.samples.demo.SigV4Verifier;
+import dev.apigwmcp.samples.demo.SignedRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A target's credentials: set up once from settings, applied per tool in a fixed order, never shown. */
+class TargetAuthTest {
+
+    private static final String ACCESS_KEY = "AKIDTARGETAUTHTEST01";
+    private static final String SECRET_KEY = "target-auth-test-secret-0000000000000000";
+    private static final ApiKeyPlacement EXPORT_KEY = new ApiKeyPlacement(CredentialLocation.HEADER, "x-api-key", "");
+
+    @TempDir
+    Path dir;
+
+    private static TargetAuth.Request request(Set<AuthKind> needed, String exportRegion, Map<String, String> settings,
+            Map<String, String> environment) {
+        AuthEnvironment env = new AuthEnvironment(environment::get,
+                profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null), Clock.systemUTC());
+        return new TargetAuth.Request("pets", needed, EXPORT_KEY, exportRegion, Settings.of(settings), env,
+                HttpClient::newHttpClient, JsonMapper.builder().build(), Duration.ofSeconds(5));
+    }
+
+    private static UpstreamRequest get() {
+        return new UpstreamRequest("GET", URI.create("https://abc.execute-api.eu-west-1.amazonaws.com/prod/pets?a=1"),
+                List.of(), new byte[0], Duration.ofSeconds(5));
+    }
+
+    private static String header(UpstreamRequest request, String name) {
+        return request.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(HttpHeader::value)
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void theApiKeyComesFromTheNamedVariableAndItsHeaderIsReserved() {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth auth = TargetAuth.create(request(Set.of(AuthKind.API_KEY), null,
+                Map.of("target.pets.api-key-env", "PETS_KEY"), Map.of("PETS_KEY", " k-123 ")), problems);
+
+        assertThat(problems.isEmpty()).as(problems.lines().toString()).isTrue();
+        UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.API_KEY), null), Caller.LOCAL);
+        assertThat(header(sent, "x-api-key")).isEqualTo("k-123");
+        assertThat(auth.reservedHeaders()).contains("x-api-key");
+    }
+
+    @Test
+    void aMissingOrUnusableKeyIsAStartupProblemThatNamesTheSettingAndNeverTheValue() throws Exception {
+        StartupProblems unset = new StartupProblems();
+        TargetAuth.create(request(Set.of(AuthKind.API_KEY), null, Map.of("target.pets.api-key-env", "PETS_KEY"),
+                Map.of()), unset);
+        assertThat(unset.lines()).singleElement().asString().contains("environment variable PETS_KEY",
+                "target.pets.api-key-env", "is not set");
+
+        StartupProblems nothing = new StartupProblems();
+        TargetAuth.create(request(Set.of(AuthKind.API_KEY), null, Map.of(), Map.of()), nothing);
+        assertThat(nothing.lines()).singleElement().asString().contains("target.pets.api-key-env",
+                "target.pets.api-key-file");
+
+        Path file = Files.writeString(dir.resolve("key"), "line-one\nsecret-two", StandardCharsets.UTF_8);
+        StartupProblems control = new StartupProblems();
+        TargetAuth.create(request(Set.of(AuthKind.API_KEY), null,
+                Map.of("target.pets.api-key-file", file.toString()), Map.of()), control);
+        assertThat(control.lines()).singleElement().asString().contains("cannot be sent in a header (at position 8)")
+                .doesNotContain("line-one", "secret-two");
+    }
+
+    @Test
+    void sigV4SignsInTheExportsRegionAfterTheKeySoTheSignatureCoversIt() {
+        TargetAuth auth = TargetAuth.create(request(Set.of(AuthKind.API_KEY, AuthKind.SIGV4), "eu-west-1",
+                Map.of("target.pets.api-key-env", "PETS_KEY"), Map.of("PETS_KEY", "k-123")), new StartupProblems());
+
+        UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.SIGV4, AuthKind.API_KEY), null),
+                Caller.LOCAL);
+
+        assertThat(header(sent, "authorization")).contains("/eu-west-1/execute-api/aws4_request")
+                .contains("x-api-key");
+        assertThat(verify(sent, "eu-west-1")).isNull();
+        assertThat(verify(sent, "us-east-1")).isNotNull();
+    }
+
+    @Test
+    void theRegionSettingWinsOverTheExportsAndWithoutAnyTheStartSaysWhatToSet() {
+        TargetAuth auth = TargetAuth.create(request(Set.of(AuthKind.SIGV4), "eu-west-1",
+                Map.of("target.pets.aws-region", "ap-southeast-2"), Map.of()), new StartupProblems());
+        UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.SIGV4), null), Caller.LOCAL);
+        assertThat(verify(sent, "ap-southeast-2")).isNull();
+
+        StartupProblems none = new StartupProblems();
+        TargetAuth.create(request(Set.of(AuthKind.SIGV4), null, Map.of(), Map.of()), none);
+        assertThat(none.lines()).singleElement().asString().contains("no AWS Region is known",
+                "target.pets.aws-region", "aws.region");
+    }
+
+    @Test
+    void theCallersTokenGoesWhereTheToolsAuthorizerReadsItOnlyWhenTheTargetPassesItOn() {
+        TokenPlacement custom = new TokenPlacement(CredentialLocation.HEADER, "Custom-Authorization", "");
+        Caller caller = new Caller("user-1", Set.of("read"), "eyJ.caller.token", false, Map.of());
+        TargetAuth passing = TargetAuth.create(request(Set.of(AuthKind.BEARER), null,
+                Map.of("target.pets.bearer.source", "caller"), Map.of()), new StartupProblems());
+
+        UpstreamRequest sent = passing.authenticate(get(), ToolAuth.of(List.of(AuthKind.BEARER), custom), caller);
+
+        assertThat(header(sent, "Custom-Authorization")).isEqualTo("eyJ.caller.token");
+        assertThat(header(sent, "Authorization")).isNull();
+        UpstreamRequest keyOnly = passing.authenticate(get(), ToolAuth.NONE, caller);
+        assertThat(keyOnly.headers()).isEmpty();
+    }
+
+    /** The independent verifier's verdict on what the request would send ({@code null}: valid). */
+    private static String verify(UpstreamRequest sent, String region) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpHeader header : sent.headers()) {
+            headers.computeIfAbsent(header.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(header.value());
+        }
+        // The HTTP client adds Host when the signer did not; the verifier sees what goes on the wire.
+        headers.putIfAbsent("host", List.of(sent.uri().getHost()));
+        SignedRequest received = new SignedRequest() {
+            @Override
+            public String method() {
+                return sent.method();
+            }
+
+            @Override
+            public String rawPath() {
+                return sent.uri().getRawPath();
+            }
+
+            @Override
+            public String rawQuery() {
+                return sent.uri().getRawQuery();
+            }
+
+            @Override
+            public Map<String, List<String>> headers() {
+                return headers;
+            }
+
+            @Override
+            public byte[] body() {
+                return sent.body();
+            }
+        };
+        return new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), region, "execute-api", Clock.systemUTC())
+                .problem(received);
+    }
+}
