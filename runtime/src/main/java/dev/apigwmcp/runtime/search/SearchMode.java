@@ -1,7 +1,7 @@
 package dev.apigwmcp.runtime.search;
 
 /** How the gateway offers tool search ({@code --search.mode}). */
-enum SearchMode {
+public enum SearchMode {
     /** No search tool: {@code tools/list} lists every tool. */
     OFF,
     /** The search tool beside every tool. */

@@ -104,7 +104,9 @@ class RuntimeStructureTest {
                 // SearchEvaluation ranks with outside the gateway: used from other modules, which this test cannot see.
                 ROOT + ".search.QueryEmbedder", ROOT + ".search.SearchDocument", ROOT + ".search.SearchDocuments",
                 ROOT + ".search.SearchField", ROOT + ".search.ToolIndex", ROOT + ".search.ToolSearch",
-                ROOT + ".search.VectorIndex");
+                ROOT + ".search.VectorIndex",
+                // A component of the public SearchSettings record, which the launcher reads.
+                ROOT + ".search.SearchMode");
         java.util.Set<String> mainTypes = new java.util.HashSet<>();
         classes.forEach(type -> mainTypes.add(type.getName()));
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().arePublic().and().areTopLevelClasses()
