@@ -116,9 +116,13 @@ class HostileClientsTest {
                 out.flush();
                 stalled.add(socket);
             }
+            // A thread blocked on each stalled body would stay busy until the 1,000 ms idle limit; accepting 100
+            // connections keeps a few threads busy for a moment, longer on a loaded machine, so the count is
+            // polled for a while shorter than that limit.
+            boolean released = eventually(Duration.ofMillis(800), () -> transport.busyThreads() <= idleBusy + 2);
+            assertThat(released).as("busy threads %d (idle %d)", transport.busyThreads(), idleBusy).isTrue();
             for (int round = 0; round < 3; round++) {
                 normalClientIsServed();
-                assertThat(transport.busyThreads()).isLessThanOrEqualTo(idleBusy + 2);
             }
             for (Socket socket : stalled) {
                 RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
