@@ -593,9 +593,16 @@ class ToolCatalogLoaderTest {
     @Test
     void theCatalogNeedsOnlyToolsJson() {
         settings.put("target.t.base-url", "not a URL");
-        ToolRegistry target = target("t", toolsFile(listed("t___b"), listed("t___a")), null);
-        assertThat(loader().listings(List.of(target))).extracting(ToolListing::name).containsExactly("t___a",
-                "t___b");
+        ToolRegistry target = target("t", toolsFile(listed("t___item")), null);
+        assertThat(loader().listings(List.of(target))).extracting(ToolListing::name).containsExactly("t___item");
+    }
+
+    @Test
+    void theCatalogOfAllTargetsComesSortedByName() {
+        ToolRegistry b = target("b", toolsFile(listed("b___z"), listed("b___a")), null);
+        ToolRegistry a = target("a", toolsFile(listed("a___m")), null);
+        assertThat(loader().listings(List.of(b, a))).extracting(ToolListing::name).containsExactly("a___m", "b___a",
+                "b___z");
     }
 
     @Test
