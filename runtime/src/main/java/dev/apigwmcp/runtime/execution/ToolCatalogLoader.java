@@ -208,9 +208,9 @@ final class ToolCatalogLoader {
         Map<String, ToolBinding> toolBindings = new LinkedHashMap<>();
         for (int i = 0; i < bindings.tools().size(); i++) {
             ToolBinding binding = bindings.tools().get(i);
-            if (toolBindings.put(binding.name(), binding) != null) {
-                problems.unavailable("target '" + target + "': " + folder + "bindings.json binds tool '" + binding.name()
-                        + "' twice");
+            if (toolBindings.putIfAbsent(binding.name(), binding) != null) {
+                problems.unavailable("target '" + target + "': " + folder + "bindings.json tools[" + i
+                        + "] binds tool '" + binding.name() + "' twice");
             }
         }
         for (String name : definitions.keySet()) {
@@ -240,6 +240,9 @@ final class ToolCatalogLoader {
             ToolBinding binding = bindings.tools().get(i);
             ToolListing definition = definitions.get(binding.name());
             ToolCode tool = generated.get(binding.name());
+            if (toolBindings.get(binding.name()) != binding) {
+                continue; // a second binding of the tool, reported above: loading it would report a name clash
+            }
             if (definition == null || tool == null) {
                 if (definition == null) {
                     problems.unavailable("target '" + target + "': bindings.json tools[" + i + "] binds tool '"
@@ -464,8 +467,12 @@ final class ToolCatalogLoader {
     }
 
     private static String notJson(String path, String target, Exception e) {
-        return "target '" + target + "': resource " + path + " is not valid JSON ("
-                + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")";
+        // The parser's own message puts the line and column on a second line: keep them, they are the place.
+        String message = e instanceof JacksonException j && j.getLocation() != null
+                ? String.valueOf(j.getOriginalMessage()).lines().findFirst().orElse("") + " at line "
+                        + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr()
+                : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return "target '" + target + "': resource " + path + " is not valid JSON (" + message + ")";
     }
 
     long positive(Setting setting) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,6 +47,22 @@ public final class GatewayProcess implements AutoCloseable {
         List<String> command = javaCommand(jar, args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_")); // only our options count
+        return start(builder, stderrLog);
+    }
+
+    /**
+     * {@link #startHttp(Path, Path, String...)} with these environment variables (secrets the settings name, AWS
+     * keys); the developer's own {@code APIGW_MCP_*} and {@code AWS_*} variables are left out, so only these count.
+     */
+    public static GatewayProcess startHttp(Path jar, Path stderrLog, Map<String, String> environment, String... args)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(jar, args)).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_") || name.startsWith("AWS_"));
+        builder.environment().putAll(environment);
+        return start(builder, stderrLog);
+    }
+
+    private static GatewayProcess start(ProcessBuilder builder, Path stderrLog) throws Exception {
         Process process = builder.start();
         process.getOutputStream().close();
         CompletableFuture<URI> endpoint = new CompletableFuture<>();
