@@ -171,7 +171,7 @@ public final class PomTargetInserter {
             String level = level(plugin);
             if (configuration.isPresent() && !configuration.get().selfClosing()) {
                 List<String> block = wrap("targets", target);
-                return before(configuration.get(), block, level + unit);
+                return before(configuration.get(), block, level(configuration.get()) + unit);
             }
             List<String> block = wrap("configuration", wrap("targets", target));
             if (configuration.isPresent()) {
