@@ -193,10 +193,26 @@ public final class AgentCoreImporter {
                 if (methods != null && methods.isEmpty()) {
                     findings.error(entry.pointer("methods"), "is empty; name at least one method, for example GET");
                 }
+                if (path != null && path.endsWith("/*")) {
+                    wildcard(entry.pointer("filterPath"), path);
+                }
                 entry.unread("is not part of a tool filter; " + NO_EQUIVALENT);
                 out.add(new FilterInput(path, methods));
             }
             return out;
+        }
+
+        /**
+         * AgentCore's documents disagree on whether {@code /pets/*} selects {@code /pets} itself (the developer
+         * guide's worked examples say no, a blog post and sample notebook say yes); we follow the guide, so the
+         * one resource the two readings differ on is named.
+         */
+        private void wildcard(String at, String path) {
+            String prefix = path.substring(0, path.length() - 2);
+            findings.note(at, path + " selects the resources strictly below " + (prefix.isEmpty() ? "/" : prefix)
+                    + ", at any depth, not " + (prefix.isEmpty() ? "/ itself" : prefix + " itself") + " (the reading of"
+                    + " AgentCore's developer guide); if your AgentCore gateway listed tools for "
+                    + (prefix.isEmpty() ? "/" : prefix) + " too, add a filter for " + (prefix.isEmpty() ? "/" : prefix));
         }
 
         private List<OverrideInput> overrides(JsonObject configuration) {

@@ -102,6 +102,18 @@ class AgentCoreImporterTest {
     }
 
     @Test
+    void eachWildcardFilterSaysTheOneResourceTheTwoReadingsOfAgentCoreDifferOn() throws Exception {
+        List<String> notes = notes(read("wildcards.json"));
+
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("wildcards.json#" + TOOLS
+                + "/toolFilters/1/filterPath: /products/* selects the resources strictly below /products, at any depth,"
+                + " not /products itself").contains("add a filter for /products"));
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("wildcards.json#" + TOOLS
+                + "/toolFilters/0/filterPath: /* selects the resources strictly below /, at any depth, not / itself"));
+        assertThat(notes).noneSatisfy(n -> assertThat(n).contains("/toolFilters/2/filterPath"));
+    }
+
+    @Test
     void gatewayIamRoleSignsInTheApisRegionAndSaysWhoNeedsInvokeRights() throws Exception {
         AgentCoreImport result = read("iam-role.json");
 
