@@ -8,6 +8,12 @@ assert log.contains('target.petstore.api-key-env=PETSTORE_API_KEY')
 assert log.contains('target.petstore.forward-headers=X-Tenant-Id')
 assert log.find(/\[WARNING\] apigw-mcp: agentcore\/petstore-target.json#\/credentialProviderConfigurations\/0\/credentialProviderType: API_KEY: /)
 assert log.contains('apigw-mcp: nothing was written; to add the target to the POM:')
+// ... and kept as files, to copy without log prefixes.
+assert log.contains('apigw-mcp: also written to target/apigw-mcp/import-agentcore/: petstore.target.xml,')
+def copies = new File(basedir, 'target/apigw-mcp/import-agentcore')
+assert new File(copies, 'petstore.target.xml').text.startsWith('<!-- Imported from AgentCore Gateway target petstore')
+assert new File(copies, 'petstore.gateway.properties').text.contains('\ntarget.petstore.api-key-env=PETSTORE_API_KEY\n')
+assert new File(copies, 'petstore.notes.txt').text.contains('agentcore/petstore-target.json#/credentialProviderConfigurations/0/credentialProviderType: API_KEY')
 
 // Run 2: a Lambda target is refused, located, without a stack trace.
 assert log.contains('apigw-mcp: cannot import the AgentCore target agentcore/lambda-target.json:')

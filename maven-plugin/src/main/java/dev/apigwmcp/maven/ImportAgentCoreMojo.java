@@ -58,6 +58,16 @@ public class ImportAgentCoreMojo extends AbstractMojo {
     @Parameter(property = "apigw-mcp.agentcore.write", defaultValue = "false")
     boolean write;
 
+    /**
+     * Where the printed target, settings and notes are also written as files ({@code <name>.target.xml},
+     * {@code <name>.gateway.properties}, {@code <name>.notes.txt}), for copying without log prefixes. Only in a
+     * project.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/apigw-mcp/import-agentcore", required = true)
+    File importDirectory;
+
     @Override
     public void execute() throws MojoFailureException {
         Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
@@ -88,12 +98,42 @@ public class ImportAgentCoreMojo extends AbstractMojo {
         }
         getLog().info("apigw-mcp: " + imported.notes().size() + " note(s) on what differs or needs your action:");
         imported.notes().forEach(note -> getLog().warn("apigw-mcp: " + note));
+        saveCopies(imported, xml);
         if (write) {
             writeInto(name, xml);
         } else {
             getLog().info("apigw-mcp: nothing was written; to add the target to the POM: mvn apigw-mcp:import-agentcore"
                     + " -Dapigw-mcp.agentcore.file=" + shown + " -Dapigw-mcp.agentcore.write=true");
         }
+    }
+
+    /** The printed parts as files beside the build's output, when there is a project to hold them. */
+    private void saveCopies(AgentCoreImport imported, List<String> xml) throws MojoFailureException {
+        if (project == null || project.getFile() == null) {
+            return;
+        }
+        String name = imported.target().name();
+        StringBuilder properties = new StringBuilder("# Gateway settings for target " + name
+                + " (java -jar <gateway>.jar --config <this file>); secrets stay in the variables named here.\n");
+        for (GatewaySetting setting : imported.settings()) {
+            properties.append("# ").append(setting.comment()).append('\n').append(setting.key()).append('=')
+                    .append(setting.value().replace("\\", "\\\\")).append('\n');
+        }
+        StringBuilder notes = new StringBuilder();
+        imported.notes().forEach(note -> notes.append(note).append('\n'));
+        Path folder = importDirectory.toPath();
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(name + ".target.xml"), String.join("\n", xml) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(name + ".gateway.properties"), properties, StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(name + ".notes.txt"), notes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoFailureException("apigw-mcp: cannot write " + folder + ": " + e.getMessage());
+        }
+        Path base = project.getBasedir().toPath();
+        getLog().info("apigw-mcp: also written to " + display(base, folder.toAbsolutePath().normalize()) + "/: "
+                + name + ".target.xml, " + name + ".gateway.properties, " + name + ".notes.txt");
     }
 
     private void writeInto(String name, List<String> xml) throws MojoFailureException {

@@ -322,6 +322,13 @@ class AgentCoreImporterTest {
     }
 
     @Test
+    void aTargetNameOurRuleRefusesIsAnErrorAtName() throws IOException {
+        assertThat(errors(write(withCredentials("[]").replace("\"name\": \"shop\"", "\"name\": \"my_shop\"")),
+                "target.json")).containsExactly("target.json#/name: must be letters and digits with single hyphens"
+                + " between them (no spaces or underscores), at most 100 characters, was 'my_shop' (target my_shop)");
+    }
+
+    @Test
     void emptyFiltersAreAnErrorBecauseAgentCoreRequiresOne() throws IOException {
         assertThat(errors(write("""
                 {"name": "shop", "targetConfiguration": {"mcp": {"apiGateway": {"restApiId": "a1b2c3d4e5",
