@@ -56,9 +56,19 @@ public final class PomTargetInserter {
                 + " " + PLUGIN + " plugin in <build><plugins>; add it (README, \"Your own gateway\") and run the goal"
                 + " again, or paste the printed target into its <targets>"));
         String unit = unit(text, plugin);
-        String edited = new Insertion(text, plugin, targetName, target, unit, pomName).apply();
+        List<String> lines = target.stream().map(line -> reindent(line, unit)).toList();
+        String edited = new Insertion(text, plugin, targetName, lines, unit, pomName).apply();
         String out = crlf ? edited.replace("\n", "\r\n") : edited;
         return bom ? "\uFEFF" + out : out;
+    }
+
+    /** A line indented two spaces per level, indented with the POM's unit instead. */
+    private static String reindent(String line, String unit) {
+        int spaces = 0;
+        while (spaces < line.length() && line.charAt(spaces) == ' ') {
+            spaces++;
+        }
+        return unit.repeat(spaces / 2) + " ".repeat(spaces % 2) + line.substring(spaces);
     }
 
     private static Optional<PomElement> plugin(PomElement project) {

@@ -120,12 +120,22 @@ class PomTargetInserterTest {
                                 <configuration>
                                     <targets>
                                         <target>
-                                          <name>orders</name>
+                                            <name>orders</name>
                                         </target>
                                     </targets>
                                 </configuration>
                             </plugin>
                 """);
+    }
+
+    @Test
+    void indentsTheTargetsOwnLevelsWithTheUnitToo() throws Exception {
+        String before = "<project>\n\t<build>\n\t\t<plugins>\n\t\t\t<plugin>\n"
+                + "\t\t\t\t<artifactId>apigw-mcp-maven-plugin</artifactId>\n\t\t\t</plugin>\n\t\t</plugins>\n"
+                + "\t</build>\n</project>\n";
+
+        assertThat(insert(before)).contains("\t\t\t\t\t\t<target>\n\t\t\t\t\t\t\t<name>orders</name>\n"
+                + "\t\t\t\t\t\t</target>\n");
     }
 
     @Test
