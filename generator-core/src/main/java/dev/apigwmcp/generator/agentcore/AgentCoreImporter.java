@@ -62,7 +62,8 @@ public final class AgentCoreImporter {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw fail(findings, "is not JSON: " + e.getOriginalMessage() + where);
+            throw fail(findings, "is not JSON: " + e.getOriginalMessage() + where + "; save the AWS CLI's output"
+                    + " with --output json");
         } catch (IOException e) {
             throw fail(findings, "cannot be read: " + e.getMessage());
         }

@@ -340,7 +340,15 @@ class AgentCoreImporterTest {
     @Test
     void textThatIsNotJsonIsAnErrorWithLineAndColumn() {
         assertThat(errors("truncated.json")).singleElement().satisfies(e -> assertThat(e)
-                .startsWith("truncated.json: is not JSON: ").contains("(line "));
+                .startsWith("truncated.json: is not JSON: ").contains("(line ").endsWith("with --output json"));
+    }
+
+    @Test
+    void aFileSavedAsUtf16WithAByteOrderMarkIsRead() throws Exception {
+        String json = Files.readString(resource("iam-role.json"), StandardCharsets.UTF_8);
+        Path file = Files.write(dir.resolve("utf16.json"), ("\uFEFF" + json).getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(importer.read(file, "utf16.json").target()).isEqualTo(read("iam-role.json").target());
     }
 
     @Test
