@@ -58,6 +58,11 @@ class DocumentedCommandsIT {
         RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --demo", "archetype integration test (PetStore default)");
         RUN_ELSEWHERE.put("mvn apigw-mcp:update-catalog", "maven-plugin IT catalog-check");
         RUN_ELSEWHERE.put("mvn apigw-mcp:refresh", "maven-plugin IT fetch-snapshot");
+        RUN_ELSEWHERE.put("aws bedrock-agentcore-control get-gateway-target --gateway-identifier <gateway id>"
+                + " --target-id <target id> > orders-target.json", "not run: needs an AWS account; the import's tests"
+                + " read JSON written in its output's shape (AgentCoreImporterTest, maven-plugin IT import-agentcore)");
+        RUN_ELSEWHERE.put("mvn apigw-mcp:import-agentcore -Dapigw-mcp.agentcore.file=orders-target.json",
+                "maven-plugin IT import-agentcore (prints, then writes with -Dapigw-mcp.agentcore.write=true)");
         RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --transport http --port 8080"
                 + " --target.orders.api-key-env MY_API_KEY", "a template with your names: real-exports' RealExportsIT"
                 + " starts a gateway with the same options");
