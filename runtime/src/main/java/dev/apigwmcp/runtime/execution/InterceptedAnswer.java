@@ -40,11 +40,11 @@ final class InterceptedAnswer implements InterceptedResult {
 
     @Override
     public void setStructuredContent(JsonNode structuredContent) {
-        if (structuredContent == null || structuredContent.isNull()) {
-            mapped.result().remove("structuredContent");
-        } else if (!structuredContent.isObject()) {
-            throw new IllegalArgumentException("structuredContent must be a JSON object, not a "
-                    + structuredContent.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        if (structuredContent == null || !structuredContent.isObject()) {
+            // Removing it would leave the text block with what it mirrored, and break a tool's output schema.
+            throw new IllegalArgumentException("structuredContent must be a JSON object, not "
+                    + (structuredContent == null ? "null" : structuredContent.getNodeType().name()
+                            .toLowerCase(java.util.Locale.ROOT)) + "; to withhold a result, use fail(message)");
         } else {
             mapped.result().set("structuredContent", structuredContent);
         }
@@ -74,8 +74,14 @@ final class InterceptedAnswer implements InterceptedResult {
      */
     ToolResult settle(JsonNode before, OutputConformance outputs, String interceptor, String tool) {
         JsonNode now = structuredContent();
-        if (isError() || now == null || now.equals(before)) {
+        if (isError() || now != null && now.equals(before) || now == null && before == null) {
             return null;
+        }
+        if (now == null) {
+            // Removed through result(): what the text block mirrors would go out without the structured copy.
+            return ToolResult.text("Interceptor " + interceptor + " removed the structured result of tool " + tool
+                    + "; an interceptor changes it or withholds the whole result (fail). The call's result was not"
+                    + " sent.", CallOutcome.INTERNAL, mapped.status()).withDetail("interceptor");
         }
         if (outputs != null) {
             List<String> problems = outputs.problems(now);

@@ -22,7 +22,10 @@ public interface InterceptedResult {
      */
     JsonNode structuredContent();
 
-    /** Replaces {@code structuredContent} (see {@link #structuredContent()}). */
+    /**
+     * Replaces {@code structuredContent} (see {@link #structuredContent()}) with another JSON object; to withhold a
+     * result, {@link #fail} it (removing the structured content alone would leave its copy in the text).
+     */
     void setStructuredContent(JsonNode structuredContent);
 
     /**

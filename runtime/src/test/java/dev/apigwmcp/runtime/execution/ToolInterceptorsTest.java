@@ -375,6 +375,17 @@ class ToolInterceptorsTest {
     }
 
     @Test
+    void aStructuredResultRemovedThroughTheWholeResultIsAToolErrorNamingTheInterceptor() {
+        upstream.respond(r -> Reply.json(200, "{\"id\":\"1\",\"name\":\"ada@example.com\"}"));
+        Hooks removing = after((c, r) -> r.result().remove("structuredContent"));
+        service(removing);
+        ObjectNode result = call("pets___GetPet", "{\"petId\":\"1\"}");
+        assertThat(isError(result)).isTrue();
+        assertThat(text(result)).contains(removing.getClass().getName()).contains("removed");
+        assertThat(result.toString()).doesNotContain("ada@example.com");
+    }
+
+    @Test
     void afterCallsSeeUpstreamErrorsAndMayReplaceThem() {
         upstream.respond(r -> Reply.json(404, "{\"message\":\"Pet 1 not found, owner ada@example.com\"}"));
         List<Integer> seen = new ArrayList<>();
