@@ -30,7 +30,9 @@ public final class RedactOwnerEmail implements ToolInterceptor {
 
     @Override
     public ToolSelector selector() {
-        return ToolSelector.targets("petstore", "petstore-browse");
+        // Every tool: an address is as private in one answer as in another. ToolSelector.tools("petstore___*"),
+        // targets(...) or readOnly() would narrow it.
+        return ToolSelector.all();
     }
 
     @Override
