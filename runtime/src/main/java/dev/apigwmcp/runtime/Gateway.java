@@ -148,8 +148,9 @@ public final class Gateway {
                     overHttp ? settings.get(GatewaySettings.HOST).orElse("127.0.0.1") : null);
             HttpOptions http = overHttp ? httpOptions(settings, inbound.publicHost())
                     .withSealing(sessionSealing(settings, environment)) : null;
-            Duration grace = overHttp ? Duration.ofSeconds(GatewaySettings.integer(settings,
-                    GatewaySettings.SHUTDOWN_GRACE_SECONDS, 0, 3600)) : Duration.ZERO;
+            // HTTP: how long calls in flight may finish after SIGTERM; stdio: after the end of input.
+            Duration grace = Duration.ofSeconds(GatewaySettings.integer(settings,
+                    GatewaySettings.SHUTDOWN_GRACE_SECONDS, 0, 3600));
             boolean prometheus = prometheus(settings, http);
             // Telemetry: the call log's format, /metrics, and OpenTelemetry when OTEL_* configures an exporter.
             telemetry = GatewayTelemetry.create(new TelemetryOptions(loaded.logFormat(), prometheus, transport,
@@ -160,7 +161,7 @@ public final class Gateway {
             // Telemetry: calls refused at admission (limits, duplicate ids) count as Throttles.
             McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller(),
                     telemetry::callRefused);
-            return http == null ? new StdioTransport(server, in, out).run()
+            return http == null ? new StdioTransport(server, in, out, grace).run()
                     : serveHttp(server, http, inbound, grace, tools, telemetry);
         } catch (SettingsException e) {
             report(e.problems());

@@ -51,7 +51,8 @@ public final class GatewaySettings {
             "requests one JSON-RPC batch (2025-03-26 clients) may carry; the rest are refused one by one with error"
                     + " -32000");
     public static final Setting SHUTDOWN_GRACE_SECONDS = Setting.of("shutdown-grace-seconds", "20",
-            "HTTP: on SIGTERM, how long calls in flight may take to finish (the port closes at once; /readyz says 503)");
+            "how long calls in flight may take to finish: HTTP on SIGTERM (the port closes at once; /readyz says 503),"
+                    + " stdio at the end of input (input piped in and closed still gets its answers)");
     public static final Setting TOOL_SERVICE = Setting.of("tool-service", null, "which tool service to use when several are on the classpath (by name)");
     public static final Setting LOG_LEVEL = Setting.of("log-level", "info",
             "stderr log level: error, warn, info (one line per tool call), debug or trace");

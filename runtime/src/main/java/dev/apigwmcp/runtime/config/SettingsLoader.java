@@ -41,8 +41,26 @@ public final class SettingsLoader {
     }
 
     public CommandLine load(String[] args, Map<String, String> environment) {
-        Map<String, String> cli = new HashMap<>();
+        Arguments arguments = parse(args);
+        checkEnvironment(environment);
+        String configFile = arguments.configFile() != null ? arguments.configFile() : environment.get(CONFIG_VARIABLE);
+        Map<String, String> file = configFile == null ? Map.of() : readFile(Path.of(configFile));
         Map<String, SettingOrigin> origins = new HashMap<>();
+        Map<String, String> merged = merge(arguments.options(), file, configFile, environment, origins);
+        return new CommandLine(Settings.of(merged), arguments.help(), arguments.listTools(), origins);
+    }
+
+    /**
+     * The command line taken apart.
+     *
+     * @param options    the settings it gives, by name
+     * @param configFile the {@code --config} file, or {@code null}
+     */
+    private record Arguments(Map<String, String> options, boolean help, boolean listTools, String configFile) {
+    }
+
+    private Arguments parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
         boolean help = false;
         boolean listTools = false;
         String configFile = null;
@@ -78,15 +96,19 @@ public final class SettingsLoader {
             }
             if (CONFIG_OPTION.equals(name)) {
                 configFile = value;
-                continue;
+            } else {
+                options.put(name, value);
             }
-            cli.put(name, value);
         }
-        checkEnvironment(environment);
-        if (configFile == null) {
-            configFile = environment.get(CONFIG_VARIABLE);
-        }
-        Map<String, String> file = configFile == null ? Map.of() : readFile(Path.of(configFile));
+        return new Arguments(options, help, listTools, configFile);
+    }
+
+    /**
+     * The settings of the three sources, the command line before the environment before the file, with where each
+     * came from put in {@code origins}.
+     */
+    private Map<String, String> merge(Map<String, String> cli, Map<String, String> file, String configFile,
+                                      Map<String, String> environment, Map<String, SettingOrigin> origins) {
         Map<String, String> merged = new HashMap<>(file);
         for (String name : file.keySet()) {
             origins.put(name, new SettingOrigin(Source.CONFIG_FILE, name, configFile));
@@ -120,7 +142,7 @@ public final class SettingsLoader {
         merged.putAll(cli);
         cli.keySet().forEach(name -> origins.put(name, new SettingOrigin(Source.COMMAND_LINE, "--" + name, null)));
         origins.keySet().retainAll(merged.keySet());
-        return new CommandLine(Settings.of(merged), help, listTools, origins);
+        return merged;
     }
 
     private String unknownOption(String name) {

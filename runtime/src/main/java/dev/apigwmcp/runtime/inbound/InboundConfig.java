@@ -146,16 +146,24 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
      * (a {@link dev.apigwmcp.runtime.execution.StartupException}, exit status 3).
      */
     public InboundGate gate(String mcpPath, Readiness readiness) {
+        return new InboundGate(mcpPath, check(mcpPath), readiness);
+    }
+
+    /**
+     * The transport-neutral check of each request, for an endpoint served at {@code mcpPath}. Reads the issuer's
+     * discovery document and keys now, as {@link #gate} does.
+     */
+    public InboundCheck check(String mcpPath) {
         if (!enabled()) {
-            return new InboundGate(mcpPath, null, null, readiness);
+            return new InboundCheck(null, null);
         }
         int timeout = (int) DISCOVERY_TIMEOUT.toMillis();
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeout, timeout, DOCUMENT_LIMIT);
         IssuerMetadata issuer = OidcDiscovery.read(discoveryUrl, retriever);
         JwtVerifier verifier = JwtVerifier.start(issuer, new JwtVerifier.Rules(issuer.issuer(), audiences, clients,
                 clockSkew), retriever, Clock.systemUTC());
-        return new InboundGate(mcpPath, new Authorizer(verifier, scopes),
-                new ProtectedResource(resource, mcpPath, issuer.issuer(), scopes.supported()), readiness);
+        return new InboundCheck(new Authorizer(verifier, scopes),
+                new ProtectedResource(resource, mcpPath, issuer.issuer(), scopes.supported()));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.apigwmcp.runtime.ToolServiceFactory;
 import dev.apigwmcp.runtime.config.GatewaySettings;
 import dev.apigwmcp.runtime.config.SettingsException;
 import dev.apigwmcp.runtime.execution.StartupException;
+import dev.apigwmcp.runtime.inbound.InboundCheck;
 import dev.apigwmcp.runtime.protocol.CallScope;
 import dev.apigwmcp.runtime.protocol.CancelReason;
 import dev.apigwmcp.runtime.protocol.NotificationSink;
@@ -41,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and get JSON answers (a buffered response has no use for SSE, so progress is not sent). The endpoint's rules are
  * the HTTP transport's ({@link McpEndpoint}): Origin and Host checks (the host AWS routed the request by counts as
  * allowed), the body limit, both eras, portable legacy sessions with a session key (without one,
- * {@code initialize} is refused, as each execution environment is a replica of its own). Settings come from the
- * {@code APIGW_MCP_*} environment variables, as for the jar.
+ * {@code initialize} is refused, as each execution environment is a replica of its own), and inbound authorization
+ * ({@code --inbound.jwt.*}: the same bearer token check, challenge and protected resource metadata, through
+ * {@link InboundCheck}). Settings come from the {@code APIGW_MCP_*} environment variables, as for the jar.
  *
  * <p>Everything that can be done before a request is done once per execution environment, in the constructor,
  * which Lambda runs in its init phase (and SnapStart snapshots): settings, the catalog, credentials, and a first
@@ -59,6 +61,7 @@ public final class LambdaHandler implements RequestStreamHandler {
     private static final long LOCAL_TIMEOUT_MILLIS = 15 * 60 * 1000;
 
     private final McpEndpoint endpoint;
+    private final InboundCheck inbound;
 
     /** What Lambda calls: settings from the environment, tool services from the classpath. */
     public LambdaHandler() {
@@ -73,18 +76,13 @@ public final class LambdaHandler implements RequestStreamHandler {
         Gateway.Assembly assembly;
         try {
             assembly = new Gateway(factories, environment, err, err).assemble(args);
+            // With inbound authorization, reads the issuer now: once per execution environment, in the init phase.
+            this.inbound = assembly.inbound().check(assembly.http().path());
         } catch (SettingsException e) {
             throw LambdaStartupException.report(e.problems(), ExitCode.BAD_SETTINGS, err);
         } catch (StartupException e) {
             throw LambdaStartupException.report(e.problems(),
                     e.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START, err);
-        }
-        if (assembly.inbound().enabled()) {
-            // The seam for it: authorize the event's Authorization header as InboundGate does, and pass the Caller it
-            // admits to endpoint.post instead of Caller.LOCAL. Until then, refuse rather than serve unchecked.
-            throw LambdaStartupException.report(List.of("inbound authorization (--inbound.jwt.*) is not served by"
-                    + " the Lambda handler yet; unset it and authorize in front of the function (a function URL with"
-                    + " AWS_IAM, or an API Gateway JWT or Lambda authorizer)"), ExitCode.BAD_SETTINGS, err);
         }
         this.endpoint = McpEndpoint.replicated(assembly.server(), assembly.http());
         if (assembly.http().sealing() == null) {
@@ -111,6 +109,15 @@ public final class LambdaHandler implements RequestStreamHandler {
 
     /** The response event for one request event, answered within {@code remainingMillis}. */
     byte[] handle(byte[] eventBytes, long remainingMillis) {
+        return handle(eventBytes, remainingMillis, true);
+    }
+
+    /**
+     * @param authorize {@code false} only for {@link Priming}'s made-up events at init, which no client sends and
+     *                  which carry no token: they go on as the local caller, so that priming warms the protocol code
+     *                  with inbound authorization on too
+     */
+    byte[] handle(byte[] eventBytes, long remainingMillis, boolean authorize) {
         HttpEvent event;
         try {
             event = HttpEvent.parse(JSON.readTree(eventBytes));
@@ -118,10 +125,30 @@ public final class LambdaHandler implements RequestStreamHandler {
             String why = e instanceof JacksonException ? "the event is not JSON" : e.getMessage();
             return ResponseEvent.of(McpEndpoint.plainError(400, "Bad request: " + why));
         }
-        return ResponseEvent.of(answer(event, remainingMillis));
+        if (!authorize) {
+            return ResponseEvent.of(answer(event, Caller.LOCAL, remainingMillis));
+        }
+        InboundCheck.Outcome outcome = inbound.check(event.method(), event.path(), "https", authority(event),
+                event.authorization(), headers(event));
+        if (outcome instanceof InboundCheck.Answer refusedOrMetadata) {
+            return ResponseEvent.of(refusedOrMetadata);
+        }
+        return ResponseEvent.of(answer(event, ((InboundCheck.Pass) outcome).caller(), remainingMillis));
     }
 
-    private McpEndpoint.Answer answer(HttpEvent event, long remainingMillis) {
+    /** The authority the client addressed: function URLs and API Gateway are served over HTTPS only. */
+    private static String authority(HttpEvent event) {
+        String host = event.headers().get("host");
+        return host != null ? host : event.domainName() != null ? event.domainName() : "localhost";
+    }
+
+    private static Map<String, List<String>> headers(HttpEvent event) {
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        event.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        return headers;
+    }
+
+    private McpEndpoint.Answer answer(HttpEvent event, Caller caller, long remainingMillis) {
         RequestHead head = new EventHead(event);
         McpEndpoint.Answer screened = endpoint.screen(head);
         if (screened != null) {
@@ -143,7 +170,7 @@ public final class LambdaHandler implements RequestStreamHandler {
             return endpoint.tooLarge();
         }
         CallScope scope = endpoint.scope(head);
-        CompletableFuture<McpEndpoint.Answer> answer = endpoint.post(head, Caller.LOCAL, body, scope, NotificationSink.DISCARD);
+        CompletableFuture<McpEndpoint.Answer> answer = endpoint.post(head, caller, body, scope, NotificationSink.DISCARD);
         try {
             return answer.get(Math.max(0, remainingMillis - ANSWER_MARGIN_MILLIS), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

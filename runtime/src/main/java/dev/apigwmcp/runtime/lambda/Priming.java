@@ -78,7 +78,7 @@ final class Priming {
             event.put("body", body);
         }
         event.put("isBase64Encoded", false);
-        return JSON.readTree(new String(handler.handle(JSON.writeValueAsBytes(event), 10_000), StandardCharsets.UTF_8));
+        return JSON.readTree(new String(handler.handle(JSON.writeValueAsBytes(event), 10_000, false), StandardCharsets.UTF_8));
     }
 
     private static String sessionOf(JsonNode response) {

@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.lambda;
 
+import dev.apigwmcp.runtime.inbound.InboundCheck;
 import dev.apigwmcp.runtime.transport.McpEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -14,6 +15,17 @@ final class ResponseEvent {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ResponseEvent() {
+    }
+
+    /** An answer of the inbound check: a refusal with its challenge, or the protected resource metadata. */
+    static byte[] of(InboundCheck.Answer answer) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("statusCode", answer.status());
+        ObjectNode headers = event.putObject("headers");
+        answer.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        event.put("body", new String(answer.body(), StandardCharsets.UTF_8));
+        event.put("isBase64Encoded", false);
+        return JSON.writeValueAsBytes(event);
     }
 
     static byte[] of(McpEndpoint.Answer answer) {

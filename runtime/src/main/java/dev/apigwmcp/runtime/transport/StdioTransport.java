@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,20 +27,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class StdioTransport {
     private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
-    /** How long replies still running at end of input may take before they are cancelled. */
-    private static final long DRAIN_MILLIS = 2_000;
+    /** How long calls still running at end of input may take, unless the settings say otherwise. */
+    private static final Duration DEFAULT_DRAIN = Duration.ofSeconds(20);
 
     private final McpServer server;
     private final InputStream in;
     private final OutputStream out;
     private final ClientSession session = new ClientSession("stdio");
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final Duration drain;
     private volatile boolean outputBroken;
 
     public StdioTransport(McpServer server, InputStream in, OutputStream out) {
+        this(server, in, out, DEFAULT_DRAIN);
+    }
+
+    /** @param drain how long calls still running at end of input may take to answer before they are cancelled */
+    public StdioTransport(McpServer server, InputStream in, OutputStream out, Duration drain) {
         this.server = server;
         this.in = in;
         this.out = out;
+        this.drain = drain;
     }
 
     /** Serves until end of input (or until stdout breaks); returns the process exit code, 0. */
@@ -105,15 +113,15 @@ public final class StdioTransport {
     }
 
     /**
-     * End of input: requests still running may answer for a short while (input piped in and closed still gets
-     * its answers), then everything left is cancelled. When stdout broke, no one can read an answer, so the calls
+     * End of input: requests still running may answer for the drain time (input piped in and closed still gets
+     * its answers, also from an upstream that takes seconds), then everything left is cancelled. When stdout broke, no one can read an answer, so the calls
      * are cancelled at once.
      */
     private void drain() {
         CompletableFuture<?>[] waiting = pending.toArray(CompletableFuture[]::new);
         if (waiting.length > 0 && !outputBroken) {
             try {
-                CompletableFuture.allOf(waiting).get(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+                CompletableFuture.allOf(waiting).get(drain.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 LOG.info("End of input: cancelling {} unfinished request(s)", pending.size());
             }

@@ -209,13 +209,6 @@ class LambdaHandlerTest {
     }
 
     @Test
-    void inboundJwtSettingsStopTheStartRatherThanBeIgnored() {
-        assertThatThrownBy(() -> handler("--inbound.jwt.discovery-url", "https://issuer.example/.well-known/openid-configuration",
-                "--inbound.jwt.allowed-clients", "c1")).isInstanceOf(LambdaStartupException.class);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not served by the Lambda handler", "AWS_IAM");
-    }
-
-    @Test
     void aPrometheusEndpointStopsTheStartRatherThanBeIgnored() {
         assertThatThrownBy(() -> handler("--metrics.prometheus", "true")).isInstanceOf(LambdaStartupException.class);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--metrics.prometheus", "OTEL_*");

@@ -68,17 +68,27 @@ class StdioTransportTest {
     }
 
     @Test
-    void endOfInputCancelsCallsStillRunningAfterAShortDrain() throws Exception {
+    void endOfInputCancelsCallsStillRunningAfterTheDrain() throws Exception {
         FixtureToolService fixture = new FixtureToolService();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
         new StdioTransport(new McpServer(fixture, ServerOptions.defaults()), new ByteArrayInputStream((INIT
                 + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}\n")
-                .getBytes(StandardCharsets.UTF_8)), out).run();
+                .getBytes(StandardCharsets.UTF_8)), out, Duration.ofMillis(300)).run();
         assertThat(fixture.slowCancelled.await(0, TimeUnit.SECONDS)).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         // Nobody is left to read an answer to the cancelled call: only initialize's is written.
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+    }
+
+    @Test
+    void aCallOfSeveralSecondsPipedInAndClosedStillAnswers() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new StdioTransport(new McpServer(new FixtureToolService(), ServerOptions.defaults()), new ByteArrayInputStream(
+                (INIT + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
+                        + "\"arguments\":{\"ms\":2500}}}\n").getBytes(StandardCharsets.UTF_8)), out).run();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("slept 2500");
     }
 
     @Test
