@@ -73,9 +73,6 @@ final class Interception implements InterceptedCall {
      */
     ToolResult before(JsonNode validated) {
         started = System.nanoTime();
-        if (chain.failure() != null) {
-            return internal(chain.failure());
-        }
         arguments = ((ObjectNode) validated).deepCopy();
         JsonNode checked = validated;
         for (Interceptors.Registered interceptor : chain.interceptors()) {

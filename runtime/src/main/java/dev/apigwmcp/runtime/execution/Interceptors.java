@@ -27,13 +27,8 @@ final class Interceptors {
     record Registered(ToolInterceptor interceptor, String name, int order, ToolSelector selector) {
     }
 
-    /**
-     * One tool's interceptors, in order, and the tool as they see it.
-     *
-     * @param failure why the chain could not be chosen (a selector threw), which every call of the tool answers;
-     *                {@code null} normally
-     */
-    record Chain(ToolInfo tool, List<Registered> interceptors, String failure) {
+    /** One tool's interceptors, in order, and the tool as they see it. */
+    record Chain(ToolInfo tool, List<Registered> interceptors) {
     }
 
     private final List<Registered> all;
@@ -116,17 +111,13 @@ final class Interceptors {
 
     private Chain choose(ToolInfo tool) {
         List<Registered> selected = new ArrayList<>();
+        // Selectors are the runtime's own predicates (ToolSelector is final): choosing cannot run user code.
         for (Registered interceptor : all) {
-            try {
-                if (interceptor.selector().selects(tool)) {
-                    selected.add(interceptor);
-                }
-            } catch (RuntimeException e) {
-                return new Chain(tool, List.of(interceptor), "Interceptor " + interceptor.name() + " failed choosing"
-                        + " whether it runs for tool " + tool.name() + " (" + e + "). Nothing was sent upstream.");
+            if (interceptor.selector().selects(tool)) {
+                selected.add(interceptor);
             }
         }
-        return new Chain(tool, List.copyOf(selected), null);
+        return new Chain(tool, List.copyOf(selected));
     }
 
     /** The tool as interceptors see it, its annotations read from its catalog entry. */

@@ -534,6 +534,25 @@ class ToolInterceptorsTest {
         }
     }
 
+    @Test
+    void anInterceptorWhoseSelectorIsNullStopsTheStartNamingIt() {
+        Hooks nothing = new Hooks(0, null, c -> { }, (c, r) -> { });
+        assertThatThrownBy(() -> Interceptors.of(List.of(nothing))).isInstanceOf(StartupException.class)
+                .hasMessageContaining(nothing.getClass().getName()).hasMessageContaining("selector()");
+    }
+
+    @Test
+    void anInterceptorWhoseOrderFailsStopsTheStartNamingIt() {
+        Hooks failing = new Hooks(0, ToolSelector.all(), c -> { }, (c, r) -> { }) {
+            @Override
+            public int order() {
+                throw new IllegalStateException("no order configured");
+            }
+        };
+        assertThatThrownBy(() -> Interceptors.of(List.of(failing))).isInstanceOf(StartupException.class)
+                .hasMessageContaining(failing.getClass().getName()).hasMessageContaining("no order configured");
+    }
+
     /** Listed for ServiceLoader by a test. */
     public static final class Refusing implements ToolInterceptor {
         @Override
