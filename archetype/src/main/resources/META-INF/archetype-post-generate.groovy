@@ -22,6 +22,15 @@ if (!(target ==~ /[0-9A-Za-z]+(-[0-9A-Za-z]+)*/) || target.length() > 100) {
             + " underscores), at most 100 characters")
 }
 
+if (exportFile != 'none') {
+    // The worked interceptors are written for the PetStore export (its owners' e-mail addresses, a pets/admin scope
+    // for its DELETE); a project on its own export starts without interceptors.
+    project.resolve('src/main/java/dev').toFile().deleteDir()
+    Files.delete(project.resolve('src/main/resources/META-INF/services/dev.apigwmcp.runtime.spi.ToolInterceptor'))
+    ['src/main/resources/META-INF/services', 'src/main/resources/META-INF', 'src/main/resources', 'src/main/java']
+            .each { Files.deleteIfExists(project.resolve(it)) }
+}
+
 if (exportFile == 'none') {
     println("apigw-mcp: ${request.artifactId} serves the PetStore export as target ${target}; try it:"
             + " cd ${request.artifactId} && mvn package && java -jar target/${request.artifactId}.jar --demo --list-tools")

@@ -5,7 +5,8 @@
 // Usage: node mcp-client.cjs <plan.json>
 // plan: { "modules": "<node_modules with @modelcontextprotocol/sdk>", "out": "<transcript.json>",
 //         "transport": "stdio", "command": "java", "args": [...] }
-//    or { ..., "transport": "http", "url": "http://127.0.0.1:PORT/mcp" },
+//    or { ..., "transport": "http", "url": "http://127.0.0.1:PORT/mcp", "headers": { ... } (optional, on every
+//         request: an Authorization header with an access token) },
 //         "calls": [ { "name": "tool", "arguments": { ... } }, ... ], "ping": true (optional: a ping after the calls)
 // A call may take a tool name from an earlier call's search result: "found": { "call": <index>, "into": "name" }
 // sets arguments[into] to the first tool of that call's structuredContent.tools (the tool search's answer).
@@ -24,7 +25,7 @@ async function main() {
     ? new (sdk('@modelcontextprotocol/sdk/client/stdio.js').StdioClientTransport)({
         command: plan.command, args: plan.args, stderr: 'inherit' })
     : new (sdk('@modelcontextprotocol/sdk/client/streamableHttp.js').StreamableHTTPClientTransport)(
-        new URL(plan.url));
+        new URL(plan.url), plan.headers ? { requestInit: { headers: plan.headers } } : undefined);
   const client = new Client({ name: 'apigw-mcp-e2e', version: '1.0.0' });
   const transcript = { calls: [] };
   await client.connect(transport);

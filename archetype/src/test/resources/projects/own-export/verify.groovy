@@ -21,6 +21,9 @@ assert pom.contains('<exportFile>src/main/apigw-mcp/orders.export.json</exportFi
 assert !pom.contains('<toolFilter>')
 assert !pom.contains('demo')
 assert !new File(projectDir, 'README.md').text.contains('--demo')
+// The PetStore's worked interceptors are not part of a project on its own export.
+assert !new File(projectDir, 'src/main/java').exists()
+assert !new File(projectDir, 'src/main/resources').exists()
 
 // mvn package wrote the runnable jar, without demo classes.
 def jar = new File(projectDir, 'target/my-gateway.jar')

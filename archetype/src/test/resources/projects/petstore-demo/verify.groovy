@@ -45,6 +45,24 @@ assert call?.result : replies
 assert !call.result.isError : call
 assert JsonOutput.toJson(call.result).contains('dog') : call
 
+// The worked interceptors (src/main/java/dev/apigwmcp/samples/petstore/interceptors): the owner's e-mail address of
+// pet 2 is redacted, and the DELETE tool is refused without a token carrying pets/admin (none over stdio).
+def intercepted = [
+        frames[0], frames[1],
+        [jsonrpc: '2.0', id: 3, method: 'tools/call', params: [name: 'petstore___GetPet', arguments: [petId: '2']]],
+        [jsonrpc: '2.0', id: 4, method: 'tools/call', params: [name: 'petstore___delete_pets_petId',
+                arguments: [petId: '2']]],
+]
+def answers = run(['--demo'], intercepted.collect { JsonOutput.toJson(it) + '\n' }.join())
+        .readLines().findAll { it.trim() }.collect { new JsonSlurper().parseText(it) }
+def pet = answers.find { it.id == 3 }
+assert pet?.result && !pet.result.isError : answers
+assert pet.result.structuredContent.owner.email == 'redacted@example.invalid' : pet
+assert !JsonOutput.toJson(pet.result).contains('ada@example.com') : pet
+def delete = answers.find { it.id == 4 }
+assert delete?.result?.isError : answers
+assert delete.result.content[0].text.contains('pets/admin') : delete
+
 // jib:buildTar (on an empty base, as no registry is reachable here): the parent's image settings, the demo launcher.
 def image = new File(projectDir, 'target/jib-image.tar')
 assert image.isFile()

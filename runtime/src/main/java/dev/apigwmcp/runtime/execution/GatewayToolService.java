@@ -86,6 +86,8 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     private volatile UpstreamEvents events = UpstreamEvents.NONE;
     /** Each target's {@code search.json} (a catalog generated before search documents has none). */
     private List<URL> searchDocuments = List.of();
+    /** The gateway project's interceptors; with none, a call never looks further than {@code isEmpty()}. */
+    private Interceptors interceptors = Interceptors.NONE;
     /** Telemetry: circuit changes become the CircuitState metric, then go to the observer of observeUpstream. */
     private final UpstreamEvents circuitEvents = new UpstreamEvents() {
         @Override
@@ -138,13 +140,18 @@ final class GatewayToolService implements ToolService, AutoCloseable {
 
     /** {@link #load(Settings, Map)}, reporting every call to {@code telemetry} (which stays the caller's). */
     public static GatewayToolService load(Settings settings, Map<String, String> environment, Telemetry telemetry) {
-        return create(registries(Thread.currentThread().getContextClassLoader()), settings,
-                AuthEnvironment.of(environment), telemetry);
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        return create(registries(classLoader), settings, AuthEnvironment.of(environment), telemetry,
+                Interceptors.load(classLoader));
     }
 
-    /** Loads every target that {@link ServiceLoader} finds through {@code classLoader}. */
+    /**
+     * Loads every target and every {@link dev.apigwmcp.runtime.spi.ToolInterceptor} that {@link ServiceLoader} finds
+     * through {@code classLoader}.
+     */
     public static GatewayToolService load(Settings settings, ClassLoader classLoader, AuthEnvironment environment) {
-        return create(registries(classLoader), settings, environment);
+        return create(registries(classLoader), settings, environment, Telemetry.callLogOnly(),
+                Interceptors.load(classLoader));
     }
 
     /**
@@ -159,6 +166,12 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     /** {@link #create(List, Settings, AuthEnvironment)}, reporting every call to {@code telemetry}. */
     public static GatewayToolService create(List<ToolRegistry> registries, Settings settings,
             AuthEnvironment environment, Telemetry telemetry) {
+        return create(registries, settings, environment, telemetry, Interceptors.NONE);
+    }
+
+    /** {@link #create(List, Settings, AuthEnvironment, Telemetry)}, every call going through {@code interceptors}. */
+    static GatewayToolService create(List<ToolRegistry> registries, Settings settings, AuthEnvironment environment,
+            Telemetry telemetry, Interceptors interceptors) {
         // Decimals as BigDecimal: an answer's numbers reach structuredContent with every digit (a double would turn
         // 1e400 into the string "Infinity"); trailing tokens make a body invalid JSON rather than silently cut.
         ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -197,6 +210,7 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         GatewayToolService service = new GatewayToolService(tools, client, json,
                 new Limits((int) maxCalls, (int) perTool, retry, circuit), telemetry);
         service.searchDocuments = searchDocuments(registries);
+        service.interceptors = interceptors;
         if (precompile.equals("true")) {
             service.precompile();
         }
@@ -395,15 +409,17 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         if (result.isDone()) {
             return;
         }
+        // Null unless the gateway's project has interceptors for this tool: then the existing path, unchanged.
+        Interception interception = interceptors.isEmpty() ? null : intercept(tool, name, caller, observed);
         UpstreamRequest request;
         try {
-            request = forward(tool, name, prepare(tool, name, arguments), caller);
+            request = forward(tool, name, prepare(tool, name, arguments, interception), caller);
         } catch (PreparationFailure failure) {
-            finish(result, ended, observed, failure.result);
+            finish(result, ended, observed, interception == null ? failure.result : interception.after(failure.result));
             return;
         }
         progress.progress(0, 1.0, "Calling " + request.method() + " " + request.displayUri());
-        Duration deadline = request.timeout();
+        Duration deadline = interception == null ? request.timeout() : interception.remaining(request.timeout());
         // Telemetry: a client span per attempt, whose trace headers the signer puts on before the credentials, so
         // that SigV4 signs them on every attempt; the exchange's event for the attempt ends it.
         ObservedAttempts attempts = new ObservedAttempts(observed, events);
@@ -431,7 +447,7 @@ final class GatewayToolService implements ToolService, AutoCloseable {
                     exchanged == null || exchanged.response() == null ? 0 : exchanged.response().status());
         }
         progress.progress(1.0, 1.0, "Upstream answered");
-        finish(result, ended, observed, mapped);
+        finish(result, ended, observed, interception == null ? mapped : interception.after(mapped));
     }
 
     /** The result of the exchange's last attempt, with how often the request was sent when that was more than once. */
@@ -510,8 +526,24 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         return forwarded;
     }
 
-    /** Everything before the network but credentials (applied per attempt): arguments and request. */
-    private UpstreamRequest prepare(LoadedTool tool, String name, JsonNode arguments) {
+    /** The call's way through its tool's interceptors, or {@code null} when none runs for the tool. */
+    private Interception intercept(LoadedTool tool, String name, Caller caller, ToolCall observed) {
+        Interceptors.Chain chain = interceptors.chain(name, tool);
+        if (chain.interceptors().isEmpty()) {
+            return null;
+        }
+        OutputConformance conformance = tool.listing().hasOutputSchema()
+                ? candidate -> outputs.problems(name, tool::outputSchema, candidate)
+                : null;
+        return new Interception(chain, tool, caller, observed, args -> validator.validate(name, tool::inputSchema,
+                args), conformance);
+    }
+
+    /**
+     * Everything before the network but credentials (applied per attempt): arguments (through the interceptors, when
+     * there are any) and request.
+     */
+    private UpstreamRequest prepare(LoadedTool tool, String name, JsonNode arguments, Interception interception) {
         JsonNode args = arguments == null || arguments.isNull() ? json.createObjectNode() : arguments;
         if (!args.isObject()) {
             throw new PreparationFailure(ToolResult.text("Invalid arguments for tool " + name
@@ -532,6 +564,13 @@ final class GatewayToolService implements ToolService, AutoCloseable {
             throw new PreparationFailure(ToolResult.text("Invalid arguments for tool " + name + ":\n- "
                     + String.join("\n- ", problems), CallOutcome.INVALID_ARGUMENTS, 0));
         }
+        if (interception != null) {
+            ToolResult refused = interception.before(args);
+            if (refused != null) {
+                throw new PreparationFailure(refused);
+            }
+            args = interception.arguments();
+        }
         UpstreamRequest request;
         try {
             SafeRequestBuilder builder = new SafeRequestBuilder(tool.request(), json);
@@ -545,6 +584,13 @@ final class GatewayToolService implements ToolService, AutoCloseable {
             CALLS.warn("tool={} building the request failed: {}", name, e.toString());
             throw new PreparationFailure(ToolResult.text("Internal error while building the request for tool "
                     + name + ".", CallOutcome.INTERNAL, 0));
+        }
+        if (interception != null) {
+            try {
+                request = interception.headers(request);
+            } catch (Interception.Refused refused) {
+                throw new PreparationFailure(refused.result());
+            }
         }
         return request;
     }

@@ -24,6 +24,11 @@ interface ExternalTelemetry extends AutoCloseable {
         /** An upstream attempt starts: 0 for the first, 1 for the first resend, ... */
         Attempt attempt(String method, int resendCount);
 
+        /** An interceptor runs for the call (its span, under the call's). */
+        default InterceptorStep interceptor(String interceptor, String phase) {
+            return InterceptorStep.NONE;
+        }
+
         /** A resend's exchange ended (counted as {@code Retries}). */
         void retried();
 

@@ -163,6 +163,11 @@ public final class GatewayTelemetry implements Telemetry {
             return new Attempt(this, client, request, System.nanoTime());
         }
 
+        @Override
+        public InterceptorStep interceptorStarted(String interceptor, String phase) {
+            return span == null ? InterceptorStep.NONE : span.interceptor(interceptor, phase);
+        }
+
         /** An attempt ended; {@code reported}: as the exchange reported it (counted), else abandoned. */
         void attemptEnded(long nanos, boolean reported, boolean retry) {
             upstreamNanos += nanos;

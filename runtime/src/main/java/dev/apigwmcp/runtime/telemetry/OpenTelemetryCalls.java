@@ -53,6 +53,8 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     static final AttributeKey<String> SPAN_TARGET = AttributeKey.stringKey("apigw_mcp.target");
     static final AttributeKey<String> SPAN_OUTCOME = AttributeKey.stringKey("apigw_mcp.outcome");
+    static final AttributeKey<String> INTERCEPTOR = AttributeKey.stringKey("apigw_mcp.interceptor");
+    static final AttributeKey<String> INTERCEPTOR_PHASE = AttributeKey.stringKey("apigw_mcp.interceptor.phase");
     static final AttributeKey<Long> UPSTREAM_STATUS = AttributeKey.longKey("apigw_mcp.upstream.status_code");
     static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.request.method");
     static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
@@ -200,6 +202,20 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
                 builder.setAttribute(RESEND_COUNT, (long) resendCount);
             }
             return new Attempt(builder.startSpan());
+        }
+
+        @Override
+        public InterceptorStep interceptor(String interceptor, String phase) {
+            Span step = tracer.spanBuilder(phase + " " + interceptor).setSpanKind(SpanKind.INTERNAL)
+                    .setParent(Context.root().with(span)).setAttribute(INTERCEPTOR, interceptor)
+                    .setAttribute(INTERCEPTOR_PHASE, phase).startSpan();
+            return errorType -> {
+                if (errorType != null) {
+                    step.setAttribute(ERROR_TYPE, errorType);
+                    step.setStatus(StatusCode.ERROR);
+                }
+                step.end();
+            };
         }
 
         @Override

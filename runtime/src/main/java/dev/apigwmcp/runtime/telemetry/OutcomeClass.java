@@ -11,7 +11,8 @@ enum OutcomeClass {
     SUCCESS,
     /**
      * {@code UserErrors}: the request was wrong — arguments that fail the input schema
-     * ({@link CallOutcome#INVALID_ARGUMENTS}) or an upstream 4xx other than 429 ({@link CallOutcome#CLIENT_ERROR}).
+     * ({@link CallOutcome#INVALID_ARGUMENTS}), an upstream 4xx other than 429 ({@link CallOutcome#CLIENT_ERROR}), or a
+     * call an interceptor refused ({@link CallOutcome#REJECTED}).
      */
     USER_ERROR,
     /**
@@ -35,7 +36,7 @@ enum OutcomeClass {
     public static OutcomeClass of(CallOutcome outcome) {
         return switch (outcome) {
             case OK -> SUCCESS;
-            case INVALID_ARGUMENTS, CLIENT_ERROR -> USER_ERROR;
+            case INVALID_ARGUMENTS, CLIENT_ERROR, REJECTED -> USER_ERROR;
             case THROTTLED, GATEWAY_THROTTLED -> THROTTLE;
             case SERVER_ERROR, TIMEOUT, CONNECTION_FAILED, REDIRECT, CIRCUIT_OPEN, AUTH_FAILED, NONCONFORMING_OUTPUT,
                     INTERNAL -> SYSTEM_ERROR;

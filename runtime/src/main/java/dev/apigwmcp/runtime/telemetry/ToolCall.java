@@ -16,6 +16,16 @@ public interface ToolCall {
     UpstreamAttempt attemptStarted(UpstreamRequest unsigned);
 
     /**
+     * An interceptor starts running for this call, on the call's thread; end the step when it returns.
+     *
+     * @param interceptor the interceptor's class name
+     * @param phase       {@code beforeCall} or {@code afterCall}
+     */
+    default InterceptorStep interceptorStarted(String interceptor, String phase) {
+        return InterceptorStep.NONE;
+    }
+
+    /**
      * The call ended. Called exactly once, from any thread.
      *
      * @param status the last upstream HTTP status, 0 when none was received

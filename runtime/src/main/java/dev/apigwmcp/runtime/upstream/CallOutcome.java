@@ -21,6 +21,8 @@ public enum CallOutcome {
     GATEWAY_THROTTLED(true),
     /** The target's circuit is open after repeated upstream failures. Nothing was sent. */
     CIRCUIT_OPEN(true),
+    /** An interceptor of the gateway's project refused the call. Nothing was sent, or the result was replaced. */
+    REJECTED(true),
     INTERNAL(true);
 
     private final boolean error;

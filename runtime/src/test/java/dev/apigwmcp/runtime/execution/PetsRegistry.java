@@ -2,11 +2,14 @@ package dev.apigwmcp.runtime.execution;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Hand-written stand-in for what the generator emits for a small target (one record + one class per tool). */
 public final class PetsRegistry implements ToolRegistry {
@@ -76,7 +79,14 @@ public final class PetsRegistry implements ToolRegistry {
         }
     }
 
-    record GetPetArguments(String petId) {
+    /** Writes itself back as the generator's {@code Input} records do, for typed interceptors. */
+    record GetPetArguments(String petId) implements JsonWritable {
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "petId", petId);
+            return node;
+        }
     }
 
     static final class GetPet implements GeneratedTool<GetPetArguments> {

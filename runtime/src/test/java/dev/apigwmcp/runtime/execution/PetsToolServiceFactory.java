@@ -5,6 +5,9 @@ import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AwsCredentialsSource;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
+import dev.apigwmcp.runtime.spi.InterceptedCall;
+import dev.apigwmcp.runtime.spi.InterceptedResult;
+import dev.apigwmcp.runtime.spi.ToolInterceptor;
 import dev.apigwmcp.runtime.telemetry.Telemetry;
 import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.tools.ToolService;
@@ -53,7 +56,27 @@ public final class PetsToolServiceFactory implements ToolServiceFactory {
 
     @Override
     public ToolService create(Settings settings, Map<String, String> environment, Telemetry telemetry) {
+        // The interceptor benchmark's third contender: one interceptor that lets every call through unchanged.
+        Interceptors interceptors = "pass-through".equals(environment.get(INTERCEPTORS))
+                ? Interceptors.of(List.of(new PassThrough())) : Interceptors.NONE;
         return GatewayToolService.create(List.of(new PetsRegistry()), settings,
-                new AuthEnvironment(Map.copyOf(environment)::get, awsCredentials, Clock.systemUTC()), telemetry);
+                new AuthEnvironment(Map.copyOf(environment)::get, awsCredentials, Clock.systemUTC()), telemetry,
+                interceptors);
+    }
+
+    /** The environment variable that registers {@link PassThrough} ({@code pass-through}); absent: no interceptor. */
+    static final String INTERCEPTORS = "PETS_TEST_INTERCEPTORS";
+
+    /** Sees every call and its result and changes nothing. */
+    static final class PassThrough implements ToolInterceptor {
+        @Override
+        public void beforeCall(InterceptedCall call) {
+            call.arguments();
+        }
+
+        @Override
+        public void afterCall(InterceptedCall call, InterceptedResult result) {
+            result.structuredContent();
+        }
     }
 }

@@ -25,6 +25,7 @@ class OutcomeClassTest {
         expected.put(CallOutcome.AUTH_FAILED, OutcomeClass.SYSTEM_ERROR);
         expected.put(CallOutcome.NONCONFORMING_OUTPUT, OutcomeClass.SYSTEM_ERROR);
         expected.put(CallOutcome.INTERNAL, OutcomeClass.SYSTEM_ERROR);
+        expected.put(CallOutcome.REJECTED, OutcomeClass.USER_ERROR);
         expected.put(CallOutcome.CANCELLED, OutcomeClass.CANCELLED);
         Map<CallOutcome, OutcomeClass> actual = new EnumMap<>(CallOutcome.class);
         for (CallOutcome outcome : CallOutcome.values()) {

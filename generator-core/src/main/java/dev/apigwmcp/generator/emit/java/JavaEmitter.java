@@ -90,9 +90,15 @@ public final class JavaEmitter {
         return target.javaPackage() + "." + JavaNames.pascal(target.name()) + "ToolRegistry";
     }
 
-    /** The tool's arguments, a record nested in the tool class {@code name.enclosingClassName()}. */
+    /**
+     * The tool's arguments, a record nested in the tool class {@code name.enclosingClassName()}; it writes itself
+     * back as JSON ({@code toJson()}), so that an interceptor can change a call's arguments as this record.
+     */
     private TypeSpec inputRecord(CompiledTool tool, ClassName name, ToolFields fields) {
-        TypeSpec.Builder builder = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
+        TypeSpec.Builder builder = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(JavaTypes.JSON_WRITABLE);
+        CodeBlock.Builder write = CodeBlock.builder()
+                .addStatement("$T node = $T.instance.objectNode()", JavaTypes.OBJECT_NODE, JavaTypes.NODE_FACTORY);
         RecordFactory records = new RecordFactory();
         // Nested types must not take the name of a type they sit in.
         List<String> enclosing = List.of(name.enclosingClassName().simpleName(), name.simpleName());
@@ -123,9 +129,18 @@ public final class JavaEmitter {
             constructor.addParameter(ParameterSpec.builder(value.type(), field).build());
             javadoc.param(field, schema.path("description").asText("Argument '" + argument + "'."));
             fields.put(argument, field, value);
+            write.add("$T.put(node, " + JavaLiterals.format(argument) + ", " + field + ");\n", JavaTypes.ARGUMENTS);
         }
+        write.addStatement("return node");
         builder.recordConstructor(constructor.build());
         builder.addJavadoc(javadoc.render());
+        builder.addMethod(MethodSpec.methodBuilder("toJson")
+                .addJavadoc("These arguments as the JSON object a client sends; {@code null} components are left out.\n")
+                .addAnnotation(OVERRIDE)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(JavaTypes.JSON_NODE)
+                .addCode(write.build())
+                .build());
         return builder.build();
     }
 

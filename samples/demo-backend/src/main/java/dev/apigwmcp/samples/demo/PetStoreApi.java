@@ -31,7 +31,8 @@ final class PetStoreApi {
 
     PetStoreApi() {
         add("dog", 249.99, "Rex", List.of("friendly"));
-        add("cat", 124.5, "Tom", List.of());
+        // An owner with an e-mail address: what the petstore sample's redacting interceptor hides.
+        add("cat", 124.5, "Tom", List.of()).putObject("owner").put("name", "Ada").put("email", "ada@example.com");
         add("fish", 0.99, "Nemo", List.of("small"));
     }
 

@@ -3,8 +3,11 @@ package dev.apigwmcp.generated.orders;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code orders___cancelOrder}: DELETE /orders/{orderId}. DELETE /orders/{orderId}
@@ -35,6 +38,16 @@ public final class CancelOrderTool implements GeneratedTool<CancelOrderTool.Inpu
      * @param orderId Argument 'orderId'.
      * @param reason Argument 'reason'.
      */
-    public record Input(String orderId, String reason) {
+    public record Input(String orderId, String reason) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "orderId", orderId);
+            Arguments.put(node, "reason", reason);
+            return node;
+        }
     }
 }

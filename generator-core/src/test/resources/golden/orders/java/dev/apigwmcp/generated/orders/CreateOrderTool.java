@@ -41,7 +41,18 @@ public final class CreateOrderTool implements GeneratedTool<CreateOrderTool.Inpu
      * @param idempotencyKey Client-chosen key; retries with the same key create one order.
      * @param body Request body (application/json).
      */
-    public record Input(String idempotencyKey, Input.Body body) {
+    public record Input(String idempotencyKey, Input.Body body) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "Idempotency-Key", idempotencyKey);
+            Arguments.put(node, "body", body);
+            return node;
+        }
+
         /**
          * Request body (application/json).
          *

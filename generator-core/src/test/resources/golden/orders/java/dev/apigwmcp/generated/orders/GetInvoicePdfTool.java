@@ -3,8 +3,11 @@ package dev.apigwmcp.generated.orders;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code orders___getInvoicePdf}: GET /orders/{orderId}/invoice. GET /orders/{orderId}/invoice
@@ -32,6 +35,15 @@ public final class GetInvoicePdfTool implements GeneratedTool<GetInvoicePdfTool.
      *
      * @param orderId Argument 'orderId'.
      */
-    public record Input(String orderId) {
+    public record Input(String orderId) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "orderId", orderId);
+            return node;
+        }
     }
 }

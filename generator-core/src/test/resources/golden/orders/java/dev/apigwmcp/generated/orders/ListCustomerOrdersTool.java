@@ -3,8 +3,11 @@ package dev.apigwmcp.generated.orders;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code orders___listCustomerOrders}: GET /customers/{customerId}/orders. List one customer's orders
@@ -35,6 +38,16 @@ public final class ListCustomerOrdersTool implements GeneratedTool<ListCustomerO
      * @param customerId Argument 'customerId'.
      * @param limit Argument 'limit'.
      */
-    public record Input(String customerId, Long limit) {
+    public record Input(String customerId, Long limit) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "customerId", customerId);
+            Arguments.put(node, "limit", limit);
+            return node;
+        }
     }
 }

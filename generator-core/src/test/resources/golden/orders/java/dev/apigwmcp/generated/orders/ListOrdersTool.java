@@ -3,10 +3,13 @@ package dev.apigwmcp.generated.orders;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code orders___listOrders}: GET /orders. List orders. Lists orders, newest first. Use nextToken from a previous page to continue.
@@ -40,6 +43,17 @@ public final class ListOrdersTool implements GeneratedTool<ListOrdersTool.Input>
      * @param limit Argument 'limit'.
      * @param nextToken Argument 'nextToken'.
      */
-    public record Input(List<String> status, Long limit, String nextToken) {
+    public record Input(List<String> status, Long limit, String nextToken) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "status", status);
+            Arguments.put(node, "limit", limit);
+            Arguments.put(node, "nextToken", nextToken);
+            return node;
+        }
     }
 }

@@ -40,7 +40,18 @@ public final class UpdateOrderStatusTool implements GeneratedTool<UpdateOrderSta
      * @param orderId Argument 'orderId'.
      * @param body Request body (application/json).
      */
-    public record Input(String orderId, Input.Body body) {
+    public record Input(String orderId, Input.Body body) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "orderId", orderId);
+            Arguments.put(node, "body", body);
+            return node;
+        }
+
         /**
          * Request body (application/json).
          *

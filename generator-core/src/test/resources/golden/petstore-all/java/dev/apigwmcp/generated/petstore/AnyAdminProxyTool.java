@@ -3,9 +3,12 @@ package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code petstore___any_admin_proxy}: ANY /admin/{proxy+}. ANY /admin/{proxy+}
@@ -42,6 +45,19 @@ public final class AnyAdminProxyTool implements GeneratedTool<AnyAdminProxyTool.
      * @param query Query parameters to send, as names and values (the resource passes the whole request to its backend).
      * @param body JSON body to send (with POST, PUT or PATCH); any JSON value (the resource passes the whole request to its backend).
      */
-    public record Input(String proxy, String method, JsonNode query, JsonNode body) {
+    public record Input(String proxy, String method, JsonNode query,
+            JsonNode body) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "proxy", proxy);
+            Arguments.put(node, "method", method);
+            Arguments.put(node, "query", query);
+            Arguments.put(node, "body", body);
+            return node;
+        }
     }
 }

@@ -3,8 +3,11 @@ package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code petstore___delete_pets_petId}: DELETE /pets/{petId}. Delete a pet
@@ -35,6 +38,16 @@ public final class DeletePetsPetIdTool implements GeneratedTool<DeletePetsPetIdT
      * @param petId Argument 'petId'.
      * @param xRequestReason Free-text audit reason.
      */
-    public record Input(String petId, String xRequestReason) {
+    public record Input(String petId, String xRequestReason) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "petId", petId);
+            Arguments.put(node, "X-Request-Reason", xRequestReason);
+            return node;
+        }
     }
 }

@@ -2,8 +2,11 @@
 package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code petstore___GetInventory}: GET /store/inventory. Stock counts by pet type
@@ -28,6 +31,14 @@ public final class GetInventoryTool implements GeneratedTool<GetInventoryTool.In
     /**
      * Arguments of tool {@code petstore___GetInventory} (GET /store/inventory).
      */
-    public record Input() {
+    public record Input() implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            return node;
+        }
     }
 }

@@ -3,8 +3,11 @@ package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code petstore___GetPet}: GET /pets/{petId}. Get a pet by id
@@ -32,6 +35,15 @@ public final class GetPetTool implements GeneratedTool<GetPetTool.Input> {
      *
      * @param petId Argument 'petId'.
      */
-    public record Input(String petId) {
+    public record Input(String petId) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "petId", petId);
+            return node;
+        }
     }
 }

@@ -38,7 +38,17 @@ public final class CreatePetTool implements GeneratedTool<CreatePetTool.Input> {
      *
      * @param body Request body (application/json).
      */
-    public record Input(Input.Body body) {
+    public record Input(Input.Body body) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "body", body);
+            return node;
+        }
+
         /**
          * Request body (application/json).
          *

@@ -3,8 +3,11 @@ package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code petstore___listPets}: GET /pets. List the pets in the store, a page at a time.
@@ -35,6 +38,16 @@ public final class ListPetsTool implements GeneratedTool<ListPetsTool.Input> {
      * @param type Only pets of this type.
      * @param page Page number, starting at 1.
      */
-    public record Input(String type, Long page) {
+    public record Input(String type, Long page) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "type", type);
+            Arguments.put(node, "page", page);
+            return node;
+        }
     }
 }

@@ -3,8 +3,11 @@ package dev.apigwmcp.generated.petstore;
 
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tool {@code petstore___ListPetPhotos}: GET /pets/{petId}/photos. GET /pets/{petId}/photos
@@ -35,6 +38,16 @@ public final class ListPetPhotosTool implements GeneratedTool<ListPetPhotosTool.
      * @param petId Argument 'petId'.
      * @param size Argument 'size'.
      */
-    public record Input(String petId, String size) {
+    public record Input(String petId, String size) implements JsonWritable {
+        /**
+         * These arguments as the JSON object a client sends; {@code null} components are left out.
+         */
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            Arguments.put(node, "petId", petId);
+            Arguments.put(node, "size", size);
+            return node;
+        }
     }
 }
