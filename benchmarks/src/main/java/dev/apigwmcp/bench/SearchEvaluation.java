@@ -8,6 +8,7 @@ import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.runtime.search.SearchDocument;
 import dev.apigwmcp.runtime.search.SearchDocuments;
 import dev.apigwmcp.runtime.search.SearchField;
+import dev.apigwmcp.runtime.search.Scored;
 import dev.apigwmcp.runtime.search.ToolIndex;
 import dev.apigwmcp.runtime.search.ToolSearch;
 import dev.apigwmcp.runtime.search.VectorIndex;
@@ -68,8 +69,12 @@ public final class SearchEvaluation {
             ToolSearch hybrid = new ToolSearch(lexical, vectors, embedder);
             contenders.put("words and meaning: fused with " + vectors.model() + " (with apigw-mcp-search-embeddings)",
                     hybrid::search);
-            contenders.put("baseline: meaning alone (" + vectors.model() + ", title and name words)",
-                    (query, limit, visible) -> vectors.nearest(embedder.embed(query), limit));
+            contenders.put("baseline: meaning alone (" + vectors.model() + ")",
+                    (query, limit, visible) -> vectors.nearest(embedder.embed(query), limit).stream()
+                            .map(Scored::name).toList());
+            contenders.put("baseline: words and meaning fused by reciprocal rank (k = 10, the first version)",
+                    (query, limit, visible) -> reciprocalRank(lexical.search(query, 100, null),
+                            vectors.nearest(embedder.embed(query), 100).stream().map(Scored::name).toList(), limit));
         } else {
             System.out.println("(no embedding model on the class path or no search-vectors.json: words only)");
         }
@@ -115,6 +120,19 @@ public final class SearchEvaluation {
             }
         }
         speed(documents, vectors, embedder, read(args[2], target));
+    }
+
+    /** Two rankings fused by reciprocal rank: each gives a tool {@code 1 / (10 + rank)}, the sums rank. */
+    private static List<String> reciprocalRank(List<String> first, List<String> second, int limit) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (List<String> ranking : List.of(first, second)) {
+            for (int i = 0; i < ranking.size(); i++) {
+                scores.merge(ranking.get(i), 1.0 / (10 + i + 1), Double::sum);
+            }
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue(java.util.Comparator.reverseOrder()));
+        return ranked.subList(0, Math.min(limit, ranked.size())).stream().map(Map.Entry::getKey).toList();
     }
 
     /** A ranking under test. */
