@@ -25,12 +25,19 @@ public final class ToolSearch {
     private final ToolIndex lexical;
     private final VectorIndex vectors;
     private final QueryEmbedder embedder;
+    private final double wordsShare;
 
     /** @param vectors and {@code embedder}: both or neither ({@code null}) */
     public ToolSearch(ToolIndex lexical, VectorIndex vectors, QueryEmbedder embedder) {
+        this(lexical, vectors, embedder, WORDS);
+    }
+
+    /** With another share of the words than the gateway's, for tuning it ({@code benchmarks}' SearchEvaluation). */
+    public ToolSearch(ToolIndex lexical, VectorIndex vectors, QueryEmbedder embedder, double wordsShare) {
         this.lexical = lexical;
         this.vectors = embedder == null ? null : vectors;
         this.embedder = vectors == null ? null : embedder;
+        this.wordsShare = wordsShare;
     }
 
     /** Whether the ranking uses the embedding model. */
@@ -55,11 +62,11 @@ public final class ToolSearch {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Scored tool : words) {
             scores.put(tool.name(),
-                    WORDS * tool.score() / best + (1 - WORDS) * vectors.similarity(tool.name(), meaning));
+                    wordsShare * tool.score() / best + (1 - wordsShare) * vectors.similarity(tool.name(), meaning));
         }
         for (Scored tool : vectors.nearest(meaning, DEPTH)) {
             if (!scores.containsKey(tool.name()) && (visible == null || visible.test(tool.name()))) {
-                scores.put(tool.name(), (1 - WORDS) * tool.score());
+                scores.put(tool.name(), (1 - wordsShare) * tool.score());
             }
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
