@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * across builds. The vector is mostly that of the tool's title and name as words (short texts that say what the
  * tool does match users' phrasing best; a long description dilutes a vector), with a share of the same followed
  * by the first sentence of the description that says more than the title, which brings the words the title
- * leaves out ("manually trigger a workflow run" for "Create a workflow dispatch event"):
+ * leaves out ("Lists the people who starred the project" for "List stargazers"):
  * <pre>
  * {"searchVectorsVersion":1,"model":"...","dimensions":384,"tools":[
  * {"name":"petstore___getPet","vector":"&lt;base64 of one signed byte per dimension: round(127 x value)&gt;"},
