@@ -3,7 +3,8 @@
 #
 #   benchmarks/search-eval.sh                 words and meaning (with apigw-mcp-search-embeddings) and baselines
 #   WORDS_ONLY=1 benchmarks/search-eval.sh    without the embedding module (what a gateway without it ranks by)
-#   SHOW=1 benchmarks/search-eval.sh          also each tuning query's rank and top 5 (never look at the held-out's)
+#   SHOW=1 benchmarks/search-eval.sh          also each tuning query's rank and top 5 (the held-out's are not shown)
+#   GRID=1 benchmarks/search-eval.sh          also the tuning set's figures for other shares of the words in the fusion
 #
 # Generates GitHub's catalog in memory (@octokit/openapi, the version run.sh pins, installed into
 # benchmarks/work/npm like run.sh does), indexes it as the gateway does and runs the labelled queries in
@@ -30,4 +31,4 @@ if [ "${WORDS_ONLY:-}" != 1 ]; then
     CP="$CP:search-embeddings/target/classes:$(cat search-embeddings/target/classpath.txt)"
 fi
 exec java -Dapigw-mcp.embeddings.cache="$WORK/embeddings-cache" -cp "$CP" dev.apigwmcp.bench.SearchEvaluation \
-    "$SPEC" github search/github-tuning.tsv search/github-held-out.tsv ${SHOW:+--show}
+    "$SPEC" github search/github-tuning.tsv search/github-held-out.tsv ${SHOW:+--show} ${GRID:+--grid}

@@ -8,6 +8,7 @@ import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.runtime.search.SearchDocument;
 import dev.apigwmcp.runtime.search.SearchDocuments;
 import dev.apigwmcp.runtime.search.SearchField;
+import dev.apigwmcp.runtime.search.Scored;
 import dev.apigwmcp.runtime.search.ToolIndex;
 import dev.apigwmcp.runtime.search.ToolSearch;
 import dev.apigwmcp.runtime.search.VectorIndex;
@@ -32,9 +33,10 @@ import java.util.ServiceLoader;
  * {@code apigw-mcp-search-embeddings} is on the class path: the generator then stores vectors, and its query
  * embedder is found as the gateway finds it) and for baselines, then the search's speed.
  *
- * <p>Usage: {@code SearchEvaluation EXPORT|GENERATED-RESOURCES-DIR TARGET QUERIES.tsv... [--show]}; query files are resources of this
- * module ({@code search/github-tuning.tsv}) or paths. {@code --show} prints each query's rank and top 5 (use it
- * on the tuning set only).
+ * <p>Usage: {@code SearchEvaluation EXPORT|GENERATED-RESOURCES-DIR TARGET QUERIES.tsv... [--show] [--grid]}; query
+ * files are resources of this module ({@code search/github-tuning.tsv}) or paths, the tuning set first. {@code --show} prints each query's rank
+ * and top 5 of the first file only, and {@code --grid} the first file's figures for other shares of the words in
+ * the fusion: what is tuned is looked at on the tuning set alone.
  */
 public final class SearchEvaluation {
 
@@ -53,6 +55,7 @@ public final class SearchEvaluation {
             System.exit(2);
         }
         boolean show = Arrays.asList(args).contains("--show");
+        boolean grid = Arrays.asList(args).contains("--grid");
         String target = args[1];
         Map<String, byte[]> files = searchFiles(Path.of(args[0]), target);
         List<SearchDocument> documents = SearchDocuments.read(files.get("search.json"), "search.json");
@@ -68,8 +71,12 @@ public final class SearchEvaluation {
             ToolSearch hybrid = new ToolSearch(lexical, vectors, embedder);
             contenders.put("words and meaning: fused with " + vectors.model() + " (with apigw-mcp-search-embeddings)",
                     hybrid::search);
-            contenders.put("baseline: meaning alone (" + vectors.model() + ", title and name words)",
-                    (query, limit, visible) -> vectors.nearest(embedder.embed(query), limit));
+            contenders.put("baseline: meaning alone (" + vectors.model() + ")",
+                    (query, limit, visible) -> vectors.nearest(embedder.embed(query), limit).stream()
+                            .map(Scored::name).toList());
+            contenders.put("baseline: words and meaning fused by reciprocal rank (k = 10, the first version)",
+                    (query, limit, visible) -> reciprocalRank(lexical.search(query, 100, null),
+                            vectors.nearest(embedder.embed(query), 100).stream().map(Scored::name).toList(), limit));
         } else {
             System.out.println("(no embedding model on the class path or no search-vectors.json: words only)");
         }
@@ -85,6 +92,7 @@ public final class SearchEvaluation {
         String shipped = contenders.keySet().stream().filter(k -> k.startsWith("words and meaning")).findFirst()
                 .orElse(contenders.keySet().iterator().next());
 
+        int firstQueries = 2;
         for (int i = 2; i < args.length; i++) {
             if (args[i].startsWith("--")) {
                 continue;
@@ -94,27 +102,57 @@ public final class SearchEvaluation {
             System.out.println("| ranking | recall@1 | recall@5 | recall@10 | MRR@10 |");
             System.out.println("|---|---:|---:|---:|---:|");
             for (Map.Entry<String, Ranking> contender : contenders.entrySet()) {
-                int[] found = new int[AT.length];
-                double reciprocal = 0;
-                for (Labelled query : queries) {
-                    List<String> top = contender.getValue().search(query.query(), 10, null);
-                    int rank = rank(top, query.relevant());
-                    for (int k = 0; k < AT.length; k++) {
-                        found[k] += rank > 0 && rank <= AT[k] ? 1 : 0;
-                    }
-                    reciprocal += rank > 0 ? 1.0 / rank : 0;
-                    if (show && contender.getKey().equals(shipped)) {
-                        System.out.printf(Locale.ROOT, "  %-3s %-70s %s%n", rank > 0 ? String.valueOf(rank) : "-",
-                                query.query(), top.subList(0, Math.min(5, top.size())).stream()
-                                        .map(n -> n.substring(target.length() + 3)).toList());
-                    }
-                }
-                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", contender.getKey(),
-                        (double) found[0] / queries.size(), (double) found[1] / queries.size(),
-                        (double) found[2] / queries.size(), reciprocal / queries.size());
+                boolean shown = show && i == firstQueries && contender.getKey().equals(shipped);
+                System.out.printf(Locale.ROOT, "| %s | %s |%n", contender.getKey(),
+                        measure(contender.getValue(), queries, shown ? target : null));
+            }
+        }
+        if (grid && vectors != null && embedder != null && embedder.model().equals(vectors.model())) {
+            List<Labelled> tuning = read(args[firstQueries], target);
+            System.out.printf(Locale.ROOT, "%n%s only: the words' share of the fused score%n", args[firstQueries]);
+            for (double share : new double[] {0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6}) {
+                ToolSearch fused = new ToolSearch(lexical, vectors, embedder, share);
+                System.out.printf(Locale.ROOT, "| %.2f | %s |%n", share, measure(fused::search, tuning, null));
             }
         }
         speed(documents, vectors, embedder, read(args[2], target));
+    }
+
+    /**
+     * Recall@1/5/10 and MRR@10 of a ranking on the queries, as table cells; with {@code shownTarget}, each query's
+     * rank and top 5 are printed first.
+     */
+    private static String measure(Ranking ranking, List<Labelled> queries, String shownTarget) {
+        int[] found = new int[AT.length];
+        double reciprocal = 0;
+        for (Labelled query : queries) {
+            List<String> top = ranking.search(query.query(), 10, null);
+            int rank = rank(top, query.relevant());
+            for (int k = 0; k < AT.length; k++) {
+                found[k] += rank > 0 && rank <= AT[k] ? 1 : 0;
+            }
+            reciprocal += rank > 0 ? 1.0 / rank : 0;
+            if (shownTarget != null) {
+                System.out.printf(Locale.ROOT, "  %-3s %-70s %s%n", rank > 0 ? String.valueOf(rank) : "-",
+                        query.query(), top.subList(0, Math.min(5, top.size())).stream()
+                                .map(n -> n.substring(shownTarget.length() + 3)).toList());
+            }
+        }
+        return String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f", (double) found[0] / queries.size(),
+                (double) found[1] / queries.size(), (double) found[2] / queries.size(), reciprocal / queries.size());
+    }
+
+    /** Two rankings fused by reciprocal rank: each gives a tool {@code 1 / (10 + rank)}, the sums rank. */
+    private static List<String> reciprocalRank(List<String> first, List<String> second, int limit) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (List<String> ranking : List.of(first, second)) {
+            for (int i = 0; i < ranking.size(); i++) {
+                scores.merge(ranking.get(i), 1.0 / (10 + i + 1), Double::sum);
+            }
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue(java.util.Comparator.reverseOrder()));
+        return ranked.subList(0, Math.min(limit, ranked.size())).stream().map(Map.Entry::getKey).toList();
     }
 
     /** A ranking under test. */

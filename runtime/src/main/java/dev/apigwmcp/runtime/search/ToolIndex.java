@@ -95,24 +95,29 @@ public final class ToolIndex {
      * {@code visible} accepts; empty when no word of the query occurs in any tool.
      */
     public List<String> search(String query, int limit, Predicate<String> visible) {
+        return scored(query, limit, visible).stream().map(Scored::name).toList();
+    }
+
+    /** As {@link #search}, with each tool's BM25 score. */
+    public List<Scored> scored(String query, int limit, Predicate<String> visible) {
         Query lucene = query(query);
         if (lucene == null || size == 0) {
             return List.of();
         }
         try {
-            List<String> names = new ArrayList<>(limit);
+            List<Scored> hits = new ArrayList<>(limit);
             // Ties keep the index's order (by name); a filter may reject any hit, so then every hit is ranked.
             TopDocs top = searcher.search(lucene, visible == null ? limit : size);
             for (ScoreDoc hit : top.scoreDocs) {
                 String name = searcher.storedFields().document(hit.doc).get(NAME);
                 if (visible == null || visible.test(name)) {
-                    names.add(name);
-                    if (names.size() == limit) {
+                    hits.add(new Scored(name, hit.score));
+                    if (hits.size() == limit) {
                         break;
                     }
                 }
             }
-            return names;
+            return hits;
         } catch (IOException e) {
             throw new UncheckedIOException("an index in memory cannot fail to read", e);
         }

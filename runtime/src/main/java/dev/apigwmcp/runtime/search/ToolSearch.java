@@ -2,33 +2,42 @@ package dev.apigwmcp.runtime.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * The ranking {@code search_tools} answers with: the lexical {@link ToolIndex} alone, or, when the generator
- * stored vectors and the gateway has the same embedding model, the lexical ranking and the nearest vectors fused
- * by reciprocal rank: each list gives a tool {@code 1 / (K + rank)}, and the sums rank the tools. Fusing ranks
- * rather than scores needs no calibration between BM25 scores and cosine similarities.
+ * stored vectors and the gateway has the same embedding model, both fused by score: a tool scores
+ * {@code WORDS x bm25 / best bm25 + (1 - WORDS) x cosine similarity}. Dividing by the query's best BM25 score puts
+ * the words on the scale of the similarities (0 to 1), whatever the query's length; the scores themselves, unlike
+ * ranks alone, keep how far apart two tools are in each ranking, so a tool both rankings like beats one that only
+ * one of them puts first.
  */
 public final class ToolSearch {
 
-    /** Small, so the first places of either list weigh most (chosen on the tuning queries, BENCHMARKS.md). */
-    static final int K = 10;
-    /** How deep each list is read before fusing. */
+    /** The words' share of a tool's score (chosen on the tuning queries, BENCHMARKS.md). */
+    static final double WORDS = 0.3;
+    /** How deep each ranking is read: the candidates are the tools either ranking puts this high. */
     static final int DEPTH = 100;
 
     private final ToolIndex lexical;
     private final VectorIndex vectors;
     private final QueryEmbedder embedder;
+    private final double wordsShare;
 
     /** @param vectors and {@code embedder}: both or neither ({@code null}) */
     public ToolSearch(ToolIndex lexical, VectorIndex vectors, QueryEmbedder embedder) {
+        this(lexical, vectors, embedder, WORDS);
+    }
+
+    /** With another share of the words than the gateway's, for tuning it ({@code benchmarks}' SearchEvaluation). */
+    public ToolSearch(ToolIndex lexical, VectorIndex vectors, QueryEmbedder embedder, double wordsShare) {
         this.lexical = lexical;
         this.vectors = embedder == null ? null : vectors;
         this.embedder = vectors == null ? null : embedder;
+        this.wordsShare = wordsShare;
     }
 
     /** Whether the ranking uses the embedding model. */
@@ -46,20 +55,23 @@ public final class ToolSearch {
         if (embedder == null) {
             return lexical.search(query, limit, visible);
         }
-        Map<String, Double> scores = new HashMap<>();
-        Map<String, Integer> firstSeen = new HashMap<>();
-        add(lexical.search(query, DEPTH, visible), scores, firstSeen);
-        List<String> near = vectors.nearest(embedder.embed(query), DEPTH);
-        add(visible == null ? near : near.stream().filter(visible).toList(), scores, firstSeen);
-        List<String> ranked = new ArrayList<>(scores.keySet());
-        ranked.sort(Comparator.comparing((String name) -> -scores.get(name)).thenComparing(firstSeen::get));
-        return ranked.subList(0, Math.min(limit, ranked.size()));
-    }
-
-    private static void add(List<String> ranking, Map<String, Double> scores, Map<String, Integer> firstSeen) {
-        for (int i = 0; i < ranking.size(); i++) {
-            scores.merge(ranking.get(i), 1.0 / (K + i + 1), Double::sum);
-            firstSeen.putIfAbsent(ranking.get(i), firstSeen.size());
+        float[] meaning = embedder.embed(query);
+        List<Scored> words = lexical.scored(query, DEPTH, visible);
+        double best = words.isEmpty() ? 1 : words.get(0).score();
+        // Candidates in the order first seen (words first), which breaks ties.
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (Scored tool : words) {
+            scores.put(tool.name(),
+                    wordsShare * tool.score() / best + (1 - wordsShare) * vectors.similarity(tool.name(), meaning));
         }
+        for (Scored tool : vectors.nearest(meaning, DEPTH)) {
+            if (!scores.containsKey(tool.name()) && (visible == null || visible.test(tool.name()))) {
+                scores.put(tool.name(), (1 - wordsShare) * tool.score());
+            }
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
+        // A stable sort: equal scores keep the order first seen.
+        ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
+        return ranked.subList(0, Math.min(limit, ranked.size())).stream().map(Map.Entry::getKey).toList();
     }
 }

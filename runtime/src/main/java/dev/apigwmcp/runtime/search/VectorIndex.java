@@ -2,7 +2,9 @@ package dev.apigwmcp.runtime.search;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,11 +23,16 @@ public final class VectorIndex {
     private final String model;
     private final List<String> names;
     private final List<float[]> vectors;
+    private final Map<String, Integer> positions;
 
     VectorIndex(String model, List<String> names, List<float[]> vectors) {
         this.model = model;
         this.names = List.copyOf(names);
         this.vectors = List.copyOf(vectors);
+        this.positions = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            positions.putIfAbsent(names.get(i), i);
+        }
     }
 
     /**
@@ -79,8 +86,8 @@ public final class VectorIndex {
         return new VectorIndex(model, allNames, allVectors);
     }
 
-    /** The names of the {@code count} tools nearest to the query vector, nearest first. */
-    public List<String> nearest(float[] query, int count) {
+    /** The {@code count} tools nearest to the query vector, nearest first, with their cosine similarity. */
+    public List<Scored> nearest(float[] query, int count) {
         record Hit(int index, double score) {
         }
         PriorityQueue<Hit> best = new PriorityQueue<>((a, b) -> a.score() != b.score()
@@ -90,20 +97,31 @@ public final class VectorIndex {
             if (vector.length != query.length) {
                 continue;
             }
-            double dot = 0;
-            for (int d = 0; d < vector.length; d++) {
-                dot += vector[d] * query[d];
-            }
-            best.add(new Hit(i, dot));
+            best.add(new Hit(i, dot(vector, query)));
             if (best.size() > count) {
                 best.poll();
             }
         }
-        List<String> out = new ArrayList<>(best.size());
+        List<Scored> out = new ArrayList<>(best.size());
         while (!best.isEmpty()) {
-            out.add(0, names.get(best.poll().index()));
+            Hit hit = best.poll();
+            out.add(0, new Scored(names.get(hit.index()), hit.score()));
         }
         return out;
+    }
+
+    /** The cosine similarity of the tool's vector to the query vector; 0 for a tool without a vector. */
+    public double similarity(String name, float[] query) {
+        Integer index = positions.get(name);
+        return index == null || vectors.get(index).length != query.length ? 0 : dot(vectors.get(index), query);
+    }
+
+    private static double dot(float[] vector, float[] query) {
+        double dot = 0;
+        for (int d = 0; d < vector.length; d++) {
+            dot += vector[d] * query[d];
+        }
+        return dot;
     }
 
     private static float[] unit(byte[] bytes) {

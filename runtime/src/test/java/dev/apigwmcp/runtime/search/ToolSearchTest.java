@@ -46,6 +46,18 @@ class ToolSearchTest {
     }
 
     @Test
+    void aToolFarNearerInMeaningOvertakesOneThatMatchesSomewhatMoreWords() {
+        ToolIndex words = ToolIndex.of(List.of(
+                tool("a___listIssueComments", "list issue comments", "List comments on an issue", "", "GET", "", ""),
+                tool("a___lockIssue", "lock issue", "Lock an issue", "", "PUT", "", "")));
+        VectorIndex meaning = VectorIndex.read(vectors("m/1", new byte[][] {{0, 127, 0}, {127, 0, 0}},
+                "a___listIssueComments", "a___lockIssue"), "test");
+        assertThat(words.search("stop comments on an issue", 2, null)).first().isEqualTo("a___listIssueComments");
+        assertThat(new ToolSearch(words, meaning, STOPPING).search("stop comments on an issue", 2, null))
+                .containsExactly("a___lockIssue", "a___listIssueComments");
+    }
+
+    @Test
     void hiddenToolsStayHiddenInBothRankings() {
         assertThat(new ToolSearch(WORDS, MEANING, STOPPING).search("cancel a run", 3,
                 name -> !name.equals("a___cancelRun"))).doesNotContain("a___cancelRun").isNotEmpty();

@@ -41,6 +41,11 @@ final class Boilerplate {
         return new Boilerplate(shared);
     }
 
+    /** Whether many tools share the sentence. */
+    boolean shared(String sentence) {
+        return shared.contains(sentence);
+    }
+
     /** The sentences that are not shared, joined by spaces. */
     String without(List<String> sentences) {
         StringJoiner kept = new StringJoiner(" ");

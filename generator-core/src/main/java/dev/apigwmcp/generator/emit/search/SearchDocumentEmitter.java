@@ -66,7 +66,7 @@ public final class SearchDocumentEmitter {
     }
 
     /** What a tool's document is made of, each text prepared once. */
-    private record ToolProse(CompiledTool tool, List<String> description, List<Described> arguments,
+    record ToolProse(CompiledTool tool, List<String> description, List<Described> arguments,
             List<Described> body) {
 
         static ToolProse of(CompiledTool tool) {

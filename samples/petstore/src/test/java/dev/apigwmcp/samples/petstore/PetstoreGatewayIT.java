@@ -6,6 +6,7 @@ import dev.apigwmcp.runtime.testing.GatewayProcess;
 import dev.apigwmcp.runtime.testing.NodeModules;
 import dev.apigwmcp.samples.demo.RecordedCall;
 import dev.apigwmcp.samples.demo.RequestLog;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +116,25 @@ class PetstoreGatewayIT {
     }
 
     @Test
+    void searchByMeaningFindsAToolNoWordOfTheQueryNames() throws Exception {
+        ObjectNode plan = JSON.createObjectNode();
+        plan.put("modules", node.modules().toString());
+        plan.put("out", WORK.resolve("search-meaning-transcript.json").toString());
+        plan.put("transport", "stdio");
+        List<String> command = withSearchEmbeddings("--demo", "--search.mode", "only");
+        plan.put("command", command.get(0));
+        ArrayNode args = plan.putArray("args");
+        command.subList(1, command.size()).forEach(args::add);
+        // No word of the query (nor its stem) is in any tool's text: by words alone the answer is empty.
+        call(plan.putArray("calls"), "search_tools", "{\"query\":\"pictures of the animal\",\"limit\":2}");
+
+        JsonNode transcript = runClient("search-meaning", plan);
+
+        JsonNode found = transcript.get("calls").get(0).path("result").path("structuredContent").path("tools");
+        assertThat(found.get(0).path("name").asString()).as("%s", found).isEqualTo("petstore-browse___ListPetPhotos");
+    }
+
+    @Test
     void conformanceSuitePassesAgainstTheHttpEndpoint() throws Exception {
         Path conformanceDir = Files.createDirectories(WORK.resolve("conformance"));
         Path log = conformanceDir.resolve("conformance.log");
@@ -220,6 +240,24 @@ class PetstoreGatewayIT {
         assertThat(exit).as("the SDK client (exit %s); output in %s:%n%s", exit, log,
                 Files.readString(log, StandardCharsets.UTF_8)).isZero();
         return JSON.readTree(Path.of(plan.get("out").asString()).toFile());
+    }
+
+    /**
+     * The gateway with the embedding module: the jar alone when it holds the module (built with
+     * {@code -Psearch-embeddings}), else the jar and the module's class path, which the build writes.
+     */
+    private static List<String> withSearchEmbeddings(String... args) throws Exception {
+        Path classpathFile = Path.of(System.getProperty("search.embeddings.classpath",
+                "target/search-embeddings.classpath"));
+        String classpath = Files.isRegularFile(classpathFile) ? Files.readString(classpathFile).strip() : "";
+        if (classpath.isEmpty()) {
+            return GatewayProcess.javaCommand(jar, args);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", jar + File.pathSeparator + classpath,
+                "dev.apigwmcp.samples.demogateway.DemoGateway"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static Path fresh(String name) throws Exception {
