@@ -16,16 +16,26 @@ final class MiniLm {
 
     /** Unit-length vectors of the texts, in order. */
     synchronized List<float[]> embed(List<String> texts) {
-        if (model == null) {
-            model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        // The tokenizer's and ONNX Runtime's native libraries are found through the thread's context class loader.
+        // Inside a Maven plugin the generator embeds on pool threads whose context loader is the JVM's, not the
+        // plugin's: the model's classes would not find their natives there, so this module's loader is set.
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(MiniLm.class.getClassLoader());
+        try {
+            if (model == null) {
+                model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+            }
+            List<float[]> vectors = new ArrayList<>(texts.size());
+            for (int from = 0; from < texts.size(); from += BATCH) {
+                List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
+                        .map(TextSegment::from).toList();
+                model.embedAll(batch).content().forEach(embedding -> vectors.add(unit(embedding.vector())));
+            }
+            return vectors;
+        } finally {
+            thread.setContextClassLoader(before);
         }
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += BATCH) {
-            List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
-                    .map(TextSegment::from).toList();
-            model.embedAll(batch).content().forEach(embedding -> vectors.add(unit(embedding.vector())));
-        }
-        return vectors;
     }
 
     private static float[] unit(float[] vector) {
