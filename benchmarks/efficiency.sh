@@ -13,7 +13,7 @@
 # Tunables: ROUNDS (3), SECONDS_PER_RUN (4: the measured window), SETTLE (1: calls before each window, excluded),
 # WARMUP (30: seconds of traffic per server before anything is measured, split over the tools), IN_FLIGHT ("1 16"),
 # TRANSPORTS ("stdio http"), TOOLS ("sigv4 apikey"), GATEWAY_JAR, SKIP_BUILD=1 (use the jars as they are),
-# JAVA_OPTS (flags for our gateway's JVM; default none).
+# JAVA_OPTS (flags for our gateway's JVM; default none), WITH_PEER=0 (our gateway alone, e.g. under a profiler).
 # Builds with `mvn -o package` of samples/petstore and benchmarks only (nothing is installed).
 set -euo pipefail
 
@@ -42,7 +42,10 @@ fi
 if [ "${SKIP_BUILD:-}" != 1 ]; then
     (cd "$ROOT" && mvn -o -q -pl samples/petstore,benchmarks -am package -DskipTests -Dinvoker.skip=true >&2)
 fi
-HARNESS="$ROOT/benchmarks/target/classes"
+HARNESS="$WORK/efficiency-harness"
+# Copies, so that a rebuild while the servers run cannot change them under the JVMs.
+rm -rf "$HARNESS" && cp -r "$ROOT/benchmarks/target/classes" "$HARNESS"
+cp "$GATEWAY_JAR" "$WORK/efficiency-gateway.jar"
 
 PIDS=()
 cleanup() { local p; for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
@@ -67,8 +70,8 @@ CONTENDERS="$WORK/efficiency-contenders.txt"
     for extra in ${EXTRA_JARS:-}; do
         echo "${extra%%=*}|mcp|petstore___getPet|petstore-browse___ListPetPhotos|$(ours "${extra#*=}") --transport stdio|$(ours "${extra#*=}") --transport http --port {port}"
     done
-    echo "ours|mcp|petstore___getPet|petstore-browse___ListPetPhotos|$(ours "$GATEWAY_JAR") --transport stdio|$(ours "$GATEWAY_JAR") --transport http --port {port}"
-    echo "peer|mcp-get-stream|get-pet|lst-pet-photos|$PEER --transport stdio|$PEER --transport http --host 127.0.0.1 --port {port}"
+    echo "ours|mcp|petstore___getPet|petstore-browse___ListPetPhotos|$(ours "$WORK/efficiency-gateway.jar") --transport stdio|$(ours "$WORK/efficiency-gateway.jar") --transport http --port {port}"
+    [ "${WITH_PEER:-1}" = 0 ] || echo "peer|mcp-get-stream|get-pet|lst-pet-photos|$PEER --transport stdio|$PEER --transport http --host 127.0.0.1 --port {port}"
 } > "$CONTENDERS"
 
 {
@@ -79,7 +82,7 @@ CONTENDERS="$WORK/efficiency-contenders.txt"
     echo "ROUNDS=$ROUNDS SECONDS_PER_RUN=$SECONDS_PER_RUN SETTLE=$SETTLE WARMUP=$WARMUP IN_FLIGHT=\"$IN_FLIGHT\" JAVA_OPTS=\"$JAVA_OPTS\"."
     echo
     java -Drounds="$ROUNDS" -Dseconds="$SECONDS_PER_RUN" -Dsettle="$SETTLE" -Dwarmup="$WARMUP" \
-        -DinFlight="$IN_FLIGHT" -Dtransports="$TRANSPORTS" -Dtools="$TOOLS" -Dreference=peer -DapiKey=bench-key \
+        -DinFlight="$IN_FLIGHT" -Dtransports="$TRANSPORTS" -Dtools="$TOOLS" -Dreference="$([ "${WITH_PEER:-1}" = 0 ] && echo ours || echo peer)" -DapiKey=bench-key \
         -cp "$HARNESS" dev.apigwmcp.bench.CallEfficiency "$CONTENDERS" "$UPSTREAM" "$RESULTS/raw/efficiency.jsonl"
     echo
     echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). CPU = the server process's user + system time"
