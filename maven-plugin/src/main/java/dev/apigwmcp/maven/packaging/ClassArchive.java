@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Makes the gateway jar's AppCDS archive (JDK 13+ dynamic archive): one training start of the jar, with
@@ -28,6 +29,8 @@ public final class ClassArchive {
 
     /** The JVM flags that route the JVM's own warnings (an archive of another JDK) to stderr, never stdout. */
     public static final List<String> QUIET_FLAGS = List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr");
+
+    private static final Pattern JVM_LOG_LINE = Pattern.compile("\\[[0-9.]+s\\]\\[");
 
     private static final String TRAINING_INPUT = String.join("\n",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
@@ -103,8 +106,10 @@ public final class ClassArchive {
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
     }
 
-    private static String lastLine(String text) {
-        List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
+    /** The gateway's last line, not the JVM's own log lines ({@code [1.063s][warning][cds] ...}). */
+    static String lastLine(String text) {
+        List<String> lines = text.lines().filter(line -> !line.isBlank() && !JVM_LOG_LINE.matcher(line).lookingAt())
+                .toList();
         return lines.isEmpty() ? null : lines.get(lines.size() - 1);
     }
 }

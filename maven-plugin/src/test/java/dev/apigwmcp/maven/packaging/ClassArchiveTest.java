@@ -79,4 +79,11 @@ class ClassArchiveTest {
                 .containsEntry("AWS_EC2_METADATA_DISABLED", "true").containsKeys("AWS_ACCESS_KEY_ID",
                         "AWS_SECRET_ACCESS_KEY", "AWS_REGION");
     }
+
+    @Test
+    void theLastLineSaidIsTheGatewaysNotTheJvmsLog() {
+        assertThat(ClassArchive.lastLine("apigw-mcp: target 'a': tools need an API key\n"
+                + "[1.063s][warning][cds] Skipping Foo: Not linked\n\n"))
+                .isEqualTo("apigw-mcp: target 'a': tools need an API key");
+    }
 }
