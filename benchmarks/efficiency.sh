@@ -13,7 +13,8 @@
 # Tunables: ROUNDS (3), SECONDS_PER_RUN (4: the measured window), SETTLE (1: calls before each window, excluded),
 # WARMUP (30: seconds of traffic per server before anything is measured, split over the tools), IN_FLIGHT ("1 16"),
 # TRANSPORTS ("stdio http"), TOOLS ("sigv4 apikey"), GATEWAY_JAR, SKIP_BUILD=1 (use the jars as they are),
-# JAVA_OPTS (flags for our gateway's JVM; default none), WITH_PEER=0 (our gateway alone, e.g. under a profiler).
+# JAVA_OPTS (flags for our gateway's JVM; default none), WITH_PEER=0 (our gateway alone, e.g. under a profiler),
+# REFERENCE (the contender the ratios divide by: peer, or ours without the peer; an EXTRA_JARS label for before/after).
 # Builds with `mvn -o package` of samples/petstore and benchmarks only (nothing is installed).
 set -euo pipefail
 
@@ -82,7 +83,7 @@ CONTENDERS="$WORK/efficiency-contenders.txt"
     echo "ROUNDS=$ROUNDS SECONDS_PER_RUN=$SECONDS_PER_RUN SETTLE=$SETTLE WARMUP=$WARMUP IN_FLIGHT=\"$IN_FLIGHT\" JAVA_OPTS=\"$JAVA_OPTS\"."
     echo
     java -Drounds="$ROUNDS" -Dseconds="$SECONDS_PER_RUN" -Dsettle="$SETTLE" -Dwarmup="$WARMUP" \
-        -DinFlight="$IN_FLIGHT" -Dtransports="$TRANSPORTS" -Dtools="$TOOLS" -Dreference="$([ "${WITH_PEER:-1}" = 0 ] && echo ours || echo peer)" -DapiKey=bench-key \
+        -DinFlight="$IN_FLIGHT" -Dtransports="$TRANSPORTS" -Dtools="$TOOLS" -Dreference="${REFERENCE:-$([ "${WITH_PEER:-1}" = 0 ] && echo ours || echo peer)}" -DapiKey=bench-key \
         -cp "$HARNESS" dev.apigwmcp.bench.CallEfficiency "$CONTENDERS" "$UPSTREAM" "$RESULTS/raw/efficiency.jsonl"
     echo
     echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). CPU = the server process's user + system time"

@@ -64,7 +64,8 @@ public final class UpstreamClient implements AutoCloseable {
     private final Duration connectTimeout;
     private final long maxResponseBytes;
     private final int maxConnectionsPerTarget;
-    private HttpClient client;
+    /** Read on every exchange without a lock; created, and cleared at close, under this object's lock. */
+    private volatile HttpClient client;
     private java.net.http.HttpClient tokenClient;
 
     /**
@@ -87,7 +88,12 @@ public final class UpstreamClient implements AutoCloseable {
         client();
     }
 
-    private synchronized HttpClient client() {
+    private HttpClient client() {
+        HttpClient current = client;
+        return current != null ? current : created();
+    }
+
+    private synchronized HttpClient created() {
         if (client == null) {
             QueuedThreadPool threads = new QueuedThreadPool(IO_THREADS, 1);
             threads.setName("apigw-mcp-upstream");
