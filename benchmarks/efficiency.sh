@@ -6,12 +6,13 @@
 # the same operation is unsigned) and an API-key tool (ListPetPhotos). Prints the table and writes it to
 # benchmarks/results/efficiency.md.
 #
-#   benchmarks/efficiency.sh                        # ~5 min with the defaults below
+#   benchmarks/efficiency.sh                        # ~6 min with the defaults below
 #   ROUNDS=5 SECONDS_PER_RUN=6 benchmarks/efficiency.sh
 #   EXTRA_JARS="base=/tmp/old-gateway.jar" benchmarks/efficiency.sh   # another build of the gateway side by side
 #
-# Tunables: ROUNDS (3), SECONDS_PER_RUN (4: the measured window), SETTLE (1: calls before each window, excluded),
-# WARMUP (30: seconds of traffic per server before anything is measured, split over the tools), IN_FLIGHT ("1 16"),
+# Tunables: ROUNDS (2), SECONDS_PER_RUN (3: the measured window), SETTLE (1: calls before each window, excluded),
+# WARMUP (40: seconds of traffic per server before anything is measured, split over the tools; less leaves the
+# JVM's compiler running in the measured windows), IN_FLIGHT ("1 16"),
 # TRANSPORTS ("stdio http"), TOOLS ("sigv4 apikey"), GATEWAY_JAR, SKIP_BUILD=1 (use the jars as they are),
 # JAVA_OPTS (flags for our gateway's JVM; default none), WITH_PEER=0 (our gateway alone, e.g. under a profiler),
 # REFERENCE (the contender the ratios divide by: peer, or ours without the peer; an EXTRA_JARS label for before/after).
@@ -22,10 +23,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
 WORK="$BENCH/work"
 RESULTS="$BENCH/results"
-ROUNDS="${ROUNDS:-3}"
-SECONDS_PER_RUN="${SECONDS_PER_RUN:-4}"
+ROUNDS="${ROUNDS:-2}"
+SECONDS_PER_RUN="${SECONDS_PER_RUN:-3}"
 SETTLE="${SETTLE:-1}"
-WARMUP="${WARMUP:-30}"
+WARMUP="${WARMUP:-40}"
 IN_FLIGHT="${IN_FLIGHT:-1 16}"
 TRANSPORTS="${TRANSPORTS:-stdio http}"
 TOOLS="${TOOLS:-sigv4 apikey}"
