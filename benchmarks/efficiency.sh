@@ -76,10 +76,12 @@ CONTENDERS="$WORK/efficiency-contenders.txt"
     [ "${WITH_PEER:-1}" = 0 ] || echo "peer|mcp-get-stream|get-pet|lst-pet-photos|$PEER --transport stdio|$PEER --transport http --host 127.0.0.1 --port {port}"
 } > "$CONTENDERS"
 
+# Before the table is written: the results file is tracked, and writing it would count as a change.
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD || echo ' (with uncommitted changes)')"
 {
     echo "## CPU per tools/call side by side (benchmarks/efficiency.sh)"
     echo
-    echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD || echo ' (with uncommitted changes)')."
+    echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Commit: $COMMIT (the gateway jar as built then; SKIP_BUILD=1 keeps an older one)."
     echo "Machine: $(nproc) cores, load average at start $(cut -d' ' -f1-3 /proc/loadavg). $(java -version 2>&1 | head -1); Node $(node --version)."
     echo "ROUNDS=$ROUNDS SECONDS_PER_RUN=$SECONDS_PER_RUN SETTLE=$SETTLE WARMUP=$WARMUP IN_FLIGHT=\"$IN_FLIGHT\" JAVA_OPTS=\"$JAVA_OPTS\"."
     echo
