@@ -12,14 +12,18 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 
 /**
- * The fast upstream every contender calls: {@code GET /prod/pets/{id}} answers one fixed JSON pet, anything else
- * 404. No auth, no state, no logging, so the measured cost is the gateway's and the network stack's, not the
+ * The fast upstream every contender calls: {@code GET /prod/pets/{id}} answers one fixed JSON pet,
+ * {@code GET /prod/pets/{id}/photos} one fixed list of photos, anything else 404. No auth, no state, no logging, so the measured cost is the gateway's and the network stack's, not the
  * backend's. Usage: {@code PetUpstream PORT_FILE} (binds a free 127.0.0.1 port and writes it to PORT_FILE).
  */
 public final class PetUpstream {
 
     private static final byte[] PET = """
             {"id":7,"type":"dog","price":249.5,"name":"Rex","tags":["good","boy"],"owner":{"name":"Ana","email":"ana@example.com"}}\
+            """.getBytes(StandardCharsets.UTF_8);
+    /** The photos of a pet ({@code GET /prod/pets/{id}/photos}, the PetStore's API-key method). */
+    private static final byte[] PHOTOS = """
+            [{"url":"https://photos.example/pets/7/small.jpg","width":320,"height":240}]\
             """.getBytes(StandardCharsets.UTF_8);
     private static final byte[] NOT_FOUND = "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -47,11 +51,12 @@ public final class PetUpstream {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
-            boolean pet = "GET".equals(exchange.getRequestMethod()) && path.startsWith("/prod/pets/")
-                    && path.indexOf('/', "/prod/pets/".length()) < 0;
-            byte[] body = pet ? PET : NOT_FOUND;
+            boolean get = "GET".equals(exchange.getRequestMethod()) && path.startsWith("/prod/pets/");
+            int slash = path.indexOf('/', "/prod/pets/".length());
+            byte[] body = !get ? NOT_FOUND : slash < 0 ? PET
+                    : path.substring(slash).equals("/photos") ? PHOTOS : NOT_FOUND;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(pet ? 200 : 404, body.length);
+            exchange.sendResponseHeaders(body == NOT_FOUND ? 404 : 200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * several, the server warm) and the resident memory after them ({@code VmRSS} of {@code /proc/<pid>/status}).
  *
  * <p>Usage: {@code StdioProbe ROUNDS LISTS RAW_FILE CONTENDERS_FILE}; each line of the contenders file is
- * {@code name|command with space-separated arguments}. Prints one Markdown table row per contender.
+ * {@code name|command with space-separated arguments}. Prints one Markdown table row per contender, and with
+ * {@code -Dreference=NAME} each one's cold start divided by NAME's, per round.
  */
 public final class StdioProbe {
 
@@ -72,6 +73,21 @@ public final class StdioProbe {
                     Stats.of(own.stream().map(Run::warmListFirstByteMs).toList()).text("%.2f"),
                     own.get(0).tools(),
                     Stats.of(own.stream().map(Run::rssMb).toList()).text("%.0f")));
+        }
+        // -Dreference=NAME: each contender's cold start divided by that contender's in the same round.
+        String reference = System.getProperty("reference");
+        if (reference != null && runs.containsKey(reference)) {
+            System.out.println();
+            System.out.println("| contender | cold start ÷ " + reference + " (per round) |");
+            System.out.println("|---|---:|");
+            List<Run> against = runs.get(reference);
+            for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
+                List<Double> ratios = new ArrayList<>();
+                for (int i = 0; i < entry.getValue().size(); i++) {
+                    ratios.add(entry.getValue().get(i).coldStartMs() / against.get(i).coldStartMs());
+                }
+                System.out.println("| " + entry.getKey() + " | " + Stats.of(ratios).text("%.2f") + " |");
+            }
         }
     }
 

@@ -1,13 +1,16 @@
 package dev.apigwmcp.maven;
 
+import dev.apigwmcp.maven.packaging.ClassArchive;
 import dev.apigwmcp.maven.packaging.GatewayJarWriter;
 import dev.apigwmcp.maven.packaging.JarInput;
 import dev.apigwmcp.maven.packaging.OutputTimestamp;
 import dev.apigwmcp.maven.packaging.PackagingException;
+import dev.apigwmcp.maven.packaging.StartScripts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,10 @@ import org.apache.maven.project.MavenProject;
  * the inputs' manifests and {@code module-info.class} files are left out. Any other entry that two inputs hold
  * with different content comes from the first (the project, then the dependencies in Maven's order), with a
  * warning. Every entry has the time of {@code project.build.outputTimestamp}, so the jar is reproducible.
+ *
+ * <p>Beside the jar it writes start scripts ({@code NAME}, {@code NAME.cmd}) and, unless told not to, the jar's
+ * class archive {@code NAME.jsa} (AppCDS), which the scripts use: a gateway that an MCP client starts for each
+ * session answers sooner.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
@@ -67,6 +74,28 @@ public class PackageMojo extends AbstractMojo {
     String outputTimestamp;
 
     /**
+     * Makes the class archive {@code NAME.jsa} beside the jar (AppCDS, with the JDK that runs Maven), which the
+     * start scripts {@code NAME} and {@code NAME.cmd} use: one training start of the jar answers
+     * {@code initialize} and {@code tools/list}, and the JVM keeps the classes it loaded. {@code java -jar} alone
+     * does not use it. A JDK other than the one that made it ignores the archive.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "apigw-mcp.classArchive", defaultValue = "true")
+    boolean classArchive;
+
+    /**
+     * The gateway's arguments for the class archive's training start, for a gateway that needs a setting to start
+     * (the training gets placeholder AWS credentials, but no API key): for example
+     * {@code <classArchiveArguments><argument>--target.orders.api-key-env</argument><argument>HOME</argument>
+     * </classArchiveArguments>} (any set variable will do: nothing is called), or a demo launcher's {@code --demo}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    List<String> classArchiveArguments;
+
+    /**
      * Skips the goal, as {@code apigw-mcp.skip} skips every goal of the plugin.
      *
      * @since 0.1.0
@@ -98,6 +127,7 @@ public class PackageMojo extends AbstractMojo {
             getLog().warn("apigw-mcp: the gateway jar has no generated tools (no META-INF/services/" + TOOL_REGISTRY
                     + "): run the generate goal in this project, with at least one target");
         }
+        startScripts(output);
         List<GatewayJarWriter.Conflict> conflicts = result.conflicts();
         for (int i = 0; i < conflicts.size() && i < CONFLICTS_SHOWN; i++) {
             GatewayJarWriter.Conflict conflict = conflicts.get(i);
@@ -107,6 +137,51 @@ public class PackageMojo extends AbstractMojo {
         if (conflicts.size() > CONFLICTS_SHOWN) {
             getLog().warn("apigw-mcp: and " + (conflicts.size() - CONFLICTS_SHOWN) + " more entries that differ"
                     + " between dependencies (two versions of one library?)");
+        }
+    }
+
+    /** The start scripts, then the class archive they use (its training start runs the jar just written). */
+    private void startScripts(Path jar) throws MojoFailureException {
+        Path script;
+        try {
+            script = StartScripts.write(jar);
+        } catch (IOException e) {
+            throw new MojoFailureException("apigw-mcp: cannot write the start scripts beside " + shown(jar) + ": " + e);
+        }
+        if (!classArchive) {
+            getLog().info("apigw-mcp: start scripts " + shown(script) + " and " + shown(script) + ".cmd (no class"
+                    + " archive: apigw-mcp.classArchive is false)");
+            return;
+        }
+        String name = script.getFileName().toString();
+        Path archive = jar.resolveSibling(name + ".jsa");
+        ClassArchive.Result made;
+        try {
+            made = new ClassArchive().make(new ClassArchive.Request(Path.of(System.getProperty("java.home"), "bin",
+                    "java"), jar, archive, classArchiveArguments == null ? List.of() : classArchiveArguments,
+                    Duration.ofMinutes(2)));
+        } catch (IOException e) {
+            getLog().warn("apigw-mcp: no class archive (the training start of the jar failed: " + e + "); the start"
+                    + " scripts run the gateway without one");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoFailureException("apigw-mcp: interrupted while making the class archive");
+        }
+        String scripts = "start scripts " + shown(script) + " and " + shown(script) + ".cmd";
+        if (!made.archived()) {
+            getLog().warn("apigw-mcp: no class archive: the training start of the jar "
+                    + (made.exitCode() < 0 ? "did not end within 2 minutes" : "ended with status " + made.exitCode()
+                    + (made.lastError() == null ? "" : " (" + made.lastError() + ")"))
+                    + "; the " + scripts + " run the gateway without one");
+        } else if (made.exitCode() != 0) {
+            getLog().info("apigw-mcp: " + scripts + " with the class archive " + shown(archive) + ", from a training"
+                    + " start that stopped at start-up (status " + made.exitCode()
+                    + (made.lastError() == null ? "" : ": " + made.lastError()) + "): it holds the classes loaded until"
+                    + " then; <classArchiveArguments> can give the start what it needs");
+        } else {
+            getLog().info("apigw-mcp: " + scripts + " with the class archive " + shown(archive) + " (AppCDS, "
+                    + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ")");
         }
     }
 

@@ -41,7 +41,7 @@ final class SigV4Authenticator implements RequestAuthenticator {
                 : AwsSessionCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
                 .uri(request.uri())
-                .method(SdkHttpMethod.fromValue(request.method()));
+                .method(method(request.method()));
         for (HttpHeader header : request.headers()) {
             unsigned.appendHeader(header.name(), header.value());
         }
@@ -59,6 +59,15 @@ final class SigV4Authenticator implements RequestAuthenticator {
             }
         });
         return request.withHeaders(headers);
+    }
+
+    /** The SDK's method: {@code fromValue} streams over every method and upper-cases on each call. */
+    private static SdkHttpMethod method(String method) {
+        try {
+            return SdkHttpMethod.valueOf(method);
+        } catch (IllegalArgumentException e) {
+            return SdkHttpMethod.fromValue(method);
+        }
     }
 
     @Override

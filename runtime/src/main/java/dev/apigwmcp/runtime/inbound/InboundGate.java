@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -82,12 +81,17 @@ public final class InboundGate extends Handler.Wrapper implements AutoCloseable 
         return true;
     }
 
-    /** The request's headers by lower-case name; {@link Caller} keeps only those that may ever be forwarded. */
+    /**
+     * The request's headers that may ever be forwarded, by lower-case name (most of a request's are not: left out
+     * here, per request, rather than copied for {@link Caller} to drop).
+     */
     private static Map<String, List<String>> headers(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
-                    .add(field.getValue());
+            String name = field.getLowerCaseName();
+            if (Caller.notForwardable(name) == null) {
+                headers.computeIfAbsent(name, n -> new ArrayList<>()).add(field.getValue());
+            }
         }
         return headers;
     }

@@ -7,6 +7,7 @@ import dev.apigwmcp.runtime.protocol.FrameParser;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.Reply;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,6 +30,8 @@ public final class StdioTransport {
     private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
     /** How long calls still running at end of input may take, unless the settings say otherwise. */
     private static final Duration DEFAULT_DRAIN = Duration.ofSeconds(20);
+    /** Frames below this size are assembled with their newline and written at once. */
+    private static final int SMALL_FRAME_BYTES = 64 * 1024;
 
     private final McpServer server;
     private final InputStream in;
@@ -37,6 +40,8 @@ public final class StdioTransport {
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final Duration drain;
     private volatile boolean outputBroken;
+    /** A small frame being written, with its newline; guarded by {@code out}. */
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
 
     public StdioTransport(McpServer server, InputStream in, OutputStream out) {
         this(server, in, out, DEFAULT_DRAIN);
@@ -94,20 +99,32 @@ public final class StdioTransport {
         write(Reply.of(frame));
     }
 
-    /** Writes one frame and its newline atomically. */
+    /**
+     * Writes one frame and its newline atomically, in one write to {@code out}: stdout is usually a
+     * {@code PrintStream} that flushes every write, so each part would otherwise be a system call of its own.
+     */
     private void write(Reply frame) {
         synchronized (out) {
             if (outputBroken) {
                 return;
             }
             try {
-                frame.writeTo(out);
-                out.write('\n');
+                if (frame.length() < SMALL_FRAME_BYTES) {
+                    frame.writeTo(line);
+                    line.write('\n');
+                    line.writeTo(out);
+                } else {
+                    // A large frame (a tools/list page) is written from its parts, not copied.
+                    frame.writeTo(out);
+                    out.write('\n');
+                }
                 out.flush();
             } catch (IOException e) {
                 // The client went away: stop reading too, there is no one left to answer.
                 outputBroken = true;
                 LOG.warn("stdout closed: {}", e.getMessage());
+            } finally {
+                line.reset();
             }
         }
     }

@@ -124,7 +124,7 @@ public final class ResponseMapper {
         ObjectNode textBlock = json.createObjectNode().put("type", "text")
                 .put("text", note == null ? text : text + "\n" + note);
         if (schema != null) {
-            return checked(answered, status, text, body.length, type, response.truncated(), textBlock, shape, schema);
+            return checked(answered, status, text, body, type, response.truncated(), textBlock, shape, schema);
         }
         ObjectNode result = blocks(CallOutcome.OK, status, null, textBlock, null).result();
         if (shape.structured() && !response.truncated() && (type.isJson() || type.isUnknown())) {
@@ -141,8 +141,9 @@ public final class ResponseMapper {
     }
 
     /** A textual answer of a tool with an output schema: structured content only when it conforms. */
-    private ToolResult checked(String answered, int status, String text, int bytes, MediaType type,
+    private ToolResult checked(String answered, int status, String text, byte[] body, MediaType type,
             boolean truncated, ObjectNode textBlock, ResponseShape shape, OutputConformance schema) {
+        int bytes = body.length;
         String asText = "; it is returned as text only.";
         if (truncated) {
             return mismatch(answered + " with more than the configured limit of " + bytes + " bytes ("
@@ -156,7 +157,7 @@ public final class ResponseMapper {
         }
         JsonNode parsed;
         try {
-            parsed = json.readTree(text);
+            parsed = readTree(text, body, type.charset());
         } catch (JacksonException e) {
             String what = type.isJson() ? type.essence() + " content that is not valid JSON (" + parserProblem(e) + ")"
                     : type.isUnknown() ? "content that is not JSON (" + parserProblem(e) + ")"
@@ -239,6 +240,16 @@ public final class ResponseMapper {
                 : message + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
+    /**
+     * The JSON of a decoded body: from its bytes when they are plain ASCII (the text then has one character per
+     * byte, and Jackson's byte parser is the faster one), else from the text.
+     */
+    private JsonNode readTree(String text, byte[] body, Charset charset) {
+        boolean ascii = text.length() == body.length
+                && (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII));
+        return ascii ? json.readTree(body) : json.readTree(text);
+    }
+
     private JsonNode parse(String text) {
         try {
             return json.readTree(text);
@@ -249,12 +260,26 @@ public final class ResponseMapper {
 
     /** Strict decoding: bytes that are not valid text in the charset make the body binary. */
     private static String decode(byte[] body, Charset charset) {
+        if (isAscii(body) && (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.equals(StandardCharsets.ISO_8859_1))) {
+            // Valid in all three whatever it holds: one character per byte, without a decoder.
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
         try {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    private static boolean isAscii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The upstream's own explanation: a message field of a JSON body, else the body text, shortened. */

@@ -32,6 +32,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.thread.Invocable;
@@ -52,8 +53,8 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  */
 public final class UpstreamClient implements AutoCloseable {
 
-    /** Headers the client sets itself (framing, routing); a caller's copy, such as SigV4's Host, is not sent. */
-    private static final Set<String> CLIENT_MANAGED = Set.of("host", "content-length", "connection", "expect",
+    /** Headers the client sets itself (framing); a caller's copy is not sent. */
+    private static final Set<String> CLIENT_MANAGED = Set.of("content-length", "connection", "expect",
             "upgrade", "transfer-encoding", "te", "keep-alive");
     /** Threads for I/O only: callers block on their own call threads, callbacks never block. */
     private static final int IO_THREADS = 16;
@@ -63,7 +64,8 @@ public final class UpstreamClient implements AutoCloseable {
     private final Duration connectTimeout;
     private final long maxResponseBytes;
     private final int maxConnectionsPerTarget;
-    private HttpClient client;
+    /** Read on every exchange without a lock; created, and cleared at close, under this object's lock. */
+    private volatile HttpClient client;
     private java.net.http.HttpClient tokenClient;
 
     /**
@@ -86,7 +88,12 @@ public final class UpstreamClient implements AutoCloseable {
         client();
     }
 
-    private synchronized HttpClient client() {
+    private HttpClient client() {
+        HttpClient current = client;
+        return current != null ? current : created();
+    }
+
+    private synchronized HttpClient created() {
         if (client == null) {
             QueuedThreadPool threads = new QueuedThreadPool(IO_THREADS, 1);
             threads.setName("apigw-mcp-upstream");
@@ -109,6 +116,9 @@ public final class UpstreamClient implements AutoCloseable {
             created.setMaxConnectionsPerDestination(maxConnectionsPerTarget);
             created.setMaxRequestsQueuedPerDestination(Math.max(1024, maxConnectionsPerTarget * 4));
             created.setUserAgentField(new HttpField("User-Agent", "apigw-mcp"));
+            // No cookie jar: a cookie one caller's answer set must never ride along on another caller's request, and
+            // without one Jetty need not rebuild each request's URI to look cookies up.
+            created.setHttpCookieStore(new HttpCookieStore.Empty());
             try {
                 created.start();
             } catch (Exception e) {
@@ -159,12 +169,23 @@ public final class UpstreamClient implements AutoCloseable {
                 .timeout(budgetMs, TimeUnit.MILLISECONDS);
         jetty.headers(fields -> {
             boolean acceptEncoding = false;
+            boolean host = false;
             for (HttpHeader header : request.headers()) {
                 String lower = header.name().toLowerCase(Locale.ROOT);
-                if (!CLIENT_MANAGED.contains(lower)) {
+                if (lower.equals("host")) {
+                    // Exactly one Host: the first, which SigV4 signed when the request is signed.
+                    if (!host) {
+                        fields.add(org.eclipse.jetty.http.HttpHeader.HOST, header.value());
+                        host = true;
+                    }
+                } else if (!CLIENT_MANAGED.contains(lower)) {
                     fields.add(header.name(), header.value());
                     acceptEncoding |= lower.equals("accept-encoding");
                 }
+            }
+            if (!host) {
+                // Set here rather than by Jetty, which would rebuild and parse the request's URI to find it.
+                fields.add(org.eclipse.jetty.http.HttpHeader.HOST, hostHeader(request.uri()));
             }
             if (!acceptEncoding) {
                 fields.add("Accept-Encoding", "identity");
@@ -194,6 +215,14 @@ public final class UpstreamClient implements AutoCloseable {
                 collected.headers.firstValue("content-encoding").orElse(null), maxResponseBytes);
         return new UpstreamResponse(collected.status, collected.headers, decoded.bytes(), decoded.truncated(),
                 decoded.problem());
+    }
+
+    /** The Host header of a URI: its host, and its port unless that is the scheme's default (RFC 9110, 7.2). */
+    static String hostHeader(java.net.URI uri) {
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()))
+                || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()));
+        return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
     }
 
     private static UpstreamFailure failure(Throwable cause, Collector collector) {
