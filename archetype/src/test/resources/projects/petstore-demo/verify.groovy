@@ -31,6 +31,18 @@ assert tools.size() == 8 : tools
 def listPets = 'petstore___ListPets'
 assert tools.containsAll([listPets, 'petstore___GetPet', 'petstore___CreatePet']) : tools
 
+// The start script the package goal writes beside the jar (with its class archive) runs the same gateway.
+def script = new File(projectDir, 'target/my-gateway')
+assert script.isFile()
+def scripted = new ProcessBuilder(['sh', script.path, '--demo', '--list-tools'])
+scripted.environment().put('JAVA_HOME', System.getProperty('java.home'))
+def started = scripted.redirectError(new File(projectDir, 'target/script.err')).start()
+started.outputStream.close()
+def scriptOutput = started.inputStream.getText('UTF-8')
+assert started.waitFor(60, TimeUnit.SECONDS)
+assert started.exitValue() == 0 : scriptOutput + new File(projectDir, 'target/script.err').text
+assert scriptOutput.readLines().findAll { it.trim() }.collect { it.split(/\s+/)[0] } == tools : scriptOutput
+
 // --demo over stdio: a tool call reaches the in-memory PetStore API, signed with the demo keys, and returns pets.
 def frames = [
         [jsonrpc: '2.0', id: 1, method: 'initialize', params: [protocolVersion: '2025-06-18', capabilities: [:],

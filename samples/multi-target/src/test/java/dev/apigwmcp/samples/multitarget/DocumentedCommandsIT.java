@@ -58,6 +58,12 @@ class DocumentedCommandsIT {
         RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --demo", "archetype integration test (PetStore default)");
         RUN_ELSEWHERE.put("mvn apigw-mcp:update-catalog", "maven-plugin IT catalog-check");
         RUN_ELSEWHERE.put("mvn apigw-mcp:refresh", "maven-plugin IT fetch-snapshot");
+        RUN_ELSEWHERE.put("target/my-gateway --list-tools", "archetype integration test (PetStore default) runs the"
+                + " start script the package goal writes and compares its list with java -jar's");
+        RUN_ELSEWHERE.put("mvn -q install -DskipTests -Dinvoker.skip=true -Psearch-embeddings",
+                "PetstoreGatewayIT.searchByMeaningFindsAToolNoWordOfTheQueryNames: with the profile the module is in"
+                        + " the jar and the test runs the jar alone, without it the jar with the module's class path;"
+                        + " every mvn verify runs the latter");
         RUN_ELSEWHERE.put("aws bedrock-agentcore-control get-gateway-target --gateway-identifier <gateway id>"
                 + " --target-id <target id> > orders-target.json", "not run: needs an AWS account; the import's tests"
                 + " read JSON written in its output's shape (AgentCoreImporterTest, maven-plugin IT import-agentcore)");
