@@ -206,8 +206,8 @@ public final class JavaEmitter {
      */
     private static TypeSpec withOutput(TypeSpec toolClass, CompiledTool tool, ClassName toolName) {
         ClassName outputName = toolName.nestedClass(OutputRecords.OUTPUT);
-        TypeSpec output = new OutputRecords().record(outputName, tool.outputSchema(),
-                List.of(toolName.simpleName()));
+        TypeSpec output = new OutputRecords().output(outputName, tool.outputSchema(),
+                List.of(toolName.simpleName()), tool.name());
         return toolClass.toBuilder()
                 .addMethod(MethodSpec.methodBuilder("readOutput")
                         .addJavadoc("Reads the result's {@code structuredContent} into {@link $T}.\n", outputName)

@@ -25,8 +25,14 @@ final class OutputRecords {
     private static final ClassName OUTPUT_READER = ClassName.get(JavaTypes.SPI, "OutputReader");
     private static final ClassName ELEMENT = OUTPUT_READER.nestedClass("Element");
 
+    /** The {@code Output} record of tool {@code tool}, with its nested records inside it. */
+    TypeSpec output(ClassName name, JsonNode schema, List<String> enclosing, String tool) {
+        return record(name, schema, enclosing, "The structured result of tool {@code " + tool + "}, as a record"
+                + " that keeps every member (see {@code OutputReader}).");
+    }
+
     /** The record named {@code name} for an object schema, with its nested records inside it. */
-    TypeSpec record(ClassName name, JsonNode schema, List<String> enclosing) {
+    private TypeSpec record(ClassName name, JsonNode schema, List<String> enclosing, String summary) {
         List<String> chain = new ArrayList<>(enclosing);
         chain.add(name.simpleName());
         TypeSpec.Builder builder = TypeSpec.recordBuilder(name)
@@ -38,8 +44,8 @@ final class OutputRecords {
         CodeBlock.Builder read = CodeBlock.builder();
         CodeBlock.Builder write = CodeBlock.builder()
                 .addStatement("$T node = $T.instance.objectNode()", JavaTypes.OBJECT_NODE, JavaTypes.NODE_FACTORY);
-        Javadoc javadoc = Javadoc.ofText(schema.path("description").asText(schema.path("title")
-                .asText("A JSON object of the tool's result.")));
+        Javadoc javadoc = summary != null ? new Javadoc(summary) : Javadoc.ofText(schema.path("description")
+                .asText(schema.path("title").asText("A JSON object of the tool's result.")));
         for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
             String json = property.getKey();
             String field = fields.unique(JavaNames.camel(json));
@@ -85,7 +91,7 @@ final class OutputRecords {
         }
         if ("object".equals(type)) {
             ClassName nested = owner.nestedClass(types.unique(JavaNames.pascal(json)));
-            ownerBuilder.addType(record(nested, schema, chain));
+            ownerBuilder.addType(record(nested, schema, chain, null));
             return new Member(nested, "object", CodeBlock.of("$T::read", nested));
         }
         return switch (type) {

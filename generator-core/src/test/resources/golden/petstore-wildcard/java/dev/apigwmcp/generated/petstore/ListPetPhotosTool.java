@@ -63,7 +63,7 @@ public final class ListPetPhotosTool implements GeneratedTool<ListPetPhotosTool.
     }
 
     /**
-     * A JSON object of the tool's result.
+     * The structured result of tool {@code petstore___ListPetPhotos}, as a record that keeps every member (see {@code OutputReader}).
      *
      * @param result JSON member 'result'.
      * @param additionalProperties Members not read into a component above, as they came: undeclared ones, and declared ones whose value does not fit the component's type (an explicit null, a drifted type).
