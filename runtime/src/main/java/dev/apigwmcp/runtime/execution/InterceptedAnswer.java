@@ -64,8 +64,8 @@ final class InterceptedAnswer implements InterceptedResult {
         JsonWritable read = outputRecords.apply(content == null || !content.isObject()
                 ? JsonNodeFactory.instance.objectNode() : content);
         if (read == null) {
-            throw new IllegalArgumentException("tool " + tool + " has no output record (its output schema is not a"
-                    + " plain object tree): use structuredContent() as JSON");
+            throw new IllegalArgumentException("tool " + tool + " has no output record (it has no output schema, or"
+                    + " one that is not a plain object tree): use structuredContent() as JSON");
         }
         if (!type.isInstance(read)) {
             throw new IllegalArgumentException("tool " + tool + " reads its structured result into "

@@ -7,9 +7,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BigIntegerNode;
@@ -46,7 +48,7 @@ public final class OutputReader {
     public static OutputReader of(JsonNode object) {
         if (object == null || !object.isObject()) {
             throw new IllegalArgumentException("an output record reads a JSON object, not "
-                    + (object == null ? "null" : object.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    + (object == null ? "null" : object.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         return new OutputReader(object);
     }
@@ -181,10 +183,10 @@ public final class OutputReader {
         public static final Element<BigDecimal> NUMBER = new Element<>(
                 v -> v.isNumber() && toJson(v.decimalValue()).equals(v), JsonNode::decimalValue);
 
-        private final java.util.function.Predicate<JsonNode> fits;
+        private final Predicate<JsonNode> fits;
         private final Function<JsonNode, T> reader;
 
-        private Element(java.util.function.Predicate<JsonNode> fits, Function<JsonNode, T> reader) {
+        private Element(Predicate<JsonNode> fits, Function<JsonNode, T> reader) {
             this.fits = fits;
             this.reader = reader;
         }
