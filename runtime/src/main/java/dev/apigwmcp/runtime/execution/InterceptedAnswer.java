@@ -4,8 +4,11 @@ import dev.apigwmcp.runtime.spi.InterceptedResult;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.OutputConformance;
 import dev.apigwmcp.runtime.upstream.ToolResult;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import java.util.List;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,10 +20,15 @@ final class InterceptedAnswer implements InterceptedResult {
 
     private ToolResult mapped;
     private final String wrap;
+    private final String tool;
+    /** The tool's output record reader ({@code GeneratedTool.readOutput}). */
+    private final Function<JsonNode, JsonWritable> outputRecords;
 
-    InterceptedAnswer(ToolResult mapped, String wrap) {
+    InterceptedAnswer(ToolResult mapped, String wrap, String tool, Function<JsonNode, JsonWritable> outputRecords) {
         this.mapped = mapped;
         this.wrap = wrap;
+        this.tool = tool;
+        this.outputRecords = outputRecords;
     }
 
     @Override
@@ -48,6 +56,31 @@ final class InterceptedAnswer implements InterceptedResult {
         } else {
             mapped.result().set("structuredContent", structuredContent);
         }
+    }
+
+    @Override
+    public <O extends JsonWritable> O structuredContent(Class<O> type) {
+        JsonNode content = structuredContent();
+        JsonWritable read = outputRecords.apply(content == null || !content.isObject()
+                ? JsonNodeFactory.instance.objectNode() : content);
+        if (read == null) {
+            throw new IllegalArgumentException("tool " + tool + " has no output record (it has no output schema, or"
+                    + " one that is not a plain object tree): use structuredContent() as JSON");
+        }
+        if (!type.isInstance(read)) {
+            throw new IllegalArgumentException("tool " + tool + " reads its structured result into "
+                    + read.getClass().getName() + ", not " + type.getName());
+        }
+        return content == null || !content.isObject() ? null : type.cast(read);
+    }
+
+    @Override
+    public void setStructuredContent(JsonWritable structuredContent) {
+        if (structuredContent == null) {
+            throw new IllegalArgumentException("structuredContent must be a JSON object, not null; to withhold a"
+                    + " result, use fail(message)");
+        }
+        setStructuredContent(structuredContent.toJson());
     }
 
     @Override

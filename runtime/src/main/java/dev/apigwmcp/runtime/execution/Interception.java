@@ -146,7 +146,8 @@ final class Interception implements InterceptedCall {
         if (!passed) {
             return mapped;
         }
-        InterceptedAnswer answer = new InterceptedAnswer(mapped, tool.shape().wrap());
+        InterceptedAnswer answer = new InterceptedAnswer(mapped, tool.shape().wrap(), chain.tool().name(),
+                content -> tool.code().get().readOutput(content));
         List<Interceptors.Registered> interceptors = chain.interceptors();
         for (int i = interceptors.size() - 1; i >= 0; i--) {
             Interceptors.Registered interceptor = interceptors.get(i);

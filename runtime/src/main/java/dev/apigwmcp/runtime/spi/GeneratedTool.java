@@ -20,6 +20,14 @@ public interface GeneratedTool<A> {
     /** Writes the typed arguments into the request: path, query, header and cookie parameters and the body. */
     void writeRequest(A arguments, UpstreamRequestBuilder request);
 
+    /**
+     * Reads a result's {@code structuredContent} into the tool's generated output record ({@code Output}, generated
+     * where the output schema is a plain object tree), keeping every member; {@code null} for a tool without one.
+     */
+    default JsonWritable readOutput(JsonNode structuredContent) {
+        return null;
+    }
+
     /** Convenience for the runtime's dispatch: read, then write. */
     default void writeRequest(JsonNode arguments, UpstreamRequestBuilder request) {
         writeRequest(readArguments(arguments), request);

@@ -29,6 +29,19 @@ public interface InterceptedResult {
     void setStructuredContent(JsonNode structuredContent);
 
     /**
+     * The result's {@code structuredContent} read into the tool's generated output record
+     * ({@code GetOrderTool.Output}), or {@code null} when the result has none (an error result). A record is a
+     * copy: change it with {@link #setStructuredContent(JsonWritable)}.
+     *
+     * @throws IllegalArgumentException when the tool has no output record (its output schema is not a plain object
+     *                                  tree) or {@code type} is not its record
+     */
+    <O extends JsonWritable> O structuredContent(Class<O> type);
+
+    /** Replaces {@code structuredContent} with a generated output record (its {@code toJson()}). */
+    void setStructuredContent(JsonWritable structuredContent);
+
+    /**
      * The whole {@code CallToolResult} ({@code content}, {@code structuredContent}, {@code isError}), for changes
      * the other methods do not cover, such as the text of an error result, which may carry the upstream's body.
      */

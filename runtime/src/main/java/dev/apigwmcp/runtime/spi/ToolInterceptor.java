@@ -41,7 +41,7 @@ public interface ToolInterceptor {
     /**
      * An interceptor for one generated tool that works on its typed arguments record ({@code GetPetTool.Input})
      * rather than a JSON tree: {@code super(GetPetTool.NAME, GetPetTool.Input.class)}. The result stays a JSON tree
-     * ({@link InterceptedResult}).
+     * ({@link InterceptedResult}); {@link TypedResult} also types it, for a tool with a generated output record.
      *
      * @param <I> the tool's generated arguments record
      */
@@ -82,6 +82,60 @@ public interface ToolInterceptor {
          */
         protected I beforeCall(I arguments, InterceptedCall call) {
             return arguments;
+        }
+    }
+
+    /**
+     * A {@link Typed} interceptor that also works on the tool's generated output record ({@code GetOrderTool.Output},
+     * generated where the output schema is a plain object tree):
+     * {@code super(GetOrderTool.NAME, GetOrderTool.Input.class, GetOrderTool.Output.class)}. Results without
+     * structured content (tool errors) go to {@link #afterError}; the gateway checks a changed result against the
+     * output schema as it does for JSON changes.
+     *
+     * @param <I> the tool's generated arguments record
+     * @param <O> the tool's generated output record
+     */
+    abstract class TypedResult<I extends JsonWritable, O extends JsonWritable> extends Typed<I> {
+
+        private final Class<O> outputType;
+
+        protected TypedResult(String tool, Class<I> inputType, Class<O> outputType) {
+            super(tool, inputType);
+            if (outputType == null) {
+                throw new IllegalArgumentException("a typed result interceptor needs its tool's output record");
+            }
+            this.outputType = outputType;
+        }
+
+        @Override
+        public final void afterCall(InterceptedCall call, InterceptedResult result) {
+            O output = result.isError() ? null : result.structuredContent(outputType);
+            if (output == null) {
+                afterError(call, result);
+                return;
+            }
+            O changed = afterCall(output, call);
+            if (changed == null) {
+                throw new IllegalStateException("afterCall returned a null result; to withhold it, use fail(message)");
+            }
+            if (!changed.equals(output)) {
+                result.setStructuredContent(changed);
+            }
+        }
+
+        /**
+         * After the call, with its structured result as the output record; returns the result to send (the same
+         * record, or a new one). Throw {@link ToolCallRejected} to replace it with a tool error.
+         */
+        protected O afterCall(O output, InterceptedCall call) {
+            return output;
+        }
+
+        /**
+         * After a call whose result has no structured content (a tool error: an upstream 4xx/5xx, a timeout, an
+         * answer that did not fit the output schema), which may carry the upstream's body as text.
+         */
+        protected void afterError(InterceptedCall call, InterceptedResult result) {
         }
     }
 }

@@ -6,7 +6,9 @@ import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
+import dev.apigwmcp.runtime.spi.OutputReader;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -89,7 +91,28 @@ public final class PetsRegistry implements ToolRegistry {
         }
     }
 
+    /** The output record as the generator emits it for a plain object tree ({@code GetPetTool.Output}). */
+    record GetPetOutput(String id, String name, Map<String, JsonNode> additionalProperties) implements JsonWritable {
+        static GetPetOutput read(JsonNode node) {
+            OutputReader reader = OutputReader.of(node);
+            return new GetPetOutput(reader.string("id"), reader.string("name"), reader.additional());
+        }
+
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            OutputReader.put(node, "id", id);
+            OutputReader.put(node, "name", name);
+            return OutputReader.withAdditional(node, additionalProperties);
+        }
+    }
+
     static final class GetPet implements GeneratedTool<GetPetArguments> {
+        @Override
+        public JsonWritable readOutput(JsonNode structuredContent) {
+            return GetPetOutput.read(structuredContent);
+        }
+
         @Override
         public String name() {
             return "pets___GetPet";

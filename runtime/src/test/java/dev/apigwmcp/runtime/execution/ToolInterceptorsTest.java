@@ -354,6 +354,69 @@ class ToolInterceptorsTest {
         assertThat(JSON.readTree(text(result))).isEqualTo(result.get("structuredContent"));
     }
 
+    /** Redacts the pet's name through the tool's output record. */
+    private static final class RedactName
+            extends ToolInterceptor.TypedResult<PetsRegistry.GetPetArguments, PetsRegistry.GetPetOutput> {
+        private final List<String> errors = new ArrayList<>();
+
+        RedactName() {
+            super("pets___GetPet", PetsRegistry.GetPetArguments.class, PetsRegistry.GetPetOutput.class);
+        }
+
+        @Override
+        protected PetsRegistry.GetPetOutput afterCall(PetsRegistry.GetPetOutput output, InterceptedCall call) {
+            return new PetsRegistry.GetPetOutput(output.id(), "[redacted]", output.additionalProperties());
+        }
+
+        @Override
+        protected void afterError(InterceptedCall call, InterceptedResult result) {
+            errors.add(call.tool().name() + " " + result.status());
+        }
+    }
+
+    @Test
+    void aTypedResultInterceptorChangesTheResultThroughTheOutputRecordAndKeepsUndeclaredMembers() {
+        upstream.respond(r -> Reply.json(200, "{\"id\":\"1\",\"name\":\"ada@example.com\",\"x\":[1.50,null]}"));
+        service(new RedactName());
+        ObjectNode result = call("pets___GetPet", "{\"petId\":\"1\"}");
+        // As text: the undeclared member keeps every digit as the upstream wrote it.
+        assertThat(result.get("structuredContent").toString())
+                .isEqualTo("{\"id\":\"1\",\"name\":\"[redacted]\",\"x\":[1.50,null]}");
+        assertThat(result.toString()).doesNotContain("ada@example.com");
+        assertThat(text(result)).isEqualTo(result.get("structuredContent").toString());
+    }
+
+    @Test
+    void aTypedResultInterceptorSeesErrorResultsInAfterError() {
+        upstream.respond(r -> Reply.json(404, "{\"message\":\"no pet\"}"));
+        RedactName redacting = new RedactName();
+        service(redacting);
+        ObjectNode result = call("pets___GetPet", "{\"petId\":\"1\"}");
+        assertThat(isError(result)).isTrue();
+        assertThat(redacting.errors).containsExactly("pets___GetPet 404");
+    }
+
+    @Test
+    void anOutputRecordChangedAgainstTheOutputSchemaIsStillAToolErrorNamingTheInterceptor() {
+        upstream.respond(r -> Reply.json(200, "{\"id\":\"1\",\"name\":\"Rex\"}"));
+        // An additional member can carry any JSON: the gateway checks the written record against the schema.
+        Hooks breaking = after((c, r) -> r.setStructuredContent(
+                new PetsRegistry.GetPetOutput("1", null, Map.of("name", JSON.readTree("7")))));
+        service(breaking);
+        ObjectNode result = call("pets___GetPet", "{\"petId\":\"1\"}");
+        assertThat(isError(result)).isTrue();
+        assertThat(text(result)).contains(breaking.getClass().getName()).contains("output schema");
+    }
+
+    @Test
+    void readingTheResultOfAToolWithoutAnOutputRecordAsOneIsAToolErrorSayingSo() {
+        upstream.respond(r -> Reply.json(200, "{\"result\":[]}"));
+        service(after((c, r) -> r.structuredContent(PetsRegistry.GetPetOutput.class)));
+        ObjectNode result = call("pets___ListPets", "{}");
+        assertThat(isError(result)).isTrue();
+        assertThat(text(result)).contains("pets___ListPets has no output record");
+    }
+
     @Test
     void aWrappedResultsTextMirrorsTheUnwrappedValue() {
         upstream.respond(r -> Reply.json(200, "[{\"id\":\"1\"}]"));

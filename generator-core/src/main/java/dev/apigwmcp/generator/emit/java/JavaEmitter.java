@@ -74,7 +74,11 @@ public final class JavaEmitter {
         ClassName inputName = toolName.nestedClass(INPUT);
         ToolFields fields = new ToolFields();
         TypeSpec input = inputRecord(tool, inputName, fields);
-        return javaFile(toolName.packageName(), toolClass(tool, toolName, input, inputName, fields));
+        TypeSpec toolClass = toolClass(tool, toolName, input, inputName, fields);
+        if (OutputTree.isPlain(tool.outputSchema())) {
+            toolClass = withOutput(toolClass, tool, toolName);
+        }
+        return javaFile(toolName.packageName(), toolClass);
     }
 
     /** The services file listing every target's registry (one line each, sorted). */
@@ -193,6 +197,27 @@ public final class JavaEmitter {
                 .addMethod(readArguments)
                 .addMethod(write.build())
                 .addType(input)
+                .build();
+    }
+
+    /**
+     * The tool class with its structured result's record ({@code Output}, for a plain object tree) and the
+     * {@code readOutput} that reads it.
+     */
+    private static TypeSpec withOutput(TypeSpec toolClass, CompiledTool tool, ClassName toolName) {
+        ClassName outputName = toolName.nestedClass(OutputRecords.OUTPUT);
+        TypeSpec output = new OutputRecords().output(outputName, tool.outputSchema(),
+                List.of(toolName.simpleName()), tool.name());
+        return toolClass.toBuilder()
+                .addMethod(MethodSpec.methodBuilder("readOutput")
+                        .addJavadoc("Reads the result's {@code structuredContent} into {@link $T}.\n", outputName)
+                        .addAnnotation(OVERRIDE)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(outputName)
+                        .addParameter(JavaTypes.JSON_NODE, "structuredContent")
+                        .addStatement("return $T.read(structuredContent)", outputName)
+                        .build())
+                .addType(output)
                 .build();
     }
 

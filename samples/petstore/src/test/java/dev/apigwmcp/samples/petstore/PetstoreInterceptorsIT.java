@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The sample's two worked interceptors (docs/interceptors.md), end to end through the official TypeScript SDK client
  * ({@code src/test/node/mcp-client.cjs}) and the shipped jar with {@code --demo}: {@code RedactOwnerEmail} hides the
  * owner's e-mail address of a pet, {@code DeleteNeedsAdminScope} lets only a token with {@code pets/admin} delete
- * one (and the typed {@code DeletePetReason} adds an audit reason naming the caller).
+ * one (and the typed {@code DeletePetReason} adds an audit reason naming the caller); the typed result
+ * interceptor {@code PhotoUrlsOnCdn} rewrites photo URLs through the generated output record.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class PetstoreInterceptorsIT {
@@ -67,6 +68,21 @@ class PetstoreInterceptorsIT {
         assertThat(result(transcript, 2).at("/structuredContent/owner/email").asString())
                 .isEqualTo("redacted@example.invalid");
         assertThat(transcript.toString()).doesNotContain(EMAIL);
+    }
+
+    @Test
+    void theTypedResultInterceptorMovesPhotoUrlsToTheCdnInStructuredContentAndInTheText() throws Exception {
+        ObjectNode plan = stdioPlan("photos", fresh("photos-requests.jsonl"));
+        call(plan.putArray("calls"), "petstore-browse___ListPetPhotos", "{\"petId\":\"2\",\"size\":\"small\"}");
+
+        JsonNode photos = result(runClient("photos", plan), 0);
+
+        assertThat(photos.path("isError").asBoolean(false)).as("%s", photos).isFalse();
+        assertThat(photos.at("/structuredContent/result/0/url").asString())
+                .isEqualTo("https://cdn.photos.example/pets/2/small.jpg");
+        assertThat(photos.at("/structuredContent/result/0/width").asInt()).isEqualTo(160);
+        assertThat(JSON.readTree(photos.at("/content/0/text").asString()))
+                .isEqualTo(photos.at("/structuredContent/result"));
     }
 
     @Test

@@ -4,7 +4,10 @@ package dev.apigwmcp.generated.petstore;
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.JsonWritable;
+import dev.apigwmcp.runtime.spi.OutputReader;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +36,14 @@ public final class ListPetPhotosTool implements GeneratedTool<ListPetPhotosTool.
     }
 
     /**
+     * Reads the result's {@code structuredContent} into {@link Output}.
+     */
+    @Override
+    public Output readOutput(JsonNode structuredContent) {
+        return Output.read(structuredContent);
+    }
+
+    /**
      * Arguments of tool {@code petstore___ListPetPhotos} (GET /pets/{petId}/photos).
      *
      * @param petId Argument 'petId'.
@@ -48,6 +59,62 @@ public final class ListPetPhotosTool implements GeneratedTool<ListPetPhotosTool.
             Arguments.put(node, "petId", petId);
             Arguments.put(node, "size", size);
             return node;
+        }
+    }
+
+    /**
+     * The structured result of tool {@code petstore___ListPetPhotos}, as a record that keeps every member (see {@code OutputReader}).
+     *
+     * @param result JSON member 'result'.
+     * @param additionalProperties Members not read into a component above, as they came: undeclared ones, and declared ones whose value does not fit the component's type (an explicit null, a drifted type).
+     */
+    public record Output(List<Output.ResultItem> result,
+            Map<String, JsonNode> additionalProperties) implements JsonWritable {
+        /**
+         * Reads any JSON object, keeping every member.
+         */
+        public static Output read(JsonNode node) {
+            OutputReader reader = OutputReader.of(node);
+            return new Output(reader.list("result", OutputReader.Element.record(ResultItem::read)),
+                    reader.additional());
+        }
+
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            OutputReader.put(node, "result", this.result);
+            return OutputReader.withAdditional(node, this.additionalProperties);
+        }
+
+        /**
+         * A JSON object of the tool's result.
+         *
+         * @param url JSON member 'url'.
+         * @param width JSON member 'width'.
+         * @param height JSON member 'height'.
+         * @param additionalProperties Members not read into a component above, as they came: undeclared ones, and declared ones whose value does not fit the component's type (an explicit null, a drifted type).
+         */
+        public record ResultItem(String url, Long width, Long height,
+                Map<String, JsonNode> additionalProperties) implements JsonWritable {
+            /**
+             * Reads any JSON object, keeping every member.
+             */
+            public static ResultItem read(JsonNode node) {
+                OutputReader reader = OutputReader.of(node);
+                return new ResultItem(reader.string("url"),
+                        reader.integer("width"),
+                        reader.integer("height"),
+                        reader.additional());
+            }
+
+            @Override
+            public JsonNode toJson() {
+                ObjectNode node = JsonNodeFactory.instance.objectNode();
+                OutputReader.put(node, "url", this.url);
+                OutputReader.put(node, "width", this.width);
+                OutputReader.put(node, "height", this.height);
+                return OutputReader.withAdditional(node, this.additionalProperties);
+            }
         }
     }
 }
