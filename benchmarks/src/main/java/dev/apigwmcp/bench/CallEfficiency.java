@@ -53,13 +53,15 @@ public final class CallEfficiency {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final long TICKS_PER_SECOND = 100;
 
-    record Contender(String label, String httpMode, Map<String, String> tools, List<String> stdioCommand,
-            List<String> httpCommand) {
-    }
+    record Contender(
+            String label,
+            String httpMode,
+            Map<String, String> tools,
+            List<String> stdioCommand,
+            List<String> httpCommand) {}
 
     /** One tool as every contender has it, and the REST call it makes. */
-    record Tool(String key, String arguments, String directPath, boolean apiKey) {
-    }
+    record Tool(String key, String arguments, String directPath, boolean apiKey) {}
 
     /** A running server: its process and a way to open clients to it. */
     interface Server {
@@ -74,8 +76,7 @@ public final class CallEfficiency {
     interface Client {
         String call(String tool, String arguments) throws Exception;
 
-        default void close() {
-        }
+        default void close() {}
     }
 
     private static final AtomicLong IDS = new AtomicLong(1_000);
@@ -89,19 +90,25 @@ public final class CallEfficiency {
         double seconds = Double.parseDouble(System.getProperty("seconds", "4"));
         double settle = Double.parseDouble(System.getProperty("settle", "1"));
         double warmup = Double.parseDouble(System.getProperty("warmup", "20"));
-        List<Integer> inFlight = Arrays.stream(System.getProperty("inFlight", "1 16").trim().split("\\s+"))
-                .map(Integer::parseInt).toList();
-        List<String> transports = List.of(System.getProperty("transports", "stdio http").trim().split("\\s+"));
-        List<String> toolKeys = List.of(System.getProperty("tools", "sigv4 apikey").trim().split("\\s+"));
+        List<Integer> inFlight = Arrays.stream(
+                        System.getProperty("inFlight", "1 16").trim().split("\\s+"))
+                .map(Integer::parseInt)
+                .toList();
+        List<String> transports =
+                List.of(System.getProperty("transports", "stdio http").trim().split("\\s+"));
+        List<String> toolKeys =
+                List.of(System.getProperty("tools", "sigv4 apikey").trim().split("\\s+"));
         String apiKey = System.getProperty("apiKey", "bench-key");
         String upstream = args[1];
         Path raw = Path.of(args[2]);
         List<Contender> contenders = readContenders(Path.of(args[0]));
-        String reference = System.getProperty("reference", contenders.get(contenders.size() - 1).label());
+        String reference = System.getProperty(
+                "reference", contenders.get(contenders.size() - 1).label());
         Map<String, Tool> tools = new LinkedHashMap<>();
         tools.put("sigv4", new Tool("sigv4", "{\"petId\":\"7\"}", "/prod/pets/7", false));
-        tools.put("apikey", new Tool("apikey", "{\"petId\":\"7\",\"size\":\"small\"}", "/prod/pets/7/photos?size=small",
-                true));
+        tools.put(
+                "apikey",
+                new Tool("apikey", "{\"petId\":\"7\",\"size\":\"small\"}", "/prod/pets/7/photos?size=small", true));
 
         Map<String, Server> servers = new LinkedHashMap<>();
         try {
@@ -117,10 +124,14 @@ public final class CallEfficiency {
                     Server server = servers.get(contender.label() + "/" + transport);
                     for (String key : toolKeys) {
                         Tool tool = tools.get(key);
-                        System.err.printf(Locale.ROOT, "warming %s over %s on %s (%.0f s)%n", contender.label(),
-                                transport, key, warmup / toolKeys.size());
-                        run(server, contender.tools().get(key), tool.arguments(), most, 0,
+                        System.err.printf(
+                                Locale.ROOT,
+                                "warming %s over %s on %s (%.0f s)%n",
+                                contender.label(),
+                                transport,
+                                key,
                                 warmup / toolKeys.size());
+                        run(server, contender.tools().get(key), tool.arguments(), most, 0, warmup / toolKeys.size());
                     }
                 }
             }
@@ -131,14 +142,31 @@ public final class CallEfficiency {
                     for (int round = 1; round <= rounds; round++) {
                         List<Runnable> order = new ArrayList<>();
                         int currentRound = round;
-                        order.add(() -> all.add(measure("direct", "http", key, n, currentRound,
-                                direct(upstream + tool.directPath(), tool.apiKey() ? apiKey : null), null, null,
-                                settle, seconds)));
+                        order.add(() -> all.add(measure(
+                                "direct",
+                                "http",
+                                key,
+                                n,
+                                currentRound,
+                                direct(upstream + tool.directPath(), tool.apiKey() ? apiKey : null),
+                                null,
+                                null,
+                                settle,
+                                seconds)));
                         for (Contender contender : contenders) {
                             for (String transport : transports) {
                                 Server server = servers.get(contender.label() + "/" + transport);
-                                order.add(() -> all.add(measure(contender.label(), transport, key, n, currentRound,
-                                        server, contender.tools().get(key), tool.arguments(), settle, seconds)));
+                                order.add(() -> all.add(measure(
+                                        contender.label(),
+                                        transport,
+                                        key,
+                                        n,
+                                        currentRound,
+                                        server,
+                                        contender.tools().get(key),
+                                        tool.arguments(),
+                                        settle,
+                                        seconds)));
                             }
                         }
                         if (round % 2 == 0) {
@@ -159,26 +187,72 @@ public final class CallEfficiency {
         }
     }
 
-    record Measurement(String label, String transport, String tool, int inFlight, int round, int calls, int errors,
-            double seconds, double cpuMicrosPerCall, double p50Ms, double p99Ms, String firstError) {
+    record Measurement(
+            String label,
+            String transport,
+            String tool,
+            int inFlight,
+            int round,
+            int calls,
+            int errors,
+            double seconds,
+            double cpuMicrosPerCall,
+            double p50Ms,
+            double p99Ms,
+            String firstError) {
 
         String json() {
-            return String.format(Locale.ROOT, "{\"label\":\"%s\",\"transport\":\"%s\",\"tool\":\"%s\",\"inFlight\":%d,"
+            return String.format(
+                    Locale.ROOT,
+                    "{\"label\":\"%s\",\"transport\":\"%s\",\"tool\":\"%s\",\"inFlight\":%d,"
                             + "\"round\":%d,\"calls\":%d,\"errors\":%d,\"callsPerSecond\":%.1f,\"cpuMicrosPerCall\":%.1f,"
-                            + "\"p50Ms\":%.3f,\"p99Ms\":%.3f%s}", label, transport, tool, inFlight, round, calls, errors,
-                    calls / seconds, cpuMicrosPerCall, p50Ms, p99Ms,
-                    firstError == null ? "" : ",\"firstError\":\"" + firstError.replace("\\", "\\\\").replace("\"", "'") + "\"");
+                            + "\"p50Ms\":%.3f,\"p99Ms\":%.3f%s}",
+                    label,
+                    transport,
+                    tool,
+                    inFlight,
+                    round,
+                    calls,
+                    errors,
+                    calls / seconds,
+                    cpuMicrosPerCall,
+                    p50Ms,
+                    p99Ms,
+                    firstError == null
+                            ? ""
+                            : ",\"firstError\":\""
+                                    + firstError.replace("\\", "\\\\").replace("\"", "'") + "\"");
         }
     }
 
-    private static Measurement measure(String label, String transport, String toolKey, int n, int round,
-            Server server, String tool, String arguments, double settle, double seconds) {
+    private static Measurement measure(
+            String label,
+            String transport,
+            String toolKey,
+            int n,
+            int round,
+            Server server,
+            String tool,
+            String arguments,
+            double settle,
+            double seconds) {
         try {
             Result result = run(server, tool, arguments, n, settle, seconds);
-            Measurement m = new Measurement(label, transport, toolKey, n, round, result.calls(), result.errors(),
-                    seconds, result.cpuTicks() < 0 ? Double.NaN
+            Measurement m = new Measurement(
+                    label,
+                    transport,
+                    toolKey,
+                    n,
+                    round,
+                    result.calls(),
+                    result.errors(),
+                    seconds,
+                    result.cpuTicks() < 0
+                            ? Double.NaN
                             : result.cpuTicks() * 1_000_000.0 / TICKS_PER_SECOND / Math.max(1, result.calls()),
-                    result.p50Ms(), result.p99Ms(), result.firstError());
+                    result.p50Ms(),
+                    result.p99Ms(),
+                    result.firstError());
             System.err.println(m.json());
             return m;
         } catch (Exception e) {
@@ -186,8 +260,7 @@ public final class CallEfficiency {
         }
     }
 
-    record Result(int calls, int errors, long cpuTicks, double p50Ms, double p99Ms, String firstError) {
-    }
+    record Result(int calls, int errors, long cpuTicks, double p50Ms, double p99Ms, String firstError) {}
 
     /**
      * A closed loop of {@code n} clients for {@code settle + seconds}; CPU is read when the window opens and when
@@ -209,41 +282,43 @@ public final class CallEfficiency {
         for (int i = 0; i < n; i++) {
             int index = i;
             Client client = clients.get(i);
-            Thread thread = new Thread(() -> {
-                long[] own = new long[1 << 12];
-                int count = 0;
-                try {
-                    while (System.nanoTime() < start) {
-                        Thread.onSpinWait();
-                    }
-                    long now;
-                    while ((now = System.nanoTime()) < windowEnd) {
-                        String problem;
+            Thread thread = new Thread(
+                    () -> {
+                        long[] own = new long[1 << 12];
+                        int count = 0;
                         try {
-                            problem = client.call(tool, arguments);
-                        } catch (Exception e) {
-                            problem = e.toString();
-                        }
-                        long end = System.nanoTime();
-                        if (now < windowStart || end > windowEnd) {
-                            continue;
-                        }
-                        if (problem != null) {
-                            if (errors[index]++ == 0) {
-                                firstError[index] = problem;
+                            while (System.nanoTime() < start) {
+                                Thread.onSpinWait();
                             }
-                            continue;
+                            long now;
+                            while ((now = System.nanoTime()) < windowEnd) {
+                                String problem;
+                                try {
+                                    problem = client.call(tool, arguments);
+                                } catch (Exception e) {
+                                    problem = e.toString();
+                                }
+                                long end = System.nanoTime();
+                                if (now < windowStart || end > windowEnd) {
+                                    continue;
+                                }
+                                if (problem != null) {
+                                    if (errors[index]++ == 0) {
+                                        firstError[index] = problem;
+                                    }
+                                    continue;
+                                }
+                                if (count == own.length) {
+                                    own = Arrays.copyOf(own, own.length * 2);
+                                }
+                                own[count++] = end - now;
+                            }
+                        } finally {
+                            latencies[index] = Arrays.copyOf(own, count);
+                            done.countDown();
                         }
-                        if (count == own.length) {
-                            own = Arrays.copyOf(own, own.length * 2);
-                        }
-                        own[count++] = end - now;
-                    }
-                } finally {
-                    latencies[index] = Arrays.copyOf(own, count);
-                    done.countDown();
-                }
-            }, "client-" + i);
+                    },
+                    "client-" + i);
             thread.setDaemon(true);
             thread.start();
         }
@@ -255,10 +330,17 @@ public final class CallEfficiency {
             throw new IllegalStateException("calls still running 60 s after the window");
         }
         clients.forEach(Client::close);
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        String error = Arrays.stream(firstError).filter(e -> e != null).findFirst().orElse(null);
-        return new Result(all.length, Arrays.stream(errors).sum(), before < 0 ? -1 : after - before,
-                percentile(all, 0.5), percentile(all, 0.99), error);
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        String error =
+                Arrays.stream(firstError).filter(e -> e != null).findFirst().orElse(null);
+        return new Result(
+                all.length,
+                Arrays.stream(errors).sum(),
+                before < 0 ? -1 : after - before,
+                percentile(all, 0.5),
+                percentile(all, 0.99),
+                error);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -296,7 +378,8 @@ public final class CallEfficiency {
 
             public Client open() {
                 HttpClient client = httpClient();
-                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
+                HttpRequest.Builder builder =
+                        HttpRequest.newBuilder(URI.create(url)).GET();
                 if (apiKey != null) {
                     builder.header("x-api-key", apiKey);
                 }
@@ -307,13 +390,14 @@ public final class CallEfficiency {
                 };
             }
 
-            public void stop() {
-            }
+            public void stop() {}
         };
     }
 
     private static HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
 
@@ -321,7 +405,8 @@ public final class CallEfficiency {
         Path log = Files.createTempFile("call-efficiency-" + contender.label() + "-" + transport, ".log");
         if (transport.equals("stdio")) {
             Process process = new ProcessBuilder(contender.stdioCommand())
-                    .redirectError(ProcessBuilder.Redirect.to(log.toFile())).start();
+                    .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
+                    .start();
             StdioServer server = new StdioServer(contender.label(), process, log);
             server.initialize();
             return server;
@@ -330,11 +415,16 @@ public final class CallEfficiency {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        List<String> command = contender.httpCommand().stream().map(p -> p.replace("{port}", Integer.toString(port)))
+        List<String> command = contender.httpCommand().stream()
+                .map(p -> p.replace("{port}", Integer.toString(port)))
                 .toList();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        HttpServer server = new HttpServer(process, URI.create("http://127.0.0.1:" + port + "/mcp"),
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .start();
+        HttpServer server = new HttpServer(
+                process,
+                URI.create("http://127.0.0.1:" + port + "/mcp"),
                 contender.httpMode().equals("mcp-get-stream"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
@@ -369,8 +459,8 @@ public final class CallEfficiency {
         }
 
         private void read() {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8), 1 << 16)) {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     Matcher id = ID.matcher(line);
@@ -384,7 +474,8 @@ public final class CallEfficiency {
             } catch (IOException e) {
                 // the process ended
             }
-            waiting.values().forEach(f -> f.completeExceptionally(new IOException(label + " closed stdout; see " + log)));
+            waiting.values()
+                    .forEach(f -> f.completeExceptionally(new IOException(label + " closed stdout; see " + log)));
         }
 
         String request(long id, String frame) throws Exception {
@@ -404,8 +495,11 @@ public final class CallEfficiency {
 
         void initialize() throws Exception {
             long id = IDS.incrementAndGet();
-            request(id, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-                    + PROTOCOL + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
+            request(
+                    id,
+                    "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                            + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + PROTOCOL
+                            + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
             send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         }
 
@@ -464,18 +558,26 @@ public final class CallEfficiency {
         HttpSession(URI url, boolean getStream) throws Exception {
             this.url = url;
             this.getStream = getStream;
-            HttpResponse<String> init = post(null, "{\"jsonrpc\":\"2.0\",\"id\":" + IDS.incrementAndGet()
-                    + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + PROTOCOL
-                    + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
-            sessionId = init.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new IOException(
-                    "initialize answered " + init.statusCode() + " without an Mcp-Session-Id: " + init.body()));
+            HttpResponse<String> init = post(
+                    null,
+                    "{\"jsonrpc\":\"2.0\",\"id\":" + IDS.incrementAndGet()
+                            + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + PROTOCOL
+                            + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
+            sessionId = init.headers()
+                    .firstValue("Mcp-Session-Id")
+                    .orElseThrow(() -> new IOException(
+                            "initialize answered " + init.statusCode() + " without an Mcp-Session-Id: " + init.body()));
             post(sessionId, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             if (getStream) {
                 events = new ArrayBlockingQueue<>(1024);
-                HttpRequest get = HttpRequest.newBuilder(url).GET().header("Accept", "text/event-stream")
-                        .header("Mcp-Session-Id", sessionId).build();
-                stream = client.sendAsync(get, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->
-                        response.body().filter(line -> line.startsWith("data:"))
+                HttpRequest get = HttpRequest.newBuilder(url)
+                        .GET()
+                        .header("Accept", "text/event-stream")
+                        .header("Mcp-Session-Id", sessionId)
+                        .build();
+                stream = client.sendAsync(get, HttpResponse.BodyHandlers.ofLines())
+                        .thenAccept(response -> response.body()
+                                .filter(line -> line.startsWith("data:"))
                                 .forEach(line -> events.offer(line.substring(5).trim())));
                 Thread.sleep(100); // let the stream attach before the first answer is sent on it
             }
@@ -485,7 +587,8 @@ public final class CallEfficiency {
             long id = IDS.incrementAndGet();
             HttpResponse<String> response = post(sessionId, callFrame(id, tool, arguments));
             if (!getStream) {
-                return response.statusCode() == 200 ? check(payload(response))
+                return response.statusCode() == 200
+                        ? check(payload(response))
                         : "status " + response.statusCode() + ": " + response.body();
             }
             if (response.statusCode() != 202) {
@@ -505,9 +608,11 @@ public final class CallEfficiency {
         }
 
         private HttpResponse<String> post(String session, String body) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString(body))
+            HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
                     .header("Content-Type", "application/json")
-                    .header("Accept", "application/json, text/event-stream").timeout(Duration.ofSeconds(30));
+                    .header("Accept", "application/json, text/event-stream")
+                    .timeout(Duration.ofSeconds(30));
             if (session != null) {
                 request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", PROTOCOL);
             }
@@ -533,8 +638,13 @@ public final class CallEfficiency {
                 stream.cancel(true);
             }
             try {
-                client.send(HttpRequest.newBuilder(url).DELETE().header("Mcp-Session-Id", sessionId)
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                client.send(
+                        HttpRequest.newBuilder(url)
+                                .DELETE()
+                                .header("Mcp-Session-Id", sessionId)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
             } catch (Exception e) {
                 // the server may already be gone
             }
@@ -554,16 +664,26 @@ public final class CallEfficiency {
                 throw new IllegalArgumentException("expected label|http mode|SigV4 tool|API-key tool|stdio command|"
                         + "HTTP command, got: " + line);
             }
-            contenders.add(new Contender(parts[0], parts[1], Map.of("sigv4", parts[2], "apikey", parts[3]),
-                    List.of(parts[4].trim().split("\\s+")), List.of(parts[5].trim().split("\\s+"))));
+            contenders.add(new Contender(
+                    parts[0],
+                    parts[1],
+                    Map.of("sigv4", parts[2], "apikey", parts[3]),
+                    List.of(parts[4].trim().split("\\s+")),
+                    List.of(parts[5].trim().split("\\s+"))));
         }
         return contenders;
     }
 
-    private static String table(List<Measurement> all, List<Contender> contenders, List<String> transports,
-            List<String> toolKeys, List<Integer> inFlight, String reference) {
+    private static String table(
+            List<Measurement> all,
+            List<Contender> contenders,
+            List<String> transports,
+            List<String> toolKeys,
+            List<Integer> inFlight,
+            String reference) {
         StringBuilder out = new StringBuilder();
-        out.append("| transport | tool | in flight | contender | CPU µs/call | ÷ ").append(reference)
+        out.append("| transport | tool | in flight | contender | CPU µs/call | ÷ ")
+                .append(reference)
                 .append(" (per round) | calls/s | p50 ms | p50 − direct ms (per round) | errors |\n");
         out.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (String transport : transports) {
@@ -576,14 +696,24 @@ public final class CallEfficiency {
                         List<Double> ratios = new ArrayList<>();
                         List<Double> overheads = new ArrayList<>();
                         for (int i = 0; i < mine.size(); i++) {
-                            ratios.add(mine.get(i).cpuMicrosPerCall() / ref.get(i).cpuMicrosPerCall());
+                            ratios.add(
+                                    mine.get(i).cpuMicrosPerCall() / ref.get(i).cpuMicrosPerCall());
                             overheads.add(mine.get(i).p50Ms() - direct.get(i).p50Ms());
                         }
-                        out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %d |%n",
-                                transport, tool, n, contender.label(),
-                                Stats.of(field(mine, Measurement::cpuMicrosPerCall)).text("%.0f"),
-                                contender.label().equals(reference) ? "1" : Stats.of(ratios).text("%.2f"),
-                                Stats.of(field(mine, m -> m.calls() / m.seconds())).text("%.0f"),
+                        out.append(String.format(
+                                Locale.ROOT,
+                                "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %d |%n",
+                                transport,
+                                tool,
+                                n,
+                                contender.label(),
+                                Stats.of(field(mine, Measurement::cpuMicrosPerCall))
+                                        .text("%.0f"),
+                                contender.label().equals(reference)
+                                        ? "1"
+                                        : Stats.of(ratios).text("%.2f"),
+                                Stats.of(field(mine, m -> m.calls() / m.seconds()))
+                                        .text("%.0f"),
                                 Stats.of(field(mine, Measurement::p50Ms)).text("%.2f"),
                                 Stats.of(overheads).text("%.2f"),
                                 mine.stream().mapToInt(Measurement::errors).sum()));
@@ -595,7 +725,11 @@ public final class CallEfficiency {
         for (String tool : toolKeys) {
             for (int n : inFlight) {
                 List<Measurement> direct = select(all, "direct", "http", tool, n);
-                out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", tool, n,
+                out.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %s | %s |%n",
+                        tool,
+                        n,
                         Stats.of(field(direct, m -> m.calls() / m.seconds())).text("%.0f"),
                         Stats.of(field(direct, Measurement::p50Ms)).text("%.2f")));
             }
@@ -603,11 +737,14 @@ public final class CallEfficiency {
         return out.toString();
     }
 
-    private static List<Measurement> select(List<Measurement> all, String label, String transport, String tool,
-            int n) {
-        return all.stream().filter(m -> m.label().equals(label) && m.transport().equals(transport)
-                && m.tool().equals(tool) && m.inFlight() == n).sorted(java.util.Comparator.comparingInt(
-                        Measurement::round)).toList();
+    private static List<Measurement> select(List<Measurement> all, String label, String transport, String tool, int n) {
+        return all.stream()
+                .filter(m -> m.label().equals(label)
+                        && m.transport().equals(transport)
+                        && m.tool().equals(tool)
+                        && m.inFlight() == n)
+                .sorted(java.util.Comparator.comparingInt(Measurement::round))
+                .toList();
     }
 
     private static List<Double> field(List<Measurement> list, java.util.function.ToDoubleFunction<Measurement> f) {

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class CommandTimer {
 
-    private CommandTimer() {
-    }
+    private CommandTimer() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 3) {
@@ -34,19 +33,24 @@ public final class CommandTimer {
         for (String line : Files.readAllLines(Path.of(args[2]))) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 int bar = line.indexOf('|');
-                contenders.put(line.substring(0, bar).trim(), line.substring(bar + 1).trim());
+                contenders.put(
+                        line.substring(0, bar).trim(), line.substring(bar + 1).trim());
             }
         }
         Map<String, List<Double>> times = new LinkedHashMap<>();
         contenders.keySet().forEach(name -> times.put(name, new ArrayList<>()));
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, String> contender : contenders.entrySet()) {
-                List<String> command = List.of(contender.getValue().replace("{run}", Integer.toString(round))
+                List<String> command = List.of(contender
+                        .getValue()
+                        .replace("{run}", Integer.toString(round))
                         .split("\\s+"));
                 Path log = raw.resolveSibling(raw.getFileName() + "." + contender.getKey() + ".log");
                 long start = System.nanoTime();
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                Process process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
                 int code = process.waitFor();
                 double ms = (System.nanoTime() - start) / 1e6;
                 if (code != 0) {
@@ -54,17 +58,25 @@ public final class CommandTimer {
                     System.exit(1);
                 }
                 times.get(contender.getKey()).add(ms);
-                String line = String.format(Locale.ROOT, "{\"contender\":\"%s\",\"round\":%d,\"wallMs\":%.1f}",
-                        contender.getKey(), round, ms);
-                Files.writeString(raw, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                String line = String.format(
+                        Locale.ROOT,
+                        "{\"contender\":\"%s\",\"round\":%d,\"wallMs\":%.1f}",
+                        contender.getKey(),
+                        round,
+                        ms);
+                Files.writeString(
+                        raw, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 System.err.println("CommandTimer: " + line);
             }
         }
         List<String> names = new ArrayList<>(times.keySet());
         for (String name : names) {
             Stats stats = Stats.of(times.get(name));
-            String ratio = String.format(Locale.ROOT, "%.2f", stats.median() / Stats.of(times.get(names.get(names.size() - 1))).median());
+            String ratio = String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    stats.median()
+                            / Stats.of(times.get(names.get(names.size() - 1))).median());
             System.out.println("| " + name + " | " + stats.text("%.0f") + " | " + ratio + " |");
         }
     }

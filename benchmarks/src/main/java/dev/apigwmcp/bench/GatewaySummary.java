@@ -23,8 +23,7 @@ public final class GatewaySummary {
 
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(\"[^\"]*\"|[-0-9.]+)");
 
-    private GatewaySummary() {
-    }
+    private GatewaySummary() {}
 
     public static void main(String[] args) throws IOException {
         // sessions -> label -> runs in round order
@@ -38,19 +37,29 @@ public final class GatewaySummary {
             while (m.find()) {
                 run.put(m.group(1), m.group(2).replace("\"", ""));
             }
-            bySessions.computeIfAbsent(Integer.parseInt(run.get("sessions")), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(run.get("label"), k -> new ArrayList<>()).add(run);
+            bySessions
+                    .computeIfAbsent(Integer.parseInt(run.get("sessions")), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(run.get("label"), k -> new ArrayList<>())
+                    .add(run);
         }
         System.out.println("| sessions | contender | calls/s | p50 ms | p99 ms | errors |");
         System.out.println("|---:|---|---:|---:|---:|---:|");
         List<String> ratios = new ArrayList<>();
         for (Map.Entry<Integer, Map<String, List<Map<String, String>>>> entry : bySessions.entrySet()) {
-            for (Map.Entry<String, List<Map<String, String>>> contender : entry.getValue().entrySet()) {
+            for (Map.Entry<String, List<Map<String, String>>> contender :
+                    entry.getValue().entrySet()) {
                 List<Map<String, String>> runs = contender.getValue();
-                System.out.println(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %d |", entry.getKey(),
-                        contender.getKey(), stats(runs, "callsPerSecond").text("%.0f"), stats(runs, "p50Ms").text("%.2f"),
+                System.out.println(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %s | %s | %s | %d |",
+                        entry.getKey(),
+                        contender.getKey(),
+                        stats(runs, "callsPerSecond").text("%.0f"),
+                        stats(runs, "p50Ms").text("%.2f"),
                         stats(runs, "p99Ms").text("%.2f"),
-                        runs.stream().mapToInt(r -> Integer.parseInt(r.get("errors"))).sum()));
+                        runs.stream()
+                                .mapToInt(r -> Integer.parseInt(r.get("errors")))
+                                .sum()));
             }
             List<Map<String, String>> direct = entry.getValue().getOrDefault("direct", List.of());
             List<Map<String, String>> ours = entry.getValue().getOrDefault("ours", List.of());
@@ -65,12 +74,16 @@ public final class GatewaySummary {
                     throughput.add(value(ours.get(i), "callsPerSecond") / value(peer.get(i), "callsPerSecond"));
                 }
             }
-            ratios.add(String.format(Locale.ROOT, "| %d | %s | %s |", entry.getKey(),
+            ratios.add(String.format(
+                    Locale.ROOT,
+                    "| %d | %s | %s |",
+                    entry.getKey(),
                     added.isEmpty() ? "-" : Stats.of(added).text("%.2f"),
                     throughput.isEmpty() ? "-" : Stats.of(throughput).text("%.1f")));
         }
         System.out.println();
-        System.out.println("| sessions | ours p50 − direct p50 (ms, per round) | ours calls/s ÷ peer calls/s (per round) |");
+        System.out.println(
+                "| sessions | ours p50 − direct p50 (ms, per round) | ours calls/s ÷ peer calls/s (per round) |");
         System.out.println("|---:|---:|---:|");
         ratios.forEach(System.out::println);
     }

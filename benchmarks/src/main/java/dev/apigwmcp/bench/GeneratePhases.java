@@ -2,8 +2,8 @@ package dev.apigwmcp.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
-import dev.apigwmcp.generator.GeneratorConfig;
 import dev.apigwmcp.generator.Generator;
+import dev.apigwmcp.generator.GeneratorConfig;
 import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.compile.CompiledTarget;
 import dev.apigwmcp.generator.compile.ToolCompiler;
@@ -14,8 +14,8 @@ import dev.apigwmcp.generator.emit.ToolLines;
 import dev.apigwmcp.generator.emit.java.JavaEmitter;
 import dev.apigwmcp.generator.emit.search.SearchDocumentEmitter;
 import dev.apigwmcp.generator.model.ApiModel;
-import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
+import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.select.Selection;
 import dev.apigwmcp.generator.select.ToolSelector;
 import java.lang.management.ManagementFactory;
@@ -46,8 +46,7 @@ public final class GeneratePhases {
     private final Map<String, List<double[]>> samples = new LinkedHashMap<>();
     private boolean recording;
 
-    private GeneratePhases() {
-    }
+    private GeneratePhases() {}
 
     public static void main(String[] args) {
         if (args.length != 4) {
@@ -67,21 +66,25 @@ public final class GeneratePhases {
     }
 
     private void round(TargetConfig target, Path export) {
-        ProblemCollector problems = new ProblemCollector(target.name(), export.getFileName().toString());
+        ProblemCollector problems =
+                new ProblemCollector(target.name(), export.getFileName().toString());
         ApiModel model = measure("read (ExportReader)", () -> new ExportReader().read(export, problems))
                 .orElseThrow(() -> new IllegalStateException("the export does not read: " + problems.errors()));
-        Selection selection = measure("select (ToolSelector)", () -> new ToolSelector().select(target, model,
-                problems));
-        CompiledTarget compiled = measure("compile (ToolCompiler)", () -> new ToolCompiler().compile(target, model,
-                selection, problems));
+        Selection selection =
+                measure("select (ToolSelector)", () -> new ToolSelector().select(target, model, problems));
+        CompiledTarget compiled =
+                measure("compile (ToolCompiler)", () -> new ToolCompiler().compile(target, model, selection, problems));
         if (!problems.errors().isEmpty()) {
-            throw new IllegalStateException("the export has errors: " + problems.errors().get(0));
+            throw new IllegalStateException(
+                    "the export has errors: " + problems.errors().get(0));
         }
         measure("emit Java (JavaEmitter)", () -> new JavaEmitter().emit(compiled));
-        measure("emit JSON (ToolJson + ToolLines)", () -> compiled.tools().parallelStream()
-                .map(tool -> ToolLines.line(ToolJson.of(tool).entry())).toList());
-        measure("emit TOOLS.md (CatalogMarkdownEmitter)", () -> new CatalogMarkdownEmitter()
-                .emit(List.of(compiled)));
+        measure(
+                "emit JSON (ToolJson + ToolLines)",
+                () -> compiled.tools().parallelStream()
+                        .map(tool -> ToolLines.line(ToolJson.of(tool).entry()))
+                        .toList());
+        measure("emit TOOLS.md (CatalogMarkdownEmitter)", () -> new CatalogMarkdownEmitter().emit(List.of(compiled)));
         measure("emit bindings (BindingsEmitter)", () -> new BindingsEmitter().emit(compiled));
         measure("emit search documents (SearchDocumentEmitter)", () -> new SearchDocumentEmitter().emit(compiled));
         measure("whole Generator.generate", () -> Generator.generate(new GeneratorConfig(List.of(target))));
@@ -114,8 +117,12 @@ public final class GeneratePhases {
         System.out.println("| Step | Wall ms | CPU ms | Allocated MB |");
         System.out.println("|---|---:|---:|---:|");
         for (Map.Entry<String, List<double[]>> step : samples.entrySet()) {
-            System.out.println(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f |", step.getKey(),
-                    column(step.getValue(), 0).text("%.0f"), column(step.getValue(), 1).median(),
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.0f | %.0f |",
+                    step.getKey(),
+                    column(step.getValue(), 0).text("%.0f"),
+                    column(step.getValue(), 1).median(),
                     column(step.getValue(), 2).median()));
         }
     }

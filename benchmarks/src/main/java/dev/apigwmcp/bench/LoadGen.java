@@ -44,12 +44,20 @@ public final class LoadGen {
         this.options = options;
     }
 
-    record Options(String mode, URI url, int sessions, double warmupSeconds, double seconds, String tool,
-            String toolPattern, String arguments, String label) {
+    record Options(
+            String mode,
+            URI url,
+            int sessions,
+            double warmupSeconds,
+            double seconds,
+            String tool,
+            String toolPattern,
+            String arguments,
+            String label) {
 
         static Options parse(String[] args) {
-            Map<String, String> values = new java.util.HashMap<>(Map.of("--sessions", "1", "--warmup", "2",
-                    "--seconds", "5", "--arguments", "{}", "--label", ""));
+            Map<String, String> values = new java.util.HashMap<>(
+                    Map.of("--sessions", "1", "--warmup", "2", "--seconds", "5", "--arguments", "{}", "--label", ""));
             for (int i = 0; i < args.length; i += 2) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
@@ -66,9 +74,15 @@ public final class LoadGen {
             if (!mode.equals("direct") && !values.containsKey("--tool") && !values.containsKey("--tool-pattern")) {
                 throw new IllegalArgumentException("--tool or --tool-pattern is required with --mode " + mode);
             }
-            return new Options(mode, URI.create(values.get("--url")), Integer.parseInt(values.get("--sessions")),
-                    Double.parseDouble(values.get("--warmup")), Double.parseDouble(values.get("--seconds")),
-                    values.get("--tool"), values.get("--tool-pattern"), values.get("--arguments"),
+            return new Options(
+                    mode,
+                    URI.create(values.get("--url")),
+                    Integer.parseInt(values.get("--sessions")),
+                    Double.parseDouble(values.get("--warmup")),
+                    Double.parseDouble(values.get("--seconds")),
+                    values.get("--tool"),
+                    values.get("--tool-pattern"),
+                    values.get("--arguments"),
                     values.get("--label"));
         }
     }
@@ -110,44 +124,46 @@ public final class LoadGen {
         for (int i = 0; i < sessions.size(); i++) {
             int index = i;
             Session session = sessions.get(i);
-            Thread thread = new Thread(() -> {
-                long[] own = new long[1 << 12];
-                int count = 0;
-                try {
-                    while (System.nanoTime() < start) {
-                        Thread.onSpinWait();
-                    }
-                    long now;
-                    while ((now = System.nanoTime()) < measureEnd) {
-                        String problem;
+            Thread thread = new Thread(
+                    () -> {
+                        long[] own = new long[1 << 12];
+                        int count = 0;
                         try {
-                            problem = session.call(callTool);
-                        } catch (IOException e) {
-                            problem = e.toString();
-                        }
-                        long end = System.nanoTime();
-                        if (now < measureStart) {
-                            continue;
-                        }
-                        if (problem != null) {
-                            errors[index]++;
-                            if (firstError[index] == null) {
-                                firstError[index] = problem;
+                            while (System.nanoTime() < start) {
+                                Thread.onSpinWait();
                             }
-                            continue;
+                            long now;
+                            while ((now = System.nanoTime()) < measureEnd) {
+                                String problem;
+                                try {
+                                    problem = session.call(callTool);
+                                } catch (IOException e) {
+                                    problem = e.toString();
+                                }
+                                long end = System.nanoTime();
+                                if (now < measureStart) {
+                                    continue;
+                                }
+                                if (problem != null) {
+                                    errors[index]++;
+                                    if (firstError[index] == null) {
+                                        firstError[index] = problem;
+                                    }
+                                    continue;
+                                }
+                                if (count == own.length) {
+                                    own = Arrays.copyOf(own, own.length * 2);
+                                }
+                                own[count++] = end - now;
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            latencies[index] = Arrays.copyOf(own, count);
+                            done.countDown();
                         }
-                        if (count == own.length) {
-                            own = Arrays.copyOf(own, own.length * 2);
-                        }
-                        own[count++] = end - now;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    latencies[index] = Arrays.copyOf(own, count);
-                    done.countDown();
-                }
-            }, "load-" + i);
+                    },
+                    "load-" + i);
             thread.setDaemon(true);
             thread.start();
         }
@@ -155,16 +171,30 @@ public final class LoadGen {
             throw new IllegalStateException("sessions did not finish within 60 s after the window");
         }
         sessions.forEach(Session::close);
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         int errorCount = Arrays.stream(errors).sum();
-        String error = Arrays.stream(firstError).filter(e -> e != null).findFirst().orElse(null);
-        return String.format(Locale.ROOT, "{\"label\":\"%s\",\"mode\":\"%s\",\"sessions\":%d,\"seconds\":%.1f,"
+        String error =
+                Arrays.stream(firstError).filter(e -> e != null).findFirst().orElse(null);
+        return String.format(
+                Locale.ROOT,
+                "{\"label\":\"%s\",\"mode\":\"%s\",\"sessions\":%d,\"seconds\":%.1f,"
                         + "\"calls\":%d,\"errors\":%d,\"callsPerSecond\":%.1f,\"p50Ms\":%.3f,\"p90Ms\":%.3f,"
                         + "\"p99Ms\":%.3f,\"maxMs\":%.3f%s}",
-                options.label(), options.mode(), options.sessions(), options.seconds(), all.length, errorCount,
-                all.length / options.seconds(), percentile(all, 0.50), percentile(all, 0.90), percentile(all, 0.99),
+                options.label(),
+                options.mode(),
+                options.sessions(),
+                options.seconds(),
+                all.length,
+                errorCount,
+                all.length / options.seconds(),
+                percentile(all, 0.50),
+                percentile(all, 0.90),
+                percentile(all, 0.99),
                 all.length == 0 ? 0.0 : all[all.length - 1] / 1e6,
-                error == null ? "" : ",\"firstError\":\"" + error.replace("\\", "\\\\").replace("\"", "'") + "\"");
+                error == null
+                        ? ""
+                        : ",\"firstError\":\"" + error.replace("\\", "\\\\").replace("\"", "'") + "\"");
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -176,8 +206,10 @@ public final class LoadGen {
     }
 
     private Session open() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Session session = new Session(client);
         if (!options.mode().equals("direct")) {
             session.initialize();
@@ -200,18 +232,24 @@ public final class LoadGen {
             HttpResponse<String> init = post("{\"jsonrpc\":\"2.0\",\"id\":" + ids.incrementAndGet()
                     + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + PROTOCOL
                     + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"apigw-mcp-loadgen\",\"version\":\"1\"}}}");
-            sessionId = init.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new IOException(
-                    "initialize answered " + init.statusCode() + " without an Mcp-Session-Id: " + init.body()));
+            sessionId = init.headers()
+                    .firstValue("Mcp-Session-Id")
+                    .orElseThrow(() -> new IOException(
+                            "initialize answered " + init.statusCode() + " without an Mcp-Session-Id: " + init.body()));
             HttpResponse<String> initialized = post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             if (initialized.statusCode() / 100 != 2) {
                 throw new IOException("notifications/initialized answered " + initialized.statusCode());
             }
             if (options.mode().equals("mcp-get-stream")) {
                 events = new ArrayBlockingQueue<>(1024);
-                HttpRequest get = HttpRequest.newBuilder(options.url()).GET()
-                        .header("Accept", "text/event-stream").header("Mcp-Session-Id", sessionId).build();
-                stream = client.sendAsync(get, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->
-                        response.body().filter(line -> line.startsWith("data:"))
+                HttpRequest get = HttpRequest.newBuilder(options.url())
+                        .GET()
+                        .header("Accept", "text/event-stream")
+                        .header("Mcp-Session-Id", sessionId)
+                        .build();
+                stream = client.sendAsync(get, HttpResponse.BodyHandlers.ofLines())
+                        .thenAccept(response -> response.body()
+                                .filter(line -> line.startsWith("data:"))
                                 .forEach(line -> events.offer(line.substring(5).trim())));
                 Thread.sleep(100); // let the stream attach before the first call is answered on it
             }
@@ -228,14 +266,15 @@ public final class LoadGen {
                     return names.group(1);
                 }
             }
-            throw new IOException("no tool matches " + pattern + " (names seen: " + seen.subList(0, Math.min(20, seen.size())) + ")");
+            throw new IOException(
+                    "no tool matches " + pattern + " (names seen: " + seen.subList(0, Math.min(20, seen.size())) + ")");
         }
 
         /** One call; {@code null} when it succeeded, else what went wrong. */
         String call(String tool) throws IOException, InterruptedException {
             if (options.mode().equals("direct")) {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(options.url()).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(options.url()).GET().build(), HttpResponse.BodyHandlers.ofString());
                 return response.statusCode() == 200 ? null : "status " + response.statusCode();
             }
             long id = ids.incrementAndGet();
@@ -310,8 +349,13 @@ public final class LoadGen {
             }
             if (sessionId != null) {
                 try {
-                    client.send(HttpRequest.newBuilder(options.url()).DELETE().header("Mcp-Session-Id", sessionId)
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                    client.send(
+                            HttpRequest.newBuilder(options.url())
+                                    .DELETE()
+                                    .header("Mcp-Session-Id", sessionId)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                 } catch (IOException | InterruptedException e) {
                     // the server may already be gone; nothing to report
                 }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class MedianOf {
 
-    private MedianOf() {
-    }
+    private MedianOf() {}
 
     public static void main(String[] args) {
         List<Double> values = Arrays.stream(args).map(Double::parseDouble).toList();

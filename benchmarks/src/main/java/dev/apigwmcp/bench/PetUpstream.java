@@ -25,10 +25,10 @@ public final class PetUpstream {
     private static final byte[] PHOTOS = """
             [{"url":"https://photos.example/pets/7/small.jpg","width":320,"height":240}]\
             """.getBytes(StandardCharsets.UTF_8);
+
     private static final byte[] NOT_FOUND = "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
 
-    private PetUpstream() {
-    }
+    private PetUpstream() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -53,8 +53,8 @@ public final class PetUpstream {
             String path = exchange.getRequestURI().getRawPath();
             boolean get = "GET".equals(exchange.getRequestMethod()) && path.startsWith("/prod/pets/");
             int slash = path.indexOf('/', "/prod/pets/".length());
-            byte[] body = !get ? NOT_FOUND : slash < 0 ? PET
-                    : path.substring(slash).equals("/photos") ? PHOTOS : NOT_FOUND;
+            byte[] body =
+                    !get ? NOT_FOUND : slash < 0 ? PET : path.substring(slash).equals("/photos") ? PHOTOS : NOT_FOUND;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(body == NOT_FOUND ? 404 : 200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -20,8 +20,7 @@ public final class PluginTime {
 
     private static final Pattern STAMP = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d) ");
 
-    private PluginTime() {
-    }
+    private PluginTime() {}
 
     public static void main(String[] args) throws IOException {
         List<String> lines = Files.readAllLines(Path.of(args[0]));

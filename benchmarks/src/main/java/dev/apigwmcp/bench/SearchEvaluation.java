@@ -5,14 +5,14 @@ import dev.apigwmcp.generator.GenerationResult;
 import dev.apigwmcp.generator.Generator;
 import dev.apigwmcp.generator.GeneratorConfig;
 import dev.apigwmcp.generator.TargetConfig;
+import dev.apigwmcp.runtime.search.QueryEmbedder;
+import dev.apigwmcp.runtime.search.Scored;
 import dev.apigwmcp.runtime.search.SearchDocument;
 import dev.apigwmcp.runtime.search.SearchDocuments;
 import dev.apigwmcp.runtime.search.SearchField;
-import dev.apigwmcp.runtime.search.Scored;
 import dev.apigwmcp.runtime.search.ToolIndex;
 import dev.apigwmcp.runtime.search.ToolSearch;
 import dev.apigwmcp.runtime.search.VectorIndex;
-import dev.apigwmcp.runtime.search.QueryEmbedder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +42,10 @@ public final class SearchEvaluation {
 
     private static final int[] AT = {1, 5, 10};
 
-    private SearchEvaluation() {
-    }
+    private SearchEvaluation() {}
 
     /** One labelled query. */
-    record Labelled(String query, List<String> relevant) {
-    }
+    record Labelled(String query, List<String> relevant) {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
@@ -59,37 +57,60 @@ public final class SearchEvaluation {
         String target = args[1];
         Map<String, byte[]> files = searchFiles(Path.of(args[0]), target);
         List<SearchDocument> documents = SearchDocuments.read(files.get("search.json"), "search.json");
-        QueryEmbedder embedder = ServiceLoader.load(QueryEmbedder.class).findFirst().orElse(null);
+        QueryEmbedder embedder =
+                ServiceLoader.load(QueryEmbedder.class).findFirst().orElse(null);
         VectorIndex vectors = files.containsKey("search-vectors.json")
-                ? VectorIndex.read(files.get("search-vectors.json"), "search-vectors.json") : null;
+                ? VectorIndex.read(files.get("search-vectors.json"), "search-vectors.json")
+                : null;
 
         Map<String, Ranking> contenders = new LinkedHashMap<>();
         ToolIndex lexical = ToolIndex.of(documents);
-        contenders.put("words: search documents, fields weighted (the search without embeddings)",
-                lexical::search);
+        contenders.put("words: search documents, fields weighted (the search without embeddings)", lexical::search);
         if (vectors != null && embedder != null && embedder.model().equals(vectors.model())) {
             ToolSearch hybrid = new ToolSearch(lexical, vectors, embedder);
-            contenders.put("words and meaning: fused with " + vectors.model() + " (with apigw-mcp-search-embeddings)",
+            contenders.put(
+                    "words and meaning: fused with " + vectors.model() + " (with apigw-mcp-search-embeddings)",
                     hybrid::search);
-            contenders.put("baseline: meaning alone (" + vectors.model() + ")",
+            contenders.put(
+                    "baseline: meaning alone (" + vectors.model() + ")",
                     (query, limit, visible) -> vectors.nearest(embedder.embed(query), limit).stream()
-                            .map(Scored::name).toList());
-            contenders.put("baseline: words and meaning fused by reciprocal rank (k = 10, the first version)",
-                    (query, limit, visible) -> reciprocalRank(lexical.search(query, 100, null),
-                            vectors.nearest(embedder.embed(query), 100).stream().map(Scored::name).toList(), limit));
+                            .map(Scored::name)
+                            .toList());
+            contenders.put(
+                    "baseline: words and meaning fused by reciprocal rank (k = 10, the first version)",
+                    (query, limit, visible) -> reciprocalRank(
+                            lexical.search(query, 100, null),
+                            vectors.nearest(embedder.embed(query), 100).stream()
+                                    .map(Scored::name)
+                                    .toList(),
+                            limit));
         } else {
             System.out.println("(no embedding model on the class path or no search-vectors.json: words only)");
         }
         ToolIndex oneField = ToolIndex.of(documents.stream()
-                .map(d -> new SearchDocument(d.name(), Map.of(SearchField.DESCRIPTION,
-                        d.text(SearchField.WORDS) + " " + d.text(SearchField.DESCRIPTION)))).toList());
+                .map(d -> new SearchDocument(
+                        d.name(),
+                        Map.of(
+                                SearchField.DESCRIPTION,
+                                d.text(SearchField.WORDS) + " " + d.text(SearchField.DESCRIPTION))))
+                .toList());
         contenders.put("baseline: BM25, one field of name words + description", oneField::search);
         ToolIndex unweighted = ToolIndex.of(documents.stream()
-                .map(d -> new SearchDocument(d.name(), Map.of(SearchField.DESCRIPTION, String.join(" ",
-                        Arrays.stream(SearchField.values()).filter(f -> f != SearchField.VERBS).map(d::text)
-                                .toList())))).toList());
+                .map(d -> new SearchDocument(
+                        d.name(),
+                        Map.of(
+                                SearchField.DESCRIPTION,
+                                String.join(
+                                        " ",
+                                        Arrays.stream(SearchField.values())
+                                                .filter(f -> f != SearchField.VERBS)
+                                                .map(d::text)
+                                                .toList()))))
+                .toList());
         contenders.put("baseline: BM25, all fields in one, unweighted", unweighted::search);
-        String shipped = contenders.keySet().stream().filter(k -> k.startsWith("words and meaning")).findFirst()
+        String shipped = contenders.keySet().stream()
+                .filter(k -> k.startsWith("words and meaning"))
+                .findFirst()
                 .orElse(contenders.keySet().iterator().next());
 
         int firstQueries = 2;
@@ -103,7 +124,10 @@ public final class SearchEvaluation {
             System.out.println("|---|---:|---:|---:|---:|");
             for (Map.Entry<String, Ranking> contender : contenders.entrySet()) {
                 boolean shown = show && i == firstQueries && contender.getKey().equals(shipped);
-                System.out.printf(Locale.ROOT, "| %s | %s |%n", contender.getKey(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %s |%n",
+                        contender.getKey(),
                         measure(contender.getValue(), queries, shown ? target : null));
             }
         }
@@ -133,13 +157,23 @@ public final class SearchEvaluation {
             }
             reciprocal += rank > 0 ? 1.0 / rank : 0;
             if (shownTarget != null) {
-                System.out.printf(Locale.ROOT, "  %-3s %-70s %s%n", rank > 0 ? String.valueOf(rank) : "-",
-                        query.query(), top.subList(0, Math.min(5, top.size())).stream()
-                                .map(n -> n.substring(shownTarget.length() + 3)).toList());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-3s %-70s %s%n",
+                        rank > 0 ? String.valueOf(rank) : "-",
+                        query.query(),
+                        top.subList(0, Math.min(5, top.size())).stream()
+                                .map(n -> n.substring(shownTarget.length() + 3))
+                                .toList());
             }
         }
-        return String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f", (double) found[0] / queries.size(),
-                (double) found[1] / queries.size(), (double) found[2] / queries.size(), reciprocal / queries.size());
+        return String.format(
+                Locale.ROOT,
+                "%.2f | %.2f | %.2f | %.2f",
+                (double) found[0] / queries.size(),
+                (double) found[1] / queries.size(),
+                (double) found[2] / queries.size(),
+                reciprocal / queries.size());
     }
 
     /** Two rankings fused by reciprocal rank: each gives a tool {@code 1 / (10 + rank)}, the sums rank. */
@@ -152,7 +186,9 @@ public final class SearchEvaluation {
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue(java.util.Comparator.reverseOrder()));
-        return ranked.subList(0, Math.min(limit, ranked.size())).stream().map(Map.Entry::getKey).toList();
+        return ranked.subList(0, Math.min(limit, ranked.size())).stream()
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** A ranking under test. */
@@ -180,9 +216,13 @@ public final class SearchEvaluation {
         long start = System.nanoTime();
         GenerationResult result = Generator.generate(new GeneratorConfig(List.of(TargetConfig.of(target, source))));
         if (result.hasErrors()) {
-            throw new IllegalStateException("generation failed: " + result.errors().get(0));
+            throw new IllegalStateException(
+                    "generation failed: " + result.errors().get(0));
         }
-        System.out.printf(Locale.ROOT, "generated %d tools in %.0f ms%n", result.tools().size(),
+        System.out.printf(
+                Locale.ROOT,
+                "generated %d tools in %.0f ms%n",
+                result.tools().size(),
                 (System.nanoTime() - start) / 1e6);
         for (GeneratedFile file : result.files()) {
             for (String name : List.of("search.json", "search-vectors.json")) {
@@ -195,13 +235,16 @@ public final class SearchEvaluation {
     }
 
     /** Index build (cold and warm) and search latency (warm), for the shipped ranking. */
-    private static void speed(List<SearchDocument> documents, VectorIndex vectors, QueryEmbedder embedder,
-            List<Labelled> queries) {
+    private static void speed(
+            List<SearchDocument> documents, VectorIndex vectors, QueryEmbedder embedder, List<Labelled> queries) {
         long start = System.nanoTime();
         ToolIndex lexical = ToolIndex.of(documents);
         ToolSearch index = new ToolSearch(lexical, vectors, embedder);
-        System.out.printf(Locale.ROOT, "%nindex of %d tools: %.1f ms (JVM already warm from the rankings above)%n",
-                index.size(), (System.nanoTime() - start) / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "%nindex of %d tools: %.1f ms (JVM already warm from the rankings above)%n",
+                index.size(),
+                (System.nanoTime() - start) / 1e6);
         for (int i = 0; i < 200; i++) {
             index.search(queries.get(i % queries.size()).query(), 10, null);
         }
@@ -214,8 +257,13 @@ public final class SearchEvaluation {
             }
         }
         Collections.sort(times);
-        System.out.printf(Locale.ROOT, "search (%s), warm, %d searches: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms%n",
-                index.semantic() ? "words and meaning" : "words", times.size(), times.get(times.size() / 2), times.get(times.size() * 9 / 10),
+        System.out.printf(
+                Locale.ROOT,
+                "search (%s), warm, %d searches: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms%n",
+                index.semantic() ? "words and meaning" : "words",
+                times.size(),
+                times.get(times.size() / 2),
+                times.get(times.size() * 9 / 10),
                 times.get(times.size() * 99 / 100));
     }
 
@@ -232,7 +280,8 @@ public final class SearchEvaluation {
     static List<Labelled> read(String source, String target) throws IOException {
         String text;
         try (InputStream in = SearchEvaluation.class.getResourceAsStream("/dev/apigwmcp/bench/" + source)) {
-            text = in != null ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+            text = in != null
+                    ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     : java.nio.file.Files.readString(Path.of(source));
         }
         List<Labelled> queries = new ArrayList<>();
@@ -244,8 +293,11 @@ public final class SearchEvaluation {
             if (parts.length != 2) {
                 throw new IllegalArgumentException(source + ": not 'query<TAB>tools': " + line);
             }
-            queries.add(new Labelled(parts[0], Arrays.stream(parts[1].trim().split("\\s+"))
-                    .map(name -> target + "___" + name).toList()));
+            queries.add(new Labelled(
+                    parts[0],
+                    Arrays.stream(parts[1].trim().split("\\s+"))
+                            .map(name -> target + "___" + name)
+                            .toList()));
         }
         return queries;
     }

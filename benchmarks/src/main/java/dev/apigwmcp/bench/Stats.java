@@ -11,7 +11,8 @@ record Stats(int runs, double median, double min, double max) {
         if (values.isEmpty()) {
             return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         return new Stats(n, median, sorted[0], sorted[n - 1]);

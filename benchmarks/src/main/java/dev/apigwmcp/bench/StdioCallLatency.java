@@ -22,20 +22,26 @@ public final class StdioCallLatency {
         String arguments = args[1];
         int calls = Integer.parseInt(args[2]);
         List<String> command = Arrays.asList(args).subList(4, args.length);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (BufferedWriter in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(),
-                StandardCharsets.UTF_8));
-                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try (BufferedWriter in =
+                        new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
             out.readLine();
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             long[] nanos = new long[calls];
             for (int i = 0; i < calls; i++) {
                 long start = System.nanoTime();
-                send(in, "{\"jsonrpc\":\"2.0\",\"id\":" + (i + 1) + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
-                        + tool + "\",\"arguments\":" + arguments + "}}");
+                send(
+                        in,
+                        "{\"jsonrpc\":\"2.0\",\"id\":" + (i + 1) + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                                + tool + "\",\"arguments\":" + arguments + "}}");
                 String line = out.readLine();
                 nanos[i] = System.nanoTime() - start;
                 if (line == null || line.contains("\"isError\":true") || line.contains("\"error\"")) {
@@ -44,9 +50,13 @@ public final class StdioCallLatency {
             }
             long[] measured = Arrays.copyOfRange(nanos, calls / 2, calls);
             Arrays.sort(measured);
-            System.out.printf(java.util.Locale.ROOT,
+            System.out.printf(
+                    java.util.Locale.ROOT,
                     "{\"mode\":\"stdio\",\"calls\":%d,\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f}%n",
-                    measured.length, at(measured, 0.5), at(measured, 0.9), at(measured, 0.99));
+                    measured.length,
+                    at(measured, 0.5),
+                    at(measured, 0.9),
+                    at(measured, 0.99));
         } finally {
             process.destroy();
         }

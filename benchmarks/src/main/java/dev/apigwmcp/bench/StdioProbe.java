@@ -31,12 +31,18 @@ public final class StdioProbe {
     private static final Pattern NEXT_CURSOR = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOOL = Pattern.compile("\"inputSchema\"\\s*:");
 
-    record Run(String contender, int round, double coldStartMs, double firstListMs, double warmListMs,
-            double warmListFirstByteMs, int tools, int listBytes, double rssMb) {
-    }
+    record Run(
+            String contender,
+            int round,
+            double coldStartMs,
+            double firstListMs,
+            double warmListMs,
+            double warmListFirstByteMs,
+            int tools,
+            int listBytes,
+            double rssMb) {}
 
-    private StdioProbe() {
-    }
+    private StdioProbe() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
@@ -50,7 +56,9 @@ public final class StdioProbe {
         for (String line : Files.readAllLines(Path.of(args[3]))) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 int bar = line.indexOf('|');
-                contenders.put(line.substring(0, bar).trim(), List.of(line.substring(bar + 1).trim().split("\\s+")));
+                contenders.put(
+                        line.substring(0, bar).trim(),
+                        List.of(line.substring(bar + 1).trim().split("\\s+")));
             }
         }
         Map<String, List<Run>> runs = new LinkedHashMap<>();
@@ -59,18 +67,26 @@ public final class StdioProbe {
             for (Map.Entry<String, List<String>> contender : contenders.entrySet()) {
                 Run run = probe(contender.getKey(), round, contender.getValue(), lists);
                 runs.get(contender.getKey()).add(run);
-                Files.writeString(raw, json(run) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.writeString(
+                        raw,
+                        json(run) + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
                 System.err.println("StdioProbe: " + json(run));
             }
         }
         for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
             List<Run> own = entry.getValue();
-            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s |", entry.getKey(),
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %d | %s |",
+                    entry.getKey(),
                     Stats.of(own.stream().map(Run::coldStartMs).toList()).text("%.0f"),
                     Stats.of(own.stream().map(Run::firstListMs).toList()).text("%.1f"),
                     Stats.of(own.stream().map(Run::warmListMs).toList()).text("%.2f"),
-                    Stats.of(own.stream().map(Run::warmListFirstByteMs).toList()).text("%.2f"),
+                    Stats.of(own.stream().map(Run::warmListFirstByteMs).toList())
+                            .text("%.2f"),
                     own.get(0).tools(),
                     Stats.of(own.stream().map(Run::rssMb).toList()).text("%.0f")));
         }
@@ -84,23 +100,27 @@ public final class StdioProbe {
             for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
                 List<Double> ratios = new ArrayList<>();
                 for (int i = 0; i < entry.getValue().size(); i++) {
-                    ratios.add(entry.getValue().get(i).coldStartMs() / against.get(i).coldStartMs());
+                    ratios.add(entry.getValue().get(i).coldStartMs()
+                            / against.get(i).coldStartMs());
                 }
-                System.out.println("| " + entry.getKey() + " | " + Stats.of(ratios).text("%.2f") + " |");
+                System.out.println(
+                        "| " + entry.getKey() + " | " + Stats.of(ratios).text("%.2f") + " |");
             }
         }
     }
 
-    private static Run probe(String name, int round, List<String> command, int lists) throws IOException,
-            InterruptedException {
+    private static Run probe(String name, int round, List<String> command, int lists)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         long start = System.nanoTime();
         Process process = builder.start();
         try {
             OutputStream in = process.getOutputStream();
             LineReader out = new LineReader(process.getInputStream());
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"stdio-probe\",\"version\":\"1\"}}}");
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"stdio-probe\",\"version\":\"1\"}}}");
             double coldStart = (await(out, 1, name).arrived() - start) / 1e6;
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             int id = 2;
@@ -120,8 +140,16 @@ public final class StdioProbe {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroy();
             }
-            return new Run(name, round, coldStart, firstList, Stats.of(warm).median(), Stats.of(warmFirstByte).median(),
-                    (int) counts[0], (int) counts[1], rss);
+            return new Run(
+                    name,
+                    round,
+                    coldStart,
+                    firstList,
+                    Stats.of(warm).median(),
+                    Stats.of(warmFirstByte).median(),
+                    (int) counts[0],
+                    (int) counts[1],
+                    rss);
         } finally {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -142,8 +170,10 @@ public final class StdioProbe {
         String cursor = null;
         do {
             long sent = System.nanoTime();
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/list\",\"params\":{"
-                    + (cursor == null ? "" : "\"cursor\":\"" + cursor + "\"") + "}}");
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/list\",\"params\":{"
+                            + (cursor == null ? "" : "\"cursor\":\"" + cursor + "\"") + "}}");
             Answer answer = await(out, id, name);
             nanos += answer.arrived() - sent;
             firstByteNanos += answer.firstByte() - sent;
@@ -165,8 +195,7 @@ public final class StdioProbe {
     }
 
     /** An answer line, when its first byte arrived and when its last byte did. */
-    private record Answer(String text, long firstByte, long arrived) {
-    }
+    private record Answer(String text, long firstByte, long arrived) {}
 
     /** Reads lines until the answer to {@code id}; notifications and log lines on stdout are skipped. */
     private static Answer await(LineReader out, int id, String name) throws IOException {
@@ -177,7 +206,8 @@ public final class StdioProbe {
             String line = new String(bytes, StandardCharsets.UTF_8);
             if (line.contains(marker + ",") || line.contains(marker + "}")) {
                 if (line.contains("\"error\"") && !line.contains("\"result\"")) {
-                    throw new IOException(name + ": request " + id + " failed: " + line.substring(0, Math.min(300, line.length())));
+                    throw new IOException(
+                            name + ": request " + id + " failed: " + line.substring(0, Math.min(300, line.length())));
                 }
                 return new Answer(line, out.lineFirstByte(), arrived);
             }
@@ -247,9 +277,18 @@ public final class StdioProbe {
     }
 
     private static String json(Run run) {
-        return String.format(Locale.ROOT, "{\"contender\":\"%s\",\"round\":%d,\"coldStartMs\":%.1f,\"firstListMs\":%.2f,"
+        return String.format(
+                Locale.ROOT,
+                "{\"contender\":\"%s\",\"round\":%d,\"coldStartMs\":%.1f,\"firstListMs\":%.2f,"
                         + "\"warmListMs\":%.3f,\"warmListFirstByteMs\":%.3f,\"tools\":%d,\"listBytes\":%d,\"rssMb\":%.1f}",
-                run.contender(), run.round(), run.coldStartMs(), run.firstListMs(), run.warmListMs(),
-                run.warmListFirstByteMs(), run.tools(), run.listBytes(), run.rssMb());
+                run.contender(),
+                run.round(),
+                run.coldStartMs(),
+                run.firstListMs(),
+                run.warmListMs(),
+                run.warmListFirstByteMs(),
+                run.tools(),
+                run.listBytes(),
+                run.rssMb());
     }
 }

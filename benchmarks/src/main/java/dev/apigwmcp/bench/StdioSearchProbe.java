@@ -22,8 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StdioSearchProbe {
 
-    private StdioSearchProbe() {
-    }
+    private StdioSearchProbe() {}
 
     public static void main(String[] args) throws Exception {
         List<String> queries = new ArrayList<>();
@@ -40,13 +39,17 @@ public final class StdioSearchProbe {
     }
 
     private static void probe(List<String> command, List<String> queries) throws Exception {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             OutputStream in = process.getOutputStream();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"search-probe\",\"version\":\"1\"}}}");
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"search-probe\",\"version\":\"1\"}}}");
             await(out, 1);
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             double rssBefore = rssMb(process.pid());
@@ -65,9 +68,16 @@ public final class StdioSearchProbe {
             }
             double rssAfter = rssMb(process.pid());
             warm.sort(null);
-            System.out.println(String.format(Locale.ROOT, "first search %.0f ms; warm searches (%d) p50 %.2f ms,"
-                    + " p90 %.2f ms; RSS %.0f MB before the first search, %.0f MB after", first, warm.size(),
-                    warm.get(warm.size() / 2), warm.get(warm.size() * 9 / 10), rssBefore, rssAfter));
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "first search %.0f ms; warm searches (%d) p50 %.2f ms,"
+                            + " p90 %.2f ms; RSS %.0f MB before the first search, %.0f MB after",
+                    first,
+                    warm.size(),
+                    warm.get(warm.size() / 2),
+                    warm.get(warm.size() * 9 / 10),
+                    rssBefore,
+                    rssAfter));
             in.close();
             process.waitFor(10, TimeUnit.SECONDS);
         } finally {
@@ -76,8 +86,10 @@ public final class StdioSearchProbe {
     }
 
     private static void search(OutputStream in, BufferedReader out, int id, String query) throws IOException {
-        send(in, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":"
-                + "\"search_tools\",\"arguments\":{\"query\":\"" + query.replace("\"", "\\\"") + "\"}}}");
+        send(
+                in,
+                "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"search_tools\",\"arguments\":{\"query\":\"" + query.replace("\"", "\\\"") + "\"}}}");
         String answer = await(out, id);
         if (!answer.contains("\"structuredContent\"")) {
             throw new IOException("search " + id + " failed: " + answer.substring(0, Math.min(300, answer.length())));

@@ -38,18 +38,17 @@ public final class TelemetryCost {
 
     /** A pet as the test target's output schema describes it (so the answer is checked and passes). */
     private static final byte[] PET = ("{\"id\":\"7\",\"type\":\"dog\",\"price\":249.5,\"name\":\"Rex\",\"tags\":"
-            + "[\"good\",\"boy\"],\"owner\":{\"name\":\"Ana\",\"email\":\"ana@example.com\"}}")
+                    + "[\"good\",\"boy\"],\"owner\":{\"name\":\"Ana\",\"email\":\"ana@example.com\"}}")
             .getBytes(StandardCharsets.UTF_8);
+
     private static final String CALL = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
             + "\"pets___GetPet\",\"arguments\":{\"petId\":\"7\"},\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
             + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
     private static final long TICKS_PER_SECOND = 100;
 
-    private TelemetryCost() {
-    }
+    private TelemetryCost() {}
 
-    record Contender(String label, Process process, URI endpoint, HttpClient client) {
-    }
+    record Contender(String label, Process process, URI endpoint, HttpClient client) {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
@@ -97,24 +96,31 @@ public final class TelemetryCost {
                     int calls = loop(contender, seconds);
                     long ticks = cpuTicks(contender.process()) - before;
                     double micros = ticks * 1_000_000.0 / TICKS_PER_SECOND / calls;
-                    cpuPerCall.computeIfAbsent(contender.label(), k -> new ArrayList<>()).add(micros);
+                    cpuPerCall
+                            .computeIfAbsent(contender.label(), k -> new ArrayList<>())
+                            .add(micros);
                     if (first == 0) {
                         first = micros;
                     } else {
-                        ratios.computeIfAbsent(contender.label(), k -> new ArrayList<>()).add(micros / first);
+                        ratios.computeIfAbsent(contender.label(), k -> new ArrayList<>())
+                                .add(micros / first);
                     }
-                    line.append(String.format(Locale.ROOT, "  %s %d calls, %.0f us CPU/call", contender.label(),
-                            calls, micros));
+                    line.append(String.format(
+                            Locale.ROOT, "  %s %d calls, %.0f us CPU/call", contender.label(), calls, micros));
                 }
                 System.out.println(line);
             }
             System.out.println();
             for (Map.Entry<String, List<Double>> entry : cpuPerCall.entrySet()) {
-                System.out.printf(Locale.ROOT, "%s: CPU per call %s us%n", entry.getKey(), summary(entry.getValue(),
-                        "%.0f"));
+                System.out.printf(
+                        Locale.ROOT, "%s: CPU per call %s us%n", entry.getKey(), summary(entry.getValue(), "%.0f"));
             }
             for (Map.Entry<String, List<Double>> entry : ratios.entrySet()) {
-                System.out.printf(Locale.ROOT, "%s / %s: %s%n", entry.getKey(), contenders.get(0).label(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s / %s: %s%n",
+                        entry.getKey(),
+                        contenders.get(0).label(),
                         summary(entry.getValue(), "%.3f"));
             }
         } finally {
@@ -134,25 +140,45 @@ public final class TelemetryCost {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classPath, "dev.apigwmcp.runtime.execution.PetsGatewayMain",
-                "--transport", "http", "--port", Integer.toString(port), "--target.pets.base-url", base,
-                "--target.pets.api-key-env", "PETS_KEY", "--target.pets.oauth2.token-url", "http://127.0.0.1:9/token",
-                "--target.pets.oauth2.client-id", "c-1", "--target.pets.oauth2.client-secret-env", "PETS_KEY");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                classPath,
+                "dev.apigwmcp.runtime.execution.PetsGatewayMain",
+                "--transport",
+                "http",
+                "--port",
+                Integer.toString(port),
+                "--target.pets.base-url",
+                base,
+                "--target.pets.api-key-env",
+                "PETS_KEY",
+                "--target.pets.oauth2.token-url",
+                "http://127.0.0.1:9/token",
+                "--target.pets.oauth2.client-id",
+                "c-1",
+                "--target.pets.oauth2.client-secret-env",
+                "PETS_KEY");
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_") || name.startsWith("OTEL_"));
         builder.environment().put("PETS_KEY", "bench-key");
         for (int i = 1; i < parts.length; i++) {
             int at = parts[i].indexOf('=');
-            builder.environment().put(parts[i].substring(0, at), parts[i].substring(at + 1)
-                    .replace("{upstream}", base.substring(0, base.length() - "/prod".length())));
+            builder.environment()
+                    .put(
+                            parts[i].substring(0, at),
+                            parts[i].substring(at + 1)
+                                    .replace("{upstream}", base.substring(0, base.length() - "/prod".length())));
         }
         Path log = Files.createTempFile("telemetry-cost-" + label, ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         URI endpoint = URI.create("http://127.0.0.1:" + port + "/mcp");
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Contender contender = new Contender(label, process, endpoint, client);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
@@ -180,15 +206,23 @@ public final class TelemetryCost {
     }
 
     private static void call(Contender contender) throws IOException, InterruptedException {
-        HttpResponse<String> response = contender.client().send(HttpRequest.newBuilder(contender.endpoint())
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
-                .header("Mcp-Name", "pets___GetPet").POST(HttpRequest.BodyPublishers.ofString(CALL)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || !response.body().contains("\"result\"")
+        HttpResponse<String> response = contender
+                .client()
+                .send(
+                        HttpRequest.newBuilder(contender.endpoint())
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .header("MCP-Protocol-Version", "2026-07-28")
+                                .header("Mcp-Method", "tools/call")
+                                .header("Mcp-Name", "pets___GetPet")
+                                .POST(HttpRequest.BodyPublishers.ofString(CALL))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200
+                || !response.body().contains("\"result\"")
                 || response.body().contains("\"isError\":true")) {
-            throw new IllegalStateException(contender.label() + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    contender.label() + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 
@@ -201,9 +235,15 @@ public final class TelemetryCost {
 
     private static String summary(List<Double> values, String format) {
         List<Double> sorted = values.stream().sorted().toList();
-        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+        double median = sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        return String.format(Locale.ROOT, format + " (" + format + "–" + format + ", n=%d)", median, sorted.get(0),
-                sorted.get(sorted.size() - 1), sorted.size());
+        return String.format(
+                Locale.ROOT,
+                format + " (" + format + "–" + format + ", n=%d)",
+                median,
+                sorted.get(0),
+                sorted.get(sorted.size() - 1),
+                sorted.size());
     }
 }

@@ -13,7 +13,10 @@ import java.util.Objects;
 public record GeneratedFile(Kind kind, String relativePath, byte[] content) {
 
     /** Where a file goes: the compile source root or the resource root. */
-    public enum Kind { JAVA, RESOURCE }
+    public enum Kind {
+        JAVA,
+        RESOURCE
+    }
 
     public GeneratedFile {
         Objects.requireNonNull(kind, "kind");

@@ -49,7 +49,8 @@ public record GenerationResult(
         Path resources = resourceRoot.toAbsolutePath().normalize();
         Map<Path, byte[]> byPath = new HashMap<>();
         for (GeneratedFile file : files) {
-            byPath.put((file.kind() == GeneratedFile.Kind.JAVA ? java : resources).resolve(file.relativePath()),
+            byPath.put(
+                    (file.kind() == GeneratedFile.Kind.JAVA ? java : resources).resolve(file.relativePath()),
                     file.content());
         }
         return new OutputFolders(byPath).replaceContents(List.of(java, resources));
@@ -62,8 +63,8 @@ public record GenerationResult(
      */
     public void writeTo(Path javaRoot, Path resourceRoot) throws IOException {
         List<Path> targets = files.stream()
-                .map(file -> (file.kind() == GeneratedFile.Kind.JAVA ? javaRoot : resourceRoot)
-                        .resolve(file.relativePath()))
+                .map(file ->
+                        (file.kind() == GeneratedFile.Kind.JAVA ? javaRoot : resourceRoot).resolve(file.relativePath()))
                 .toList();
         for (Path folder : new TreeSet<>(targets.stream().map(Path::getParent).toList())) {
             Files.createDirectories(folder);

@@ -16,8 +16,8 @@ import dev.apigwmcp.generator.emit.search.SearchDocumentEmitter;
 import dev.apigwmcp.generator.emit.search.SearchVectorEmitter;
 import dev.apigwmcp.generator.emit.search.TextEmbedder;
 import dev.apigwmcp.generator.model.ApiModel;
-import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
+import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.select.Selection;
 import dev.apigwmcp.generator.select.ToolSelector;
 import java.util.ArrayList;
@@ -38,8 +38,7 @@ import java.util.function.Supplier;
  */
 public final class Generator {
 
-    private Generator() {
-    }
+    private Generator() {}
 
     public static GenerationResult generate(GeneratorConfig config) {
         List<Problem> errors = new ArrayList<>();
@@ -62,15 +61,21 @@ public final class Generator {
                 CompiledTarget result = new ToolCompiler().compile(target, model.get(), selection, problems);
                 if (result.tools().isEmpty() && !target.allowNoTools() && !problems.hasErrors()) {
                     int operations = model.get().operations().size();
-                    problems.error("", "no tool comes out of this export (" + operations + " operations: "
-                            + selection.filteredOut() + " not selected (by toolFilters, or CORS OPTIONS), "
-                            + (operations - selection.filteredOut()) + " left out as the warnings say); a gateway"
-                            + " without tools is almost certainly a mistake: check the filters and the warnings,"
-                            + " or set allowNoTools to accept it");
+                    problems.error(
+                            "",
+                            "no tool comes out of this export (" + operations + " operations: "
+                                    + selection.filteredOut() + " not selected (by toolFilters, or CORS OPTIONS), "
+                                    + (operations - selection.filteredOut())
+                                    + " left out as the warnings say); a gateway"
+                                    + " without tools is almost certainly a mistake: check the filters and the warnings,"
+                                    + " or set allowNoTools to accept it");
                 }
                 compiled.add(result);
-                summaries.add(new TargetSummary(target.name(), model.get().operations().size(),
-                        result.tools().size(), selection.filteredOut()));
+                summaries.add(new TargetSummary(
+                        target.name(),
+                        model.get().operations().size(),
+                        result.tools().size(),
+                        selection.filteredOut()));
             } else {
                 summaries.add(new TargetSummary(target.name(), 0, 0, 0));
             }
@@ -81,7 +86,11 @@ public final class Generator {
         List<ToolSummary> tools = new ArrayList<>();
         for (CompiledTarget target : compiled) {
             for (CompiledTool tool : target.tools()) {
-                tools.add(new ToolSummary(target.name(), tool.name(), tool.method(), tool.operation().path()));
+                tools.add(new ToolSummary(
+                        target.name(),
+                        tool.name(),
+                        tool.method(),
+                        tool.operation().path()));
             }
         }
         tools.sort(Comparator.comparing(ToolSummary::name));
@@ -119,9 +128,12 @@ public final class Generator {
             files.addAll(part.files());
             entries.putAll(part.entries());
         }
-        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.CATALOG + "tools.json",
+        files.add(new GeneratedFile(
+                GeneratedFile.Kind.RESOURCE,
+                ResourcePaths.CATALOG + "tools.json",
                 ToolDefinitions.prettyListResultUtf8(List.copyOf(entries.values()))));
-        files.add(java.servicesFile(targets.stream().map(java::registryClassName).toList()));
+        files.add(
+                java.servicesFile(targets.stream().map(java::registryClassName).toList()));
         files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
         warnings.addAll(embedderProblems);
         return files;
@@ -138,7 +150,8 @@ public final class Generator {
 
     /** The embedding model on the class path ({@link TextEmbedder}), or {@code null}: then no vectors. */
     private static TextEmbedder embedder() {
-        return ServiceLoader.load(TextEmbedder.class, Thread.currentThread().getContextClassLoader()).findFirst()
+        return ServiceLoader.load(TextEmbedder.class, Thread.currentThread().getContextClassLoader())
+                .findFirst()
                 .orElse(null);
     }
 
@@ -150,9 +163,14 @@ public final class Generator {
         try {
             return Emitted.of(List.of(new SearchVectorEmitter(embedder).emit(target)));
         } catch (RuntimeException | LinkageError e) {
-            problems.add(new Problem(target.name(), null, SearchVectorEmitter.FILE, "the embedding model "
-                    + embedder.getClass().getName() + " failed (" + e + "); no search vectors are written and the"
-                    + " tool search is lexical only"));
+            problems.add(new Problem(
+                    target.name(),
+                    null,
+                    SearchVectorEmitter.FILE,
+                    "the embedding model "
+                            + embedder.getClass().getName() + " failed (" + e
+                            + "); no search vectors are written and the"
+                            + " tool search is lexical only"));
             return Emitted.of(List.of());
         }
     }
@@ -175,8 +193,10 @@ public final class Generator {
         }
         // The runtime reads the target's list at start: one compact tool per line, found without a parser. The
         // reviewed catalog keeps the pretty entries.
-        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name())
-                + "tools.json", ToolLines.listResult(lines)));
+        files.add(new GeneratedFile(
+                GeneratedFile.Kind.RESOURCE,
+                ResourcePaths.targetFolder(target.name()) + "tools.json",
+                ToolLines.listResult(lines)));
         return new Emitted(files, entries);
     }
 
@@ -201,13 +221,20 @@ public final class Generator {
         for (CompiledTarget target : targets) {
             String other = packageOwner.putIfAbsent(target.javaPackage(), target.name());
             if (other != null) {
-                errors.add(new Problem(target.name(), null, "javaPackage", "Java package " + target.javaPackage()
-                        + " is also used by target " + other + "; set a distinct javaPackage"));
+                errors.add(new Problem(
+                        target.name(),
+                        null,
+                        "javaPackage",
+                        "Java package " + target.javaPackage() + " is also used by target " + other
+                                + "; set a distinct javaPackage"));
             }
             for (CompiledTool tool : target.tools()) {
                 String owner = toolOwner.putIfAbsent(tool.name(), target.name());
                 if (owner != null) {
-                    errors.add(new Problem(target.name(), target.config().displayFile(), tool.operation().pointer(),
+                    errors.add(new Problem(
+                            target.name(),
+                            target.config().displayFile(),
+                            tool.operation().pointer(),
                             "tool name '" + tool.name() + "' is also generated by target " + owner
                                     + "; keep the name prefix on or override one of the names"));
                 }

@@ -61,7 +61,8 @@ final class OutputFolders {
                 Files.delete(folder); // empty by now: its files were stale and its subfolders came first
             }
         }
-        for (Path folder : new TreeSet<>(wanted.keySet().stream().map(Path::getParent).toList())) {
+        for (Path folder :
+                new TreeSet<>(wanted.keySet().stream().map(Path::getParent).toList())) {
             Files.createDirectories(folder);
         }
         // A folder that did not exist holds no files yet: its files are written without first failing to read
@@ -83,8 +84,8 @@ final class OutputFolders {
      * and most schema files are larger.
      */
     private static void write(Path path, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(
+                path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

@@ -69,10 +69,17 @@ public record TargetConfig(
     }
 
     public Builder toBuilder() {
-        return new Builder(name, exportFile).displayFile(displayFile).toolFilters(toolFilters)
-                .toolOverrides(toolOverrides).auth(auth).namePrefix(namePrefix)
-                .descriptionMaxLength(descriptionMaxLength).javaPackage(javaPackage)
-                .outputSchemaMaxBytes(outputSchemaMaxBytes).outputSchemas(outputSchemas).allowNoTools(allowNoTools);
+        return new Builder(name, exportFile)
+                .displayFile(displayFile)
+                .toolFilters(toolFilters)
+                .toolOverrides(toolOverrides)
+                .auth(auth)
+                .namePrefix(namePrefix)
+                .descriptionMaxLength(descriptionMaxLength)
+                .javaPackage(javaPackage)
+                .outputSchemaMaxBytes(outputSchemaMaxBytes)
+                .outputSchemas(outputSchemas)
+                .allowNoTools(allowNoTools);
     }
 
     public TargetConfig withFilters(List<ToolFilter> filters) {
@@ -155,8 +162,19 @@ public record TargetConfig(
         }
 
         public TargetConfig build() {
-            return new TargetConfig(name, exportFile, displayFile, toolFilters, toolOverrides, auth, namePrefix,
-                    descriptionMaxLength, javaPackage, outputSchemaMaxBytes, outputSchemas, allowNoTools);
+            return new TargetConfig(
+                    name,
+                    exportFile,
+                    displayFile,
+                    toolFilters,
+                    toolOverrides,
+                    auth,
+                    namePrefix,
+                    descriptionMaxLength,
+                    javaPackage,
+                    outputSchemaMaxBytes,
+                    outputSchemas,
+                    allowNoTools);
         }
     }
 }

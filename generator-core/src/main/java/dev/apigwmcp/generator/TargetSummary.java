@@ -8,5 +8,4 @@ package dev.apigwmcp.generator;
  * @param tools       tools generated
  * @param filteredOut operations not selected by the filters
  */
-public record TargetSummary(String target, int operations, int tools, int filteredOut) {
-}
+public record TargetSummary(String target, int operations, int tools, int filteredOut) {}

@@ -8,5 +8,4 @@ package dev.apigwmcp.generator;
  * @param method HTTP method
  * @param path   resource path as in the export
  */
-public record ToolSummary(String target, String name, String method, String path) {
-}
+public record ToolSummary(String target, String name, String method, String path) {}

@@ -3,11 +3,11 @@ package dev.apigwmcp.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
-import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -37,7 +37,9 @@ class CompileAndRunTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void compileBoth() throws IOException {
-        both = compile(List.of(TestSpecs.petstoreAll(), TestSpecs.ordersResolved(),
+        both = compile(List.of(
+                TestSpecs.petstoreAll(),
+                TestSpecs.ordersResolved(),
                 TargetConfig.of("styles", TestSpecs.spec("query-styles.json"))));
     }
 
@@ -59,26 +61,37 @@ class CompileAndRunTest {
                     assertThat(registry.newTool(name).name()).isEqualTo(name);
                     tools.add(name);
                 }
-                assertThatThrownBy(() -> registry.newTool("nope")).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> registry.newTool("nope"))
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("target " + registry.targetName() + " has no tool named 'nope'");
-                assertThat(loader.getResource(registry.resourceFolder() + "bindings.json")).isNotNull();
-                assertThat(loader.getResource(registry.resourceFolder() + "tools.json")).isNotNull();
+                assertThat(loader.getResource(registry.resourceFolder() + "bindings.json"))
+                        .isNotNull();
+                assertThat(loader.getResource(registry.resourceFolder() + "tools.json"))
+                        .isNotNull();
             }
             assertThat(targets).containsExactlyInAnyOrder("petstore", "orders", "styles");
-            assertThat(tools).contains("petstore___ListPets", "petstore___GetPet", "petstore___delete_pets_petId",
-                    "petstore___any_admin_proxy", "orders___listOrders", "orders___listCustomerOrders",
-                    "orders___createOrder");
+            assertThat(tools)
+                    .contains(
+                            "petstore___ListPets",
+                            "petstore___GetPet",
+                            "petstore___delete_pets_petId",
+                            "petstore___any_admin_proxy",
+                            "orders___listOrders",
+                            "orders___listCustomerOrders",
+                            "orders___createOrder");
         }
     }
 
     @Test
     void generatedCodeDependsOnTheRuntimesSpiOnly() {
-        com.tngtech.archunit.core.domain.JavaClasses generated = new com.tngtech.archunit.core.importer
-                .ClassFileImporter().importPath(out.resolve("classes"));
+        com.tngtech.archunit.core.domain.JavaClasses generated =
+                new com.tngtech.archunit.core.importer.ClassFileImporter().importPath(out.resolve("classes"));
         org.assertj.core.api.Assertions.assertThat(generated).isNotEmpty();
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().should().onlyDependOnClassesThat()
-                .resideInAnyPackage("dev.apigwmcp.generated..", "dev.apigwmcp.runtime.spi..", "java..",
-                        "tools.jackson.databind..")
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.apigwmcp.generated..", "dev.apigwmcp.runtime.spi..", "java..", "tools.jackson.databind..")
                 .because("generated code may use the runtime's contract (spi) and nothing else of it")
                 .check(generated);
     }
@@ -103,10 +116,17 @@ class CompileAndRunTest {
 
     @Test
     void objectAndDelimitedQueryParametersUseTheirStyles() throws Exception {
-        RecordingRequest request = run(both, "styles___search",
+        RecordingRequest request = run(
+                both,
+                "styles___search",
                 "{\"id\":\"7\",\"filter\":{\"name\":\"a\"},\"point\":{\"x\":1},\"ids\":[1,2],\"id_query\":\"q\"}");
-        assertThat(request.calls).containsExactly("path id=7", "object filter={\"name\":\"a\"} DEEP_OBJECT",
-                "object point={\"x\":1} FORM", "query ids=[1, 2] PIPE_DELIMITED", "query id=q");
+        assertThat(request.calls)
+                .containsExactly(
+                        "path id=7",
+                        "object filter={\"name\":\"a\"} DEEP_OBJECT",
+                        "object point={\"x\":1} FORM",
+                        "query ids=[1, 2] PIPE_DELIMITED",
+                        "query id=q");
     }
 
     @Test
@@ -129,11 +149,15 @@ class CompileAndRunTest {
     void argumentRecordsWriteThemselvesBackAsTheArgumentsTheyWereReadFrom() throws Exception {
         // What a typed interceptor relies on: read, (change,) write back, with names as the client sends them.
         for (String[] call : new String[][] {
-            {"orders___createOrder", "{\"Idempotency-Key\":\"k-1\",\"body\":{\"customerId\":\"c1\","
-                    + "\"items\":[{\"sku\":\"s\",\"quantity\":2,\"x\":true}]}}"},
+            {
+                "orders___createOrder",
+                "{\"Idempotency-Key\":\"k-1\",\"body\":{\"customerId\":\"c1\","
+                        + "\"items\":[{\"sku\":\"s\",\"quantity\":2,\"x\":true}]}}"
+            },
             {"petstore___ListPets", "{\"type\":\"dog\",\"page\":2}"},
             {"petstore___any_admin_proxy", "{\"proxy\":\"a/b\",\"method\":\"PUT\",\"query\":{\"q\":\"1\"}}"},
-            {"petstore___Health", "{}"}}) {
+            {"petstore___Health", "{}"}
+        }) {
             JsonNode arguments = JSON.readTree(call[1]);
             Object input = tool(both, call[0]).readArguments(arguments);
             assertThat(input).isInstanceOf(JsonWritable.class);
@@ -148,11 +172,17 @@ class CompileAndRunTest {
             URLClassLoader loader = both;
             Class<?> arguments = loader.loadClass("dev.apigwmcp.generated.petstore.ListPetsTool$Input");
             assertThat(arguments.isRecord()).isTrue();
-            assertThat(arguments.getRecordComponents()).extracting(c -> c.getName() + ":" + c.getType().getSimpleName())
+            assertThat(arguments.getRecordComponents())
+                    .extracting(c -> c.getName() + ":" + c.getType().getSimpleName())
                     .containsExactly("type:String", "page:Long");
             Class<?> body = loader.loadClass("dev.apigwmcp.generated.petstore.CreatePetTool$Input$Body");
-            assertThat(body.getRecordComponents()).extracting(c -> c.getName() + ":" + c.getType().getSimpleName())
-                    .containsExactly("type:String", "price:BigDecimal", "name:String", "birthDate:String",
+            assertThat(body.getRecordComponents())
+                    .extracting(c -> c.getName() + ":" + c.getType().getSimpleName())
+                    .containsExactly(
+                            "type:String",
+                            "price:BigDecimal",
+                            "name:String",
+                            "birthDate:String",
                             "additionalProperties:Map");
         }
     }
@@ -193,14 +223,21 @@ class CompileAndRunTest {
         // More tools than one creation method holds (RegistryEmitter.CASES_PER_METHOD = 512).
         StringBuilder paths = new StringBuilder();
         for (int i = 0; i < 1100; i++) {
-            paths.append(i == 0 ? "" : ",").append("\"/r").append(i).append("\":{\"get\":{\"operationId\":\"op")
-                    .append(i).append("\",\"responses\":{\"204\":{\"description\":\"ok\"}}}}");
+            paths.append(i == 0 ? "" : ",")
+                    .append("\"/r")
+                    .append(i)
+                    .append("\":{\"get\":{\"operationId\":\"op")
+                    .append(i)
+                    .append("\",\"responses\":{\"204\":{\"description\":\"ok\"}}}}");
         }
         Path spec = dir.resolve("many.json");
-        Files.writeString(spec, "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"many\",\"version\":\"1\"},"
-                + "\"servers\":[{\"url\":\"https://example.com\"}],\"paths\":{" + paths + "}}");
+        Files.writeString(
+                spec,
+                "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"many\",\"version\":\"1\"},"
+                        + "\"servers\":[{\"url\":\"https://example.com\"}],\"paths\":{" + paths + "}}");
         try (URLClassLoader loader = compile(List.of(TargetConfig.of("many", spec)), dir.resolve("out"))) {
-            ToolRegistry registry = ServiceLoader.load(ToolRegistry.class, loader).findFirst().orElseThrow();
+            ToolRegistry registry =
+                    ServiceLoader.load(ToolRegistry.class, loader).findFirst().orElseThrow();
             assertThat(registry.toolNames()).hasSize(1100).isSorted();
             for (String name : registry.toolNames()) {
                 assertThat(registry.newTool(name).name()).isEqualTo(name);
@@ -254,8 +291,7 @@ class CompileAndRunTest {
         }
 
         @Override
-        public UpstreamRequestBuilder queryParameter(String argument, String name, List<?> values,
-                QueryStyle style) {
+        public UpstreamRequestBuilder queryParameter(String argument, String name, List<?> values, QueryStyle style) {
             if (values != null) {
                 calls.add("query " + name + "=" + Arguments.texts(values) + " " + style);
             }

@@ -22,8 +22,10 @@ class DeterminismTest {
         GenerationResult second = Generator.generate(config);
         assertThat(first.files()).hasSameSizeAs(second.files());
         for (int i = 0; i < first.files().size(); i++) {
-            assertThat(second.files().get(i).relativePath()).isEqualTo(first.files().get(i).relativePath());
-            assertThat(second.files().get(i).content()).as(first.files().get(i).relativePath())
+            assertThat(second.files().get(i).relativePath())
+                    .isEqualTo(first.files().get(i).relativePath());
+            assertThat(second.files().get(i).content())
+                    .as(first.files().get(i).relativePath())
                     .isEqualTo(first.files().get(i).content());
         }
     }
@@ -36,7 +38,8 @@ class DeterminismTest {
         GenerationResult here = Generator.generate(new GeneratorConfig(List.of(TestSpecs.petstoreAll())));
         GenerationResult there = Generator.generate(new GeneratorConfig(List.of(TargetConfig.of("petstore", copy))));
         for (int i = 0; i < here.files().size(); i++) {
-            assertThat(there.files().get(i).content()).isEqualTo(here.files().get(i).content());
+            assertThat(there.files().get(i).content())
+                    .isEqualTo(here.files().get(i).content());
             String text = there.files().get(i).text();
             assertThat(text).doesNotContain(elsewhere.toString()).doesNotContain("\r");
             assertThat(text).doesNotContain(System.getProperty("user.dir"));
@@ -46,7 +49,9 @@ class DeterminismTest {
     @Test
     void filesAreSortedByKindThenPath() {
         GenerationResult result = Generator.generate(new GeneratorConfig(List.of(TestSpecs.petstoreAll())));
-        List<String> keys = result.files().stream().map(f -> f.kind() + "/" + f.relativePath()).toList();
+        List<String> keys = result.files().stream()
+                .map(f -> f.kind() + "/" + f.relativePath())
+                .toList();
         assertThat(keys).isSorted();
     }
 }

@@ -54,7 +54,8 @@ class ExportEdgeCasesTest {
                 """);
 
         assertThat(result.errors()).isEmpty();
-        assertThat(file(result, "api___get.output.json")).contains("\"name\"", "\"string\"")
+        assertThat(file(result, "api___get.output.json"))
+                .contains("\"name\"", "\"string\"")
                 .doesNotContain("$ref");
         assertThat(file(result, "api___get.input.json")).contains("\"pattern\": \"^[a-z]+$\"");
     }
@@ -84,14 +85,17 @@ class ExportEdgeCasesTest {
 
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/paths/~1a/get/responses/200/content/application~1json/schema/$ref");
-            assertThat(p.message()).contains("must point at (or into) the schema of a parameter, request body or"
-                    + " response");
+            assertThat(p.message())
+                    .contains("must point at (or into) the schema of a parameter, request body or" + " response");
         });
     }
 
     private static String file(GenerationResult result, String suffix) {
-        return result.files().stream().filter(f -> f.relativePath().endsWith(suffix)).findFirst()
-                .orElseThrow(() -> new AssertionError("no file " + suffix)).text();
+        return result.files().stream()
+                .filter(f -> f.relativePath().endsWith(suffix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no file " + suffix))
+                .text();
     }
 
     @Test
@@ -116,10 +120,13 @@ class ExportEdgeCasesTest {
                 """;
         GenerationResult result = generate(spec);
         assertThat(result.errors()).isEmpty();
-        assertThat(result.tools()).extracting(ToolSummary::name).hasSize(2)
+        assertThat(result.tools())
+                .extracting(ToolSummary::name)
+                .hasSize(2)
                 .allSatisfy(name -> assertThat(name).matches("api___get_users_[0-9a-f]{8}"));
         assertThat(generate(spec).tools()).isEqualTo(result.tools());
-        assertThat(result.warnings()).extracting(Problem::message)
+        assertThat(result.warnings())
+                .extracting(Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("is shared with another operation"));
     }
 
@@ -137,11 +144,14 @@ class ExportEdgeCasesTest {
         assertThat(file(result, "api___getUser.input.json")).contains("\"pattern\": \"[A-Za-z0-9:\\\\-_\\\\.@]+\"");
         // Tolerant output schemas (the default) keep no pattern at all.
         assertThat(file(result, "api___getUser.output.json")).doesNotContain("\"pattern\"");
-        assertThat(result.warnings()).filteredOn(w -> w.message().startsWith("pattern")).singleElement().satisfies(w -> {
-            assertThat(w.file()).isEqualTo("api.json");
-            assertThat(w.pointer()).endsWith("/properties/ip/pattern");
-            assertThat(w.message()).contains("uses '\\Z'", "pattern dropped");
-        });
+        assertThat(result.warnings())
+                .filteredOn(w -> w.message().startsWith("pattern"))
+                .singleElement()
+                .satisfies(w -> {
+                    assertThat(w.file()).isEqualTo("api.json");
+                    assertThat(w.pointer()).endsWith("/properties/ip/pattern");
+                    assertThat(w.message()).contains("uses '\\Z'", "pattern dropped");
+                });
     }
 
     @Test
@@ -168,8 +178,10 @@ class ExportEdgeCasesTest {
 
         assertThat(result.errors()).isEmpty();
         assertThat(file(result, "bindings.json")).contains("\"API_KEY\"");
-        assertThat(result.warnings()).extracting(Problem::message).anySatisfy(m ->
-                assertThat(m).contains("not defined in components.securitySchemes", "API-key-required flag"));
+        assertThat(result.warnings())
+                .extracting(Problem::message)
+                .anySatisfy(m ->
+                        assertThat(m).contains("not defined in components.securitySchemes", "API-key-required flag"));
     }
 
     @Test
@@ -179,7 +191,9 @@ class ExportEdgeCasesTest {
                  "/a":{"get":{"operationId":"a","security":[{"api_key":[]}],"responses":{"200":{"description":"ok"}}}}}}
                 """);
 
-        assertThat(result.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("'api_key'"));
+        assertThat(result.errors())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("'api_key'"));
     }
 
     @Test
@@ -196,8 +210,11 @@ class ExportEdgeCasesTest {
             assertThat(tool.path()).isEqualTo("/{proxy+}");
         });
         assertThat(file(result, "api___any_proxy.input.json")).contains("\"proxy\"", "\"query\"", "\"body\"");
-        assertThat(result.warnings()).filteredOn(p -> p.message().contains("catch-all route")).singleElement()
-                .extracting(Problem::pointer).isEqualTo("/paths/~1$default");
+        assertThat(result.warnings())
+                .filteredOn(p -> p.message().contains("catch-all route"))
+                .singleElement()
+                .extracting(Problem::pointer)
+                .isEqualTo("/paths/~1$default");
         assertThat(result.warnings()).noneMatch(p -> p.message().contains("not declared"));
     }
 }

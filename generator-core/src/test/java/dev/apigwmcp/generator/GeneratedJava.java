@@ -2,7 +2,6 @@ package dev.apigwmcp.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import java.io.File;
 import java.io.IOException;
@@ -18,12 +17,12 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import tools.jackson.databind.JsonNode;
 
 /** Writes a generation's files and compiles its Java as a user's build would, with every lint warning an error. */
 public final class GeneratedJava {
 
-    private GeneratedJava() {
-    }
+    private GeneratedJava() {}
 
     /** Compiles {@code result}'s files under {@code out}; returns a loader over its classes and resources. */
     public static URLClassLoader compile(GenerationResult result, Path out) throws IOException {
@@ -36,22 +35,42 @@ public final class GeneratedJava {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null);
                 Stream<Path> walk = Files.walk(javaDir)) {
-            List<Path> sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
-            String classpath = String.join(File.pathSeparator, location(ToolRegistry.class),
-                    location(JsonNode.class), location(tools.jackson.core.JsonParser.class));
-            boolean ok = compiler.getTask(null, files, diagnostics,
-                    List.of("-d", classes.toString(), "-classpath", classpath, "-Xlint:all", "-Werror",
-                            "--release", "17"),
-                    null, files.getJavaFileObjectsFromPaths(sources)).call();
+            List<Path> sources =
+                    walk.filter(p -> p.toString().endsWith(".java")).toList();
+            String classpath = String.join(
+                    File.pathSeparator,
+                    location(ToolRegistry.class),
+                    location(JsonNode.class),
+                    location(tools.jackson.core.JsonParser.class));
+            boolean ok = compiler.getTask(
+                            null,
+                            files,
+                            diagnostics,
+                            List.of(
+                                    "-d",
+                                    classes.toString(),
+                                    "-classpath",
+                                    classpath,
+                                    "-Xlint:all",
+                                    "-Werror",
+                                    "--release",
+                                    "17"),
+                            null,
+                            files.getJavaFileObjectsFromPaths(sources))
+                    .call();
             assertThat(ok).as("compilation: %s", diagnostics.getDiagnostics()).isTrue();
         }
-        return new URLClassLoader(new URL[] {classes.toUri().toURL(), resources.toUri().toURL()},
-                GeneratedJava.class.getClassLoader());
+        return new URLClassLoader(
+                new URL[] {classes.toUri().toURL(), resources.toUri().toURL()}, GeneratedJava.class.getClassLoader());
     }
 
     private static String location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -32,7 +32,8 @@ class GeneratorErrorsTest {
 
     @Test
     void malformedJsonNamesLineAndColumn() throws IOException {
-        GenerationResult result = generate(TargetConfig.of("bad", write("bad.json", "{\n  \"openapi\": \"3.0.1\",\n  x\n}")));
+        GenerationResult result =
+                generate(TargetConfig.of("bad", write("bad.json", "{\n  \"openapi\": \"3.0.1\",\n  x\n}")));
         assertThat(result.files()).isEmpty();
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("bad.json");
@@ -43,8 +44,9 @@ class GeneratorErrorsTest {
     @Test
     void malformedYamlIsReported() throws IOException {
         GenerationResult result = generate(TargetConfig.of("bad", write("bad.yaml", "openapi: 3.0.1\npaths: [\n")));
-        assertThat(result.errors()).singleElement().satisfies(p ->
-                assertThat(p.message()).startsWith("malformed YAML"));
+        assertThat(result.errors())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("malformed YAML"));
     }
 
     @Test
@@ -65,62 +67,72 @@ class GeneratorErrorsTest {
     @Test
     void notAnOpenApiDocument() throws IOException {
         GenerationResult result = generate(TargetConfig.of("x", write("x.json", "{\"hello\":1}")));
-        assertThat(result.errors()).singleElement().satisfies(p ->
-                assertThat(p.message()).contains("neither 'openapi' nor 'swagger'"));
+        assertThat(result.errors())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("neither 'openapi' nor 'swagger'"));
     }
 
     @Test
     void filterThatMatchesNothingIsAnError() {
-        GenerationResult result = generate(TestSpecs.petstoreAll().withFilters(List.of(
-                new ToolFilter("/pets", List.of("GET")), new ToolFilter("/cats/*", List.of("GET")))));
+        GenerationResult result = generate(TestSpecs.petstoreAll()
+                .withFilters(
+                        List.of(new ToolFilter("/pets", List.of("GET")), new ToolFilter("/cats/*", List.of("GET")))));
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("toolFilters[1]");
-            assertThat(p.message()).isEqualTo("filter '/cats/*' [GET] matches no operation of the export"
-                    + " petstore-apigw-oas30.json: no resource lies below /cats/; did you mean /pets/*?");
+            assertThat(p.message())
+                    .isEqualTo("filter '/cats/*' [GET] matches no operation of the export"
+                            + " petstore-apigw-oas30.json: no resource lies below /cats/; did you mean /pets/*?");
         });
     }
 
     @Test
     void overrideForAnUnknownOperationNamesTheOverrideAndWhatExists() {
-        GenerationResult result = generate(TestSpecs.petstoreAll().withOverrides(List.of(
-                new ToolOverride("/pets", "PATCH", "patchPets", null),
-                new ToolOverride("/dogs", "GET", "dogs", null))));
-        assertThat(result.errors()).extracting(Problem::pointer).containsExactly("toolOverrides[0]",
-                "toolOverrides[1]");
+        GenerationResult result = generate(TestSpecs.petstoreAll()
+                .withOverrides(List.of(
+                        new ToolOverride("/pets", "PATCH", "patchPets", null),
+                        new ToolOverride("/dogs", "GET", "dogs", null))));
+        assertThat(result.errors())
+                .extracting(Problem::pointer)
+                .containsExactly("toolOverrides[0]", "toolOverrides[1]");
         assertThat(result.errors().get(0).message())
                 .isEqualTo("override PATCH /pets names no operation of the export petstore-apigw-oas30.json: /pets"
                         + " has no PATCH method (its methods: GET, POST, OPTIONS)");
-        assertThat(result.errors().get(1).message()).isEqualTo("override GET /dogs names no operation of the export"
-                + " petstore-apigw-oas30.json: there is no resource /dogs, nor one with a similar path");
+        assertThat(result.errors().get(1).message())
+                .isEqualTo("override GET /dogs names no operation of the export"
+                        + " petstore-apigw-oas30.json: there is no resource /dogs, nor one with a similar path");
     }
 
     @Test
     void overrideWithOtherPlaceholderNamesPointsToTheExportsSpelling() {
-        GenerationResult result = generate(TestSpecs.petstoreAll().withOverrides(List.of(
-                new ToolOverride("/pets/{id}", "GET", "getPet", null))));
+        GenerationResult result = generate(
+                TestSpecs.petstoreAll().withOverrides(List.of(new ToolOverride("/pets/{id}", "GET", "getPet", null))));
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("toolOverrides[0]");
             assertThat(p.target()).isEqualTo("petstore");
-            assertThat(p.toString()).isEqualTo("toolOverrides[0]: override GET /pets/{id} names no operation of the"
-                    + " export petstore-apigw-oas30.json: there is no resource /pets/{id}; the export spells it"
-                    + " /pets/{petId} (path parameters must be named as in the export) (target petstore)");
+            assertThat(p.toString())
+                    .isEqualTo("toolOverrides[0]: override GET /pets/{id} names no operation of the"
+                            + " export petstore-apigw-oas30.json: there is no resource /pets/{id}; the export spells it"
+                            + " /pets/{petId} (path parameters must be named as in the export) (target petstore)");
         });
     }
 
     @Test
     void overrideForAnOperationTheFiltersDropIsAnError() {
-        GenerationResult result = generate(TestSpecs.petstoreWildcard().withOverrides(List.of(
-                new ToolOverride("/pets", "GET", "listPets", null))));
-        assertThat(result.errors()).singleElement().satisfies(p ->
-                assertThat(p.message()).contains("toolFilters do not select"));
+        GenerationResult result = generate(TestSpecs.petstoreWildcard()
+                .withOverrides(List.of(new ToolOverride("/pets", "GET", "listPets", null))));
+        assertThat(result.errors())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("toolFilters do not select"));
     }
 
     @Test
     void overrideWithAWildcardOrInvalidNameIsAnError() {
-        GenerationResult result = generate(TestSpecs.petstoreAll().withOverrides(List.of(
-                new ToolOverride("/pets/*", "GET", "x", null),
-                new ToolOverride("/pets", "GET", "list pets!", null))));
-        assertThat(result.errors()).extracting(Problem::pointer)
+        GenerationResult result = generate(TestSpecs.petstoreAll()
+                .withOverrides(List.of(
+                        new ToolOverride("/pets/*", "GET", "x", null),
+                        new ToolOverride("/pets", "GET", "list pets!", null))));
+        assertThat(result.errors())
+                .extracting(Problem::pointer)
                 .containsExactly("toolOverrides[0].path", "toolOverrides[1].name");
         assertThat(result.errors().get(0).message()).contains("no wildcards");
         assertThat(result.errors().get(1).message()).contains("must match ^[A-Za-z0-9_-]{1,64}$");
@@ -132,39 +144,60 @@ class GeneratorErrorsTest {
         assertThat(result.files()).isEmpty();
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("orders-apigw-swagger2.yaml");
-            assertThat(p.message()).contains("'orders___listOrders'", "GET /orders", "GET /customers/{customerId}/orders",
-                    "<toolOverride>");
+            assertThat(p.message())
+                    .contains(
+                            "'orders___listOrders'",
+                            "GET /orders",
+                            "GET /customers/{customerId}/orders",
+                            "<toolOverride>");
         });
     }
 
     @Test
     void badFiltersAreAllReportedTogether() {
-        GenerationResult result = generate(TestSpecs.petstoreAll().withFilters(List.of(
-                new ToolFilter("pets", List.of("GET")),
-                new ToolFilter("/pets/*/photos", List.of("GET")),
-                new ToolFilter("/pets", List.of("FETCH")),
-                new ToolFilter("/pets", List.of()))));
-        assertThat(result.errors()).extracting(Problem::pointer).containsExactly("toolFilters[0].filterPath",
-                "toolFilters[1].filterPath", "toolFilters[2].methods", "toolFilters[3].methods");
+        GenerationResult result = generate(TestSpecs.petstoreAll()
+                .withFilters(List.of(
+                        new ToolFilter("pets", List.of("GET")),
+                        new ToolFilter("/pets/*/photos", List.of("GET")),
+                        new ToolFilter("/pets", List.of("FETCH")),
+                        new ToolFilter("/pets", List.of()))));
+        assertThat(result.errors())
+                .extracting(Problem::pointer)
+                .containsExactly(
+                        "toolFilters[0].filterPath",
+                        "toolFilters[1].filterPath",
+                        "toolFilters[2].methods",
+                        "toolFilters[3].methods");
     }
 
     @Test
     void targetNamesFollowAgentCoresRuleAndAreUnique() {
-        GenerationResult result = generate(TargetConfig.of("pet_store", TestSpecs.petstore()),
-                TargetConfig.of("a", TestSpecs.petstore()), TargetConfig.of("a", TestSpecs.petstore()));
-        assertThat(result.errors()).extracting(Problem::message).anySatisfy(m ->
-                assertThat(m).startsWith("must be letters and digits").endsWith("was 'pet_store'"))
+        GenerationResult result = generate(
+                TargetConfig.of("pet_store", TestSpecs.petstore()),
+                TargetConfig.of("a", TestSpecs.petstore()),
+                TargetConfig.of("a", TestSpecs.petstore()));
+        assertThat(result.errors())
+                .extracting(Problem::message)
+                .anySatisfy(m ->
+                        assertThat(m).startsWith("must be letters and digits").endsWith("was 'pet_store'"))
                 .anySatisfy(m -> assertThat(m).contains("'a' is used by two targets"));
         assertThat(result.errors()).extracting(Problem::pointer).containsOnly("name");
     }
 
     @Test
     void sameToolNameFromTwoTargetsWithoutPrefixIsAnError() {
-        TargetConfig a = TargetConfig.builder("a", TestSpecs.petstore()).namePrefix(false).javaPackage("x.a").build();
-        TargetConfig b = TargetConfig.builder("b", TestSpecs.petstore()).namePrefix(false).javaPackage("x.b").build();
+        TargetConfig a = TargetConfig.builder("a", TestSpecs.petstore())
+                .namePrefix(false)
+                .javaPackage("x.a")
+                .build();
+        TargetConfig b = TargetConfig.builder("b", TestSpecs.petstore())
+                .namePrefix(false)
+                .javaPackage("x.b")
+                .build();
         GenerationResult result = generate(a, b);
-        assertThat(result.errors()).isNotEmpty().allSatisfy(p ->
-                assertThat(p.message()).contains("is also generated by target a"));
+        assertThat(result.errors())
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.message()).contains("is also generated by target a"));
     }
 
     @Test
@@ -177,7 +210,8 @@ class GeneratorErrorsTest {
         GenerationResult result = generate(TargetConfig.of("r", spec));
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).startsWith("/paths/~1a/get/parameters/0/schema");
-            assertThat(p.message()).contains("#/components/schemas/Missing", "add the schema it names")
+            assertThat(p.message())
+                    .contains("#/components/schemas/Missing", "add the schema it names")
                     .doesNotContain("replaced", "accepts anything");
         });
     }
@@ -197,11 +231,13 @@ class GeneratorErrorsTest {
 
     @Test
     void cutDescriptionIsAWarning() {
-        TargetConfig config = TargetConfig.builder("petstore", TestSpecs.petstore()).descriptionMaxLength(20)
+        TargetConfig config = TargetConfig.builder("petstore", TestSpecs.petstore())
+                .descriptionMaxLength(20)
                 .build();
         GenerationResult result = generate(config);
         assertThat(result.errors()).isEmpty();
-        assertThat(result.warnings()).extracting(Problem::message)
+        assertThat(result.warnings())
+                .extracting(Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("was cut to 20"));
     }
 }

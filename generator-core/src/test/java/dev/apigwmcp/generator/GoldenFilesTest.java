@@ -42,7 +42,8 @@ class GoldenFilesTest {
             String key = file.kind().name().toLowerCase() + "/" + file.relativePath();
             // Several targets: only what merging adds (the catalog and the services file); each target's own
             // files are already covered by its single-target case.
-            if (targets.size() == 1 || key.startsWith("resource/apigw-mcp/catalog/")
+            if (targets.size() == 1
+                    || key.startsWith("resource/apigw-mcp/catalog/")
                     || key.startsWith("resource/META-INF/")) {
                 actual.put(key, file.text());
             }
@@ -54,7 +55,8 @@ class GoldenFilesTest {
         Map<String, String> expected = read(dir);
         assertThat(actual.keySet()).as("files of %s", name).containsExactlyElementsOf(expected.keySet());
         for (Map.Entry<String, String> entry : actual.entrySet()) {
-            assertThat(entry.getValue()).as("%s/%s (rewrite with -Dgolden.update=true)", name, entry.getKey())
+            assertThat(entry.getValue())
+                    .as("%s/%s (rewrite with -Dgolden.update=true)", name, entry.getKey())
                     .isEqualTo(expected.get(entry.getKey()));
         }
     }

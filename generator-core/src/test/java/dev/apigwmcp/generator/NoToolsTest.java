@@ -32,15 +32,17 @@ class NoToolsTest {
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("cors.json");
             assertThat(p.pointer()).isEmpty();
-            assertThat(p.message()).startsWith("no tool comes out of this export (1 operations: 1 not selected (by toolFilters, or CORS OPTIONS), 0 left out")
+            assertThat(p.message())
+                    .startsWith(
+                            "no tool comes out of this export (1 operations: 1 not selected (by toolFilters, or CORS OPTIONS), 0 left out")
                     .contains("allowNoTools");
         });
     }
 
     @Test
     void allowNoToolsAcceptsIt() throws IOException {
-        GenerationResult result = Generator.generate(new GeneratorConfig(List.of(
-                TargetConfig.builder("a", onlyCors()).allowNoTools(true).build())));
+        GenerationResult result = Generator.generate(new GeneratorConfig(
+                List.of(TargetConfig.builder("a", onlyCors()).allowNoTools(true).build())));
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.tools()).isEmpty();

@@ -26,13 +26,16 @@ class OutputFoldersTest {
 
     private List<String> tree() throws IOException {
         try (Stream<Path> walk = Files.walk(out)) {
-            return walk.map(p -> out.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            return walk.map(p -> out.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
     @Test
     void writesEveryFileIntoMissingFolders() throws IOException {
-        assertThat(replace(Map.of("java/a/A.java", "class A {}", "resources/x.json", "{}"))).isEqualTo(2);
+        assertThat(replace(Map.of("java/a/A.java", "class A {}", "resources/x.json", "{}")))
+                .isEqualTo(2);
         assertThat(Files.readString(out.resolve("java/a/A.java"))).isEqualTo("class A {}");
         assertThat(Files.readString(out.resolve("resources/x.json"))).isEqualTo("{}");
     }
@@ -44,7 +47,8 @@ class OutputFoldersTest {
         Files.setLastModifiedTime(out.resolve("java/a/A.java"), old);
         Files.setLastModifiedTime(out.resolve("resources/x.json"), old);
 
-        assertThat(replace(Map.of("java/a/A.java", "class A {}", "resources/x.json", "{\"v\":2}"))).isEqualTo(1);
+        assertThat(replace(Map.of("java/a/A.java", "class A {}", "resources/x.json", "{\"v\":2}")))
+                .isEqualTo(1);
         assertThat(Files.getLastModifiedTime(out.resolve("java/a/A.java"))).isEqualTo(old);
         assertThat(Files.readString(out.resolve("resources/x.json"))).isEqualTo("{\"v\":2}");
     }

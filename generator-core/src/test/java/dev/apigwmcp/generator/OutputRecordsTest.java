@@ -26,7 +26,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,22 +39,25 @@ class OutputRecordsTest {
 
     /** As the gateway reads answers: decimals as BigDecimal. */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Tools with an output record: the tool and its output schema. */
     private final List<Typed> typed = new ArrayList<>();
+
     private final List<URLClassLoader> loaders = new ArrayList<>();
 
-    private record Typed(String export, GeneratedTool<?> tool, JsonNode schema) {
-    }
+    private record Typed(String export, GeneratedTool<?> tool, JsonNode schema) {}
 
     @BeforeAll
     void generateAndCompile(@TempDir Path out) throws IOException {
         List<TargetConfig> targets = new ArrayList<>();
         targets.add(TestSpecs.petstoreAll());
         try (Stream<Path> real = Files.list(TestSpecs.real(""))) {
-            real.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml")).sorted()
+            real.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml"))
+                    .sorted()
                     .forEach(p -> targets.add(TargetConfig.of("t", p)));
         }
         for (TargetConfig target : targets) {
@@ -71,8 +73,8 @@ class OutputRecordsTest {
                     String schema = registry.resourceFolder() + "schemas/" + name + ".output.json";
                     if (tool.readOutput(NODES.objectNode()) != null) {
                         try (var in = loader.getResourceAsStream(schema)) {
-                            typed.add(new Typed(target.exportFile().getFileName().toString(), tool,
-                                    JSON.readTree(in)));
+                            typed.add(
+                                    new Typed(target.exportFile().getFileName().toString(), tool, JSON.readTree(in)));
                         }
                     }
                 }
@@ -109,7 +111,8 @@ class OutputRecordsTest {
             for (int variant = 0; variant < 4; variant++) {
                 JsonNode answer = drifted(t.schema(), variant);
                 JsonWritable record = t.tool().readOutput(answer);
-                assertThat(record.toJson()).as("%s variant %s: %s", t.tool().name(), variant, answer)
+                assertThat(record.toJson())
+                        .as("%s variant %s: %s", t.tool().name(), variant, answer)
                         .isEqualTo(answer);
             }
         }
@@ -117,10 +120,13 @@ class OutputRecordsTest {
 
     @Test
     void aMemberWhoseValueDoesNotFitItsTypeIsKeptInTheAdditionalMembers() throws Exception {
-        GeneratedTool<?> photos = typed.stream().filter(t -> t.tool().name().equals("petstore___ListPetPhotos"))
-                .findFirst().orElseThrow().tool();
-        JsonNode answer = JSON.readTree("{\"result\":[{\"url\":\"u\",\"width\":\"640\",\"height\":null,"
-                + "\"alt\":\"a\"}],\"next\":1}");
+        GeneratedTool<?> photos = typed.stream()
+                .filter(t -> t.tool().name().equals("petstore___ListPetPhotos"))
+                .findFirst()
+                .orElseThrow()
+                .tool();
+        JsonNode answer = JSON.readTree(
+                "{\"result\":[{\"url\":\"u\",\"width\":\"640\",\"height\":null," + "\"alt\":\"a\"}],\"next\":1}");
         JsonWritable record = photos.readOutput(answer);
         Object item = ((List<?>) component(record, "result")).get(0);
         assertThat(component(item, "url")).isEqualTo("u");
@@ -132,8 +138,11 @@ class OutputRecordsTest {
 
     @Test
     void aListWithOneElementThatDoesNotFitIsKeptWholeInTheAdditionalMembers() throws Exception {
-        GeneratedTool<?> photos = typed.stream().filter(t -> t.tool().name().equals("petstore___ListPetPhotos"))
-                .findFirst().orElseThrow().tool();
+        GeneratedTool<?> photos = typed.stream()
+                .filter(t -> t.tool().name().equals("petstore___ListPetPhotos"))
+                .findFirst()
+                .orElseThrow()
+                .tool();
         JsonNode answer = JSON.readTree("{\"result\":[{\"url\":\"u\"},\"not an object\",null]}");
         JsonWritable record = photos.readOutput(answer);
         assertThat(component(record, "result")).isNull();
@@ -194,14 +203,23 @@ class OutputRecordsTest {
             switch (i++ % 4) {
                 case 0 -> object.set(property.getKey(), wrongType(value));
                 case 1 -> object.putNull(property.getKey());
-                case 2 -> object.set(property.getKey(), type(value).equals("object") ? drifted(value, variant + 1)
-                        : type(value).equals("array") ? NODES.arrayNode().add(drifted(value.get("items"), variant))
-                                .add(NODES.nullNode()).add(wrongType(value.get("items")))
-                        : NODES.numberNode(new BigInteger("123456789012345678901234567890")));
-                default -> { } // absent
+                case 2 ->
+                    object.set(
+                            property.getKey(),
+                            type(value).equals("object")
+                                    ? drifted(value, variant + 1)
+                                    : type(value).equals("array")
+                                            ? NODES.arrayNode()
+                                                    .add(drifted(value.get("items"), variant))
+                                                    .add(NODES.nullNode())
+                                                    .add(wrongType(value.get("items")))
+                                            : NODES.numberNode(new BigInteger("123456789012345678901234567890")));
+                default -> {} // absent
             }
         }
-        object.set("undeclared", NODES.objectNode().set("list", NODES.arrayNode().add(1.5).add("x")));
+        object.set(
+                "undeclared",
+                NODES.objectNode().set("list", NODES.arrayNode().add(1.5).add("x")));
         return object;
     }
 

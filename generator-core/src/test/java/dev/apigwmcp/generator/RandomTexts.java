@@ -7,8 +7,7 @@ import java.util.Random;
 /** Seeded random short texts over a small alphabet, for tests that compare a hand-written routine with a reference. */
 public final class RandomTexts {
 
-    private RandomTexts() {
-    }
+    private RandomTexts() {}
 
     /** {@code count} texts of 0 to {@code maxLength - 1} characters drawn from {@code alphabet}, the same every run. */
     public static List<String> of(long seed, String alphabet, int count, int maxLength) {

@@ -22,8 +22,11 @@ class RealExportsBindingsTest {
 
     private static JsonNode bindings(GenerationResult result) throws IOException {
         assertThat(result.errors()).isEmpty();
-        return JSON.readTree(result.files().stream().filter(f -> f.relativePath().endsWith("/bindings.json"))
-                .findFirst().orElseThrow().text());
+        return JSON.readTree(result.files().stream()
+                .filter(f -> f.relativePath().endsWith("/bindings.json"))
+                .findFirst()
+                .orElseThrow()
+                .text());
     }
 
     private static JsonNode tool(JsonNode bindings, String name) {
@@ -93,13 +96,17 @@ class RealExportsBindingsTest {
         GenerationResult result = generate("ls-petstore-authorizer.swagger.json");
         JsonNode bindings = bindings(result);
 
-        assertThat(bindings.path("tools")).extracting(t -> t.path("name").asText())
+        assertThat(bindings.path("tools"))
+                .extracting(t -> t.path("name").asText())
                 .containsExactlyInAnyOrder("t___CreatePet", "t___GetPet", "t___get_root", "t___get_pets");
         assertThat(tool(bindings, "t___get_pets").path("token").toString())
                 .isEqualTo("{\"in\":\"header\",\"name\":\"Authorization\",\"prefix\":\"\"}");
-        assertThat(result.warnings()).filteredOn(p -> p.message().contains("must issue tokens that match it"))
-                .hasSize(2).allSatisfy(p -> assertThat(p.pointer()).isEqualTo("/securityDefinitions/test-authorizer"
-                        + "/x-amazon-apigateway-authorizer/identityValidationExpression"));
+        assertThat(result.warnings())
+                .filteredOn(p -> p.message().contains("must issue tokens that match it"))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.pointer())
+                        .isEqualTo("/securityDefinitions/test-authorizer"
+                                + "/x-amazon-apigateway-authorizer/identityValidationExpression"));
     }
 
     @Test
@@ -115,14 +122,18 @@ class RealExportsBindingsTest {
     void anHttpApiJwtAuthorizerSendsBearerInAuthorization() throws IOException {
         JsonNode bindings = bindings(generate("tf-tdr-keycloak-users-httpapi.oas30.json"));
 
-        assertThat(bindings.path("tools")).isNotEmpty().allSatisfy(tool -> assertThat(tool.path("token").toString())
-                .isEqualTo("{\"in\":\"header\",\"name\":\"Authorization\",\"prefix\":\"Bearer \"}"));
+        assertThat(bindings.path("tools"))
+                .isNotEmpty()
+                .allSatisfy(tool -> assertThat(tool.path("token").toString())
+                        .isEqualTo("{\"in\":\"header\",\"name\":\"Authorization\",\"prefix\":\"Bearer \"}"));
     }
 
     @Test
     void toolsWithoutBearerHaveNoTokenMember() throws IOException {
         JsonNode bindings = bindings(generate("smithy-apikey-inherited-auth.json"));
 
-        assertThat(bindings.path("tools")).isNotEmpty().allSatisfy(tool -> assertThat(tool.has("token")).isFalse());
+        assertThat(bindings.path("tools"))
+                .isNotEmpty()
+                .allSatisfy(tool -> assertThat(tool.has("token")).isFalse());
     }
 }

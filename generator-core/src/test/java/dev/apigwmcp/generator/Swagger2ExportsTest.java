@@ -54,7 +54,9 @@ class Swagger2ExportsTest {
                     "properties": {"count": {"type": "integer"}}}}}}}}}
                 """.formatted(HEAD));
 
-        assertThat(tool(result, "api___list").at("/outputSchema/properties/count/type/0").asText())
+        assertThat(tool(result, "api___list")
+                        .at("/outputSchema/properties/count/type/0")
+                        .asText())
                 .isEqualTo("integer");
     }
 
@@ -82,8 +84,11 @@ class Swagger2ExportsTest {
                 """.formatted(HEAD));
 
         assertThat(tool(result, "api___list").at("/inputSchema/properties").fieldNames())
-                .toIterable().containsExactly("q");
-        assertThat(result.warnings()).filteredOn(p -> p.message().contains("session")).singleElement()
+                .toIterable()
+                .containsExactly("q");
+        assertThat(result.warnings())
+                .filteredOn(p -> p.message().contains("session"))
+                .singleElement()
                 .satisfies(p -> {
                     assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/parameters/0/in");
                     assertThat(p.message()).contains("'cookie'", "left out");
@@ -99,8 +104,13 @@ class Swagger2ExportsTest {
                   "responses": {"200": {"description": "ok"}}}}}}
                 """.formatted(HEAD));
 
-        assertThat(tool(result, "api___list").at("/inputSchema/properties/id/type").asText()).isEqualTo("integer");
-        assertThat(result.warnings()).filteredOn(p -> p.message().contains("enum")).singleElement()
+        assertThat(tool(result, "api___list")
+                        .at("/inputSchema/properties/id/type")
+                        .asText())
+                .isEqualTo("integer");
+        assertThat(result.warnings())
+                .filteredOn(p -> p.message().contains("enum"))
+                .singleElement()
                 .satisfies(p -> {
                     assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/parameters/0/enum");
                     assertThat(p.message()).contains("5000000000", "32-bit", "left out");
@@ -118,15 +128,18 @@ class Swagger2ExportsTest {
                 """.formatted(HEAD));
 
         assertThat(result.errors()).isEmpty();
-        assertThat(binding(result, "api___a").get("auth")).containsExactly(JSON.getNodeFactory().textNode("API_KEY"));
+        assertThat(binding(result, "api___a").get("auth"))
+                .containsExactly(JSON.getNodeFactory().textNode("API_KEY"));
         JsonNode bindings = JSON.readTree(file(result, "bindings.json"));
         assertThat(bindings.at("/apiKey/in").asText()).isEqualTo("header");
         assertThat(bindings.at("/apiKey/name").asText()).isEqualTo("x-api-key");
-        assertThat(result.warnings()).filteredOn(p -> p.message().contains("api_key")).singleElement()
+        assertThat(result.warnings())
+                .filteredOn(p -> p.message().contains("api_key"))
+                .singleElement()
                 .satisfies(p -> {
                     assertThat(p.pointer()).isEqualTo("/paths/~1a/get/security/0");
-                    assertThat(p.message()).contains("not defined in securityDefinitions", "x-api-key",
-                            "2 requirement(s)");
+                    assertThat(p.message())
+                            .contains("not defined in securityDefinitions", "x-api-key", "2 requirement(s)");
                 });
     }
 
@@ -138,8 +151,11 @@ class Swagger2ExportsTest {
                 """.formatted(HEAD));
 
         assertThat(result.errors()).isEmpty();
-        assertThat(result.warnings()).filteredOn(p -> p.message().contains("api_key")).singleElement()
-                .extracting(Problem::pointer).isEqualTo("/security/0");
+        assertThat(result.warnings())
+                .filteredOn(p -> p.message().contains("api_key"))
+                .singleElement()
+                .extracting(Problem::pointer)
+                .isEqualTo("/security/0");
     }
 
     @Test
@@ -168,7 +184,8 @@ class Swagger2ExportsTest {
 
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/paths/~1a/post/parameters/1/schema/$ref");
-            assertThat(p.message()).contains("'#/definitions/Missing'", "no schema named 'Missing' in #/definitions")
+            assertThat(p.message())
+                    .contains("'#/definitions/Missing'", "no schema named 'Missing' in #/definitions")
                     .doesNotContain("components");
         });
     }
@@ -196,7 +213,9 @@ class Swagger2ExportsTest {
                   "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Missing"}}}}}}}
                 """.formatted(HEAD));
 
-        assertThat(result.errors()).singleElement().extracting(Problem::pointer)
+        assertThat(result.errors())
+                .singleElement()
+                .extracting(Problem::pointer)
                 .isEqualTo("/paths/~1a/get/responses/200/schema/$ref");
     }
 
@@ -208,7 +227,9 @@ class Swagger2ExportsTest {
                   "responses": {"200": {"description": "ok"}}}}}}
                 """.formatted(HEAD));
 
-        assertThat(result.errors()).singleElement().extracting(Problem::pointer)
+        assertThat(result.errors())
+                .singleElement()
+                .extracting(Problem::pointer)
                 .isEqualTo("/parameters/Body/schema/$ref");
     }
 
@@ -220,7 +241,9 @@ class Swagger2ExportsTest {
                  "definitions": {"A": {"type": "object", "properties": {"b": {"$ref": "#/definitions/Missing"}}}}}
                 """.formatted(HEAD));
 
-        assertThat(result.errors()).singleElement().extracting(Problem::pointer)
+        assertThat(result.errors())
+                .singleElement()
+                .extracting(Problem::pointer)
                 .isEqualTo("/definitions/A/properties/b/$ref");
     }
 
@@ -232,8 +255,11 @@ class Swagger2ExportsTest {
                  "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok"}}}}}}
                 """);
 
-        assertThat(result.warnings()).filteredOn(p -> p.message().contains("placeholder")).singleElement()
-                .extracting(Problem::pointer).isEqualTo("/host");
+        assertThat(result.warnings())
+                .filteredOn(p -> p.message().contains("placeholder"))
+                .singleElement()
+                .extracting(Problem::pointer)
+                .isEqualTo("/host");
     }
 
     @Test
@@ -245,24 +271,27 @@ class Swagger2ExportsTest {
                   "responses": {"200": {"description": "ok"}}}}}}
                 """.formatted(HEAD));
 
-        assertThat(result.errors()).singleElement().extracting(Problem::pointer)
+        assertThat(result.errors())
+                .singleElement()
+                .extracting(Problem::pointer)
                 .isEqualTo("/paths/~1a/x-amazon-apigateway-any-method/parameters/1/schema/$ref");
     }
 
     @Test
     void everyProblemOfASwagger2ExportIsLocatedInTheFileAndWordedInItsTerms() throws IOException {
-        List<Path> exports = new ArrayList<>(List.of(resource("defects-operations.json"),
-                resource("defects-security-and-host.json"), TestSpecs.orders()));
+        List<Path> exports = new ArrayList<>(List.of(
+                resource("defects-operations.json"), resource("defects-security-and-host.json"), TestSpecs.orders()));
         Path real = Path.of(System.getProperty("shared.dir", "../../shared"), "specs", "real");
         assertThat(real).as("../shared/specs/real beside the checkout").isDirectory();
         try (var files = Files.list(real)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".swagger.json")).sorted().forEach(exports::add);
+            files.filter(f -> f.getFileName().toString().endsWith(".swagger.json"))
+                    .sorted()
+                    .forEach(exports::add);
         }
         int problems = 0;
         for (Path export : exports) {
             JsonNode original = TestSpecs.readTree(export);
-            GenerationResult result = Generator.generate(new GeneratorConfig(List.of(
-                    TargetConfig.of("t", export))));
+            GenerationResult result = Generator.generate(new GeneratorConfig(List.of(TargetConfig.of("t", export))));
             List<Problem> all = new ArrayList<>(result.errors());
             all.addAll(result.warnings());
             for (Problem problem : all) {
@@ -270,9 +299,11 @@ class Swagger2ExportsTest {
                     continue; // configuration
                 }
                 problems++;
-                assertThat(original.at(problem.pointer()).isMissingNode()).as("%s in %s", problem, export)
+                assertThat(original.at(problem.pointer()).isMissingNode())
+                        .as("%s in %s", problem, export)
                         .isFalse();
-                assertThat(problem.message()).as("%s in %s", problem, export)
+                assertThat(problem.message())
+                        .as("%s in %s", problem, export)
                         .doesNotContain("components", "requestBody", "#/servers");
             }
         }
@@ -308,7 +339,10 @@ class Swagger2ExportsTest {
 
     private static String file(GenerationResult result, String suffix) {
         assertThat(result.errors()).isEmpty();
-        return result.files().stream().filter(f -> f.relativePath().endsWith(suffix)).findFirst()
-                .map(GeneratedFile::text).orElseThrow(() -> new AssertionError("no file " + suffix));
+        return result.files().stream()
+                .filter(f -> f.relativePath().endsWith(suffix))
+                .findFirst()
+                .map(GeneratedFile::text)
+                .orElseThrow(() -> new AssertionError("no file " + suffix));
     }
 }

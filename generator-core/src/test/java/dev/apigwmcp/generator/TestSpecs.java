@@ -11,8 +11,7 @@ import java.util.List;
 /** The real exports the tests run on (copies of ../shared/specs in test resources) and their configurations. */
 public final class TestSpecs {
 
-    private TestSpecs() {
-    }
+    private TestSpecs() {}
 
     public static Path spec(String name) {
         return resource("/specs/" + name);
@@ -62,8 +61,7 @@ public final class TestSpecs {
 
     /** The walkthrough's second configuration: every GET strictly below /pets, no overrides. */
     public static TargetConfig petstoreWildcard() {
-        return TargetConfig.of("petstore", petstore())
-                .withFilters(List.of(new ToolFilter("/pets/*", List.of("GET"))));
+        return TargetConfig.of("petstore", petstore()).withFilters(List.of(new ToolFilter("/pets/*", List.of("GET"))));
     }
 
     /** Every operation of the petstore. */
@@ -74,7 +72,7 @@ public final class TestSpecs {
     /** The orders export with its duplicate operationId resolved by an override. */
     public static TargetConfig ordersResolved() {
         return TargetConfig.of("orders", orders())
-                .withOverrides(List.of(new ToolOverride("/customers/{customerId}/orders", "GET",
-                        "listCustomerOrders", null)));
+                .withOverrides(
+                        List.of(new ToolOverride("/customers/{customerId}/orders", "GET", "listCustomerOrders", null)));
     }
 }

@@ -21,12 +21,16 @@ class UndeclaredPathVariablesTest {
 
     private JsonNode bindingsTool(String paths) throws IOException {
         Path file = dir.resolve("api.json");
-        Files.writeString(file, "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
-                + "\"servers\":[{\"url\":\"https://h.example\"}],\"paths\":" + paths + "}");
+        Files.writeString(
+                file,
+                "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
+                        + "\"servers\":[{\"url\":\"https://h.example\"}],\"paths\":" + paths + "}");
         GenerationResult result = Generator.generate(new GeneratorConfig(List.of(TargetConfig.of("api", file))));
         assertThat(result.errors()).isEmpty();
         GeneratedFile bindings = result.files().stream()
-                .filter(f -> f.relativePath().endsWith("targets/api/bindings.json")).findFirst().orElseThrow();
+                .filter(f -> f.relativePath().endsWith("targets/api/bindings.json"))
+                .findFirst()
+                .orElseThrow();
         return JSON.readTree(bindings.text()).path("tools").get(0);
     }
 
@@ -44,7 +48,8 @@ class UndeclaredPathVariablesTest {
         JsonNode tool = bindingsTool("""
                 {"/files/{proxy+}":{"get":{"responses":{"200":{"description":"ok"}}}}}""");
 
-        assertThat(tool.path("arguments").toString()).contains(
-                "{\"name\":\"proxy\",\"in\":\"path\",\"parameter\":\"proxy\",\"required\":true,\"greedy\":true}");
+        assertThat(tool.path("arguments").toString())
+                .contains(
+                        "{\"name\":\"proxy\",\"in\":\"path\",\"parameter\":\"proxy\",\"required\":true,\"greedy\":true}");
     }
 }

@@ -117,7 +117,9 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "apigw-mcp.snapshotDirectory", defaultValue = "${project.basedir}/src/main/apigw-mcp",
+    @Parameter(
+            property = "apigw-mcp.snapshotDirectory",
+            defaultValue = "${project.basedir}/src/main/apigw-mcp",
             required = true)
     File snapshotDirectory;
 
@@ -160,11 +162,17 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
         if (!mapping.errors().isEmpty()) {
             throw new MojoFailureException(failure("apigw-mcp: invalid configuration:", mapping.errors()));
         }
-        GenerationRequest request = new GenerationRequest(mapping.targets(), javaOutputDirectory.toPath(),
-                resourceOutputDirectory.toPath(), stateDirectory.toPath(), GeneratorIdentity.of(plugin.getVersion()), refresh,
-                session.isOffline(), mapper.displayNames());
-        GenerationOrchestrator orchestrator = GenerationOrchestrator.usingGeneratorCore(SnapshotRefresher.usingAws(),
-                buildLog());
+        GenerationRequest request = new GenerationRequest(
+                mapping.targets(),
+                javaOutputDirectory.toPath(),
+                resourceOutputDirectory.toPath(),
+                stateDirectory.toPath(),
+                GeneratorIdentity.of(plugin.getVersion()),
+                refresh,
+                session.isOffline(),
+                mapper.displayNames());
+        GenerationOrchestrator orchestrator =
+                GenerationOrchestrator.usingGeneratorCore(SnapshotRefresher.usingAws(), buildLog());
         GenerationOrchestrator.Outcome outcome;
         try {
             outcome = orchestrator.run(request);
@@ -172,7 +180,8 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage());
         }
         registerRoots();
-        List<String> summary = GenerationOrchestrator.summary(outcome, mapping.targets().size());
+        List<String> summary =
+                GenerationOrchestrator.summary(outcome, mapping.targets().size());
         if (outcome.upToDate()) {
             String line = summary.get(0) + " (checked in " + (System.nanoTime() - start) / 1_000_000 + " ms)";
             if (announceUpToDate) {
@@ -186,8 +195,10 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
             getLog().info(line);
         }
         outcome.result().warnings().forEach(w -> getLog().warn("apigw-mcp: " + w));
-        outcome.result().tools().forEach(t -> getLog().debug("apigw-mcp: tool " + t.name() + " = "
-                + t.method() + " " + t.path() + " (target " + t.target() + ")"));
+        outcome.result()
+                .tools()
+                .forEach(t -> getLog().debug("apigw-mcp: tool " + t.name() + " = " + t.method() + " " + t.path()
+                        + " (target " + t.target() + ")"));
         return outcome;
     }
 

@@ -27,7 +27,9 @@ public class CheckCatalogMojo extends AbstractApigwMcpMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "apigw-mcp.catalogDirectory", defaultValue = "${project.basedir}/src/main/apigw-mcp/catalog",
+    @Parameter(
+            property = "apigw-mcp.catalogDirectory",
+            defaultValue = "${project.basedir}/src/main/apigw-mcp/catalog",
             required = true)
     File catalogDirectory;
 
@@ -46,14 +48,15 @@ public class CheckCatalogMojo extends AbstractApigwMcpMojo {
             getLog().info("apigw-mcp: skipped (apigw-mcp.skip)");
             return;
         }
-        CatalogCheck.FailOn policy = CatalogCheck.FailOn.parse(failOn).orElseThrow(() -> new MojoFailureException(
-                "apigw-mcp: <failOn> (apigw-mcp.failOn) must be breaking, any or none, was " + failOn));
+        CatalogCheck.FailOn policy = CatalogCheck.FailOn.parse(failOn)
+                .orElseThrow(() -> new MojoFailureException(
+                        "apigw-mcp: <failOn> (apigw-mcp.failOn) must be breaking, any or none, was " + failOn));
         generate(false);
         Path diffFile = stateDirectory.toPath().resolve(DIFF_FILE);
         CatalogCheck.Verdict verdict;
         try {
-            verdict = new CatalogCheck(mapper()::displayName).check(generatedCatalogDirectory(),
-                    catalogDirectory.toPath(), diffFile, policy, acceptCommand());
+            verdict = new CatalogCheck(mapper()::displayName)
+                    .check(generatedCatalogDirectory(), catalogDirectory.toPath(), diffFile, policy, acceptCommand());
             if (verdict.identical()) {
                 Files.deleteIfExists(diffFile);
             } else {
@@ -80,7 +83,8 @@ public class CheckCatalogMojo extends AbstractApigwMcpMojo {
         if (session.getExecutionRootDirectory() == null) {
             return command;
         }
-        Path root = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+        Path root =
+                Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
         Path module = project.getBasedir().toPath().toAbsolutePath().normalize();
         if (!root.equals(module) && module.startsWith(root)) {
             command += " -pl " + root.relativize(module).toString().replace('\\', '/');

@@ -16,8 +16,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 // Collection, not resolution: the dependency graph is enough to find the runtime, and it needs no jar of a module
 // that the reactor has not built yet.
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES,
-        requiresDependencyCollection = ResolutionScope.COMPILE, threadSafe = true)
+@Mojo(
+        name = "generate",
+        defaultPhase = LifecyclePhase.GENERATE_SOURCES,
+        requiresDependencyCollection = ResolutionScope.COMPILE,
+        threadSafe = true)
 public class GenerateMojo extends AbstractApigwMcpMojo {
 
     @Override
@@ -28,8 +31,8 @@ public class GenerateMojo extends AbstractApigwMcpMojo {
         }
         List<RuntimeDependencyCheck.Dependency> dependencies = new ArrayList<>();
         for (Artifact artifact : project.getArtifacts()) {
-            dependencies.add(new RuntimeDependencyCheck.Dependency(artifact.getGroupId(), artifact.getArtifactId(),
-                    artifact.getBaseVersion(), artifact.getScope()));
+            dependencies.add(new RuntimeDependencyCheck.Dependency(
+                    artifact.getGroupId(), artifact.getArtifactId(), artifact.getBaseVersion(), artifact.getScope()));
         }
         RuntimeDependencyCheck.Finding finding = new RuntimeDependencyCheck(plugin.getVersion()).check(dependencies);
         if (finding.failure().isPresent()) {

@@ -70,7 +70,8 @@ public class ImportAgentCoreMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+        Path base = project != null && project.getBasedir() != null
+                ? project.getBasedir().toPath()
                 : Path.of("").toAbsolutePath();
         Path file = agentCoreFile.toPath().toAbsolutePath().normalize();
         String shown = display(base, file);
@@ -78,8 +79,9 @@ public class ImportAgentCoreMojo extends AbstractMojo {
         try {
             imported = new AgentCoreImporter().read(file, shown);
         } catch (AgentCoreImportException e) {
-            throw new MojoFailureException(AbstractApigwMcpMojo.failure("apigw-mcp: cannot import the AgentCore"
-                    + " target " + shown + ":", e.problems().stream().map(Problem::toString).toList()));
+            throw new MojoFailureException(AbstractApigwMcpMojo.failure(
+                    "apigw-mcp: cannot import the AgentCore" + " target " + shown + ":",
+                    e.problems().stream().map(Problem::toString).toList()));
         }
         String name = imported.target().name();
         // The POM gets a name relative to the project, never an absolute path from this machine.
@@ -116,24 +118,31 @@ public class ImportAgentCoreMojo extends AbstractMojo {
         StringBuilder properties = new StringBuilder("# Gateway settings for target " + name
                 + " (java -jar <gateway>.jar --config <this file>); secrets stay in the variables named here.\n");
         for (GatewaySetting setting : imported.settings()) {
-            properties.append("# ").append(setting.comment()).append('\n').append(setting.key()).append('=')
-                    .append(setting.value().replace("\\", "\\\\")).append('\n');
+            properties
+                    .append("# ")
+                    .append(setting.comment())
+                    .append('\n')
+                    .append(setting.key())
+                    .append('=')
+                    .append(setting.value().replace("\\", "\\\\"))
+                    .append('\n');
         }
         StringBuilder notes = new StringBuilder();
         imported.notes().forEach(note -> notes.append(note).append('\n'));
         Path folder = importDirectory.toPath();
         try {
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve(name + ".target.xml"), String.join("\n", xml) + "\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    folder.resolve(name + ".target.xml"), String.join("\n", xml) + "\n", StandardCharsets.UTF_8);
             Files.writeString(folder.resolve(name + ".gateway.properties"), properties, StandardCharsets.UTF_8);
             Files.writeString(folder.resolve(name + ".notes.txt"), notes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MojoFailureException("apigw-mcp: cannot write " + folder + ": " + e.getMessage());
         }
         Path base = project.getBasedir().toPath();
-        getLog().info("apigw-mcp: also written to " + display(base, folder.toAbsolutePath().normalize()) + "/: "
-                + name + ".target.xml, " + name + ".gateway.properties, " + name + ".notes.txt");
+        getLog().info("apigw-mcp: also written to "
+                + display(base, folder.toAbsolutePath().normalize()) + "/: " + name + ".target.xml, " + name
+                + ".gateway.properties, " + name + ".notes.txt");
     }
 
     private void writeInto(String name, List<String> xml) throws MojoFailureException {
@@ -160,11 +169,15 @@ public class ImportAgentCoreMojo extends AbstractMojo {
 
     private static String utf8(byte[] bytes, String pomName) throws PomTargetInserter.PomEditException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new PomTargetInserter.PomEditException(pomName + " is not UTF-8; nothing was written: add the"
-                    + " printed target by hand");
+            throw new PomTargetInserter.PomEditException(
+                    pomName + " is not UTF-8; nothing was written: add the" + " printed target by hand");
         }
     }
 

@@ -36,7 +36,10 @@ import org.apache.maven.project.MavenProject;
  * class archive {@code NAME.jsa} (AppCDS), which the scripts use: a gateway that an MCP client starts for each
  * session answers sooner.
  */
-@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+@Mojo(
+        name = "package",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class PackageMojo extends AbstractMojo {
 
@@ -52,7 +55,9 @@ public class PackageMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "apigw-mcp.gatewayJar", defaultValue = "${project.build.directory}/${project.artifactId}.jar",
+    @Parameter(
+            property = "apigw-mcp.gatewayJar",
+            defaultValue = "${project.build.directory}/${project.artifactId}.jar",
             required = true)
     File gatewayJar;
 
@@ -113,11 +118,11 @@ public class PackageMojo extends AbstractMojo {
         Path output = gatewayJar.toPath();
         try {
             Instant time = OutputTimestamp.parse(outputTimestamp).orElseGet(Instant::now);
-            result = new GatewayJarWriter().write(new GatewayJarWriter.Request(output, mainClass.strip(), inputs(),
-                    time));
+            result = new GatewayJarWriter()
+                    .write(new GatewayJarWriter.Request(output, mainClass.strip(), inputs(), time));
         } catch (PackagingException e) {
-            throw new MojoFailureException("apigw-mcp: cannot write the gateway jar " + shown(output) + ": "
-                    + e.getMessage());
+            throw new MojoFailureException(
+                    "apigw-mcp: cannot write the gateway jar " + shown(output) + ": " + e.getMessage());
         } catch (IOException e) {
             throw new MojoFailureException("apigw-mcp: cannot write the gateway jar " + shown(output) + ": " + e);
         }
@@ -157,9 +162,13 @@ public class PackageMojo extends AbstractMojo {
         Path archive = jar.resolveSibling(name + ".jsa");
         ClassArchive.Result made;
         try {
-            made = new ClassArchive().make(new ClassArchive.Request(Path.of(System.getProperty("java.home"), "bin",
-                    "java"), jar, archive, classArchiveArguments == null ? List.of() : classArchiveArguments,
-                    Duration.ofMinutes(2)));
+            made = new ClassArchive()
+                    .make(new ClassArchive.Request(
+                            Path.of(System.getProperty("java.home"), "bin", "java"),
+                            jar,
+                            archive,
+                            classArchiveArguments == null ? List.of() : classArchiveArguments,
+                            Duration.ofMinutes(2)));
         } catch (IOException e) {
             getLog().warn("apigw-mcp: no class archive (the training start of the jar failed: " + e + "); the start"
                     + " scripts run the gateway without one");
@@ -171,8 +180,10 @@ public class PackageMojo extends AbstractMojo {
         String scripts = "start scripts " + shown(script) + " and " + shown(script) + ".cmd";
         if (!made.archived()) {
             getLog().warn("apigw-mcp: no class archive: the training start of the jar "
-                    + (made.exitCode() < 0 ? "did not end within 2 minutes" : "ended with status " + made.exitCode()
-                    + (made.lastError() == null ? "" : " (" + made.lastError() + ")"))
+                    + (made.exitCode() < 0
+                            ? "did not end within 2 minutes"
+                            : "ended with status " + made.exitCode()
+                                    + (made.lastError() == null ? "" : " (" + made.lastError() + ")"))
                     + "; the " + scripts + " run the gateway without one");
         } else if (made.exitCode() != 0) {
             getLog().info("apigw-mcp: " + scripts + " with the class archive " + shown(archive) + ", from a training"
@@ -195,9 +206,12 @@ public class PackageMojo extends AbstractMojo {
         for (Artifact artifact : project.getArtifacts()) {
             String scope = artifact.getScope();
             boolean onRuntimeClasspath = Artifact.SCOPE_COMPILE.equals(scope) || Artifact.SCOPE_RUNTIME.equals(scope);
-            if (onRuntimeClasspath && artifact.getArtifactHandler().isAddedToClasspath() && artifact.getFile() != null) {
-                inputs.add(new JarInput(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":"
-                        + artifact.getBaseVersion(), artifact.getFile().toPath()));
+            if (onRuntimeClasspath
+                    && artifact.getArtifactHandler().isAddedToClasspath()
+                    && artifact.getFile() != null) {
+                inputs.add(new JarInput(
+                        artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion(),
+                        artifact.getFile().toPath()));
             }
         }
         return inputs;
@@ -206,7 +220,8 @@ public class PackageMojo extends AbstractMojo {
     private String shown(Path path) {
         Path base = project.getBasedir().toPath().toAbsolutePath();
         Path absolute = path.toAbsolutePath();
-        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/')
+        return absolute.startsWith(base)
+                ? base.relativize(absolute).toString().replace('\\', '/')
                 : absolute.toString();
     }
 }

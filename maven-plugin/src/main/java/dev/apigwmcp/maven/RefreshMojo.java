@@ -29,8 +29,13 @@ public class RefreshMojo extends AbstractApigwMcpMojo {
             getLog().info("apigw-mcp: no target names a <restApiId> and <stage>; nothing to refresh");
             return;
         }
-        List<String> errors = SnapshotRefresher.usingAws().refresh(mapping.targets(), true,
-                session.isOffline(), mapper::displayName, line -> getLog().info("apigw-mcp: " + line));
+        List<String> errors = SnapshotRefresher.usingAws()
+                .refresh(
+                        mapping.targets(),
+                        true,
+                        session.isOffline(),
+                        mapper::displayName,
+                        line -> getLog().info("apigw-mcp: " + line));
         if (!errors.isEmpty()) {
             throw new MojoFailureException(failure("apigw-mcp: fetching exports from API Gateway failed:", errors));
         }

@@ -22,7 +22,9 @@ public class UpdateCatalogMojo extends AbstractApigwMcpMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "apigw-mcp.catalogDirectory", defaultValue = "${project.basedir}/src/main/apigw-mcp/catalog",
+    @Parameter(
+            property = "apigw-mcp.catalogDirectory",
+            defaultValue = "${project.basedir}/src/main/apigw-mcp/catalog",
             required = true)
     File catalogDirectory;
 
@@ -35,8 +37,8 @@ public class UpdateCatalogMojo extends AbstractApigwMcpMojo {
         generate(false);
         try {
             List<Path> written = new CatalogComparator().update(generatedCatalogDirectory(), catalogDirectory.toPath());
-            getLog().info("apigw-mcp: updated the reviewed tool catalog: " + written.stream()
-                    .map(mapper()::displayName).collect(Collectors.joining(", ")));
+            getLog().info("apigw-mcp: updated the reviewed tool catalog: "
+                    + written.stream().map(mapper()::displayName).collect(Collectors.joining(", ")));
         } catch (IOException e) {
             throw new MojoFailureException("apigw-mcp: cannot update the reviewed catalog in "
                     + mapper().displayName(catalogDirectory.toPath()) + ": " + e.getMessage());

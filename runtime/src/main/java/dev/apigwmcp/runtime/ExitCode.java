@@ -10,8 +10,10 @@ public enum ExitCode {
     OK(0, "done (--help, --list-tools, end of stdio input, HTTP server stopped)"),
     FAILED(1, "unexpected failure (an internal error)"),
     BAD_SETTINGS(2, "wrong setting: unknown option, variable, config key or target, or a malformed value"),
-    CANNOT_START(3, "cannot start: a credential or required setting is missing or unusable, the port is taken or"
-            + " cannot be bound, or the generated catalog is broken");
+    CANNOT_START(
+            3,
+            "cannot start: a credential or required setting is missing or unusable, the port is taken or"
+                    + " cannot be bound, or the generated catalog is broken");
 
     private final int code;
     private final String meaning;

@@ -15,12 +15,12 @@ import dev.apigwmcp.runtime.inbound.InboundSettings;
 import dev.apigwmcp.runtime.inbound.Readiness;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
+import dev.apigwmcp.runtime.search.SearchSettings;
+import dev.apigwmcp.runtime.search.SearchingToolService;
 import dev.apigwmcp.runtime.telemetry.GatewayTelemetry;
 import dev.apigwmcp.runtime.telemetry.LogFormat;
 import dev.apigwmcp.runtime.telemetry.TelemetryOptions;
 import dev.apigwmcp.runtime.tools.ToolListing;
-import dev.apigwmcp.runtime.search.SearchSettings;
-import dev.apigwmcp.runtime.search.SearchingToolService;
 import dev.apigwmcp.runtime.tools.ToolService;
 import dev.apigwmcp.runtime.transport.ClientLimits;
 import dev.apigwmcp.runtime.transport.HttpOptions;
@@ -32,10 +32,10 @@ import dev.apigwmcp.runtime.transport.StdioTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
  * statuses are {@link ExitCode}'s: 0 done, 1 unexpected failure, 2 wrong setting, 3 cannot start.
  */
 public final class Gateway {
-    static final String USAGE = "Usage: java -jar <gateway>.jar [--transport stdio|http] [--port N] [--host H] [options]";
+    static final String USAGE =
+            "Usage: java -jar <gateway>.jar [--transport stdio|http] [--port N] [--host H] [options]";
 
     private final List<ToolServiceFactory> factories;
     private final Map<String, String> environment;
@@ -62,12 +63,17 @@ public final class Gateway {
     private final PrintStream err;
     private final String helpSection;
 
-    public Gateway(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out, PrintStream err) {
+    public Gateway(
+            List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out, PrintStream err) {
         this(factories, environment, out, err, "");
     }
 
-    private Gateway(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out,
-            PrintStream err, String helpSection) {
+    private Gateway(
+            List<ToolServiceFactory> factories,
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err,
+            String helpSection) {
         this.factories = List.copyOf(factories);
         this.environment = Map.copyOf(environment);
         this.out = out;
@@ -88,8 +94,8 @@ public final class Gateway {
     @FunctionalInterface
     public interface EntryPoint {
         /** The runner for these streams; it returns the process exit code. */
-        Runner create(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out,
-                PrintStream err);
+        Runner create(
+                List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out, PrintStream err);
     }
 
     /** Runs to completion and returns the exit code. */
@@ -108,7 +114,9 @@ public final class Gateway {
         System.setOut(System.err);
         List<ToolServiceFactory> factories = new ArrayList<>();
         ServiceLoader.load(ToolServiceFactory.class).forEach(factories::add);
-        int code = entryPoint.create(factories, System.getenv(), protocolOut, System.err).run(args, System.in);
+        int code = entryPoint
+                .create(factories, System.getenv(), protocolOut, System.err)
+                .run(args, System.in);
         protocolOut.flush();
         System.exit(code);
     }
@@ -144,24 +152,27 @@ public final class Gateway {
             }
             boolean overHttp = transport.equals("http");
             // Inbound authorization's settings are checked with the others, before any credential is resolved.
-            InboundConfig inbound = InboundConfig.read(settings, transport,
+            InboundConfig inbound = InboundConfig.read(
+                    settings,
+                    transport,
                     overHttp ? settings.get(GatewaySettings.HOST).orElse("127.0.0.1") : null);
-            HttpOptions http = overHttp ? httpOptions(settings, inbound.publicHost())
-                    .withSealing(sessionSealing(settings, environment)) : null;
+            HttpOptions http = overHttp
+                    ? httpOptions(settings, inbound.publicHost()).withSealing(sessionSealing(settings, environment))
+                    : null;
             // HTTP: how long calls in flight may finish after SIGTERM; stdio: after the end of input.
-            Duration grace = Duration.ofSeconds(GatewaySettings.integer(settings,
-                    GatewaySettings.SHUTDOWN_GRACE_SECONDS, 0, 3600));
+            Duration grace = Duration.ofSeconds(
+                    GatewaySettings.integer(settings, GatewaySettings.SHUTDOWN_GRACE_SECONDS, 0, 3600));
             boolean prometheus = prometheus(settings, http);
             // Telemetry: the call log's format, /metrics, and OpenTelemetry when OTEL_* configures an exporter.
-            telemetry = GatewayTelemetry.create(new TelemetryOptions(loaded.logFormat(), prometheus, transport,
-                    environment, err, Clock.systemUTC()));
+            telemetry = GatewayTelemetry.create(new TelemetryOptions(
+                    loaded.logFormat(), prometheus, transport, environment, err, Clock.systemUTC()));
             SearchSettings search = SearchSettings.from(settings);
             tools = loaded.factory().create(settings, environment, telemetry);
             tools = SearchingToolService.around(tools, search, telemetry);
             // Telemetry: calls refused at admission (limits, duplicate ids) count as Throttles.
-            McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller(),
-                    telemetry::callRefused);
-            return http == null ? new StdioTransport(server, in, out, grace).run()
+            McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused);
+            return http == null
+                    ? new StdioTransport(server, in, out, grace).run()
                     : serveHttp(server, http, inbound, grace, tools, telemetry);
         } catch (SettingsException e) {
             report(e.problems());
@@ -172,7 +183,9 @@ public final class Gateway {
             close(tools);
             return (e.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START).code();
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+            String message = e.getMessage() == null
+                    ? ""
+                    : ": " + e.getMessage().lines().findFirst().orElse("");
             err.println("apigw-mcp: unexpected failure: " + e.getClass().getName() + message);
             close(tools);
             return ExitCode.FAILED.code();
@@ -202,7 +215,8 @@ public final class Gateway {
 
     /** {@code --metrics.prometheus}: true or false, else a wrong setting. */
     private static boolean prometheusAsked(Settings settings) {
-        String raw = settings.get(GatewaySettings.METRICS_PROMETHEUS).orElse("false").trim();
+        String raw =
+                settings.get(GatewaySettings.METRICS_PROMETHEUS).orElse("false").trim();
         if (!raw.equals("true") && !raw.equals("false")) {
             throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name() + " ("
                     + GatewaySettings.METRICS_PROMETHEUS.environmentVariable() + ") must be true or false, got \""
@@ -223,20 +237,26 @@ public final class Gateway {
         ServerOptions serverOptions = serverOptions(settings);
         // No socket is bound, so no bind address to check: the platform in front decides who reaches the endpoint.
         InboundConfig inbound = InboundConfig.read(settings, "http", null);
-        HttpOptions http = httpOptions(settings, inbound.publicHost()).withSealing(sessionSealing(settings, environment));
+        HttpOptions http =
+                httpOptions(settings, inbound.publicHost()).withSealing(sessionSealing(settings, environment));
         if (prometheusAsked(settings)) {
             throw new SettingsException("--" + GatewaySettings.METRICS_PROMETHEUS.name() + " serves /metrics from the"
                     + " HTTP transport, which this entry point does not run; leave it false and export with OTEL_*");
         }
         // Telemetry as run() makes it, without /metrics: the call log's format, the counters, OpenTelemetry when
         // OTEL_* configures an exporter.
-        GatewayTelemetry telemetry = GatewayTelemetry.create(new TelemetryOptions(loaded.logFormat(), false, "http",
-                environment, err, Clock.systemUTC()));
+        GatewayTelemetry telemetry = GatewayTelemetry.create(
+                new TelemetryOptions(loaded.logFormat(), false, "http", environment, err, Clock.systemUTC()));
         SearchSettings search = SearchSettings.from(settings);
-        ToolService tools = SearchingToolService.around(loaded.factory().create(settings, environment, telemetry),
-                search, telemetry);
-        return new Assembly(new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused),
-                http, tools, settings, inbound, telemetry);
+        ToolService tools = SearchingToolService.around(
+                loaded.factory().create(settings, environment, telemetry), search, telemetry);
+        return new Assembly(
+                new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused),
+                http,
+                tools,
+                settings,
+                inbound,
+                telemetry);
     }
 
     /**
@@ -250,13 +270,16 @@ public final class Gateway {
      * @param telemetry the calls' log line, counters and OpenTelemetry export, to close when done (it flushes the
      *                  last spans)
      */
-    public record Assembly(McpServer server, HttpOptions http, ToolService tools, Settings settings,
-                           InboundConfig inbound, GatewayTelemetry telemetry) {
-    }
+    public record Assembly(
+            McpServer server,
+            HttpOptions http,
+            ToolService tools,
+            Settings settings,
+            InboundConfig inbound,
+            GatewayTelemetry telemetry) {}
 
-    private record Loaded(CommandLine commandLine, Settings settings, ToolServiceFactory factory,
-                          LogFormat logFormat) {
-    }
+    private record Loaded(
+            CommandLine commandLine, Settings settings, ToolServiceFactory factory, LogFormat logFormat) {}
 
     private List<Setting> knownSettings() {
         List<Setting> known = new ArrayList<>(GatewaySettings.ALL);
@@ -301,21 +324,32 @@ public final class Gateway {
         if (wanted == null) {
             if (factories.size() > 1) {
                 throw new SettingsException("several tool services are on the classpath ("
-                        + factories.stream().map(ToolServiceFactory::name).sorted().collect(Collectors.joining(", "))
+                        + factories.stream()
+                                .map(ToolServiceFactory::name)
+                                .sorted()
+                                .collect(Collectors.joining(", "))
                         + "); choose one with --tool-service");
             }
             return factories.get(0);
         }
-        return factories.stream().filter(factory -> factory.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new SettingsException("--tool-service \"" + wanted + "\" is not on the classpath; available: "
-                        + factories.stream().map(ToolServiceFactory::name).sorted().collect(Collectors.joining(", "))));
+        return factories.stream()
+                .filter(factory -> factory.name().equals(wanted))
+                .findFirst()
+                .orElseThrow(() ->
+                        new SettingsException("--tool-service \"" + wanted + "\" is not on the classpath; available: "
+                                + factories.stream()
+                                        .map(ToolServiceFactory::name)
+                                        .sorted()
+                                        .collect(Collectors.joining(", "))));
     }
 
     private void listTools(List<ToolListing> listings) {
         for (ToolListing listing : listings) {
             ObjectNode tool = listing.definition();
             JsonNode description = tool.get("description");
-            String first = description == null ? "" : description.asString().strip().lines().findFirst().orElse("");
+            String first = description == null
+                    ? ""
+                    : description.asString().strip().lines().findFirst().orElse("");
             out.println(tool.get("name").asString() + (first.isEmpty() ? "" : "  " + first));
         }
         out.flush();
@@ -328,11 +362,17 @@ public final class Gateway {
      * {@code grace} to finish before the rest are cancelled; then the last spans and metrics are flushed.
      * {@code /metrics}, when asked for, is served behind the same gate as the endpoint.
      */
-    private int serveHttp(McpServer server, HttpOptions options, InboundConfig inbound, Duration grace,
-            ToolService tools, GatewayTelemetry telemetry) {
+    private int serveHttp(
+            McpServer server,
+            HttpOptions options,
+            InboundConfig inbound,
+            Duration grace,
+            ToolService tools,
+            GatewayTelemetry telemetry) {
         Readiness readiness = new Readiness();
         InboundGate gate = inbound.gate(options.path(), readiness);
-        HttpTransport transport = new HttpTransport(server, options, gate, telemetry.prometheus().orElse(null));
+        HttpTransport transport =
+                new HttpTransport(server, options, gate, telemetry.prometheus().orElse(null));
         try {
             transport.start();
         } catch (Exception e) {
@@ -347,22 +387,25 @@ public final class Gateway {
         err.println("apigw-mcp: serving MCP on " + transport.endpoint()
                 + (gate.authorizes() ? " (bearer tokens required)" : ""));
         readiness.ready();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            readiness.stopping();
-            err.println("apigw-mcp: stopping: the port is closed, calls in flight have up to " + grace.toSeconds()
-                    + " s to finish");
-            try {
-                transport.shutdown(grace);
-            } catch (Exception e) {
-                // shutting down anyway
-            }
-            gate.close();
-            close(tools);
-            // Telemetry: a process ends while serving HTTP, so the last spans are flushed here.
-            telemetry.close();
-            err.println("apigw-mcp: stopped");
-            err.flush();
-        }, "mcp-http-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            readiness.stopping();
+                            err.println("apigw-mcp: stopping: the port is closed, calls in flight have up to "
+                                    + grace.toSeconds() + " s to finish");
+                            try {
+                                transport.shutdown(grace);
+                            } catch (Exception e) {
+                                // shutting down anyway
+                            }
+                            gate.close();
+                            close(tools);
+                            // Telemetry: a process ends while serving HTTP, so the last spans are flushed here.
+                            telemetry.close();
+                            err.println("apigw-mcp: stopped");
+                            err.flush();
+                        },
+                        "mcp-http-shutdown"));
         try {
             transport.join();
         } catch (InterruptedException e) {
@@ -373,8 +416,12 @@ public final class Gateway {
 
     static ServerOptions serverOptions(Settings settings) {
         Package pkg = Gateway.class.getPackage();
-        String version = pkg != null && pkg.getImplementationVersion() != null ? pkg.getImplementationVersion() : "0.1.0";
-        return new ServerOptions("apigw-mcp", version, settings.get(GatewaySettings.INSTRUCTIONS).orElse(null),
+        String version =
+                pkg != null && pkg.getImplementationVersion() != null ? pkg.getImplementationVersion() : "0.1.0";
+        return new ServerOptions(
+                "apigw-mcp",
+                version,
+                settings.get(GatewaySettings.INSTRUCTIONS).orElse(null),
                 (int) GatewaySettings.integer(settings, GatewaySettings.PAGE_SIZE, 1, 100_000),
                 GatewaySettings.integer(settings, GatewaySettings.LIST_TTL_MS, 0, Integer.MAX_VALUE),
                 (int) GatewaySettings.integer(settings, GatewaySettings.MAX_CALLS_PER_SESSION, 1, 100_000),
@@ -385,21 +432,25 @@ public final class Gateway {
     static HttpOptions httpOptions(Settings settings, Optional<String> publicHost) {
         String path = settings.get(GatewaySettings.PATH).orElse("/mcp");
         if (!path.startsWith("/")) {
-            throw new SettingsException("--path (" + GatewaySettings.PATH.environmentVariable() + ") must start with '/', got \"" + path + "\"");
+            throw new SettingsException("--path (" + GatewaySettings.PATH.environmentVariable()
+                    + ") must start with '/', got \"" + path + "\"");
         }
         Set<String> hosts = new HashSet<>();
-        GatewaySettings.list(settings, GatewaySettings.ALLOWED_HOSTS).forEach(host -> hosts.add(host.toLowerCase(java.util.Locale.ROOT)));
+        GatewaySettings.list(settings, GatewaySettings.ALLOWED_HOSTS)
+                .forEach(host -> hosts.add(host.toLowerCase(java.util.Locale.ROOT)));
         String bind = settings.get(GatewaySettings.HOST).orElse("127.0.0.1");
         if (!bind.equals("0.0.0.0") && !bind.equals("::")) {
             hosts.add(bind.toLowerCase(java.util.Locale.ROOT)); // clients may address the server by its bind address
         }
         publicHost.ifPresent(hosts::add);
-        return new HttpOptions(bind,
+        return new HttpOptions(
+                bind,
                 (int) GatewaySettings.integer(settings, GatewaySettings.PORT, 0, 65535),
                 path,
                 GatewaySettings.integer(settings, GatewaySettings.MAX_REQUEST_BYTES, 1, Integer.MAX_VALUE),
                 (int) GatewaySettings.integer(settings, GatewaySettings.MAX_SESSIONS, 1, 1_000_000),
-                Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.SESSION_IDLE_SECONDS, 1, 7L * 24 * 3600)),
+                Duration.ofSeconds(
+                        GatewaySettings.integer(settings, GatewaySettings.SESSION_IDLE_SECONDS, 1, 7L * 24 * 3600)),
                 Set.copyOf(GatewaySettings.list(settings, GatewaySettings.ALLOWED_ORIGINS)),
                 hosts,
                 (int) GatewaySettings.integer(settings, GatewaySettings.HTTP_THREADS, 4, 1000),
@@ -412,10 +463,14 @@ public final class Gateway {
      * session.key-env}), else {@code null}. A key that is missing or malformed stops the start (never showing it).
      */
     static SessionSealing sessionSealing(Settings settings, Map<String, String> environment) {
-        Duration maxAge = Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.SESSION_MAX_AGE_SECONDS,
-                60, 30L * 24 * 3600));
-        String file = settings.get(GatewaySettings.SESSION_KEY_FILE).filter(value -> !value.isBlank()).orElse(null);
-        String variable = settings.get(GatewaySettings.SESSION_KEY_ENV).filter(value -> !value.isBlank()).orElse(null);
+        Duration maxAge = Duration.ofSeconds(
+                GatewaySettings.integer(settings, GatewaySettings.SESSION_MAX_AGE_SECONDS, 60, 30L * 24 * 3600));
+        String file = settings.get(GatewaySettings.SESSION_KEY_FILE)
+                .filter(value -> !value.isBlank())
+                .orElse(null);
+        String variable = settings.get(GatewaySettings.SESSION_KEY_ENV)
+                .filter(value -> !value.isBlank())
+                .orElse(null);
         if (file != null && variable != null) {
             throw new SettingsException("--" + GatewaySettings.SESSION_KEY_FILE.name() + " and --"
                     + GatewaySettings.SESSION_KEY_ENV.name() + " are both set; set one of them");
@@ -426,14 +481,17 @@ public final class Gateway {
         String source;
         String text;
         if (file != null) {
-            source = "session key file " + file.trim() + " (named by --" + GatewaySettings.SESSION_KEY_FILE.name() + ")";
+            source =
+                    "session key file " + file.trim() + " (named by --" + GatewaySettings.SESSION_KEY_FILE.name() + ")";
             try {
                 text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                throw new StartupException(List.of("cannot read the " + source + ": " + e.getClass().getSimpleName()));
+                throw new StartupException(List.of(
+                        "cannot read the " + source + ": " + e.getClass().getSimpleName()));
             }
         } else {
-            source = "environment variable " + variable.trim() + " (named by --" + GatewaySettings.SESSION_KEY_ENV.name() + ")";
+            source = "environment variable " + variable.trim() + " (named by --"
+                    + GatewaySettings.SESSION_KEY_ENV.name() + ")";
             text = environment.get(variable.trim());
             if (text == null) {
                 throw new StartupException(List.of("the " + source + " is not set"));
@@ -448,10 +506,13 @@ public final class Gateway {
 
     static ClientLimits clientLimits(Settings settings) {
         return new ClientLimits(
-                Duration.ofMillis(GatewaySettings.integer(settings, GatewaySettings.REQUEST_READ_IDLE_MS, 100, 3_600_000)),
-                Duration.ofMillis(GatewaySettings.integer(settings, GatewaySettings.REQUEST_READ_TIMEOUT_MS, 100, 3_600_000)),
+                Duration.ofMillis(
+                        GatewaySettings.integer(settings, GatewaySettings.REQUEST_READ_IDLE_MS, 100, 3_600_000)),
+                Duration.ofMillis(
+                        GatewaySettings.integer(settings, GatewaySettings.REQUEST_READ_TIMEOUT_MS, 100, 3_600_000)),
                 (int) GatewaySettings.integer(settings, GatewaySettings.MAX_SESSIONS_PER_CLIENT, 1, 1_000_000),
-                Duration.ofSeconds(GatewaySettings.integer(settings, GatewaySettings.SESSION_UNUSED_SECONDS, 1, 7L * 24 * 3600)),
+                Duration.ofSeconds(
+                        GatewaySettings.integer(settings, GatewaySettings.SESSION_UNUSED_SECONDS, 1, 7L * 24 * 3600)),
                 (int) GatewaySettings.integer(settings, GatewaySettings.MAX_CALLS_PER_CLIENT, 1, 100_000));
     }
 

@@ -33,6 +33,7 @@ public final class AgentCoreImporter {
     private static final String API_GATEWAY = "/targetConfiguration/mcp/apiGateway";
     /** {@code arn:<partition>:bedrock-agentcore:<region>:<account>:gateway/<id>}. */
     private static final Pattern GATEWAY_ARN = Pattern.compile("^arn:[a-z-]+:bedrock-agentcore:([a-z0-9-]+):.*");
+
     private static final String NO_EQUIVALENT = "has no equivalent in apigw-mcp and is not imported";
 
     private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -51,8 +52,11 @@ public final class AgentCoreImporter {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw fail(findings, "does not exist; save the target with: aws bedrock-agentcore-control"
-                    + " get-gateway-target --gateway-identifier <gateway id> --target-id <target id> > " + displayFile);
+            throw fail(
+                    findings,
+                    "does not exist; save the target with: aws bedrock-agentcore-control"
+                            + " get-gateway-target --gateway-identifier <gateway id> --target-id <target id> > "
+                            + displayFile);
         } catch (IOException e) {
             throw fail(findings, "cannot be read: " + e.getMessage());
         }
@@ -62,14 +66,17 @@ public final class AgentCoreImporter {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw fail(findings, "is not JSON: " + e.getOriginalMessage() + where + "; save the AWS CLI's output"
-                    + " with --output json");
+            throw fail(
+                    findings,
+                    "is not JSON: " + e.getOriginalMessage() + where + "; save the AWS CLI's output"
+                            + " with --output json");
         } catch (IOException e) {
             throw fail(findings, "cannot be read: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw fail(findings, "is empty; it should hold the output of aws bedrock-agentcore-control"
-                    + " get-gateway-target");
+            throw fail(
+                    findings,
+                    "is empty; it should hold the output of aws bedrock-agentcore-control" + " get-gateway-target");
         }
         return new Conversion(findings).run(root);
     }
@@ -93,9 +100,11 @@ public final class AgentCoreImporter {
                 throw new AgentCoreImportException(findings.errors());
             }
             if (target.has("items") && !target.has("targetConfiguration")) {
-                findings.error("/items", "this is the output of list-gateway-targets, which leaves out each target's"
-                        + " configuration; save one target with aws bedrock-agentcore-control get-gateway-target"
-                        + " --gateway-identifier <gateway id> --target-id <target id>");
+                findings.error(
+                        "/items",
+                        "this is the output of list-gateway-targets, which leaves out each target's"
+                                + " configuration; save one target with aws bedrock-agentcore-control get-gateway-target"
+                                + " --gateway-identifier <gateway id> --target-id <target id>");
                 throw new AgentCoreImportException(findings.errors());
             }
             String name = target.string("name", true);
@@ -117,8 +126,9 @@ public final class AgentCoreImporter {
             String region = region(target);
             String description = target.string("description", false);
             if (description != null) {
-                findings.note(target.pointer("description"), "a <target> has no description; it is kept as the"
-                        + " comment above the target");
+                findings.note(
+                        target.pointer("description"),
+                        "a <target> has no description; it is kept as the" + " comment above the target");
             }
             List<GatewaySetting> settings = new ArrayList<>();
             if (name != null) {
@@ -128,24 +138,28 @@ public final class AgentCoreImporter {
             state(target);
             if (target.has("privateEndpoint")) {
                 target.ignore("privateEndpoint");
-                findings.note(target.pointer("privateEndpoint"), "AgentCore reached the API through a private"
-                        + " endpoint; apigw-mcp calls the export's invoke URL from wherever the gateway runs: run it"
-                        + " where that URL resolves (in the VPC for a private API), or set --target." + name
-                        + ".base-url");
+                findings.note(
+                        target.pointer("privateEndpoint"),
+                        "AgentCore reached the API through a private"
+                                + " endpoint; apigw-mcp calls the export's invoke URL from wherever the gateway runs: run it"
+                                + " where that URL resolves (in the VPC for a private API), or set --target." + name
+                                + ".base-url");
             }
             target.unread(NO_EQUIVALENT);
             if (!findings.errors().isEmpty()) {
                 throw new AgentCoreImportException(findings.errors());
             }
-            AgentCoreTarget imported = new AgentCoreTarget(name, restApiId, stage, region, description, filters,
-                    overrides);
+            AgentCoreTarget imported =
+                    new AgentCoreTarget(name, restApiId, stage, region, description, filters, overrides);
             check(imported);
             names(imported);
-            findings.note(AgentCoreDialect.TOOL_CONFIGURATION + "/toolFilters", "the filters select here what they"
-                    + " select in AgentCore, and more where AgentCore left operations out: methods that need both"
-                    + " SigV4 and an API key, proxy resources ({proxy+}), methods behind Cognito or Lambda"
-                    + " authorizers (they need the gateway's oauth2.* settings); review the tools with mvn"
-                    + " apigw-mcp:update-catalog before you deploy");
+            findings.note(
+                    AgentCoreDialect.TOOL_CONFIGURATION + "/toolFilters",
+                    "the filters select here what they"
+                            + " select in AgentCore, and more where AgentCore left operations out: methods that need both"
+                            + " SigV4 and an API key, proxy resources ({proxy+}), methods behind Cognito or Lambda"
+                            + " authorizers (they need the gateway's oauth2.* settings); review the tools with mvn"
+                            + " apigw-mcp:update-catalog before you deploy");
             return new AgentCoreImport(imported, settings, findings.notes());
         }
 
@@ -158,17 +172,23 @@ public final class AgentCoreImporter {
             JsonObject mcp = configuration.object("mcp", false);
             if (mcp == null) {
                 if (!configuration.has("mcp")) {
-                    findings.error(configuration.pointer("mcp"), "is missing: this is not an MCP target"
-                            + describe(configuration.members()) + "; import-agentcore reads API Gateway targets"
-                            + " (targetConfiguration.mcp.apiGateway)");
+                    findings.error(
+                            configuration.pointer("mcp"),
+                            "is missing: this is not an MCP target"
+                                    + describe(configuration.members()) + "; import-agentcore reads API Gateway targets"
+                                    + " (targetConfiguration.mcp.apiGateway)");
                 }
                 return null;
             }
             if (!mcp.has("apiGateway")) {
-                findings.error(mcp.pointer("apiGateway"), "is missing: this is "
-                        + (mcp.members().isEmpty() ? "no kind of target" : "a " + String.join(", ", mcp.members())
-                        + " target") + ", not an API Gateway target; import-agentcore reads API Gateway targets"
-                        + " (targetConfiguration.mcp.apiGateway), whose tools come from a REST API stage's export");
+                findings.error(
+                        mcp.pointer("apiGateway"),
+                        "is missing: this is "
+                                + (mcp.members().isEmpty()
+                                        ? "no kind of target"
+                                        : "a " + String.join(", ", mcp.members()) + " target")
+                                + ", not an API Gateway target; import-agentcore reads API Gateway targets"
+                                + " (targetConfiguration.mcp.apiGateway), whose tools come from a REST API stage's export");
                 return null;
             }
             return mcp.object("apiGateway", true);
@@ -185,8 +205,10 @@ public final class AgentCoreImporter {
                 return out;
             }
             if (entries.isEmpty()) {
-                findings.error(configuration.pointer("toolFilters"), "is empty; AgentCore requires at least one"
-                        + " filter (without filters apigw-mcp would expose every operation)");
+                findings.error(
+                        configuration.pointer("toolFilters"),
+                        "is empty; AgentCore requires at least one"
+                                + " filter (without filters apigw-mcp would expose every operation)");
             }
             for (JsonObject entry : entries) {
                 String path = entry.string("filterPath", true);
@@ -210,10 +232,14 @@ public final class AgentCoreImporter {
          */
         private void wildcard(String at, String path) {
             String prefix = path.substring(0, path.length() - 2);
-            findings.note(at, path + " selects the resources strictly below " + (prefix.isEmpty() ? "/" : prefix)
-                    + ", at any depth, not " + (prefix.isEmpty() ? "/ itself" : prefix + " itself") + " (the reading of"
-                    + " AgentCore's developer guide); if your AgentCore gateway listed tools for "
-                    + (prefix.isEmpty() ? "/" : prefix) + " too, add a filter for " + (prefix.isEmpty() ? "/" : prefix));
+            findings.note(
+                    at,
+                    path + " selects the resources strictly below " + (prefix.isEmpty() ? "/" : prefix)
+                            + ", at any depth, not " + (prefix.isEmpty() ? "/ itself" : prefix + " itself")
+                            + " (the reading of"
+                            + " AgentCore's developer guide); if your AgentCore gateway listed tools for "
+                            + (prefix.isEmpty() ? "/" : prefix) + " too, add a filter for "
+                            + (prefix.isEmpty() ? "/" : prefix));
         }
 
         private List<OverrideInput> overrides(JsonObject configuration) {
@@ -241,37 +267,65 @@ public final class AgentCoreImporter {
                 if (matcher.matches()) {
                     return matcher.group(1);
                 }
-                findings.note(target.pointer("gatewayArn"), "is not a gateway ARN (arn:aws:bedrock-agentcore:"
-                        + "<region>:<account>:gateway/<id>); the Region is left to the AWS SDK's default chain: add"
-                        + " <region> to the target");
+                findings.note(
+                        target.pointer("gatewayArn"),
+                        "is not a gateway ARN (arn:aws:bedrock-agentcore:"
+                                + "<region>:<account>:gateway/<id>); the Region is left to the AWS SDK's default chain: add"
+                                + " <region> to the target");
                 return null;
             }
-            findings.note(target.pointer("gatewayArn"), "is missing, so the API's Region is unknown (AgentCore"
-                    + " required the gateway's Region); fetching the export uses the AWS SDK's default Region chain:"
-                    + " add <region> to the target");
+            findings.note(
+                    target.pointer("gatewayArn"),
+                    "is missing, so the API's Region is unknown (AgentCore"
+                            + " required the gateway's Region); fetching the export uses the AWS SDK's default Region chain:"
+                            + " add <region> to the target");
             return null;
         }
 
         /** Read-only state: not settings, passed over, except a target AgentCore could not use, which is said. */
         private void state(JsonObject target) {
-            target.ignore("targetId", "gatewayArn", "gatewayIdentifier", "createdAt", "updatedAt",
-                    "lastSynchronizedAt", "statusReasons", "authorizationData", "privateEndpointManagedResources",
-                    "protocolType", "clientToken", "ResponseMetadata");
+            target.ignore(
+                    "targetId",
+                    "gatewayArn",
+                    "gatewayIdentifier",
+                    "createdAt",
+                    "updatedAt",
+                    "lastSynchronizedAt",
+                    "statusReasons",
+                    "authorizationData",
+                    "privateEndpointManagedResources",
+                    "protocolType",
+                    "clientToken",
+                    "ResponseMetadata");
             String status = target.string("status", false);
             if (status != null && !status.equals("READY")) {
                 List<String> reasons = target.strings("statusReasons", false);
-                findings.note(target.pointer("status"), "the target was " + status + " in AgentCore"
-                        + (reasons == null || reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")")
-                        + "; imported as written, check that it is what you want");
+                findings.note(
+                        target.pointer("status"),
+                        "the target was " + status + " in AgentCore"
+                                + (reasons == null || reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")")
+                                + "; imported as written, check that it is what you want");
             }
         }
 
         /** The configuration rules of a target here, with problems located in the AgentCore file. */
         private void check(AgentCoreTarget imported) throws AgentCoreImportException {
-            TargetInput input = new TargetInput(imported.name(), Path.of(imported.name() + ".export.json"), null,
-                    imported.toolFilters(), imported.toolOverrides(), null, null, null, null, null, null, null);
+            TargetInput input = new TargetInput(
+                    imported.name(),
+                    Path.of(imported.name() + ".export.json"),
+                    null,
+                    imported.toolFilters(),
+                    imported.toolOverrides(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             List<Problem> problems = new ConfigValidator(new AgentCoreDialect(findings.file()))
-                    .validate(List.of(input)).errors();
+                    .validate(List.of(input))
+                    .errors();
             if (!problems.isEmpty()) {
                 findings.errors(problems);
                 throw new AgentCoreImportException(findings.errors());
@@ -286,7 +340,8 @@ public final class AgentCoreImporter {
                 String agentCore = imported.name() + "___" + overrideName;
                 String here = namer.finalName(overrideName);
                 if (!here.equals(agentCore)) {
-                    findings.note(AgentCoreDialect.TOOL_CONFIGURATION + "/toolOverrides/" + i + "/name",
+                    findings.note(
+                            AgentCoreDialect.TOOL_CONFIGURATION + "/toolOverrides/" + i + "/name",
                             "AgentCore calls this tool " + agentCore + " (" + agentCore.length() + " characters);"
                                     + " apigw-mcp keeps names within " + ToolNamer.MAX_LENGTH + " characters for"
                                     + " strict LLM clients and calls it " + here + ": shorten the name, or tell the"

@@ -9,5 +9,4 @@ package dev.apigwmcp.generator.agentcore;
  * @param value   its value
  * @param comment why it is there, one line
  */
-public record GatewaySetting(String key, String value, String comment) {
-}
+public record GatewaySetting(String key, String value, String comment) {}

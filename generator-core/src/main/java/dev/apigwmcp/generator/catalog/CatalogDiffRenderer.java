@@ -13,22 +13,34 @@ public final class CatalogDiffRenderer {
     public String markdown(CatalogDiff diff, String beforeName, String afterName) {
         StringBuilder out = new StringBuilder();
         out.append("# Tool catalog changes\n\n");
-        out.append("Compared `").append(beforeName).append("` (reviewed) with `").append(afterName)
+        out.append("Compared `")
+                .append(beforeName)
+                .append("` (reviewed) with `")
+                .append(afterName)
                 .append("` (generated).\n\n");
         if (diff.isEmpty()) {
             out.append("No semantic changes.\n");
             return out.toString();
         }
-        out.append("**").append(diff.breakingCount()).append(" breaking**, ").append(diff.compatibleCount())
+        out.append("**")
+                .append(diff.breakingCount())
+                .append(" breaking**, ")
+                .append(diff.compatibleCount())
                 .append(" compatible.\n\n");
         out.append("| Severity | Tool | Where | Change | Detail |\n");
         out.append("| --- | --- | --- | --- | --- |\n");
         for (CatalogChange change : diff.changes()) {
-            out.append("| ").append(change.breaking() ? "**BREAKING**" : "compatible")
-                    .append(" | `").append(cell(change.tool())).append('`')
-                    .append(" | ").append(change.location() == null ? "" : "`" + cell(change.location()) + "`")
-                    .append(" | ").append(change.kind().label())
-                    .append(" | ").append(cell(change.detail()))
+            out.append("| ")
+                    .append(change.breaking() ? "**BREAKING**" : "compatible")
+                    .append(" | `")
+                    .append(cell(change.tool()))
+                    .append('`')
+                    .append(" | ")
+                    .append(change.location() == null ? "" : "`" + cell(change.location()) + "`")
+                    .append(" | ")
+                    .append(change.kind().label())
+                    .append(" | ")
+                    .append(cell(change.detail()))
                     .append(" |\n");
         }
         return out.toString();

@@ -20,11 +20,12 @@ public final class CatalogDiffer {
         Set<String> added = new TreeSet<>(after.tools().keySet());
         added.removeAll(before.tools().keySet());
 
-        for (Map.Entry<String, String> rename : renames(before, after, removed, added).entrySet()) {
+        for (Map.Entry<String, String> rename :
+                renames(before, after, removed, added).entrySet()) {
             ToolCatalog.Tool now = after.tools().get(rename.getKey());
             ToolCatalog.Tool old = before.tools().get(rename.getValue());
-            changes.add(new CatalogChange(now.name(), null, ChangeKind.TOOL_RENAMED, Severity.BREAKING,
-                    "was " + old.name()));
+            changes.add(new CatalogChange(
+                    now.name(), null, ChangeKind.TOOL_RENAMED, Severity.BREAKING, "was " + old.name()));
             compareTool(old, now, changes);
             removed.remove(old.name());
             added.remove(now.name());
@@ -48,19 +49,22 @@ public final class CatalogDiffer {
      * New name → old name for each unique pair of a removed and an added tool with equal input schema, output
      * schema and annotations (the rename rule of the package documentation).
      */
-    private static Map<String, String> renames(ToolCatalog before, ToolCatalog after, Set<String> removed,
-                                               Set<String> added) {
+    private static Map<String, String> renames(
+            ToolCatalog before, ToolCatalog after, Set<String> removed, Set<String> added) {
         Map<String, String> renames = new LinkedHashMap<>();
         for (String newName : added) {
             ToolCatalog.Tool now = after.tools().get(newName);
             List<String> candidates = removed.stream()
-                    .filter(oldName -> sameOperation(before.tools().get(oldName), now)).toList();
+                    .filter(oldName -> sameOperation(before.tools().get(oldName), now))
+                    .toList();
             if (candidates.size() != 1) {
                 continue;
             }
             String oldName = candidates.get(0);
-            long rivals = added.stream().filter(other -> sameOperation(before.tools().get(oldName),
-                    after.tools().get(other))).count();
+            long rivals = added.stream()
+                    .filter(other -> sameOperation(
+                            before.tools().get(oldName), after.tools().get(other)))
+                    .count();
             if (rivals == 1) {
                 renames.put(newName, oldName);
             }
@@ -77,15 +81,27 @@ public final class CatalogDiffer {
     private static void compareTool(ToolCatalog.Tool old, ToolCatalog.Tool now, List<CatalogChange> changes) {
         String tool = now.name();
         if (!Objects.equals(old.title(), now.title())) {
-            changes.add(new CatalogChange(tool, null, ChangeKind.TITLE_CHANGED, Severity.COMPATIBLE,
+            changes.add(new CatalogChange(
+                    tool,
+                    null,
+                    ChangeKind.TITLE_CHANGED,
+                    Severity.COMPATIBLE,
                     quote(old.title()) + " → " + quote(now.title())));
         }
         if (!Objects.equals(old.description(), now.description())) {
-            changes.add(new CatalogChange(tool, null, ChangeKind.DESCRIPTION_CHANGED, Severity.COMPATIBLE,
+            changes.add(new CatalogChange(
+                    tool,
+                    null,
+                    ChangeKind.DESCRIPTION_CHANGED,
+                    Severity.COMPATIBLE,
                     quote(old.description()) + " → " + quote(now.description())));
         }
         if (!Objects.equals(old.annotations(), now.annotations())) {
-            changes.add(new CatalogChange(tool, null, ChangeKind.ANNOTATIONS_CHANGED, Severity.COMPATIBLE,
+            changes.add(new CatalogChange(
+                    tool,
+                    null,
+                    ChangeKind.ANNOTATIONS_CHANGED,
+                    Severity.COMPATIBLE,
                     annotationDetail(old.annotations(), now.annotations())));
         }
         new SchemaComparer(tool, SchemaComparer.Position.INPUT, changes)

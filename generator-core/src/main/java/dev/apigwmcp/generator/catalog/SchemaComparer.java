@@ -16,21 +16,36 @@ import java.util.TreeSet;
 final class SchemaComparer {
 
     /** Where a schema sits: what clients send, or what they get back. */
-    enum Position { INPUT, OUTPUT }
+    enum Position {
+        INPUT,
+        OUTPUT
+    }
 
-    private enum Direction { NARROWED, WIDENED, CHANGED }
+    private enum Direction {
+        NARROWED,
+        WIDENED,
+        CHANGED
+    }
 
     /** Keywords handled by their own rules; every other keyword falls to the generic rule. */
     private static final Set<String> STRUCTURAL = Set.of("type", "enum", "properties", "required", "items", "$defs");
     /** Keywords that only document a schema; changing them cannot break a client. */
-    private static final Set<String> DOCUMENTATION = Set.of("description", "title", "examples", "example", "default",
-            "deprecated", "$comment", "readOnly", "writeOnly");
+    private static final Set<String> DOCUMENTATION = Set.of(
+            "description",
+            "title",
+            "examples",
+            "example",
+            "default",
+            "deprecated",
+            "$comment",
+            "readOnly",
+            "writeOnly");
     /** Lower bounds: a larger value admits fewer instances. */
-    private static final Set<String> LOWER_BOUNDS = Set.of("minimum", "exclusiveMinimum", "minLength", "minItems",
-            "minProperties", "minContains");
+    private static final Set<String> LOWER_BOUNDS =
+            Set.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties", "minContains");
     /** Upper bounds: a smaller value admits fewer instances. */
-    private static final Set<String> UPPER_BOUNDS = Set.of("maximum", "exclusiveMaximum", "maxLength", "maxItems",
-            "maxProperties", "maxContains");
+    private static final Set<String> UPPER_BOUNDS =
+            Set.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties", "maxContains");
 
     private final String tool;
     private final Position position;
@@ -189,11 +204,17 @@ final class SchemaComparer {
 
     private void requirednessChanged(String location, boolean nowRequired) {
         if (position == Position.INPUT) {
-            add(location, nowRequired ? ChangeKind.ARGUMENT_NOW_REQUIRED : ChangeKind.ARGUMENT_NOW_OPTIONAL,
-                    nowRequired ? Severity.BREAKING : Severity.COMPATIBLE, "");
+            add(
+                    location,
+                    nowRequired ? ChangeKind.ARGUMENT_NOW_REQUIRED : ChangeKind.ARGUMENT_NOW_OPTIONAL,
+                    nowRequired ? Severity.BREAKING : Severity.COMPATIBLE,
+                    "");
         } else {
-            add(location, nowRequired ? ChangeKind.OUTPUT_FIELD_NOW_REQUIRED : ChangeKind.OUTPUT_FIELD_NOW_OPTIONAL,
-                    nowRequired ? Severity.COMPATIBLE : Severity.BREAKING, "");
+            add(
+                    location,
+                    nowRequired ? ChangeKind.OUTPUT_FIELD_NOW_REQUIRED : ChangeKind.OUTPUT_FIELD_NOW_OPTIONAL,
+                    nowRequired ? Severity.COMPATIBLE : Severity.BREAKING,
+                    "");
         }
     }
 
@@ -204,8 +225,11 @@ final class SchemaComparer {
         if (before == null || after == null) {
             // "items" appearing constrains array elements; disappearing frees them.
             Direction direction = before == null ? Direction.NARROWED : Direction.WIDENED;
-            add(location, direction == Direction.NARROWED ? ChangeKind.CONSTRAINT_NARROWED : ChangeKind.CONSTRAINT_WIDENED,
-                    direction, keyword + ": " + (before == null ? "none" : before) + " → " + (after == null ? "none" : after));
+            add(
+                    location,
+                    direction == Direction.NARROWED ? ChangeKind.CONSTRAINT_NARROWED : ChangeKind.CONSTRAINT_WIDENED,
+                    direction,
+                    keyword + ": " + (before == null ? "none" : before) + " → " + (after == null ? "none" : after));
             return;
         }
         compare(location, before, after);
@@ -249,7 +273,11 @@ final class SchemaComparer {
             }
         }
         if (!documentation.isEmpty()) {
-            add(location, ChangeKind.SCHEMA_DOCUMENTATION_CHANGED, Severity.COMPATIBLE, String.join(", ", documentation));
+            add(
+                    location,
+                    ChangeKind.SCHEMA_DOCUMENTATION_CHANGED,
+                    Severity.COMPATIBLE,
+                    String.join(", ", documentation));
         }
     }
 

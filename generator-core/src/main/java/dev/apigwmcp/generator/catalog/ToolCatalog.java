@@ -36,8 +36,13 @@ public record ToolCatalog(String source, Map<String, Tool> tools) {
      * @param outputSchema the output JSON Schema or {@code null}
      * @param annotations  the annotations object or {@code null}
      */
-    public record Tool(String name, String title, String description, JsonNode inputSchema, JsonNode outputSchema,
-                       JsonNode annotations) {
+    public record Tool(
+            String name,
+            String title,
+            String description,
+            JsonNode inputSchema,
+            JsonNode outputSchema,
+            JsonNode annotations) {
         public Tool {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(inputSchema, "inputSchema");
@@ -55,8 +60,9 @@ public record ToolCatalog(String source, Map<String, Tool> tools) {
         try {
             root = READER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new CatalogFormatException(source + ": not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            throw new CatalogFormatException(
+                    source + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new CatalogFormatException(source + ": expected a JSON object {\"tools\":[...]}");
@@ -86,8 +92,13 @@ public record ToolCatalog(String source, Map<String, Tool> tools) {
                 throw new CatalogFormatException(source + "#" + pointer + "/outputSchema: expected a JSON Schema object"
                         + " (tool " + name.asText() + ")");
             }
-            Tool tool = new Tool(name.asText(), text(node, "title"), text(node, "description"), input,
-                    output == null || output.isNull() ? null : output, objectOrNull(node.get("annotations")));
+            Tool tool = new Tool(
+                    name.asText(),
+                    text(node, "title"),
+                    text(node, "description"),
+                    input,
+                    output == null || output.isNull() ? null : output,
+                    objectOrNull(node.get("annotations")));
             if (tools.put(tool.name(), tool) != null) {
                 throw new CatalogFormatException(source + "#" + pointer + "/name: duplicate tool name " + tool.name());
             }

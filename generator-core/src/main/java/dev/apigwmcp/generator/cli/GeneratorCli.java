@@ -87,7 +87,8 @@ public final class GeneratorCli {
             return usage("give either --export or --config");
         }
         TargetsFile file = options.config == null ? null : new TargetsFile(Path.of(options.config));
-        ValidatedConfig targets = file != null ? file.read()
+        ValidatedConfig targets = file != null
+                ? file.read()
                 : new ConfigValidator(new CommandLineDialect()).validate(List.of(options.singleTarget()));
         if (!targets.valid()) {
             targets.errors().forEach(p -> err.println("error: " + p));
@@ -118,11 +119,12 @@ public final class GeneratorCli {
             return 1;
         }
         for (TargetSummary summary : result.targets()) {
-            out.println("target " + summary.target() + ": " + summary.tools() + " tools from "
-                    + summary.operations() + " operations (" + summary.filteredOut() + " filtered out)");
+            out.println("target " + summary.target() + ": " + summary.tools() + " tools from " + summary.operations()
+                    + " operations (" + summary.filteredOut() + " filtered out)");
         }
         out.println(result.files().size() + " files in " + outDir + " (" + written + " written, "
-                + (result.files().size() - written) + " already up to date; " + result.warnings().size()
+                + (result.files().size() - written) + " already up to date; "
+                + result.warnings().size()
                 + " warnings)");
         return 0;
     }
@@ -144,8 +146,8 @@ public final class GeneratorCli {
 
     /** The options of {@code generate}. */
     private static final class Options {
-        static final java.util.Set<String> VALUED = java.util.Set.of("--export", "--target", "--config", "--out",
-                "--output-schemas");
+        static final java.util.Set<String> VALUED =
+                java.util.Set.of("--export", "--target", "--config", "--out", "--output-schemas");
         String export;
         String target;
         String config;
@@ -166,8 +168,19 @@ public final class GeneratorCli {
         /** The one target of {@code --export}, with the same checks as a targets file. */
         TargetInput singleTarget() {
             Path exportPath = Path.of(export);
-            return new TargetInput(target != null ? target : targetNameFrom(exportPath), exportPath, null, null,
-                    null, null, String.valueOf(prefix), null, null, null, outputSchemas, null);
+            return new TargetInput(
+                    target != null ? target : targetNameFrom(exportPath),
+                    exportPath,
+                    null,
+                    null,
+                    null,
+                    null,
+                    String.valueOf(prefix),
+                    null,
+                    null,
+                    null,
+                    outputSchemas,
+                    null);
         }
     }
 

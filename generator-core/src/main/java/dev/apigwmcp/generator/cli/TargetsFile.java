@@ -27,8 +27,17 @@ import java.util.TreeSet;
  */
 final class TargetsFile {
 
-    private static final Set<String> TARGET_KEYS = Set.of("name", "exportFile", "toolFilters", "toolOverrides",
-            "auth", "namePrefix", "descriptionMaxLength", "outputSchemaMaxBytes", "javaPackage", "outputSchemas",
+    private static final Set<String> TARGET_KEYS = Set.of(
+            "name",
+            "exportFile",
+            "toolFilters",
+            "toolOverrides",
+            "auth",
+            "namePrefix",
+            "descriptionMaxLength",
+            "outputSchemaMaxBytes",
+            "javaPackage",
+            "outputSchemas",
             "allowNoTools");
     private static final Set<String> FILTER_KEYS = Set.of("filterPath", "methods");
     private static final Set<String> OVERRIDE_KEYS = Set.of("path", "method", "name", "description");
@@ -93,7 +102,10 @@ final class TargetsFile {
             return problem;
         }
         String member = problem.pointer().replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
-        return new Problem(problem.target(), display, "/targets/" + index + (member.isEmpty() ? "" : "/" + member),
+        return new Problem(
+                problem.target(),
+                display,
+                "/targets/" + index + (member.isEmpty() ? "" : "/" + member),
                 problem.message());
     }
 
@@ -104,7 +116,9 @@ final class TargetsFile {
         }
         unknownKeys(node, TARGET_KEYS, pointer);
         String export = text(node, "exportFile", pointer);
-        Path exportPath = export == null ? null : file.toAbsolutePath().getParent().resolve(export).normalize();
+        Path exportPath = export == null
+                ? null
+                : file.toAbsolutePath().getParent().resolve(export).normalize();
         List<FilterInput> filters = new ArrayList<>();
         JsonNode filterList = list(node, "toolFilters", pointer);
         for (int i = 0; i < filterList.size(); i++) {
@@ -124,13 +138,24 @@ final class TargetsFile {
             String at = pointer + "/toolOverrides/" + i;
             JsonNode override = overrideList.get(i);
             unknownKeys(override, OVERRIDE_KEYS, at);
-            overrides.add(new OverrideInput(text(override, "path", at), text(override, "method", at),
-                    text(override, "name", at), text(override, "description", at)));
+            overrides.add(new OverrideInput(
+                    text(override, "path", at),
+                    text(override, "method", at),
+                    text(override, "name", at),
+                    text(override, "description", at)));
         }
-        return new TargetInput(text(node, "name", pointer), exportPath, export, filters, overrides,
-                text(node, "auth", pointer), text(node, "namePrefix", pointer),
-                text(node, "descriptionMaxLength", pointer), text(node, "outputSchemaMaxBytes", pointer),
-                text(node, "javaPackage", pointer), text(node, "outputSchemas", pointer),
+        return new TargetInput(
+                text(node, "name", pointer),
+                exportPath,
+                export,
+                filters,
+                overrides,
+                text(node, "auth", pointer),
+                text(node, "namePrefix", pointer),
+                text(node, "descriptionMaxLength", pointer),
+                text(node, "outputSchemaMaxBytes", pointer),
+                text(node, "javaPackage", pointer),
+                text(node, "outputSchemas", pointer),
                 text(node, "allowNoTools", pointer));
     }
 
@@ -142,8 +167,8 @@ final class TargetsFile {
 
     private String scalar(JsonNode value, String pointer) {
         if (!value.isValueNode()) {
-            problems.add(new Problem(null, display, pointer, "must be a single value, not a "
-                    + (value.isArray() ? "list" : "mapping")));
+            problems.add(new Problem(
+                    null, display, pointer, "must be a single value, not a " + (value.isArray() ? "list" : "mapping")));
             return null;
         }
         return value.asText();
@@ -163,8 +188,11 @@ final class TargetsFile {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                problems.add(new Problem(null, display, pointer + "/" + name, "unknown key '" + name
-                        + "' (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")"));
+                problems.add(new Problem(
+                        null,
+                        display,
+                        pointer + "/" + name,
+                        "unknown key '" + name + "' (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")"));
             }
         }
     }

@@ -13,5 +13,4 @@ package dev.apigwmcp.generator.compile;
  * @param explode   whether array values repeat the parameter ({@code a=1&a=2}); {@code null} when not relevant
  */
 public record ArgumentBinding(
-        String name, String in, String parameter, boolean required, boolean greedy, String style, Boolean explode) {
-}
+        String name, String in, String parameter, boolean required, boolean greedy, String style, Boolean explode) {}

@@ -7,8 +7,7 @@ import dev.apigwmcp.generator.model.ParameterLocation;
 /** How a parameter argument is serialised into the request. */
 final class ArgumentBindings {
 
-    private ArgumentBindings() {
-    }
+    private ArgumentBindings() {}
 
     static ArgumentBinding of(String argument, ApiParameter parameter, boolean greedy, ObjectNode schema) {
         String in = parameter.in().key();
@@ -18,7 +17,8 @@ final class ArgumentBindings {
                 && (PropertySchemas.isArraySchema(schema) || PropertySchemas.isObjectValued(schema))) {
             // OpenAPI's defaults for the query: style form, explode true for form and deepObject.
             style = parameter.style() == null ? "form" : parameter.style();
-            explode = parameter.explode() == null ? style.equals("form") || style.equals("deepObject")
+            explode = parameter.explode() == null
+                    ? style.equals("form") || style.equals("deepObject")
                     : parameter.explode();
         }
         return new ArgumentBinding(argument, in, parameter.name(), parameter.required(), greedy, style, explode);

@@ -46,8 +46,7 @@ final class ArgumentNames {
      * @param name    the name
      * @param renamed whether it differs from the wanted one because that was taken
      */
-    record Claimed(String name, boolean renamed) {
-    }
+    record Claimed(String name, boolean renamed) {}
 
     static String sanitize(String name) {
         String clean = INVALID.matcher(name).replaceAll("_");

@@ -46,9 +46,12 @@ final class AuthResolver {
     Optional<ToolAuth> resolve(ApiOperation operation, ProblemCollector problems) {
         Optional<ToolAuth> auth = credentials(operation, problems);
         if (auth.isPresent() && auth.get().token() != null) {
-            problems.warning(operation.pointer() + "/security", operation.label() + " is protected by a Cognito,"
-                    + " Lambda or OAuth2 authorizer: its tool calls need an OAuth2 client-credentials token at run"
-                    + " time (settings target." + target + ".oauth2.*), sent in " + auth.get().token().describe());
+            problems.warning(
+                    operation.pointer() + "/security",
+                    operation.label() + " is protected by a Cognito,"
+                            + " Lambda or OAuth2 authorizer: its tool calls need an OAuth2 client-credentials token at run"
+                            + " time (settings target." + target + ".oauth2.*), sent in "
+                            + auth.get().token().describe());
         }
         return auth;
     }
@@ -96,8 +99,10 @@ final class AuthResolver {
         if (first != null && requirements.size() == 1) {
             return leftOutUnless(first, operation, problems);
         }
-        problems.warning(operation.pointer() + "/security", operation.label()
-                + " is left out: none of its security requirements can be met by the runtime" + SUPPORTED);
+        problems.warning(
+                operation.pointer() + "/security",
+                operation.label() + " is left out: none of its security requirements can be met by the runtime"
+                        + SUPPORTED);
         return Optional.empty();
     }
 
@@ -108,11 +113,16 @@ final class AuthResolver {
         EnumSet<AuthKind> kinds = EnumSet.noneOf(AuthKind.class);
         switch (type) {
             case "AWS_IAM" -> kinds.add(AuthKind.SIGV4);
-            case "NONE" -> { }
+            case "NONE" -> {}
             default -> {
-                problems.warning(pointer, operation.label() + " is left out: its x-amazon-apigateway-auth "
-                        + (type.isEmpty() ? "names no type" : "type '" + operation.authorizationType() + "' is none"
-                        + " the runtime can satisfy") + " (supported: AWS_IAM, NONE)");
+                problems.warning(
+                        pointer,
+                        operation.label() + " is left out: its x-amazon-apigateway-auth "
+                                + (type.isEmpty()
+                                        ? "names no type"
+                                        : "type '" + operation.authorizationType() + "' is none"
+                                                + " the runtime can satisfy")
+                                + " (supported: AWS_IAM, NONE)");
                 return Optional.empty();
             }
         }
@@ -132,12 +142,14 @@ final class AuthResolver {
             }
         }
         if (!overridden.isEmpty()) {
-            problems.warning(pointer, operation.label() + ": x-amazon-apigateway-auth type "
-                    + operation.authorizationType() + " is the method's authorization, so "
-                    + (overridden.size() == 1 ? "security scheme " : "security schemes ")
-                    + String.join(", ", overridden) + " of its security requirements "
-                    + (overridden.size() == 1 ? "does" : "do") + " not apply (API Gateway gives a method one"
-                    + " authorization type)");
+            problems.warning(
+                    pointer,
+                    operation.label() + ": x-amazon-apigateway-auth type "
+                            + operation.authorizationType() + " is the method's authorization, so "
+                            + (overridden.size() == 1 ? "security scheme " : "security schemes ")
+                            + String.join(", ", overridden) + " of its security requirements "
+                            + (overridden.size() == 1 ? "does" : "do") + " not apply (API Gateway gives a method one"
+                            + " authorization type)");
         }
         return Optional.of(withoutAuthorizerKey(kinds, null));
     }
@@ -148,7 +160,8 @@ final class AuthResolver {
         TokenLocation token = null;
         for (SecurityScheme scheme : schemes) {
             if (scheme.kind() == AuthKind.UNSUPPORTED) {
-                return Outcome.not(operation.pointer() + "/security",
+                return Outcome.not(
+                        operation.pointer() + "/security",
                         "it needs a credential the runtime cannot provide" + SUPPORTED);
             }
             if (scheme.kind() == AuthKind.BEARER) {
@@ -160,17 +173,22 @@ final class AuthResolver {
                     problems.warning(located.pointer(), operation.label() + ": " + located.reason());
                 }
                 if (token != null && !token.sameAs(located.location())) {
-                    return Outcome.not(operation.pointer() + "/security", "its authorizers want tokens in two"
-                            + " places (" + token.describe() + ", " + located.location().describe()
-                            + "), and the runtime sends one token");
+                    return Outcome.not(
+                            operation.pointer() + "/security",
+                            "its authorizers want tokens in two"
+                                    + " places (" + token.describe() + ", "
+                                    + located.location().describe()
+                                    + "), and the runtime sends one token");
                 }
                 token = located.location();
             }
             kinds.add(scheme.kind());
         }
         if (kinds.contains(AuthKind.SIGV4) && kinds.contains(AuthKind.BEARER)) {
-            return Outcome.not(operation.pointer() + "/security", "it names both SigV4 and an authorizer, and an"
-                    + " API Gateway method has one authorization type (both would need the Authorization header)");
+            return Outcome.not(
+                    operation.pointer() + "/security",
+                    "it names both SigV4 and an authorizer, and an"
+                            + " API Gateway method has one authorization type (both would need the Authorization header)");
         }
         return new Outcome(withoutAuthorizerKey(kinds, token), null, null);
     }
@@ -183,22 +201,23 @@ final class AuthResolver {
         return new ToolAuth(new ArrayList<>(kinds), token);
     }
 
-    private static Optional<ToolAuth> leftOutUnless(Outcome outcome, ApiOperation operation,
-            ProblemCollector problems) {
+    private static Optional<ToolAuth> leftOutUnless(
+            Outcome outcome, ApiOperation operation, ProblemCollector problems) {
         if (outcome.auth() == null) {
             problems.warning(outcome.pointer(), operation.label() + " is left out: " + outcome.reason());
         }
         return Optional.ofNullable(outcome.auth());
     }
 
-    private Optional<List<SecurityScheme>> schemes(SecurityRequirement requirement, ApiOperation operation,
-            int index, ProblemCollector problems) {
+    private Optional<List<SecurityScheme>> schemes(
+            SecurityRequirement requirement, ApiOperation operation, int index, ProblemCollector problems) {
         List<SecurityScheme> schemes = new ArrayList<>();
         for (String name : requirement.schemes()) {
             SecurityScheme scheme = model.securitySchemes().get(name);
             if (scheme == null) {
-                problems.error(operation.pointer() + "/security/" + index, "security scheme '" + name
-                        + "' is not defined in components.securitySchemes");
+                problems.error(
+                        operation.pointer() + "/security/" + index,
+                        "security scheme '" + name + "' is not defined in components.securitySchemes");
                 return Optional.empty();
             }
             schemes.add(scheme);

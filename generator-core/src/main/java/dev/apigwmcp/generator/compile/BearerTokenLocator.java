@@ -54,13 +54,17 @@ final class BearerTokenLocator {
             return Located.at(TokenLocation.header(AUTHORIZATION, TokenLocation.BEARER));
         }
         return switch (type) {
-            case "cognito_user_pools" -> schemeHeader(scheme, "Cognito user-pool authorizer")
-                    .map(header -> TokenLocation.header(header.name(), ""));
+            case "cognito_user_pools" ->
+                schemeHeader(scheme, "Cognito user-pool authorizer")
+                        .map(header -> TokenLocation.header(header.name(), ""));
             case "token" -> schemeHeader(scheme, "TOKEN Lambda authorizer").then(header -> tokenForm(scheme, header));
             case "request", "jwt" -> identitySource(scheme);
-            default -> Located.not(scheme.pointer() + AUTHORIZER_MEMBER + "/type", "its authorizer '"
-                    + scheme.name() + "' has the type '" + type + "', which is none of token, request,"
-                    + " cognito_user_pools, jwt");
+            default ->
+                Located.not(
+                        scheme.pointer() + AUTHORIZER_MEMBER + "/type",
+                        "its authorizer '"
+                                + scheme.name() + "' has the type '" + type + "', which is none of token, request,"
+                                + " cognito_user_pools, jwt");
         };
     }
 
@@ -83,13 +87,16 @@ final class BearerTokenLocator {
     /** TOKEN and Cognito authorizers read the header the scheme names. */
     private static Located schemeHeader(SecurityScheme scheme, String what) {
         if (scheme.in() != null && !scheme.in().equalsIgnoreCase("header")) {
-            return Located.not(scheme.pointer() + "/in", "its " + what + " '" + scheme.name() + "' is declared"
-                    + " 'in: " + scheme.in() + "', but API Gateway reads such a token from a header only");
+            return Located.not(
+                    scheme.pointer() + "/in",
+                    "its " + what + " '" + scheme.name() + "' is declared" + " 'in: " + scheme.in()
+                            + "', but API Gateway reads such a token from a header only");
         }
         String name = scheme.keyName();
         if (name == null || name.isBlank()) {
             // A scheme without a name (an oauth2-typed one, say): the authorizer's one header source, if it has one.
-            String source = scheme.authorizer() == null ? null : scheme.authorizer().identitySource();
+            String source =
+                    scheme.authorizer() == null ? null : scheme.authorizer().identitySource();
             Source parsed = source == null || source.contains(",") ? null : Source.parse(source.trim());
             name = parsed != null && "header".equals(parsed.in()) ? parsed.name() : AUTHORIZATION;
         }
@@ -97,7 +104,8 @@ final class BearerTokenLocator {
     }
 
     private static Located tokenForm(SecurityScheme scheme, TokenLocation header) {
-        String expression = scheme.authorizer() == null ? null : scheme.authorizer().identityValidationExpression();
+        String expression =
+                scheme.authorizer() == null ? null : scheme.authorizer().identityValidationExpression();
         if (expression == null) {
             return Located.at(header);
         }
@@ -106,9 +114,12 @@ final class BearerTokenLocator {
         try {
             pattern = Pattern.compile(expression);
         } catch (PatternSyntaxException e) {
-            return Located.not(pointer, "the identityValidationExpression '" + expression + "' of its Lambda"
-                    + " authorizer '" + scheme.name() + "' is not a valid regular expression (" + e.getDescription()
-                    + "), so which token form it accepts is unknown");
+            return Located.not(
+                    pointer,
+                    "the identityValidationExpression '" + expression + "' of its Lambda"
+                            + " authorizer '" + scheme.name() + "' is not a valid regular expression ("
+                            + e.getDescription()
+                            + "), so which token form it accepts is unknown");
         }
         boolean bearer = matchesASample(pattern, TokenLocation.BEARER);
         boolean raw = matchesASample(pattern, "");
@@ -121,11 +132,17 @@ final class BearerTokenLocator {
         // A custom token format (the token endpoint is the user's, its tokens need not be JWTs): send the form the
         // expression can start with, and say that the tokens must match it.
         String prefix = canStartWith(pattern, TokenLocation.BEARER) ? TokenLocation.BEARER : "";
-        return Located.at(TokenLocation.header(header.name(), prefix)).warning(pointer, "its Lambda authorizer '"
-                + scheme.name() + "' accepts only tokens that match identityValidationExpression '" + expression
-                + "', which a JWT does not: the token is sent " + (prefix.isEmpty() ? "raw" : "as 'Bearer <token>'")
-                + " in header " + header.name() + ", and the configured token endpoint must issue tokens that match"
-                + " it (API Gateway answers 401 otherwise)");
+        return Located.at(TokenLocation.header(header.name(), prefix))
+                .warning(
+                        pointer,
+                        "its Lambda authorizer '"
+                                + scheme.name() + "' accepts only tokens that match identityValidationExpression '"
+                                + expression
+                                + "', which a JWT does not: the token is sent "
+                                + (prefix.isEmpty() ? "raw" : "as 'Bearer <token>'")
+                                + " in header " + header.name()
+                                + ", and the configured token endpoint must issue tokens that match"
+                                + " it (API Gateway answers 401 otherwise)");
     }
 
     /** Whether a match can begin with {@code text} (found in it, or the text ran out while matching). */
@@ -145,7 +162,8 @@ final class BearerTokenLocator {
 
     private static Located identitySource(SecurityScheme scheme) {
         String pointer = scheme.pointer() + AUTHORIZER_MEMBER + "/identitySource";
-        String declared = scheme.authorizer() == null ? null : scheme.authorizer().identitySource();
+        String declared =
+                scheme.authorizer() == null ? null : scheme.authorizer().identitySource();
         List<TokenLocation> sent = new ArrayList<>();
         List<String> filledIn = new ArrayList<>();
         for (String part : declared == null ? new String[0] : declared.split(",")) {
@@ -155,8 +173,10 @@ final class BearerTokenLocator {
             }
             Source parsed = Source.parse(source);
             if (parsed == null) {
-                return Located.not(pointer, "its authorizer '" + scheme.name() + "' reads the identity source '"
-                        + source + "', which is neither a header nor a query parameter a client can send");
+                return Located.not(
+                        pointer,
+                        "its authorizer '" + scheme.name() + "' reads the identity source '" + source
+                                + "', which is neither a header nor a query parameter a client can send");
             }
             if (parsed.in() == null) {
                 filledIn.add(source);
@@ -165,19 +185,25 @@ final class BearerTokenLocator {
             }
         }
         if (sent.size() > 1) {
-            List<String> places = sent.stream().map(l -> l.in() + " `" + l.name() + "`").toList();
-            return Located.not(pointer, "its authorizer '" + scheme.name() + "' needs several identity sources ("
-                    + String.join(", ", places) + "), and the runtime sends one token");
+            List<String> places =
+                    sent.stream().map(l -> l.in() + " `" + l.name() + "`").toList();
+            return Located.not(
+                    pointer,
+                    "its authorizer '" + scheme.name() + "' needs several identity sources ("
+                            + String.join(", ", places) + "), and the runtime sends one token");
         }
         if (sent.size() == 1) {
             return Located.at(sent.get(0));
         }
         if (!filledIn.isEmpty()) {
-            return Located.not(pointer, "the identity sources of its authorizer '" + scheme.name() + "' ("
-                    + String.join(", ", filledIn) + ") are values API Gateway fills in, which say nothing about"
-                    + " where a client's token goes");
+            return Located.not(
+                    pointer,
+                    "the identity sources of its authorizer '" + scheme.name() + "' ("
+                            + String.join(", ", filledIn) + ") are values API Gateway fills in, which say nothing about"
+                            + " where a client's token goes");
         }
-        if (scheme.keyName() != null && !scheme.keyName().isBlank()
+        if (scheme.keyName() != null
+                && !scheme.keyName().isBlank()
                 && ("query".equalsIgnoreCase(scheme.in()) || "header".equalsIgnoreCase(scheme.in()))) {
             String in = scheme.in().toLowerCase(Locale.ROOT);
             return Located.at(new TokenLocation(in, scheme.keyName(), defaultPrefix(in, scheme.keyName())));
@@ -195,12 +221,12 @@ final class BearerTokenLocator {
      */
     private record Source(String in, String name) {
 
-        private static final List<String> HEADER = List.of("method.request.header.",
-                "method.request.multivalueheader.", "$request.header.");
-        private static final List<String> QUERY = List.of("method.request.querystring.",
-                "method.request.multivaluequerystring.", "$request.querystring.");
-        private static final List<String> FILLED_IN = List.of("context.", "$context.", "stageVariables.",
-                "$stageVariables.");
+        private static final List<String> HEADER =
+                List.of("method.request.header.", "method.request.multivalueheader.", "$request.header.");
+        private static final List<String> QUERY = List.of(
+                "method.request.querystring.", "method.request.multivaluequerystring.", "$request.querystring.");
+        private static final List<String> FILLED_IN =
+                List.of("context.", "$context.", "stageVariables.", "$stageVariables.");
 
         /** {@code null} when the expression is none of those. */
         static Source parse(String expression) {

@@ -19,8 +19,7 @@ final class BodyArgument {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private BodyArgument() {
-    }
+    private BodyArgument() {}
 
     /**
      * Adds the body to {@code draft}. Empty when the operation needs a body no tool can send (a warning says why);
@@ -35,30 +34,39 @@ final class BodyArgument {
         if (media.isEmpty()) {
             String types = String.join(", ", requestBody.content().keySet());
             if (requestBody.required()) {
-                problems.warning(requestBody.pointer(), operation.label() + " is left out: its required request"
-                        + " body is not JSON or text (" + types + ")");
+                problems.warning(
+                        requestBody.pointer(),
+                        operation.label() + " is left out: its required request" + " body is not JSON or text (" + types
+                                + ")");
                 return Optional.empty();
             }
-            problems.warning(requestBody.pointer(), "the optional request body of " + operation.label()
-                    + " is not JSON or text (" + types + ") and is not exposed");
+            problems.warning(
+                    requestBody.pointer(),
+                    "the optional request body of " + operation.label() + " is not JSON or text (" + types
+                            + ") and is not exposed");
             return Optional.of(new Result(null));
         }
         String mediaType = media.get().getKey();
         boolean json = MediaTypes.isJson(mediaType);
         ArgumentNames.Claimed claimed = draft.names.claim("body", "body");
-        String argument = claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
+        String argument =
+                claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
         ObjectNode schema;
         if (json) {
             Schema<?> source = media.get().getValue();
-            schema = source == null ? JSON.objectNode()
-                    : draft.document.convert(source, requestBody.pointer() + "/content/"
-                    + JsonPointer.escape(mediaType) + "/schema");
+            schema = source == null
+                    ? JSON.objectNode()
+                    : draft.document.convert(
+                            source, requestBody.pointer() + "/content/" + JsonPointer.escape(mediaType) + "/schema");
         } else {
             schema = JSON.objectNode();
             schema.put("type", "string");
         }
-        schema = PropertySchemas.describe(schema, requestBody.description() != null ? requestBody.description()
-                : "Request body (" + MediaTypes.essence(mediaType) + ").");
+        schema = PropertySchemas.describe(
+                schema,
+                requestBody.description() != null
+                        ? requestBody.description()
+                        : "Request body (" + MediaTypes.essence(mediaType) + ").");
         draft.properties.set(argument, schema);
         if (requestBody.required()) {
             draft.required.add(argument);
@@ -81,7 +89,8 @@ final class BodyArgument {
                 text = entry;
             }
             String essence = MediaTypes.essence(entry.getKey());
-            if (wildcard == null && entry.getValue() != null
+            if (wildcard == null
+                    && entry.getValue() != null
                     && (essence.equals("*/*") || essence.equals("application/*"))) {
                 wildcard = Map.entry("application/json", entry.getValue());
             }
@@ -90,6 +99,5 @@ final class BodyArgument {
     }
 
     /** @param binding the body argument, or {@code null} when the tool has none */
-    record Result(BodyBinding binding) {
-    }
+    record Result(BodyBinding binding) {}
 }

@@ -8,5 +8,4 @@ package dev.apigwmcp.generator.compile;
  * @param required  whether the body is required
  * @param json      JSON body (else a text body)
  */
-public record BodyBinding(String argument, String mediaType, boolean required, boolean json) {
-}
+public record BodyBinding(String argument, String mediaType, boolean required, boolean json) {}

@@ -18,8 +18,8 @@ import java.util.Set;
 record CredentialParameters(String apiKeyIn, String apiKeyName) {
 
     /** Headers the runtime owns: never tool arguments (OpenAPI also says to ignore the first three). */
-    private static final Set<String> RESERVED_HEADERS = Set.of("accept", "content-type", "authorization",
-            "content-length", "host", "connection", "transfer-encoding");
+    private static final Set<String> RESERVED_HEADERS = Set.of(
+            "accept", "content-type", "authorization", "content-length", "host", "connection", "transfer-encoding");
 
     /** The export's API key scheme; API Gateway's is the {@code x-api-key} header. */
     static CredentialParameters of(ApiModel model) {
@@ -33,7 +33,8 @@ record CredentialParameters(String apiKeyIn, String apiKeyName) {
 
     /** Whether {@code parameter} is a credential; {@code token} is where the tool's bearer token goes, or null. */
     boolean isCredential(ApiParameter parameter, TokenLocation token) {
-        return isCredential(parameter) || token != null && token.is(parameter.in().key(), parameter.name());
+        return isCredential(parameter)
+                || token != null && token.is(parameter.in().key(), parameter.name());
     }
 
     private boolean isCredential(ApiParameter parameter) {
@@ -42,7 +43,8 @@ record CredentialParameters(String apiKeyIn, String apiKeyName) {
                 && (RESERVED_HEADERS.contains(lower) || lower.startsWith("x-amz-"))) {
             return true;
         }
-        return apiKeyName != null && parameter.in().key().equals(apiKeyIn)
+        return apiKeyName != null
+                && parameter.in().key().equals(apiKeyIn)
                 && lower.equals(apiKeyName.toLowerCase(Locale.ROOT));
     }
 }

@@ -45,8 +45,8 @@ final class InputSchemaBuilder {
         Draft draft = new Draft(converter.newDocument(Direction.INPUT));
         String methodArgument = null;
         if (operation.method() == HttpMethod.ANY) {
-            methodArgument = operation.parameters().stream().anyMatch(p -> p.name().equals("method"))
-                    ? "httpMethod" : "method";
+            methodArgument =
+                    operation.parameters().stream().anyMatch(p -> p.name().equals("method")) ? "httpMethod" : "method";
             draft.names.reserve(methodArgument);
         }
         List<ApiParameter> parameters = new ArrayList<>(operation.parameters());
@@ -65,7 +65,8 @@ final class InputSchemaBuilder {
             return Optional.empty();
         }
         BodyBinding bodyBinding = body.get().binding() != null || operation.requestBody() != null
-                ? body.get().binding() : ProxyArguments.addBody(operation, draft);
+                ? body.get().binding()
+                : ProxyArguments.addBody(operation, draft);
         ObjectNode schema = JSON.objectNode();
         schema.put("type", "object");
         schema.set("properties", draft.properties);
@@ -79,21 +80,25 @@ final class InputSchemaBuilder {
         return Optional.of(new ToolInput(schema, draft.arguments, bodyBinding));
     }
 
-    private static void addParameter(Draft draft, ApiOperation operation, ApiParameter parameter,
-            ProblemCollector problems) {
-        ArgumentNames.Claimed claimed = draft.names.claim(parameter.name(), parameter.in().key());
+    private static void addParameter(
+            Draft draft, ApiOperation operation, ApiParameter parameter, ProblemCollector problems) {
+        ArgumentNames.Claimed claimed =
+                draft.names.claim(parameter.name(), parameter.in().key());
         String argument = claimed.name();
         if (claimed.renamed()) {
-            problems.warning(parameter.pointer(), parameter.in().key() + " parameter '" + parameter.name()
-                    + "' of " + operation.label() + " clashes with another argument and is named '" + argument
-                    + "'");
+            problems.warning(
+                    parameter.pointer(),
+                    parameter.in().key() + " parameter '" + parameter.name()
+                            + "' of " + operation.label() + " clashes with another argument and is named '" + argument
+                            + "'");
         }
-        boolean greedy = parameter.in() == ParameterLocation.PATH
-                && operation.path().contains("{" + parameter.name() + "+}");
-        ObjectNode schema = parameter.schema() == null ? JSON.objectNode()
+        boolean greedy =
+                parameter.in() == ParameterLocation.PATH && operation.path().contains("{" + parameter.name() + "+}");
+        ObjectNode schema = parameter.schema() == null
+                ? JSON.objectNode()
                 : draft.document.convert(parameter.schema(), parameter.pointer() + "/schema");
-        schema = PropertySchemas.describe(schema,
-                greedy ? greedyDescription(parameter, operation) : parameter.description());
+        schema = PropertySchemas.describe(
+                schema, greedy ? greedyDescription(parameter, operation) : parameter.description());
         draft.properties.set(argument, schema);
         if (parameter.required()) {
             draft.required.add(argument);
@@ -106,7 +111,8 @@ final class InputSchemaBuilder {
         selected.anyMethods().forEach(m -> values.add(m.name()));
         ObjectNode schema = JSON.objectNode();
         schema.put("type", "string");
-        schema.put("description", "HTTP method to call on " + selected.operation().path() + ".");
+        schema.put(
+                "description", "HTTP method to call on " + selected.operation().path() + ".");
         schema.set("enum", values);
         draft.properties.set(argument, schema);
         draft.required.add(argument);

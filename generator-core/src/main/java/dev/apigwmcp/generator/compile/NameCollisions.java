@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 final class NameCollisions {
 
-    private NameCollisions() {
-    }
+    private NameCollisions() {}
 
     /** The tools sorted by name, without those whose name is taken twice (an error names them). */
     static List<CompiledTool> resolve(List<CompiledTool> compiled, ToolNaming naming, ProblemCollector problems) {
@@ -37,21 +36,25 @@ final class NameCollisions {
         return tools;
     }
 
-    private static void disambiguateDerivedNames(Map<String, List<CompiledTool>> byName, ToolNaming naming,
-            ProblemCollector problems) {
+    private static void disambiguateDerivedNames(
+            Map<String, List<CompiledTool>> byName, ToolNaming naming, ProblemCollector problems) {
         List<CompiledTool> renamed = new ArrayList<>();
         for (var iterator = byName.entrySet().iterator(); iterator.hasNext(); ) {
             List<CompiledTool> same = iterator.next().getValue();
-            boolean allDerived = same.stream().allMatch(tool -> tool.operation().operationId() == null
-                    && tool.baseName().equals(ToolNamer.derivedName(tool.operation())));
+            boolean allDerived = same.stream()
+                    .allMatch(tool -> tool.operation().operationId() == null
+                            && tool.baseName().equals(ToolNamer.derivedName(tool.operation())));
             if (same.size() > 1 && allDerived) {
                 iterator.remove();
                 for (CompiledTool tool : same) {
-                    CompiledTool copy = tool.withNaming(naming.named(
-                            tool.baseName() + "_" + ToolNamer.shortHash(tool.operation().label())));
-                    problems.warning(tool.operation().pointer(), "derived tool name '" + tool.name() + "' of "
-                            + tool.operation().label() + " is shared with another operation; named '" + copy.name()
-                            + "' (add a toolOverride for a nicer name)");
+                    CompiledTool copy = tool.withNaming(naming.named(tool.baseName() + "_"
+                            + ToolNamer.shortHash(tool.operation().label())));
+                    problems.warning(
+                            tool.operation().pointer(),
+                            "derived tool name '" + tool.name() + "' of "
+                                    + tool.operation().label() + " is shared with another operation; named '"
+                                    + copy.name()
+                                    + "' (add a toolOverride for a nicer name)");
                     renamed.add(copy);
                 }
             }
@@ -67,12 +70,18 @@ final class NameCollisions {
             if (labels.length() > 0) {
                 labels.append(" and ");
             }
-            labels.append(tool.operation().label()).append(" (").append(tool.operation().pointer()).append(')');
+            labels.append(tool.operation().label())
+                    .append(" (")
+                    .append(tool.operation().pointer())
+                    .append(')');
         }
         CompiledTool first = same.get(0);
-        problems.error(first.operation().pointer(), "tool name '" + name + "' is used by " + labels
-                + "; add a toolOverride with a distinct name for one of them, for example <toolOverride><path>"
-                + same.get(1).operation().path() + "</path><method>" + same.get(1).operation().method()
-                + "</method><name>...</name></toolOverride>");
+        problems.error(
+                first.operation().pointer(),
+                "tool name '" + name + "' is used by " + labels
+                        + "; add a toolOverride with a distinct name for one of them, for example <toolOverride><path>"
+                        + same.get(1).operation().path() + "</path><method>"
+                        + same.get(1).operation().method()
+                        + "</method><name>...</name></toolOverride>");
     }
 }

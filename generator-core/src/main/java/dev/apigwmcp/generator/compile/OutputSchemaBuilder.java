@@ -1,8 +1,8 @@
 package dev.apigwmcp.generator.compile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigwmcp.generator.OutputSchemaMode;
 import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.model.ApiOperation;
@@ -32,8 +32,8 @@ final class OutputSchemaBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** Keywords that describe without constraining: a schema of only these (and an object type) says nothing. */
-    private static final Set<String> SAYS_NOTHING = Set.of("type", "title", "description", "default", "examples",
-            "deprecated", "readOnly", "writeOnly", "$comment");
+    private static final Set<String> SAYS_NOTHING = Set.of(
+            "type", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment");
 
     private final SchemaConverter converter;
     private final int maxBytes;
@@ -48,14 +48,17 @@ final class OutputSchemaBuilder {
     ToolOutput build(ApiOperation operation, String toolName, ProblemCollector problems) {
         ApiResponse response = operation.successResponse();
         String mediaType = response == null ? null : response.mediaType();
-        if (mode == OutputSchemaMode.NONE || response == null || response.schema() == null
+        if (mode == OutputSchemaMode.NONE
+                || response == null
+                || response.schema() == null
                 || operation.method() == HttpMethod.HEAD
                 || !response.mediaTypes().stream().allMatch(MediaTypes::isJson)) {
             return ToolOutput.none(mediaType);
         }
         SchemaDocument output = converter.newDocument(Direction.OUTPUT);
-        ObjectNode converted = output.convert(response.schema(), response.pointer() + "/content/"
-                + JsonPointer.escape(response.mediaType()) + "/schema");
+        ObjectNode converted = output.convert(
+                response.schema(),
+                response.pointer() + "/content/" + JsonPointer.escape(response.mediaType()) + "/schema");
         SchemaParts.report(output.issues(), problems);
         if (saysNothing(converted)) {
             return ToolOutput.none(mediaType);
@@ -77,9 +80,11 @@ final class OutputSchemaBuilder {
         }
         long size = SchemaSize.compactSize(schema, maxBytes);
         if (size > maxBytes) {
-            problems.warning(response.pointer(), "output schema of " + toolName + " is larger than " + maxBytes
-                    + " bytes and is left out (outputSchemaMaxBytes " + maxBytes
-                    + "); the response is still returned as text");
+            problems.warning(
+                    response.pointer(),
+                    "output schema of " + toolName + " is larger than " + maxBytes
+                            + " bytes and is left out (outputSchemaMaxBytes " + maxBytes
+                            + "); the response is still returned as text");
             return ToolOutput.none(mediaType);
         }
         return new ToolOutput(schema, wrap, mediaType);

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Small reads and edits of an argument's converted schema. */
 final class PropertySchemas {
 
-    private PropertySchemas() {
-    }
+    private PropertySchemas() {}
 
     /** Adds a description to a property schema that has none (copying: converted nodes may be shared). */
     static ObjectNode describe(ObjectNode schema, String description) {
@@ -33,8 +32,7 @@ final class PropertySchemas {
     }
 
     private static boolean isLeadingKeyword(String keyword) {
-        return keyword.equals("type") || keyword.equals("format") || keyword.equals("title")
-                || keyword.equals("$ref");
+        return keyword.equals("type") || keyword.equals("format") || keyword.equals("title") || keyword.equals("$ref");
     }
 
     /** A schema whose values are JSON objects ({@code type: object}, or untyped with {@code properties}). */

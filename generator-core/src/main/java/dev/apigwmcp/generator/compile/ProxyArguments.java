@@ -17,12 +17,12 @@ import java.util.Set;
 final class ProxyArguments {
 
     /** Methods that carry a body; ANY covers them. */
-    private static final Set<HttpMethod> WITH_BODY = EnumSet.of(HttpMethod.ANY, HttpMethod.POST, HttpMethod.PUT,
-            HttpMethod.PATCH);
+    private static final Set<HttpMethod> WITH_BODY =
+            EnumSet.of(HttpMethod.ANY, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private ProxyArguments() {
-    }
+    private ProxyArguments() {}
 
     static boolean isProxy(ApiOperation operation) {
         return operation.path().contains("+}");
@@ -34,11 +34,15 @@ final class ProxyArguments {
             return;
         }
         ArgumentNames.Claimed claimed = draft.names.claim("query", "query");
-        String argument = claimed.renamed() ? draft.names.claim("queryParameters", "query").name() : claimed.name();
+        String argument = claimed.renamed()
+                ? draft.names.claim("queryParameters", "query").name()
+                : claimed.name();
         ObjectNode schema = JSON.objectNode();
         schema.put("type", "object");
-        schema.put("description", "Query parameters to send, as names and values (the resource passes the whole"
-                + " request to its backend).");
+        schema.put(
+                "description",
+                "Query parameters to send, as names and values (the resource passes the whole"
+                        + " request to its backend).");
         ObjectNode values = schema.putObject("additionalProperties");
         values.putArray("type").add("string").add("number").add("boolean");
         draft.properties.set(argument, schema);
@@ -51,11 +55,14 @@ final class ProxyArguments {
             return null;
         }
         ArgumentNames.Claimed claimed = draft.names.claim("body", "body");
-        String argument = claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
+        String argument =
+                claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
         ObjectNode schema = JSON.objectNode();
-        schema.put("description", "JSON body to send"
-                + (operation.method() == HttpMethod.ANY ? " (with POST, PUT or PATCH)" : "")
-                + "; any JSON value (the resource passes the whole request to its backend).");
+        schema.put(
+                "description",
+                "JSON body to send"
+                        + (operation.method() == HttpMethod.ANY ? " (with POST, PUT or PATCH)" : "")
+                        + "; any JSON value (the resource passes the whole request to its backend).");
         draft.properties.set(argument, schema);
         return new BodyBinding(argument, "application/json", false, true);
     }

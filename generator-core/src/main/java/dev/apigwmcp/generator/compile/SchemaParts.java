@@ -9,8 +9,7 @@ import java.util.List;
 /** What the input and output steps do alike with a converted schema document. */
 final class SchemaParts {
 
-    private SchemaParts() {
-    }
+    private SchemaParts() {}
 
     /** Puts the document's {@code $defs} (shared, recursive components) under {@code root}. */
     static void attachDefs(ObjectNode root, SchemaDocument document) {

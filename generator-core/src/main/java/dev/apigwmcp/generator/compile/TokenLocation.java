@@ -36,13 +36,13 @@ public record TokenLocation(String in, String name, String prefix) {
 
     /** Whether the token travels in the {@code in} parameter {@code parameter} (header names without case). */
     boolean is(String otherIn, String parameter) {
-        return in.equals(otherIn) && (in.equals("header") ? name.equalsIgnoreCase(parameter)
-                : name.equals(parameter));
+        return in.equals(otherIn) && (in.equals("header") ? name.equalsIgnoreCase(parameter) : name.equals(parameter));
     }
 
     /** {@code header `Authorization: Bearer <token>`}: how problems and the catalog say where the token goes. */
     public String describe() {
-        return in.equals("header") ? "header `" + name + ": " + prefix + "<token>`"
+        return in.equals("header")
+                ? "header `" + name + ": " + prefix + "<token>`"
                 : "query `" + name + "=" + prefix + "<token>`";
     }
 }

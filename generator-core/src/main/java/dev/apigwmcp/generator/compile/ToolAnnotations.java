@@ -7,8 +7,7 @@ import dev.apigwmcp.generator.model.HttpMethod;
 /** Compile step: MCP tool annotations, from the HTTP method's semantics. */
 final class ToolAnnotations {
 
-    private ToolAnnotations() {
-    }
+    private ToolAnnotations() {}
 
     static ObjectNode of(HttpMethod method, String title) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

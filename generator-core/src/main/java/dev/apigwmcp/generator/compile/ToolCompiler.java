@@ -22,13 +22,12 @@ import java.util.regex.Pattern;
  */
 public final class ToolCompiler {
 
-    private static final Pattern EXECUTE_API_HOST = Pattern.compile(
-            "^https?://[a-z0-9]+\\.execute-api\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?(?:[:/]|$)");
+    private static final Pattern EXECUTE_API_HOST =
+            Pattern.compile("^https?://[a-z0-9]+\\.execute-api\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?(?:[:/]|$)");
     /** Below this many operations per run, splitting costs more than it saves. */
     private static final int MIN_CHUNK = 64;
 
-    public CompiledTarget compile(TargetConfig config, ApiModel model, Selection selection,
-            ProblemCollector problems) {
+    public CompiledTarget compile(TargetConfig config, ApiModel model, Selection selection, ProblemCollector problems) {
         CredentialParameters credentials = CredentialParameters.of(model);
         Steps steps = new Steps(config, model, converter(model), credentials);
 
@@ -36,14 +35,16 @@ public final class ToolCompiler {
         // (each component is converted once, whichever run needs it first; its problems are replayed into every
         // schema that uses it) and each has its own problems, merged back in selection order: tools, names and
         // messages come out exactly as if compiled one after the other.
-        List<ChunkResult> chunks = chunks(selection.selected()).parallelStream().map(chunk -> {
-            ProblemCollector found = new ProblemCollector(problems.target(), problems.file());
-            List<CompiledTool> tools = new ArrayList<>();
-            for (SelectedOperation selected : chunk) {
-                steps.compile(selected, found).ifPresent(tools::add);
-            }
-            return new ChunkResult(tools, found);
-        }).toList();
+        List<ChunkResult> chunks = chunks(selection.selected()).parallelStream()
+                .map(chunk -> {
+                    ProblemCollector found = new ProblemCollector(problems.target(), problems.file());
+                    List<CompiledTool> tools = new ArrayList<>();
+                    for (SelectedOperation selected : chunk) {
+                        steps.compile(selected, found).ifPresent(tools::add);
+                    }
+                    return new ChunkResult(tools, found);
+                })
+                .toList();
         List<CompiledTool> compiled = new ArrayList<>();
         for (ChunkResult chunk : chunks) {
             problems.addAll(chunk.problems());
@@ -51,21 +52,29 @@ public final class ToolCompiler {
         }
         List<CompiledTool> tools = NameCollisions.resolve(compiled, steps.naming, problems);
         String serverUrl = model.serverUrl();
-        return new CompiledTarget(config, tools, serverUrl, region(serverUrl), credentials.apiKeyIn(),
-                credentials.apiKeyName(), javaPackage(config));
+        return new CompiledTarget(
+                config,
+                tools,
+                serverUrl,
+                region(serverUrl),
+                credentials.apiKeyIn(),
+                credentials.apiKeyName(),
+                javaPackage(config));
     }
 
     private static SchemaConverter converter(ApiModel model) {
-        return new SchemaConverter(model.componentSchemas(), model.pathSchemas(),
+        return new SchemaConverter(
+                model.componentSchemas(),
+                model.pathSchemas(),
                 model.format() == ApiModel.SpecFormat.OPENAPI_3_1,
-                model.format() == ApiModel.SpecFormat.SWAGGER_2_0 ? SchemaConverter.SWAGGER2_DEFINITIONS
+                model.format() == ApiModel.SpecFormat.SWAGGER_2_0
+                        ? SchemaConverter.SWAGGER2_DEFINITIONS
                         : SchemaConverter.OPENAPI_COMPONENTS);
     }
 
     /** One run per available core, in selection order. */
     private static List<List<SelectedOperation>> chunks(List<SelectedOperation> selected) {
-        int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
-                selected.size() / MIN_CHUNK));
+        int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), selected.size() / MIN_CHUNK));
         List<List<SelectedOperation>> chunks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             chunks.add(selected.subList(i * selected.size() / count, (i + 1) * selected.size() / count));
@@ -119,18 +128,25 @@ public final class ToolCompiler {
                 return Optional.empty();
             }
             ToolText text = describer.describe(selected, name.name(), problems);
-            Optional<ToolInput> arguments = input.build(selected, credentials.get().token(), problems);
+            Optional<ToolInput> arguments =
+                    input.build(selected, credentials.get().token(), problems);
             if (arguments.isEmpty()) {
                 return Optional.empty();
             }
             ToolOutput result = output.build(operation, name.name(), problems);
-            return Optional.of(new CompiledTool(config.name(), name, text, operation, selected.anyMethods(),
-                    arguments.get(), result, ToolAnnotations.of(operation.method(), text.title()),
+            return Optional.of(new CompiledTool(
+                    config.name(),
+                    name,
+                    text,
+                    operation,
+                    selected.anyMethods(),
+                    arguments.get(),
+                    result,
+                    ToolAnnotations.of(operation.method(), text.title()),
                     credentials.get()));
         }
     }
 
     /** The tools and problems of one run of operations. */
-    private record ChunkResult(List<CompiledTool> tools, ProblemCollector problems) {
-    }
+    private record ChunkResult(List<CompiledTool> tools, ProblemCollector problems) {}
 }

@@ -17,11 +17,14 @@ final class ToolDescriber {
 
     ToolText describe(SelectedOperation selected, String toolName, ProblemCollector problems) {
         ApiOperation operation = selected.operation();
-        String description = Descriptions.describe(operation,
+        String description = Descriptions.describe(
+                operation,
                 selected.override() == null ? null : selected.override().description());
         if (description.length() > maxLength) {
-            problems.warning(operation.pointer(), "description of " + toolName + " has " + description.length()
-                    + " characters and was cut to " + maxLength + " (raise descriptionMaxLength to keep it)");
+            problems.warning(
+                    operation.pointer(),
+                    "description of " + toolName + " has " + description.length() + " characters and was cut to "
+                            + maxLength + " (raise descriptionMaxLength to keep it)");
             description = Descriptions.cut(description, maxLength);
         }
         String title = operation.summary() == null ? null : Descriptions.normalize(operation.summary());

@@ -20,12 +20,15 @@ final class ToolNaming {
     /** The name (an override's name was checked with the rest of the configuration). */
     ToolName name(SelectedOperation selected, ProblemCollector problems) {
         ApiOperation operation = selected.operation();
-        String overrideName = selected.override() == null ? null : selected.override().name();
+        String overrideName =
+                selected.override() == null ? null : selected.override().name();
         String baseName = namer.baseName(operation, overrideName);
         ToolName name = named(baseName);
         if (!name.name().equals(config.namePrefix() ? config.name() + "___" + baseName : baseName)) {
-            problems.warning(operation.pointer(), "tool name for " + operation.label() + " is longer than "
-                    + ToolNamer.MAX_LENGTH + " characters and was shortened to '" + name.name() + "'");
+            problems.warning(
+                    operation.pointer(),
+                    "tool name for " + operation.label() + " is longer than " + ToolNamer.MAX_LENGTH
+                            + " characters and was shortened to '" + name.name() + "'");
         }
         return name;
     }

@@ -34,8 +34,10 @@ public final class ConfigValidator {
         List<TargetConfig> targets = new ArrayList<>();
         List<String> places = new ArrayList<>();
         if (inputs == null || inputs.isEmpty()) {
-            problems.add(null, dialect.targets(), "is empty: add a target with a " + dialect.name("name")
-                    + " and an " + dialect.name("exportFile"));
+            problems.add(
+                    null,
+                    dialect.targets(),
+                    "is empty: add a target with a " + dialect.name("name") + " and an " + dialect.name("exportFile"));
             return new ValidatedConfig(targets, problems.list());
         }
         for (int i = 0; i < inputs.size(); i++) {
@@ -67,8 +69,10 @@ public final class ConfigValidator {
             TargetConfig target = targets.get(i);
             String at = places.get(i);
             if (!names.add(target.name())) {
-                problems.add(target.name(), dialect.member(at, "name"), "'" + target.name()
-                        + "' is used by two targets; every target needs a name of its own");
+                problems.add(
+                        target.name(),
+                        dialect.member(at, "name"),
+                        "'" + target.name() + "' is used by two targets; every target needs a name of its own");
             }
             new TargetRules(target, at, dialect, problems).check();
         }
@@ -99,24 +103,39 @@ public final class ConfigValidator {
                 problems.add(name, dialect.member(at, "exportFile"), "is missing" + dialect.exportFileAlternative());
             }
             AuthMode auth = Values.choice(input.auth(), AuthMode.class, AuthMode.FROM_EXPORT, this, "auth");
-            OutputSchemaMode outputSchemas = Values.choice(input.outputSchemas(), OutputSchemaMode.class,
-                    OutputSchemaMode.TOLERANT, this, "outputSchemas");
+            OutputSchemaMode outputSchemas = Values.choice(
+                    input.outputSchemas(), OutputSchemaMode.class, OutputSchemaMode.TOLERANT, this, "outputSchemas");
             Boolean prefix = Values.bool(input.namePrefix(), true, this, "namePrefix");
             Boolean allowNoTools = Values.bool(input.allowNoTools(), false, this, "allowNoTools");
-            Integer descriptionMax = Values.integer(input.descriptionMaxLength(),
-                    TargetConfig.DEFAULT_DESCRIPTION_MAX_LENGTH, false, this, "descriptionMaxLength");
-            Integer outputMax = Values.integer(input.outputSchemaMaxBytes(),
-                    TargetConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES, true, this, "outputSchemaMaxBytes");
+            Integer descriptionMax = Values.integer(
+                    input.descriptionMaxLength(),
+                    TargetConfig.DEFAULT_DESCRIPTION_MAX_LENGTH,
+                    false,
+                    this,
+                    "descriptionMaxLength");
+            Integer outputMax = Values.integer(
+                    input.outputSchemaMaxBytes(),
+                    TargetConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES,
+                    true,
+                    this,
+                    "outputSchemaMaxBytes");
             List<ToolFilter> filters = filters();
             List<ToolOverride> overrides = overrides();
             if (problems.size() > before) {
                 return null;
             }
-            return TargetConfig.builder(name, input.exportFile()).displayFile(input.displayFile())
-                    .toolFilters(filters).toolOverrides(overrides).auth(auth).namePrefix(prefix)
-                    .descriptionMaxLength(descriptionMax).outputSchemaMaxBytes(outputMax)
-                    .javaPackage(Values.trimmed(input.javaPackage())).outputSchemas(outputSchemas)
-                    .allowNoTools(allowNoTools).build();
+            return TargetConfig.builder(name, input.exportFile())
+                    .displayFile(input.displayFile())
+                    .toolFilters(filters)
+                    .toolOverrides(overrides)
+                    .auth(auth)
+                    .namePrefix(prefix)
+                    .descriptionMaxLength(descriptionMax)
+                    .outputSchemaMaxBytes(outputMax)
+                    .javaPackage(Values.trimmed(input.javaPackage()))
+                    .outputSchemas(outputSchemas)
+                    .allowNoTools(allowNoTools)
+                    .build();
         }
 
         void problem(String member, String message) {
@@ -160,8 +179,12 @@ public final class ConfigValidator {
                     }
                 }
                 if (complete) {
-                    out.add(new ToolOverride(path, method.toUpperCase(Locale.ROOT), toolName,
-                            Values.trimmed(override.description()), entry));
+                    out.add(new ToolOverride(
+                            path,
+                            method.toUpperCase(Locale.ROOT),
+                            toolName,
+                            Values.trimmed(override.description()),
+                            entry));
                 }
             }
             return out;
@@ -196,22 +219,23 @@ public final class ConfigValidator {
 
     /** Parsing of scalar members; each reports a located problem and returns {@code null} when the text is bad. */
     private static final class Values {
-        private Values() {
-        }
+        private Values() {}
 
         static String trimmed(String value) {
             return value == null || value.isBlank() ? null : value.trim();
         }
 
-        static <E extends Enum<E>> E choice(String value, Class<E> type, E fallback, TargetReader reader,
-                String member) {
+        static <E extends Enum<E>> E choice(
+                String value, Class<E> type, E fallback, TargetReader reader, String member) {
             String text = trimmed(value);
             if (text == null) {
                 return fallback;
             }
             for (E constant : type.getEnumConstants()) {
-                if (constant.name().equalsIgnoreCase(text) || constant.name().replace("_", "")
-                        .equalsIgnoreCase(text.replace("_", "").replace("-", ""))) {
+                if (constant.name().equalsIgnoreCase(text)
+                        || constant.name()
+                                .replace("_", "")
+                                .equalsIgnoreCase(text.replace("_", "").replace("-", ""))) {
                     return constant;
                 }
             }
@@ -252,8 +276,9 @@ public final class ConfigValidator {
                 return Integer.MAX_VALUE;
             }
             if (number <= 0 || number > Integer.MAX_VALUE) {
-                reader.problem(member, "must be a positive number" + (unlimited ? " (or -1 for no limit)" : "")
-                        + ", was " + text);
+                reader.problem(
+                        member,
+                        "must be a positive number" + (unlimited ? " (or -1 for no limit)" : "") + ", was " + text);
                 return null;
             }
             return (int) number;

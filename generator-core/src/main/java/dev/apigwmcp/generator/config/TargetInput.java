@@ -42,12 +42,12 @@ public record TargetInput(
     /** One {@code toolFilter} as written; {@code methods} may hold blanks (ignored) and any case. */
     public record FilterInput(String filterPath, List<String> methods) {
         public FilterInput {
-            methods = methods == null ? List.of() : java.util.Collections.unmodifiableList(
-                    new java.util.ArrayList<>(methods));
+            methods = methods == null
+                    ? List.of()
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(methods));
         }
     }
 
     /** One {@code toolOverride} as written. */
-    public record OverrideInput(String path, String method, String name, String description) {
-    }
+    public record OverrideInput(String path, String method, String name, String description) {}
 }

@@ -16,8 +16,15 @@ final class TargetRules {
     private static final Pattern TARGET_NAME = Pattern.compile("^([0-9a-zA-Z]-?){1,100}$");
     /** The tool-name rule of the strictest LLM clients (the target prefix is added to it). */
     private static final Pattern TOOL_NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-    private static final Set<HttpMethod> FILTER_METHODS = EnumSet.of(HttpMethod.GET, HttpMethod.POST,
-            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private static final Set<HttpMethod> FILTER_METHODS = EnumSet.of(
+            HttpMethod.GET,
+            HttpMethod.POST,
+            HttpMethod.PUT,
+            HttpMethod.PATCH,
+            HttpMethod.DELETE,
+            HttpMethod.HEAD,
+            HttpMethod.OPTIONS);
 
     private final TargetConfig target;
     private final String at;
@@ -34,13 +41,16 @@ final class TargetRules {
     void check() {
         String name = target.name();
         if (!TARGET_NAME.matcher(name).matches() || name.endsWith("-")) {
-            problem(dialect.member(at, "name"), "must be letters and digits with single hyphens between them"
-                    + " (no spaces or underscores), at most 100 characters, was '" + name + "'");
+            problem(
+                    dialect.member(at, "name"),
+                    "must be letters and digits with single hyphens between them"
+                            + " (no spaces or underscores), at most 100 characters, was '" + name + "'");
         }
         String javaPackage = target.javaPackage();
         if (javaPackage != null && !SourceVersion.isName(javaPackage)) {
-            problem(dialect.member(at, "javaPackage"), "must be a Java package name such as com.example.tools,"
-                    + " was '" + javaPackage + "'");
+            problem(
+                    dialect.member(at, "javaPackage"),
+                    "must be a Java package name such as com.example.tools," + " was '" + javaPackage + "'");
         }
         for (int i = 0; i < target.toolFilters().size(); i++) {
             filter(target.toolFilters().get(i), i);
@@ -58,26 +68,29 @@ final class TargetRules {
         }
         String prefix = path.endsWith("/*") ? path.substring(0, path.length() - 1) : path;
         if (prefix.contains("*")) {
-            problem(dialect.member(entry, "filterPath"), "may use '*' only as its last segment, as in '/pets/*',"
-                    + " was '" + path + "'");
+            problem(
+                    dialect.member(entry, "filterPath"),
+                    "may use '*' only as its last segment, as in '/pets/*'," + " was '" + path + "'");
         }
         if (filter.methods().isEmpty()) {
             problem(dialect.member(entry, "methods"), "lists no method; name at least one, for example GET");
         }
         for (String method : filter.methods()) {
             if (HttpMethod.parse(method).filter(FILTER_METHODS::contains).isEmpty()) {
-                problem(dialect.member(entry, "methods"), "has the unknown method '" + method
-                        + "' (allowed: GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)");
+                problem(
+                        dialect.member(entry, "methods"),
+                        "has the unknown method '" + method
+                                + "' (allowed: GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)");
             }
         }
     }
 
     private void override(ToolOverride override, int index) {
-        String entry = override.location() != null ? override.location()
-                : dialect.entry(at, "toolOverrides", index);
+        String entry = override.location() != null ? override.location() : dialect.entry(at, "toolOverrides", index);
         if (override.path().contains("*")) {
-            problem(dialect.member(entry, "path"), "must name one resource, no wildcards, was '" + override.path()
-                    + "'");
+            problem(
+                    dialect.member(entry, "path"),
+                    "must name one resource, no wildcards, was '" + override.path() + "'");
         } else if (!override.path().startsWith("/")) {
             problem(dialect.member(entry, "path"), "must start with '/', was '" + override.path() + "'");
         }
@@ -85,8 +98,10 @@ final class TargetRules {
             problem(dialect.member(entry, "method"), "is not an HTTP method, was '" + override.method() + "'");
         }
         if (!TOOL_NAME.matcher(override.name()).matches()) {
-            problem(dialect.member(entry, "name"), "must match ^[A-Za-z0-9_-]{1,64}$ (the tool-name rule of"
-                    + " strict MCP clients), was '" + override.name() + "'");
+            problem(
+                    dialect.member(entry, "name"),
+                    "must match ^[A-Za-z0-9_-]{1,64}$ (the tool-name rule of" + " strict MCP clients), was '"
+                            + override.name() + "'");
         }
     }
 

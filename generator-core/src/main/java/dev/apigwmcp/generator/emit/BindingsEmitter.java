@@ -36,8 +36,10 @@ public final class BindingsEmitter {
         for (CompiledTool tool : target.tools()) {
             tools.add(tool(tool));
         }
-        return GeneratedFile.text(GeneratedFile.Kind.RESOURCE,
-                ResourcePaths.targetFolder(target.name()) + "bindings.json", JsonOutput.pretty(root));
+        return GeneratedFile.text(
+                GeneratedFile.Kind.RESOURCE,
+                ResourcePaths.targetFolder(target.name()) + "bindings.json",
+                JsonOutput.pretty(root));
     }
 
     private static ObjectNode tool(CompiledTool tool) {

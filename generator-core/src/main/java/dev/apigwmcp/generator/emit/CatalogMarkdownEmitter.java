@@ -24,8 +24,8 @@ import java.util.StringJoiner;
  */
 public final class CatalogMarkdownEmitter {
 
-    private final Mustache template = new DefaultMustacheFactory("dev/apigwmcp/generator/emit")
-            .compile("TOOLS.md.mustache");
+    private final Mustache template =
+            new DefaultMustacheFactory("dev/apigwmcp/generator/emit").compile("TOOLS.md.mustache");
 
     public GeneratedFile emit(List<CompiledTarget> targets) {
         List<CompiledTool> tools = new ArrayList<>();
@@ -42,7 +42,9 @@ public final class CatalogMarkdownEmitter {
         CatalogView catalog = new CatalogView(String.join(", ", sources), tools.size(), views);
         StringWriter out = new StringWriter();
         template.execute(out, catalog);
-        return GeneratedFile.text(GeneratedFile.Kind.RESOURCE, ResourcePaths.CATALOG + "TOOLS.md",
+        return GeneratedFile.text(
+                GeneratedFile.Kind.RESOURCE,
+                ResourcePaths.CATALOG + "TOOLS.md",
                 out.toString().replace("\r\n", "\n"));
     }
 
@@ -57,21 +59,30 @@ public final class CatalogMarkdownEmitter {
             String name = names.next();
             JsonNode schema = properties.get(name);
             String in = location(tool, name);
-            arguments.add(new ArgumentView(name, in, cell(SchemaSummary.type(schema)),
-                    requiredNames.contains(name) ? "yes" : "no", cell(schema.path("description").asText(""))));
+            arguments.add(new ArgumentView(
+                    name,
+                    in,
+                    cell(SchemaSummary.type(schema)),
+                    requiredNames.contains(name) ? "yes" : "no",
+                    cell(schema.path("description").asText(""))));
             if (in.equals("body")) {
                 // Reviewers care about the body's members as much as about parameters: list the top level.
                 Set<String> bodyRequired = new LinkedHashSet<>();
                 schema.path("required").forEach(n -> bodyRequired.add(n.asText()));
-                schema.path("properties").properties().forEach(member -> arguments.add(new ArgumentView(
-                        name + "." + member.getKey(), "body", cell(SchemaSummary.type(member.getValue())),
-                        bodyRequired.contains(member.getKey()) ? "yes" : "no",
-                        cell(member.getValue().path("description").asText("")))));
+                schema.path("properties")
+                        .properties()
+                        .forEach(member -> arguments.add(new ArgumentView(
+                                name + "." + member.getKey(),
+                                "body",
+                                cell(SchemaSummary.type(member.getValue())),
+                                bodyRequired.contains(member.getKey()) ? "yes" : "no",
+                                cell(member.getValue().path("description").asText("")))));
             }
         }
         String output;
         if (tool.outputSchema() == null) {
-            output = tool.outputMediaType() == null ? "no content described."
+            output = tool.outputMediaType() == null
+                    ? "no content described."
                     : "`" + tool.outputMediaType() + "` (returned as content, no output schema).";
         } else if (tool.outputWrap() != null) {
             output = SchemaSummary.type(tool.outputSchema().path("properties").path(tool.outputWrap()))
@@ -79,9 +90,19 @@ public final class CatalogMarkdownEmitter {
         } else {
             output = SchemaSummary.type(tool.outputSchema()) + " as `structuredContent`.";
         }
-        return new ToolView(tool.name(), anchor(tool.name()), tool.method(), cell(tool.operation().path()),
-                tool.target(), auth(tool.auth()), hints(tool), tool.operation().operationId(),
-                tool.description(), !arguments.isEmpty(), arguments, output);
+        return new ToolView(
+                tool.name(),
+                anchor(tool.name()),
+                tool.method(),
+                cell(tool.operation().path()),
+                tool.target(),
+                auth(tool.auth()),
+                hints(tool),
+                tool.operation().operationId(),
+                tool.description(),
+                !arguments.isEmpty(),
+                arguments,
+                output);
     }
 
     private static String location(CompiledTool tool, String argument) {
@@ -99,12 +120,13 @@ public final class CatalogMarkdownEmitter {
         }
         StringJoiner joiner = new StringJoiner(" + ");
         for (AuthKind kind : auth.kinds()) {
-            joiner.add(switch (kind) {
-                case SIGV4 -> "SigV4";
-                case API_KEY -> "API key";
-                case BEARER -> "OAuth2 bearer (" + cell(auth.token().describe()) + ")";
-                case UNSUPPORTED -> "unsupported";
-            });
+            joiner.add(
+                    switch (kind) {
+                        case SIGV4 -> "SigV4";
+                        case API_KEY -> "API key";
+                        case BEARER -> "OAuth2 bearer (" + cell(auth.token().describe()) + ")";
+                        case UNSUPPORTED -> "unsupported";
+                    });
         }
         return joiner.toString();
     }
@@ -135,14 +157,21 @@ public final class CatalogMarkdownEmitter {
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
     }
 
-    record CatalogView(String sources, int toolCount, List<ToolView> tools) {
-    }
+    record CatalogView(String sources, int toolCount, List<ToolView> tools) {}
 
-    record ToolView(String name, String anchor, String method, String path, String target, String auth,
-            String hints, String operationId, String description, boolean hasArguments,
-            List<ArgumentView> arguments, String output) {
-    }
+    record ToolView(
+            String name,
+            String anchor,
+            String method,
+            String path,
+            String target,
+            String auth,
+            String hints,
+            String operationId,
+            String description,
+            boolean hasArguments,
+            List<ArgumentView> arguments,
+            String output) {}
 
-    record ArgumentView(String name, String in, String type, String required, String description) {
-    }
+    record ArgumentView(String name, String in, String type, String required, String description) {}
 }

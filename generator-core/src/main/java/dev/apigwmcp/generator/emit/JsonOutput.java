@@ -22,8 +22,7 @@ public final class JsonOutput {
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
     private static final ObjectWriter COMPACT = MAPPER.writer();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     /** Pretty JSON text ending with a newline. */
     public static String pretty(JsonNode node) {

@@ -7,8 +7,7 @@ public final class ResourcePaths {
     public static final String CATALOG = ROOT + "catalog/";
     public static final String SERVICES = "META-INF/services/dev.apigwmcp.runtime.spi.ToolRegistry";
 
-    private ResourcePaths() {
-    }
+    private ResourcePaths() {}
 
     /** {@code apigw-mcp/targets/<target>/}. */
     public static String targetFolder(String target) {

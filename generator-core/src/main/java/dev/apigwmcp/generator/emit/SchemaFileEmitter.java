@@ -17,17 +17,20 @@ public final class SchemaFileEmitter {
     private static final byte[] EMPTY_DOCUMENT = ("{\n" + DIALECT_MEMBER + "\n}\n").getBytes(StandardCharsets.UTF_8);
     private static final byte[] NEWLINE = {'\n'};
 
-    private SchemaFileEmitter() {
-    }
+    private SchemaFileEmitter() {}
 
     /** The tool's schema files, from the schemas' pretty UTF-8 ({@link JsonOutput#prettyUtf8}; output may be null). */
     static List<GeneratedFile> files(CompiledTool tool, byte[] prettyInput, byte[] prettyOutput) {
         String folder = ResourcePaths.targetFolder(tool.target()) + "schemas/";
         List<GeneratedFile> files = new ArrayList<>(2);
-        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, folder + tool.name() + ".input.json",
+        files.add(new GeneratedFile(
+                GeneratedFile.Kind.RESOURCE,
+                folder + tool.name() + ".input.json",
                 standaloneUtf8(tool.inputSchema(), prettyInput)));
         if (tool.outputSchema() != null) {
-            files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, folder + tool.name() + ".output.json",
+            files.add(new GeneratedFile(
+                    GeneratedFile.Kind.RESOURCE,
+                    folder + tool.name() + ".output.json",
                     standaloneUtf8(tool.outputSchema(), prettyOutput)));
         }
         return files;
@@ -46,8 +49,11 @@ public final class SchemaFileEmitter {
             return EMPTY_DOCUMENT;
         }
         // pretty starts with "{\n"
-        return new Utf8Text(pretty.length + DOCUMENT_START.length + 1).append(DOCUMENT_START)
-                .append(pretty, 2, pretty.length).append(NEWLINE).toBytes();
+        return new Utf8Text(pretty.length + DOCUMENT_START.length + 1)
+                .append(DOCUMENT_START)
+                .append(pretty, 2, pretty.length)
+                .append(NEWLINE)
+                .toBytes();
     }
 
     /** The schema with {@code $schema} first, so editors and validators pick the right dialect. */

@@ -9,8 +9,7 @@ final class SchemaSummary {
 
     private static final int MAX_ENUM = 8;
 
-    private SchemaSummary() {
-    }
+    private SchemaSummary() {}
 
     static String type(JsonNode schema) {
         if (schema == null || schema.isMissingNode() || schema.isEmpty()) {

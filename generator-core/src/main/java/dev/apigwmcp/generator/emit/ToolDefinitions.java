@@ -13,6 +13,7 @@ public final class ToolDefinitions {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** An element of the {@code tools} array starts four spaces in; its members two more. */
     private static final byte[] LIST_START = "{\n  \"tools\": [\n".getBytes(StandardCharsets.UTF_8);
+
     private static final byte[] LIST_SEPARATOR = ",\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] LIST_END = "\n  ]\n}\n".getBytes(StandardCharsets.UTF_8);
     private static final String ELEMENT_INDENT = "    ";
@@ -21,8 +22,7 @@ public final class ToolDefinitions {
     private static final byte[] MEMBER_PREFIX = (ELEMENT_INDENT + "  ").getBytes(StandardCharsets.UTF_8);
     private static final byte[] MEMBER_END = ",\n".getBytes(StandardCharsets.UTF_8);
 
-    private ToolDefinitions() {
-    }
+    private ToolDefinitions() {}
 
     /** One MCP tool definition: name, title, description, inputSchema, outputSchema, annotations. */
     public static ObjectNode definition(CompiledTool tool) {
@@ -72,7 +72,9 @@ public final class ToolDefinitions {
 
     /** One tool's definition (UTF-8), pretty-printed and indented as an element of the {@code tools} array. */
     public static byte[] prettyEntry(CompiledTool tool) {
-        return prettyEntry(tool, JsonOutput.prettyUtf8(tool.inputSchema()),
+        return prettyEntry(
+                tool,
+                JsonOutput.prettyUtf8(tool.inputSchema()),
                 tool.outputSchema() == null ? null : JsonOutput.prettyUtf8(tool.outputSchema()));
     }
 
@@ -83,8 +85,10 @@ public final class ToolDefinitions {
     static byte[] prettyEntry(CompiledTool tool, byte[] prettyInput, byte[] prettyOutput) {
         // Written in one pass, each line already indented as an element of the tools array (four spaces) and the
         // schemas' lines two more as members of it: the schema bytes, most of an entry, are copied once.
-        Utf8Text out = new Utf8Text(prettyInput.length + prettyInput.length / 4
-                + (prettyOutput == null ? 0 : prettyOutput.length + prettyOutput.length / 4) + 2048);
+        Utf8Text out = new Utf8Text(prettyInput.length
+                + prettyInput.length / 4
+                + (prettyOutput == null ? 0 : prettyOutput.length + prettyOutput.length / 4)
+                + 2048);
         out.append(ENTRY_START);
         member(out, "name").append(JsonOutput.string(tool.name())).append(MEMBER_END);
         if (tool.title() != null && !tool.title().isEmpty()) {
@@ -93,7 +97,9 @@ public final class ToolDefinitions {
         member(out, "description").append(JsonOutput.string(tool.description())).append(MEMBER_END);
         member(out, "inputSchema").appendNested(prettyInput, MEMBER_PREFIX).append(MEMBER_END);
         if (prettyOutput != null) {
-            member(out, "outputSchema").appendNested(prettyOutput, MEMBER_PREFIX).append(MEMBER_END);
+            member(out, "outputSchema")
+                    .appendNested(prettyOutput, MEMBER_PREFIX)
+                    .append(MEMBER_END);
         }
         member(out, "annotations").appendNested(JsonOutput.prettyUtf8(tool.annotations()), MEMBER_PREFIX);
         return out.append(ENTRY_END).toBytes();

@@ -21,7 +21,7 @@ public record ToolJson(byte[] entry, List<GeneratedFile> schemaFiles) {
     public static ToolJson of(CompiledTool tool) {
         byte[] input = JsonOutput.prettyUtf8(tool.inputSchema());
         byte[] output = tool.outputSchema() == null ? null : JsonOutput.prettyUtf8(tool.outputSchema());
-        return new ToolJson(ToolDefinitions.prettyEntry(tool, input, output),
-                SchemaFileEmitter.files(tool, input, output));
+        return new ToolJson(
+                ToolDefinitions.prettyEntry(tool, input, output), SchemaFileEmitter.files(tool, input, output));
     }
 }

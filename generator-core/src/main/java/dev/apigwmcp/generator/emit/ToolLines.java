@@ -21,8 +21,7 @@ public final class ToolLines {
     private static final byte[] HEAD = "{\"tools\":[\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TAIL = "]}\n".getBytes(StandardCharsets.US_ASCII);
 
-    private ToolLines() {
-    }
+    private ToolLines() {}
 
     /** The list result from tools' {@link #line}s, already sorted by name. */
     public static byte[] listResult(List<byte[]> lines) {

@@ -34,13 +34,19 @@ public record ApiModel(
 
     public ApiModel {
         securitySchemes = Map.copyOf(securitySchemes);
-        componentSchemas = componentSchemas == null ? Map.of()
+        componentSchemas = componentSchemas == null
+                ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(componentSchemas));
-        pathSchemas = pathSchemas == null ? Map.of()
+        pathSchemas = pathSchemas == null
+                ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(pathSchemas));
         operations = List.copyOf(operations);
     }
 
     /** The document's format. */
-    public enum SpecFormat { SWAGGER_2_0, OPENAPI_3_0, OPENAPI_3_1 }
+    public enum SpecFormat {
+        SWAGGER_2_0,
+        OPENAPI_3_0,
+        OPENAPI_3_1
+    }
 }

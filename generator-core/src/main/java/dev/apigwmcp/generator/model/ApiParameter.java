@@ -23,5 +23,4 @@ public record ApiParameter(
         String description,
         String style,
         Boolean explode,
-        String pointer) {
-}
+        String pointer) {}

@@ -12,8 +12,7 @@ import java.util.List;
  * @param pointer    JSON pointer of the response in the export
  * @param mediaTypes every media type the response offers, in document order (empty when it has no content)
  */
-public record ApiResponse(String status, String mediaType, Schema<?> schema, String pointer,
-        List<String> mediaTypes) {
+public record ApiResponse(String status, String mediaType, Schema<?> schema, String pointer, List<String> mediaTypes) {
 
     public ApiResponse {
         mediaTypes = mediaTypes == null ? List.of() : List.copyOf(mediaTypes);

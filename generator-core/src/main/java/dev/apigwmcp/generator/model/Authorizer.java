@@ -11,5 +11,4 @@ package dev.apigwmcp.generator.model;
  * @param identityValidationExpression the regular expression a TOKEN authorizer checks the token against, or
  *                                     {@code null}
  */
-public record Authorizer(String type, String identitySource, String identityValidationExpression) {
-}
+public record Authorizer(String type, String identitySource, String identityValidationExpression) {}

@@ -6,7 +6,15 @@ import java.util.Optional;
 
 /** HTTP methods an operation can have; {@link #ANY} stands for {@code x-amazon-apigateway-any-method}. */
 public enum HttpMethod {
-    GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE, ANY;
+    GET,
+    PUT,
+    POST,
+    DELETE,
+    OPTIONS,
+    HEAD,
+    PATCH,
+    TRACE,
+    ANY;
 
     /** The methods an {@code ANY} operation expands to when no filter narrows it (OPTIONS and TRACE left out). */
     public static final List<HttpMethod> ANY_DEFAULTS = List.of(GET, POST, PUT, PATCH, DELETE, HEAD);

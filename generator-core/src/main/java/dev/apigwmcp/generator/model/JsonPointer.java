@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class JsonPointer {
 
-    private JsonPointer() {
-    }
+    private JsonPointer() {}
 
     /** Escapes one reference token. */
     public static String escape(String token) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Media type classification shared by request and response handling. */
 public final class MediaTypes {
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** {@code application/json}, {@code application/*+json}, {@code text/json}, with any parameters. */
     public static boolean isJson(String mediaType) {

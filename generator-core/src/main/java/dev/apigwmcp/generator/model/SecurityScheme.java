@@ -13,6 +13,11 @@ package dev.apigwmcp.generator.model;
  * @param pointer    JSON pointer of the scheme in the export ({@code /components/securitySchemes/x},
  *                   {@code /securityDefinitions/x})
  */
-public record SecurityScheme(String name, AuthKind kind, String in, String keyName, String authType,
-        Authorizer authorizer, String pointer) {
-}
+public record SecurityScheme(
+        String name,
+        AuthKind kind,
+        String in,
+        String keyName,
+        String authType,
+        Authorizer authorizer,
+        String pointer) {}

@@ -1,8 +1,8 @@
 package dev.apigwmcp.generator.read;
 
-import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.model.AuthKind;
 import dev.apigwmcp.generator.model.SecurityScheme;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,19 +32,23 @@ final class ApiKeyRequiredFlag {
     }
 
     /** {@code declared} with the flag's scheme added when it is used but not declared (and a warning). */
-    Map<String, SecurityScheme> apply(Map<String, SecurityScheme> declared, boolean swagger2,
-            ProblemCollector problems) {
+    Map<String, SecurityScheme> apply(
+            Map<String, SecurityScheme> declared, boolean swagger2, ProblemCollector problems) {
         if (uses == 0 || declared.containsKey(NAME)) {
             return declared;
         }
         Map<String, SecurityScheme> out = new TreeMap<>(declared);
         out.put(NAME, new SecurityScheme(NAME, AuthKind.API_KEY, "header", "x-api-key", null, null, firstUse));
         String scheme = "\"" + NAME + "\": {\"type\": \"apiKey\", \"name\": \"x-api-key\", \"in\": \"header\"}";
-        problems.warning(firstUse, "security scheme '" + NAME + "' is not defined in "
-                + (swagger2 ? "securityDefinitions" : "components.securitySchemes") + "; read as API Gateway's"
-                + " API-key-required flag (the usage-plan key in header x-api-key) for the " + uses
-                + " requirement(s) that name it. Define it to say so: " + (swagger2
-                ? "\"securityDefinitions\": {" + scheme + "}" : "\"components\": {\"securitySchemes\": {" + scheme + "}}"));
+        problems.warning(
+                firstUse,
+                "security scheme '" + NAME + "' is not defined in "
+                        + (swagger2 ? "securityDefinitions" : "components.securitySchemes") + "; read as API Gateway's"
+                        + " API-key-required flag (the usage-plan key in header x-api-key) for the " + uses
+                        + " requirement(s) that name it. Define it to say so: "
+                        + (swagger2
+                                ? "\"securityDefinitions\": {" + scheme + "}"
+                                : "\"components\": {\"securitySchemes\": {" + scheme + "}}"));
         return out;
     }
 }

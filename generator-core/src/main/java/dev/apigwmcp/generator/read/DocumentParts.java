@@ -128,8 +128,8 @@ final class DocumentParts {
         Paths paths = joined.getPaths() == null ? null : new Paths();
         for (int i = 0; i < parts.size(); i++) {
             OpenAPI model = models.get(i);
-            Map<String, Schema> partSchemas = model.getComponents() == null ? null
-                    : model.getComponents().getSchemas();
+            Map<String, Schema> partSchemas =
+                    model.getComponents() == null ? null : model.getComponents().getSchemas();
             if (partSchemas != null) {
                 for (String key : parts.get(i).schemaKeys()) {
                     Schema schema = partSchemas.get(key);
@@ -166,6 +166,5 @@ final class DocumentParts {
      * @param schemaKeys  the component schemas it owns (the others are stand-ins)
      * @param pathKeys    the {@code paths} entries it holds
      */
-    record Part(ObjectNode root, List<String> schemaKeys, List<String> pathKeys) {
-    }
+    record Part(ObjectNode root, List<String> schemaKeys, List<String> pathKeys) {}
 }

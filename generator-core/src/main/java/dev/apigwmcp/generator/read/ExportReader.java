@@ -1,6 +1,5 @@
 package dev.apigwmcp.generator.read;
 
-import dev.apigwmcp.generator.problem.ProblemCollector;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -46,8 +46,10 @@ public final class ExportReader {
             problems.error("", "export file not found");
             return Optional.empty();
         } catch (IOException e) {
-            problems.error("", "cannot read export file: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            problems.error(
+                    "",
+                    "cannot read export file: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
             return Optional.empty();
         }
         // swagger-core's shared mapper (modules, mix-ins) is slow to build in a fresh JVM and its deserializer needs
@@ -98,8 +100,7 @@ public final class ExportReader {
             problems.error("", "not a usable OpenAPI document (see the parser messages above)");
             return Optional.empty();
         }
-        return Optional.of(new ModelBuilder(api, root, format, problems, refsIntoPaths.join(), anyMethodPaths)
-                .build());
+        return Optional.of(new ModelBuilder(api, root, format, problems, refsIntoPaths.join(), anyMethodPaths).build());
     }
 
     /** Whether {@code text} (UTF-8) contains {@code ascii}: a cheap test before looking for something rare. */
@@ -116,9 +117,14 @@ public final class ExportReader {
     /** Parses the bytes directly (no 13 MB String for a large export); JSON when it starts with '{' or '['. */
     private static JsonNode parseTree(byte[] bytes, ProblemCollector problems) {
         int first = 0;
-        while (first < bytes.length && (bytes[first] == ' ' || bytes[first] == '\n' || bytes[first] == '\r'
-                || bytes[first] == '\t' || bytes[first] == (byte) 0xEF || bytes[first] == (byte) 0xBB
-                || bytes[first] == (byte) 0xBF)) {
+        while (first < bytes.length
+                && (bytes[first] == ' '
+                        || bytes[first] == '\n'
+                        || bytes[first] == '\r'
+                        || bytes[first] == '\t'
+                        || bytes[first] == (byte) 0xEF
+                        || bytes[first] == (byte) 0xBB
+                        || bytes[first] == (byte) 0xBF)) {
             first++; // whitespace and a UTF-8 byte-order mark
         }
         if (first == bytes.length) {
@@ -137,8 +143,7 @@ public final class ExportReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            problems.error("", "malformed " + (json ? "JSON" : "YAML") + ": " + where
-                    + e.getOriginalMessage());
+            problems.error("", "malformed " + (json ? "JSON" : "YAML") + ": " + where + e.getOriginalMessage());
             return null;
         } catch (IOException e) {
             // Reading from a byte array fails only on malformed content (for example invalid UTF-8).

@@ -1,7 +1,5 @@
 package dev.apigwmcp.generator.read;
 
-import dev.apigwmcp.generator.model.MediaTypes;
-import dev.apigwmcp.generator.problem.ProblemCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
@@ -11,9 +9,11 @@ import dev.apigwmcp.generator.model.ApiRequestBody;
 import dev.apigwmcp.generator.model.ApiResponse;
 import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.JsonPointer;
+import dev.apigwmcp.generator.model.MediaTypes;
 import dev.apigwmcp.generator.model.ParameterLocation;
 import dev.apigwmcp.generator.model.SecurityRequirement;
 import dev.apigwmcp.generator.model.SecurityScheme;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.schema.PathSchemaPointer;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -45,6 +45,7 @@ final class ModelBuilder {
     private static final String ANY_METHOD = "x-amazon-apigateway-any-method";
     /** The catch-all route of an HTTP API (API Gateway v2) export. */
     private static final String DEFAULT_ROUTE = "/$default";
+
     private static final String APIGW_PREFIX = "x-amazon-apigateway-";
     /** A path template variable, {@code {name}} or greedy {@code {name+}}; group 1 is the name without the plus. */
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^{}]+?)\\+?}");
@@ -63,8 +64,13 @@ final class ModelBuilder {
      * @param anyMethodPaths Swagger 2.0: the synthetic path items that hold an ANY method as their {@code post},
      *                       each to the path it belongs to (see {@link Swagger2Reader})
      */
-    ModelBuilder(OpenAPI api, JsonNode root, SpecFormat format, ProblemCollector problems,
-            boolean mentionsPathRefs, Map<String, String> anyMethodPaths) {
+    ModelBuilder(
+            OpenAPI api,
+            JsonNode root,
+            SpecFormat format,
+            ProblemCollector problems,
+            boolean mentionsPathRefs,
+            Map<String, String> anyMethodPaths) {
         this.api = api;
         this.root = root;
         this.format = format;
@@ -87,14 +93,16 @@ final class ModelBuilder {
                 }
             }
         }
-        SecuritySchemes schemes = SecuritySchemes.read(components.getSecuritySchemes(),
+        SecuritySchemes schemes = SecuritySchemes.read(
+                components.getSecuritySchemes(),
                 format == SpecFormat.SWAGGER_2_0 ? "/securityDefinitions" : "/components/securitySchemes");
         apiGateway |= schemes.anyApiGatewayExtension();
         // A plain OpenAPI document's undefined scheme is a mistake; in an API Gateway export it is the key flag.
         Map<String, SecurityScheme> securitySchemes = format == SpecFormat.SWAGGER_2_0 || apiGateway
-                ? apiKeyFlag.apply(schemes.byName(), format == SpecFormat.SWAGGER_2_0, problems) : schemes.byName();
-        Object keySource = api.getExtensions() == null ? null
-                : api.getExtensions().get("x-amazon-apigateway-api-key-source");
+                ? apiKeyFlag.apply(schemes.byName(), format == SpecFormat.SWAGGER_2_0, problems)
+                : schemes.byName();
+        Object keySource =
+                api.getExtensions() == null ? null : api.getExtensions().get("x-amazon-apigateway-api-key-source");
         return new ApiModel(
                 problems.file(),
                 format,
@@ -123,7 +131,8 @@ final class ModelBuilder {
             JsonNode node = work.pop();
             JsonNode ref = node.get("$ref");
             String pointer = ref != null && ref.isTextual() ? PathSchemaPointer.rootOfRef(ref.textValue()) : null;
-            if (pointer != null && !schemas.containsKey(pointer)
+            if (pointer != null
+                    && !schemas.containsKey(pointer)
                     && root.at(pointer) instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
                 OpenAPIDeserializer.ParseResult result = new OpenAPIDeserializer.ParseResult();
                 result.openapi31(format == SpecFormat.OPENAPI_3_1);
@@ -167,15 +176,26 @@ final class ModelBuilder {
             // An HTTP API's catch-all route: it serves every path that no other route matches.
             path = "/{proxy+}";
             shared = new ArrayList<>(shared);
-            shared.add(new PathParameter().name("proxy").required(true).schema(new StringSchema())
+            shared.add(new PathParameter()
+                    .name("proxy")
+                    .required(true)
+                    .schema(new StringSchema())
                     .description("The path to call: this route serves every path no other route matches."));
-            problems.warning(pathPointer, "'" + DEFAULT_ROUTE + "' is an HTTP API's catch-all route: its tool"
-                    + " calls the path given as the argument 'proxy' (the route is read as /{proxy+})");
+            problems.warning(
+                    pathPointer,
+                    "'" + DEFAULT_ROUTE + "' is an HTTP API's catch-all route: its tool"
+                            + " calls the path given as the argument 'proxy' (the route is read as /{proxy+})");
         }
-        for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
+        for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                item.readOperationsMap().entrySet()) {
             HttpMethod method = HttpMethod.valueOf(entry.getKey().name());
-            out.add(readOperation(path, method, JsonPointer.append(pathPointer, method.key()), entry.getValue(),
-                    shared, resourceDescription));
+            out.add(readOperation(
+                    path,
+                    method,
+                    JsonPointer.append(pathPointer, method.key()),
+                    entry.getValue(),
+                    shared,
+                    resourceDescription));
         }
         Object any = item.getExtensions() == null ? null : item.getExtensions().get(ANY_METHOD);
         if (any != null) {
@@ -203,12 +223,22 @@ final class ModelBuilder {
         }
         apiGateway = true;
         List<Parameter> shared = slot.getParameters() == null ? List.of() : slot.getParameters();
-        out.add(readOperation(path, HttpMethod.ANY, JsonPointer.append(JsonPointer.append("/paths", path),
-                ANY_METHOD), slot.getPost(), shared, null));
+        out.add(readOperation(
+                path,
+                HttpMethod.ANY,
+                JsonPointer.append(JsonPointer.append("/paths", path), ANY_METHOD),
+                slot.getPost(),
+                shared,
+                null));
     }
 
-    private ApiOperation readOperation(String path, HttpMethod method, String pointer, Operation operation,
-            List<Parameter> shared, String resourceDescription) {
+    private ApiOperation readOperation(
+            String path,
+            HttpMethod method,
+            String pointer,
+            Operation operation,
+            List<Parameter> shared,
+            String resourceDescription) {
         Map<String, Object> extensions = operation.getExtensions() == null ? Map.of() : operation.getExtensions();
         Integer timeout = null;
         for (String key : extensions.keySet()) {
@@ -244,7 +274,10 @@ final class ModelBuilder {
         if (tags == null) {
             return List.of();
         }
-        return tags.stream().filter(tag -> tag != null && !tag.isBlank()).map(String::strip).toList();
+        return tags.stream()
+                .filter(tag -> tag != null && !tag.isBlank())
+                .map(String::strip)
+                .toList();
     }
 
     /** {@code x-amazon-apigateway-auth}'s {@code type}; empty when the extension is there but names none. */
@@ -292,8 +325,8 @@ final class ModelBuilder {
      * leave the declaration out when a method maps nothing from it. A greedy variable's parameter is named without
      * the {@code +} (as API Gateway's own exports declare it), so a declared {@code proxy+} is read as {@code proxy}.
      */
-    private List<ApiParameter> withPathVariables(String path, HttpMethod method, String operationPointer,
-            List<ApiParameter> declared) {
+    private List<ApiParameter> withPathVariables(
+            String path, HttpMethod method, String operationPointer, List<ApiParameter> declared) {
         List<ApiParameter> out = new ArrayList<>(declared);
         String pathItemPointer = operationPointer.substring(0, operationPointer.lastIndexOf('/'));
         Matcher variable = PATH_VARIABLE.matcher(path);
@@ -304,16 +337,28 @@ final class ModelBuilder {
                 at = indexOfPathParameter(out, name + "+");
                 if (at >= 0) {
                     ApiParameter p = out.get(at);
-                    out.set(at, new ApiParameter(name, p.in(), p.required(), p.schema(), p.description(), p.style(),
-                            p.explode(), p.pointer()));
+                    out.set(
+                            at,
+                            new ApiParameter(
+                                    name,
+                                    p.in(),
+                                    p.required(),
+                                    p.schema(),
+                                    p.description(),
+                                    p.style(),
+                                    p.explode(),
+                                    p.pointer()));
                 }
             }
             if (at < 0) {
-                problems.warning(pathItemPointer, method.name() + " " + path + ": path variable " + variable.group()
-                        + " is not declared as a parameter; it is added as the required string argument '" + name
-                        + "' (API Gateway passes every path variable)");
-                out.add(new ApiParameter(name, ParameterLocation.PATH, true,
-                        new StringSchema(), null, null, null, pathItemPointer));
+                problems.warning(
+                        pathItemPointer,
+                        method.name() + " " + path + ": path variable " + variable.group()
+                                + " is not declared as a parameter; it is added as the required string argument '"
+                                + name
+                                + "' (API Gateway passes every path variable)");
+                out.add(new ApiParameter(
+                        name, ParameterLocation.PATH, true, new StringSchema(), null, null, null, pathItemPointer));
             }
         }
         return out;
@@ -321,7 +366,8 @@ final class ModelBuilder {
 
     private static int indexOfPathParameter(List<ApiParameter> parameters, String name) {
         for (int i = 0; i < parameters.size(); i++) {
-            if (parameters.get(i).in() == ParameterLocation.PATH && parameters.get(i).name().equals(name)) {
+            if (parameters.get(i).in() == ParameterLocation.PATH
+                    && parameters.get(i).name().equals(name)) {
                 return i;
             }
         }
@@ -345,19 +391,23 @@ final class ModelBuilder {
             return;
         }
         Schema<?> schema = resolved.getSchema();
-        if (schema == null && resolved.getContent() != null && !resolved.getContent().isEmpty()) {
+        if (schema == null
+                && resolved.getContent() != null
+                && !resolved.getContent().isEmpty()) {
             MediaType first = resolved.getContent().values().iterator().next();
             schema = first == null ? null : first.getSchema();
         }
-        merged.put(in + ":" + resolved.getName(), new ApiParameter(
-                resolved.getName(),
-                in,
-                in == ParameterLocation.PATH || Boolean.TRUE.equals(resolved.getRequired()),
-                schema,
-                blankToNull(resolved.getDescription()),
-                resolved.getStyle() == null ? null : resolved.getStyle().toString(),
-                resolved.getExplode(),
-                pointer));
+        merged.put(
+                in + ":" + resolved.getName(),
+                new ApiParameter(
+                        resolved.getName(),
+                        in,
+                        in == ParameterLocation.PATH || Boolean.TRUE.equals(resolved.getRequired()),
+                        schema,
+                        blankToNull(resolved.getDescription()),
+                        resolved.getStyle() == null ? null : resolved.getStyle().toString(),
+                        resolved.getExplode(),
+                        pointer));
     }
 
     private Parameter resolve(Parameter parameter, String pointer) {
@@ -369,7 +419,10 @@ final class ModelBuilder {
         if (ref == null) {
             return parameter;
         }
-        Parameter target = resolveRef(ref, "parameters", components.getParameters(),
+        Parameter target = resolveRef(
+                ref,
+                "parameters",
+                components.getParameters(),
                 (node, at) -> new OpenAPIDeserializer().getParameter(node, at, new OpenAPIDeserializer.ParseResult()),
                 Parameter::get$ref);
         if (target == null) {
@@ -384,9 +437,12 @@ final class ModelBuilder {
         }
         String pointer = operationPointer + "/requestBody";
         if (body.get$ref() != null) {
-            RequestBody target = resolveRef(body.get$ref(), "requestBodies", components.getRequestBodies(),
-                    (node, at) -> new OpenAPIDeserializer().getRequestBody(node, at,
-                            new OpenAPIDeserializer.ParseResult()),
+            RequestBody target = resolveRef(
+                    body.get$ref(),
+                    "requestBodies",
+                    components.getRequestBodies(),
+                    (node, at) ->
+                            new OpenAPIDeserializer().getRequestBody(node, at, new OpenAPIDeserializer.ParseResult()),
                     RequestBody::get$ref);
             if (target == null) {
                 problems.error(pointer + "/$ref", "unresolvable request body reference '" + body.get$ref() + "'");
@@ -397,16 +453,17 @@ final class ModelBuilder {
         Map<String, Schema<?>> content = new LinkedHashMap<>();
         if (body.getContent() != null) {
             for (Map.Entry<String, MediaType> media : body.getContent().entrySet()) {
-                Schema<?> schema = media.getValue() == null ? null : media.getValue().getSchema();
+                Schema<?> schema =
+                        media.getValue() == null ? null : media.getValue().getSchema();
                 content.put(swagger2Json(media.getKey(), schema), schema);
             }
         }
-        return new ApiRequestBody(Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
-                content, pointer);
+        return new ApiRequestBody(
+                Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()), content, pointer);
     }
 
-    private ApiResponse successResponse(String operationPointer, io.swagger.v3.oas.models.responses.ApiResponses
-            responses) {
+    private ApiResponse successResponse(
+            String operationPointer, io.swagger.v3.oas.models.responses.ApiResponses responses) {
         if (responses == null) {
             return null;
         }
@@ -422,9 +479,12 @@ final class ModelBuilder {
         String pointer = JsonPointer.append(operationPointer + "/responses", best);
         io.swagger.v3.oas.models.responses.ApiResponse response = responses.get(best);
         if (response != null && response.get$ref() != null) {
-            var target = resolveRef(response.get$ref(), "responses", components.getResponses(),
-                    (node, at) -> new OpenAPIDeserializer().getResponse(node, at,
-                            new OpenAPIDeserializer.ParseResult()),
+            var target = resolveRef(
+                    response.get$ref(),
+                    "responses",
+                    components.getResponses(),
+                    (node, at) ->
+                            new OpenAPIDeserializer().getResponse(node, at, new OpenAPIDeserializer.ParseResult()),
                     io.swagger.v3.oas.models.responses.ApiResponse::get$ref);
             if (target == null) {
                 problems.error(pointer + "/$ref", "unresolvable response reference '" + response.get$ref() + "'");
@@ -461,14 +521,18 @@ final class ModelBuilder {
      * under {@code *}{@code /*}; its schema describes JSON (as API Gateway reads it), so it is JSON.
      */
     private String swagger2Json(String mediaType, Schema<?> schema) {
-        return format == SpecFormat.SWAGGER_2_0 && schema != null && MediaTypes.essence(mediaType).equals("*/*")
-                ? "application/json" : mediaType;
+        return format == SpecFormat.SWAGGER_2_0
+                        && schema != null
+                        && MediaTypes.essence(mediaType).equals("*/*")
+                ? "application/json"
+                : mediaType;
     }
 
     private static boolean isSuccess(String code) {
-        return code.length() == 3 && code.charAt(0) == '2'
-                && (code.equalsIgnoreCase("2XX") || Character.isDigit(code.charAt(1))
-                && Character.isDigit(code.charAt(2)));
+        return code.length() == 3
+                && code.charAt(0) == '2'
+                && (code.equalsIgnoreCase("2XX")
+                        || Character.isDigit(code.charAt(1)) && Character.isDigit(code.charAt(2)));
     }
 
     private static int rank(String code) {
@@ -480,7 +544,10 @@ final class ModelBuilder {
      * local pointer (legal OpenAPI, e.g. {@code #/paths/~1a/get/parameters/0}) by deserialising the object it
      * points at. Chains of references are not followed. {@code null} when it does not resolve.
      */
-    private <T> T resolveRef(String ref, String kind, Map<String, T> parsed,
+    private <T> T resolveRef(
+            String ref,
+            String kind,
+            Map<String, T> parsed,
             java.util.function.BiFunction<com.fasterxml.jackson.databind.node.ObjectNode, String, T> deserialize,
             java.util.function.Function<T, String> refOf) {
         String pointer = JsonPointer.ofLocalRef(ref);
@@ -497,12 +564,12 @@ final class ModelBuilder {
         }
         JsonNode node = root.at(pointer);
         T target = node instanceof com.fasterxml.jackson.databind.node.ObjectNode object
-                ? deserialize.apply(object, ref) : null;
+                ? deserialize.apply(object, ref)
+                : null;
         return target == null || refOf.apply(target) != null ? null : target;
     }
 
     /** {@code #/paths/~1a%7Bb%7D} → {@code /paths/~1a{b}}; {@code null} for non-local or malformed refs. */
-
     static String firstText(String... candidates) {
         for (String candidate : candidates) {
             if (candidate != null && !candidate.isBlank()) {

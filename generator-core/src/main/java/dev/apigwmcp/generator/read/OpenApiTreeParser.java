@@ -60,15 +60,16 @@ final class OpenApiTreeParser {
             result.setMessages(parse.getMessages());
         } catch (Exception e) {
             String message = e.getMessage();
-            result.setMessages(List.of(message != null && !message.isBlank() ? message
-                    : "Unexpected error deserialising spec"));
+            result.setMessages(
+                    List.of(message != null && !message.isBlank() ? message : "Unexpected error deserialising spec"));
         }
         return result;
     }
 
     /** The parts' joined result; null when a part failed (the whole document is then read in one piece). */
     private static SwaggerParseResult parseInParts(List<DocumentParts.Part> parts, ParseOptions options) {
-        List<PartResult> results = parts.parallelStream().map(part -> PartResult.of(part, options)).toList();
+        List<PartResult> results =
+                parts.parallelStream().map(part -> PartResult.of(part, options)).toList();
         List<OpenAPI> models = new ArrayList<>(results.size());
         Set<String> messages = new LinkedHashSet<>();
         for (PartResult result : results) {

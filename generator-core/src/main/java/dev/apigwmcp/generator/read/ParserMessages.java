@@ -22,19 +22,19 @@ import java.util.regex.Pattern;
  */
 final class ParserMessages {
 
-    private static final Pattern NOT_NEEDED = Pattern.compile(
-            "^attribute (?:.*\\.)?(?:responses|description|info|title|version) is missing$");
-    private static final Pattern UNDECLARED_PATH_VARIABLE = Pattern.compile(
-            "Declared path parameter \\S+ needs to be defined as a path parameter");
+    private static final Pattern NOT_NEEDED =
+            Pattern.compile("^attribute (?:.*\\.)?(?:responses|description|info|title|version) is missing$");
+    private static final Pattern UNDECLARED_PATH_VARIABLE =
+            Pattern.compile("Declared path parameter \\S+ needs to be defined as a path parameter");
     /** swagger-parser's location of a path item, optionally of one of its operations. */
     private static final Pattern PATH_LOCATION = Pattern.compile("^attribute paths\\.'(.+?)'(?:\\(([\\w-]+)\\))?");
 
-    private ParserMessages() {
-    }
+    private ParserMessages() {}
 
     /** Whether the message is worth a warning. */
     static boolean reported(String message) {
-        return message != null && !message.isBlank()
+        return message != null
+                && !message.isBlank()
                 && !message.endsWith("operationId is repeated")
                 && !NOT_NEEDED.matcher(message).matches()
                 && !UNDECLARED_PATH_VARIABLE.matcher(message).find();

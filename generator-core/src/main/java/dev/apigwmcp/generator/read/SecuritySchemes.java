@@ -19,8 +19,7 @@ record SecuritySchemes(Map<String, SecurityScheme> byName, boolean anyApiGateway
      * The declared schemes; {@code base} is where the export keeps them ({@code /components/securitySchemes}, or
      * {@code /securityDefinitions} in Swagger 2.0).
      */
-    static SecuritySchemes read(Map<String, io.swagger.v3.oas.models.security.SecurityScheme> declared,
-            String base) {
+    static SecuritySchemes read(Map<String, io.swagger.v3.oas.models.security.SecurityScheme> declared, String base) {
         Map<String, SecurityScheme> out = new TreeMap<>();
         boolean apiGateway = false;
         if (declared != null) {
@@ -35,10 +34,16 @@ record SecuritySchemes(Map<String, SecurityScheme> byName, boolean anyApiGateway
                     apiGateway = true;
                 }
                 String type = authType == null ? null : authType.toString();
-                out.put(entry.getKey(), new SecurityScheme(entry.getKey(), kind(scheme, type),
-                        scheme.getIn() == null ? null : scheme.getIn().toString(), scheme.getName(), type,
-                        authorizer(extensions.get("x-amazon-apigateway-authorizer")),
-                        JsonPointer.append(base, entry.getKey())));
+                out.put(
+                        entry.getKey(),
+                        new SecurityScheme(
+                                entry.getKey(),
+                                kind(scheme, type),
+                                scheme.getIn() == null ? null : scheme.getIn().toString(),
+                                scheme.getName(),
+                                type,
+                                authorizer(extensions.get("x-amazon-apigateway-authorizer")),
+                                JsonPointer.append(base, entry.getKey())));
             }
         }
         return new SecuritySchemes(out, apiGateway);
@@ -48,7 +53,9 @@ record SecuritySchemes(Map<String, SecurityScheme> byName, boolean anyApiGateway
         if (!(extension instanceof Map<?, ?> authorizer)) {
             return null;
         }
-        return new Authorizer(text(authorizer.get("type")), text(authorizer.get("identitySource")),
+        return new Authorizer(
+                text(authorizer.get("type")),
+                text(authorizer.get("identitySource")),
                 text(authorizer.get("identityValidationExpression")));
     }
 

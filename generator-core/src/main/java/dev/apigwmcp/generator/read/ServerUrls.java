@@ -1,8 +1,8 @@
 package dev.apigwmcp.generator.read;
 
-import dev.apigwmcp.generator.problem.ProblemCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,8 +45,8 @@ final class ServerUrls {
         JsonNode server = servers.get(0);
         JsonNode url = server.get("url");
         if (url == null || !url.isTextual() || url.textValue().isBlank()) {
-            problems.warning("/servers/0", "the first server has no 'url': set the server URL at run time with "
-                    + setting);
+            problems.warning(
+                    "/servers/0", "the first server has no 'url': set the server URL at run time with " + setting);
             return null;
         }
         String expanded = expand(url.textValue().trim(), server.get("variables"));
@@ -55,7 +55,9 @@ final class ServerUrls {
 
     private String swagger2(JsonNode root) {
         JsonNode basePathNode = root.get("basePath");
-        String basePath = basePathNode != null && basePathNode.isTextual() ? basePathNode.textValue().trim() : "";
+        String basePath = basePathNode != null && basePathNode.isTextual()
+                ? basePathNode.textValue().trim()
+                : "";
         if (!basePath.isEmpty() && !basePath.startsWith("/")) {
             basePath = "/" + basePath;
         }
@@ -63,8 +65,11 @@ final class ServerUrls {
         if (host == null || !host.isTextual() || host.textValue().isBlank()) {
             return basePathOnly(basePath, "/host", "the export has no 'host'", "/basePath");
         }
-        return split(UrlParts.join(scheme(root.get("schemes")) + "://" + host.textValue().trim(), basePath),
-                "/host", "/basePath");
+        return split(
+                UrlParts.join(
+                        scheme(root.get("schemes")) + "://" + host.textValue().trim(), basePath),
+                "/host",
+                "/basePath");
     }
 
     /** API Gateway serves HTTPS only; an export that lists it among others still means it. */
@@ -87,9 +92,10 @@ final class ServerUrls {
         int last = 0;
         while (matcher.find()) {
             joined = UrlParts.join(joined, template.substring(last, matcher.start()));
-            JsonNode value = variables == null ? null : variables.path(matcher.group(1)).get("default");
-            joined = UrlParts.join(joined, value != null && value.isValueNode() && !value.isNull()
-                    ? value.asText() : matcher.group());
+            JsonNode value =
+                    variables == null ? null : variables.path(matcher.group(1)).get("default");
+            joined = UrlParts.join(
+                    joined, value != null && value.isValueNode() && !value.isNull() ? value.asText() : matcher.group());
             last = matcher.end();
         }
         return UrlParts.join(joined, template.substring(last));
@@ -106,13 +112,15 @@ final class ServerUrls {
         String origin = pathStart < 0 ? absolute : absolute.substring(0, pathStart);
         String path = pathStart < 0 ? "" : absolute.substring(pathStart);
         if (VARIABLE.matcher(origin).find()) {
-            return basePathOnly(path, hostPointer, "the host in '" + url + "' has a placeholder with no value",
-                    pathPointer);
+            return basePathOnly(
+                    path, hostPointer, "the host in '" + url + "' has a placeholder with no value", pathPointer);
         }
         path = UrlParts.withoutTrailingSlashes(path);
         if (VARIABLE.matcher(path).find()) {
-            problems.warning(pathPointer, "the server URL '" + url + "' has a variable with no default: set the"
-                    + " server URL at run time with " + setting);
+            problems.warning(
+                    pathPointer,
+                    "the server URL '" + url + "' has a variable with no default: set the"
+                            + " server URL at run time with " + setting);
             return null;
         }
         return origin + path;
@@ -122,8 +130,10 @@ final class ServerUrls {
     private String basePathOnly(String path, String pointer, String why, String pathPointer) {
         String trimmed = UrlParts.withoutTrailingSlashes(path);
         if (VARIABLE.matcher(trimmed).find()) {
-            problems.warning(pathPointer, why + " and its path '" + trimmed + "' a variable with no default: set"
-                    + " the server URL at run time with " + setting);
+            problems.warning(
+                    pathPointer,
+                    why + " and its path '" + trimmed + "' a variable with no default: set"
+                            + " the server URL at run time with " + setting);
             return null;
         }
         if (trimmed.isEmpty()) {
@@ -131,8 +141,10 @@ final class ServerUrls {
             return null;
         }
         String basePath = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
-        problems.warning(pointer, why + ": set the host at run time with " + setting + "; the base path '"
-                + basePath + "' is kept and joined onto it");
+        problems.warning(
+                pointer,
+                why + ": set the host at run time with " + setting + "; the base path '" + basePath
+                        + "' is kept and joined onto it");
         return basePath;
     }
 }

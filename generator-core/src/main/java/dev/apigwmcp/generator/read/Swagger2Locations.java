@@ -99,7 +99,8 @@ final class Swagger2Locations implements UnaryOperator<Problem> {
         String item = "/paths/" + s[1];
         if (s[2].equals("parameters")) {
             // The converter keeps every path-level parameter, in order.
-            return s.length < 4 ? item + "/parameters"
+            return s.length < 4
+                    ? item + "/parameters"
                     : item + "/parameters/" + s[3] + parameterRest(Arrays.copyOfRange(s, 4, s.length));
         }
         String operation = item + "/" + s[2];
@@ -108,11 +109,15 @@ final class Swagger2Locations implements UnaryOperator<Problem> {
         }
         String[] rest = Arrays.copyOfRange(s, 4, s.length);
         return switch (s[3]) {
-            case "parameters" -> s.length < 5 ? operation + "/parameters"
-                    : parameter(operation, s[4]) + parameterRest(Arrays.copyOfRange(s, 5, s.length));
+            case "parameters" ->
+                s.length < 5
+                        ? operation + "/parameters"
+                        : parameter(operation, s[4]) + parameterRest(Arrays.copyOfRange(s, 5, s.length));
             case "requestBody" -> body(operation, rest);
-            case "responses" -> s.length < 5 ? operation + "/responses"
-                    : operation + "/responses/" + s[4] + responseRest(Arrays.copyOfRange(s, 5, s.length));
+            case "responses" ->
+                s.length < 5
+                        ? operation + "/responses"
+                        : operation + "/responses/" + s[4] + responseRest(Arrays.copyOfRange(s, 5, s.length));
             default -> join(s, 0);
         };
     }
@@ -161,12 +166,12 @@ final class Swagger2Locations implements UnaryOperator<Problem> {
             }
         }
         // A form: content/<type>/schema/properties/<name>/... is the formData parameter <name>.
-        if (rest.length >= 5 && rest[0].equals("content") && rest[2].equals("schema")
-                && rest[3].equals("properties")) {
+        if (rest.length >= 5 && rest[0].equals("content") && rest[2].equals("schema") && rest[3].equals("properties")) {
             String name = JsonPointer.unescape(rest[4]);
             for (int i = 0; i < parameters.size(); i++) {
                 JsonNode parameter = resolved(parameters.get(i));
-                if (in(parameters.get(i)).equals("formData") && name.equals(parameter.path("name").asText())) {
+                if (in(parameters.get(i)).equals("formData")
+                        && name.equals(parameter.path("name").asText())) {
                     return operation + "/parameters/" + i + join(rest, 5);
                 }
             }
@@ -259,7 +264,10 @@ final class Swagger2Locations implements UnaryOperator<Problem> {
         int jumps = 0;
         for (int i = 0; i < tokens.length; i++) {
             JsonNode child = child(node, tokens[i]);
-            if (child == null && jumps < MAX_JUMPS && node.get("$ref") != null && node.get("$ref").isTextual()) {
+            if (child == null
+                    && jumps < MAX_JUMPS
+                    && node.get("$ref") != null
+                    && node.get("$ref").isTextual()) {
                 String target = JsonPointer.ofLocalRef(node.get("$ref").textValue());
                 if (target != null && !at(target).isMissingNode()) {
                     jumps++;

@@ -1,11 +1,11 @@
 package dev.apigwmcp.generator.read;
 
-import dev.apigwmcp.generator.problem.ProblemCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.JsonPointer;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -38,8 +38,8 @@ import java.util.Set;
 final class Swagger2Reader {
 
     private static final String ANY_METHOD = HttpMethod.ANY.key();
-    private static final List<String> OPERATION_KEYS = List.of("get", "put", "post", "delete", "options", "head",
-            "patch", ANY_METHOD);
+    private static final List<String> OPERATION_KEYS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", ANY_METHOD);
     private static final Set<String> LOCATIONS = Set.of("query", "header", "path", "formData", "body");
 
     /**
@@ -49,8 +49,7 @@ final class Swagger2Reader {
      * @param messages       swagger-parser's messages, naming the original paths
      * @param anyMethodPaths the synthetic path keys, each to the path whose ANY method it holds (as {@code post})
      */
-    record Converted(OpenAPI api, List<String> messages, Map<String, String> anyMethodPaths) {
-    }
+    record Converted(OpenAPI api, List<String> messages, Map<String, String> anyMethodPaths) {}
 
     Converted read(ObjectNode original, ProblemCollector problems) {
         ObjectNode root = original.deepCopy();
@@ -70,8 +69,8 @@ final class Swagger2Reader {
         } catch (RuntimeException e) {
             // The converter trusts its input in places; what the preparation does not foresee still ends in a
             // message (and "not a usable document"), never in a stack trace.
-            messages.add("cannot convert the Swagger 2.0 document (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            messages.add("cannot convert the Swagger 2.0 document ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             api = null;
         }
         return new Converted(api, messages, anyMethodPaths);
@@ -121,7 +120,9 @@ final class Swagger2Reader {
                 String itemPointer = JsonPointer.append("/paths", item.getKey());
                 prepare(item.getValue().get("parameters"), itemPointer + "/parameters", problems);
                 for (String key : OPERATION_KEYS) {
-                    prepare(item.getValue().path(key).get("parameters"), itemPointer + "/" + key + "/parameters",
+                    prepare(
+                            item.getValue().path(key).get("parameters"),
+                            itemPointer + "/" + key + "/parameters",
                             problems);
                 }
             }
@@ -143,8 +144,10 @@ final class Swagger2Reader {
         }
         for (String key : keys) {
             JsonNode parameter = parameters.isObject() ? parameters.get(key) : parameters.get(Integer.parseInt(key));
-            if (parameter instanceof ObjectNode object && !object.has("$ref")
-                    && object.get("in") != null && object.get("in").isTextual()) {
+            if (parameter instanceof ObjectNode object
+                    && !object.has("$ref")
+                    && object.get("in") != null
+                    && object.get("in").isTextual()) {
                 prepare(object, JsonPointer.append(pointer, key), problems);
             }
         }
@@ -154,8 +157,10 @@ final class Swagger2Reader {
         String in = parameter.get("in").textValue();
         String name = parameter.path("name").asText("");
         if (!LOCATIONS.contains(in)) {
-            problems.warningInFile(pointer + "/in", "parameter '" + name + "' is in '" + in + "', which Swagger 2.0"
-                    + " does not have (query, header, path, formData, body); it is left out");
+            problems.warningInFile(
+                    pointer + "/in",
+                    "parameter '" + name + "' is in '" + in + "', which Swagger 2.0"
+                            + " does not have (query, header, path, formData, body); it is left out");
             return;
         }
         if (in.equals("body")) {
@@ -170,10 +175,12 @@ final class Swagger2Reader {
             for (JsonNode value : values) {
                 if (!convertible(value.asText(), type)) {
                     parameter.remove("enum");
-                    problems.warningInFile(pointer + "/enum", "the enum of " + type + " parameter '" + name
-                            + "' has the value " + value + ", which swagger-parser cannot read as "
-                            + (type.equals("integer") ? "a 32-bit integer" : "a number")
-                            + "; the enum is left out (the parameter accepts any " + type + ")");
+                    problems.warningInFile(
+                            pointer + "/enum",
+                            "the enum of " + type + " parameter '" + name
+                                    + "' has the value " + value + ", which swagger-parser cannot read as "
+                                    + (type.equals("integer") ? "a 32-bit integer" : "a number")
+                                    + "; the enum is left out (the parameter accepts any " + type + ")");
                     return;
                 }
             }

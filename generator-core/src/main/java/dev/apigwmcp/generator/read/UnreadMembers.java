@@ -19,8 +19,7 @@ final class UnreadMembers {
 
     private static final String KEPT_EXTENSIONS = "x-amazon-apigateway-";
 
-    private UnreadMembers() {
-    }
+    private UnreadMembers() {}
 
     /** Removes the unread members from {@code root} (in place) and returns it. */
     static JsonNode prune(JsonNode root) {

@@ -8,8 +8,7 @@ package dev.apigwmcp.generator.read;
  */
 final class UrlParts {
 
-    private UrlParts() {
-    }
+    private UrlParts() {}
 
     /**
      * {@code left} followed by {@code right}: where {@code left} ends with a slash and {@code right} starts with one,

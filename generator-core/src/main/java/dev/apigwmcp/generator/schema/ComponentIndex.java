@@ -36,18 +36,16 @@ final class ComponentIndex {
     static final int MAX_INLINE_HEIGHT = 32;
 
     /** A schema a {@code $ref} can point to: a component or a subschema inside one. */
-    record Target(String key, String pointer, String defBaseName, Schema<?> schema) implements Resolution {
-    }
+    record Target(String key, String pointer, String defBaseName, Schema<?> schema) implements Resolution {}
 
     /** A {@code $ref} that cannot be followed, with the reason. */
-    record Unresolved(String reason) implements Resolution {
-    }
+    record Unresolved(String reason) implements Resolution {}
 
-    sealed interface Resolution permits Target, Unresolved {
-    }
+    sealed interface Resolution permits Target, Unresolved {}
 
     @SuppressWarnings("rawtypes")
     private final Map<String, Schema> components;
+
     private final String componentsPointer;
     private final boolean openApi31;
     // Shared by the compile runs on every core: both caches are concurrent. A reference resolved by two threads at
@@ -62,10 +60,14 @@ final class ComponentIndex {
     private final List<Target> roots = new ArrayList<>();
     /** Targets emitted once under {@code $defs} and referred to by {@code $ref}, instead of inlined. */
     private final Set<String> inDefs;
+
     private final Map<String, String> defNames;
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    ComponentIndex(Map<String, Schema> components, Map<String, Schema> pathSchemas, boolean openApi31,
+    ComponentIndex(
+            Map<String, Schema> components,
+            Map<String, Schema> pathSchemas,
+            boolean openApi31,
             String componentsPointer) {
         this.components = components == null ? Map.of() : components;
         this.openApi31 = openApi31;
@@ -73,8 +75,8 @@ final class ComponentIndex {
         for (Map.Entry<String, Schema> e : this.components.entrySet()) {
             if (e.getValue() != null) {
                 String name = e.getKey();
-                root(new Target(JsonPointer.escape(name), JsonPointer.append(componentsPointer, name), name,
-                        e.getValue()));
+                root(new Target(
+                        JsonPointer.escape(name), JsonPointer.append(componentsPointer, name), name, e.getValue()));
             }
         }
         // Schemas under #/paths that some $ref points into, keyed by their pointer: it starts with '/', which a
@@ -228,7 +230,8 @@ final class ComponentIndex {
                 return new Unresolved("there is no schema object at " + root + " (references into #/paths are"
                         + " followed in OpenAPI 3 exports)");
             }
-            return root.length() == fragment.length() ? start
+            return root.length() == fragment.length()
+                    ? start
                     : follow(start, unescaped(fragment.substring(root.length() + 1)), 0);
         }
         if (!fragment.startsWith(COMPONENTS)) {
@@ -271,8 +274,15 @@ final class ComponentIndex {
 
     private static boolean namesMapOrList(String keyword) {
         return switch (keyword) {
-            case "properties", "patternProperties", "dependentSchemas", "$defs", "definitions", "allOf", "anyOf",
-                    "oneOf", "prefixItems" -> true;
+            case "properties",
+                    "patternProperties",
+                    "dependentSchemas",
+                    "$defs",
+                    "definitions",
+                    "allOf",
+                    "anyOf",
+                    "oneOf",
+                    "prefixItems" -> true;
             default -> false;
         };
     }
@@ -285,11 +295,18 @@ final class ComponentIndex {
         String member = i + 1 < names.size() ? names.get(i + 1) : null;
         Object child;
         switch (keyword) {
-            case "properties" -> child = member == null || s.getProperties() == null ? null : s.getProperties().get(member);
-            case "patternProperties" -> child = member == null || s.getPatternProperties() == null ? null
-                    : s.getPatternProperties().get(member);
-            case "dependentSchemas" -> child = member == null || s.getDependentSchemas() == null ? null
-                    : s.getDependentSchemas().get(member);
+            case "properties" ->
+                child = member == null || s.getProperties() == null
+                        ? null
+                        : s.getProperties().get(member);
+            case "patternProperties" ->
+                child = member == null || s.getPatternProperties() == null
+                        ? null
+                        : s.getPatternProperties().get(member);
+            case "dependentSchemas" ->
+                child = member == null || s.getDependentSchemas() == null
+                        ? null
+                        : s.getDependentSchemas().get(member);
             case "$defs", "definitions" -> child = member == null ? null : embeddedDefinition(s, keyword, member);
             case "allOf" -> child = indexed(s.getAllOf(), member);
             case "anyOf" -> child = indexed(s.getAnyOf(), member);
@@ -320,7 +337,8 @@ final class ComponentIndex {
             return known;
         }
         String defBase = from.defBaseName() + "_" + keyword + (namesMapOrList(keyword) ? "_" + member : "");
-        Target created = new Target(key, from.pointer() + key.substring(from.key().length()), defBase, schema);
+        Target created =
+                new Target(key, from.pointer() + key.substring(from.key().length()), defBase, schema);
         Target raced = targets.putIfAbsent(key, created);
         return raced != null ? raced : created;
     }
@@ -349,7 +367,9 @@ final class ComponentIndex {
         }
         ObjectMapper mapper = openApi31 ? Json31.mapper() : Json.mapper();
         try {
-            return raw instanceof Boolean b ? new Schema<>().booleanSchemaValue(b) : mapper.convertValue(raw, Schema.class);
+            return raw instanceof Boolean b
+                    ? new Schema<>().booleanSchemaValue(b)
+                    : mapper.convertValue(raw, Schema.class);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -393,8 +413,12 @@ final class ComponentIndex {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
+            boolean ok = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '-';
             out.append(ok ? c : '_');
         }
         return out.length() == 0 ? "schema" : out.toString();

@@ -34,8 +34,7 @@ final class CycleFinder {
     }
 
     /** One DFS frame: the node and an iterator over its successors. */
-    private record Frame(String node, java.util.Iterator<String> next) {
-    }
+    private record Frame(String node, java.util.Iterator<String> next) {}
 
     private void strongConnect(String root) {
         Deque<Frame> frames = new ArrayDeque<>();

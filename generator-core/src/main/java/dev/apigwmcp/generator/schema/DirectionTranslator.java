@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DirectionTranslator {
     /** Deeper nesting than this (without references) is treated as malformed input rather than recursed into. */
     static final int MAX_DEPTH = 256;
+
     private static final Set<String> JSON_TYPES =
             Set.of("string", "number", "integer", "boolean", "object", "array", "null");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -60,9 +61,11 @@ final class DirectionTranslator {
 
     JsonNode translate(Schema<?> s, String ptr, ConversionLog out, int depth) {
         if (depth > MAX_DEPTH) {
-            out.issue(SchemaIssue.error(ptr, "schema is nested more than " + MAX_DEPTH
-                    + " levels deep; move inner parts into named schemas (#/components/schemas) and refer to them"
-                    + " with $ref"));
+            out.issue(SchemaIssue.error(
+                    ptr,
+                    "schema is nested more than " + MAX_DEPTH
+                            + " levels deep; move inner parts into named schemas (#/components/schemas) and refer to them"
+                            + " with $ref"));
             return NODES.objectNode();
         }
         Boolean booleanSchema = s.getBooleanSchemaValue();
@@ -82,8 +85,8 @@ final class DirectionTranslator {
             }
             return nullable ? anyOfNull(result) : result;
         }
-        boolean composed = hasItems(s.getAllOf()) || hasItems(s.getAnyOf()) || hasItems(s.getOneOf())
-                || s.getNot() != null;
+        boolean composed =
+                hasItems(s.getAllOf()) || hasItems(s.getAnyOf()) || hasItems(s.getOneOf()) || s.getNot() != null;
         ObjectNode node = keywords(s, ptr, out, depth, nullable && !composed);
         return nullable && composed ? anyOfNull(node) : node;
     }
@@ -93,20 +96,25 @@ final class DirectionTranslator {
     private JsonNode inline(String ref, String refPtr, ConversionLog out) {
         ComponentIndex.Resolution resolution = index.resolve(ref);
         if (resolution instanceof ComponentIndex.Unresolved unresolved) {
-            out.issue(SchemaIssue.error(refPtr, "cannot resolve $ref '" + ref + "': " + unresolved.reason()
-                    + "; point it at a schema in the export, or add the schema it names"));
+            out.issue(SchemaIssue.error(
+                    refPtr,
+                    "cannot resolve $ref '" + ref + "': " + unresolved.reason()
+                            + "; point it at a schema in the export, or add the schema it names"));
             return NODES.objectNode();
         }
         ComponentIndex.Target target = (ComponentIndex.Target) resolution;
         if (index.inDefs(target.key())) {
             out.defKey(target.key());
-            return refNodes.computeIfAbsent(target.key(),
-                    key -> NODES.objectNode().put("$ref", "#/$defs/" + index.defName(key)));
+            return refNodes.computeIfAbsent(
+                    target.key(), key -> NODES.objectNode().put("$ref", "#/$defs/" + index.defName(key)));
         }
         if (inProgress.get().contains(target.key())) {
             // The cycle analysis walks the same subschemas as this class, so this is a safety net only.
-            out.issue(SchemaIssue.error(refPtr, "$ref '" + ref + "' recurses in a way that cannot be converted;"
-                    + " break the cycle in the export (for example, refer to the schema from an optional property)"));
+            out.issue(
+                    SchemaIssue.error(
+                            refPtr,
+                            "$ref '" + ref + "' recurses in a way that cannot be converted;"
+                                    + " break the cycle in the export (for example, refer to the schema from an optional property)"));
             return NODES.objectNode();
         }
         ConvertedTarget converted = converted(target);
@@ -236,8 +244,11 @@ final class DirectionTranslator {
         for (String type : declared) {
             String t = "file".equals(type) ? "string" : type;
             if (!JSON_TYPES.contains(t)) {
-                out.issue(SchemaIssue.warning(ptr + "/type", "unknown type '" + type
-                        + "' (expected one of array, boolean, integer, null, number, object, string); type dropped"));
+                out.issue(
+                        SchemaIssue.warning(
+                                ptr + "/type",
+                                "unknown type '" + type
+                                        + "' (expected one of array, boolean, integer, null, number, object, string); type dropped"));
             } else if (!types.contains(t)) {
                 types.add(t);
             }
@@ -283,19 +294,41 @@ final class DirectionTranslator {
             if (multipleOf.signum() > 0) {
                 n.set("multipleOf", ParserValues.number(multipleOf));
             } else {
-                out.issue(SchemaIssue.warning(ptr + "/multipleOf", "multipleOf must be greater than 0, got "
-                        + multipleOf.toPlainString() + "; dropped"));
+                out.issue(SchemaIssue.warning(
+                        ptr + "/multipleOf",
+                        "multipleOf must be greater than 0, got " + multipleOf.toPlainString() + "; dropped"));
             }
         }
-        bound(s.getMinimum(), s.getExclusiveMinimum(), s.getExclusiveMinimumValue(), "minimum",
-                "exclusiveMinimum", ptr, n, out);
-        bound(s.getMaximum(), s.getExclusiveMaximum(), s.getExclusiveMaximumValue(), "maximum",
-                "exclusiveMaximum", ptr, n, out);
+        bound(
+                s.getMinimum(),
+                s.getExclusiveMinimum(),
+                s.getExclusiveMinimumValue(),
+                "minimum",
+                "exclusiveMinimum",
+                ptr,
+                n,
+                out);
+        bound(
+                s.getMaximum(),
+                s.getExclusiveMaximum(),
+                s.getExclusiveMaximumValue(),
+                "maximum",
+                "exclusiveMaximum",
+                ptr,
+                n,
+                out);
     }
 
     /** OpenAPI 3.0's boolean exclusive flag turns the bound itself exclusive; 3.1 already has numeric bounds. */
-    private static void bound(BigDecimal bound, Boolean exclusiveFlag, BigDecimal exclusiveValue, String keyword,
-            String exclusiveKeyword, String ptr, ObjectNode n, ConversionLog out) {
+    private static void bound(
+            BigDecimal bound,
+            Boolean exclusiveFlag,
+            BigDecimal exclusiveValue,
+            String keyword,
+            String exclusiveKeyword,
+            String ptr,
+            ObjectNode n,
+            ConversionLog out) {
         boolean exclusive = Boolean.TRUE.equals(exclusiveFlag);
         if (bound != null && !exclusive) {
             n.set(keyword, ParserValues.number(bound));
@@ -305,7 +338,8 @@ final class DirectionTranslator {
         } else if (exclusive && bound != null) {
             n.set(exclusiveKeyword, ParserValues.number(bound));
         } else if (exclusive) {
-            out.issue(SchemaIssue.warning(ptr + "/" + exclusiveKeyword,
+            out.issue(SchemaIssue.warning(
+                    ptr + "/" + exclusiveKeyword,
                     exclusiveKeyword + ": true without " + keyword + " has no effect; dropped"));
         }
     }
@@ -319,8 +353,9 @@ final class DirectionTranslator {
             if (verdict instanceof PortablePatterns.Kept kept) {
                 n.put("pattern", kept.pattern());
             } else {
-                out.issue(SchemaIssue.warning(ptr + "/pattern", "pattern '" + pattern + "' "
-                        + ((PortablePatterns.Dropped) verdict).reason() + "; " + DROPPED));
+                out.issue(SchemaIssue.warning(
+                        ptr + "/pattern",
+                        "pattern '" + pattern + "' " + ((PortablePatterns.Dropped) verdict).reason() + "; " + DROPPED));
             }
         }
         putText(n, "contentEncoding", s.getContentEncoding());
@@ -341,7 +376,9 @@ final class DirectionTranslator {
                     dropped.add(p.getKey());
                     continue;
                 }
-                node.set(p.getKey(), child(p.getValue(), JsonPointer.append(ptr + "/properties", p.getKey()), out, depth));
+                node.set(
+                        p.getKey(),
+                        child(p.getValue(), JsonPointer.append(ptr + "/properties", p.getKey()), out, depth));
             }
         }
         boolean patternEntryDropped = patternProperties(s.getPatternProperties(), ptr, n, out, depth);
@@ -357,8 +394,10 @@ final class DirectionTranslator {
         }
         Object additional = s.getAdditionalProperties();
         if (patternEntryDropped && additional != null && !Boolean.TRUE.equals(additional)) {
-            out.issue(SchemaIssue.warning(ptr + "/additionalProperties", "additionalProperties dropped because a"
-                    + " patternProperties entry was: it would now reject the names that entry admitted"));
+            out.issue(SchemaIssue.warning(
+                    ptr + "/additionalProperties",
+                    "additionalProperties dropped because a"
+                            + " patternProperties entry was: it would now reject the names that entry admitted"));
         } else if (additional instanceof Boolean b) {
             n.put("additionalProperties", b);
         } else if (additional instanceof Schema a) {
@@ -387,8 +426,10 @@ final class DirectionTranslator {
             });
         }
         if (patternEntryDropped && s.getUnevaluatedProperties() != null) {
-            out.issue(SchemaIssue.warning(ptr + "/unevaluatedProperties", "unevaluatedProperties dropped because a"
-                    + " patternProperties entry was: it would now reject the names that entry admitted"));
+            out.issue(SchemaIssue.warning(
+                    ptr + "/unevaluatedProperties",
+                    "unevaluatedProperties dropped because a"
+                            + " patternProperties entry was: it would now reject the names that entry admitted"));
         } else {
             single(n, "unevaluatedProperties", s.getUnevaluatedProperties(), ptr, out, depth);
         }
@@ -399,8 +440,8 @@ final class DirectionTranslator {
      * that become one pattern keep both schemas ({@code allOf}), as both applied before.
      */
     @SuppressWarnings("rawtypes")
-    private boolean patternProperties(Map<String, Schema> entries, String ptr, ObjectNode n, ConversionLog out,
-            int depth) {
+    private boolean patternProperties(
+            Map<String, Schema> entries, String ptr, ObjectNode n, ConversionLog out, int depth) {
         if (entries == null) {
             return false;
         }
@@ -410,15 +451,21 @@ final class DirectionTranslator {
             String entryPtr = JsonPointer.append(ptr + "/patternProperties", p.getKey());
             PortablePatterns.Verdict verdict = patterns.check(p.getKey());
             if (verdict instanceof PortablePatterns.Dropped d) {
-                out.issue(SchemaIssue.warning(entryPtr, "patternProperties key '" + p.getKey() + "' " + d.reason()
-                        + "; entry dropped"));
+                out.issue(SchemaIssue.warning(
+                        entryPtr, "patternProperties key '" + p.getKey() + "' " + d.reason() + "; entry dropped"));
                 dropped = true;
             } else if (p.getValue() != null) {
                 String key = ((PortablePatterns.Kept) verdict).pattern();
                 JsonNode value = child(p.getValue(), entryPtr, out, depth);
                 JsonNode earlier = node.get(key);
-                node.set(key, earlier == null ? value
-                        : NODES.objectNode().set("allOf", NODES.arrayNode().add(earlier).add(value)));
+                node.set(
+                        key,
+                        earlier == null
+                                ? value
+                                : NODES.objectNode()
+                                        .set(
+                                                "allOf",
+                                                NODES.arrayNode().add(earlier).add(value)));
             }
         }
         return dropped;
@@ -474,8 +521,7 @@ final class DirectionTranslator {
         }
     }
 
-    private void list(ObjectNode n, String keyword, List<Schema<?>> schemas, String ptr, ConversionLog out,
-            int depth) {
+    private void list(ObjectNode n, String keyword, List<Schema<?>> schemas, String ptr, ConversionLog out, int depth) {
         if (schemas == null) {
             return;
         }
@@ -502,8 +548,8 @@ final class DirectionTranslator {
             return;
         }
         if (value < 0) {
-            out.issue(SchemaIssue.warning(ptr + "/" + keyword, keyword + " must not be negative, got " + value
-                    + "; dropped"));
+            out.issue(SchemaIssue.warning(
+                    ptr + "/" + keyword, keyword + " must not be negative, got " + value + "; dropped"));
             return;
         }
         n.put(keyword, value.intValue());

@@ -13,22 +13,60 @@ import java.util.Set;
  */
 final class Keywords {
     static final List<String> ORDER = List.of(
-            "$ref", "type", "format", "title", "description", "enum", "const", "default", "examples",
-            "deprecated", "readOnly", "writeOnly",
-            "multipleOf", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum",
-            "minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType",
-            "properties", "patternProperties", "required", "additionalProperties", "propertyNames",
-            "minProperties", "maxProperties", "dependentRequired", "dependentSchemas", "unevaluatedProperties",
-            "prefixItems", "items", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems",
+            "$ref",
+            "type",
+            "format",
+            "title",
+            "description",
+            "enum",
+            "const",
+            "default",
+            "examples",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "multipleOf",
+            "minimum",
+            "exclusiveMinimum",
+            "maximum",
+            "exclusiveMaximum",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "contentEncoding",
+            "contentMediaType",
+            "properties",
+            "patternProperties",
+            "required",
+            "additionalProperties",
+            "propertyNames",
+            "minProperties",
+            "maxProperties",
+            "dependentRequired",
+            "dependentSchemas",
+            "unevaluatedProperties",
+            "prefixItems",
+            "items",
+            "contains",
+            "minContains",
+            "maxContains",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
             "unevaluatedItems",
-            "allOf", "anyOf", "oneOf", "not", "if", "then", "else");
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "if",
+            "then",
+            "else");
 
     /** Keywords that only describe; they stay on the outside when a schema is wrapped for nullability. */
-    static final Set<String> ANNOTATIONS = Set.of(
-            "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly");
+    static final Set<String> ANNOTATIONS =
+            Set.of("title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly");
 
-    private Keywords() {
-    }
+    private Keywords() {}
 
     /** A new node with the keywords of {@code base}, replaced or extended by {@code overrides}, in canonical order. */
     static ObjectNode merge(ObjectNode base, ObjectNode overrides) {

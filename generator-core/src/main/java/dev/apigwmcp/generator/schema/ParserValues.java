@@ -24,8 +24,7 @@ import java.util.Map;
 final class ParserValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ParserValues() {
-    }
+    private ParserValues() {}
 
     static JsonNode toJson(Object value) {
         if (value == null) {

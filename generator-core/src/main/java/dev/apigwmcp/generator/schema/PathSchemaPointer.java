@@ -20,8 +20,7 @@ public final class PathSchemaPointer {
 
     private static final String PREFIX = "/paths/";
 
-    private PathSchemaPointer() {
-    }
+    private PathSchemaPointer() {}
 
     /**
      * The pointer (escaped, without '#') of the path schema a local {@code $ref} points into, or {@code null} when
@@ -78,7 +77,11 @@ public final class PathSchemaPointer {
 
     /** {@code content/{media type}/schema} from {@code i}; the index of {@code schema} or -1. */
     private static int mediaTypeSchema(String[] s, int i) {
-        return at(s, i).equals("content") && !at(s, i + 1).isEmpty() && at(s, i + 2).equals("schema") ? i + 2 : -1;
+        return at(s, i).equals("content")
+                        && !at(s, i + 1).isEmpty()
+                        && at(s, i + 2).equals("schema")
+                ? i + 2
+                : -1;
     }
 
     private static String at(String[] s, int i) {

@@ -49,7 +49,10 @@ public final class SchemaConverter {
      *                    {@link PathSchemaPointer})
      */
     @SuppressWarnings("rawtypes")
-    public SchemaConverter(Map<String, Schema> components, Map<String, Schema> pathSchemas, boolean openApi31,
+    public SchemaConverter(
+            Map<String, Schema> components,
+            Map<String, Schema> pathSchemas,
+            boolean openApi31,
             String componentsPointer) {
         Objects.requireNonNull(componentsPointer, "componentsPointer");
         this.index = new ComponentIndex(components, pathSchemas, openApi31, componentsPointer);

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** How large a schema is as compact JSON: what it costs every client that copies {@code tools/list}. */
 public final class SchemaSize {
 
-    private SchemaSize() {
-    }
+    private SchemaSize() {}
 
     /**
      * The length of {@code node} as compact JSON, counting at most up to {@code limit + 1} (the walk stops early,

@@ -10,8 +10,7 @@ import java.util.function.Consumer;
  * converter, so the cycle analysis sees exactly the references the conversion follows.
  */
 final class SchemaTree {
-    private SchemaTree() {
-    }
+    private SchemaTree() {}
 
     /** Calls {@code visit} with every direct subschema of {@code s} (never {@code s} itself). */
     @SuppressWarnings("rawtypes")

@@ -20,16 +20,43 @@ public final class TolerantSchemas {
 
     /** Constraints that real answers commonly break; dropped wherever they appear. */
     private static final Set<String> DROPPED = Set.of(
-            "required", "enum", "const", "pattern", "format", "multipleOf", "minimum", "exclusiveMinimum",
-            "maximum", "exclusiveMaximum", "minLength", "maxLength", "patternProperties", "propertyNames",
-            "minProperties", "maxProperties", "dependentRequired", "dependentSchemas", "unevaluatedProperties",
-            "unevaluatedItems", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems",
-            "not", "if", "then", "else", "contentEncoding", "contentMediaType");
+            "required",
+            "enum",
+            "const",
+            "pattern",
+            "format",
+            "multipleOf",
+            "minimum",
+            "exclusiveMinimum",
+            "maximum",
+            "exclusiveMaximum",
+            "minLength",
+            "maxLength",
+            "patternProperties",
+            "propertyNames",
+            "minProperties",
+            "maxProperties",
+            "dependentRequired",
+            "dependentSchemas",
+            "unevaluatedProperties",
+            "unevaluatedItems",
+            "contains",
+            "minContains",
+            "maxContains",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "not",
+            "if",
+            "then",
+            "else",
+            "contentEncoding",
+            "contentMediaType");
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int MAX_DOCUMENTED_VALUES = 20;
 
-    private TolerantSchemas() {
-    }
+    private TolerantSchemas() {}
 
     /** A relaxed copy of an output schema (the argument is not changed: converted nodes are shared). */
     public static ObjectNode relax(ObjectNode root) {
@@ -48,7 +75,8 @@ public final class TolerantSchemas {
             String keyword = field.getKey();
             JsonNode value = field.getValue();
             if (keyword.equals("enum") || keyword.equals("const")) {
-                documentValues(out, keyword.equals("enum") ? value : JSON.arrayNode().add(value));
+                documentValues(
+                        out, keyword.equals("enum") ? value : JSON.arrayNode().add(value));
                 continue;
             }
             if (DROPPED.contains(keyword)) {
@@ -90,8 +118,13 @@ public final class TolerantSchemas {
         }
         text.append('.');
         JsonNode description = out.get("description");
-        out.put("description", description != null && description.isTextual() && !description.asText().isBlank()
-                ? description.asText() + (description.asText().endsWith(".") ? " " : ". ") + text : text.toString());
+        out.put(
+                "description",
+                description != null
+                                && description.isTextual()
+                                && !description.asText().isBlank()
+                        ? description.asText() + (description.asText().endsWith(".") ? " " : ". ") + text
+                        : text.toString());
     }
 
     /** {@code "string"} → {@code ["string", "null"]}; a list gains {@code "null"} unless it has it. */

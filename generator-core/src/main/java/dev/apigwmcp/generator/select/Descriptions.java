@@ -9,8 +9,7 @@ import dev.apigwmcp.generator.model.ApiOperation;
  */
 public final class Descriptions {
 
-    private Descriptions() {
-    }
+    private Descriptions() {}
 
     /** The uncut description. */
     public static String describe(ApiOperation operation, String overrideDescription) {

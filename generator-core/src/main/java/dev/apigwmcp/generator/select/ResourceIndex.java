@@ -69,8 +69,8 @@ final class ResourceIndex {
     String explainWildcardFilter(String prefix, List<HttpMethod> wanted) {
         Set<HttpMethod> below = methodsBelow(prefix);
         if (!below.isEmpty()) {
-            return "the resources below " + prefix + " have none of " + list(wanted) + " (their methods: "
-                    + list(below) + ")";
+            return "the resources below " + prefix + " have none of " + list(wanted) + " (their methods: " + list(below)
+                    + ")";
         }
         String bare = prefix.length() > 1 ? prefix.substring(0, prefix.length() - 1) : prefix;
         if (!methods(bare).isEmpty()) {
@@ -103,7 +103,9 @@ final class ResourceIndex {
     /** The export's spelling of {@code path} when only placeholder names (or a trailing slash) differ. */
     Optional<String> sameResource(String path) {
         String key = normalise(path);
-        return methods.keySet().stream().filter(p -> !p.equals(path) && normalise(p).equals(key)).findFirst();
+        return methods.keySet().stream()
+                .filter(p -> !p.equals(path) && normalise(p).equals(key))
+                .findFirst();
     }
 
     /** Up to three resources whose paths are close to {@code path}, nearest first. */
@@ -195,6 +197,5 @@ final class ResourceIndex {
         return previous[b.length()];
     }
 
-    private record Candidate(String path, int distance, int order) {
-    }
+    private record Candidate(String path, int distance, int order) {}
 }

@@ -23,8 +23,14 @@ import java.util.Set;
  */
 public final class ToolSelector {
 
-    private static final Set<HttpMethod> FILTER_METHODS = EnumSet.of(HttpMethod.GET, HttpMethod.POST,
-            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Set<HttpMethod> FILTER_METHODS = EnumSet.of(
+            HttpMethod.GET,
+            HttpMethod.POST,
+            HttpMethod.PUT,
+            HttpMethod.PATCH,
+            HttpMethod.DELETE,
+            HttpMethod.HEAD,
+            HttpMethod.OPTIONS);
 
     public Selection select(TargetConfig config, ApiModel model, ProblemCollector problems) {
         List<ParsedFilter> filters = parseFilters(config.toolFilters());
@@ -52,14 +58,17 @@ public final class ToolSelector {
         for (int i = 0; i < filters.size(); i++) {
             ParsedFilter filter = filters.get(i);
             if (filter.valid() && hits[i] == 0) {
-                String why = filter.wildcard() ? resources.explainWildcardFilter(filter.prefix(), filter.methods())
+                String why = filter.wildcard()
+                        ? resources.explainWildcardFilter(filter.prefix(), filter.methods())
                         : resources.explainExplicitFilter(filter.path(), filter.methods());
-                problems.configError(filter.location(), "filter " + filter.describe()
-                        + " matches no operation of the export " + problems.file() + ": " + why);
+                problems.configError(
+                        filter.location(),
+                        "filter " + filter.describe() + " matches no operation of the export " + problems.file() + ": "
+                                + why);
             }
         }
-        Map<ApiOperation, ToolOverride> overrides = resolveOverrides(config.toolOverrides(), model, resources,
-                chosen, problems);
+        Map<ApiOperation, ToolOverride> overrides =
+                resolveOverrides(config.toolOverrides(), model, resources, chosen, problems);
         List<SelectedOperation> selected = new ArrayList<>();
         for (ApiOperation operation : order) {
             List<HttpMethod> any = operation.method() == HttpMethod.ANY ? chosen.get(operation) : List.of();
@@ -121,8 +130,12 @@ public final class ToolSelector {
         return out;
     }
 
-    private static Map<ApiOperation, ToolOverride> resolveOverrides(List<ToolOverride> overrides, ApiModel model,
-            ResourceIndex resources, Map<ApiOperation, List<HttpMethod>> chosen, ProblemCollector problems) {
+    private static Map<ApiOperation, ToolOverride> resolveOverrides(
+            List<ToolOverride> overrides,
+            ApiModel model,
+            ResourceIndex resources,
+            Map<ApiOperation, List<HttpMethod>> chosen,
+            ProblemCollector problems) {
         Map<String, ApiOperation> byKey = new HashMap<>();
         for (ApiOperation operation : model.operations()) {
             byKey.put(operation.method() + " " + operation.path(), operation);
@@ -142,20 +155,25 @@ public final class ToolSelector {
                 operation = byKey.get(HttpMethod.ANY + " " + override.path());
             }
             if (operation == null) {
-                problems.configError(location, "override " + label + " names no operation of the export "
-                        + problems.file() + ": " + resources.explainOperation(override.path(), method.get()));
+                problems.configError(
+                        location,
+                        "override " + label + " names no operation of the export " + problems.file() + ": "
+                                + resources.explainOperation(override.path(), method.get()));
                 continue;
             }
             if (!chosen.containsKey(operation)) {
-                problems.configError(location, "override " + label
-                        + " names an operation that toolFilters do not select; add a filter for it or remove the"
-                        + " override");
+                problems.configError(
+                        location,
+                        "override " + label
+                                + " names an operation that toolFilters do not select; add a filter for it or remove the"
+                                + " override");
                 continue;
             }
             Integer earlier = firstIndex.putIfAbsent(operation, i);
             if (earlier != null) {
-                problems.configError(location, "override " + label + " repeats toolOverrides[" + earlier
-                        + "] for the same operation");
+                problems.configError(
+                        location,
+                        "override " + label + " repeats toolOverrides[" + earlier + "] for the same operation");
                 continue;
             }
             out.put(operation, override);
@@ -164,8 +182,8 @@ public final class ToolSelector {
     }
 
     /** A validated filter. */
-    private record ParsedFilter(String location, String path, boolean wildcard, String prefix,
-            List<HttpMethod> methods, boolean valid) {
+    private record ParsedFilter(
+            String location, String path, boolean wildcard, String prefix, List<HttpMethod> methods, boolean valid) {
 
         boolean matchesPath(String resource) {
             if (!wildcard) {

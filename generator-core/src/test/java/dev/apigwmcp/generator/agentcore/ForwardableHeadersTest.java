@@ -10,11 +10,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ForwardableHeadersTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Authorization", "Proxy-Authorization", "Cookie", "X-Api-Key", "X-Amz-Date",
-            "X-Amz-Security-Token", "Proxy-Foo", "Mcp-Session-Id", "Sec-Fetch-Mode", "Host", "Content-Type",
-            "Content-Length", "Content-Encoding", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", "TE",
-            "Trailer", "Expect", "Accept-Encoding", "Origin", "Forwarded", "Via", "X-Tenant-Id", "X-Request-Id",
-            "X-User-Id", "Accept-Language", "traceparent", "Content-Language"})
+    @ValueSource(
+            strings = {
+                "Authorization",
+                "Proxy-Authorization",
+                "Cookie",
+                "X-Api-Key",
+                "X-Amz-Date",
+                "X-Amz-Security-Token",
+                "Proxy-Foo",
+                "Mcp-Session-Id",
+                "Sec-Fetch-Mode",
+                "Host",
+                "Content-Type",
+                "Content-Length",
+                "Content-Encoding",
+                "Transfer-Encoding",
+                "Connection",
+                "Keep-Alive",
+                "Upgrade",
+                "TE",
+                "Trailer",
+                "Expect",
+                "Accept-Encoding",
+                "Origin",
+                "Forwarded",
+                "Via",
+                "X-Tenant-Id",
+                "X-Request-Id",
+                "X-User-Id",
+                "Accept-Language",
+                "traceparent",
+                "Content-Language"
+            })
     void theImportAndTheGatewayAgreeOnEveryHeader(String header) {
         assertThat(MetadataSettings.neverForwarded(header)).isEqualTo(Caller.notForwardable(header) != null);
     }

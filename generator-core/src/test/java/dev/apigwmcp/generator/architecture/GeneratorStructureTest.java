@@ -29,7 +29,8 @@ class GeneratorStructureTest {
 
     @BeforeAll
     void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
@@ -39,50 +40,78 @@ class GeneratorStructureTest {
 
     @Test
     void readingKnowsNothingOfTheLaterSteps() {
-        noClasses().that().resideInAnyPackage(packages("read")).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages("read"))
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(packages("select", "compile", "emit", "cli", "config", "catalog"))
                 .check(classes);
     }
 
     @Test
     void selectionKnowsNothingOfCompilingOrEmitting() {
-        noClasses().that().resideInAnyPackage(packages("select")).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages("select"))
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(packages("read", "compile", "emit", "cli", "config", "catalog"))
                 .check(classes);
     }
 
     @Test
     void compilingKnowsNothingOfEmitting() {
-        noClasses().that().resideInAnyPackage(packages("compile")).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages("compile"))
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(packages("read", "emit", "cli", "config", "catalog"))
                 .check(classes);
     }
 
     @Test
     void emittersGetAFinishedModelAndNeverReadOrSelect() {
-        noClasses().that().resideInAnyPackage(packages("emit")).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages("emit"))
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(packages("read", "select", "cli", "config", "catalog"))
                 .check(classes);
     }
 
     @Test
     void sharedPackagesKnowNoStep() {
-        noClasses().that().resideInAnyPackage(packages("model", "problem", "schema")).should()
-                .dependOnClassesThat().resideInAnyPackage(packages("read", "select", "compile", "emit", "cli",
-                        "config", "catalog"))
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages("model", "problem", "schema"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages("read", "select", "compile", "emit", "cli", "config", "catalog"))
                 .check(classes);
     }
 
     @Test
     void nothingButTheCommandLineItselfUsesIt() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".cli..").should().dependOnClassesThat()
-                .resideInAPackage(ROOT + ".cli..").check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".cli..")
+                .check(classes);
     }
 
     @Test
     void packagesHaveNoCycles() {
-        SlicesRuleDefinition.slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+        SlicesRuleDefinition.slices()
+                .matching(ROOT + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .ignoreDependency(
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(ROOT))
                 .check(classes);
     }
@@ -92,8 +121,11 @@ class GeneratorStructureTest {
         Path sources = Path.of("src/main/java/dev/apigwmcp/generator");
         try (Stream<Path> dirs = Files.walk(sources)) {
             List<Path> undocumented = dirs.filter(Files::isDirectory)
-                    .filter(dir -> hasJava(dir) && !Files.exists(dir.resolve("package-info.java"))).toList();
-            Assertions.assertThat(undocumented).as("packages without package-info.java").isEmpty();
+                    .filter(dir -> hasJava(dir) && !Files.exists(dir.resolve("package-info.java")))
+                    .toList();
+            Assertions.assertThat(undocumented)
+                    .as("packages without package-info.java")
+                    .isEmpty();
         }
     }
 

@@ -13,8 +13,8 @@ class CatalogDiffRendererTest {
 
     @Test
     void markdownHasCountsAndOneRowPerChangeInToolOrder() {
-        String markdown = new CatalogDiffRenderer().markdown(diff, "src/main/apigw-mcp/catalog/tools.json",
-                "target/tools.json");
+        String markdown =
+                new CatalogDiffRenderer().markdown(diff, "src/main/apigw-mcp/catalog/tools.json", "target/tools.json");
 
         assertThat(markdown).isEqualTo("""
                 # Tool catalog changes
@@ -32,13 +32,12 @@ class CatalogDiffRendererTest {
 
     @Test
     void logLinesListBreakingChangesFirst() {
-        List<String> lines = new CatalogDiffRenderer().logLines(new CatalogDiff(List.of(
-                new CatalogChange("a", null, ChangeKind.TOOL_ADDED, Severity.COMPATIBLE, ""),
-                new CatalogChange("z", "input.q", ChangeKind.ARGUMENT_NOW_REQUIRED, Severity.BREAKING, ""))));
+        List<String> lines = new CatalogDiffRenderer()
+                .logLines(new CatalogDiff(List.of(
+                        new CatalogChange("a", null, ChangeKind.TOOL_ADDED, Severity.COMPATIBLE, ""),
+                        new CatalogChange("z", "input.q", ChangeKind.ARGUMENT_NOW_REQUIRED, Severity.BREAKING, ""))));
 
-        assertThat(lines).containsExactly(
-                "BREAKING z input.q: argument now required",
-                "COMPATIBLE a: tool added");
+        assertThat(lines).containsExactly("BREAKING z input.q: argument now required", "COMPATIBLE a: tool added");
     }
 
     @Test

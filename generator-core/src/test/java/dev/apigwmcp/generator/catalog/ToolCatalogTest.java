@@ -3,9 +3,9 @@ package dev.apigwmcp.generator.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ToolCatalogTest {
 
@@ -26,15 +26,18 @@ class ToolCatalogTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-            "{;catalog/tools.json: not valid JSON (line 1, column 2)",
-            "[];catalog/tools.json: expected a JSON object",
-            "{\"tools\":{}};catalog/tools.json#/tools: expected an array of tools",
-            "{\"tools\":[1]};catalog/tools.json#/tools/0: expected a tool object",
-            "{\"tools\":[{\"inputSchema\":{}}]};catalog/tools.json#/tools/0/name: expected a non-empty string",
-            "{\"tools\":[{\"name\":\"x\"}]};catalog/tools.json#/tools/0/inputSchema: expected a JSON Schema object (tool x)",
-            "{\"tools\":[{\"name\":\"x\",\"inputSchema\":{}},{\"name\":\"x\",\"inputSchema\":{}}]};"
-                    + "catalog/tools.json#/tools/1/name: duplicate tool name x"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "{;catalog/tools.json: not valid JSON (line 1, column 2)",
+                "[];catalog/tools.json: expected a JSON object",
+                "{\"tools\":{}};catalog/tools.json#/tools: expected an array of tools",
+                "{\"tools\":[1]};catalog/tools.json#/tools/0: expected a tool object",
+                "{\"tools\":[{\"inputSchema\":{}}]};catalog/tools.json#/tools/0/name: expected a non-empty string",
+                "{\"tools\":[{\"name\":\"x\"}]};catalog/tools.json#/tools/0/inputSchema: expected a JSON Schema object (tool x)",
+                "{\"tools\":[{\"name\":\"x\",\"inputSchema\":{}},{\"name\":\"x\",\"inputSchema\":{}}]};"
+                        + "catalog/tools.json#/tools/1/name: duplicate tool name x"
+            })
     void rejectsMalformedCatalogsNamingThePlace(String json, String message) {
         assertThatThrownBy(() -> ToolCatalog.parse(json, "catalog/tools.json"))
                 .isInstanceOf(CatalogFormatException.class)

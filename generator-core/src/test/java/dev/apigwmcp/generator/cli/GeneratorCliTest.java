@@ -22,8 +22,10 @@ class GeneratorCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new GeneratorCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new GeneratorCli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private String err() {
@@ -32,11 +34,18 @@ class GeneratorCliTest {
 
     @Test
     void generatesFromAnExportAndExitsZero() {
-        int code = run("generate", "--export", TestSpecs.petstore().toString(), "--target", "petstore", "--out",
+        int code = run(
+                "generate",
+                "--export",
+                TestSpecs.petstore().toString(),
+                "--target",
+                "petstore",
+                "--out",
                 dir.toString());
         assertThat(code).isZero();
         assertThat(dir.resolve("resources/apigw-mcp/catalog/tools.json")).exists();
-        assertThat(dir.resolve("java/dev/apigwmcp/generated/petstore/PetstoreToolRegistry.java")).exists();
+        assertThat(dir.resolve("java/dev/apigwmcp/generated/petstore/PetstoreToolRegistry.java"))
+                .exists();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("target petstore: 8 tools from 9 operations");
     }
 
@@ -60,18 +69,25 @@ class GeneratorCliTest {
                         method: GET
                         name: listCustomerOrders
                 """);
-        int code = run("generate", "--config", config.toString(), "--out", dir.resolve("out").toString());
+        int code = run(
+                "generate",
+                "--config",
+                config.toString(),
+                "--out",
+                dir.resolve("out").toString());
         assertThat(code).as(err()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("target petstore: 2 tools", "target orders:");
     }
 
     @Test
     void specErrorsExitOneWithLocatedMessagesAndNoStackTrace() {
-        int code = run("generate", "--export", TestSpecs.orders().toString(), "--target", "orders", "--out",
-                dir.toString());
+        int code = run(
+                "generate", "--export", TestSpecs.orders().toString(), "--target", "orders", "--out", dir.toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err()).contains("error: orders-apigw-swagger2.yaml#/paths/~1orders/get: tool name")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err())
+                .contains("error: orders-apigw-swagger2.yaml#/paths/~1orders/get: tool name")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(dir.resolve("resources")).doesNotExist();
     }
 
@@ -79,7 +95,8 @@ class GeneratorCliTest {
     void configErrorsNameTheKey() throws IOException {
         Path config = dir.resolve("targets.yaml");
         Files.writeString(config, "targets:\n  - name: a\n    exportFile: a.json\n    toolFilter: []\n");
-        assertThat(run("generate", "--config", config.toString(), "--out", dir.toString())).isEqualTo(1);
+        assertThat(run("generate", "--config", config.toString(), "--out", dir.toString()))
+                .isEqualTo(1);
         assertThat(err()).contains("targets.yaml#/targets/0/toolFilter: unknown key 'toolFilter'");
     }
 
@@ -95,11 +112,17 @@ class GeneratorCliTest {
                       - {path: /pets, method: GET, name: listPets}
                       - {path: '/pets/{id}', method: GET, name: getPet}
                 """);
-        assertThat(run("generate", "--config", config.toString(), "--out", dir.resolve("out").toString()))
+        assertThat(run(
+                        "generate",
+                        "--config",
+                        config.toString(),
+                        "--out",
+                        dir.resolve("out").toString()))
                 .isEqualTo(1);
-        assertThat(err()).contains("error: targets.yaml#/targets/0/toolOverrides/1: override GET /pets/{id} names no"
-                + " operation of the export petstore.json: there is no resource /pets/{id}; the export spells it"
-                + " /pets/{petId} (path parameters must be named as in the export) (target petstore)");
+        assertThat(err())
+                .contains("error: targets.yaml#/targets/0/toolOverrides/1: override GET /pets/{id} names no"
+                        + " operation of the export petstore.json: there is no resource /pets/{id}; the export spells it"
+                        + " /pets/{petId} (path parameters must be named as in the export) (target petstore)");
     }
 
     @Test
@@ -113,7 +136,8 @@ class GeneratorCliTest {
 
     @Test
     void targetNameIsDerivedFromTheFileName() {
-        assertThat(GeneratorCli.targetNameFrom(Path.of("/x/petstore.export.json"))).isEqualTo("petstore");
+        assertThat(GeneratorCli.targetNameFrom(Path.of("/x/petstore.export.json")))
+                .isEqualTo("petstore");
         assertThat(GeneratorCli.targetNameFrom(Path.of("my_api v2.yaml"))).isEqualTo("my-api-v2");
     }
 }

@@ -6,8 +6,8 @@ import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.AuthKind;
-import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
+import dev.apigwmcp.generator.read.ExportReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +36,13 @@ class AuthResolverTest {
     /** The one operation {@code GET /a} with {@code operation} members, under {@code root} members. */
     private Optional<ToolAuth> resolve(String root, String operation, String schemes) throws IOException {
         Path file = dir.resolve("api.json");
-        Files.writeString(file, "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
-                + "\"servers\":[{\"url\":\"https://h.example\"}]," + root
-                + "\"components\":{\"securitySchemes\":{" + schemes + "}},"
-                + "\"paths\":{\"/a\":{\"get\":{" + operation + "\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}");
+        Files.writeString(
+                file,
+                "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
+                        + "\"servers\":[{\"url\":\"https://h.example\"}]," + root
+                        + "\"components\":{\"securitySchemes\":{" + schemes + "}},"
+                        + "\"paths\":{\"/a\":{\"get\":{" + operation
+                        + "\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}");
         ApiModel model = new ExportReader().read(file, problems).orElseThrow();
         ApiOperation only = model.operations().get(0);
         return new AuthResolver(model, TargetConfig.of("api", file)).resolve(only, problems);
@@ -60,21 +63,22 @@ class AuthResolverTest {
     @Test
     void awsIamWithTheApiKeyFlagIsSigV4AndTheKey() throws IOException {
         assertThat(resolve("", """
-                "x-amazon-apigateway-auth":{"type":"AWS_IAM"},"security":[{"api_key":[]}],""", KEY_SCHEME))
-                .contains(ToolAuth.of(AuthKind.SIGV4, AuthKind.API_KEY));
+                "x-amazon-apigateway-auth":{"type":"AWS_IAM"},"security":[{"api_key":[]}],""", KEY_SCHEME)).contains(ToolAuth.of(AuthKind.SIGV4, AuthKind.API_KEY));
     }
 
     @Test
     void noneWithTheApiKeyFlagIsTheKeyAlone() throws IOException {
         assertThat(resolve("", """
-                "x-amazon-apigateway-auth":{"type":"none"},"security":[{"api_key":[]}],""", KEY_SCHEME))
-                .contains(ToolAuth.of(AuthKind.API_KEY));
+                "x-amazon-apigateway-auth":{"type":"none"},"security":[{"api_key":[]}],""", KEY_SCHEME)).contains(ToolAuth.of(AuthKind.API_KEY));
     }
 
     @Test
     void noneOverridesTheDocumentsAuthorizer() throws IOException {
-        assertThat(resolve("\"security\":[{\"pool\":[]}],", "\"x-amazon-apigateway-auth\":{\"type\":\"NONE\"},",
-                COGNITO_SCHEME)).contains(ToolAuth.of());
+        assertThat(resolve(
+                        "\"security\":[{\"pool\":[]}],",
+                        "\"x-amazon-apigateway-auth\":{\"type\":\"NONE\"},",
+                        COGNITO_SCHEME))
+                .contains(ToolAuth.of());
     }
 
     @Test
@@ -90,24 +94,29 @@ class AuthResolverTest {
     @Test
     void awsIamWithTheSigV4SchemeSaysNothingMore() throws IOException {
         assertThat(resolve("", """
-                "x-amazon-apigateway-auth":{"type":"AWS_IAM"},"security":[{"sigv4":[]}],""", IAM_SCHEME))
-                .contains(ToolAuth.of(AuthKind.SIGV4));
+                "x-amazon-apigateway-auth":{"type":"AWS_IAM"},"security":[{"sigv4":[]}],""", IAM_SCHEME)).contains(ToolAuth.of(AuthKind.SIGV4));
         assertThat(problems.warnings()).isEmpty();
     }
 
     @Test
     void anUnknownAuthExtensionTypeLeavesTheToolOutWithAWarning() throws IOException {
-        assertThat(resolve("", "\"x-amazon-apigateway-auth\":{\"type\":\"COGNITO_USER_POOLS\"},", "")).isEmpty();
+        assertThat(resolve("", "\"x-amazon-apigateway-auth\":{\"type\":\"COGNITO_USER_POOLS\"},", ""))
+                .isEmpty();
         assertThat(problems.warnings()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/paths/~1a/get/x-amazon-apigateway-auth");
-            assertThat(p.message()).contains("left out").contains("'COGNITO_USER_POOLS'").contains("AWS_IAM, NONE");
+            assertThat(p.message())
+                    .contains("left out")
+                    .contains("'COGNITO_USER_POOLS'")
+                    .contains("AWS_IAM, NONE");
         });
     }
 
     @Test
     void anAuthExtensionWithoutTypeLeavesTheToolOut() throws IOException {
         assertThat(resolve("", "\"x-amazon-apigateway-auth\":{},", "")).isEmpty();
-        assertThat(problems.warnings()).singleElement().satisfies(p -> assertThat(p.message()).contains("no type"));
+        assertThat(problems.warnings())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no type"));
     }
 
     @Test
@@ -119,60 +128,74 @@ class AuthResolverTest {
                    "responses":{"200":{"description":"ok"}}}}}}""");
         ApiModel model = new ExportReader().read(file, problems).orElseThrow();
 
-        assertThat(new AuthResolver(model, TargetConfig.of("api", file)).resolve(model.operations().get(0), problems))
+        assertThat(new AuthResolver(model, TargetConfig.of("api", file))
+                        .resolve(model.operations().get(0), problems))
                 .contains(ToolAuth.of(AuthKind.SIGV4));
     }
 
     @Test
     void aBearerToolCarriesWhereItsTokenGoes() throws IOException {
-        assertThat(resolve("", "\"security\":[{\"pool\":[]}],", COGNITO_SCHEME)).contains(new ToolAuth(
-                List.of(AuthKind.BEARER), new TokenLocation("header", "TestHeaderAuth", "")));
+        assertThat(resolve("", "\"security\":[{\"pool\":[]}],", COGNITO_SCHEME))
+                .contains(new ToolAuth(List.of(AuthKind.BEARER), new TokenLocation("header", "TestHeaderAuth", "")));
     }
 
     @Test
     void theBearerWarningSaysWhereTheTokenGoes() throws IOException {
         resolve("", "\"security\":[{\"pool\":[]}],", COGNITO_SCHEME);
 
-        assertThat(problems.warnings()).singleElement().satisfies(p ->
-                assertThat(p.message()).contains("oauth2").contains("header `TestHeaderAuth: <token>`"));
+        assertThat(problems.warnings())
+                .singleElement()
+                .satisfies(
+                        p -> assertThat(p.message()).contains("oauth2").contains("header `TestHeaderAuth: <token>`"));
     }
 
     @Test
     void aCustomTokenFormatKeepsTheToolWithAWarningAtTheAuthorizer() throws IOException {
         assertThat(resolve("", "\"security\":[{\"lambda\":[]}],", """
                 "lambda":{"type":"apiKey","name":"Authorization","in":"header","x-amazon-apigateway-authtype":"custom",
-                  "x-amazon-apigateway-authorizer":{"type":"token","identityValidationExpression":"^x-[a-z]+"}}"""))
-                .isPresent();
-        assertThat(problems.warnings()).filteredOn(p -> p.message().contains("identityValidationExpression"))
-                .singleElement().satisfies(p -> {
-                    assertThat(p.pointer()).isEqualTo("/components/securitySchemes/lambda"
-                            + "/x-amazon-apigateway-authorizer/identityValidationExpression");
+                  "x-amazon-apigateway-authorizer":{"type":"token","identityValidationExpression":"^x-[a-z]+"}}""")).isPresent();
+        assertThat(problems.warnings())
+                .filteredOn(p -> p.message().contains("identityValidationExpression"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.pointer())
+                            .isEqualTo("/components/securitySchemes/lambda"
+                                    + "/x-amazon-apigateway-authorizer/identityValidationExpression");
                     assertThat(p.message()).startsWith("GET /a: its Lambda authorizer 'lambda' accepts only tokens");
                 });
     }
 
     @Test
     void twoAuthorizersWantingTokensInDifferentPlacesLeaveTheToolOut() throws IOException {
-        assertThat(resolve("", "\"security\":[{\"pool\":[]},{\"lambda\":[]}],", COGNITO_SCHEME + ","
-                + "\"lambda\":{\"type\":\"apiKey\",\"name\":\"Authorization\",\"in\":\"header\","
-                + "\"x-amazon-apigateway-authtype\":\"custom\"}")).isEmpty();
-        assertThat(problems.warnings()).singleElement().satisfies(p ->
-                assertThat(p.message()).contains("two places").contains("TestHeaderAuth").contains("Authorization"));
+        assertThat(resolve(
+                        "",
+                        "\"security\":[{\"pool\":[]},{\"lambda\":[]}],",
+                        COGNITO_SCHEME + ","
+                                + "\"lambda\":{\"type\":\"apiKey\",\"name\":\"Authorization\",\"in\":\"header\","
+                                + "\"x-amazon-apigateway-authtype\":\"custom\"}"))
+                .isEmpty();
+        assertThat(problems.warnings())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("two places")
+                        .contains("TestHeaderAuth")
+                        .contains("Authorization"));
     }
 
     @Test
     void sigV4AndAnAuthorizerTogetherLeaveTheToolOut() throws IOException {
         assertThat(resolve("", "\"security\":[{\"sigv4\":[]},{\"pool\":[]}],", IAM_SCHEME + "," + COGNITO_SCHEME))
                 .isEmpty();
-        assertThat(problems.warnings()).singleElement().satisfies(p ->
-                assertThat(p.message()).contains("left out").contains("one authorization type"));
+        assertThat(problems.warnings())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("left out").contains("one authorization type"));
     }
 
     @Test
     void aPlainOpenIdConnectSchemeSendsBearerInAuthorization() throws IOException {
         assertThat(resolve("", "\"security\":[{\"oidc\":[]}],", """
                 "oidc":{"type":"openIdConnect","openIdConnectUrl":"https://id.example/.well-known/x"}"""))
-                .contains(new ToolAuth(List.of(AuthKind.BEARER),
-                        new TokenLocation("header", "Authorization", "Bearer ")));
+                .contains(new ToolAuth(
+                        List.of(AuthKind.BEARER), new TokenLocation("header", "Authorization", "Bearer ")));
     }
 }

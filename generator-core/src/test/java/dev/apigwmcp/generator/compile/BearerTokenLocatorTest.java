@@ -45,8 +45,8 @@ class BearerTokenLocatorTest {
 
     @Test
     void aCognitoAuthorizerGetsTheRawTokenInTheHeaderTheSchemeNames() {
-        SecurityScheme cognito = scheme("header", "TestHeaderAuth", "cognito_user_pools",
-                new Authorizer("cognito_user_pools", null, null));
+        SecurityScheme cognito = scheme(
+                "header", "TestHeaderAuth", "cognito_user_pools", new Authorizer("cognito_user_pools", null, null));
 
         assertThat(located(cognito)).isEqualTo(new TokenLocation("header", "TestHeaderAuth", ""));
     }
@@ -71,8 +71,8 @@ class BearerTokenLocatorTest {
 
     @Test
     void aTokenAuthorizerWhoseSchemeHasNoNameReadsItsHeaderSource() {
-        SecurityScheme unnamed = scheme(null, null, "custom",
-                new Authorizer("token", "method.request.header.X-Token", null));
+        SecurityScheme unnamed =
+                scheme(null, null, "custom", new Authorizer("token", "method.request.header.X-Token", null));
 
         assertThat(located(unnamed)).isEqualTo(new TokenLocation("header", "X-Token", ""));
     }
@@ -86,12 +86,14 @@ class BearerTokenLocatorTest {
 
     @Test
     void anExpressionThatMatchesBearerTokensGivesTheBearerPrefix() {
-        assertThat(located(token("X-Auth", "^Bearer [-0-9a-zA-z\\.]*$")).prefix()).isEqualTo("Bearer ");
+        assertThat(located(token("X-Auth", "^Bearer [-0-9a-zA-z\\.]*$")).prefix())
+                .isEqualTo("Bearer ");
     }
 
     @Test
     void anExpressionThatMatchesOnlyRawTokensGivesTheRawToken() {
-        assertThat(located(token("Authorization", "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$")).prefix())
+        assertThat(located(token("Authorization", "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"))
+                        .prefix())
                 .isEmpty();
     }
 
@@ -108,7 +110,9 @@ class BearerTokenLocatorTest {
 
         assertThat(raw.location()).isEqualTo(new TokenLocation("header", "Authorization", ""));
         assertThat(raw.pointer()).isEqualTo(POINTER + "/x-amazon-apigateway-authorizer/identityValidationExpression");
-        assertThat(raw.reason()).contains("'^x-[a-z]+'").contains("sent raw in header Authorization")
+        assertThat(raw.reason())
+                .contains("'^x-[a-z]+'")
+                .contains("sent raw in header Authorization")
                 .contains("must issue tokens that match it");
         assertThat(bearer.location()).isEqualTo(new TokenLocation("header", "X-Auth", "Bearer "));
         assertThat(bearer.reason()).contains("as 'Bearer <token>'");
@@ -116,8 +120,7 @@ class BearerTokenLocatorTest {
 
     @Test
     void anInvalidExpressionCannotBeSatisfied() {
-        assertThat(notLocated(token("Authorization", "Bearer (")).reason())
-                .contains("not a valid regular expression");
+        assertThat(notLocated(token("Authorization", "Bearer (")).reason()).contains("not a valid regular expression");
     }
 
     @Test
@@ -141,7 +144,8 @@ class BearerTokenLocatorTest {
 
     @Test
     void aRequestAuthorizerReadingAuthorizationGetsTheBearerPrefix() {
-        assertThat(located(request("method.request.header.Authorization")).prefix()).isEqualTo("Bearer ");
+        assertThat(located(request("method.request.header.Authorization")).prefix())
+                .isEqualTo("Bearer ");
     }
 
     @Test
@@ -152,8 +156,8 @@ class BearerTokenLocatorTest {
 
     @Test
     void severalSourcesCannotBeSatisfiedWithOneToken() {
-        BearerTokenLocator.Located located = notLocated(
-                request("method.request.header.Authorization, method.request.querystring.tenant"));
+        BearerTokenLocator.Located located =
+                notLocated(request("method.request.header.Authorization, method.request.querystring.tenant"));
 
         assertThat(located.pointer()).isEqualTo(POINTER + "/x-amazon-apigateway-authorizer/identitySource");
         assertThat(located.reason()).contains("header `Authorization`").contains("query `tenant`");
@@ -161,15 +165,16 @@ class BearerTokenLocatorTest {
 
     @Test
     void contextAndStageVariablesBesideAHeaderAreLeftToApiGateway() {
-        assertThat(located(request(
-                "method.request.header.X-Token,context.identity.sourceIp,stageVariables.tenant")))
+        assertThat(located(request("method.request.header.X-Token,context.identity.sourceIp,stageVariables.tenant")))
                 .isEqualTo(new TokenLocation("header", "X-Token", ""));
     }
 
     @Test
     void onlyValuesApiGatewayFillsInCannotBeSatisfied() {
-        assertThat(notLocated(request("context.identity.sourceIp, stageVariables.tenant")).reason())
-                .contains("context.identity.sourceIp").contains("stageVariables.tenant");
+        assertThat(notLocated(request("context.identity.sourceIp, stageVariables.tenant"))
+                        .reason())
+                .contains("context.identity.sourceIp")
+                .contains("stageVariables.tenant");
     }
 
     @Test
@@ -193,8 +198,8 @@ class BearerTokenLocatorTest {
 
     @Test
     void anUnknownAuthorizerTypeCannotBeSatisfied() {
-        BearerTokenLocator.Located located = notLocated(
-                scheme("header", "Authorization", "custom", new Authorizer("mystery", null, null)));
+        BearerTokenLocator.Located located =
+                notLocated(scheme("header", "Authorization", "custom", new Authorizer("mystery", null, null)));
 
         assertThat(located.pointer()).isEqualTo(POINTER + "/x-amazon-apigateway-authorizer/type");
     }

@@ -18,26 +18,31 @@ class CredentialParametersTest {
     void theHeaderATokenGoesInIsACredentialInAnyCase() {
         TokenLocation token = new TokenLocation("header", "Custom-Authorization", "");
 
-        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.HEADER, "custom-authorization"), token)).isTrue();
+        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.HEADER, "custom-authorization"), token))
+                .isTrue();
     }
 
     @Test
     void theQueryParameterATokenGoesInIsACredential() {
         TokenLocation token = new TokenLocation("query", "auth", "");
 
-        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.QUERY, "auth"), token)).isTrue();
+        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.QUERY, "auth"), token))
+                .isTrue();
     }
 
     @Test
     void aParameterOfTheSameNameElsewhereIsNoCredential() {
         TokenLocation token = new TokenLocation("query", "auth", "");
 
-        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.HEADER, "auth"), token)).isFalse();
+        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.HEADER, "auth"), token))
+                .isFalse();
     }
 
     @Test
     void withoutATokenOnlyTheUsualCredentialsAreCredentials() {
-        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.HEADER, "Custom-Authorization"), null)).isFalse();
-        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.HEADER, "Authorization"), null)).isTrue();
+        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.HEADER, "Custom-Authorization"), null))
+                .isFalse();
+        assertThat(NO_KEY.isCredential(parameter(ParameterLocation.HEADER, "Authorization"), null))
+                .isTrue();
     }
 }

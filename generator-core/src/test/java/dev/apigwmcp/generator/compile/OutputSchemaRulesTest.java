@@ -28,15 +28,19 @@ class OutputSchemaRulesTest {
 
     private GenerationResult generate(String operations, OutputSchemaMode mode) throws IOException {
         Path file = dir.resolve("api.json");
-        Files.writeString(file, "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{"
-                + operations + "},\"components\":{\"schemas\":{"
-                + "\"Empty\":{\"type\":\"object\",\"title\":\"Empty Schema\"},"
-                + "\"Pet\":{\"type\":\"object\",\"required\":[\"id\"],\"additionalProperties\":false,\"properties\":{"
-                + "\"id\":{\"type\":\"integer\",\"minimum\":1},\"kind\":{\"type\":\"string\",\"enum\":[\"dog\",\"cat\"]},"
-                + "\"born\":{\"type\":\"string\",\"format\":\"date\",\"pattern\":\"^[0-9-]+$\"},"
-                + "\"owner\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"object\"}]}}}}}}");
+        Files.writeString(
+                file,
+                "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{"
+                        + operations + "},\"components\":{\"schemas\":{"
+                        + "\"Empty\":{\"type\":\"object\",\"title\":\"Empty Schema\"},"
+                        + "\"Pet\":{\"type\":\"object\",\"required\":[\"id\"],\"additionalProperties\":false,\"properties\":{"
+                        + "\"id\":{\"type\":\"integer\",\"minimum\":1},\"kind\":{\"type\":\"string\",\"enum\":[\"dog\",\"cat\"]},"
+                        + "\"born\":{\"type\":\"string\",\"format\":\"date\",\"pattern\":\"^[0-9-]+$\"},"
+                        + "\"owner\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"object\"}]}}}}}}");
         return Generator.generate(new GeneratorConfig(List.of(TargetConfig.builder("api", file)
-                .namePrefix(false).outputSchemas(mode).build())));
+                .namePrefix(false)
+                .outputSchemas(mode)
+                .build())));
     }
 
     private static String response(String content) {
@@ -45,14 +49,19 @@ class OutputSchemaRulesTest {
 
     private static Optional<JsonNode> outputSchema(GenerationResult result, String tool) throws IOException {
         Optional<GeneratedFile> file = result.files().stream()
-                .filter(f -> f.relativePath().endsWith("/" + tool + ".output.json")).findFirst();
-        return file.isEmpty() ? Optional.empty() : Optional.of(JSON.readTree(file.get().text()));
+                .filter(f -> f.relativePath().endsWith("/" + tool + ".output.json"))
+                .findFirst();
+        return file.isEmpty()
+                ? Optional.empty()
+                : Optional.of(JSON.readTree(file.get().text()));
     }
 
     @Test
     void apiGatewaysEmptyPlaceholderGivesNoOutputSchema() throws IOException {
-        GenerationResult result = generate("\"/a\":{\"get\":{\"operationId\":\"a\","
-                + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Empty\"}}") + "}}",
+        GenerationResult result = generate(
+                "\"/a\":{\"get\":{\"operationId\":\"a\","
+                        + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Empty\"}}")
+                        + "}}",
                 OutputSchemaMode.TOLERANT);
         assertThat(result.errors()).isEmpty();
         assertThat(outputSchema(result, "a")).isEmpty();
@@ -60,33 +69,38 @@ class OutputSchemaRulesTest {
 
     @Test
     void aSchemaThatAcceptsAnythingGivesNoOutputSchema() throws IOException {
-        GenerationResult result = generate("\"/a\":{\"get\":{\"operationId\":\"a\","
-                + response("\"application/json\":{\"schema\":{\"description\":\"whatever\"}}") + "}}",
+        GenerationResult result = generate(
+                "\"/a\":{\"get\":{\"operationId\":\"a\","
+                        + response("\"application/json\":{\"schema\":{\"description\":\"whatever\"}}") + "}}",
                 OutputSchemaMode.STRICT);
         assertThat(outputSchema(result, "a")).isEmpty();
     }
 
     @Test
     void headGivesNoOutputSchema() throws IOException {
-        GenerationResult result = generate("\"/a\":{\"head\":{\"operationId\":\"a\","
-                + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}") + "}}",
+        GenerationResult result = generate(
+                "\"/a\":{\"head\":{\"operationId\":\"a\","
+                        + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}") + "}}",
                 OutputSchemaMode.TOLERANT);
         assertThat(outputSchema(result, "a")).isEmpty();
     }
 
     @Test
     void aResponseThatMayAlsoComeAsSomethingElseGivesNoOutputSchema() throws IOException {
-        GenerationResult result = generate("\"/a\":{\"get\":{\"operationId\":\"a\","
-                + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}},"
-                + "\"application/xml\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}") + "}}",
+        GenerationResult result = generate(
+                "\"/a\":{\"get\":{\"operationId\":\"a\","
+                        + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}},"
+                                + "\"application/xml\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}")
+                        + "}}",
                 OutputSchemaMode.TOLERANT);
         assertThat(outputSchema(result, "a")).isEmpty();
     }
 
     @Test
     void noneModeGivesNoOutputSchemas() throws IOException {
-        GenerationResult result = generate("\"/a\":{\"get\":{\"operationId\":\"a\","
-                + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}") + "}}",
+        GenerationResult result = generate(
+                "\"/a\":{\"get\":{\"operationId\":\"a\","
+                        + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}") + "}}",
                 OutputSchemaMode.NONE);
         assertThat(result.errors()).isEmpty();
         assertThat(outputSchema(result, "a")).isEmpty();
@@ -94,8 +108,9 @@ class OutputSchemaRulesTest {
 
     @Test
     void tolerantSchemaKeepsShapeAndTypesButNoConstraintThatDriftBreaks() throws IOException {
-        GenerationResult result = generate("\"/a\":{\"get\":{\"operationId\":\"a\","
-                + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}") + "}}",
+        GenerationResult result = generate(
+                "\"/a\":{\"get\":{\"operationId\":\"a\","
+                        + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}") + "}}",
                 OutputSchemaMode.TOLERANT);
         JsonNode schema = outputSchema(result, "a").orElseThrow();
 
@@ -115,8 +130,9 @@ class OutputSchemaRulesTest {
 
     @Test
     void strictSchemaIsTheDocumentedOne() throws IOException {
-        GenerationResult result = generate("\"/a\":{\"get\":{\"operationId\":\"a\","
-                + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}") + "}}",
+        GenerationResult result = generate(
+                "\"/a\":{\"get\":{\"operationId\":\"a\","
+                        + response("\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Pet\"}}") + "}}",
                 OutputSchemaMode.STRICT);
         JsonNode schema = outputSchema(result, "a").orElseThrow();
 
@@ -127,9 +143,12 @@ class OutputSchemaRulesTest {
 
     @Test
     void aTolerantArrayResultIsStillWrappedInAnObject() throws IOException {
-        GenerationResult result = generate("\"/a\":{\"get\":{\"operationId\":\"a\","
-                + response("\"application/json\":{\"schema\":{\"type\":\"array\",\"minItems\":1,"
-                + "\"items\":{\"$ref\":\"#/components/schemas/Pet\"}}}") + "}}", OutputSchemaMode.TOLERANT);
+        GenerationResult result = generate(
+                "\"/a\":{\"get\":{\"operationId\":\"a\","
+                        + response("\"application/json\":{\"schema\":{\"type\":\"array\",\"minItems\":1,"
+                                + "\"items\":{\"$ref\":\"#/components/schemas/Pet\"}}}")
+                        + "}}",
+                OutputSchemaMode.TOLERANT);
         JsonNode schema = outputSchema(result, "a").orElseThrow();
 
         assertThat(schema.get("type").asText()).isEqualTo("object");

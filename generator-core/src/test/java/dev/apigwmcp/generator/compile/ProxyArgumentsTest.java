@@ -25,15 +25,20 @@ class ProxyArgumentsTest {
 
     private GenerationResult generate(String pathItem) throws IOException {
         Path file = dir.resolve("api.json");
-        Files.writeString(file, "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
-                + "\"paths\":{\"/{proxy+}\":" + pathItem + "}}");
-        return Generator.generate(new GeneratorConfig(List.of(TargetConfig.builder("api", file).namePrefix(false)
-                .build())));
+        Files.writeString(
+                file,
+                "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"}," + "\"paths\":{\"/{proxy+}\":"
+                        + pathItem + "}}");
+        return Generator.generate(new GeneratorConfig(
+                List.of(TargetConfig.builder("api", file).namePrefix(false).build())));
     }
 
     private static JsonNode json(GenerationResult result, String suffix) throws IOException {
-        return JSON.readTree(result.files().stream().filter(f -> f.relativePath().endsWith(suffix)).findFirst()
-                .orElseThrow().text());
+        return JSON.readTree(result.files().stream()
+                .filter(f -> f.relativePath().endsWith(suffix))
+                .findFirst()
+                .orElseThrow()
+                .text());
     }
 
     private static final String PROXY_PARAMETER = "\"parameters\":[{\"name\":\"proxy\",\"in\":\"path\","
@@ -46,10 +51,15 @@ class ProxyArgumentsTest {
 
         assertThat(result.errors()).isEmpty();
         JsonNode input = json(result, "/proxy.input.json");
-        assertThat(input.get("properties").fieldNames()).toIterable()
+        assertThat(input.get("properties").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("proxy", "method", "query", "body");
         assertThat(input.get("required").toString()).isEqualTo("[\"proxy\",\"method\"]");
-        assertThat(input.get("properties").get("query").get("additionalProperties").get("type").toString())
+        assertThat(input.get("properties")
+                        .get("query")
+                        .get("additionalProperties")
+                        .get("type")
+                        .toString())
                 .isEqualTo("[\"string\",\"number\",\"boolean\"]");
         JsonNode tool = json(result, "/bindings.json").get("tools").get(0);
         assertThat(tool.get("body").get("mediaType").asText()).isEqualTo("application/json");
@@ -80,6 +90,7 @@ class ProxyArgumentsTest {
 
         JsonNode input = json(result, "/proxy.input.json");
         assertThat(input.get("properties").fieldNames()).toIterable().containsExactlyInAnyOrder("proxy", "q", "body");
-        assertThat(input.get("properties").get("body").get("properties").has("a")).isTrue();
+        assertThat(input.get("properties").get("body").get("properties").has("a"))
+                .isTrue();
     }
 }

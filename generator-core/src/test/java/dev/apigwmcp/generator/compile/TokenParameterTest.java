@@ -36,8 +36,11 @@ class TokenParameterTest {
         GenerationResult result = Generator.generate(new GeneratorConfig(List.of(TargetConfig.of("api", file))));
 
         assertThat(result.errors()).isEmpty();
-        String input = result.files().stream().filter(f -> f.relativePath().endsWith("api___a.input.json"))
-                .map(GeneratedFile::text).findFirst().orElseThrow();
+        String input = result.files().stream()
+                .filter(f -> f.relativePath().endsWith("api___a.input.json"))
+                .map(GeneratedFile::text)
+                .findFirst()
+                .orElseThrow();
         assertThat(input).contains("\"X-Trace\"").doesNotContain("Custom-Authorization");
     }
 }

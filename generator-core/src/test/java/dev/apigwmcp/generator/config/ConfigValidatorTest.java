@@ -22,12 +22,14 @@ class ConfigValidatorTest {
     }
 
     private static TargetInput withNumbers(String descriptionMax, String outputMax) {
-        return new TargetInput("a", EXPORT, "api.json", null, null, null, null, descriptionMax, outputMax, null,
-                null, null);
+        return new TargetInput(
+                "a", EXPORT, "api.json", null, null, null, null, descriptionMax, outputMax, null, null, null);
     }
 
     private List<String> errors(TargetInput... inputs) {
-        return yaml.validate(List.of(inputs)).errors().stream().map(Problem::toString).toList();
+        return yaml.validate(List.of(inputs)).errors().stream()
+                .map(Problem::toString)
+                .toList();
     }
 
     @Test
@@ -46,8 +48,21 @@ class ConfigValidatorTest {
 
     @Test
     void valuesAreReadInAnyCase() {
-        TargetConfig config = yaml.validate(List.of(new TargetInput("a", EXPORT, null, null, null, "api_key", "FALSE",
-                "200", "-1", "com.example", "Strict", "true"))).targets().get(0);
+        TargetConfig config = yaml.validate(List.of(new TargetInput(
+                        "a",
+                        EXPORT,
+                        null,
+                        null,
+                        null,
+                        "api_key",
+                        "FALSE",
+                        "200",
+                        "-1",
+                        "com.example",
+                        "Strict",
+                        "true")))
+                .targets()
+                .get(0);
 
         assertThat(config.auth()).isEqualTo(AuthMode.API_KEY);
         assertThat(config.namePrefix()).isFalse();
@@ -59,68 +74,106 @@ class ConfigValidatorTest {
 
     @Test
     void aNegativeOutputCapOtherThanMinusOneIsAnErrorInEveryFrontEnd() {
-        assertThat(errors(withNumbers(null, "-5"))).containsExactly("targets.yaml#/targets/0/outputSchemaMaxBytes:"
-                + " must be a positive number (or -1 for no limit), was -5 (target a)");
-        assertThat(errors(withNumbers("0", null))).containsExactly("targets.yaml#/targets/0/descriptionMaxLength:"
-                + " must be a positive number, was 0 (target a)");
-        assertThat(errors(withNumbers("ten", null))).containsExactly("targets.yaml#/targets/0/descriptionMaxLength:"
-                + " must be a whole number, was 'ten' (target a)");
+        assertThat(errors(withNumbers(null, "-5")))
+                .containsExactly("targets.yaml#/targets/0/outputSchemaMaxBytes:"
+                        + " must be a positive number (or -1 for no limit), was -5 (target a)");
+        assertThat(errors(withNumbers("0", null)))
+                .containsExactly("targets.yaml#/targets/0/descriptionMaxLength:"
+                        + " must be a positive number, was 0 (target a)");
+        assertThat(errors(withNumbers("ten", null)))
+                .containsExactly("targets.yaml#/targets/0/descriptionMaxLength:"
+                        + " must be a whole number, was 'ten' (target a)");
     }
 
     @Test
     void everyMistakeIsLocatedInTheUsersFile() {
-        TargetInput bad = new TargetInput("pet store", EXPORT, null,
-                List.of(new FilterInput("pets", List.of("get")), new FilterInput(null, List.of("GET")),
+        TargetInput bad = new TargetInput(
+                "pet store",
+                EXPORT,
+                null,
+                List.of(
+                        new FilterInput("pets", List.of("get")), new FilterInput(null, List.of("GET")),
                         new FilterInput("/a/*/b", List.of("FETCH")), new FilterInput("/a", List.of(" "))),
-                List.of(new OverrideInput("/pets/*", "GET", "list pets!", null), new OverrideInput(null, "GET", "x",
-                        null)),
-                "KERBEROS", "maybe", null, null, "com.1bad", "loose", null);
+                List.of(
+                        new OverrideInput("/pets/*", "GET", "list pets!", null),
+                        new OverrideInput(null, "GET", "x", null)),
+                "KERBEROS",
+                "maybe",
+                null,
+                null,
+                "com.1bad",
+                "loose",
+                null);
 
-        assertThat(errors(target(null), bad, target("b"), target("b"))).containsExactly(
-                "targets.yaml#/targets/0/name: is missing",
-                "targets.yaml#/targets/1/auth: must be one of IAM, API_KEY, NONE, FROM_EXPORT, was 'KERBEROS'"
-                        + " (target pet store)",
-                "targets.yaml#/targets/1/outputSchemas: must be one of TOLERANT, STRICT, NONE, was 'loose'"
-                        + " (target pet store)",
-                "targets.yaml#/targets/1/namePrefix: must be true or false, was 'maybe' (target pet store)",
-                "targets.yaml#/targets/1/toolFilters/1/filterPath: is missing (target pet store)",
-                "targets.yaml#/targets/1/toolOverrides/1/path: is missing (target pet store)",
-                "targets.yaml#/targets/3/name: 'b' is used by two targets; every target needs a name of its own"
-                        + " (target b)");
+        assertThat(errors(target(null), bad, target("b"), target("b")))
+                .containsExactly(
+                        "targets.yaml#/targets/0/name: is missing",
+                        "targets.yaml#/targets/1/auth: must be one of IAM, API_KEY, NONE, FROM_EXPORT, was 'KERBEROS'"
+                                + " (target pet store)",
+                        "targets.yaml#/targets/1/outputSchemas: must be one of TOLERANT, STRICT, NONE, was 'loose'"
+                                + " (target pet store)",
+                        "targets.yaml#/targets/1/namePrefix: must be true or false, was 'maybe' (target pet store)",
+                        "targets.yaml#/targets/1/toolFilters/1/filterPath: is missing (target pet store)",
+                        "targets.yaml#/targets/1/toolOverrides/1/path: is missing (target pet store)",
+                        "targets.yaml#/targets/3/name: 'b' is used by two targets; every target needs a name of its own"
+                                + " (target b)");
     }
 
     @Test
     void typedRulesAreLocatedToo() {
-        TargetInput bad = new TargetInput("pet_store", EXPORT, null,
-                List.of(new FilterInput("pets", List.of("get")), new FilterInput("/a/*/b", List.of("FETCH")),
+        TargetInput bad = new TargetInput(
+                "pet_store",
+                EXPORT,
+                null,
+                List.of(
+                        new FilterInput("pets", List.of("get")),
+                        new FilterInput("/a/*/b", List.of("FETCH")),
                         new FilterInput("/a", List.of(" "))),
-                List.of(new OverrideInput("/pets/*", "GET", "list pets!", null)), null, null, null, null,
-                "com.1bad", null, null);
+                List.of(new OverrideInput("/pets/*", "GET", "list pets!", null)),
+                null,
+                null,
+                null,
+                null,
+                "com.1bad",
+                null,
+                null);
 
-        assertThat(errors(bad)).containsExactly(
-                "targets.yaml#/targets/0/name: must be letters and digits with single hyphens between them (no spaces"
-                        + " or underscores), at most 100 characters, was 'pet_store' (target pet_store)",
-                "targets.yaml#/targets/0/javaPackage: must be a Java package name such as com.example.tools, was"
-                        + " 'com.1bad' (target pet_store)",
-                "targets.yaml#/targets/0/toolFilters/0/filterPath: must start with '/', was 'pets' (target pet_store)",
-                "targets.yaml#/targets/0/toolFilters/1/filterPath: may use '*' only as its last segment, as in"
-                        + " '/pets/*', was '/a/*/b' (target pet_store)",
-                "targets.yaml#/targets/0/toolFilters/1/methods: has the unknown method 'FETCH' (allowed: GET, POST,"
-                        + " PUT, PATCH, DELETE, HEAD, OPTIONS) (target pet_store)",
-                "targets.yaml#/targets/0/toolFilters/2/methods: lists no method; name at least one, for example GET"
-                        + " (target pet_store)",
-                "targets.yaml#/targets/0/toolOverrides/0/path: must name one resource, no wildcards, was '/pets/*'"
-                        + " (target pet_store)",
-                "targets.yaml#/targets/0/toolOverrides/0/name: must match ^[A-Za-z0-9_-]{1,64}$ (the tool-name rule"
-                        + " of strict MCP clients), was 'list pets!' (target pet_store)");
+        assertThat(errors(bad))
+                .containsExactly(
+                        "targets.yaml#/targets/0/name: must be letters and digits with single hyphens between them (no spaces"
+                                + " or underscores), at most 100 characters, was 'pet_store' (target pet_store)",
+                        "targets.yaml#/targets/0/javaPackage: must be a Java package name such as com.example.tools, was"
+                                + " 'com.1bad' (target pet_store)",
+                        "targets.yaml#/targets/0/toolFilters/0/filterPath: must start with '/', was 'pets' (target pet_store)",
+                        "targets.yaml#/targets/0/toolFilters/1/filterPath: may use '*' only as its last segment, as in"
+                                + " '/pets/*', was '/a/*/b' (target pet_store)",
+                        "targets.yaml#/targets/0/toolFilters/1/methods: has the unknown method 'FETCH' (allowed: GET, POST,"
+                                + " PUT, PATCH, DELETE, HEAD, OPTIONS) (target pet_store)",
+                        "targets.yaml#/targets/0/toolFilters/2/methods: lists no method; name at least one, for example GET"
+                                + " (target pet_store)",
+                        "targets.yaml#/targets/0/toolOverrides/0/path: must name one resource, no wildcards, was '/pets/*'"
+                                + " (target pet_store)",
+                        "targets.yaml#/targets/0/toolOverrides/0/name: must match ^[A-Za-z0-9_-]{1,64}$ (the tool-name rule"
+                                + " of strict MCP clients), was 'list pets!' (target pet_store)");
     }
 
     @Test
     void filtersAndOverridesKeepTheirPlaceForLaterMessages() {
-        TargetConfig config = yaml.validate(List.of(new TargetInput("a", EXPORT, null,
-                List.of(new FilterInput("/pets", List.of("get"))),
-                List.of(new OverrideInput("/pets", "get", "listPets", " List. ")), null, null, null, null, null,
-                null, null))).targets().get(0);
+        TargetConfig config = yaml.validate(List.of(new TargetInput(
+                        "a",
+                        EXPORT,
+                        null,
+                        List.of(new FilterInput("/pets", List.of("get"))),
+                        List.of(new OverrideInput("/pets", "get", "listPets", " List. ")),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)))
+                .targets()
+                .get(0);
 
         assertThat(config.toolFilters().get(0).location()).isEqualTo("/targets/0/toolFilters/0");
         assertThat(config.toolFilters().get(0).methods()).containsExactly("GET");
@@ -130,8 +183,10 @@ class ConfigValidatorTest {
 
     @Test
     void noTargetsIsAnError() {
-        assertThat(yaml.validate(List.of()).errors()).singleElement()
-                .satisfies(p -> assertThat(p).hasToString("targets.yaml#/targets: is empty: add a target with a 'name'"
-                        + " and an 'exportFile'"));
+        assertThat(yaml.validate(List.of()).errors())
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .hasToString("targets.yaml#/targets: is empty: add a target with a 'name'"
+                                + " and an 'exportFile'"));
     }
 }

@@ -23,13 +23,11 @@ record Corpus(String name, String description, List<Spec> specs, List<Exclusion>
      * @param id   the path inside the package ({@code 3.0/json/petstore.json}), stable across machines
      * @param file where it lies in the cache
      */
-    record Spec(String id, Path file) {
-    }
+    record Spec(String id, Path file) {}
 
     /**
      * @param id     the path inside the package
      * @param reason why it is not run
      */
-    record Exclusion(String id, String reason) {
-    }
+    record Exclusion(String id, String reason) {}
 }

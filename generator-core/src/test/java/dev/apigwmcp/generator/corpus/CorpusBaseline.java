@@ -48,9 +48,12 @@ record CorpusBaseline(Path file) {
             all.put(run.corpus().name(), lines(run));
         }
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        all.forEach((corpus, specs) -> specs.forEach((spec, outcome) ->
-                text.append(corpus).append('\t').append(spec).append('\t').append(outcome.replace(", ", "\t")
-                        .replace(" tools", "")).append('\n')));
+        all.forEach((corpus, specs) -> specs.forEach((spec, outcome) -> text.append(corpus)
+                .append('\t')
+                .append(spec)
+                .append('\t')
+                .append(outcome.replace(", ", "\t").replace(" tools", ""))
+                .append('\n')));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }

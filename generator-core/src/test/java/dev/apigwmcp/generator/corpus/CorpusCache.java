@@ -3,8 +3,8 @@ package dev.apigwmcp.generator.corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,6 +26,7 @@ final class CorpusCache {
 
     /** The example folders of @readme/oas-examples: Swagger 2.0, OpenAPI 3.0 and 3.1. */
     private static final List<String> OAS_FOLDERS = List.of("2.0/", "3.0/", "3.1/");
+
     private static final Set<String> SPEC_EXTENSIONS = Set.of("json", "yaml", "yml");
     private static final String PACKAGE = "package/";
     private static final String DIRECTORY_API = "api/";
@@ -45,18 +46,20 @@ final class CorpusCache {
         Path folder = root.resolve(pkg.folderName());
         if (!Files.isDirectory(folder)) {
             Path tarball = fetcher.tarball(pkg);
-            publish(folder, work -> TarGz.forEachFile(tarball, (name, size, content) -> {
-                if (name.startsWith(PACKAGE)) {
-                    copy(content, work, name.substring(PACKAGE.length()));
-                }
-            }));
+            publish(
+                    folder,
+                    work -> TarGz.forEachFile(tarball, (name, size, content) -> {
+                        if (name.startsWith(PACKAGE)) {
+                            copy(content, work, name.substring(PACKAGE.length()));
+                        }
+                    }));
         }
         List<Corpus.Spec> specs = new ArrayList<>();
         List<Corpus.Exclusion> excluded = new ArrayList<>();
         for (String id : relativeFiles(folder)) {
             if (OAS_FOLDERS.stream().noneMatch(id::startsWith)) {
-                excluded.add(new Corpus.Exclusion(id, "package metadata or tests, outside the 2.0/3.0/3.1 example"
-                        + " folders"));
+                excluded.add(new Corpus.Exclusion(
+                        id, "package metadata or tests, outside the 2.0/3.0/3.1 example" + " folders"));
             } else if (!SPEC_EXTENSIONS.contains(extension(id))) {
                 excluded.add(new Corpus.Exclusion(id, "not an OpenAPI document (." + extension(id) + " file)"));
             } else {
@@ -77,10 +80,12 @@ final class CorpusCache {
         }
         List<String> listing = Files.readAllLines(folder.resolve(SAMPLE_LIST), StandardCharsets.UTF_8);
         String header = listing.get(0);
-        List<Corpus.Spec> specs = listing.stream().skip(1).map(id -> new Corpus.Spec(id, folder.resolve(id)))
+        List<Corpus.Spec> specs = listing.stream()
+                .skip(1)
+                .map(id -> new Corpus.Spec(id, folder.resolve(id)))
                 .toList();
-        List<Corpus.Exclusion> excluded = List.of(new Corpus.Exclusion(DIRECTORY_API + "_index.js",
-                "the package's JavaScript lookup index, not a spec"));
+        List<Corpus.Exclusion> excluded = List.of(
+                new Corpus.Exclusion(DIRECTORY_API + "_index.js", "the package's JavaScript lookup index, not a spec"));
         return new Corpus(pkg.spec(), header.substring(2), specs, excluded);
     }
 
@@ -105,8 +110,13 @@ final class CorpusCache {
         });
         int step = Math.max(1, (all.size() + size - 1) / size);
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "# %d of %d specs under api/: sorted by path, every %d%s from the"
-                + " first", sample.size(), all.size(), step, step == 1 ? "" : "th"));
+        lines.add(String.format(
+                Locale.ROOT,
+                "# %d of %d specs under api/: sorted by path, every %d%s from the" + " first",
+                sample.size(),
+                all.size(),
+                step,
+                step == 1 ? "" : "th"));
         lines.addAll(sample);
         Files.write(work.resolve(SAMPLE_LIST), lines, StandardCharsets.UTF_8);
     }

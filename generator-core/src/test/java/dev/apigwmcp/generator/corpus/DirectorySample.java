@@ -13,8 +13,7 @@ final class DirectorySample {
 
     static final int TARGET_SIZE = 300;
 
-    private DirectorySample() {
-    }
+    private DirectorySample() {}
 
     static List<String> pick(List<String> allPaths, int targetSize) {
         if (targetSize <= 0) {

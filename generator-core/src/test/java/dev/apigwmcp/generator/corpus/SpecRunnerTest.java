@@ -41,8 +41,10 @@ class SpecRunnerTest {
     @Test
     void stackOverflowIsACrash() throws Exception {
         assertThat(run(config -> {
-            throw new StackOverflowError();
-        }).verdict()).isEqualTo(Verdict.CRASHED);
+                            throw new StackOverflowError();
+                        })
+                        .verdict())
+                .isEqualTo(Verdict.CRASHED);
     }
 
     @Test
@@ -66,24 +68,31 @@ class SpecRunnerTest {
                 new Problem("corpus", "x.json", "", "export file is empty")));
         assertThat(outcome.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(outcome.errors()).isEqualTo(2);
-        assertThat(outcome.firstDetail()).isEqualTo("x.json#/paths/~1a/get: unresolvable parameter reference"
-                + " (target corpus)");
+        assertThat(outcome.firstDetail())
+                .isEqualTo("x.json#/paths/~1a/get: unresolvable parameter reference" + " (target corpus)");
     }
 
     @Test
     void errorWithoutLocationIsUnclear() throws Exception {
-        assertThat(run(config -> rejected(new Problem("corpus", "x.json", null, "something is wrong"))).verdict())
+        assertThat(run(config -> rejected(new Problem("corpus", "x.json", null, "something is wrong")))
+                        .verdict())
                 .isEqualTo(Verdict.UNCLEAR_ERRORS);
-        assertThat(run(config -> rejected(new Problem("corpus", null, "/paths", "something is wrong"))).verdict())
+        assertThat(run(config -> rejected(new Problem("corpus", null, "/paths", "something is wrong")))
+                        .verdict())
                 .isEqualTo(Verdict.UNCLEAR_ERRORS);
     }
 
     @Test
     void exceptionTextInAnErrorIsUnclear() throws Exception {
-        assertThat(run(config -> rejected(new Problem("corpus", "x.json", "/paths",
-                "java.lang.NullPointerException: Cannot invoke \"String.length()\""))).verdict())
+        assertThat(run(config -> rejected(new Problem(
+                                "corpus",
+                                "x.json",
+                                "/paths",
+                                "java.lang.NullPointerException: Cannot invoke \"String.length()\"")))
+                        .verdict())
                 .isEqualTo(Verdict.UNCLEAR_ERRORS);
-        assertThat(SpecRunner.unclear(new Problem("t", "x.json", "/info", "title is not a string"))).isFalse();
+        assertThat(SpecRunner.unclear(new Problem("t", "x.json", "/info", "title is not a string")))
+                .isFalse();
     }
 
     @Test

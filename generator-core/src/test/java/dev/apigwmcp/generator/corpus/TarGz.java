@@ -25,12 +25,11 @@ final class TarGz {
         void visit(String name, long size, InputStream content) throws IOException;
     }
 
-    private TarGz() {
-    }
+    private TarGz() {}
 
     static void forEachFile(Path tarball, EntryVisitor visitor) throws IOException {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(tarball), 1 << 16),
-                1 << 16)) {
+        try (InputStream in =
+                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(tarball), 1 << 16), 1 << 16)) {
             read(in, visitor);
         }
     }

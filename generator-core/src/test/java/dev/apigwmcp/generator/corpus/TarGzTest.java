@@ -22,8 +22,9 @@ class TarGzTest {
         entry(tar, "package/a.json", "", '0', "{\"a\":1}");
         entry(tar, "package/b.yaml", "", '0', "x".repeat(513)); // spans two data blocks
         tar.write(new byte[1024]);
-        assertThat(read(tar)).containsExactly(
-                Map.entry("package/a.json", "{\"a\":1}"), Map.entry("package/b.yaml", "x".repeat(513)));
+        assertThat(read(tar))
+                .containsExactly(
+                        Map.entry("package/a.json", "{\"a\":1}"), Map.entry("package/b.yaml", "x".repeat(513)));
     }
 
     @Test
@@ -70,13 +71,15 @@ class TarGzTest {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         entry(tar, "cut", "", '0', "z".repeat(600));
         byte[] bytes = java.util.Arrays.copyOf(tar.toByteArray(), 512 + 100);
-        assertThatThrownBy(() -> TarGz.read(new ByteArrayInputStream(bytes),
-                (name, size, content) -> content.readAllBytes())).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() ->
+                        TarGz.read(new ByteArrayInputStream(bytes), (name, size, content) -> content.readAllBytes()))
+                .isInstanceOf(EOFException.class);
     }
 
     private static Map<String, String> read(ByteArrayOutputStream tar) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
-        TarGz.read(new ByteArrayInputStream(tar.toByteArray()),
+        TarGz.read(
+                new ByteArrayInputStream(tar.toByteArray()),
                 (name, size, content) -> files.put(name, new String(content.readAllBytes(), StandardCharsets.UTF_8)));
         return files;
     }

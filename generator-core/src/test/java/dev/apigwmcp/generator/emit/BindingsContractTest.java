@@ -50,7 +50,8 @@ class BindingsContractTest {
         List<String> problems = new ArrayList<>();
         int files = 0;
         try (Stream<Path> walk = Files.walk(Path.of("src/test/resources/golden"))) {
-            for (Path file : walk.filter(p -> p.getFileName().toString().equals("bindings.json")).toList()) {
+            for (Path file : walk.filter(p -> p.getFileName().toString().equals("bindings.json"))
+                    .toList()) {
                 problems.addAll(problems(schema, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
                 files++;
             }
@@ -83,14 +84,16 @@ class BindingsContractTest {
     @Test
     void theSchemaRefusesWhatTheRuntimeWouldRefuse() throws IOException {
         Schema schema = schema();
-        String tool = "{\"name\":\"t___a\",\"operationId\":null,\"method\":\"GET\",\"path\":\"/a\",\"auth\":[\"BEARER\"],"
-                + "\"token\":{\"in\":\"cookie\",\"name\":\"a\",\"prefix\":\"\"},\"arguments\":[],\"body\":null,"
-                + "\"output\":{\"mediaType\":null,\"wrap\":null,\"schema\":false},\"timeoutMs\":null}";
+        String tool =
+                "{\"name\":\"t___a\",\"operationId\":null,\"method\":\"GET\",\"path\":\"/a\",\"auth\":[\"BEARER\"],"
+                        + "\"token\":{\"in\":\"cookie\",\"name\":\"a\",\"prefix\":\"\"},\"arguments\":[],\"body\":null,"
+                        + "\"output\":{\"mediaType\":null,\"wrap\":null,\"schema\":false},\"timeoutMs\":null}";
         String bindings = "{\"bindingsVersion\":1,\"target\":\"t\",\"source\":\"a.json\",\"server\":{\"url\":null,"
                 + "\"region\":null},\"apiKey\":null,\"tools\":[" + tool + "]}";
         assertThat(problems(schema, "cookie token", bindings)).isNotEmpty();
         assertThat(problems(schema, "version 2", bindings.replace("\"bindingsVersion\":1", "\"bindingsVersion\":2")))
                 .isNotEmpty();
-        assertThat(problems(schema, "good", bindings.replace("\"in\":\"cookie\"", "\"in\":\"query\""))).isEmpty();
+        assertThat(problems(schema, "good", bindings.replace("\"in\":\"cookie\"", "\"in\":\"query\"")))
+                .isEmpty();
     }
 }

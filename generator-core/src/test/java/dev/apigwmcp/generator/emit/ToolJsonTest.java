@@ -9,8 +9,8 @@ import dev.apigwmcp.generator.TestSpecs;
 import dev.apigwmcp.generator.compile.CompiledTool;
 import dev.apigwmcp.generator.compile.ToolCompiler;
 import dev.apigwmcp.generator.model.ApiModel;
-import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
+import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.select.ToolSelector;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,8 +21,13 @@ class ToolJsonTest {
     private static List<CompiledTool> petstoreTools() {
         ProblemCollector problems = new ProblemCollector("petstore", "petstore.json");
         ApiModel model = new ExportReader().read(TestSpecs.petstore(), problems).orElseThrow();
-        return new ToolCompiler().compile(TestSpecs.petstoreAll(), model,
-                new ToolSelector().select(TestSpecs.petstoreAll(), model, problems), problems).tools();
+        return new ToolCompiler()
+                .compile(
+                        TestSpecs.petstoreAll(),
+                        model,
+                        new ToolSelector().select(TestSpecs.petstoreAll(), model, problems),
+                        problems)
+                .tools();
     }
 
     @Test
@@ -57,11 +62,13 @@ class ToolJsonTest {
     @Test
     void standaloneTextOfEmptyAndSelfDeclaringSchemasEqualsTheDocument() {
         ObjectNode empty = JsonNodeFactory.instance.objectNode();
-        ObjectNode declaring = JsonNodeFactory.instance.objectNode().put("type", "string")
-                .put("$schema", "https://example.com/other");
+        ObjectNode declaring =
+                JsonNodeFactory.instance.objectNode().put("type", "string").put("$schema", "https://example.com/other");
         for (ObjectNode schema : List.of(empty, declaring)) {
-            assertThat(new String(SchemaFileEmitter.standaloneUtf8(schema, JsonOutput.prettyUtf8(schema)),
-                    StandardCharsets.UTF_8)).isEqualTo(JsonOutput.pretty(SchemaFileEmitter.standalone(schema)));
+            assertThat(new String(
+                            SchemaFileEmitter.standaloneUtf8(schema, JsonOutput.prettyUtf8(schema)),
+                            StandardCharsets.UTF_8))
+                    .isEqualTo(JsonOutput.pretty(SchemaFileEmitter.standalone(schema)));
         }
     }
 }

@@ -8,8 +8,8 @@ import dev.apigwmcp.generator.compile.CompiledTarget;
 import dev.apigwmcp.generator.compile.CompiledTool;
 import dev.apigwmcp.generator.compile.ToolCompiler;
 import dev.apigwmcp.generator.model.ApiModel;
-import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
+import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.select.ToolSelector;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,26 +24,33 @@ class ToolLinesTest {
     void eachToolIsOneLineOfTheSameCompactJsonAWriterGives() throws Exception {
         ProblemCollector problems = new ProblemCollector("petstore", "petstore.json");
         ApiModel model = new ExportReader().read(TestSpecs.petstore(), problems).orElseThrow();
-        CompiledTarget target = new ToolCompiler().compile(TestSpecs.petstoreAll(), model,
-                new ToolSelector().select(TestSpecs.petstoreAll(), model, problems), problems);
+        CompiledTarget target = new ToolCompiler()
+                .compile(
+                        TestSpecs.petstoreAll(),
+                        model,
+                        new ToolSelector().select(TestSpecs.petstoreAll(), model, problems),
+                        problems);
         List<CompiledTool> tools = target.tools();
 
         byte[] lines = ToolLines.listResult(tools.stream()
-                .map(t -> ToolLines.line(ToolDefinitions.prettyEntry(t))).toList());
+                .map(t -> ToolLines.line(ToolDefinitions.prettyEntry(t)))
+                .toList());
 
-        String expected = "{\"tools\":[\n" + tools.stream()
-                .map(t -> {
-                    try {
-                        return JSON.writeValueAsString(ToolDefinitions.definition(t));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .collect(Collectors.joining(",\n")) + "\n]}\n";
+        String expected = "{\"tools\":[\n"
+                + tools.stream()
+                        .map(t -> {
+                            try {
+                                return JSON.writeValueAsString(ToolDefinitions.definition(t));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .collect(Collectors.joining(",\n"))
+                + "\n]}\n";
         assertThat(new String(lines, StandardCharsets.UTF_8)).isEqualTo(expected);
         // Still exactly the tools/list result (numbers compared as parsed, not as the generator's node types).
-        assertThat(JSON.readTree(lines)).isEqualTo(JSON.readTree(JSON.writeValueAsBytes(
-                ToolDefinitions.listResult(tools))));
+        assertThat(JSON.readTree(lines))
+                .isEqualTo(JSON.readTree(JSON.writeValueAsBytes(ToolDefinitions.listResult(tools))));
     }
 
     @Test
@@ -59,6 +66,7 @@ class ToolLinesTest {
 
     @Test
     void noToolsIsAnEmptyList() {
-        assertThat(new String(ToolLines.listResult(List.of()), StandardCharsets.UTF_8)).isEqualTo("{\"tools\":[\n]}\n");
+        assertThat(new String(ToolLines.listResult(List.of()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"tools\":[\n]}\n");
     }
 }

@@ -1,6 +1,5 @@
 package dev.apigwmcp.generator.read;
 
-import dev.apigwmcp.generator.problem.ProblemCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import dev.apigwmcp.generator.model.ApiParameter;
 import dev.apigwmcp.generator.model.ApiRequestBody;
 import dev.apigwmcp.generator.model.ApiResponse;
 import dev.apigwmcp.generator.model.HttpMethod;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,10 +56,13 @@ class AnyMethodTest {
 
         assertThat(asPost(any)).isEqualTo(post);
         // Not vacuous: what the raw extension lost is there.
-        assertThat(any.parameters()).extracting(ApiParameter::name)
+        assertThat(any.parameters())
+                .extracting(ApiParameter::name)
                 .containsExactly("X-Trace", "proxy", "mode", "limit", "tag", "ids");
-        assertThat(any.parameters()).allSatisfy(p -> assertThat(p.schema().getType()).isNotNull());
-        assertThat(List.<Object>copyOf(any.parameters().get(2).schema().getEnum())).containsExactly("fast", "slow");
+        assertThat(any.parameters())
+                .allSatisfy(p -> assertThat(p.schema().getType()).isNotNull());
+        assertThat(List.<Object>copyOf(any.parameters().get(2).schema().getEnum()))
+                .containsExactly("fast", "slow");
         assertThat(any.requestBody().content()).containsOnlyKeys("application/json");
         assertThat(any.successResponse().schema().get$ref()).isEqualTo("#/components/schemas/Item");
         assertThat(any.timeoutMs()).isEqualTo(5000);
@@ -71,10 +74,19 @@ class AnyMethodTest {
         ApiOperation post = only(read("post.json", export("post", "")), HttpMethod.POST);
 
         assertThat(asPost(only(crowded, HttpMethod.ANY))).isEqualTo(post);
-        assertThat(crowded.operations()).extracting(ApiOperation::method).containsExactlyInAnyOrder(HttpMethod.GET,
-                HttpMethod.PUT, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.HEAD,
-                HttpMethod.PATCH, HttpMethod.ANY);
-        assertThat(only(crowded, HttpMethod.POST).parameters()).extracting(ApiParameter::name)
+        assertThat(crowded.operations())
+                .extracting(ApiOperation::method)
+                .containsExactlyInAnyOrder(
+                        HttpMethod.GET,
+                        HttpMethod.PUT,
+                        HttpMethod.POST,
+                        HttpMethod.DELETE,
+                        HttpMethod.OPTIONS,
+                        HttpMethod.HEAD,
+                        HttpMethod.PATCH,
+                        HttpMethod.ANY);
+        assertThat(only(crowded, HttpMethod.POST).parameters())
+                .extracting(ApiParameter::name)
                 .containsExactly("X-Trace", "proxy");
     }
 
@@ -93,8 +105,10 @@ class AnyMethodTest {
 
         assertThat(withoutMethod(any.get("inputSchema"))).isEqualTo(post.get("inputSchema"));
         assertThat(any.get("outputSchema")).isNotNull().isEqualTo(post.get("outputSchema"));
-        assertThat(binding(generate("any.json", export(ANY, "")), "api___handleItem").get("auth"))
-                .isEqualTo(binding(generate("post.json", export("post", "")), "api___handleItem").get("auth"));
+        assertThat(binding(generate("any.json", export(ANY, "")), "api___handleItem")
+                        .get("auth"))
+                .isEqualTo(binding(generate("post.json", export("post", "")), "api___handleItem")
+                        .get("auth"));
     }
 
     @Test
@@ -160,16 +174,48 @@ class AnyMethodTest {
 
     /** The operation as it would be if the export had written it as {@code post}. */
     private static ApiOperation asPost(ApiOperation any) {
-        List<ApiParameter> parameters = any.parameters().stream().map(p -> new ApiParameter(p.name(), p.in(),
-                p.required(), p.schema(), p.description(), p.style(), p.explode(), post(p.pointer()))).toList();
-        ApiRequestBody body = any.requestBody() == null ? null : new ApiRequestBody(any.requestBody().required(),
-                any.requestBody().description(), any.requestBody().content(), post(any.requestBody().pointer()));
-        ApiResponse response = any.successResponse() == null ? null : new ApiResponse(
-                any.successResponse().status(), any.successResponse().mediaType(), any.successResponse().schema(),
-                post(any.successResponse().pointer()), any.successResponse().mediaTypes());
-        return new ApiOperation(any.path(), HttpMethod.POST, post(any.pointer()), any.operationId(), any.summary(),
-                any.description(), any.resourceDescription(), parameters, body, response, any.security(),
-                any.authorizationType(), any.timeoutMs(), any.deprecated(), any.tags());
+        List<ApiParameter> parameters = any.parameters().stream()
+                .map(p -> new ApiParameter(
+                        p.name(),
+                        p.in(),
+                        p.required(),
+                        p.schema(),
+                        p.description(),
+                        p.style(),
+                        p.explode(),
+                        post(p.pointer())))
+                .toList();
+        ApiRequestBody body = any.requestBody() == null
+                ? null
+                : new ApiRequestBody(
+                        any.requestBody().required(),
+                        any.requestBody().description(),
+                        any.requestBody().content(),
+                        post(any.requestBody().pointer()));
+        ApiResponse response = any.successResponse() == null
+                ? null
+                : new ApiResponse(
+                        any.successResponse().status(),
+                        any.successResponse().mediaType(),
+                        any.successResponse().schema(),
+                        post(any.successResponse().pointer()),
+                        any.successResponse().mediaTypes());
+        return new ApiOperation(
+                any.path(),
+                HttpMethod.POST,
+                post(any.pointer()),
+                any.operationId(),
+                any.summary(),
+                any.description(),
+                any.resourceDescription(),
+                parameters,
+                body,
+                response,
+                any.security(),
+                any.authorizationType(),
+                any.timeoutMs(),
+                any.deprecated(),
+                any.tags());
     }
 
     private static String post(String pointer) {
@@ -177,7 +223,8 @@ class AnyMethodTest {
     }
 
     private static ApiOperation only(ApiModel model, HttpMethod method) {
-        List<ApiOperation> found = model.operations().stream().filter(o -> o.method() == method).toList();
+        List<ApiOperation> found =
+                model.operations().stream().filter(o -> o.method() == method).toList();
         assertThat(found).hasSize(1);
         return found.get(0);
     }
@@ -190,8 +237,8 @@ class AnyMethodTest {
     }
 
     private GenerationResult generate(String name, String json) throws IOException {
-        GenerationResult result = Generator.generate(new GeneratorConfig(List.of(
-                TargetConfig.of("api", write(name, json)))));
+        GenerationResult result =
+                Generator.generate(new GeneratorConfig(List.of(TargetConfig.of("api", write(name, json)))));
         assertThat(result.errors()).isEmpty();
         return result;
     }
@@ -215,8 +262,11 @@ class AnyMethodTest {
     }
 
     private static String file(GenerationResult result, String suffix) {
-        return result.files().stream().filter(f -> f.relativePath().endsWith(suffix)).findFirst()
-                .map(GeneratedFile::text).orElseThrow(() -> new AssertionError("no file " + suffix));
+        return result.files().stream()
+                .filter(f -> f.relativePath().endsWith(suffix))
+                .findFirst()
+                .map(GeneratedFile::text)
+                .orElseThrow(() -> new AssertionError("no file " + suffix));
     }
 
     private Path write(String name, String json) throws IOException {

@@ -3,11 +3,10 @@ package dev.apigwmcp.generator.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.apigwmcp.generator.corpus.CorpusFiles;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigwmcp.generator.TestSpecs;
+import dev.apigwmcp.generator.corpus.CorpusFiles;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -70,8 +69,7 @@ class OpenApiTreeParserTest {
             SwaggerParseResult split = assertSameAsWhole(root, parts, "seams");
             assertThat(split.getOpenAPI().getPaths().getExtensions()).containsEntry("x-paths-extension", "kept");
             assertThat(split.getOpenAPI().getComponents().getSchemas()).containsOnlyKeys("A", "B", "C", "D", "E");
-            assertThat(split.getMessages()).anyMatch(m -> m.contains("Missing"))
-                    .anyMatch(m -> m.contains("Nope"));
+            assertThat(split.getMessages()).anyMatch(m -> m.contains("Missing")).anyMatch(m -> m.contains("Nope"));
         }
     }
 
@@ -88,7 +86,9 @@ class OpenApiTreeParserTest {
             } catch (IOException | RuntimeException e) {
                 continue; // malformed files are the robustness test's business
             }
-            if (root != null && root.path("openapi").isTextual() && root.path("components").path("schemas").size() > 1) {
+            if (root != null
+                    && root.path("openapi").isTextual()
+                    && root.path("components").path("schemas").size() > 1) {
                 assertSameAsWhole(root, 3, spec.toString());
                 compared++;
             }
@@ -101,12 +101,15 @@ class OpenApiTreeParserTest {
         SwaggerParseResult split = new OpenApiTreeParser(1, parts).parse(root, options());
         // Compared as swagger-core serializes them: the models' equals fails on two parses of the same document
         // when an example is binary (arrays compare by identity).
-        assertThat(Json.pretty(split.getOpenAPI())).as(what + " in " + parts + " parts")
+        assertThat(Json.pretty(split.getOpenAPI()))
+                .as(what + " in " + parts + " parts")
                 .isEqualTo(Json.pretty(whole.getOpenAPI()));
         assertThat(split.getMessages().stream().filter(OpenApiTreeParserTest::compared))
                 .as(what + " messages in " + parts + " parts")
                 .containsExactlyInAnyOrderElementsOf(whole.getMessages().stream()
-                        .filter(OpenApiTreeParserTest::compared).distinct().toList());
+                        .filter(OpenApiTreeParserTest::compared)
+                        .distinct()
+                        .toList());
         assertThat(split.isOpenapi31()).isEqualTo(whole.isOpenapi31());
         return split;
     }
@@ -125,6 +128,8 @@ class OpenApiTreeParserTest {
 
     private static JsonNode read(Path spec) throws IOException {
         byte[] bytes = Files.readAllBytes(spec);
-        return spec.toString().endsWith(".json") ? JSON.readTree(bytes) : Yaml.mapper().readTree(bytes);
+        return spec.toString().endsWith(".json")
+                ? JSON.readTree(bytes)
+                : Yaml.mapper().readTree(bytes);
     }
 }

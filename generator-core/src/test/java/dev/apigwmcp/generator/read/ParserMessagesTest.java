@@ -1,9 +1,9 @@
 package dev.apigwmcp.generator.read;
 
-import dev.apigwmcp.generator.problem.ProblemCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigwmcp.generator.Problem;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,26 +19,30 @@ class ParserMessagesTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "attribute paths.'/protected-by-iam'(get).responses is missing",
-        "attribute paths.'/just_do_it'(get).responses.responses is missing",
-        "attribute paths.'/validation'(get).responses.200.description is missing",
-        "attribute info is missing",
-        "attribute info.title is missing",
-        "attribute info.version is missing",
-        "attribute paths.'/{proxy+}'. Declared path parameter proxy+ needs to be defined as a path parameter in"
-                + " path or operation level",
-        "attribute paths.'/orders'(get).operationId is repeated"})
+    @ValueSource(
+            strings = {
+                "attribute paths.'/protected-by-iam'(get).responses is missing",
+                "attribute paths.'/just_do_it'(get).responses.responses is missing",
+                "attribute paths.'/validation'(get).responses.200.description is missing",
+                "attribute info is missing",
+                "attribute info.title is missing",
+                "attribute info.version is missing",
+                "attribute paths.'/{proxy+}'. Declared path parameter proxy+ needs to be defined as a path parameter in"
+                        + " path or operation level",
+                "attribute paths.'/orders'(get).operationId is repeated"
+            })
     void messagesAboutWhatNoToolNeedsAreLeftOut(String message) {
         assertThat(ParserMessages.reported(message)).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "attribute paths.'/a'(post).unknownKey is unexpected",
-        "attribute paths.'/a'(get).[q].type is missing",
-        "attribute paths is missing",
-        "attribute definitions.Pet.type is not of type `string`"})
+    @ValueSource(
+            strings = {
+                "attribute paths.'/a'(post).unknownKey is unexpected",
+                "attribute paths.'/a'(get).[q].type is missing",
+                "attribute paths is missing",
+                "attribute definitions.Pet.type is not of type `string`"
+            })
     void otherMessagesAreKept(String message) {
         assertThat(ParserMessages.reported(message)).isTrue();
     }
@@ -48,7 +52,8 @@ class ParserMessagesTest {
         assertThat(ParserMessages.pointer("attribute paths.'/a/{b}'(post).[q].type is missing"))
                 .isEqualTo("/paths/~1a~1{b}/post");
         assertThat(ParserMessages.pointer("attribute paths.'/a'. Something")).isEqualTo("/paths/~1a");
-        assertThat(ParserMessages.pointer("attribute definitions.Pet.type is not of type `string`")).isEmpty();
+        assertThat(ParserMessages.pointer("attribute definitions.Pet.type is not of type `string`"))
+                .isEmpty();
     }
 
     @Test
@@ -66,7 +71,9 @@ class ParserMessagesTest {
                   "/q": {"get": {"parameters": [{"name": "q", "in": "query"}], "responses": {}}}}}
                 """);
 
-        assertThat(problems.warnings()).filteredOn(p -> p.message().startsWith("swagger-parser")).isEmpty();
+        assertThat(problems.warnings())
+                .filteredOn(p -> p.message().startsWith("swagger-parser"))
+                .isEmpty();
         assertThat(problems.errors()).isEmpty();
     }
 
@@ -77,10 +84,12 @@ class ParserMessagesTest {
                  "paths": {"/a": {"post": {"responses": {"200": {"description": "ok"}}, "unknownKey": 1}}}}
                 """);
 
-        assertThat(problems.warnings()).filteredOn(p -> p.message().startsWith("swagger-parser")).singleElement()
+        assertThat(problems.warnings())
+                .filteredOn(p -> p.message().startsWith("swagger-parser"))
+                .singleElement()
                 .extracting(Problem::pointer, Problem::message)
-                .containsExactly("/paths/~1a/post", "swagger-parser: attribute paths.'/a'(post).unknownKey is"
-                        + " unexpected");
+                .containsExactly(
+                        "/paths/~1a/post", "swagger-parser: attribute paths.'/a'(post).unknownKey is" + " unexpected");
     }
 
     @Test
@@ -91,10 +100,14 @@ class ParserMessagesTest {
                    "responses": {"200": {"description": "ok"}}}}}}
                 """);
 
-        assertThat(problems.warnings()).filteredOn(p -> p.message().startsWith("swagger-parser")).singleElement()
+        assertThat(problems.warnings())
+                .filteredOn(p -> p.message().startsWith("swagger-parser"))
+                .singleElement()
                 .extracting(Problem::pointer, Problem::message)
-                .containsExactly("/paths/~1a/x-amazon-apigateway-any-method", "swagger-parser: attribute"
-                        + " paths.'/a'(x-amazon-apigateway-any-method).unknownKey is unexpected");
+                .containsExactly(
+                        "/paths/~1a/x-amazon-apigateway-any-method",
+                        "swagger-parser: attribute"
+                                + " paths.'/a'(x-amazon-apigateway-any-method).unknownKey is unexpected");
     }
 
     private ProblemCollector read(String json) throws IOException {

@@ -1,12 +1,12 @@
 package dev.apigwmcp.generator.read;
 
-import dev.apigwmcp.generator.problem.ProblemCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.ApiParameter;
 import dev.apigwmcp.generator.model.ParameterLocation;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +23,11 @@ class PathVariablesTest {
 
     private ApiOperation only(String paths) throws IOException {
         Path file = dir.resolve("api.json");
-        Files.writeString(file, "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
-                + "\"servers\":[{\"url\":\"https://h.example\"}],\"paths\":"
-                + paths + "}");
+        Files.writeString(
+                file,
+                "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
+                        + "\"servers\":[{\"url\":\"https://h.example\"}],\"paths\":"
+                        + paths + "}");
         ApiModel model = new ExportReader().read(file, problems).orElseThrow();
         assertThat(model.operations()).hasSize(1);
         return model.operations().get(0);
@@ -49,10 +51,15 @@ class PathVariablesTest {
         only("""
                 {"/echo/{data}":{"get":{"responses":{"200":{"description":"ok"}}}}}""");
 
-        assertThat(problems.warnings()).filteredOn(p -> p.message().contains("not declared")).singleElement()
+        assertThat(problems.warnings())
+                .filteredOn(p -> p.message().contains("not declared"))
+                .singleElement()
                 .satisfies(p -> {
                     assertThat(p.pointer()).isEqualTo("/paths/~1echo~1{data}");
-                    assertThat(p.message()).contains("GET /echo/{data}").contains("{data}").contains("'data'");
+                    assertThat(p.message())
+                            .contains("GET /echo/{data}")
+                            .contains("{data}")
+                            .contains("'data'");
                 });
     }
 
@@ -83,7 +90,8 @@ class PathVariablesTest {
                 {"/pets/{petId}":{"parameters":[{"name":"petId","in":"path","required":true,
                   "schema":{"type":"integer"}}],"get":{"responses":{"200":{"description":"ok"}}}}}""");
 
-        assertThat(operation.parameters()).singleElement()
+        assertThat(operation.parameters())
+                .singleElement()
                 .satisfies(p -> assertThat(p.schema().getType()).isEqualTo("integer"));
         assertThat(problems.warnings()).isEmpty();
     }
@@ -94,7 +102,8 @@ class PathVariablesTest {
                 {"/items/{id}":{"get":{"parameters":[{"name":"id","in":"query","schema":{"type":"string"}}],
                   "responses":{"200":{"description":"ok"}}}}}""");
 
-        assertThat(operation.parameters()).extracting(ApiParameter::in)
+        assertThat(operation.parameters())
+                .extracting(ApiParameter::in)
                 .containsExactly(ParameterLocation.QUERY, ParameterLocation.PATH);
     }
 }

@@ -1,6 +1,5 @@
 package dev.apigwmcp.generator.read;
 
-import dev.apigwmcp.generator.problem.ProblemCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigwmcp.generator.Problem;
 import dev.apigwmcp.generator.TestSpecs;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
+import dev.apigwmcp.generator.problem.ProblemCollector;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -19,27 +19,26 @@ class ServerUrlsTest {
     private final ProblemCollector problems = new ProblemCollector("api", "api.json");
 
     private String openApi(String servers) throws IOException {
-        return ServerUrls.read(JSON.readTree("{\"openapi\":\"3.0.1\"" + servers + "}"), SpecFormat.OPENAPI_3_0,
-                problems);
+        return ServerUrls.read(
+                JSON.readTree("{\"openapi\":\"3.0.1\"" + servers + "}"), SpecFormat.OPENAPI_3_0, problems);
     }
 
     private String swagger2(String members) throws IOException {
-        return ServerUrls.read(JSON.readTree("{\"swagger\":\"2.0\"" + members + "}"), SpecFormat.SWAGGER_2_0,
-                problems);
+        return ServerUrls.read(JSON.readTree("{\"swagger\":\"2.0\"" + members + "}"), SpecFormat.SWAGGER_2_0, problems);
     }
 
     @Test
     void getExportStageVariableWithALeadingSlashJoinsWithOneSlash() throws IOException {
         assertThat(openApi("""
                 ,"servers":[{"url":"https://abc.execute-api.us-east-1.amazonaws.com/{basePath}",
-                  "variables":{"basePath":{"default":"/v1"}}}]""")).isEqualTo(
-                "https://abc.execute-api.us-east-1.amazonaws.com/v1");
+                  "variables":{"basePath":{"default":"/v1"}}}]""")).isEqualTo("https://abc.execute-api.us-east-1.amazonaws.com/v1");
         assertThat(problems.warnings()).isEmpty();
     }
 
     @Test
     void theDeveloperGuidesBinaryExportGetsOneSlash() throws IOException {
-        JsonNode root = JSON.readTree(TestSpecs.real("awsdocs-binary-image-lambda.oas30.json").toFile());
+        JsonNode root = JSON.readTree(
+                TestSpecs.real("awsdocs-binary-image-lambda.oas30.json").toFile());
         assertThat(ServerUrls.read(root, SpecFormat.OPENAPI_3_0, problems))
                 .isEqualTo("https://abcdefghi.execute-api.us-east-1.amazonaws.com/v1");
     }
@@ -48,8 +47,7 @@ class ServerUrlsTest {
     void aStageVariableWithoutASlashJoinsWithOne() throws IOException {
         assertThat(openApi("""
                 ,"servers":[{"url":"https://abc.execute-api.eu-west-1.amazonaws.com/{basePath}",
-                  "variables":{"basePath":{"default":"prod"}}}]""")).isEqualTo(
-                "https://abc.execute-api.eu-west-1.amazonaws.com/prod");
+                  "variables":{"basePath":{"default":"prod"}}}]""")).isEqualTo("https://abc.execute-api.eu-west-1.amazonaws.com/prod");
     }
 
     @Test
@@ -57,8 +55,7 @@ class ServerUrlsTest {
         assertThat(openApi("""
                 ,"servers":[{"url":"https://{api}.execute-api.{region}.amazonaws.com/{stage}/",
                   "variables":{"api":{"default":"abc"},"region":{"default":"us-west-2"},
-                    "stage":{"default":"/test/"}}}]""")).isEqualTo(
-                "https://abc.execute-api.us-west-2.amazonaws.com/test");
+                    "stage":{"default":"/test/"}}}]""")).isEqualTo("https://abc.execute-api.us-west-2.amazonaws.com/test");
     }
 
     @Test
@@ -72,7 +69,8 @@ class ServerUrlsTest {
     @Test
     void swagger2HostAndBasePathJoinWithOneSlash() throws IOException {
         assertThat(swagger2(",\"host\":\"abc.execute-api.us-east-1.amazonaws.com\",\"basePath\":\"/test\","
-                + "\"schemes\":[\"https\"]")).isEqualTo("https://abc.execute-api.us-east-1.amazonaws.com/test");
+                        + "\"schemes\":[\"https\"]"))
+                .isEqualTo("https://abc.execute-api.us-east-1.amazonaws.com/test");
         assertThat(problems.warnings()).isEmpty();
     }
 
@@ -114,8 +112,11 @@ class ServerUrlsTest {
     @Test
     void aRelativeRootServerIsNull() throws IOException {
         assertThat(openApi(",\"servers\":[{\"url\":\"/\"}]")).isNull();
-        assertThat(problems.warnings()).extracting(Problem::message)
-                .singleElement().asString().contains("--target.api.base-url");
+        assertThat(problems.warnings())
+                .extracting(Problem::message)
+                .singleElement()
+                .asString()
+                .contains("--target.api.base-url");
     }
 
     @Test
@@ -130,14 +131,17 @@ class ServerUrlsTest {
     @Test
     void swagger2WithNeitherHostNorBasePathIsNull() throws IOException {
         assertThat(swagger2("")).isNull();
-        assertThat(problems.warnings()).singleElement().satisfies(p -> assertThat(p.pointer()).isEqualTo("/host"));
+        assertThat(problems.warnings())
+                .singleElement()
+                .satisfies(p -> assertThat(p.pointer()).isEqualTo("/host"));
     }
 
     @Test
     void aPlaceholderInTheHostKeepsTheBasePath() throws IOException {
         // The developer guide's S3 proxy export: a literal {region} that Swagger 2.0 has no way to fill.
         assertThat(swagger2(",\"host\":\"9gn28ca086.execute-api.{region}.amazonaws.com\",\"basePath\":\"/S3\","
-                + "\"schemes\":[\"https\"]")).isEqualTo("/S3");
+                        + "\"schemes\":[\"https\"]"))
+                .isEqualTo("/S3");
         assertThat(problems.warnings()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/host");
             assertThat(p.message()).contains("placeholder").contains("--target.api.base-url");
@@ -146,7 +150,8 @@ class ServerUrlsTest {
 
     @Test
     void aPathVariableWithoutDefaultIsNullWithAWarning() throws IOException {
-        assertThat(openApi(",\"servers\":[{\"url\":\"https://h.example/{stage}\"}]")).isNull();
+        assertThat(openApi(",\"servers\":[{\"url\":\"https://h.example/{stage}\"}]"))
+                .isNull();
         assertThat(problems.warnings()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/servers/0/url");
             assertThat(p.message()).contains("no default").contains("--target.api.base-url");

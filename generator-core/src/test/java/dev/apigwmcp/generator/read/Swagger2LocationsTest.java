@@ -29,9 +29,10 @@ class Swagger2LocationsTest {
     @Test
     void aFormFieldIsItsFormDataParameter() {
         assertThat(locations.pointer("/paths/~1a~1{id}/post/requestBody/content/multipart~1form-data/schema"
-                + "/properties/file/format")).isEqualTo("/paths/~1a~1{id}/post/parameters/2");
-        assertThat(locations.pointer("/paths/~1a~1{id}/post/requestBody")).isEqualTo("/paths/~1a~1{id}/post"
-                + "/parameters/0");
+                        + "/properties/file/format"))
+                .isEqualTo("/paths/~1a~1{id}/post/parameters/2");
+        assertThat(locations.pointer("/paths/~1a~1{id}/post/requestBody"))
+                .isEqualTo("/paths/~1a~1{id}/post" + "/parameters/0");
     }
 
     @Test
@@ -62,18 +63,22 @@ class Swagger2LocationsTest {
     void whatTheFileDoesNotHaveIsCutBackToTheNearestNodeItHas() {
         assertThat(locations.pointer("/paths/~1a~1{id}/post/responses/200/content/*~1*/schema/nullable"))
                 .isEqualTo("/paths/~1a~1{id}/post/responses/200");
-        assertThat(locations.pointer("/components/schemas/Nothing/properties/x")).isEmpty();
+        assertThat(locations.pointer("/components/schemas/Nothing/properties/x"))
+                .isEmpty();
         assertThat(locations.pointer("/paths/~1nowhere/get")).isEqualTo("/paths");
     }
 
     @Test
     void messagesNameTheSwagger2Sections() {
-        Problem problem = locations.apply(new Problem("t", "api.json", "/components/securitySchemes/x",
+        Problem problem = locations.apply(new Problem(
+                "t",
+                "api.json",
+                "/components/securitySchemes/x",
                 "scheme 'x' is not defined in components.securitySchemes; see #/components/schemas/Pet"));
 
         assertThat(problem.pointer()).isEqualTo("/securityDefinitions");
-        assertThat(problem.message()).isEqualTo("scheme 'x' is not defined in securityDefinitions; see"
-                + " #/definitions/Pet");
+        assertThat(problem.message())
+                .isEqualTo("scheme 'x' is not defined in securityDefinitions; see" + " #/definitions/Pet");
     }
 
     @Test

@@ -43,8 +43,12 @@ class UnreadMembersTest {
 
     @Test
     void leavesOddShapesAlone() throws Exception {
-        for (String text : new String[] {"[1,2]", "\"text\"", "{\"paths\":[1],\"components\":3}",
-                "{\"paths\":{\"/p\":{\"get\":[],\"post\":{\"responses\":[],\"requestBody\":7}}}}"}) {
+        for (String text : new String[] {
+            "[1,2]",
+            "\"text\"",
+            "{\"paths\":[1],\"components\":3}",
+            "{\"paths\":{\"/p\":{\"get\":[],\"post\":{\"responses\":[],\"requestBody\":7}}}}"
+        }) {
             JsonNode root = JSON.readTree(text);
             assertThat(UnreadMembers.prune(root)).isEqualTo(JSON.readTree(text));
         }

@@ -21,22 +21,28 @@ class EmittedSchemasTest {
 
     @Test
     void everyEmittedSchemaFileAndEveryToolSchemaIsValid2020_12() throws IOException {
-        GenerationResult result = Generator.generate(new GeneratorConfig(List.of(TestSpecs.petstoreAll(),
-                TestSpecs.ordersResolved())));
+        GenerationResult result =
+                Generator.generate(new GeneratorConfig(List.of(TestSpecs.petstoreAll(), TestSpecs.ordersResolved())));
         assertThat(result.errors()).isEmpty();
         int checked = 0;
         for (GeneratedFile file : result.files()) {
             String path = file.relativePath();
             if (path.endsWith(".input.json") || path.endsWith(".output.json")) {
-                assertThat(metaSchema.problems(json.readTree(file.content()))).as(path).isEmpty();
+                assertThat(metaSchema.problems(json.readTree(file.content())))
+                        .as(path)
+                        .isEmpty();
                 checked++;
             } else if (path.endsWith("catalog/tools.json")) {
                 for (JsonNode tool : json.readTree(file.content()).get("tools")) {
-                    assertThat(metaSchema.problems(tool.get("inputSchema"))).as(tool.get("name").asText()).isEmpty();
+                    assertThat(metaSchema.problems(tool.get("inputSchema")))
+                            .as(tool.get("name").asText())
+                            .isEmpty();
                     assertThat(tool.get("inputSchema").get("type").asText()).isEqualTo("object");
                     if (tool.has("outputSchema")) {
-                        assertThat(metaSchema.problems(tool.get("outputSchema"))).isEmpty();
-                        assertThat(tool.get("outputSchema").get("type").asText()).isEqualTo("object");
+                        assertThat(metaSchema.problems(tool.get("outputSchema")))
+                                .isEmpty();
+                        assertThat(tool.get("outputSchema").get("type").asText())
+                                .isEqualTo("object");
                     }
                 }
             }
@@ -48,9 +54,13 @@ class EmittedSchemasTest {
     void wrappedOutputSchemaAcceptsTheWrappedResponse() throws IOException {
         GenerationResult result = Generator.generate(new GeneratorConfig(List.of(TestSpecs.petstoreAll())));
         GeneratedFile listPets = result.files().stream()
-                .filter(f -> f.relativePath().endsWith("petstore___ListPets.output.json")).findFirst().orElseThrow();
+                .filter(f -> f.relativePath().endsWith("petstore___ListPets.output.json"))
+                .findFirst()
+                .orElseThrow();
         JsonNode schema = json.readTree(listPets.content());
-        assertThat(metaSchema.validate(schema, "{\"result\":[{\"id\":1,\"type\":\"dog\",\"price\":3}]}")).isEmpty();
-        assertThat(metaSchema.validate(schema, "[{\"id\":1,\"type\":\"dog\",\"price\":3}]")).isNotEmpty();
+        assertThat(metaSchema.validate(schema, "{\"result\":[{\"id\":1,\"type\":\"dog\",\"price\":3}]}"))
+                .isEmpty();
+        assertThat(metaSchema.validate(schema, "[{\"id\":1,\"type\":\"dog\",\"price\":3}]"))
+                .isNotEmpty();
     }
 }

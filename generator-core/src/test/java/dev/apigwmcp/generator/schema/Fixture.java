@@ -36,8 +36,12 @@ final class Fixture {
         OpenAPI openApi = parse(spec);
         boolean openApi31 = openApi.getOpenapi() != null && openApi.getOpenapi().startsWith("3.1");
         boolean swagger2 = spec.contains("swagger:") || spec.contains("\"swagger\"");
-        return new Fixture(openApi, new SchemaConverter(schemas(openApi), openApi31,
-                swagger2 ? SchemaConverter.SWAGGER2_DEFINITIONS : SchemaConverter.OPENAPI_COMPONENTS));
+        return new Fixture(
+                openApi,
+                new SchemaConverter(
+                        schemas(openApi),
+                        openApi31,
+                        swagger2 ? SchemaConverter.SWAGGER2_DEFINITIONS : SchemaConverter.OPENAPI_COMPONENTS));
     }
 
     /** An OpenAPI 3.0 spec with the given YAML under components.schemas (indented by 4). */

@@ -21,11 +21,12 @@ final class MetaSchema {
     /** Keywords whose values are data, not schemas: a "$ref" key inside them is not a reference. */
     private static final Set<String> VALUES = Set.of("enum", "const", "default", "examples");
     /** Keywords whose value maps names to schemas: a "$ref" key there is a property name, not a reference. */
-    private static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "$defs",
-            "dependentSchemas");
+    private static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "$defs", "dependentSchemas");
+
     private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
     private final ObjectMapper jackson2 = new ObjectMapper();
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
     private final Schema metaSchema = registry.getSchema(SchemaLocation.of(DIALECT));
 
@@ -49,7 +50,9 @@ final class MetaSchema {
     List<String> validate(JsonNode document, String instanceJson) {
         try {
             Schema schema = registry.getSchema(jackson2.writeValueAsString(document), InputFormat.JSON);
-            return schema.validate(instanceJson, InputFormat.JSON).stream().map(Error::toString).toList();
+            return schema.validate(instanceJson, InputFormat.JSON).stream()
+                    .map(Error::toString)
+                    .toList();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -58,8 +61,10 @@ final class MetaSchema {
     private static void checkRefs(JsonNode root, JsonNode node, String at, List<String> problems) {
         if (node.isObject()) {
             JsonNode ref = node.get("$ref");
-            if (ref != null && (!ref.isTextual() || !ref.asText().startsWith("#/")
-                    || root.at(ref.asText().substring(1)).isMissingNode())) {
+            if (ref != null
+                    && (!ref.isTextual()
+                            || !ref.asText().startsWith("#/")
+                            || root.at(ref.asText().substring(1)).isMissingNode())) {
                 problems.add(at + "/$ref " + ref + " does not resolve inside the document");
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {

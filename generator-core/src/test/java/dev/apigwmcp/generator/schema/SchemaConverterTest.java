@@ -2,7 +2,6 @@ package dev.apigwmcp.generator.schema;
 
 import static dev.apigwmcp.generator.schema.Fixture.json;
 import static dev.apigwmcp.generator.schema.Fixture.read;
-import static dev.apigwmcp.generator.schema.Fixture.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,8 +105,8 @@ class SchemaConverterTest {
                   properties:
                     id: {type: integer, format: int64}
                 """);
-        Fixture.Result r = valid(f.convert(new Schema<>().$ref("#/components/schemas/Pet/properties/id"),
-                Direction.INPUT));
+        Fixture.Result r =
+                valid(f.convert(new Schema<>().$ref("#/components/schemas/Pet/properties/id"), Direction.INPUT));
         assertJson(r.root(), "{\"type\":\"integer\",\"format\":\"int64\"}");
     }
 
@@ -120,7 +119,8 @@ class SchemaConverterTest {
         Fixture.Result r = Fixture.oas30("A: {type: string}").convert(schema, Direction.INPUT);
         assertThat(r.document().issues()).singleElement().satisfies(issue -> {
             assertThat(issue.error()).isTrue();
-            assertThat(issue.message()).contains("levels deep", "move inner parts into named schemas")
+            assertThat(issue.message())
+                    .contains("levels deep", "move inner parts into named schemas")
                     .doesNotContain("replaced");
         });
     }
@@ -140,8 +140,11 @@ class SchemaConverterTest {
         assertThat(r.document().issues()).singleElement().satisfies(issue -> {
             assertThat(issue.error()).isTrue();
             assertThat(issue.pointer()).isEqualTo("/components/schemas/Pet/properties/owner/$ref");
-            assertThat(issue.message()).contains("#/components/schemas/Nobody",
-                    "no schema named 'Nobody' in #/components/schemas", "add the schema it names")
+            assertThat(issue.message())
+                    .contains(
+                            "#/components/schemas/Nobody",
+                            "no schema named 'Nobody' in #/components/schemas",
+                            "add the schema it names")
                     .doesNotContain("replaced");
         });
         assertThat(r.document().hasErrors()).isTrue();
@@ -151,13 +154,15 @@ class SchemaConverterTest {
     void externalFileAndRemoteReferencesAreErrors() {
         Fixture f = Fixture.oas30("Empty: {type: object}");
         SchemaDocument document = f.converter.newDocument(Direction.INPUT);
-        ObjectNode file = document.convert(new Schema<>().$ref("common.yaml#/Pet"), "/paths/~1a/get/parameters/0/schema");
+        ObjectNode file =
+                document.convert(new Schema<>().$ref("common.yaml#/Pet"), "/paths/~1a/get/parameters/0/schema");
         ObjectNode url = document.convert(new Schema<>().$ref("https://example.com/s.json"), "/p/1");
         ObjectNode other = document.convert(new Schema<>().$ref("#/components/parameters/Limit"), "/p/2");
         assertJson(file, "{}");
         assertJson(url, "{}");
         assertJson(other, "{}");
-        assertThat(document.issues()).extracting(SchemaIssue::pointer)
+        assertThat(document.issues())
+                .extracting(SchemaIssue::pointer)
                 .containsExactly("/paths/~1a/get/parameters/0/schema/$ref", "/p/1/$ref", "/p/2/$ref");
         assertThat(document.issues()).allMatch(SchemaIssue::error);
         assertThat(document.issues().get(0).message()).contains("other files");
@@ -175,7 +180,9 @@ class SchemaConverterTest {
                 """);
         Fixture.Result first = f.component("Pet", Direction.INPUT);
         Fixture.Result second = f.component("Pet", Direction.INPUT);
-        assertThat(second.document().issues()).isEqualTo(first.document().issues()).hasSize(1);
+        assertThat(second.document().issues())
+                .isEqualTo(first.document().issues())
+                .hasSize(1);
     }
 
     @Test
@@ -202,13 +209,16 @@ class SchemaConverterTest {
         StringBuilder yaml = new StringBuilder();
         int length = 3000;
         for (int i = 0; i < length; i++) {
-            yaml.append("C").append(i).append(": {type: object, properties: {next: ")
+            yaml.append("C")
+                    .append(i)
+                    .append(": {type: object, properties: {next: ")
                     .append(i + 1 < length ? "{$ref: '#/components/schemas/C" + (i + 1) + "'}" : "{type: string}")
                     .append("}}\n");
         }
         Fixture.Result r = valid(Fixture.oas30(yaml.toString()).component("C0", Direction.INPUT));
         assertThat(r.document().issues()).isEmpty();
-        assertThat(r.document().defs().size()).isGreaterThanOrEqualTo(length / (ComponentIndex.MAX_INLINE_HEIGHT + 1) - 1);
+        assertThat(r.document().defs().size())
+                .isGreaterThanOrEqualTo(length / (ComponentIndex.MAX_INLINE_HEIGHT + 1) - 1);
         // The links through $defs accept and reject the same instances as full inlining would.
         assertThat(metaSchema.validate(r.root(), "{\"next\":{\"next\":{}}}")).isEmpty();
         assertThat(metaSchema.validate(r.root(), "{\"next\":{\"next\":7}}")).isNotEmpty();
@@ -225,7 +235,9 @@ class SchemaConverterTest {
     @Test
     void nullableEnumAlsoAdmitsNullInTheEnum() {
         Fixture f = Fixture.oas30("N: {type: string, nullable: true, enum: [a, b]}");
-        assertJson(valid(f.component("N", Direction.INPUT)).root(), "{\"type\":[\"string\",\"null\"],\"enum\":[\"a\",\"b\",null]}");
+        assertJson(
+                valid(f.component("N", Direction.INPUT)).root(),
+                "{\"type\":[\"string\",\"null\"],\"enum\":[\"a\",\"b\",null]}");
     }
 
     @Test
@@ -296,7 +308,9 @@ class SchemaConverterTest {
                     properties:
                       note: {type: string, x-nullable: true}
                 """);
-        assertJson(valid(f.component("Change", Direction.INPUT)).at("/properties/note"), "{\"type\":[\"string\",\"null\"]}");
+        assertJson(
+                valid(f.component("Change", Direction.INPUT)).at("/properties/note"),
+                "{\"type\":[\"string\",\"null\"]}");
     }
 
     @Test
@@ -319,8 +333,12 @@ class SchemaConverterTest {
                 P: {type: number, minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: true}
                 Q: {type: number, minimum: 0, exclusiveMinimum: false, maximum: 10.5}
                 """);
-        assertJson(valid(f.component("P", Direction.INPUT)).root(), "{\"type\":\"number\",\"exclusiveMinimum\":0,\"exclusiveMaximum\":10}");
-        assertJson(valid(f.component("Q", Direction.INPUT)).root(), "{\"type\":\"number\",\"minimum\":0,\"maximum\":10.5}");
+        assertJson(
+                valid(f.component("P", Direction.INPUT)).root(),
+                "{\"type\":\"number\",\"exclusiveMinimum\":0,\"exclusiveMaximum\":10}");
+        assertJson(
+                valid(f.component("Q", Direction.INPUT)).root(),
+                "{\"type\":\"number\",\"minimum\":0,\"maximum\":10.5}");
     }
 
     @Test
@@ -369,7 +387,9 @@ class SchemaConverterTest {
                   properties:
                     kind: {type: string, x-order: 1}
                 """);
-        assertJson(valid(f.component("D", Direction.INPUT)).root(), "{\"type\":\"object\",\"properties\":{\"kind\":{\"type\":\"string\"}}}");
+        assertJson(
+                valid(f.component("D", Direction.INPUT)).root(),
+                "{\"type\":\"object\",\"properties\":{\"kind\":{\"type\":\"string\"}}}");
     }
 
     @Test
@@ -420,9 +440,10 @@ class SchemaConverterTest {
         Fixture f = Fixture.oas30("""
                 A: {maxLength: 3, enum: [x], description: d, format: f, type: string, title: t, default: x}
                 """);
-        assertThat(f.component("A", Direction.INPUT).json()).isEqualTo(
-                "{\"type\":\"string\",\"format\":\"f\",\"title\":\"t\",\"description\":\"d\",\"enum\":[\"x\"],"
-                        + "\"default\":\"x\",\"maxLength\":3}");
+        assertThat(f.component("A", Direction.INPUT).json())
+                .isEqualTo(
+                        "{\"type\":\"string\",\"format\":\"f\",\"title\":\"t\",\"description\":\"d\",\"enum\":[\"x\"],"
+                                + "\"default\":\"x\",\"maxLength\":3}");
     }
 
     @Test
@@ -489,7 +510,9 @@ class SchemaConverterTest {
                 """);
         java.util.List<String> written = new java.util.ArrayList<>();
         valid(f.component("K", Direction.INPUT)).root().fieldNames().forEachRemaining(written::add);
-        assertThat(written).containsExactlyElementsOf(Keywords.ORDER.stream().filter(written::contains).toList());
+        assertThat(written)
+                .containsExactlyElementsOf(
+                        Keywords.ORDER.stream().filter(written::contains).toList());
         // swagger-parser (3.1) ignores allOf/anyOf/oneOf beside `items`; L covers them without it.
         assertThat(written).hasSize(Keywords.ORDER.size() - 4).doesNotContain("$ref");
         java.util.List<String> composed = new java.util.ArrayList<>();
@@ -507,7 +530,8 @@ class SchemaConverterTest {
                     alpha: {type: string}
                     mid: {type: string}
                 """);
-        assertThat(f.component("O", Direction.INPUT).root().get("properties").fieldNames()).toIterable()
+        assertThat(f.component("O", Direction.INPUT).root().get("properties").fieldNames())
+                .toIterable()
                 .containsExactly("zeta", "alpha", "mid");
     }
 
@@ -525,11 +549,15 @@ class SchemaConverterTest {
     @Test
     void valuesTheMetaSchemaRejectsAreDroppedWithWarnings() {
         // swagger-parser already drops some of these while parsing; a model built in code can still carry them.
-        Schema<?> schema = new Schema<>().type("number").multipleOf(BigDecimal.ZERO).minLength(-1)
+        Schema<?> schema = new Schema<>()
+                .type("number")
+                .multipleOf(BigDecimal.ZERO)
+                .minLength(-1)
                 .allOf(new ArrayList<>());
         Fixture.Result r = valid(Fixture.oas30("Empty: {type: object}").convert(schema, Direction.INPUT));
         assertJson(r.root(), "{\"type\":\"number\"}");
-        assertThat(r.document().issues()).extracting(SchemaIssue::pointer)
+        assertThat(r.document().issues())
+                .extracting(SchemaIssue::pointer)
                 .containsExactly("/test/multipleOf", "/test/minLength", "/test/allOf");
         assertThat(r.document().issues()).noneMatch(SchemaIssue::error);
     }
@@ -619,9 +647,11 @@ class SchemaConverterTest {
         // Without the entry, "additionalProperties: false" would reject the names it admitted.
         assertJson(r.root(), """
                 {"type":"object","properties":{"name":{"type":"string"}},"patternProperties":{}}""");
-        assertThat(r.document().issues()).extracting(SchemaIssue::pointer).containsExactly(
-                "/components/schemas/Tags/patternProperties/^x-(?i)",
-                "/components/schemas/Tags/additionalProperties");
+        assertThat(r.document().issues())
+                .extracting(SchemaIssue::pointer)
+                .containsExactly(
+                        "/components/schemas/Tags/patternProperties/^x-(?i)",
+                        "/components/schemas/Tags/additionalProperties");
         assertThat(r.document().issues().get(0).message()).contains("'^x-(?i)'", "inline flags", "entry dropped");
     }
 
@@ -633,9 +663,10 @@ class SchemaConverterTest {
         assertThat(r.document().issues()).singleElement().satisfies(issue -> {
             assertThat(issue.error()).isFalse();
             assertThat(issue.pointer()).isEqualTo("/components/schemas/P/pattern");
-            assertThat(issue.message()).isEqualTo("pattern '^\\w++$' uses the possessive quantifier '++' at index"
-                    + " 3, which JavaScript does not have; pattern dropped, so that every MCP client can compile the"
-                    + " schema and the gateway validates what the clients validate");
+            assertThat(issue.message())
+                    .isEqualTo("pattern '^\\w++$' uses the possessive quantifier '++' at index"
+                            + " 3, which JavaScript does not have; pattern dropped, so that every MCP client can compile the"
+                            + " schema and the gateway validates what the clients validate");
         });
     }
 
@@ -700,7 +731,8 @@ class SchemaConverterTest {
                     name: {type: string}
                 Id: {type: string, readOnly: true}
                 """);
-        assertThat(f.component("Pet", Direction.INPUT).at("/properties").fieldNames()).toIterable()
+        assertThat(f.component("Pet", Direction.INPUT).at("/properties").fieldNames())
+                .toIterable()
                 .containsExactly("name");
     }
 
@@ -846,7 +878,8 @@ class SchemaConverterTest {
                       amount: {type: string, pattern: '(?i)[0-9]+'}
                 """);
         Fixture.Result r = f.component("Money", Direction.INPUT);
-        assertThat(r.document().issues()).extracting(SchemaIssue::pointer)
+        assertThat(r.document().issues())
+                .extracting(SchemaIssue::pointer)
                 .containsExactly("/definitions/Money/properties/amount/pattern");
     }
 
@@ -855,6 +888,9 @@ class SchemaConverterTest {
         SchemaConverter converter = new SchemaConverter(null, false);
         SchemaDocument document = converter.newDocument(Direction.INPUT);
         assertJson(document.convert(new Schema<>().type("string"), "/p"), "{\"type\":\"string\"}");
-        assertThat(new SchemaConverter(Map.of(), true).newDocument(Direction.OUTPUT).defs()).isEmpty();
+        assertThat(new SchemaConverter(Map.of(), true)
+                        .newDocument(Direction.OUTPUT)
+                        .defs())
+                .isEmpty();
     }
 }

@@ -37,7 +37,9 @@ class SpecConversionTest {
         Map<String, Fixture.Result> documents = convertAll(Fixture.of(resource(spec)));
         assertThat(documents).hasSizeGreaterThan(20);
         documents.forEach((where, result) -> {
-            assertThat(metaSchema.problems(result.root())).as(where + ": " + result.json()).isEmpty();
+            assertThat(metaSchema.problems(result.root()))
+                    .as(where + ": " + result.json())
+                    .isEmpty();
             assertThat(result.document().issues()).as(where).isEmpty();
         });
     }
@@ -54,8 +56,10 @@ class SpecConversionTest {
     void metaSchemaCheckRejectsInvalidDocuments() {
         // Guards the checks above: an invalid schema and a dangling $defs reference must both be reported.
         assertThat(metaSchema.problems(read("{\"type\":\"strnig\",\"minLength\":-1}")))
-                .anyMatch(p -> p.startsWith("/type")).anyMatch(p -> p.startsWith("/minLength"));
-        assertThat(metaSchema.problems(read("{\"items\":{\"$ref\":\"#/$defs/Missing\"}}"))).hasSize(1);
+                .anyMatch(p -> p.startsWith("/type"))
+                .anyMatch(p -> p.startsWith("/minLength"));
+        assertThat(metaSchema.problems(read("{\"items\":{\"$ref\":\"#/$defs/Missing\"}}")))
+                .hasSize(1);
     }
 
     @Test
@@ -66,11 +70,15 @@ class SpecConversionTest {
         assertThat(pets.document().defs()).containsOnlyKeys("Owner");
         assertThat(json(pets.at("/$defs/Owner/properties/referredBy"))).isEqualTo("{\"$ref\":\"#/$defs/Owner\"}");
         assertThat(json(pets.at("/items/properties/name"))).isEqualTo("{\"type\":[\"string\",\"null\"]}");
-        assertThat(metaSchema.validate(pets.root(),
-                "[{\"id\":1,\"type\":\"dog\",\"price\":3,\"name\":null,"
-                        + "\"owner\":{\"name\":\"a\",\"referredBy\":{\"name\":\"b\"}}}]")).isEmpty();
-        assertThat(metaSchema.validate(pets.root(),
-                "[{\"id\":1,\"type\":\"dog\",\"price\":3,\"owner\":{\"referredBy\":{\"name\":7}}}]")).isNotEmpty();
+        assertThat(metaSchema.validate(
+                        pets.root(),
+                        "[{\"id\":1,\"type\":\"dog\",\"price\":3,\"name\":null,"
+                                + "\"owner\":{\"name\":\"a\",\"referredBy\":{\"name\":\"b\"}}}]"))
+                .isEmpty();
+        assertThat(metaSchema.validate(
+                        pets.root(),
+                        "[{\"id\":1,\"type\":\"dog\",\"price\":3,\"owner\":{\"referredBy\":{\"name\":7}}}]"))
+                .isNotEmpty();
     }
 
     @Test
@@ -98,12 +106,20 @@ class SpecConversionTest {
         Fixture f = Fixture.of(resource(ORDERS));
         Operation patch = f.openApi.getPaths().get("/orders/{orderId}").getPatch();
         SchemaDocument input = f.converter.newDocument(Direction.INPUT);
-        ObjectNode body = input.convert(patch.getRequestBody().getContent().get("application/json").getSchema(),
+        ObjectNode body = input.convert(
+                patch.getRequestBody().getContent().get("application/json").getSchema(),
                 "/paths/~1orders~1{orderId}/patch/parameters/1/schema");
         assertThat(json(body.get("properties").get("note"))).isEqualTo("{\"type\":[\"string\",\"null\"]}");
         Operation pdf = f.openApi.getPaths().get("/orders/{orderId}/invoice").getGet();
-        ObjectNode result = f.converter.newDocument(Direction.OUTPUT).convert(
-                pdf.getResponses().get("200").getContent().get("application/pdf").getSchema(), "/x");
+        ObjectNode result = f.converter
+                .newDocument(Direction.OUTPUT)
+                .convert(
+                        pdf.getResponses()
+                                .get("200")
+                                .getContent()
+                                .get("application/pdf")
+                                .getSchema(),
+                        "/x");
         assertThat(json(result)).isEqualTo("{\"type\":\"string\",\"format\":\"binary\"}");
     }
 
@@ -121,7 +137,8 @@ class SpecConversionTest {
         OpenAPI openApi = f.openApi;
         for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
             String pathPtr = JsonPointer.append("/paths", path.getKey());
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                    path.getValue().readOperationsMap().entrySet()) {
                 String opPtr = pathPtr + "/" + op.getKey().name().toLowerCase(java.util.Locale.ROOT);
                 List<Parameter> parameters = new ArrayList<>();
                 if (path.getValue().getParameters() != null) {
@@ -138,12 +155,21 @@ class SpecConversionTest {
                     addContent(out, f, Direction.INPUT, p.getContent(), opPtr + "/parameters/" + i + "/content");
                 }
                 if (op.getValue().getRequestBody() != null) {
-                    addContent(out, f, Direction.INPUT, op.getValue().getRequestBody().getContent(),
+                    addContent(
+                            out,
+                            f,
+                            Direction.INPUT,
+                            op.getValue().getRequestBody().getContent(),
                             opPtr + "/requestBody/content");
                 }
                 if (op.getValue().getResponses() != null) {
-                    for (Map.Entry<String, ApiResponse> response : op.getValue().getResponses().entrySet()) {
-                        addContent(out, f, Direction.OUTPUT, response.getValue().getContent(),
+                    for (Map.Entry<String, ApiResponse> response :
+                            op.getValue().getResponses().entrySet()) {
+                        addContent(
+                                out,
+                                f,
+                                Direction.OUTPUT,
+                                response.getValue().getContent(),
                                 opPtr + "/responses/" + response.getKey() + "/content");
                     }
                 }
@@ -152,8 +178,8 @@ class SpecConversionTest {
         return out;
     }
 
-    private static void addContent(Map<String, Fixture.Result> out, Fixture f, Direction direction, Content content,
-            String ptr) {
+    private static void addContent(
+            Map<String, Fixture.Result> out, Fixture f, Direction direction, Content content, String ptr) {
         if (content != null) {
             content.forEach((mediaType, media) -> {
                 if (media.getSchema() != null) {
@@ -163,8 +189,8 @@ class SpecConversionTest {
         }
     }
 
-    private static void add(Map<String, Fixture.Result> out, Fixture f, Direction direction, Schema<?> schema,
-            String ptr) {
+    private static void add(
+            Map<String, Fixture.Result> out, Fixture f, Direction direction, Schema<?> schema, String ptr) {
         SchemaDocument document = f.converter.newDocument(direction);
         // Wrapped the way the generator builds a tool's input schema: a property of an object at the root.
         ObjectNode root = JsonNodeFactory.instance.objectNode().put("type", "object");
@@ -174,7 +200,8 @@ class SpecConversionTest {
 
     private static String render(Map<String, Fixture.Result> documents) {
         StringBuilder text = new StringBuilder();
-        documents.forEach((where, result) -> text.append(where).append('\n').append(result.json()).append('\n'));
+        documents.forEach((where, result) ->
+                text.append(where).append('\n').append(result.json()).append('\n'));
         return text.toString();
     }
 

@@ -12,8 +12,22 @@ import org.junit.jupiter.api.Test;
 class DescriptionsTest {
 
     private static ApiOperation operation(String summary, String description, String resource) {
-        return new ApiOperation("/pets", HttpMethod.GET, "/paths", null, summary, description, resource, List.of(),
-                null, null, List.of(), null, null, false, List.of());
+        return new ApiOperation(
+                "/pets",
+                HttpMethod.GET,
+                "/paths",
+                null,
+                summary,
+                description,
+                resource,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                false,
+                List.of());
     }
 
     @Test
@@ -27,7 +41,8 @@ class DescriptionsTest {
     @Test
     void fallbacksAreOverrideThenResourceThenMethodAndPath() {
         assertThat(Descriptions.describe(operation("s", "d", "r"), " Mine ")).isEqualTo("Mine");
-        assertThat(Descriptions.describe(operation(null, null, "The pets."), null)).isEqualTo("The pets.");
+        assertThat(Descriptions.describe(operation(null, null, "The pets."), null))
+                .isEqualTo("The pets.");
         assertThat(Descriptions.describe(operation(null, null, null), null)).isEqualTo("GET /pets");
     }
 
@@ -39,11 +54,25 @@ class DescriptionsTest {
 
     @Test
     void normalizeIsTheRegularExpressionsResult() {
-        List<String> texts = new ArrayList<>(List.of("", " ", "a", " a ", "a  b", "a\tb", "a \n b", "\n\na\r\n",
-                "a\u000Bb\fc", "a\u00A0b", "\u0001a\u0001", "a \u2028 b", "x y z", " x  y\tz\n"));
+        List<String> texts = new ArrayList<>(List.of(
+                "",
+                " ",
+                "a",
+                " a ",
+                "a  b",
+                "a\tb",
+                "a \n b",
+                "\n\na\r\n",
+                "a\u000Bb\fc",
+                "a\u00A0b",
+                "\u0001a\u0001",
+                "a \u2028 b",
+                "x y z",
+                " x  y\tz\n"));
         texts.addAll(RandomTexts.of(11, "ab \t\n\r\f\u000B\u0001\u00A0é", 2000, 16));
         for (String text : texts) {
-            assertThat(Descriptions.normalize(text)).as("%s", text)
+            assertThat(Descriptions.normalize(text))
+                    .as("%s", text)
                     .isEqualTo(text.replaceAll("\\s+", " ").trim());
         }
         assertThat(Descriptions.normalize(null)).isEmpty();

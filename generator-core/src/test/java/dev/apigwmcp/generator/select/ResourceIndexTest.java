@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiOperation;
 import dev.apigwmcp.generator.model.HttpMethod;
-import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
+import dev.apigwmcp.generator.read.ExportReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,24 +32,28 @@ class ResourceIndexTest {
                  "/consumers/{proxy+}":{"x-amazon-apigateway-any-method":{"responses":{"200":{"description":"ok"}}}},
                  "/health":{"get":{"responses":{"200":{"description":"ok"}}}}}}
                 """);
-        ApiModel model = new ExportReader().read(export, new ProblemCollector("k", "kinesis.json")).orElseThrow();
+        ApiModel model = new ExportReader()
+                .read(export, new ProblemCollector("k", "kinesis.json"))
+                .orElseThrow();
         assertThat(model.operations()).extracting(ApiOperation::label).hasSize(6);
         index = new ResourceIndex(model);
     }
 
     @Test
     void samePathWithOtherPlaceholderNamesIsTheSameResource() {
-        assertThat(index.explainOperation("/streams/{streamName}", HttpMethod.GET)).isEqualTo(
-                "there is no resource /streams/{streamName}; the export spells it /streams/{stream-name} (path"
-                        + " parameters must be named as in the export)");
+        assertThat(index.explainOperation("/streams/{streamName}", HttpMethod.GET))
+                .isEqualTo(
+                        "there is no resource /streams/{streamName}; the export spells it /streams/{stream-name} (path"
+                                + " parameters must be named as in the export)");
     }
 
     @Test
     void sameResourceWithoutTheMethodSaysSoToo() {
-        assertThat(index.explainOperation("/streams/{name}/records", HttpMethod.POST)).isEqualTo(
-                "there is no resource /streams/{name}/records; the export spells it /streams/{stream-name}/records"
-                        + " (path parameters must be named as in the export), and it has no POST method (its"
-                        + " methods: PUT)");
+        assertThat(index.explainOperation("/streams/{name}/records", HttpMethod.POST))
+                .isEqualTo(
+                        "there is no resource /streams/{name}/records; the export spells it /streams/{stream-name}/records"
+                                + " (path parameters must be named as in the export), and it has no POST method (its"
+                                + " methods: PUT)");
     }
 
     @Test
@@ -82,8 +86,9 @@ class ResourceIndexTest {
 
     @Test
     void wildcardFilterOnALeafPointsToTheExplicitPath() {
-        assertThat(index.explainWildcardFilter("/health/", List.of(HttpMethod.GET))).isEqualTo(
-                "no resource lies below /health/; /health/* never selects /health itself: use filterPath /health");
+        assertThat(index.explainWildcardFilter("/health/", List.of(HttpMethod.GET)))
+                .isEqualTo(
+                        "no resource lies below /health/; /health/* never selects /health itself: use filterPath /health");
     }
 
     @Test

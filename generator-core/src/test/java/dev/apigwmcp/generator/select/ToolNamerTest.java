@@ -12,8 +12,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ToolNamerTest {
 
     private static ApiOperation operation(HttpMethod method, String path, String operationId) {
-        return new ApiOperation(path, method, "/paths", operationId, null, null, null, List.of(), null, null,
-                List.of(), null, null, false, List.of());
+        return new ApiOperation(
+                path,
+                method,
+                "/paths",
+                operationId,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                false,
+                List.of());
     }
 
     @ParameterizedTest
@@ -21,7 +35,8 @@ class ToolNamerTest {
         "GET, /pets/{petId}/photos, get_pets_petId_photos",
         "GET, /, get_root",
         "ANY, /admin/{proxy+}, any_admin_proxy",
-        "DELETE, /v1/users.json, delete_v1_users_json"})
+        "DELETE, /v1/users.json, delete_v1_users_json"
+    })
     void derivedNamesComeFromMethodAndPath(HttpMethod method, String path, String expected) {
         assertThat(ToolNamer.derivedName(operation(method, path, null))).isEqualTo(expected);
     }
@@ -37,7 +52,8 @@ class ToolNamerTest {
     @Test
     void overrideBeatsOperationIdAndUnusableOperationIdFallsBackToPath() {
         ToolNamer namer = new ToolNamer(null);
-        assertThat(namer.baseName(operation(HttpMethod.GET, "/a", "getA"), "fetchA")).isEqualTo("fetchA");
+        assertThat(namer.baseName(operation(HttpMethod.GET, "/a", "getA"), "fetchA"))
+                .isEqualTo("fetchA");
         assertThat(namer.baseName(operation(HttpMethod.GET, "/a", "???"), null)).isEqualTo("get_a");
     }
 

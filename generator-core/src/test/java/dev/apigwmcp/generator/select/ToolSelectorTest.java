@@ -7,8 +7,8 @@ import dev.apigwmcp.generator.TestSpecs;
 import dev.apigwmcp.generator.ToolFilter;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.HttpMethod;
-import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.problem.ProblemCollector;
+import dev.apigwmcp.generator.read.ExportReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,12 +18,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ToolSelectorTest {
 
     private static final ApiModel PETSTORE = new ExportReader()
-            .read(TestSpecs.petstore(), new ProblemCollector("petstore", "petstore.json")).orElseThrow();
+            .read(TestSpecs.petstore(), new ProblemCollector("petstore", "petstore.json"))
+            .orElseThrow();
 
     private static List<String> select(ToolFilter... filters) {
         ProblemCollector problems = new ProblemCollector("petstore", "petstore.json");
-        Selection selection = new ToolSelector().select(
-                TargetConfig.of("petstore", TestSpecs.petstore()).withFilters(List.of(filters)), PETSTORE, problems);
+        Selection selection = new ToolSelector()
+                .select(
+                        TargetConfig.of("petstore", TestSpecs.petstore()).withFilters(List.of(filters)),
+                        PETSTORE,
+                        problems);
         return selection.selected().stream().map(s -> s.operation().label()).toList();
     }
 
@@ -52,18 +56,28 @@ class ToolSelectorTest {
                 """);
         ProblemCollector problems = new ProblemCollector("t", "rooted.json");
         ApiModel model = new ExportReader().read(export, problems).orElseThrow();
-        Selection selection = new ToolSelector().select(TargetConfig.of("t", export)
-                .withFilters(List.of(new ToolFilter("/*", List.of("GET")))), model, problems);
+        Selection selection = new ToolSelector()
+                .select(
+                        TargetConfig.of("t", export).withFilters(List.of(new ToolFilter("/*", List.of("GET")))),
+                        model,
+                        problems);
 
         assertThat(model.operations()).extracting(o -> o.label()).contains("GET /");
-        assertThat(selection.selected()).extracting(s -> s.operation().label()).containsExactly("GET /a", "GET /a/{id}");
+        assertThat(selection.selected())
+                .extracting(s -> s.operation().label())
+                .containsExactly("GET /a", "GET /a/{id}");
     }
 
     @Test
     void rootWildcardSelectsEverythingButRootAndOptionsStayOutUnlessNamed() {
         assertThat(select(new ToolFilter("/*", List.of("GET"))))
-                .containsExactly("GET /pets", "GET /pets/{petId}", "GET /pets/{petId}/photos", "GET /store/inventory",
-                        "ANY /admin/{proxy+}", "GET /health");
+                .containsExactly(
+                        "GET /pets",
+                        "GET /pets/{petId}",
+                        "GET /pets/{petId}/photos",
+                        "GET /store/inventory",
+                        "ANY /admin/{proxy+}",
+                        "GET /health");
         assertThat(select(new ToolFilter("/pets", List.of("OPTIONS")))).containsExactly("OPTIONS /pets");
     }
 
@@ -71,7 +85,8 @@ class ToolSelectorTest {
     void developerGuideExampleExplicitPlusRootWildcard() {
         // "/pets/{petId}" GET plus "/*" GET gives GET /pets/{petId} and GET /pets, never GET /.
         assertThat(select(new ToolFilter("/pets/{petId}", List.of("GET")), new ToolFilter("/*", List.of("GET"))))
-                .contains("GET /pets/{petId}", "GET /pets").doesNotContain("GET /");
+                .contains("GET /pets/{petId}", "GET /pets")
+                .doesNotContain("GET /");
     }
 
     @Test
@@ -83,22 +98,27 @@ class ToolSelectorTest {
     @Test
     void anyMethodToolGetsTheMethodsTheFiltersName() {
         ProblemCollector problems = new ProblemCollector("petstore", "petstore.json");
-        Selection selection = new ToolSelector().select(TargetConfig.of("petstore", TestSpecs.petstore())
-                .withFilters(List.of(new ToolFilter("/admin/*", List.of("GET", "DELETE", "OPTIONS")))), PETSTORE,
-                problems);
-        assertThat(selection.selected()).singleElement().satisfies(s ->
-                assertThat(s.anyMethods()).containsExactly(HttpMethod.GET, HttpMethod.DELETE));
+        Selection selection = new ToolSelector()
+                .select(
+                        TargetConfig.of("petstore", TestSpecs.petstore())
+                                .withFilters(List.of(new ToolFilter("/admin/*", List.of("GET", "DELETE", "OPTIONS")))),
+                        PETSTORE,
+                        problems);
+        assertThat(selection.selected())
+                .singleElement()
+                .satisfies(s -> assertThat(s.anyMethods()).containsExactly(HttpMethod.GET, HttpMethod.DELETE));
     }
 
     @Test
     void noFiltersExposeEverythingButCorsOptionsAndSaySo() {
         ProblemCollector problems = new ProblemCollector("petstore", "petstore.json");
-        Selection selection = new ToolSelector().select(TargetConfig.of("petstore", TestSpecs.petstore()), PETSTORE,
-                problems);
+        Selection selection =
+                new ToolSelector().select(TargetConfig.of("petstore", TestSpecs.petstore()), PETSTORE, problems);
         assertThat(selection.selected()).hasSize(8);
         assertThat(selection.filteredOut()).isEqualTo(1);
-        assertThat(problems.warnings()).singleElement().satisfies(p ->
-                assertThat(p.message()).contains("every operation except CORS OPTIONS"));
+        assertThat(problems.warnings())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("every operation except CORS OPTIONS"));
     }
 
     @ParameterizedTest

@@ -32,8 +32,7 @@ public final class PomTargetInserter {
         }
     }
 
-    private PomTargetInserter() {
-    }
+    private PomTargetInserter() {}
 
     /**
      * The POM with the target added.
@@ -52,9 +51,11 @@ public final class PomTargetInserter {
         boolean crlf = body.contains("\r\n");
         String text = crlf ? body.replace("\r\n", "\n") : body;
         PomElement project = parse(text, pomName);
-        PomElement plugin = plugin(project).orElseThrow(() -> new PomEditException(pomName + " does not declare the"
-                + " " + PLUGIN + " plugin in <build><plugins>; add it (README, \"Your own gateway\") and run the goal"
-                + " again, or paste the printed target into its <targets>"));
+        PomElement plugin = plugin(project)
+                .orElseThrow(() -> new PomEditException(pomName + " does not declare the"
+                        + " " + PLUGIN
+                        + " plugin in <build><plugins>; add it (README, \"Your own gateway\") and run the goal"
+                        + " again, or paste the printed target into its <targets>"));
         String unit = unit(text, plugin);
         List<String> lines = target.stream().map(line -> reindent(line, unit)).toList();
         String edited = new Insertion(text, plugin, targetName, lines, unit, pomName).apply();
@@ -73,8 +74,10 @@ public final class PomTargetInserter {
 
     private static Optional<PomElement> plugin(PomElement project) {
         for (String[] path : new String[][] {{"build", "plugins"}, {"build", "pluginManagement", "plugins"}}) {
-            Optional<PomElement> found = project.path(path).flatMap(plugins -> plugins.all("plugin").stream()
-                    .filter(p -> p.childText("artifactId").equals(PLUGIN)).findFirst());
+            Optional<PomElement> found = project.path(path)
+                    .flatMap(plugins -> plugins.all("plugin").stream()
+                            .filter(p -> p.childText("artifactId").equals(PLUGIN))
+                            .findFirst());
             if (found.isPresent()) {
                 return found;
             }
@@ -95,7 +98,10 @@ public final class PomTargetInserter {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     int startEnd = reader.getLocation().getCharacterOffset();
                     int start = text.lastIndexOf('<', startEnd - 1);
-                    PomElement element = new PomElement(reader.getLocalName(), start, startEnd,
+                    PomElement element = new PomElement(
+                            reader.getLocalName(),
+                            start,
+                            startEnd,
                             reader.getLocation().getLineNumber());
                     if (open.isEmpty()) {
                         root = element;
@@ -115,7 +121,8 @@ public final class PomTargetInserter {
                 }
             }
         } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ")";
+            String where =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ")";
             throw new PomEditException(pomName + " is not well-formed XML" + where + "; nothing was written");
         }
         if (root == null || !root.name.equals("project")) {
@@ -156,8 +163,7 @@ public final class PomTargetInserter {
         private final String unit;
         private final String pomName;
 
-        Insertion(String text, PomElement plugin, String targetName, List<String> target, String unit,
-                String pomName) {
+        Insertion(String text, PomElement plugin, String targetName, List<String> target, String unit, String pomName) {
             this.text = text;
             this.plugin = plugin;
             this.targetName = targetName;
@@ -172,7 +178,8 @@ public final class PomTargetInserter {
             if (targets.isPresent()) {
                 return intoTargets(targets.get());
             }
-            for (PomElement execution : plugin.path("executions").map(e -> e.all("execution")).orElse(List.of())) {
+            for (PomElement execution :
+                    plugin.path("executions").map(e -> e.all("execution")).orElse(List.of())) {
                 if (execution.path("configuration", "targets").isPresent()) {
                     throw new PomEditException(pomName + " keeps the plugin's <targets> in an <execution> (line "
                             + execution.line + "); paste the printed target there by hand; nothing was written");

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class TargetXml {
 
-    private TargetXml() {
-    }
+    private TargetXml() {}
 
     /**
      * The element's lines, without line ends, indented relative to the element itself.
@@ -36,7 +35,8 @@ public final class TargetXml {
         }
         lines.add(indent + "<toolFilters>");
         for (FilterInput filter : target.toolFilters()) {
-            StringBuilder line = new StringBuilder("<toolFilter>").append(element("filterPath", filter.filterPath()))
+            StringBuilder line = new StringBuilder("<toolFilter>")
+                    .append(element("filterPath", filter.filterPath()))
                     .append("<methods>");
             filter.methods().forEach(method -> line.append(element("method", method)));
             lines.add(indent + indent + line.append("</methods></toolFilter>"));
@@ -45,8 +45,10 @@ public final class TargetXml {
         if (!target.toolOverrides().isEmpty()) {
             lines.add(indent + "<toolOverrides>");
             for (OverrideInput override : target.toolOverrides()) {
-                StringBuilder line = new StringBuilder("<toolOverride>").append(element("path", override.path()))
-                        .append(element("method", override.method())).append(element("name", override.name()));
+                StringBuilder line = new StringBuilder("<toolOverride>")
+                        .append(element("path", override.path()))
+                        .append(element("method", override.method()))
+                        .append(element("name", override.name()));
                 if (override.description() != null) {
                     line.append(element("description", override.description()));
                 }

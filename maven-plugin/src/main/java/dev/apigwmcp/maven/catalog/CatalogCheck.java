@@ -73,15 +73,23 @@ public final class CatalogCheck {
             throws IOException, CatalogFormatException {
         CatalogComparator.Comparison comparison = new CatalogComparator().compare(generated, reviewed, shown);
         if (comparison.status() == CatalogComparator.Status.IDENTICAL) {
-            return new Verdict(true, false, "apigw-mcp: the tool catalog matches the reviewed catalog in "
-                    + shown.apply(reviewed), List.of(), null);
+            return new Verdict(
+                    true,
+                    false,
+                    "apigw-mcp: the tool catalog matches the reviewed catalog in " + shown.apply(reviewed),
+                    List.of(),
+                    null);
         }
         boolean missing = comparison.status() == CatalogComparator.Status.MISSING;
         CatalogDiff diff = missing ? againstEmpty(generated) : comparison.diff();
         String markdown = markdown(diff, comparison, reviewed, generated, accept);
         if (missing) {
-            return new Verdict(false, policy != FailOn.NONE, "apigw-mcp: there is no reviewed tool catalog at "
-                    + shown.apply(reviewed.resolve("tools.json")) + "; create it with: " + accept, List.of(),
+            return new Verdict(
+                    false,
+                    policy != FailOn.NONE,
+                    "apigw-mcp: there is no reviewed tool catalog at " + shown.apply(reviewed.resolve("tools.json"))
+                            + "; create it with: " + accept,
+                    List.of(),
                     markdown);
         }
         List<String> lines = new ArrayList<>(new CatalogDiffRenderer().logLines(diff));
@@ -92,9 +100,14 @@ public final class CatalogCheck {
         lines.add("diff written to " + shown.apply(diffFile));
         lines.add("to accept the new catalog run: " + accept);
         boolean fail = policy == FailOn.ANY || policy == FailOn.BREAKING && diff.hasBreaking();
-        return new Verdict(false, fail, "apigw-mcp: the generated tool catalog differs from the reviewed one in "
-                + shown.apply(reviewed) + " (" + diff.breakingCount() + " breaking, " + diff.compatibleCount()
-                + " compatible):", lines, markdown);
+        return new Verdict(
+                false,
+                fail,
+                "apigw-mcp: the generated tool catalog differs from the reviewed one in "
+                        + shown.apply(reviewed) + " (" + diff.breakingCount() + " breaking, " + diff.compatibleCount()
+                        + " compatible):",
+                lines,
+                markdown);
     }
 
     private static CatalogDiff againstEmpty(Path generated) throws IOException, CatalogFormatException {
@@ -102,14 +115,18 @@ public final class CatalogCheck {
         return new CatalogDiffer().diff(new ToolCatalog("none", Map.of()), now);
     }
 
-    private String markdown(CatalogDiff diff, CatalogComparator.Comparison comparison, Path reviewed,
-            Path generated, String accept) {
-        StringBuilder markdown = new StringBuilder(new CatalogDiffRenderer().markdown(diff,
-                shown.apply(reviewed.resolve("tools.json")), shown.apply(generated.resolve("tools.json"))));
+    private String markdown(
+            CatalogDiff diff, CatalogComparator.Comparison comparison, Path reviewed, Path generated, String accept) {
+        StringBuilder markdown = new StringBuilder(new CatalogDiffRenderer()
+                .markdown(
+                        diff,
+                        shown.apply(reviewed.resolve("tools.json")),
+                        shown.apply(generated.resolve("tools.json"))));
         if (comparison.status() == CatalogComparator.Status.MISSING) {
             markdown.append("\nThere is no reviewed catalog yet.\n");
         } else if (diff.isEmpty()) {
-            markdown.append("\n").append(String.join(" and ", comparison.differingFiles()))
+            markdown.append("\n")
+                    .append(String.join(" and ", comparison.differingFiles()))
                     .append(" differ in text only.\n");
         }
         return markdown.append("\nTo accept: `").append(accept).append("`\n").toString();

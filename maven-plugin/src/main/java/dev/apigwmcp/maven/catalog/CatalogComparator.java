@@ -19,7 +19,11 @@ public final class CatalogComparator {
     public static final List<String> FILES = List.of("tools.json", "TOOLS.md");
 
     /** How the two catalogs relate. */
-    public enum Status { MISSING, IDENTICAL, DIFFERENT }
+    public enum Status {
+        MISSING,
+        IDENTICAL,
+        DIFFERENT
+    }
 
     /**
      * @param status         missing reviewed catalog, identical, or different
@@ -60,9 +64,10 @@ public final class CatalogComparator {
         }
         Path oldJson = reviewed.resolve("tools.json");
         Path newJson = generated.resolve("tools.json");
-        CatalogDiff diff = new CatalogDiffer().diff(
-                ToolCatalog.parse(Files.readAllBytes(oldJson), displayName.apply(oldJson)),
-                ToolCatalog.parse(Files.readAllBytes(newJson), displayName.apply(newJson)));
+        CatalogDiff diff = new CatalogDiffer()
+                .diff(
+                        ToolCatalog.parse(Files.readAllBytes(oldJson), displayName.apply(oldJson)),
+                        ToolCatalog.parse(Files.readAllBytes(newJson), displayName.apply(newJson)));
         return new Comparison(Status.DIFFERENT, diff, differing);
     }
 

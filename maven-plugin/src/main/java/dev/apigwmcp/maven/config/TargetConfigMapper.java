@@ -68,10 +68,18 @@ public final class TargetConfigMapper {
     /** The POM's values as written, for the one validator every front end shares. */
     private TargetInput input(TargetParameters target, ExportSource source) {
         Path exportFile = target.getExportFile() != null || source != null ? exportFile(target) : null;
-        return new TargetInput(target.getName(), exportFile, exportFile == null ? null : displayName(exportFile),
-                filters(target.getToolFilters()), overrides(target.getToolOverrides()), target.getAuth(),
-                text(target.getNamePrefix()), text(target.getDescriptionMaxLength()),
-                text(target.getOutputSchemaMaxBytes()), target.getJavaPackage(), target.getOutputSchemas(),
+        return new TargetInput(
+                target.getName(),
+                exportFile,
+                exportFile == null ? null : displayName(exportFile),
+                filters(target.getToolFilters()),
+                overrides(target.getToolOverrides()),
+                target.getAuth(),
+                text(target.getNamePrefix()),
+                text(target.getDescriptionMaxLength()),
+                text(target.getOutputSchemaMaxBytes()),
+                target.getJavaPackage(),
+                target.getOutputSchemas(),
                 text(target.getAllowNoTools()));
     }
 
@@ -83,7 +91,10 @@ public final class TargetConfigMapper {
         if (target.getExportFile() != null) {
             return basedir.resolve(target.getExportFile().toPath()).normalize();
         }
-        return snapshotDirectory.resolve(target.getName() + ".export.json").toAbsolutePath().normalize();
+        return snapshotDirectory
+                .resolve(target.getName() + ".export.json")
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** A path as messages and generated files name it: relative to the project, {@code /}-separated. */
@@ -114,8 +125,9 @@ public final class TargetConfigMapper {
         boolean hasId = !blank(target.getRestApiId());
         boolean hasStage = !blank(target.getStage());
         if (!hasId && !hasStage) {
-            for (String[] option : new String[][] {{"region", target.getRegion()}, {"profile", target.getProfile()},
-                    {"endpoint", target.getEndpoint()}}) {
+            for (String[] option : new String[][] {
+                {"region", target.getRegion()}, {"profile", target.getProfile()}, {"endpoint", target.getEndpoint()}
+            }) {
                 if (!blank(option[1])) {
                     errors.add(where + ": <" + option[0] + "> is only used with <restApiId> and <stage>");
                 }
@@ -127,12 +139,17 @@ public final class TargetConfigMapper {
                     + " is missing");
             return null;
         }
-        String endpoint = blank(target.getEndpoint()) ? null : target.getEndpoint().trim();
+        String endpoint =
+                blank(target.getEndpoint()) ? null : target.getEndpoint().trim();
         if (endpoint != null && !validEndpoint(endpoint)) {
             errors.add(where + ": <endpoint> must be an absolute http(s) URL, was " + endpoint);
         }
-        return new ExportSource(target.getRestApiId().trim(), target.getStage().trim(), trimmed(target.getRegion()),
-                trimmed(target.getProfile()), endpoint);
+        return new ExportSource(
+                target.getRestApiId().trim(),
+                target.getStage().trim(),
+                trimmed(target.getRegion()),
+                trimmed(target.getProfile()),
+                endpoint);
     }
 
     private static boolean validEndpoint(String endpoint) {
@@ -158,8 +175,8 @@ public final class TargetConfigMapper {
         List<OverrideInput> out = new ArrayList<>();
         if (overrides != null) {
             for (ToolOverrideParameters override : overrides) {
-                out.add(new OverrideInput(override.getPath(), override.getMethod(), override.getName(),
-                        override.getDescription()));
+                out.add(new OverrideInput(
+                        override.getPath(), override.getMethod(), override.getName(), override.getDescription()));
             }
         }
         return out;

@@ -9,8 +9,19 @@ public class ToolFilterParameters {
     private String filterPath;
     private List<String> methods = new ArrayList<>();
 
-    public String getFilterPath() { return filterPath; }
-    public void setFilterPath(String filterPath) { this.filterPath = filterPath; }
-    public List<String> getMethods() { return methods; }
-    public void setMethods(List<String> methods) { this.methods = methods; }
+    public String getFilterPath() {
+        return filterPath;
+    }
+
+    public void setFilterPath(String filterPath) {
+        this.filterPath = filterPath;
+    }
+
+    public List<String> getMethods() {
+        return methods;
+    }
+
+    public void setMethods(List<String> methods) {
+        this.methods = methods;
+    }
 }

@@ -15,12 +15,10 @@ public final class RuntimeDependencyCheck {
     private static final Set<String> COMPILE_CLASSPATH_SCOPES = Set.of("compile", "provided", "system");
 
     /** One of the project's dependencies, direct or transitive, as Maven collected it. */
-    public record Dependency(String groupId, String artifactId, String version, String scope) {
-    }
+    public record Dependency(String groupId, String artifactId, String version, String scope) {}
 
     /** The outcome: a failure for the build, or a warning to log; both empty when all is well. */
-    public record Finding(Optional<String> failure, Optional<String> warning) {
-    }
+    public record Finding(Optional<String> failure, Optional<String> warning) {}
 
     private final String pluginVersion;
 
@@ -37,20 +35,27 @@ public final class RuntimeDependencyCheck {
             }
             String scope = dependency.scope() == null ? "compile" : dependency.scope();
             if (!COMPILE_CLASSPATH_SCOPES.contains(scope)) {
-                return new Finding(Optional.of("apigw-mcp: the generated tools compile against " + coordinates
-                        + ", but the project has it in scope " + scope + ": make it a compile-scope dependency"),
+                return new Finding(
+                        Optional.of("apigw-mcp: the generated tools compile against " + coordinates
+                                + ", but the project has it in scope " + scope
+                                + ": make it a compile-scope dependency"),
                         Optional.empty());
             }
             if (!pluginVersion.equals(dependency.version())) {
-                return new Finding(Optional.empty(), Optional.of("apigw-mcp: the runtime dependency is "
-                        + GROUP_ID + ":" + ARTIFACT_ID + ":" + dependency.version() + " but the plugin is "
-                        + pluginVersion + "; the generated code is made for the runtime of the plugin's version"));
+                return new Finding(
+                        Optional.empty(),
+                        Optional.of("apigw-mcp: the runtime dependency is "
+                                + GROUP_ID + ":" + ARTIFACT_ID + ":" + dependency.version() + " but the plugin is "
+                                + pluginVersion
+                                + "; the generated code is made for the runtime of the plugin's version"));
             }
             return new Finding(Optional.empty(), Optional.empty());
         }
-        return new Finding(Optional.of("apigw-mcp: the generated tools compile against the runtime, which is not a"
-                + " dependency of this project: add the dependency " + coordinates
-                + " (or use " + GROUP_ID + ":apigw-mcp-gateway-parent:" + pluginVersion + " as the parent POM)"),
+        return new Finding(
+                Optional.of("apigw-mcp: the generated tools compile against the runtime, which is not a"
+                        + " dependency of this project: add the dependency " + coordinates
+                        + " (or use " + GROUP_ID + ":apigw-mcp-gateway-parent:" + pluginVersion
+                        + " as the parent POM)"),
                 Optional.empty());
     }
 }

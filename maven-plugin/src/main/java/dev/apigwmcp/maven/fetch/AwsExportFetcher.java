@@ -91,8 +91,8 @@ public final class AwsExportFetcher implements ExportFetcher {
         }
         if (e instanceof UnauthorizedException
                 || e instanceof AwsServiceException service && service.statusCode() == 403) {
-            return what + "access denied (" + errorCode(e) + "); the credentials need apigateway:GET on"
-                    + " /restapis/" + source.restApiId() + "/stages/" + source.stage() + "/exports/oas30";
+            return what + "access denied (" + errorCode(e) + "); the credentials need apigateway:GET on" + " /restapis/"
+                    + source.restApiId() + "/stages/" + source.stage() + "/exports/oas30";
         }
         if (e instanceof TooManyRequestsException
                 || e instanceof AwsServiceException service && service.statusCode() == 429) {
@@ -102,18 +102,23 @@ public final class AwsExportFetcher implements ExportFetcher {
             return what + "API Gateway answered HTTP " + service.statusCode() + " (" + errorCode(e) + ")";
         }
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        if (message.contains("unable to load credentials") || message.contains("credentials")
-                && (message.contains("profile") || message.contains("no credentials"))) {
+        if (message.contains("unable to load credentials")
+                || message.contains("credentials")
+                        && (message.contains("profile") || message.contains("no credentials"))) {
             return what + "no AWS credentials found"
-                    + (source.profile() == null ? "; configure the default chain (environment variables,"
-                            + " ~/.aws/credentials, SSO) or set <profile>" : " for profile " + source.profile());
+                    + (source.profile() == null
+                            ? "; configure the default chain (environment variables,"
+                                    + " ~/.aws/credentials, SSO) or set <profile>"
+                            : " for profile " + source.profile());
         }
         if (message.contains("unable to load region")) {
             return what + "no AWS region; set <region> on the target, AWS_REGION, or a region in the profile";
         }
         Throwable cause = rootCause(e);
-        if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof SocketTimeoutException || cause instanceof IOException) {
+        if (cause instanceof ConnectException
+                || cause instanceof UnknownHostException
+                || cause instanceof SocketTimeoutException
+                || cause instanceof IOException) {
             return what + "API Gateway endpoint " + (source.endpoint() == null ? "" : source.endpoint() + " ")
                     + "is unreachable (" + cause.getClass().getSimpleName() + "); check the network, -o offline"
                     + " mode and <endpoint>";
@@ -126,7 +131,8 @@ public final class AwsExportFetcher implements ExportFetcher {
     }
 
     private static String errorCode(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+        if (e instanceof AwsServiceException service
+                && service.awsErrorDetails() != null
                 && service.awsErrorDetails().errorCode() != null) {
             return service.awsErrorDetails().errorCode();
         }

@@ -41,16 +41,17 @@ public final class SnapshotFormatter {
         }
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator(""))
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
         try {
             String text = mapper.writer(printer).writeValueAsString(tree);
             return (text + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
-            throw new FetchException("could not format the export for " + describedSource + ": " + e.getOriginalMessage());
+            throw new FetchException(
+                    "could not format the export for " + describedSource + ": " + e.getOriginalMessage());
         }
     }
 }

@@ -36,8 +36,12 @@ public final class SnapshotRefresher {
      * @param displayName names files relative to the project
      * @param info        receives one line per snapshot written
      */
-    public List<String> refresh(List<PlannedTarget> targets, boolean refresh, boolean offline,
-                                Function<Path, String> displayName, Consumer<String> info) {
+    public List<String> refresh(
+            List<PlannedTarget> targets,
+            boolean refresh,
+            boolean offline,
+            Function<Path, String> displayName,
+            Consumer<String> info) {
         List<String> errors = new ArrayList<>();
         ExportFetcher fetcher = null;
         for (PlannedTarget target : targets) {
@@ -48,10 +52,14 @@ public final class SnapshotRefresher {
             if (!refresh && Files.isRegularFile(snapshot)) {
                 continue;
             }
-            String where = "target " + target.config().name() + " (" + target.source().describe() + ")";
+            String where =
+                    "target " + target.config().name() + " (" + target.source().describe() + ")";
             if (offline) {
-                errors.add(where + ": " + (refresh ? "cannot refresh" : "snapshot " + displayName.apply(snapshot)
-                        + " is missing and cannot be fetched") + " while Maven is offline (-o); run once online");
+                errors.add(where + ": "
+                        + (refresh
+                                ? "cannot refresh"
+                                : "snapshot " + displayName.apply(snapshot) + " is missing and cannot be fetched")
+                        + " while Maven is offline (-o); run once online");
                 continue;
             }
             if (fetcher == null) {
@@ -60,7 +68,8 @@ public final class SnapshotRefresher {
             try {
                 // Created per fetch, not per build: loading Jackson's classes is slow (BENCHMARKS.md, "Maven
                 // plugin"), and most builds only check that the snapshot exists.
-                byte[] formatted = new SnapshotFormatter().format(fetcher.fetch(target.source()), target.source().describe());
+                byte[] formatted = new SnapshotFormatter()
+                        .format(fetcher.fetch(target.source()), target.source().describe());
                 Files.createDirectories(snapshot.toAbsolutePath().getParent());
                 Files.write(snapshot, formatted);
                 info.accept("target " + target.config().name() + ": fetched the export of "

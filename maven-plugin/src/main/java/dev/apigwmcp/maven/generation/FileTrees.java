@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Deleting a folder with everything in it: the output folders before a regeneration, the recorded inputs. */
 final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Deletes {@code root} and everything below it; nothing happens when it does not exist. */
     static void delete(Path root) throws IOException {

@@ -74,6 +74,9 @@ public record GenerationInputs(String configuration, List<Path> exports) {
 
     /** One value on its own line, escaped so that no two configurations render to the same text. */
     private static void line(StringBuilder out, String key, String value) {
-        out.append(key).append('=').append(value.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
+        out.append(key)
+                .append('=')
+                .append(value.replace("\\", "\\\\").replace("\n", "\\n"))
+                .append('\n');
     }
 }

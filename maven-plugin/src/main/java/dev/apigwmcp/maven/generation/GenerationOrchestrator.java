@@ -26,8 +26,8 @@ public final class GenerationOrchestrator {
     private final SnapshotRefresher snapshots;
     private final BuildLog log;
 
-    public GenerationOrchestrator(Function<GeneratorConfig, GenerationResult> generator, SnapshotRefresher snapshots,
-                                  BuildLog log) {
+    public GenerationOrchestrator(
+            Function<GeneratorConfig, GenerationResult> generator, SnapshotRefresher snapshots, BuildLog log) {
         this.generator = generator;
         this.snapshots = snapshots;
         this.log = log;
@@ -39,8 +39,7 @@ public final class GenerationOrchestrator {
     }
 
     /** What a run did. {@code result} is {@code null} when the output was up to date. */
-    public record Outcome(boolean upToDate, GenerationResult result) {
-    }
+    public record Outcome(boolean upToDate, GenerationResult result) {}
 
     /**
      * Regenerates unless the inputs are exactly those of the last successful run and its output is still there.
@@ -48,15 +47,16 @@ public final class GenerationOrchestrator {
      * generator-core's machinery (parser, JSON, JavaPoet) and no AWS classes.
      */
     public Outcome run(GenerationRequest request) throws GenerationException {
-        List<String> fetchErrors = snapshots.refresh(request.targets(), request.refresh(), request.offline(),
-                request.displayName(), new PrefixedInfo(log));
+        List<String> fetchErrors = snapshots.refresh(
+                request.targets(), request.refresh(), request.offline(), request.displayName(), new PrefixedInfo(log));
         if (!fetchErrors.isEmpty()) {
             throw new GenerationException("apigw-mcp: fetching exports from API Gateway failed:", fetchErrors);
         }
         List<TargetConfig> configs = configs(request.targets());
         GenerationInputs inputs = GenerationInputs.of(request.pluginVersion(), configs);
         RecordedInputs recorded = new RecordedInputs(request.stateDirectory().resolve(RecordedInputs.DIRECTORY));
-        if (Files.isDirectory(request.javaOutput()) && Files.isDirectory(request.resourceOutput())
+        if (Files.isDirectory(request.javaOutput())
+                && Files.isDirectory(request.resourceOutput())
                 && recorded.match(inputs)) {
             return new Outcome(true, null);
         }
@@ -73,8 +73,9 @@ public final class GenerationOrchestrator {
         }
         GenerationResult result = generator.apply(new GeneratorConfig(configs));
         if (result.hasErrors()) {
-            throw new GenerationException("apigw-mcp: generation failed with " + result.errors().size() + " error"
-                    + (result.errors().size() == 1 ? "" : "s") + ":",
+            throw new GenerationException(
+                    "apigw-mcp: generation failed with " + result.errors().size() + " error"
+                            + (result.errors().size() == 1 ? "" : "s") + ":",
                     result.errors().stream().map(Problem::toString).toList());
         }
         try {
@@ -98,7 +99,9 @@ public final class GenerationOrchestrator {
         }
         GenerationResult result = outcome.result();
         for (TargetSummary target : result.targets()) {
-            long warnings = result.warnings().stream().filter(w -> target.target().equals(w.target())).count();
+            long warnings = result.warnings().stream()
+                    .filter(w -> target.target().equals(w.target()))
+                    .count();
             lines.add("apigw-mcp: target " + target.target() + ": " + target.tools() + " tool"
                     + (target.tools() == 1 ? "" : "s") + " generated, " + target.filteredOut()
                     + " operation" + (target.filteredOut() == 1 ? "" : "s") + " filtered out, " + warnings
@@ -122,15 +125,15 @@ public final class GenerationOrchestrator {
         for (TargetConfig config : configs) {
             Path file = config.exportFile();
             if (!Files.isRegularFile(file)) {
-                errors.add("target " + config.name() + ": exportFile " + request.displayName().apply(file)
-                        + " does not exist");
+                errors.add("target " + config.name() + ": exportFile "
+                        + request.displayName().apply(file) + " does not exist");
                 continue;
             }
             try {
                 exports.add(Files.readAllBytes(file));
             } catch (IOException e) {
-                errors.add("target " + config.name() + ": cannot read exportFile " + request.displayName().apply(file)
-                        + ": " + e.getMessage());
+                errors.add("target " + config.name() + ": cannot read exportFile "
+                        + request.displayName().apply(file) + ": " + e.getMessage());
             }
         }
         if (!errors.isEmpty()) {

@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  */
 public final class GeneratorIdentity {
 
-    private GeneratorIdentity() {
-    }
+    private GeneratorIdentity() {}
 
     /**
      * The version, for a snapshot a fingerprint of the code that generates, and the search embedding model when

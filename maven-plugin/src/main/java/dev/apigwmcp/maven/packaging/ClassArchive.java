@@ -32,11 +32,13 @@ public final class ClassArchive {
 
     private static final Pattern JVM_LOG_LINE = Pattern.compile("\\[[0-9.]+s\\]\\[");
 
-    private static final String TRAINING_INPUT = String.join("\n",
+    private static final String TRAINING_INPUT = String.join(
+            "\n",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
                     + "\"capabilities\":{},\"clientInfo\":{\"name\":\"apigw-mcp-class-archive\",\"version\":\"1\"}}}",
             "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
-            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", "");
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+            "");
 
     /**
      * What to make.
@@ -65,14 +67,13 @@ public final class ClassArchive {
      * @param archived   whether the archive was written
      * @param lastError  the last line the gateway wrote on stderr, or {@code null}
      */
-    public record Result(int exitCode, boolean archived, String lastError) {
-    }
+    public record Result(int exitCode, boolean archived, String lastError) {}
 
     /** Runs the training start; never throws for what the gateway does, only for an I/O failure here. */
     public Result make(Request request) throws IOException, InterruptedException {
         Files.deleteIfExists(request.archive());
-        List<String> command = new ArrayList<>(List.of(request.java().toString(),
-                "-XX:ArchiveClassesAtExit=" + request.archive()));
+        List<String> command =
+                new ArrayList<>(List.of(request.java().toString(), "-XX:ArchiveClassesAtExit=" + request.archive()));
         command.addAll(QUIET_FLAGS);
         command.add("-jar");
         command.add(request.jar().toString());
@@ -98,8 +99,13 @@ public final class ClassArchive {
     }
 
     static void trainingEnvironment(Map<String, String> environment) {
-        environment.keySet().removeIf(name -> name.startsWith("APIGW_MCP_") || name.startsWith("OTEL_")
-                || name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
+        environment
+                .keySet()
+                .removeIf(name -> name.startsWith("APIGW_MCP_")
+                        || name.startsWith("OTEL_")
+                        || name.startsWith("AWS_")
+                        || name.equals("JAVA_TOOL_OPTIONS")
+                        || name.equals("JDK_JAVA_OPTIONS"));
         environment.put("AWS_ACCESS_KEY_ID", "APIGWMCPTRAINING");
         environment.put("AWS_SECRET_ACCESS_KEY", "apigw-mcp-class-archive-training-placeholder");
         environment.put("AWS_REGION", "us-east-1");
@@ -108,7 +114,8 @@ public final class ClassArchive {
 
     /** The gateway's last line, not the JVM's own log lines ({@code [1.063s][warning][cds] ...}). */
     static String lastLine(String text) {
-        List<String> lines = text.lines().filter(line -> !line.isBlank() && !JVM_LOG_LINE.matcher(line).lookingAt())
+        List<String> lines = text.lines()
+                .filter(line -> !line.isBlank() && !JVM_LOG_LINE.matcher(line).lookingAt())
                 .toList();
         return lines.isEmpty() ? null : lines.get(lines.size() - 1);
     }

@@ -35,8 +35,12 @@ enum EntryKind {
         String upper = name.toUpperCase(Locale.ROOT);
         if (upper.startsWith("META-INF/") && upper.indexOf('/', "META-INF/".length()) < 0) {
             String file = upper.substring("META-INF/".length());
-            if (file.equals("MANIFEST.MF") || file.equals("INDEX.LIST") || file.startsWith("SIG-")
-                    || file.endsWith(".SF") || file.endsWith(".DSA") || file.endsWith(".RSA")
+            if (file.equals("MANIFEST.MF")
+                    || file.equals("INDEX.LIST")
+                    || file.startsWith("SIG-")
+                    || file.endsWith(".SF")
+                    || file.endsWith(".DSA")
+                    || file.endsWith(".RSA")
                     || file.endsWith(".EC")) {
                 return DROPPED;
             }
@@ -44,7 +48,8 @@ enum EntryKind {
                 return LEGAL;
             }
         }
-        if (name.startsWith(SERVICES) && name.length() > SERVICES.length()
+        if (name.startsWith(SERVICES)
+                && name.length() > SERVICES.length()
                 && name.indexOf('/', SERVICES.length()) < 0) {
             return SERVICE;
         }

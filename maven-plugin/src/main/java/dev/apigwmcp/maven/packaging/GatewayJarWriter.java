@@ -62,8 +62,7 @@ public final class GatewayJarWriter {
     }
 
     /** An entry two inputs hold with different content: the copy from {@code kept} is in the jar. */
-    public record Conflict(String name, String kept, String ignored) {
-    }
+    public record Conflict(String name, String kept, String ignored) {}
 
     /**
      * What was written.
@@ -89,7 +88,7 @@ public final class GatewayJarWriter {
         boolean multiRelease = anyMultiRelease(request.inputs());
         Result result;
         try (OutputStream file = Files.newOutputStream(partial);
-             JarOutputStream jar = new JarOutputStream(file)) {
+                JarOutputStream jar = new JarOutputStream(file)) {
             Assembly assembly = new Assembly(jar, LocalDateTime.ofInstant(request.timestamp(), ZoneOffset.UTC));
             assembly.writeManifest(request.mainClass(), multiRelease);
             for (JarInput input : request.inputs()) {
@@ -122,8 +121,10 @@ public final class GatewayJarWriter {
             }
             try (JarFile jar = new JarFile(input.path().toFile(), false)) {
                 Manifest manifest = jar.getManifest();
-                if (manifest != null && "true".equalsIgnoreCase(
-                        manifest.getMainAttributes().getValue(Attributes.Name.MULTI_RELEASE))) {
+                if (manifest != null
+                        && "true"
+                                .equalsIgnoreCase(
+                                        manifest.getMainAttributes().getValue(Attributes.Name.MULTI_RELEASE))) {
                     return true;
                 }
             } catch (IOException e) {
@@ -150,8 +151,7 @@ public final class GatewayJarWriter {
         private final List<Conflict> conflicts = new ArrayList<>();
         private int entries;
 
-        private record Written(String label, byte[] digest) {
-        }
+        private record Written(String label, byte[] digest) {}
 
         private interface Content {
             byte[] read() throws IOException;
@@ -197,7 +197,10 @@ public final class GatewayJarWriter {
             }
             for (Map.Entry<String, Path> entry : byName.entrySet()) {
                 Path path = entry.getValue();
-                add(entry.getKey(), input.label(), entry.getKey().endsWith("/") ? null : () -> Files.readAllBytes(path));
+                add(
+                        entry.getKey(),
+                        input.label(),
+                        entry.getKey().endsWith("/") ? null : () -> Files.readAllBytes(path));
             }
         }
 
@@ -207,11 +210,16 @@ public final class GatewayJarWriter {
                 Enumeration<? extends ZipEntry> entries = zip.entries();
                 while (entries.hasMoreElements()) {
                     ZipEntry entry = entries.nextElement();
-                    add(entry.getName(), input.label(), entry.isDirectory() ? null : () -> {
-                        try (InputStream in = zip.getInputStream(entry)) {
-                            return in.readAllBytes();
-                        }
-                    });
+                    add(
+                            entry.getName(),
+                            input.label(),
+                            entry.isDirectory()
+                                    ? null
+                                    : () -> {
+                                        try (InputStream in = zip.getInputStream(entry)) {
+                                            return in.readAllBytes();
+                                        }
+                                    });
                 }
             } catch (IOException e) {
                 throw unreadable(input, e);
@@ -225,10 +233,9 @@ public final class GatewayJarWriter {
                         put(name, null);
                     }
                 }
-                case DROPPED -> {
-                }
-                case SERVICE -> services.computeIfAbsent(name, k -> new LinkedHashSet<>())
-                        .addAll(providers(content.read()));
+                case DROPPED -> {}
+                case SERVICE ->
+                    services.computeIfAbsent(name, k -> new LinkedHashSet<>()).addAll(providers(content.read()));
                 case LEGAL -> {
                     byte[] text = content.read();
                     legal.computeIfAbsent(name, k -> new LinkedHashMap<>()).putIfAbsent(normalized(text), text);

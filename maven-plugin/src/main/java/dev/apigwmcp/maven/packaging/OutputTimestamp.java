@@ -13,10 +13,10 @@ public final class OutputTimestamp {
 
     /** The range a jar entry's DOS date-time can hold without an extra field. */
     private static final Instant EARLIEST = Instant.parse("1980-01-01T00:00:02Z");
+
     private static final Instant LATEST = Instant.parse("2099-12-31T23:59:59Z");
 
-    private OutputTimestamp() {
-    }
+    private OutputTimestamp() {}
 
     /** The fixed time of every entry, or empty when the project sets none. */
     public static Optional<Instant> parse(String value) throws PackagingException {
@@ -34,8 +34,8 @@ public final class OutputTimestamp {
                     + " date-time with an offset (such as 2026-01-01T00:00:00Z) nor seconds since 1970");
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new PackagingException("project.build.outputTimestamp \"" + text + "\" must lie between "
-                    + EARLIEST + " and " + LATEST + ", the dates a jar entry can hold");
+            throw new PackagingException("project.build.outputTimestamp \"" + text + "\" must lie between " + EARLIEST
+                    + " and " + LATEST + ", the dates a jar entry can hold");
         }
         return Optional.of(instant);
     }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class StartScripts {
 
-    private StartScripts() {
-    }
+    private StartScripts() {}
 
     /** Writes both scripts for {@code jar} ({@code NAME.jar}); returns the POSIX one. */
     public static Path write(Path jar) throws IOException {
@@ -35,38 +34,43 @@ public final class StartScripts {
 
     static String shell(String name) {
         String quiet = String.join(" ", ClassArchive.QUIET_FLAGS);
-        return String.join("\n", List.of(
-                "#!/bin/sh",
-                "# Starts " + name + ".jar (written by the apigw-mcp package goal). With " + name + ".jsa beside it, the class",
-                "# archive made when the jar was packaged, the JVM starts faster; a JDK other than the one that made it",
-                "# ignores it. JAVA_HOME picks the JDK, JAVA_OPTS adds JVM flags; arguments go to the gateway.",
-                "dir=$(CDPATH= cd -- \"$(dirname -- \"$0\")\" && pwd)",
-                "java=java",
-                "[ -n \"$JAVA_HOME\" ] && java=\"$JAVA_HOME/bin/java\"",
-                "if [ -f \"$dir/" + name + ".jsa\" ]; then",
-                "    exec \"$java\" \"-XX:SharedArchiveFile=$dir/" + name + ".jsa\" " + quiet
-                        + " $JAVA_OPTS -jar \"$dir/" + name + ".jar\" \"$@\"",
-                "fi",
-                "exec \"$java\" " + quiet + " $JAVA_OPTS -jar \"$dir/" + name + ".jar\" \"$@\"",
-                ""));
+        return String.join(
+                "\n",
+                List.of(
+                        "#!/bin/sh",
+                        "# Starts " + name + ".jar (written by the apigw-mcp package goal). With " + name
+                                + ".jsa beside it, the class",
+                        "# archive made when the jar was packaged, the JVM starts faster; a JDK other than the one that made it",
+                        "# ignores it. JAVA_HOME picks the JDK, JAVA_OPTS adds JVM flags; arguments go to the gateway.",
+                        "dir=$(CDPATH= cd -- \"$(dirname -- \"$0\")\" && pwd)",
+                        "java=java",
+                        "[ -n \"$JAVA_HOME\" ] && java=\"$JAVA_HOME/bin/java\"",
+                        "if [ -f \"$dir/" + name + ".jsa\" ]; then",
+                        "    exec \"$java\" \"-XX:SharedArchiveFile=$dir/" + name + ".jsa\" " + quiet
+                                + " $JAVA_OPTS -jar \"$dir/" + name + ".jar\" \"$@\"",
+                        "fi",
+                        "exec \"$java\" " + quiet + " $JAVA_OPTS -jar \"$dir/" + name + ".jar\" \"$@\"",
+                        ""));
     }
 
     static String cmd(String name) {
         String quiet = String.join(" ", ClassArchive.QUIET_FLAGS);
-        return String.join("\r\n", List.of(
-                "@echo off",
-                "rem Starts " + name + ".jar (written by the apigw-mcp package goal), with the class archive " + name
-                        + ".jsa when it is there.",
-                "setlocal",
-                "set \"JAVA_EXE=java\"",
-                "if defined JAVA_HOME set \"JAVA_EXE=%JAVA_HOME%\\bin\\java\"",
-                "if exist \"%~dp0" + name + ".jsa\" (",
-                "    \"%JAVA_EXE%\" \"-XX:SharedArchiveFile=%~dp0" + name + ".jsa\" " + quiet + " %JAVA_OPTS% -jar \"%~dp0"
-                        + name + ".jar\" %*",
-                ") else (",
-                "    \"%JAVA_EXE%\" " + quiet + " %JAVA_OPTS% -jar \"%~dp0" + name + ".jar\" %*",
-                ")",
-                "exit /b %ERRORLEVEL%",
-                ""));
+        return String.join(
+                "\r\n",
+                List.of(
+                        "@echo off",
+                        "rem Starts " + name + ".jar (written by the apigw-mcp package goal), with the class archive "
+                                + name + ".jsa when it is there.",
+                        "setlocal",
+                        "set \"JAVA_EXE=java\"",
+                        "if defined JAVA_HOME set \"JAVA_EXE=%JAVA_HOME%\\bin\\java\"",
+                        "if exist \"%~dp0" + name + ".jsa\" (",
+                        "    \"%JAVA_EXE%\" \"-XX:SharedArchiveFile=%~dp0" + name + ".jsa\" " + quiet
+                                + " %JAVA_OPTS% -jar \"%~dp0" + name + ".jar\" %*",
+                        ") else (",
+                        "    \"%JAVA_EXE%\" " + quiet + " %JAVA_OPTS% -jar \"%~dp0" + name + ".jar\" %*",
+                        ")",
+                        "exit /b %ERRORLEVEL%",
+                        ""));
     }
 }

@@ -134,8 +134,8 @@ class PomTargetInserterTest {
                 + "\t\t\t\t<artifactId>apigw-mcp-maven-plugin</artifactId>\n\t\t\t</plugin>\n\t\t</plugins>\n"
                 + "\t</build>\n</project>\n";
 
-        assertThat(insert(before)).contains("\t\t\t\t\t\t<target>\n\t\t\t\t\t\t\t<name>orders</name>\n"
-                + "\t\t\t\t\t\t</target>\n");
+        assertThat(insert(before))
+                .contains("\t\t\t\t\t\t<target>\n\t\t\t\t\t\t\t<name>orders</name>\n" + "\t\t\t\t\t\t</target>\n");
     }
 
     @Test
@@ -173,7 +173,8 @@ class PomTargetInserterTest {
 
         String after = insert(before);
 
-        assertThat(after).isEqualTo("\uFEFF" + pom(plugin.replace("<targets>\n", """
+        assertThat(after)
+                .isEqualTo("\uFEFF" + pom(plugin.replace("<targets>\n", """
                 <targets>
                       <target>
                         <name>orders</name>
@@ -199,7 +200,8 @@ class PomTargetInserterTest {
         int at = after.indexOf(added);
 
         assertThat(at).isPositive();
-        assertThat(after.substring(0, at) + after.substring(at + added.length())).isEqualTo(before);
+        assertThat(after.substring(0, at) + after.substring(at + added.length()))
+                .isEqualTo(before);
     }
 
     @Test
@@ -218,8 +220,9 @@ class PomTargetInserterTest {
                 </project>
                 """;
 
-        assertThat(insert(before)).contains("<artifactId>apigw-mcp-maven-plugin</artifactId>\n"
-                + "          <configuration>\n            <targets>\n              <target>\n");
+        assertThat(insert(before))
+                .contains("<artifactId>apigw-mcp-maven-plugin</artifactId>\n"
+                        + "          <configuration>\n            <targets>\n              <target>\n");
     }
 
     @Test
@@ -236,15 +239,16 @@ class PomTargetInserterTest {
                   </configuration>
                 </plugin>""");
 
-        assertThatThrownBy(() -> insert(before)).hasMessage("pom.xml already has a target named orders (line 11);"
-                + " remove or rename it first; nothing was written");
+        assertThatThrownBy(() -> insert(before))
+                .hasMessage("pom.xml already has a target named orders (line 11);"
+                        + " remove or rename it first; nothing was written");
     }
 
     @Test
     void aPomWithoutThePluginIsRefusedSayingWhatToAdd() {
         assertThatThrownBy(() -> insert(pom("<plugin><artifactId>maven-jar-plugin</artifactId></plugin>")))
-                .hasMessageStartingWith("pom.xml does not declare the apigw-mcp-maven-plugin plugin in"
-                        + " <build><plugins>; add it");
+                .hasMessageStartingWith(
+                        "pom.xml does not declare the apigw-mcp-maven-plugin plugin in" + " <build><plugins>; add it");
     }
 
     @Test
@@ -259,8 +263,8 @@ class PomTargetInserterTest {
                   </executions>
                 </plugin>""");
 
-        assertThatThrownBy(() -> insert(before)).hasMessageContaining("keeps the plugin's <targets> in an <execution>"
-                + " (line 10)");
+        assertThatThrownBy(() -> insert(before))
+                .hasMessageContaining("keeps the plugin's <targets> in an <execution>" + " (line 10)");
     }
 
     @Test
@@ -271,7 +275,7 @@ class PomTargetInserterTest {
 
     @Test
     void aFileThatIsNotAPomIsRefused() {
-        assertThatThrownBy(() -> insert("<settings/>")).hasMessage("pom.xml is not a Maven POM (no <project>);"
-                + " nothing was written");
+        assertThatThrownBy(() -> insert("<settings/>"))
+                .hasMessage("pom.xml is not a Maven POM (no <project>);" + " nothing was written");
     }
 }

@@ -11,14 +11,25 @@ import org.junit.jupiter.api.Test;
 class TargetXmlTest {
 
     private static AgentCoreTarget target(String region, String description, List<OverrideInput> overrides) {
-        return new AgentCoreTarget("petstore", "a1b2c3d4e5", "prod", region, description,
-                List.of(new FilterInput("/pets/*", List.of("GET", "POST"))), overrides);
+        return new AgentCoreTarget(
+                "petstore",
+                "a1b2c3d4e5",
+                "prod",
+                region,
+                description,
+                List.of(new FilterInput("/pets/*", List.of("GET", "POST"))),
+                overrides);
     }
 
     @Test
     void writesEveryMemberInTheDocumentedCompactForm() {
-        assertThat(TargetXml.lines(target("eu-west-1", null, List.of(
-                new OverrideInput("/pets/{petId}", "GET", "getPet", "Fetch one pet."))), "petstore.json", "  "))
+        assertThat(TargetXml.lines(
+                        target(
+                                "eu-west-1",
+                                null,
+                                List.of(new OverrideInput("/pets/{petId}", "GET", "getPet", "Fetch one pet."))),
+                        "petstore.json",
+                        "  "))
                 .containsExactly(
                         "<!-- Imported from AgentCore Gateway target petstore (petstore.json) -->",
                         "<target>",
@@ -45,26 +56,33 @@ class TargetXmlTest {
 
     @Test
     void escapesTextSoThatAnyDescriptionStaysOneElement() {
-        List<String> lines = TargetXml.lines(target(null, null, List.of(new OverrideInput("/pets", "GET", "list",
-                "Pets <cats & dogs> only"))), "t.json", "  ");
+        List<String> lines = TargetXml.lines(
+                target(null, null, List.of(new OverrideInput("/pets", "GET", "list", "Pets <cats & dogs> only"))),
+                "t.json",
+                "  ");
 
-        assertThat(lines).anySatisfy(line -> assertThat(line)
-                .contains("<description>Pets &lt;cats &amp; dogs&gt; only</description>"));
+        assertThat(lines)
+                .anySatisfy(line ->
+                        assertThat(line).contains("<description>Pets &lt;cats &amp; dogs&gt; only</description>"));
     }
 
     @Test
     void theDescriptionGoesIntoTheCommentWithoutBreakingIt() {
-        String comment = TargetXml.lines(target(null, "Orders -- prod\nstage -", List.of()), "t.json", "  ").get(0);
+        String comment = TargetXml.lines(target(null, "Orders -- prod\nstage -", List.of()), "t.json", "  ")
+                .get(0);
 
-        assertThat(comment).isEqualTo("<!-- Imported from AgentCore Gateway target petstore (t.json): Orders - prod"
-                + " stage -  -->");
+        assertThat(comment)
+                .isEqualTo("<!-- Imported from AgentCore Gateway target petstore (t.json): Orders - prod"
+                        + " stage -  -->");
         assertThat(comment.substring(4, comment.length() - 3)).doesNotContain("--");
     }
 
     @Test
     void indentsWithTheGivenUnit() {
-        assertThat(TargetXml.lines(target(null, null, List.of()), "t.json", "\t")).contains("\t<name>petstore</name>",
-                "\t\t<toolFilter><filterPath>/pets/*</filterPath><methods><method>GET</method><method>POST</method>"
-                        + "</methods></toolFilter>");
+        assertThat(TargetXml.lines(target(null, null, List.of()), "t.json", "\t"))
+                .contains(
+                        "\t<name>petstore</name>",
+                        "\t\t<toolFilter><filterPath>/pets/*</filterPath><methods><method>GET</method><method>POST</method>"
+                                + "</methods></toolFilter>");
     }
 }

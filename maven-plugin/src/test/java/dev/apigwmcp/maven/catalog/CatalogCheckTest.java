@@ -13,14 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which catalog differences fail the build under each policy, and what the build then says. */
 class CatalogCheckTest {
 
-    private static final String ONE_TOOL = tools("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},"
-            + "\"required\":[\"id\"],\"additionalProperties\":false}", "Get one.");
+    private static final String ONE_TOOL = tools(
+            "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},"
+                    + "\"required\":[\"id\"],\"additionalProperties\":false}",
+            "Get one.");
 
     @TempDir
     Path dir;
+
     private Path generated;
     private Path reviewed;
-    private final CatalogCheck check = new CatalogCheck(path -> dir.relativize(path).toString());
+    private final CatalogCheck check =
+            new CatalogCheck(path -> dir.relativize(path).toString());
 
     private static String tools(String inputSchema, String description) {
         return "{\"tools\":[{\"name\":\"get\",\"description\":\"" + description + "\",\"inputSchema\":" + inputSchema
@@ -59,23 +63,33 @@ class CatalogCheckTest {
     @Test
     void aBreakingChangeFailsUnlessThePolicyIsNone() throws Exception {
         // The reviewed catalog had no required argument: requiring one now breaks existing callers.
-        review(tools("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},"
-                + "\"additionalProperties\":false}", "Get one."), "# Tools\n");
+        review(
+                tools(
+                        "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},"
+                                + "\"additionalProperties\":false}",
+                        "Get one."),
+                "# Tools\n");
 
         assertThat(check(FailOn.ANY).fail()).isTrue();
         assertThat(check(FailOn.BREAKING).fail()).isTrue();
         Verdict none = check(FailOn.NONE);
         assertThat(none.fail()).isFalse();
         assertThat(none.headline()).contains("(1 breaking, 0 compatible)");
-        assertThat(none.lines()).contains("diff written to catalog-diff.md",
-                "to accept the new catalog run: mvn apigw-mcp:update-catalog");
+        assertThat(none.lines())
+                .contains(
+                        "diff written to catalog-diff.md",
+                        "to accept the new catalog run: mvn apigw-mcp:update-catalog");
         assertThat(none.markdown()).contains("To accept: `mvn apigw-mcp:update-catalog`");
     }
 
     @Test
     void aCompatibleChangeFailsOnlyUnderAny() throws Exception {
-        review(tools("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},\"required\":[\"id\"],"
-                + "\"additionalProperties\":false}", "Get one pet."), "# Tools\n");
+        review(
+                tools(
+                        "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},\"required\":[\"id\"],"
+                                + "\"additionalProperties\":false}",
+                        "Get one pet."),
+                "# Tools\n");
 
         assertThat(check(FailOn.ANY).fail()).isTrue();
         assertThat(check(FailOn.BREAKING).fail()).isFalse();
@@ -96,8 +110,9 @@ class CatalogCheckTest {
     void aMissingReviewedCatalogFailsUnlessThePolicyIsNoneAndSaysHowToCreateIt() throws Exception {
         Verdict verdict = check(FailOn.BREAKING);
         assertThat(verdict.fail()).isTrue();
-        assertThat(verdict.headline()).isEqualTo("apigw-mcp: there is no reviewed tool catalog at"
-                + " reviewed/tools.json; create it with: mvn apigw-mcp:update-catalog");
+        assertThat(verdict.headline())
+                .isEqualTo("apigw-mcp: there is no reviewed tool catalog at"
+                        + " reviewed/tools.json; create it with: mvn apigw-mcp:update-catalog");
         assertThat(verdict.markdown()).contains("There is no reviewed catalog yet.");
         assertThat(check(FailOn.NONE).fail()).isFalse();
     }

@@ -10,9 +10,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class TargetConfigMapperTest {
 
@@ -53,12 +53,14 @@ class TargetConfigMapperTest {
         assertThat(mapping.errors()).isEmpty();
         TargetConfig config = mapping.targets().get(0).config();
         assertThat(config.name()).isEqualTo("petstore");
-        assertThat(config.exportFile()).isEqualTo(basedir.toAbsolutePath().resolve("src/main/apigw-mcp/petstore.export.json"));
+        assertThat(config.exportFile())
+                .isEqualTo(basedir.toAbsolutePath().resolve("src/main/apigw-mcp/petstore.export.json"));
         assertThat(config.displayFile()).isEqualTo("src/main/apigw-mcp/petstore.export.json");
-        assertThat(config.toolFilters()).containsExactly(new ToolFilter("/pets/*", List.of("GET", "POST"),
-                "target petstore: <toolFilter> #1"));
-        assertThat(config.toolOverrides()).containsExactly(new ToolOverride("/pets/{petId}", "GET", "getPet",
-                "Fetch one pet.", "target petstore: <toolOverride> #1"));
+        assertThat(config.toolFilters())
+                .containsExactly(new ToolFilter("/pets/*", List.of("GET", "POST"), "target petstore: <toolFilter> #1"));
+        assertThat(config.toolOverrides())
+                .containsExactly(new ToolOverride(
+                        "/pets/{petId}", "GET", "getPet", "Fetch one pet.", "target petstore: <toolOverride> #1"));
         assertThat(config.auth()).isEqualTo(AuthMode.API_KEY);
         assertThat(config.namePrefix()).isFalse();
         assertThat(config.descriptionMaxLength()).isEqualTo(200);
@@ -92,7 +94,8 @@ class TargetConfigMapperTest {
         TargetParameters target = petstore();
         target.setExportFile(new File("/somewhere/else/x.export.json"));
 
-        assertThat(mapper().map(List.of(target)).targets().get(0).config().displayFile()).isEqualTo("x.export.json");
+        assertThat(mapper().map(List.of(target)).targets().get(0).config().displayFile())
+                .isEqualTo("x.export.json");
     }
 
     @Test
@@ -108,8 +111,9 @@ class TargetConfigMapperTest {
         PlannedTarget planned = mapper().map(List.of(target)).targets().get(0);
 
         assertThat(planned.config().displayFile()).isEqualTo("src/main/apigw-mcp/orders.export.json");
-        assertThat(planned.source()).isEqualTo(new dev.apigwmcp.maven.fetch.ExportSource("a1b2c3", "prod",
-                "eu-west-1", "dev", "http://127.0.0.1:9999"));
+        assertThat(planned.source())
+                .isEqualTo(new dev.apigwmcp.maven.fetch.ExportSource(
+                        "a1b2c3", "prod", "eu-west-1", "dev", "http://127.0.0.1:9999"));
     }
 
     @Test
@@ -119,12 +123,18 @@ class TargetConfigMapperTest {
         skipped.setSkip(true);
 
         assertThat(mapper().map(List.of(petstore(), skipped)).targets())
-                .extracting(t -> t.config().name()).containsExactly("petstore");
+                .extracting(t -> t.config().name())
+                .containsExactly("petstore");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "Pet-Store-2", "0123456789012345678901234567890123456789012345678901234567890123456789"
-            + "012345678901234567890123456789"})
+    @ValueSource(
+            strings = {
+                "a",
+                "Pet-Store-2",
+                "0123456789012345678901234567890123456789012345678901234567890123456789"
+                        + "012345678901234567890123456789"
+            })
     void targetNamesOfLettersDigitsAndHyphensAreAccepted(String name) {
         TargetParameters target = petstore();
         target.setName(name);
@@ -133,15 +143,26 @@ class TargetConfigMapperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pet_store", "pet store", "p\u00e9t", "pets!", "-", "pet--store", "pet-", "0123456789"
-            + "01234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901"})
+    @ValueSource(
+            strings = {
+                "pet_store",
+                "pet store",
+                "p\u00e9t",
+                "pets!",
+                "-",
+                "pet--store",
+                "pet-",
+                "0123456789"
+                        + "01234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901"
+            })
     void otherTargetNamesAreRejected(String name) {
         TargetParameters target = petstore();
         target.setName(name);
 
-        assertThat(mapper().map(List.of(target)).errors()).containsExactly("target " + name + ": <name> must be"
-                + " letters and digits with single hyphens between them (no spaces or underscores), at most 100"
-                + " characters, was '" + name + "'");
+        assertThat(mapper().map(List.of(target)).errors())
+                .containsExactly("target " + name + ": <name> must be"
+                        + " letters and digits with single hyphens between them (no spaces or underscores), at most 100"
+                        + " characters, was '" + name + "'");
     }
 
     @Test
@@ -152,8 +173,8 @@ class TargetConfigMapperTest {
 
     @Test
     void noTargetsIsAnError() {
-        assertThat(mapper().map(null).errors()).containsExactly(
-                "<targets> is empty: add a target with a <name> and an <exportFile>");
+        assertThat(mapper().map(null).errors())
+                .containsExactly("<targets> is empty: add a target with a <name> and an <exportFile>");
     }
 
     @Test
@@ -183,19 +204,20 @@ class TargetConfigMapperTest {
 
         assertThat(mapping.targets()).isEmpty();
         // The plugin's own members (fetching from API Gateway) first, then every rule shared with the command line.
-        assertThat(mapping.errors()).containsExactly(
-                "target remote: <restApiId> and <stage> go together; <stage> is missing",
-                "target petstore: <region> is only used with <restApiId> and <stage>",
-                "<target> #1: <name> is missing",
-                "<target> #1: <exportFile> is missing (or set <restApiId> and <stage> to fetch the export from API"
-                        + " Gateway)",
-                "target pet store: <auth> must be one of IAM, API_KEY, NONE, FROM_EXPORT, was 'KERBEROS'",
-                "target pet store: <descriptionMaxLength> must be a positive number, was 0",
-                "target pet store: <toolFilter> #2: <filterPath> is missing",
-                "target pet store: <toolOverride> #1: <name> is missing",
-                "target remote: <exportFile> is missing (or set <restApiId> and <stage> to fetch the export from API"
-                        + " Gateway)",
-                "target petstore: <name> 'petstore' is used by two targets; every target needs a name of its own");
+        assertThat(mapping.errors())
+                .containsExactly(
+                        "target remote: <restApiId> and <stage> go together; <stage> is missing",
+                        "target petstore: <region> is only used with <restApiId> and <stage>",
+                        "<target> #1: <name> is missing",
+                        "<target> #1: <exportFile> is missing (or set <restApiId> and <stage> to fetch the export from API"
+                                + " Gateway)",
+                        "target pet store: <auth> must be one of IAM, API_KEY, NONE, FROM_EXPORT, was 'KERBEROS'",
+                        "target pet store: <descriptionMaxLength> must be a positive number, was 0",
+                        "target pet store: <toolFilter> #2: <filterPath> is missing",
+                        "target pet store: <toolOverride> #1: <name> is missing",
+                        "target remote: <exportFile> is missing (or set <restApiId> and <stage> to fetch the export from API"
+                                + " Gateway)",
+                        "target petstore: <name> 'petstore' is used by two targets; every target needs a name of its own");
     }
 
     @Test

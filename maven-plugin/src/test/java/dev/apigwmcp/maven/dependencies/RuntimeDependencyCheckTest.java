@@ -11,12 +11,13 @@ class RuntimeDependencyCheckTest {
 
     @Test
     void aMissingRuntimeFailsInOneLineNamingTheDependencyToAdd() {
-        RuntimeDependencyCheck.Finding finding = check.check(List.of(
-                new RuntimeDependencyCheck.Dependency("com.example", "other", "1.0", "compile")));
+        RuntimeDependencyCheck.Finding finding =
+                check.check(List.of(new RuntimeDependencyCheck.Dependency("com.example", "other", "1.0", "compile")));
 
-        assertThat(finding.failure()).hasValueSatisfying(line -> assertThat(line)
-                .contains("add the dependency dev.apigwmcp:apigw-mcp-runtime:1.2.0")
-                .doesNotContain("\n"));
+        assertThat(finding.failure())
+                .hasValueSatisfying(line -> assertThat(line)
+                        .contains("add the dependency dev.apigwmcp:apigw-mcp-runtime:1.2.0")
+                        .doesNotContain("\n"));
     }
 
     @Test
@@ -38,11 +39,12 @@ class RuntimeDependencyCheckTest {
 
     @Test
     void aTestScopeRuntimeFailsNamingItsScope() {
-        RuntimeDependencyCheck.Finding finding = check.check(List.of(
-                new RuntimeDependencyCheck.Dependency("dev.apigwmcp", "apigw-mcp-runtime", "1.2.0", "test")));
+        RuntimeDependencyCheck.Finding finding = check.check(
+                List.of(new RuntimeDependencyCheck.Dependency("dev.apigwmcp", "apigw-mcp-runtime", "1.2.0", "test")));
 
-        assertThat(finding.failure()).hasValueSatisfying(line -> assertThat(line)
-                .contains("in scope test").contains("make it a compile-scope dependency"));
+        assertThat(finding.failure())
+                .hasValueSatisfying(line ->
+                        assertThat(line).contains("in scope test").contains("make it a compile-scope dependency"));
     }
 
     @Test
@@ -51,7 +53,8 @@ class RuntimeDependencyCheckTest {
                 new RuntimeDependencyCheck.Dependency("dev.apigwmcp", "apigw-mcp-runtime", "1.1.0", "compile")));
 
         assertThat(finding.failure()).isEmpty();
-        assertThat(finding.warning()).hasValueSatisfying(line -> assertThat(line)
-                .contains("apigw-mcp-runtime:1.1.0").contains("the plugin is 1.2.0"));
+        assertThat(finding.warning())
+                .hasValueSatisfying(line ->
+                        assertThat(line).contains("apigw-mcp-runtime:1.1.0").contains("the plugin is 1.2.0"));
     }
 }

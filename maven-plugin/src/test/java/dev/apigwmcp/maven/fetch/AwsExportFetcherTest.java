@@ -28,8 +28,7 @@ class AwsExportFetcherTest {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKEEXAMPLE", SECRET));
 
     /** What the fake saw of one request. */
-    record Seen(String method, String path, String query, String accept, String authorization) {
-    }
+    record Seen(String method, String path, String query, String accept, String authorization) {}
 
     private HttpServer server;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -41,8 +40,11 @@ class AwsExportFetcherTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Accept"),
+            seen.add(new Seen(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Accept"),
                     exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] bytes = (status == 200 ? body : "{\"message\":\"nope\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -63,7 +65,11 @@ class AwsExportFetcherTest {
     }
 
     private ExportSource source() {
-        return new ExportSource("a1b2c3", "prod", "us-east-1", null,
+        return new ExportSource(
+                "a1b2c3",
+                "prod",
+                "us-east-1",
+                null,
                 "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -94,7 +100,8 @@ class AwsExportFetcherTest {
         status = 404;
         errorType = "NotFoundException";
 
-        assertThatThrownBy(this::fetch).isInstanceOf(FetchException.class)
+        assertThatThrownBy(this::fetch)
+                .isInstanceOf(FetchException.class)
                 .hasMessage("cannot fetch the export of restApiId a1b2c3, stage prod: API Gateway found no such REST"
                         + " API or stage (NotFound); check <restApiId>, <stage> and the region (us-east-1)");
     }
@@ -104,11 +111,13 @@ class AwsExportFetcherTest {
         status = 403;
         errorType = "AccessDeniedException";
 
-        assertThatThrownBy(this::fetch).isInstanceOf(FetchException.class)
+        assertThatThrownBy(this::fetch)
+                .isInstanceOf(FetchException.class)
                 .hasMessage("cannot fetch the export of restApiId a1b2c3, stage prod: access denied"
                         + " (AccessDeniedException); the credentials need apigateway:GET on"
                         + " /restapis/a1b2c3/stages/prod/exports/oas30")
-                .message().doesNotContain(SECRET);
+                .message()
+                .doesNotContain(SECRET);
     }
 
     @Test
@@ -116,8 +125,10 @@ class AwsExportFetcherTest {
         status = 429;
         errorType = "TooManyRequestsException";
 
-        assertThatThrownBy(this::fetch).isInstanceOf(FetchException.class)
-                .hasMessageEndingWith("API Gateway throttled the request (TooManyRequests) after retries; try again later");
+        assertThatThrownBy(this::fetch)
+                .isInstanceOf(FetchException.class)
+                .hasMessageEndingWith(
+                        "API Gateway throttled the request (TooManyRequests) after retries; try again later");
         assertThat(seen).hasSizeGreaterThan(1);
     }
 
@@ -129,10 +140,13 @@ class AwsExportFetcherTest {
         }
         ExportSource source = new ExportSource("a1b2c3", "prod", "us-east-1", null, "http://127.0.0.1:" + closedPort);
 
-        assertThatThrownBy(() -> new AwsExportFetcher(FAKE).fetch(source)).isInstanceOf(FetchException.class)
-                .hasMessage("cannot fetch the export of restApiId a1b2c3, stage prod: API Gateway endpoint http://127.0.0.1:"
-                        + closedPort + " is unreachable (ConnectException); check the network, -o offline mode and"
-                        + " <endpoint>");
+        assertThatThrownBy(() -> new AwsExportFetcher(FAKE).fetch(source))
+                .isInstanceOf(FetchException.class)
+                .hasMessage(
+                        "cannot fetch the export of restApiId a1b2c3, stage prod: API Gateway endpoint http://127.0.0.1:"
+                                + closedPort
+                                + " is unreachable (ConnectException); check the network, -o offline mode and"
+                                + " <endpoint>");
     }
 
     @Test
@@ -141,9 +155,11 @@ class AwsExportFetcherTest {
             throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
         };
 
-        assertThatThrownBy(() -> new AwsExportFetcher(none).fetch(source())).isInstanceOf(FetchException.class)
-                .hasMessage("cannot fetch the export of restApiId a1b2c3, stage prod: no AWS credentials found;"
-                        + " configure the default chain (environment variables, ~/.aws/credentials, SSO) or set <profile>");
+        assertThatThrownBy(() -> new AwsExportFetcher(none).fetch(source()))
+                .isInstanceOf(FetchException.class)
+                .hasMessage(
+                        "cannot fetch the export of restApiId a1b2c3, stage prod: no AWS credentials found;"
+                                + " configure the default chain (environment variables, ~/.aws/credentials, SSO) or set <profile>");
         assertThat(seen).isEmpty();
     }
 
@@ -153,8 +169,9 @@ class AwsExportFetcherTest {
                 SdkClientException.create("Unable to load region from any of the providers in the chain"),
                 new ExportSource("a", "b", null, null, null));
 
-        assertThat(message).isEqualTo("cannot fetch the export of restApiId a, stage b: no AWS region; set <region>"
-                + " on the target, AWS_REGION, or a region in the profile");
+        assertThat(message)
+                .isEqualTo("cannot fetch the export of restApiId a, stage b: no AWS region; set <region>"
+                        + " on the target, AWS_REGION, or a region in the profile");
     }
 
     @Test
@@ -162,7 +179,8 @@ class AwsExportFetcherTest {
         status = 400;
         errorType = "BadRequestException";
 
-        assertThatThrownBy(this::fetch).hasMessage("cannot fetch the export of restApiId a1b2c3, stage prod:"
-                + " API Gateway answered HTTP 400 (BadRequestException)");
+        assertThatThrownBy(this::fetch)
+                .hasMessage("cannot fetch the export of restApiId a1b2c3, stage prod:"
+                        + " API Gateway answered HTTP 400 (BadRequestException)");
     }
 }

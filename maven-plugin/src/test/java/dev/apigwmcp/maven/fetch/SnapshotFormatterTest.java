@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 class SnapshotFormatterTest {
 
     private String format(String json) throws FetchException {
-        return new String(new SnapshotFormatter().format(json.getBytes(StandardCharsets.UTF_8), "restApiId a, stage b"),
+        return new String(
+                new SnapshotFormatter().format(json.getBytes(StandardCharsets.UTF_8), "restApiId a, stage b"),
                 StandardCharsets.UTF_8);
     }
 
     @Test
     void prettyPrintsWithTwoSpacesKeepingKeyOrderAndNumbers() throws Exception {
-        assertThat(format("{\"z\":1,\"a\":[1.50,2e3,{}],\"m\":{\"y\":[],\"x\":null},\"t\":\"é\"}")).isEqualTo("""
+        assertThat(format("{\"z\":1,\"a\":[1.50,2e3,{}],\"m\":{\"y\":[],\"x\":null},\"t\":\"é\"}"))
+                .isEqualTo("""
                 {
                   "z": 1,
                   "a": [

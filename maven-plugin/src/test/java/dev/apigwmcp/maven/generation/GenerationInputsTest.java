@@ -11,17 +11,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class GenerationInputsTest {
 
     private static TargetConfig base() {
-        return TargetConfig.builder("petstore", Path.of("/work/a/petstore.json")).displayFile("src/petstore.json")
+        return TargetConfig.builder("petstore", Path.of("/work/a/petstore.json"))
+                .displayFile("src/petstore.json")
                 .toolFilters(List.of(new ToolFilter("/pets/*", List.of("GET"))))
-                .toolOverrides(List.of(new ToolOverride("/pets/{id}", "GET", "getPet", "Fetch."))).build();
+                .toolOverrides(List.of(new ToolOverride("/pets/{id}", "GET", "getPet", "Fetch.")))
+                .build();
     }
 
     private static String of(TargetConfig config, String version) {
@@ -44,8 +46,10 @@ class GenerationInputsTest {
     @Test
     void movingTheCheckoutDoesNotChangeIt() {
         TargetConfig moved = TargetConfig.builder("petstore", Path.of("/elsewhere/petstore.json"))
-                .displayFile("src/petstore.json").toolFilters(base().toolFilters())
-                .toolOverrides(base().toolOverrides()).build();
+                .displayFile("src/petstore.json")
+                .toolFilters(base().toolFilters())
+                .toolOverrides(base().toolOverrides())
+                .build();
 
         assertThat(of(moved, "1.0")).isEqualTo(of(base(), "1.0"));
     }
@@ -54,30 +58,36 @@ class GenerationInputsTest {
         TargetConfig b = base();
         return Stream.<Arguments>of(
                 Arguments.of("name", (UnaryOperator<TargetConfig>) c -> TargetConfig.builder("pets", c.exportFile())
-                        .displayFile(c.displayFile()).toolFilters(c.toolFilters()).toolOverrides(c.toolOverrides())
+                        .displayFile(c.displayFile())
+                        .toolFilters(c.toolFilters())
+                        .toolOverrides(c.toolOverrides())
                         .build()),
-                Arguments.of("file", (UnaryOperator<TargetConfig>) c -> c.toBuilder().displayFile("src/other.json")
-                        .build()),
-                Arguments.of("filter method", (UnaryOperator<TargetConfig>) c -> c.withFilters(
-                        List.of(new ToolFilter("/pets/*", List.of("POST"))))),
+                Arguments.of("file", (UnaryOperator<TargetConfig>)
+                        c -> c.toBuilder().displayFile("src/other.json").build()),
+                Arguments.of("filter method", (UnaryOperator<TargetConfig>)
+                        c -> c.withFilters(List.of(new ToolFilter("/pets/*", List.of("POST"))))),
                 Arguments.of("filter removed", (UnaryOperator<TargetConfig>) c -> c.withFilters(List.of())),
-                Arguments.of("override description", (UnaryOperator<TargetConfig>) c -> c.withOverrides(
-                        List.of(new ToolOverride("/pets/{id}", "GET", "getPet", "Other.")))),
-                Arguments.of("override without description", (UnaryOperator<TargetConfig>) c -> c.withOverrides(
-                        List.of(new ToolOverride("/pets/{id}", "GET", "getPet", null)))),
-                Arguments.of("auth", (UnaryOperator<TargetConfig>) c -> c.toBuilder().auth(AuthMode.IAM).build()),
-                Arguments.of("prefix", (UnaryOperator<TargetConfig>) c -> c.toBuilder().namePrefix(false).build()),
-                Arguments.of("cap", (UnaryOperator<TargetConfig>) c -> c.toBuilder().descriptionMaxLength(80).build()),
-                Arguments.of("package", (UnaryOperator<TargetConfig>) c -> c.toBuilder().javaPackage("com.x").build()),
-                Arguments.of("output schema cap", (UnaryOperator<TargetConfig>) c -> c.toBuilder()
-                        .outputSchemaMaxBytes(100).build()),
-                Arguments.of("output schema mode", (UnaryOperator<TargetConfig>) c -> c.toBuilder()
-                        .outputSchemas(OutputSchemaMode.STRICT).build()),
-                Arguments.of("allow no tools", (UnaryOperator<TargetConfig>) c -> c.toBuilder().allowNoTools(true)
-                        .build()),
+                Arguments.of("override description", (UnaryOperator<TargetConfig>)
+                        c -> c.withOverrides(List.of(new ToolOverride("/pets/{id}", "GET", "getPet", "Other.")))),
+                Arguments.of("override without description", (UnaryOperator<TargetConfig>)
+                        c -> c.withOverrides(List.of(new ToolOverride("/pets/{id}", "GET", "getPet", null)))),
+                Arguments.of("auth", (UnaryOperator<TargetConfig>)
+                        c -> c.toBuilder().auth(AuthMode.IAM).build()),
+                Arguments.of("prefix", (UnaryOperator<TargetConfig>)
+                        c -> c.toBuilder().namePrefix(false).build()),
+                Arguments.of("cap", (UnaryOperator<TargetConfig>)
+                        c -> c.toBuilder().descriptionMaxLength(80).build()),
+                Arguments.of("package", (UnaryOperator<TargetConfig>)
+                        c -> c.toBuilder().javaPackage("com.x").build()),
+                Arguments.of("output schema cap", (UnaryOperator<TargetConfig>)
+                        c -> c.toBuilder().outputSchemaMaxBytes(100).build()),
+                Arguments.of("output schema mode", (UnaryOperator<TargetConfig>) c ->
+                        c.toBuilder().outputSchemas(OutputSchemaMode.STRICT).build()),
+                Arguments.of("allow no tools", (UnaryOperator<TargetConfig>)
+                        c -> c.toBuilder().allowNoTools(true).build()),
                 // Values that would run into the next line or key if they were written as they are.
-                Arguments.of("filter path with a newline", (UnaryOperator<TargetConfig>) c -> c.withFilters(
-                        List.of(new ToolFilter("/pets/*\nmethod=GET", List.of())))),
+                Arguments.of("filter path with a newline", (UnaryOperator<TargetConfig>)
+                        c -> c.withFilters(List.of(new ToolFilter("/pets/*\nmethod=GET", List.of())))),
                 Arguments.of("description with a newline", (UnaryOperator<TargetConfig>) c -> c.withOverrides(
                         List.of(new ToolOverride("/pets/{id}", "GET", "getPet", "Fetch.\nfilter=/x")))));
     }

@@ -45,7 +45,8 @@ class GenerationOrchestratorTest {
             calls.add(config);
             String name = "Tool" + calls.size();
             return new GenerationResult(
-                    List.of(GeneratedFile.text(GeneratedFile.Kind.JAVA, "p/" + name + ".java", "class " + name + " {}"),
+                    List.of(
+                            GeneratedFile.text(GeneratedFile.Kind.JAVA, "p/" + name + ".java", "class " + name + " {}"),
                             GeneratedFile.text(GeneratedFile.Kind.RESOURCE, "apigw-mcp/" + name + ".json", "{}")),
                     List.of(new ToolSummary("petstore", "petstore___a", "GET", "/a")),
                     List.of(new TargetSummary("petstore", 3, 1, 2)),
@@ -56,19 +57,36 @@ class GenerationOrchestratorTest {
 
     private GenerationOrchestrator orchestrator() {
         BuildLog log = new BuildLog() {
-            @Override public void info(String line) { infos.add(line); }
-            @Override public void warn(String line) { }
-            @Override public void debug(String line) { }
+            @Override
+            public void info(String line) {
+                infos.add(line);
+            }
+
+            @Override
+            public void warn(String line) {}
+
+            @Override
+            public void debug(String line) {}
         };
-        return new GenerationOrchestrator(c -> generator.apply(c), new SnapshotRefresher(() -> source -> {
-            fetches.add(source);
-            return "{\"openapi\":\"3.0.1\",\"paths\":{}}".getBytes(StandardCharsets.UTF_8);
-        }), log);
+        return new GenerationOrchestrator(
+                c -> generator.apply(c),
+                new SnapshotRefresher(() -> source -> {
+                    fetches.add(source);
+                    return "{\"openapi\":\"3.0.1\",\"paths\":{}}".getBytes(StandardCharsets.UTF_8);
+                }),
+                log);
     }
 
     private GenerationRequest request(List<PlannedTarget> targets, boolean refresh, boolean offline) {
-        return new GenerationRequest(targets, dir.resolve("java"), dir.resolve("res"), dir.resolve("state"), "1.0",
-                refresh, offline, p -> dir.relativize(p).toString());
+        return new GenerationRequest(
+                targets,
+                dir.resolve("java"),
+                dir.resolve("res"),
+                dir.resolve("state"),
+                "1.0",
+                refresh,
+                offline,
+                p -> dir.relativize(p).toString());
     }
 
     private GenerationRequest request() {
@@ -84,8 +102,8 @@ class GenerationOrchestratorTest {
         assertThat(dir.resolve("java/p/Tool1.java")).hasContent("class Tool1 {}");
         assertThat(dir.resolve("res/apigw-mcp/Tool1.json")).exists();
         assertThat(dir.resolve("state/inputs/configuration.txt")).exists();
-        assertThat(GenerationOrchestrator.summary(outcome, 1)).containsExactly(
-                "apigw-mcp: target petstore: 1 tool generated, 2 operations filtered out, 1 warning");
+        assertThat(GenerationOrchestrator.summary(outcome, 1))
+                .containsExactly("apigw-mcp: target petstore: 1 tool generated, 2 operations filtered out, 1 warning");
     }
 
     @Test
@@ -96,8 +114,9 @@ class GenerationOrchestratorTest {
 
         assertThat(second.upToDate()).isTrue();
         assertThat(calls).hasSize(1);
-        assertThat(GenerationOrchestrator.summary(second, 1)).containsExactly(
-                "apigw-mcp: no input changed since the last run (1 target), generated sources are up to date");
+        assertThat(GenerationOrchestrator.summary(second, 1))
+                .containsExactly(
+                        "apigw-mcp: no input changed since the last run (1 target), generated sources are up to date");
     }
 
     @Test
@@ -130,7 +149,9 @@ class GenerationOrchestratorTest {
         orchestrator().run(request());
         TargetConfig renamed = TargetConfig.of("pets", export);
 
-        assertThat(orchestrator().run(request(List.of(new PlannedTarget(renamed, null)), false, false)).upToDate())
+        assertThat(orchestrator()
+                        .run(request(List.of(new PlannedTarget(renamed, null)), false, false))
+                        .upToDate())
                 .isFalse();
     }
 
@@ -146,23 +167,31 @@ class GenerationOrchestratorTest {
 
     @Test
     void generatorErrorsFailWithEveryProblemAndLeaveNoFingerprint() {
-        generator = config -> new GenerationResult(List.of(), List.of(), List.of(), List.of(), List.of(
-                new Problem("petstore", "petstore.export.json", "/paths/~1a/get", "first"),
-                new Problem("petstore", "petstore.export.json", null, "second")));
+        generator = config -> new GenerationResult(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(
+                        new Problem("petstore", "petstore.export.json", "/paths/~1a/get", "first"),
+                        new Problem("petstore", "petstore.export.json", null, "second")));
 
         assertThatThrownBy(() -> orchestrator().run(request()))
                 .isInstanceOf(GenerationException.class)
-                .satisfies(e -> assertThat(((GenerationException) e).lines()).containsExactly(
-                        "petstore.export.json#/paths/~1a/get: first (target petstore)",
-                        "petstore.export.json: second (target petstore)"))
+                .satisfies(e -> assertThat(((GenerationException) e).lines())
+                        .containsExactly(
+                                "petstore.export.json#/paths/~1a/get: first (target petstore)",
+                                "petstore.export.json: second (target petstore)"))
                 .hasMessageStartingWith("apigw-mcp: generation failed with 2 errors:");
         assertThat(dir.resolve("state/inputs/configuration.txt")).doesNotExist();
     }
 
     @Test
     void missingExportFileIsAClearError() {
-        GenerationRequest request = request(List.of(new PlannedTarget(
-                TargetConfig.of("petstore", dir.resolve("missing.json")), null)), false, false);
+        GenerationRequest request = request(
+                List.of(new PlannedTarget(TargetConfig.of("petstore", dir.resolve("missing.json")), null)),
+                false,
+                false);
 
         assertThatThrownBy(() -> orchestrator().run(request))
                 .isInstanceOf(GenerationException.class)
@@ -175,12 +204,14 @@ class GenerationOrchestratorTest {
         Path snapshot = dir.resolve("snap/orders.export.json");
         ExportSource source = new ExportSource("abc", "prod", "us-east-1", null, null);
 
-        orchestrator().run(request(List.of(new PlannedTarget(TargetConfig.of("orders", snapshot), source)), false, false));
+        orchestrator()
+                .run(request(List.of(new PlannedTarget(TargetConfig.of("orders", snapshot), source)), false, false));
 
         assertThat(fetches).containsExactly(source);
         assertThat(snapshot).hasContent("{\n  \"openapi\": \"3.0.1\",\n  \"paths\": {}\n}\n");
-        assertThat(infos).contains("apigw-mcp: target orders: fetched the export of restApiId abc, stage prod"
-                + " into snap/orders.export.json");
+        assertThat(infos)
+                .contains("apigw-mcp: target orders: fetched the export of restApiId abc, stage prod"
+                        + " into snap/orders.export.json");
     }
 
     @Test
@@ -199,8 +230,10 @@ class GenerationOrchestratorTest {
     @Test
     void offlineBuildCannotFetchAMissingSnapshot() {
         ExportSource source = new ExportSource("abc", "prod", null, null, null);
-        GenerationRequest request = request(List.of(new PlannedTarget(
-                TargetConfig.of("orders", dir.resolve("orders.export.json")), source)), false, true);
+        GenerationRequest request = request(
+                List.of(new PlannedTarget(TargetConfig.of("orders", dir.resolve("orders.export.json")), source)),
+                false,
+                true);
 
         assertThatThrownBy(() -> orchestrator().run(request))
                 .hasMessageContaining("target orders (restApiId abc, stage prod): snapshot orders.export.json is"
@@ -210,18 +243,30 @@ class GenerationOrchestratorTest {
 
     @Test
     void fetchErrorsNameTheTarget() {
-        GenerationOrchestrator failing = new GenerationOrchestrator(generator, new SnapshotRefresher(() -> s -> {
-            throw new FetchException("cannot fetch the export of " + s.describe() + ": access denied");
-        }), new BuildLog() {
-            @Override public void info(String line) { }
-            @Override public void warn(String line) { }
-            @Override public void debug(String line) { }
-        });
-        GenerationRequest request = request(List.of(new PlannedTarget(
-                TargetConfig.of("orders", dir.resolve("orders.export.json")),
-                new ExportSource("abc", "prod", null, null, null))), false, false);
+        GenerationOrchestrator failing = new GenerationOrchestrator(
+                generator,
+                new SnapshotRefresher(() -> s -> {
+                    throw new FetchException("cannot fetch the export of " + s.describe() + ": access denied");
+                }),
+                new BuildLog() {
+                    @Override
+                    public void info(String line) {}
 
-        assertThatThrownBy(() -> failing.run(request)).hasMessageContaining(
-                "target orders: cannot fetch the export of restApiId abc, stage prod: access denied");
+                    @Override
+                    public void warn(String line) {}
+
+                    @Override
+                    public void debug(String line) {}
+                });
+        GenerationRequest request = request(
+                List.of(new PlannedTarget(
+                        TargetConfig.of("orders", dir.resolve("orders.export.json")),
+                        new ExportSource("abc", "prod", null, null, null))),
+                false,
+                false);
+
+        assertThatThrownBy(() -> failing.run(request))
+                .hasMessageContaining(
+                        "target orders: cannot fetch the export of restApiId abc, stage prod: access denied");
     }
 }

@@ -31,7 +31,8 @@ class GeneratorIdentityTest {
         Path services = Files.createDirectories(classes.resolve("META-INF/services"));
         Files.writeString(services.resolve(TextEmbedder.class.getName()), FakeEmbedder.class.getName() + "\n");
         ClassLoader original = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader withModel = new URLClassLoader(new URL[] {classes.toUri().toURL()}, original)) {
+        try (URLClassLoader withModel =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, original)) {
             Thread.currentThread().setContextClassLoader(withModel);
             assertThat(GeneratorIdentity.of("1.2.0")).isEqualTo("1.2.0 embeddings: fake/1");
         } finally {

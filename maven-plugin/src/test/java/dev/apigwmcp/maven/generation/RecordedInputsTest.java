@@ -34,8 +34,8 @@ class RecordedInputsTest {
     }
 
     private GenerationInputs inputs(String version) {
-        return GenerationInputs.of(version, List.of(TargetConfig.of("petstore", petstore),
-                TargetConfig.of("orders", orders)));
+        return GenerationInputs.of(
+                version, List.of(TargetConfig.of("petstore", petstore), TargetConfig.of("orders", orders)));
     }
 
     private void recordCurrentFiles() throws IOException {

@@ -3,7 +3,6 @@ package dev.apigwmcp.maven.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +27,14 @@ class ClassArchiveTest {
     /** A jar whose main class reads its input, writes a line on stderr and exits with {@code status}. */
     private Path jar(int status) throws IOException {
         Path source = folder.resolve("Main.java");
-        Files.writeString(source, "public class Main { public static void main(String[] a) throws Exception {"
-                + " System.in.readAllBytes(); System.err.println(\"stopped: \" + a.length + \" arguments\");"
-                + " System.exit(" + status + "); } }");
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", folder.toString(),
-                source.toString())).isZero();
+        Files.writeString(
+                source,
+                "public class Main { public static void main(String[] a) throws Exception {"
+                        + " System.in.readAllBytes(); System.err.println(\"stopped: \" + a.length + \" arguments\");"
+                        + " System.exit(" + status + "); } }");
+        assertThat(ToolProvider.getSystemJavaCompiler()
+                        .run(null, null, null, "-d", folder.toString(), source.toString()))
+                .isZero();
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Main");
@@ -48,8 +50,8 @@ class ClassArchiveTest {
     void theTrainingStartWritesTheArchive() throws Exception {
         Path archive = folder.resolve("g.jsa");
 
-        ClassArchive.Result result = new ClassArchive().make(new ClassArchive.Request(JAVA, jar(0), archive,
-                List.of("--demo"), Duration.ofMinutes(1)));
+        ClassArchive.Result result = new ClassArchive()
+                .make(new ClassArchive.Request(JAVA, jar(0), archive, List.of("--demo"), Duration.ofMinutes(1)));
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.archived()).isTrue();
@@ -59,8 +61,9 @@ class ClassArchiveTest {
 
     @Test
     void aStartThatStopsEarlyStillLeavesAnArchiveAndSaysWhy() throws Exception {
-        ClassArchive.Result result = new ClassArchive().make(new ClassArchive.Request(JAVA, jar(3),
-                folder.resolve("g.jsa"), List.of(), Duration.ofMinutes(1)));
+        ClassArchive.Result result = new ClassArchive()
+                .make(new ClassArchive.Request(
+                        JAVA, jar(3), folder.resolve("g.jsa"), List.of(), Duration.ofMinutes(1)));
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.archived()).isTrue();
@@ -69,21 +72,31 @@ class ClassArchiveTest {
 
     @Test
     void theTrainingStartGetsPlaceholderAwsCredentialsAndNoneOfTheBuildsSettings() {
-        Map<String, String> environment = new HashMap<>(Map.of("AWS_PROFILE", "prod", "AWS_SESSION_TOKEN", "t",
-                "APIGW_MCP_PORT", "9", "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector", "PATH", "/bin"));
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "AWS_PROFILE",
+                "prod",
+                "AWS_SESSION_TOKEN",
+                "t",
+                "APIGW_MCP_PORT",
+                "9",
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                "http://collector",
+                "PATH",
+                "/bin"));
 
         ClassArchive.trainingEnvironment(environment);
 
-        assertThat(environment).doesNotContainKeys("AWS_PROFILE", "AWS_SESSION_TOKEN", "APIGW_MCP_PORT",
-                "OTEL_EXPORTER_OTLP_ENDPOINT").containsEntry("PATH", "/bin")
-                .containsEntry("AWS_EC2_METADATA_DISABLED", "true").containsKeys("AWS_ACCESS_KEY_ID",
-                        "AWS_SECRET_ACCESS_KEY", "AWS_REGION");
+        assertThat(environment)
+                .doesNotContainKeys("AWS_PROFILE", "AWS_SESSION_TOKEN", "APIGW_MCP_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT")
+                .containsEntry("PATH", "/bin")
+                .containsEntry("AWS_EC2_METADATA_DISABLED", "true")
+                .containsKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION");
     }
 
     @Test
     void theLastLineSaidIsTheGatewaysNotTheJvmsLog() {
         assertThat(ClassArchive.lastLine("apigw-mcp: target 'a': tools need an API key\n"
-                + "[1.063s][warning][cds] Skipping Foo: Not linked\n\n"))
+                        + "[1.063s][warning][cds] Skipping Foo: Not linked\n\n"))
                 .isEqualTo("apigw-mcp: target 'a': tools need an API key");
     }
 }

@@ -42,7 +42,8 @@ class GatewayJarWriterTest {
         Path jar = write(MAIN, input("classes", classes), input("runtime", runtime));
 
         try (JarFile written = new JarFile(jar.toFile())) {
-            assertThat(written.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS)).isEqualTo(MAIN);
+            assertThat(written.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS))
+                    .isEqualTo(MAIN);
             assertThat(text(written, "com/example/tools/PetsTools.class")).isEqualTo("tools");
             assertThat(text(written, MAIN_ENTRY)).isEqualTo("gateway");
         }
@@ -51,7 +52,8 @@ class GatewayJarWriterTest {
     @Test
     void serviceFilesOfAllInputsAreMergedWithoutCommentsOrRepeats() throws Exception {
         Path classes = folder("classes", Map.of(REGISTRY, "# generated\ncom.example.PetsRegistry\n"));
-        Path other = jar("other.jar", Map.of(REGISTRY, "com.example.OrdersRegistry # orders\n\ncom.example.PetsRegistry"));
+        Path other =
+                jar("other.jar", Map.of(REGISTRY, "com.example.OrdersRegistry # orders\n\ncom.example.PetsRegistry"));
         Path runtime = jar("runtime.jar", Map.of(MAIN_ENTRY, "gateway"));
 
         Path jar = write(MAIN, input("classes", classes), input("other", other), input("runtime", runtime));
@@ -89,7 +91,8 @@ class GatewayJarWriterTest {
 
         assertThat(names(jar)).containsExactly("META-INF/", "META-INF/MANIFEST.MF", MAIN_ENTRY);
         try (JarFile written = new JarFile(jar.toFile())) {
-            assertThat(written.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS)).isEqualTo(MAIN);
+            assertThat(written.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS))
+                    .isEqualTo(MAIN);
         }
     }
 
@@ -111,8 +114,8 @@ class GatewayJarWriterTest {
 
         GatewayJarWriter.Result result = writer(MAIN, input("g:a:1", a), input("g:b:1", b));
 
-        assertThat(result.conflicts()).containsExactly(
-                new GatewayJarWriter.Conflict("shared/config.properties", "g:a:1", "g:b:1"));
+        assertThat(result.conflicts())
+                .containsExactly(new GatewayJarWriter.Conflict("shared/config.properties", "g:a:1", "g:b:1"));
         try (JarFile written = new JarFile(dir.resolve("gateway.jar").toFile())) {
             assertThat(text(written, "shared/config.properties")).isEqualTo("x=1");
         }
@@ -135,8 +138,13 @@ class GatewayJarWriterTest {
     @Test
     void aMultiReleaseInputMakesTheJarMultiRelease() throws Exception {
         Path runtime = jar("runtime.jar", Map.of(MAIN_ENTRY, "gateway"));
-        Path multi = jar("multi.jar", Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nMulti-Release: true\n",
-                "META-INF/versions/21/com/example/Fast.class", "fast"));
+        Path multi = jar(
+                "multi.jar",
+                Map.of(
+                        "META-INF/MANIFEST.MF",
+                        "Manifest-Version: 1.0\nMulti-Release: true\n",
+                        "META-INF/versions/21/com/example/Fast.class",
+                        "fast"));
 
         GatewayJarWriter.Result result = writer(MAIN, input("runtime", runtime), input("multi", multi));
 
@@ -154,7 +162,8 @@ class GatewayJarWriterTest {
         Path jar = write(MAIN, input("runtime", runtime));
 
         try (JarFile written = new JarFile(jar.toFile())) {
-            assertThat(written.getManifest().getMainAttributes().getValue(Attributes.Name.MULTI_RELEASE)).isNull();
+            assertThat(written.getManifest().getMainAttributes().getValue(Attributes.Name.MULTI_RELEASE))
+                    .isNull();
         }
     }
 
@@ -166,15 +175,17 @@ class GatewayJarWriterTest {
         Path jar = write(MAIN, input("classes", classes), input("runtime", runtime));
 
         try (ZipFile written = new ZipFile(jar.toFile())) {
-            assertThat(Collections.list(written.entries())).allSatisfy(entry ->
-                    assertThat(entry.getTimeLocal()).isEqualTo(LocalDateTime.parse("2026-01-01T00:00:00")));
+            assertThat(Collections.list(written.entries()))
+                    .allSatisfy(entry ->
+                            assertThat(entry.getTimeLocal()).isEqualTo(LocalDateTime.parse("2026-01-01T00:00:00")));
         }
     }
 
     @Test
     void theSameInputsGiveTheSameBytesThoughTheirFilesAreNewer() throws Exception {
-        Path classes = folder("classes", Map.of("com/example/B.class", "b", "com/example/A.class", "a",
-                REGISTRY, "com.example.Registry\n"));
+        Path classes = folder(
+                "classes",
+                Map.of("com/example/B.class", "b", "com/example/A.class", "a", REGISTRY, "com.example.Registry\n"));
         Path runtime = jar("runtime.jar", Map.of(MAIN_ENTRY, "gateway", "META-INF/LICENSE", "licence"));
         byte[] first = Files.readAllBytes(write(MAIN, input("classes", classes), input("runtime", runtime)));
 
@@ -213,8 +224,8 @@ class GatewayJarWriterTest {
     }
 
     private GatewayJarWriter.Result writer(String mainClass, JarInput... inputs) throws Exception {
-        return new GatewayJarWriter().write(new GatewayJarWriter.Request(dir.resolve("gateway.jar"), mainClass,
-                List.of(inputs), TIME));
+        return new GatewayJarWriter()
+                .write(new GatewayJarWriter.Request(dir.resolve("gateway.jar"), mainClass, List.of(inputs), TIME));
     }
 
     private static JarInput input(String label, Path path) {
@@ -233,7 +244,8 @@ class GatewayJarWriterTest {
 
     private Path jar(String name, Map<String, String> entries) throws IOException {
         Path jar = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> entry : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
                 zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));

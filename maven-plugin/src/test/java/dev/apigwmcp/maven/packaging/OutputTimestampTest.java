@@ -10,8 +10,7 @@ class OutputTimestampTest {
 
     @Test
     void anIsoDateTimeWithAnOffsetIsThatInstant() throws Exception {
-        assertThat(OutputTimestamp.parse("2026-01-01T01:00:00+01:00"))
-                .contains(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(OutputTimestamp.parse("2026-01-01T01:00:00+01:00")).contains(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     @Test

@@ -19,7 +19,8 @@ class StartScriptsTest {
 
         assertThat(script.getFileName()).hasToString("orders-gateway");
         assertThat(Files.getPosixFilePermissions(script)).contains(PosixFilePermission.OWNER_EXECUTE);
-        assertThat(Files.readString(script)).startsWith("#!/bin/sh\n")
+        assertThat(Files.readString(script))
+                .startsWith("#!/bin/sh\n")
                 .contains("-jar \"$dir/orders-gateway.jar\" \"$@\"");
     }
 
@@ -27,7 +28,8 @@ class StartScriptsTest {
     void theScriptsUseTheArchiveOnlyWhenItIsThere() throws Exception {
         Path script = StartScripts.write(folder.resolve("orders-gateway.jar"));
 
-        assertThat(Files.readString(script)).contains("if [ -f \"$dir/orders-gateway.jsa\" ]; then")
+        assertThat(Files.readString(script))
+                .contains("if [ -f \"$dir/orders-gateway.jsa\" ]; then")
                 .contains("\"-XX:SharedArchiveFile=$dir/orders-gateway.jsa\"");
         assertThat(Files.readString(folder.resolve("orders-gateway.cmd")))
                 .contains("if exist \"%~dp0orders-gateway.jsa\" (")
@@ -39,7 +41,8 @@ class StartScriptsTest {
         Path script = StartScripts.write(folder.resolve("g.jar"));
 
         assertThat(Files.readString(script).lines().filter(line -> line.contains("exec ")))
-                .hasSize(2).allSatisfy(line -> assertThat(line).contains("-Xlog:disable -Xlog:all=warning:stderr"));
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("-Xlog:disable -Xlog:all=warning:stderr"));
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.function.Function;
  * @param awsCredentials AWS credentials source for a profile name ({@code null} for the default profile)
  * @param clock          clock for token expiry
  */
-public record AuthEnvironment(Function<String, String> environment,
-        Function<String, AwsCredentialsSource> awsCredentials, Clock clock) {
+public record AuthEnvironment(
+        Function<String, String> environment, Function<String, AwsCredentialsSource> awsCredentials, Clock clock) {
 
     public AuthEnvironment {
         Objects.requireNonNull(environment, "environment");
@@ -31,8 +31,8 @@ public record AuthEnvironment(Function<String, String> environment,
     public static AuthEnvironment of(Map<String, String> environment) {
         Map<String, String> variables = Map.copyOf(environment);
         // A lambda, not a constructor reference, so the AWS SDK classes load only when a source is really created.
-        return new AuthEnvironment(variables::get, profile -> new DefaultChainCredentialsSource(profile),
-                Clock.systemUTC());
+        return new AuthEnvironment(
+                variables::get, profile -> new DefaultChainCredentialsSource(profile), Clock.systemUTC());
     }
 
     /**
@@ -41,7 +41,8 @@ public record AuthEnvironment(Function<String, String> environment,
      */
     public AuthEnvironment sharingAwsCredentials() {
         Map<Optional<String>, AwsCredentialsSource> sources = new ConcurrentHashMap<>();
-        return new AuthEnvironment(environment,
+        return new AuthEnvironment(
+                environment,
                 profile -> sources.computeIfAbsent(Optional.ofNullable(profile), p -> awsCredentials.apply(profile)),
                 clock);
     }

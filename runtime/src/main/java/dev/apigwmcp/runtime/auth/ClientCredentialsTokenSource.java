@@ -41,8 +41,15 @@ final class ClientCredentialsTokenSource {
     private String token;
     private Instant refreshAt = Instant.MIN;
 
-    ClientCredentialsTokenSource(URI tokenUrl, String clientId, String clientSecret, String scopes,
-            Supplier<HttpClient> client, ObjectMapper json, Clock clock, Duration timeout) {
+    ClientCredentialsTokenSource(
+            URI tokenUrl,
+            String clientId,
+            String clientSecret,
+            String scopes,
+            Supplier<HttpClient> client,
+            ObjectMapper json,
+            Clock clock,
+            Duration timeout) {
         this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
@@ -68,8 +75,9 @@ final class ClientCredentialsTokenSource {
             form.append("&scope=").append(formEncode(scopes));
         }
         // client_secret_basic: id and secret are form-encoded before Base64 (RFC 6749 section 2.3.1).
-        String basic = Base64.getEncoder().encodeToString(
-                (formEncode(clientId) + ":" + formEncode(clientSecret)).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString(
+                        (formEncode(clientId) + ":" + formEncode(clientSecret)).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(tokenUrl)
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -104,12 +112,13 @@ final class ClientCredentialsTokenSource {
         }
         String type = text(body, "token_type");
         if (type != null && !type.equalsIgnoreCase("bearer")) {
-            throw new AuthException("The OAuth2 token endpoint issued a '" + type + "' token; only bearer tokens "
-                    + "are supported.");
+            throw new AuthException(
+                    "The OAuth2 token endpoint issued a '" + type + "' token; only bearer tokens " + "are supported.");
         }
         JsonNode expiresIn = body.get("expires_in");
         Duration lifetime = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
-                ? Duration.ofSeconds(expiresIn.asLong()) : DEFAULT_LIFETIME;
+                ? Duration.ofSeconds(expiresIn.asLong())
+                : DEFAULT_LIFETIME;
         Duration early = lifetime.dividedBy(2).compareTo(EARLY_REFRESH) < 0 ? lifetime.dividedBy(2) : EARLY_REFRESH;
         token = accessToken;
         refreshAt = requestedAt.plus(lifetime).minus(early);

@@ -15,7 +15,7 @@ public enum CredentialLocation {
             return request.withHeader(name, value);
         }
         String parameter = PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value);
-        return request.withUri(URI.create(request.uri() + (request.uri().getRawQuery() == null ? "?" : "&")
-                + parameter));
+        return request.withUri(
+                URI.create(request.uri() + (request.uri().getRawQuery() == null ? "?" : "&") + parameter));
     }
 }

@@ -23,8 +23,8 @@ final class DefaultChainCredentialsSource implements AwsCredentialsSource {
     DefaultChainCredentialsSource(String profile) {
         // Refresh temporary credentials in the background, so signing never waits for STS, SSO or IMDS after
         // the first resolution (calls are prepared on the caller's thread).
-        DefaultCredentialsProvider.Builder builder = DefaultCredentialsProvider.builder()
-                .asyncCredentialUpdateEnabled(true);
+        DefaultCredentialsProvider.Builder builder =
+                DefaultCredentialsProvider.builder().asyncCredentialUpdateEnabled(true);
         this.profile = profile == null || profile.isBlank() ? null : profile.trim();
         if (this.profile != null) {
             builder.profileName(this.profile);
@@ -62,8 +62,7 @@ final class DefaultChainCredentialsSource implements AwsCredentialsSource {
     /** The one line said when the chain finds nothing; never the SDK's provider-by-provider account. */
     static final class NoCredentials {
 
-        private NoCredentials() {
-        }
+        private NoCredentials() {}
 
         static String message(String profile, String sdkMessage, boolean profileExists) {
             String lower = sdkMessage == null ? "" : sdkMessage.toLowerCase(Locale.ROOT);

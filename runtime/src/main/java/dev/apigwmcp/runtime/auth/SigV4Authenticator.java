@@ -39,15 +39,13 @@ final class SigV4Authenticator implements RequestAuthenticator {
         AwsCredentialsIdentity identity = keys.sessionToken() == null
                 ? AwsCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey())
                 : AwsSessionCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
-                .uri(request.uri())
-                .method(method(request.method()));
+        SdkHttpRequest.Builder unsigned =
+                SdkHttpRequest.builder().uri(request.uri()).method(method(request.method()));
         for (HttpHeader header : request.headers()) {
             unsigned.appendHeader(header.name(), header.value());
         }
         byte[] body = request.body() == null ? new byte[0] : request.body();
-        SignedRequest signed = signer.sign(r -> r
-                .identity(identity)
+        SignedRequest signed = signer.sign(r -> r.identity(identity)
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, SERVICE)

@@ -34,8 +34,11 @@ public final class TargetAuth {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetAuth.class);
     /** The OAuth2 client-credentials settings, which the caller's token replaces. */
-    private static final List<Setting> CLIENT_CREDENTIALS = List.of(AuthSettings.OAUTH2_TOKEN_URL,
-            AuthSettings.OAUTH2_CLIENT_ID, AuthSettings.OAUTH2_CLIENT_SECRET_ENV, AuthSettings.OAUTH2_CLIENT_SECRET_FILE,
+    private static final List<Setting> CLIENT_CREDENTIALS = List.of(
+            AuthSettings.OAUTH2_TOKEN_URL,
+            AuthSettings.OAUTH2_CLIENT_ID,
+            AuthSettings.OAUTH2_CLIENT_SECRET_ENV,
+            AuthSettings.OAUTH2_CLIENT_SECRET_FILE,
             AuthSettings.OAUTH2_SCOPES);
 
     /** Credentials are applied in this order; SigV4 last because it signs what the others added. */
@@ -46,8 +49,11 @@ public final class TargetAuth {
     private final Set<String> reservedQuery;
     private final AwsCredentialsSource awsCredentials;
 
-    private TargetAuth(Map<AuthKind, RequestAuthenticator> authenticators, Set<String> reservedHeaders,
-            Set<String> reservedQuery, AwsCredentialsSource awsCredentials) {
+    private TargetAuth(
+            Map<AuthKind, RequestAuthenticator> authenticators,
+            Set<String> reservedHeaders,
+            Set<String> reservedQuery,
+            AwsCredentialsSource awsCredentials) {
         this.authenticators = authenticators;
         this.reservedHeaders = Set.copyOf(reservedHeaders);
         this.reservedQuery = Set.copyOf(reservedQuery);
@@ -55,10 +61,16 @@ public final class TargetAuth {
     }
 
     /** Everything needed to set up one target's credentials. */
-    public record Request(String target, Set<AuthKind> needed, ApiKeyPlacement exportApiKey, String exportRegion,
-            Settings settings, AuthEnvironment environment, Supplier<HttpClient> http, ObjectMapper json,
-            Duration tokenTimeout) {
-    }
+    public record Request(
+            String target,
+            Set<AuthKind> needed,
+            ApiKeyPlacement exportApiKey,
+            String exportRegion,
+            Settings settings,
+            AuthEnvironment environment,
+            Supplier<HttpClient> http,
+            ObjectMapper json,
+            Duration tokenTimeout) {}
 
     /**
      * Sets up the authenticators; each problem (a missing or unreadable setting) is added to {@code problems} and
@@ -75,8 +87,7 @@ public final class TargetAuth {
                     .add(placement.name().toLowerCase(Locale.ROOT));
         }
         if (request.needed().contains(AuthKind.API_KEY) && placement != null) {
-            String key = secret(request, AuthSettings.API_KEY_ENV, AuthSettings.API_KEY_FILE, "an API key",
-                    problems);
+            String key = secret(request, AuthSettings.API_KEY_ENV, AuthSettings.API_KEY_FILE, "an API key", problems);
             if (key != null) {
                 authenticators.put(AuthKind.API_KEY, new ApiKeyAuthenticator(placement, key));
             }
@@ -92,7 +103,10 @@ public final class TargetAuth {
         }
         AwsCredentialsSource awsCredentials = null;
         if (request.needed().contains(AuthKind.SIGV4)) {
-            String profile = request.settings().get(AuthSettings.AWS_PROFILE).filter(s -> !s.isBlank()).orElse(null);
+            String profile = request.settings()
+                    .get(AuthSettings.AWS_PROFILE)
+                    .filter(s -> !s.isBlank())
+                    .orElse(null);
             // Only here are AWS SDK classes loaded: a gateway without SigV4 tools never pays for them.
             awsCredentials = request.environment().awsCredentials().apply(profile);
             String region = setting(request, AuthSettings.AWS_REGION);
@@ -100,12 +114,16 @@ public final class TargetAuth {
                 region = request.exportRegion();
             }
             if (region == null) {
-                region = request.settings().get(AuthSettings.AWS_DEFAULT_REGION).filter(s -> !s.isBlank())
+                region = request.settings()
+                        .get(AuthSettings.AWS_DEFAULT_REGION)
+                        .filter(s -> !s.isBlank())
                         .orElse(null);
             }
             if (region == null) {
-                problems.unavailable("target '" + request.target() + "': tools need SigV4 but no AWS Region is known; set "
-                        + name(AuthSettings.AWS_REGION, request.target()) + " or " + AuthSettings.AWS_DEFAULT_REGION.name());
+                problems.unavailable(
+                        "target '" + request.target() + "': tools need SigV4 but no AWS Region is known; set "
+                                + name(AuthSettings.AWS_REGION, request.target()) + " or "
+                                + AuthSettings.AWS_DEFAULT_REGION.name());
             } else if (awsCredentials != null) {
                 authenticators.put(AuthKind.SIGV4, new SigV4Authenticator(region.trim(), awsCredentials));
             }
@@ -120,8 +138,11 @@ public final class TargetAuth {
      * said so.
      */
     private static boolean callerTokens(Request request, StartupProblems problems) {
-        String source = request.settings().forTarget(AuthSettings.BEARER_SOURCE, request.target())
-                .orElse("client-credentials").trim().toLowerCase(Locale.ROOT);
+        String source = request.settings()
+                .forTarget(AuthSettings.BEARER_SOURCE, request.target())
+                .orElse("client-credentials")
+                .trim()
+                .toLowerCase(Locale.ROOT);
         String setting = name(AuthSettings.BEARER_SOURCE, request.target());
         if (source.equals("client-credentials")) {
             return false;
@@ -137,7 +158,9 @@ public final class TargetAuth {
             }
         }
         if (!request.needed().contains(AuthKind.BEARER)) {
-            LOG.warn("{} is caller, but no tool of target '{}' sends a bearer token; it has no effect", setting,
+            LOG.warn(
+                    "{} is caller, but no tool of target '{}' sends a bearer token; it has no effect",
+                    setting,
                     request.target());
         }
         return true;
@@ -168,7 +191,9 @@ public final class TargetAuth {
                 return null;
             }
         }
-        String prefix = request.settings().forTarget(AuthSettings.API_KEY_PREFIX, request.target()).orElse("");
+        String prefix = request.settings()
+                .forTarget(AuthSettings.API_KEY_PREFIX, request.target())
+                .orElse("");
         return new ApiKeyPlacement(location, keyName, prefix);
     }
 
@@ -184,16 +209,16 @@ public final class TargetAuth {
             missing.add(name(AuthSettings.OAUTH2_CLIENT_ID, target));
         }
         if (!missing.isEmpty()) {
-            problems.unavailable("target '" + target + "': tools need an OAuth2 bearer token; set " + String.join(" and ",
-                    missing) + " (and the client secret)");
+            problems.unavailable("target '" + target + "': tools need an OAuth2 bearer token; set "
+                    + String.join(" and ", missing) + " (and the client secret)");
             return null;
         }
         URI tokenUrl;
         try {
             tokenUrl = URI.create(url.trim());
         } catch (IllegalArgumentException e) {
-            problems.badSetting("setting " + name(AuthSettings.OAUTH2_TOKEN_URL, target) + ": '" + url
-                    + "' is not a valid URL");
+            problems.badSetting(
+                    "setting " + name(AuthSettings.OAUTH2_TOKEN_URL, target) + ": '" + url + "' is not a valid URL");
             return null;
         }
         if (!"https".equals(tokenUrl.getScheme()) && !("http".equals(tokenUrl.getScheme()) && isLoopback(tokenUrl))) {
@@ -201,14 +226,24 @@ public final class TargetAuth {
                     + "' must be an https URL (plain http only on a loopback address), the secret travels in it");
             return null;
         }
-        String secret = secret(request, AuthSettings.OAUTH2_CLIENT_SECRET_ENV, AuthSettings.OAUTH2_CLIENT_SECRET_FILE,
-                "an OAuth2 client secret", problems);
+        String secret = secret(
+                request,
+                AuthSettings.OAUTH2_CLIENT_SECRET_ENV,
+                AuthSettings.OAUTH2_CLIENT_SECRET_FILE,
+                "an OAuth2 client secret",
+                problems);
         if (secret == null) {
             return null;
         }
-        return new BearerAuthenticator(new ClientCredentialsTokenSource(tokenUrl, clientId.trim(), secret,
-                setting(request, AuthSettings.OAUTH2_SCOPES), request.http(), request.json(),
-                request.environment().clock(), request.tokenTimeout()));
+        return new BearerAuthenticator(new ClientCredentialsTokenSource(
+                tokenUrl,
+                clientId.trim(),
+                secret,
+                setting(request, AuthSettings.OAUTH2_SCOPES),
+                request.http(),
+                request.json(),
+                request.environment().clock(),
+                request.tokenTimeout()));
     }
 
     private static boolean isLoopback(URI uri) {
@@ -221,15 +256,16 @@ public final class TargetAuth {
         }
         try {
             // Only literal addresses: no DNS lookup at start.
-            return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]") && InetAddress.getByName(host).isLoopbackAddress();
+            return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]")
+                    && InetAddress.getByName(host).isLoopbackAddress();
         } catch (IOException e) {
             return false;
         }
     }
 
     /** A secret from the environment variable or file a setting names; the value never appears in a message. */
-    private static String secret(Request request, Setting envSetting, Setting fileSetting, String what,
-            StartupProblems problems) {
+    private static String secret(
+            Request request, Setting envSetting, Setting fileSetting, String what, StartupProblems problems) {
         String target = request.target();
         String variable = setting(request, envSetting);
         String file = setting(request, fileSetting);
@@ -252,7 +288,8 @@ public final class TargetAuth {
             try {
                 value = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                problems.unavailable("target '" + target + "': cannot read " + source + ": " + e.getClass().getSimpleName());
+                problems.unavailable("target '" + target + "': cannot read " + source + ": "
+                        + e.getClass().getSimpleName());
                 return null;
             }
         }
@@ -264,8 +301,8 @@ public final class TargetAuth {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7F || c > 0xFF) {
-                problems.unavailable("target '" + target + "': " + source + " holds a character that cannot be sent in a "
-                        + "header (at position " + i + ")");
+                problems.unavailable("target '" + target + "': " + source
+                        + " holds a character that cannot be sent in a " + "header (at position " + i + ")");
                 return null;
             }
         }
@@ -273,7 +310,10 @@ public final class TargetAuth {
     }
 
     private static String setting(Request request, Setting setting) {
-        return request.settings().forTarget(setting, request.target()).filter(s -> !s.isBlank()).orElse(null);
+        return request.settings()
+                .forTarget(setting, request.target())
+                .filter(s -> !s.isBlank())
+                .orElse(null);
     }
 
     private static String name(Setting setting, String target) {

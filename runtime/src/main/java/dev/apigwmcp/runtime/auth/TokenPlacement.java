@@ -16,12 +16,22 @@ import java.util.Set;
 public record TokenPlacement(CredentialLocation in, String name, String prefix) {
 
     /** OAuth2's default: {@code Authorization: Bearer <token>}. */
-    public static final TokenPlacement AUTHORIZATION = new TokenPlacement(CredentialLocation.HEADER, "Authorization",
-            "Bearer ");
+    public static final TokenPlacement AUTHORIZATION =
+            new TokenPlacement(CredentialLocation.HEADER, "Authorization", "Bearer ");
 
     /** Headers a token cannot go in: the gateway or the HTTP client sets them, or SigV4 owns them. */
-    private static final Set<String> FORBIDDEN_HEADERS = Set.of("host", "content-length", "content-type",
-            "transfer-encoding", "connection", "keep-alive", "upgrade", "expect", "te", "trailer", "cookie");
+    private static final Set<String> FORBIDDEN_HEADERS = Set.of(
+            "host",
+            "content-length",
+            "content-type",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "upgrade",
+            "expect",
+            "te",
+            "trailer",
+            "cookie");
 
     public TokenPlacement {
         Objects.requireNonNull(in, "in");
@@ -48,8 +58,8 @@ public record TokenPlacement(CredentialLocation in, String name, String prefix) 
             }
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (in == CredentialLocation.HEADER && (FORBIDDEN_HEADERS.contains(lower) || lower.startsWith("x-amz-")
-                || lower.startsWith("proxy-"))) {
+        if (in == CredentialLocation.HEADER
+                && (FORBIDDEN_HEADERS.contains(lower) || lower.startsWith("x-amz-") || lower.startsWith("proxy-"))) {
             return "is '" + name + "', a header the gateway sets itself";
         }
         if (in == CredentialLocation.QUERY && lower.startsWith("x-amz-")) {

@@ -6,8 +6,7 @@ import java.util.List;
 /** Renders {@code --help}: every declared setting with its environment variable, default and description. */
 public final class HelpRenderer {
 
-    private HelpRenderer() {
-    }
+    private HelpRenderer() {}
 
     public static String render(String usage, List<Setting> settings) {
         StringBuilder out = new StringBuilder();

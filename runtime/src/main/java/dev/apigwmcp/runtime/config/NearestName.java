@@ -8,8 +8,7 @@ import java.util.TreeSet;
 /** The known name closest to a mistyped one, for the "did you mean" part of a message. */
 final class NearestName {
 
-    private NearestName() {
-    }
+    private NearestName() {}
 
     /**
      * The candidate nearest to {@code typed}, when it is near enough to be a likely typo: at most one edit in three

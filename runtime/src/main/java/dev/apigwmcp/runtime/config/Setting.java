@@ -36,6 +36,10 @@ public record Setting(String name, String defaultValue, String description, bool
 
     /** The environment variable for a setting name, for example {@code target.petstore.base-url}. */
     public static String environmentVariable(String settingName) {
-        return ENVIRONMENT_PREFIX + settingName.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        return ENVIRONMENT_PREFIX
+                + settingName
+                        .toUpperCase(java.util.Locale.ROOT)
+                        .replace('.', '_')
+                        .replace('-', '_');
     }
 }

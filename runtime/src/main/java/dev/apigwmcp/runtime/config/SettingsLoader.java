@@ -32,6 +32,7 @@ public final class SettingsLoader {
 
     /** Options of launchers with a demo backend (the PetStore sample's); a plain gateway says it has no demo. */
     private static final Set<String> DEMO_OPTIONS = Set.of("demo", "demo-request-log");
+
     private static final String TARGET_PREFIX = "target.";
 
     private final List<Setting> known;
@@ -56,8 +57,7 @@ public final class SettingsLoader {
      * @param options    the settings it gives, by name
      * @param configFile the {@code --config} file, or {@code null}
      */
-    private record Arguments(Map<String, String> options, boolean help, boolean listTools, String configFile) {
-    }
+    private record Arguments(Map<String, String> options, boolean help, boolean listTools, String configFile) {}
 
     private Arguments parse(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -75,7 +75,8 @@ public final class SettingsLoader {
                 continue;
             }
             if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new SettingsException("unexpected argument \"" + arg + "\" (options look like --name value; see --help)");
+                throw new SettingsException(
+                        "unexpected argument \"" + arg + "\" (options look like --name value; see --help)");
             }
             String name = arg.substring(2);
             String value = null;
@@ -107,8 +108,12 @@ public final class SettingsLoader {
      * The settings of the three sources, the command line before the environment before the file, with where each
      * came from put in {@code origins}.
      */
-    private Map<String, String> merge(Map<String, String> cli, Map<String, String> file, String configFile,
-                                      Map<String, String> environment, Map<String, SettingOrigin> origins) {
+    private Map<String, String> merge(
+            Map<String, String> cli,
+            Map<String, String> file,
+            String configFile,
+            Map<String, String> environment,
+            Map<String, SettingOrigin> origins) {
         Map<String, String> merged = new HashMap<>(file);
         for (String name : file.keySet()) {
             origins.put(name, new SettingOrigin(Source.CONFIG_FILE, name, configFile));
@@ -120,8 +125,8 @@ public final class SettingsLoader {
                 String value = environment.get(setting.environmentVariable());
                 if (value != null) {
                     merged.put(setting.name(), value);
-                    origins.put(setting.name(), new SettingOrigin(Source.ENVIRONMENT, setting.environmentVariable(),
-                            null));
+                    origins.put(
+                            setting.name(), new SettingOrigin(Source.ENVIRONMENT, setting.environmentVariable(), null));
                 }
             } else {
                 perTargetFromEnvironment(setting, environment, perTargetEnvironment, perTargetOrigins);
@@ -150,8 +155,10 @@ public final class SettingsLoader {
             return "this gateway has no demo mode: --" + name + " is an option of gateways built with a demo backend,"
                     + " such as the PetStore sample's petstore-gateway.jar";
         }
-        return "unknown option --" + name + nearestSetting(name, true).map(n -> "; did you mean --" + n + "?")
-                .orElse("") + " (see --help)";
+        return "unknown option --" + name
+                + nearestSetting(name, true)
+                        .map(n -> "; did you mean --" + n + "?")
+                        .orElse("") + " (see --help)";
     }
 
     /**
@@ -161,10 +168,13 @@ public final class SettingsLoader {
     private void checkEnvironment(Map<String, String> environment) {
         List<String> problems = new ArrayList<>();
         for (String variable : new TreeSet<>(environment.keySet())) {
-            if (variable.startsWith(Setting.ENVIRONMENT_PREFIX) && !variable.equals(CONFIG_VARIABLE)
+            if (variable.startsWith(Setting.ENVIRONMENT_PREFIX)
+                    && !variable.equals(CONFIG_VARIABLE)
                     && !isSettingVariable(variable)) {
                 problems.add("environment variable " + variable + " is not a setting of this gateway"
-                        + nearestVariable(variable).map(n -> "; did you mean " + n + "?").orElse("")
+                        + nearestVariable(variable)
+                                .map(n -> "; did you mean " + n + "?")
+                                .orElse("")
                         + " (see --help)");
             }
         }
@@ -193,7 +203,8 @@ public final class SettingsLoader {
             return null;
         }
         int end = name.indexOf('.', TARGET_PREFIX.length());
-        return TARGET_PREFIX + Settings.environmentTarget(name.substring(TARGET_PREFIX.length(), end))
+        return TARGET_PREFIX
+                + Settings.environmentTarget(name.substring(TARGET_PREFIX.length(), end))
                 + name.substring(end);
     }
 
@@ -201,8 +212,11 @@ public final class SettingsLoader {
      * {@code APIGW_MCP_TARGET_<TARGET>_<KEY>}: the target part is the target's name upper-cased with {@code -} as
      * {@code _}, so it is stored under {@link Settings#environmentTarget} form and matched case-insensitively.
      */
-    private static void perTargetFromEnvironment(Setting setting, Map<String, String> environment,
-            Map<String, String> merged, Map<String, SettingOrigin> origins) {
+    private static void perTargetFromEnvironment(
+            Setting setting,
+            Map<String, String> environment,
+            Map<String, String> merged,
+            Map<String, SettingOrigin> origins) {
         for (Map.Entry<String, String> variable : environment.entrySet()) {
             String target = perTargetVariableTarget(setting, variable.getKey());
             if (target != null) {
@@ -218,8 +232,10 @@ public final class SettingsLoader {
     private static String perTargetVariableTarget(Setting setting, String variable) {
         String prefix = Setting.ENVIRONMENT_PREFIX + "TARGET_";
         String key = setting.name().substring(setting.name().indexOf("<target>") + "<target>.".length());
-        String suffix = "_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
-        if (variable.startsWith(prefix) && variable.endsWith(suffix)
+        String suffix =
+                "_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        if (variable.startsWith(prefix)
+                && variable.endsWith(suffix)
                 && variable.length() > prefix.length() + suffix.length()) {
             return variable.substring(prefix.length(), variable.length() - suffix.length());
         }
@@ -240,7 +256,9 @@ public final class SettingsLoader {
         for (String name : new TreeSet<>(properties.stringPropertyNames())) {
             if (find(name) == null) {
                 problems.add("unknown setting \"" + name + "\" in config file " + file
-                        + nearestSetting(name, false).map(n -> "; did you mean " + n + "?").orElse("")
+                        + nearestSetting(name, false)
+                                .map(n -> "; did you mean " + n + "?")
+                                .orElse("")
                         + " (see --help)");
             }
             values.put(name, properties.getProperty(name).trim());
@@ -286,8 +304,9 @@ public final class SettingsLoader {
             } else if (typed.startsWith("TARGET_")) {
                 String rest = typed.substring("TARGET_".length());
                 for (int cut = rest.indexOf('_'); cut > 0; cut = rest.indexOf('_', cut + 1)) {
-                    candidates.add(Setting.environmentVariable(setting.name().replace("<target>",
-                            rest.substring(0, cut))).substring(prefix));
+                    candidates.add(
+                            Setting.environmentVariable(setting.name().replace("<target>", rest.substring(0, cut)))
+                                    .substring(prefix));
                 }
             }
         }

@@ -16,8 +16,7 @@ public final class TargetNameCheck {
 
     private static final String PREFIX = "target.";
 
-    private TargetNameCheck() {
-    }
+    private TargetNameCheck() {}
 
     /**
      * Throws a {@link SettingsException} with one line per setting that names an unknown target, listing the
@@ -37,8 +36,9 @@ public final class TargetNameCheck {
             if (targets.contains(target) || byEnvironmentForm.containsKey(target)) {
                 continue;
             }
-            SettingOrigin origin = commandLine.origins().getOrDefault(name,
-                    new SettingOrigin(SettingOrigin.Source.COMMAND_LINE, "--" + name, null));
+            SettingOrigin origin = commandLine
+                    .origins()
+                    .getOrDefault(name, new SettingOrigin(SettingOrigin.Source.COMMAND_LINE, "--" + name, null));
             problems.add(problem(name, target, end, origin, targets, byEnvironmentForm));
         }
         if (!problems.isEmpty()) {
@@ -46,19 +46,29 @@ public final class TargetNameCheck {
         }
     }
 
-    private static String problem(String name, String target, int end, SettingOrigin origin,
-            Collection<String> targets, Map<String, String> byEnvironmentForm) {
-        StringBuilder line = new StringBuilder(origin.describe()).append(" names target '").append(target)
+    private static String problem(
+            String name,
+            String target,
+            int end,
+            SettingOrigin origin,
+            Collection<String> targets,
+            Map<String, String> byEnvironmentForm) {
+        StringBuilder line = new StringBuilder(origin.describe())
+                .append(" names target '")
+                .append(target)
                 .append("', which this gateway does not have");
         if (targets.isEmpty()) {
             return line.append(" (it has no targets)").toString();
         }
-        line.append(" (its targets: ").append(String.join(", ", new TreeSet<>(targets))).append(')');
+        line.append(" (its targets: ")
+                .append(String.join(", ", new TreeSet<>(targets)))
+                .append(')');
         // Compared in the environment form, so PETSTOR (a variable) and petstor (an option) both find petstore.
         Optional<String> nearest = NearestName.of(Settings.environmentTarget(target), byEnvironmentForm.keySet())
                 .map(byEnvironmentForm::get);
         nearest.ifPresent(known -> line.append("; did you mean ")
-                .append(origin.spell(PREFIX + known + name.substring(end))).append('?'));
+                .append(origin.spell(PREFIX + known + name.substring(end)))
+                .append('?'));
         return line.toString();
     }
 }

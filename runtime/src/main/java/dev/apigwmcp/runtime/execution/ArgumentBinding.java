@@ -11,6 +11,5 @@ package dev.apigwmcp.runtime.execution;
  * @param style     OpenAPI style, or {@code null}
  * @param explode   OpenAPI explode, or {@code null}
  */
-record ArgumentBinding(String name, String in, String parameter, boolean required, boolean greedy,
-        String style, Boolean explode) {
-}
+record ArgumentBinding(
+        String name, String in, String parameter, boolean required, boolean greedy, String style, Boolean explode) {}

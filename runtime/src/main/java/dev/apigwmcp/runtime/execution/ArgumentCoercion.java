@@ -30,8 +30,8 @@ final class ArgumentCoercion {
         static final Accepts UNKNOWN = new Accepts(false, false, false, false);
 
         Accepts or(Accepts other) {
-            return new Accepts(string || other.string, number || other.number, integer || other.integer,
-                    bool || other.bool);
+            return new Accepts(
+                    string || other.string, number || other.number, integer || other.integer, bool || other.bool);
         }
 
         /** Whether {@code value} (a number or boolean) must become text to be accepted. */
@@ -47,8 +47,7 @@ final class ArgumentCoercion {
     }
 
     /** An argument's coercion: of the value itself, or of each element of an array value. */
-    private record Rule(Accepts scalar, Accepts items) {
-    }
+    private record Rule(Accepts scalar, Accepts items) {}
 
     private final Map<String, Rule> rules;
 
@@ -73,8 +72,8 @@ final class ArgumentCoercion {
             }
             Accepts scalar = accepts(inputSchema, property);
             JsonNode items = resolve(inputSchema, property.get("items"));
-            Accepts elements = items != null && types(property).contains("array") ? accepts(inputSchema, items)
-                    : Accepts.UNKNOWN;
+            Accepts elements =
+                    items != null && types(property).contains("array") ? accepts(inputSchema, items) : Accepts.UNKNOWN;
             if (scalar.string() || elements.string()) {
                 rules.put(name, new Rule(scalar, elements));
             }
@@ -160,12 +159,16 @@ final class ArgumentCoercion {
 
     private static Accepts accepts(JsonNode root, JsonNode schema) {
         Set<String> types = types(schema);
-        Accepts accepts = new Accepts(types.contains("string"), types.contains("number"), types.contains("integer"),
+        Accepts accepts = new Accepts(
+                types.contains("string"),
+                types.contains("number"),
+                types.contains("integer"),
                 types.contains("boolean"));
         if (types.isEmpty() && !schema.has("anyOf") && !schema.has("oneOf")) {
             // A typeless enum or const of strings only asks for a string.
-            JsonNode values = schema.has("enum") ? schema.get("enum") : schema.has("const")
-                    ? JsonNodeFactory.instance.arrayNode().add(schema.get("const")) : null;
+            JsonNode values = schema.has("enum")
+                    ? schema.get("enum")
+                    : schema.has("const") ? JsonNodeFactory.instance.arrayNode().add(schema.get("const")) : null;
             boolean strings = values != null && values.isArray() && !values.isEmpty();
             for (int i = 0; strings && i < values.size(); i++) {
                 strings = values.get(i).isString();
@@ -195,7 +198,7 @@ final class ArgumentCoercion {
             return Set.of(type.stringValue());
         }
         java.util.HashSet<String> types = new java.util.HashSet<>();
-        for (Iterator<JsonNode> it = type.iterator(); it.hasNext();) {
+        for (Iterator<JsonNode> it = type.iterator(); it.hasNext(); ) {
             JsonNode each = it.next();
             if (each.isString()) {
                 types.add(each.stringValue());

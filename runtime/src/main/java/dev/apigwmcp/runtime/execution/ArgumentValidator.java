@@ -56,7 +56,10 @@ final class ArgumentValidator {
      * without touching any tool's schema.
      */
     void warmUp() {
-        registry().getSchema(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "object"))
+        registry()
+                .getSchema(tools.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode()
+                        .put("type", "object"))
                 .validate(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 

@@ -27,8 +27,10 @@ final class BindingsReader {
         object(root, "(root)");
         JsonNode version = root.get("bindingsVersion");
         if (version == null || !version.canConvertToInt() || version.asInt() != SUPPORTED_VERSION) {
-            throw fault("bindingsVersion", "is " + version + "; this runtime reads version " + SUPPORTED_VERSION
-                    + " (regenerate the tools with a matching generator)");
+            throw fault(
+                    "bindingsVersion",
+                    "is " + version + "; this runtime reads version " + SUPPORTED_VERSION
+                            + " (regenerate the tools with a matching generator)");
         }
         String target = requiredText(root, "target", "target");
         JsonNode server = root.get("server");
@@ -68,7 +70,8 @@ final class BindingsReader {
                 throw fault(at + ".auth", "must be an array");
             }
             for (int i = 0; i < authNode.size(); i++) {
-                String kind = authNode.get(i).isString() ? authNode.get(i).stringValue() : String.valueOf(authNode.get(i));
+                String kind =
+                        authNode.get(i).isString() ? authNode.get(i).stringValue() : String.valueOf(authNode.get(i));
                 try {
                     auth.add(AuthKind.valueOf(kind));
                 } catch (IllegalArgumentException e) {
@@ -87,9 +90,12 @@ final class BindingsReader {
                 JsonNode arg = args.get(i);
                 object(arg, argAt);
                 JsonNode explode = arg.get("explode");
-                arguments.add(new ArgumentBinding(requiredText(arg, "name", argAt + ".name"),
-                        requiredText(arg, "in", argAt + ".in"), optionalText(arg, "parameter", argAt + ".parameter"),
-                        arg.path("required").asBoolean(false), arg.path("greedy").asBoolean(false),
+                arguments.add(new ArgumentBinding(
+                        requiredText(arg, "name", argAt + ".name"),
+                        requiredText(arg, "in", argAt + ".in"),
+                        optionalText(arg, "parameter", argAt + ".parameter"),
+                        arg.path("required").asBoolean(false),
+                        arg.path("greedy").asBoolean(false),
                         optionalText(arg, "style", argAt + ".style"),
                         explode == null || explode.isNull() ? null : explode.asBoolean()));
             }
@@ -98,7 +104,8 @@ final class BindingsReader {
         JsonNode bodyNode = node.get("body");
         if (bodyNode != null && !bodyNode.isNull()) {
             object(bodyNode, at + ".body");
-            body = new BodyBinding(requiredText(bodyNode, "argument", at + ".body.argument"),
+            body = new BodyBinding(
+                    requiredText(bodyNode, "argument", at + ".body.argument"),
                     optionalText(bodyNode, "mediaType", at + ".body.mediaType"),
                     bodyNode.path("required").asBoolean(false));
         }
@@ -106,8 +113,10 @@ final class BindingsReader {
         JsonNode outputNode = node.get("output");
         if (outputNode != null && !outputNode.isNull()) {
             object(outputNode, at + ".output");
-            output = new OutputBinding(optionalText(outputNode, "mediaType", at + ".output.mediaType"),
-                    optionalText(outputNode, "wrap", at + ".output.wrap"), outputNode.path("schema").asBoolean(false));
+            output = new OutputBinding(
+                    optionalText(outputNode, "mediaType", at + ".output.mediaType"),
+                    optionalText(outputNode, "wrap", at + ".output.wrap"),
+                    outputNode.path("schema").asBoolean(false));
         }
         TokenPlacement token = token(node.get("token"), at + ".token");
         Long timeout = null;
@@ -118,8 +127,17 @@ final class BindingsReader {
             }
             timeout = timeoutNode.asLong();
         }
-        return new ToolBinding(name, optionalText(node, "operationId", at + ".operationId"), method, path, auth,
-                arguments, body, output, token, timeout);
+        return new ToolBinding(
+                name,
+                optionalText(node, "operationId", at + ".operationId"),
+                method,
+                path,
+                auth,
+                arguments,
+                body,
+                output,
+                token,
+                timeout);
     }
 
     /** {@code tools[].token}: where the bearer token goes; {@code null} when absent (the Authorization header). */

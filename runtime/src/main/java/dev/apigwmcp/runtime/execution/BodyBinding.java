@@ -1,5 +1,4 @@
 package dev.apigwmcp.runtime.execution;
 
 /** The request body of a tool ({@code bindings.json} {@code tools[].body}). */
-record BodyBinding(String argument, String mediaType, boolean required) {
-}
+record BodyBinding(String argument, String mediaType, boolean required) {}

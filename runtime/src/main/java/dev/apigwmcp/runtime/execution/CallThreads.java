@@ -34,8 +34,8 @@ final class CallThreads implements Executor, AutoCloseable {
         }
         this.limit = limit;
         AtomicInteger count = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleSeconds, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
+        this.threads = new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, idleSeconds, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
                     Thread thread = new Thread(r, namePrefix + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

@@ -20,8 +20,7 @@ final class EcmaScriptPatterns implements RegularExpressionFactory {
     /** JavaScript's white space and line terminators beyond Java's {@code \s}, as class members. */
     private static final String EXTRA_SPACE = "\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
 
-    private EcmaScriptPatterns() {
-    }
+    private EcmaScriptPatterns() {}
 
     @Override
     public RegularExpression getRegularExpression(String regex) {

@@ -29,17 +29,16 @@ import dev.apigwmcp.runtime.upstream.UpstreamClient;
 import dev.apigwmcp.runtime.upstream.UpstreamEvents;
 import dev.apigwmcp.runtime.upstream.UpstreamExchange;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
-import dev.apigwmcp.runtime.upstream.UpstreamResponse;
 import dev.apigwmcp.runtime.upstream.UpstreamSettings;
-import java.time.Duration;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,16 +71,19 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     private final OutputValidator outputs = new OutputValidator();
     /** Each tool's argument coercion, made from its input schema on its first call. */
     private final Map<String, ArgumentCoercion> coercions = new ConcurrentHashMap<>();
+
     private final UpstreamClient client;
     private final ResponseMapper mapper;
     private final ObjectMapper json;
     private final Telemetry telemetry;
     /** Each tool as telemetry reports it (names and request shape), made once. */
     private final Map<String, ObservedTool> observed;
+
     private final CallThreads executor;
     private final UpstreamExchange exchange;
     /** Each target's circuit breaker, by target name. */
     private final Map<String, TargetCircuit> circuits;
+
     private final ToolShares shares;
     private volatile UpstreamEvents events = UpstreamEvents.NONE;
     /** Each target's {@code search.json} (a catalog generated before search documents has none). */
@@ -98,11 +100,14 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     };
 
     /** How calls reach the upstream: limits, retries and circuits, from settings. */
-    private record Limits(int maxConcurrentCalls, int perTool, RetryPolicy retry, CircuitSettings circuit) {
-    }
+    private record Limits(int maxConcurrentCalls, int perTool, RetryPolicy retry, CircuitSettings circuit) {}
 
-    private GatewayToolService(Map<String, LoadedTool> tools, UpstreamClient client, ObjectMapper json,
-            Limits limits, Telemetry telemetry) {
+    private GatewayToolService(
+            Map<String, LoadedTool> tools,
+            UpstreamClient client,
+            ObjectMapper json,
+            Limits limits,
+            Telemetry telemetry) {
         int maxConcurrentCalls = limits.maxConcurrentCalls();
         this.tools = tools;
         List<ToolListing> sorted = new ArrayList<>(tools.size());
@@ -114,8 +119,14 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         this.mapper = new ResponseMapper(json);
         this.telemetry = telemetry;
         Map<String, ObservedTool> byName = new HashMap<>();
-        tools.forEach((name, tool) -> byName.put(name, new ObservedTool(tool.target(), name, tool.request().method(),
-                tool.request().path().template(), tool.request().baseUri())));
+        tools.forEach((name, tool) -> byName.put(
+                name,
+                new ObservedTool(
+                        tool.target(),
+                        name,
+                        tool.request().method(),
+                        tool.request().path().template(),
+                        tool.request().baseUri())));
         this.observed = Map.copyOf(byName);
         observed.values().forEach(telemetry::toolLoaded);
         // A call keeps its thread from preparation (which may block on a credential refresh) to the upstream's
@@ -124,8 +135,9 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         this.exchange = new UpstreamExchange(client, limits.retry());
         this.shares = new ToolShares(tools.keySet(), limits.perTool(), maxConcurrentCalls);
         Map<String, TargetCircuit> byTarget = new TreeMap<>();
-        tools.values().forEach(tool -> byTarget.computeIfAbsent(tool.target(),
-                target -> new TargetCircuit(target, limits.circuit(), () -> circuitEvents)));
+        tools.values()
+                .forEach(tool -> byTarget.computeIfAbsent(
+                        tool.target(), target -> new TargetCircuit(target, limits.circuit(), () -> circuitEvents)));
         this.circuits = Map.copyOf(byTarget);
         if (limits.circuit().enabled()) {
             // Telemetry: every circuit is reported from the start, closed until it changes.
@@ -141,7 +153,11 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     /** {@link #load(Settings, Map)}, reporting every call to {@code telemetry} (which stays the caller's). */
     public static GatewayToolService load(Settings settings, Map<String, String> environment, Telemetry telemetry) {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        return create(registries(classLoader), settings, AuthEnvironment.of(environment), telemetry,
+        return create(
+                registries(classLoader),
+                settings,
+                AuthEnvironment.of(environment),
+                telemetry,
                 Interceptors.load(classLoader));
     }
 
@@ -150,7 +166,11 @@ final class GatewayToolService implements ToolService, AutoCloseable {
      * through {@code classLoader}.
      */
     public static GatewayToolService load(Settings settings, ClassLoader classLoader, AuthEnvironment environment) {
-        return create(registries(classLoader), settings, environment, Telemetry.callLogOnly(),
+        return create(
+                registries(classLoader),
+                settings,
+                environment,
+                Telemetry.callLogOnly(),
                 Interceptors.load(classLoader));
     }
 
@@ -158,24 +178,30 @@ final class GatewayToolService implements ToolService, AutoCloseable {
      * Loads the given targets; throws {@link StartupException} naming every problem (missing resources, tool or
      * binding, duplicate names, missing base URL or credentials, bad settings).
      */
-    public static GatewayToolService create(List<ToolRegistry> registries, Settings settings,
-            AuthEnvironment environment) {
+    public static GatewayToolService create(
+            List<ToolRegistry> registries, Settings settings, AuthEnvironment environment) {
         return create(registries, settings, environment, Telemetry.callLogOnly());
     }
 
     /** {@link #create(List, Settings, AuthEnvironment)}, reporting every call to {@code telemetry}. */
-    public static GatewayToolService create(List<ToolRegistry> registries, Settings settings,
-            AuthEnvironment environment, Telemetry telemetry) {
+    public static GatewayToolService create(
+            List<ToolRegistry> registries, Settings settings, AuthEnvironment environment, Telemetry telemetry) {
         return create(registries, settings, environment, telemetry, Interceptors.NONE);
     }
 
     /** {@link #create(List, Settings, AuthEnvironment, Telemetry)}, every call going through {@code interceptors}. */
-    static GatewayToolService create(List<ToolRegistry> registries, Settings settings, AuthEnvironment environment,
-            Telemetry telemetry, Interceptors interceptors) {
+    static GatewayToolService create(
+            List<ToolRegistry> registries,
+            Settings settings,
+            AuthEnvironment environment,
+            Telemetry telemetry,
+            Interceptors interceptors) {
         // Decimals as BigDecimal: an answer's numbers reach structuredContent with every digit (a double would turn
         // 1e400 into the string "Infinity"); trailing tokens make a body invalid JSON rather than silently cut.
-        ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        ObjectMapper json = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
         // One AWS credentials source per profile for all targets: resolved once at start, refreshed once.
         AuthEnvironment shared = environment.sharingAwsCredentials();
         ToolCatalogLoader numbers = new ToolCatalogLoader(settings, shared, null, json);
@@ -183,13 +209,17 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         long maxBytes = numbers.positive(UpstreamSettings.MAX_RESPONSE_BYTES);
         long maxCalls = Math.min(numbers.positive(ExecutionSettings.MAX_CONCURRENT_CALLS), 100_000);
         long perTool = Math.min(numbers.positive(ExecutionSettings.MAX_CONCURRENT_PER_TOOL), 100_000);
-        RetryPolicy retry = new RetryPolicy((int) numbers.between(UpstreamSettings.RETRY_MAX_ATTEMPTS, 1, 10),
+        RetryPolicy retry = new RetryPolicy(
+                (int) numbers.between(UpstreamSettings.RETRY_MAX_ATTEMPTS, 1, 10),
                 Duration.ofMillis(numbers.between(UpstreamSettings.RETRY_BASE_DELAY_MS, 0, 60_000)),
                 Duration.ofMillis(numbers.between(UpstreamSettings.RETRY_MAX_DELAY_MS, 0, 600_000)));
-        CircuitSettings circuit = new CircuitSettings((int) numbers.between(UpstreamSettings.CIRCUIT_FAILURE_RATE, 0,
-                100), (int) numbers.between(UpstreamSettings.CIRCUIT_WINDOW, 1, 10_000),
+        CircuitSettings circuit = new CircuitSettings(
+                (int) numbers.between(UpstreamSettings.CIRCUIT_FAILURE_RATE, 0, 100),
+                (int) numbers.between(UpstreamSettings.CIRCUIT_WINDOW, 1, 10_000),
                 Duration.ofMillis(numbers.between(UpstreamSettings.CIRCUIT_OPEN_MS, 1, 86_400_000)));
-        String precompile = settings.get(ExecutionSettings.PRECOMPILE_SCHEMAS).orElse("false").trim();
+        String precompile = settings.get(ExecutionSettings.PRECOMPILE_SCHEMAS)
+                .orElse("false")
+                .trim();
         StartupProblems problems = numbers.problems();
         if (!precompile.equals("true") && !precompile.equals("false")) {
             problems.badSetting("setting " + ExecutionSettings.PRECOMPILE_SCHEMAS.name() + ": '" + precompile
@@ -207,8 +237,8 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         if (!problems.isEmpty()) {
             throw new StartupException(problems);
         }
-        GatewayToolService service = new GatewayToolService(tools, client, json,
-                new Limits((int) maxCalls, (int) perTool, retry, circuit), telemetry);
+        GatewayToolService service = new GatewayToolService(
+                tools, client, json, new Limits((int) maxCalls, (int) perTool, retry, circuit), telemetry);
         service.searchDocuments = searchDocuments(registries);
         service.interceptors = interceptors;
         if (precompile.equals("true")) {
@@ -227,7 +257,8 @@ final class GatewayToolService implements ToolService, AutoCloseable {
 
     /** The catalog of the given targets, read as {@link #catalog(ClassLoader)} reads it. */
     public static List<ToolListing> catalog(List<ToolRegistry> registries) {
-        return new ToolCatalogLoader(Settings.of(Map.of()), null, null, JsonMapper.builder().build())
+        return new ToolCatalogLoader(
+                        Settings.of(Map.of()), null, null, JsonMapper.builder().build())
                 .listings(registries);
     }
 
@@ -268,15 +299,17 @@ final class GatewayToolService implements ToolService, AutoCloseable {
      */
     @Override
     public CompletableFuture<Void> warmUp() {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                validator.warmUp();
-                client.start();
-                circuits.values().forEach(TargetCircuit::prepare);
-            } catch (RuntimeException e) {
-                CALLS.debug("warm-up failed: {}", e.toString());
-            }
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        validator.warmUp();
+                        client.start();
+                        circuits.values().forEach(TargetCircuit::prepare);
+                    } catch (RuntimeException e) {
+                        CALLS.debug("warm-up failed: {}", e.toString());
+                    }
+                },
+                executor);
     }
 
     @Override
@@ -297,8 +330,7 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     private static List<URL> searchDocuments(List<ToolRegistry> registries) {
         List<URL> found = new ArrayList<>();
         for (ToolRegistry registry : registries) {
-            URL url = registry.getClass().getClassLoader()
-                    .getResource(registry.resourceFolder() + "search.json");
+            URL url = registry.getClass().getClassLoader().getResource(registry.resourceFolder() + "search.json");
             if (url != null) {
                 found.add(url);
             }
@@ -335,8 +367,8 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            Caller caller) {
+    public CompletableFuture<ObjectNode> call(
+            String name, JsonNode arguments, ProgressListener progress, Caller caller) {
         return call(name, arguments, progress, caller, CallContext.NONE);
     }
 
@@ -346,26 +378,36 @@ final class GatewayToolService implements ToolService, AutoCloseable {
      * call is reported with {@code context} (request id, revision, the caller's trace).
      */
     @Override
-    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            Caller caller, CallContext context) {
+    public CompletableFuture<ObjectNode> call(
+            String name, JsonNode arguments, ProgressListener progress, Caller caller, CallContext context) {
         Caller who = caller == null ? Caller.LOCAL : caller;
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
         // Set by whichever ending (result or cancellation) comes first, so each call is counted and logged once.
         AtomicBoolean ended = new AtomicBoolean();
         LoadedTool tool = tools.get(name);
         // Telemetry: the call's span, in-flight count, counters and log line; ended once (finish, or the cancel).
-        ToolCall observed = telemetry.callStarted(tool == null ? ObservedTool.unknown(name) : this.observed.get(name),
-                context);
+        ToolCall observed =
+                telemetry.callStarted(tool == null ? ObservedTool.unknown(name) : this.observed.get(name), context);
         if (tool == null) {
-            finish(result, ended, observed,
+            finish(
+                    result,
+                    ended,
+                    observed,
                     ToolResult.text("Unknown tool '" + name + "'.", CallOutcome.INVALID_ARGUMENTS, 0));
             return result;
         }
         if (!shares.tryAcquire(name)) {
-            finish(result, ended, observed, ToolResult.text("Throttled by the gateway: tool " + name + " already has "
-                    + shares.share() + " calls in flight, its share (" + ExecutionSettings.MAX_CONCURRENT_PER_TOOL.name()
-                    + "); this call was not sent upstream. Retry when earlier calls have finished.",
-                    CallOutcome.GATEWAY_THROTTLED, 0));
+            finish(
+                    result,
+                    ended,
+                    observed,
+                    ToolResult.text(
+                            "Throttled by the gateway: tool " + name + " already has "
+                                    + shares.share() + " calls in flight, its share ("
+                                    + ExecutionSettings.MAX_CONCURRENT_PER_TOOL.name()
+                                    + "); this call was not sent upstream. Retry when earlier calls have finished.",
+                            CallOutcome.GATEWAY_THROTTLED,
+                            0));
             return result;
         }
         // The running task: cancelling the result interrupts it, which aborts the upstream exchange.
@@ -385,13 +427,12 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         });
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try {
-            FutureTask<Void> running = new FutureTask<>(() -> run(tool, name, arguments, who, listener, result,
-                    ended, observed), null);
+            FutureTask<Void> running =
+                    new FutureTask<>(() -> run(tool, name, arguments, who, listener, result, ended, observed), null);
             task.set(running);
             executor.execute(running);
         } catch (RejectedExecutionException e) {
-            finish(result, ended, observed,
-                    ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0));
+            finish(result, ended, observed, ToolResult.text("The gateway is shutting down.", CallOutcome.INTERNAL, 0));
             return result;
         }
         if (result.isCancelled()) {
@@ -404,8 +445,15 @@ final class GatewayToolService implements ToolService, AutoCloseable {
      * One call from arguments to result, on a call thread: preparing may block (credential refresh, token
      * request) and so does the upstream exchange, which keeps the whole call on this one thread.
      */
-    private void run(LoadedTool tool, String name, JsonNode arguments, Caller caller, ProgressListener progress,
-            CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed) {
+    private void run(
+            LoadedTool tool,
+            String name,
+            JsonNode arguments,
+            Caller caller,
+            ProgressListener progress,
+            CompletableFuture<ObjectNode> result,
+            AtomicBoolean ended,
+            ToolCall observed) {
         if (result.isDone()) {
             return;
         }
@@ -426,14 +474,22 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         ToolResult mapped;
         UpstreamExchange.Result exchanged = null;
         try {
-            exchanged = exchange.run(request, unsigned -> attempts.sign(unsigned,
-                    traced -> authenticate(tool, name, traced, caller)),
-                    circuits.get(tool.target()), name, deadline, attempts, (next, max, why, wait) ->
+            exchanged = exchange.run(
+                    request,
+                    unsigned -> attempts.sign(unsigned, traced -> authenticate(tool, name, traced, caller)),
+                    circuits.get(tool.target()),
+                    name,
+                    deadline,
+                    attempts,
+                    (next, max, why, wait) ->
                             // Progress must grow: each retry a step further, the answer at 1.
-                            progress.progress((next - 1.0) / (max + 1.0), 1.0, "Retrying " + request.method() + " "
-                                    + request.displayUri()
-                                    + " (attempt " + next + " of " + max + ") after " + why + ", in "
-                                    + wait.toMillis() + " ms"));
+                            progress.progress(
+                                    (next - 1.0) / (max + 1.0),
+                                    1.0,
+                                    "Retrying " + request.method() + " "
+                                            + request.displayUri()
+                                            + " (attempt " + next + " of " + max + ") after " + why + ", in "
+                                            + wait.toMillis() + " ms"));
             mapped = map(tool, name, request, exchanged);
         } catch (InterruptedException e) {
             attempts.abandoned("cancelled");
@@ -443,8 +499,12 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         } catch (RuntimeException e) {
             attempts.abandoned(e.getClass().getName());
             CALLS.warn("tool={} calling the upstream or mapping its answer failed: {}", name, e.toString());
-            mapped = ToolResult.text("Internal error while reading the upstream answer.", CallOutcome.INTERNAL,
-                    exchanged == null || exchanged.response() == null ? 0 : exchanged.response().status());
+            mapped = ToolResult.text(
+                    "Internal error while reading the upstream answer.",
+                    CallOutcome.INTERNAL,
+                    exchanged == null || exchanged.response() == null
+                            ? 0
+                            : exchanged.response().status());
         }
         progress.progress(1.0, 1.0, "Upstream answered");
         finish(result, ended, observed, interception == null ? mapped : interception.after(mapped));
@@ -463,13 +523,16 @@ final class GatewayToolService implements ToolService, AutoCloseable {
                     : null;
             mapped = mapper.map(exchanged.response(), tool.shape(), conformance, request.displayUri());
         } else {
-            mapped = mapper.failure(exchanged.failure(), request.displayUri(), request.timeout().toMillis());
+            mapped = mapper.failure(
+                    exchanged.failure(), request.displayUri(), request.timeout().toMillis());
         }
         if (exchanged.attempts() > 1 && mapped.outcome().isError()) {
             ObjectNode first = (ObjectNode) mapped.result().get("content").get(0);
             if (first != null && first.has("text")) {
-                first.put("text", first.get("text").stringValue() + " (The gateway sent the request "
-                        + exchanged.attempts() + " times.)");
+                first.put(
+                        "text",
+                        first.get("text").stringValue() + " (The gateway sent the request " + exchanged.attempts()
+                                + " times.)");
             }
         }
         return mapped;
@@ -481,25 +544,32 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         String host = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
         String pause = pausedFor.isZero()
                 ? "a trial call is checking whether it is back, and its other calls are paused until that answers"
-                : "calls to it are paused for " + RetryAfter.seconds(pausedFor) + " s, then one trial call goes through";
-        return ToolResult.text("Upstream of target '" + tool.target() + "' (" + host + ") is failing: at least "
-                + settings.failureRatePercent() + "% of its last " + settings.window() + " attempts failed (no"
-                + " connection, deadline passed, or HTTP 502/503/504), so " + pause + ". This call was not sent;"
-                + " retry later.", CallOutcome.CIRCUIT_OPEN, 0);
+                : "calls to it are paused for " + RetryAfter.seconds(pausedFor)
+                        + " s, then one trial call goes through";
+        return ToolResult.text(
+                "Upstream of target '" + tool.target() + "' (" + host + ") is failing: at least "
+                        + settings.failureRatePercent() + "% of its last " + settings.window() + " attempts failed (no"
+                        + " connection, deadline passed, or HTTP 502/503/504), so " + pause
+                        + ". This call was not sent;"
+                        + " retry later.",
+                CallOutcome.CIRCUIT_OPEN,
+                0);
     }
 
     /** Applies the tool's credentials; called before every attempt, so that each SigV4 signature is fresh. */
-    private static UpstreamRequest authenticate(LoadedTool tool, String name, UpstreamRequest request,
-            Caller caller) {
+    private static UpstreamRequest authenticate(LoadedTool tool, String name, UpstreamRequest request, Caller caller) {
         try {
             return tool.targetAuth().authenticate(request, tool.auth(), caller);
         } catch (AuthException e) {
-            throw new PreparationFailure(ToolResult.text("Could not authenticate the call: " + e.getMessage(),
-                    CallOutcome.AUTH_FAILED, 0));
+            throw new PreparationFailure(
+                    ToolResult.text("Could not authenticate the call: " + e.getMessage(), CallOutcome.AUTH_FAILED, 0));
         } catch (RuntimeException e) {
-            CALLS.warn("tool={} applying credentials failed: {}", name, e.getClass().getName());
-            throw new PreparationFailure(ToolResult.text("Internal error while applying credentials for tool "
-                    + name + ".", CallOutcome.AUTH_FAILED, 0));
+            CALLS.warn(
+                    "tool={} applying credentials failed: {}",
+                    name,
+                    e.getClass().getName());
+            throw new PreparationFailure(ToolResult.text(
+                    "Internal error while applying credentials for tool " + name + ".", CallOutcome.AUTH_FAILED, 0));
         }
     }
 
@@ -514,10 +584,12 @@ final class GatewayToolService implements ToolService, AutoCloseable {
                 for (int i = 0; i < value.length(); i++) {
                     char c = value.charAt(i);
                     if ((c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF) {
-                        throw new PreparationFailure(ToolResult.text("The MCP request's header " + header
-                                + " cannot be forwarded to tool " + name + ": it holds character "
-                                + String.format("U+%04X", (int) c) + " at position " + i + ".",
-                                CallOutcome.INVALID_ARGUMENTS, 0));
+                        throw new PreparationFailure(ToolResult.text(
+                                "The MCP request's header " + header
+                                        + " cannot be forwarded to tool " + name + ": it holds character "
+                                        + String.format("U+%04X", (int) c) + " at position " + i + ".",
+                                CallOutcome.INVALID_ARGUMENTS,
+                                0));
                     }
                 }
                 forwarded = forwarded.withHeader(header, value);
@@ -535,8 +607,8 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         OutputConformance conformance = tool.listing().hasOutputSchema()
                 ? candidate -> outputs.problems(name, tool::outputSchema, candidate)
                 : null;
-        return new Interception(chain, tool, caller, observed, args -> validator.validate(name, tool::inputSchema,
-                args), conformance);
+        return new Interception(
+                chain, tool, caller, observed, args -> validator.validate(name, tool::inputSchema, args), conformance);
     }
 
     /**
@@ -546,23 +618,28 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     private UpstreamRequest prepare(LoadedTool tool, String name, JsonNode arguments, Interception interception) {
         JsonNode args = arguments == null || arguments.isNull() ? json.createObjectNode() : arguments;
         if (!args.isObject()) {
-            throw new PreparationFailure(ToolResult.text("Invalid arguments for tool " + name
-                    + ": arguments must be a JSON object.", CallOutcome.INVALID_ARGUMENTS, 0));
+            throw new PreparationFailure(ToolResult.text(
+                    "Invalid arguments for tool " + name + ": arguments must be a JSON object.",
+                    CallOutcome.INVALID_ARGUMENTS,
+                    0));
         }
         List<String> problems;
         try {
             // Coerced first, so that validation and the generated reader see the same values.
-            args = coercions.computeIfAbsent(name, n -> ArgumentCoercion.of(tool.inputSchema(), tool.parameters()))
+            args = coercions
+                    .computeIfAbsent(name, n -> ArgumentCoercion.of(tool.inputSchema(), tool.parameters()))
                     .apply(args);
             problems = validator.validate(name, tool::inputSchema, args);
         } catch (RuntimeException e) {
             CALLS.warn("tool={} input schema cannot be compiled: {}", name, e.toString());
-            throw new PreparationFailure(ToolResult.text("Internal error: the input schema of tool " + name
-                    + " cannot be used.", CallOutcome.INTERNAL, 0));
+            throw new PreparationFailure(ToolResult.text(
+                    "Internal error: the input schema of tool " + name + " cannot be used.", CallOutcome.INTERNAL, 0));
         }
         if (!problems.isEmpty()) {
-            throw new PreparationFailure(ToolResult.text("Invalid arguments for tool " + name + ":\n- "
-                    + String.join("\n- ", problems), CallOutcome.INVALID_ARGUMENTS, 0));
+            throw new PreparationFailure(ToolResult.text(
+                    "Invalid arguments for tool " + name + ":\n- " + String.join("\n- ", problems),
+                    CallOutcome.INVALID_ARGUMENTS,
+                    0));
         }
         if (interception != null) {
             ToolResult refused = interception.before(args);
@@ -577,13 +654,15 @@ final class GatewayToolService implements ToolService, AutoCloseable {
             tool.code().get().writeRequest(args, builder);
             request = builder.build();
         } catch (ArgumentException e) {
-            throw new PreparationFailure(ToolResult.text("Invalid argument '" + e.argument() + "' for tool " + name
-                    + ": " + e.getMessage(), CallOutcome.INVALID_ARGUMENTS, 0));
+            throw new PreparationFailure(ToolResult.text(
+                    "Invalid argument '" + e.argument() + "' for tool " + name + ": " + e.getMessage(),
+                    CallOutcome.INVALID_ARGUMENTS,
+                    0));
         } catch (RuntimeException e) {
             // A bug in generated code or a binding mismatch: log the kind, never show internals to the client.
             CALLS.warn("tool={} building the request failed: {}", name, e.toString());
-            throw new PreparationFailure(ToolResult.text("Internal error while building the request for tool "
-                    + name + ".", CallOutcome.INTERNAL, 0));
+            throw new PreparationFailure(ToolResult.text(
+                    "Internal error while building the request for tool " + name + ".", CallOutcome.INTERNAL, 0));
         }
         if (interception != null) {
             try {
@@ -600,8 +679,8 @@ final class GatewayToolService implements ToolService, AutoCloseable {
      * Telemetry: the counters, the span's end and the one log line per call (never argument values, answer content
      * or credentials).
      */
-    private static void finish(CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed,
-            ToolResult outcome) {
+    private static void finish(
+            CompletableFuture<ObjectNode> result, AtomicBoolean ended, ToolCall observed, ToolResult outcome) {
         if (!result.isDone() && ended.compareAndSet(false, true)) {
             observed.ended(outcome.outcome(), outcome.status(), outcome.detail());
             result.complete(outcome.result());

@@ -1,10 +1,10 @@
 package dev.apigwmcp.runtime.execution;
 
 import dev.apigwmcp.runtime.spi.InterceptedResult;
+import dev.apigwmcp.runtime.spi.JsonWritable;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.OutputConformance;
 import dev.apigwmcp.runtime.upstream.ToolResult;
-import dev.apigwmcp.runtime.spi.JsonWritable;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -51,8 +51,10 @@ final class InterceptedAnswer implements InterceptedResult {
         if (structuredContent == null || !structuredContent.isObject()) {
             // Removing it would leave the text block with what it mirrored, and break a tool's output schema.
             throw new IllegalArgumentException("structuredContent must be a JSON object, not "
-                    + (structuredContent == null ? "null" : structuredContent.getNodeType().name()
-                            .toLowerCase(java.util.Locale.ROOT)) + "; to withhold a result, use fail(message)");
+                    + (structuredContent == null
+                            ? "null"
+                            : structuredContent.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                    + "; to withhold a result, use fail(message)");
         } else {
             mapped.result().set("structuredContent", structuredContent);
         }
@@ -61,8 +63,8 @@ final class InterceptedAnswer implements InterceptedResult {
     @Override
     public <O extends JsonWritable> O structuredContent(Class<O> type) {
         JsonNode content = structuredContent();
-        JsonWritable read = outputRecords.apply(content == null || !content.isObject()
-                ? JsonNodeFactory.instance.objectNode() : content);
+        JsonWritable read = outputRecords.apply(
+                content == null || !content.isObject() ? JsonNodeFactory.instance.objectNode() : content);
         if (read == null) {
             throw new IllegalArgumentException("tool " + tool + " has no output record (it has no output schema, or"
                     + " one that is not a plain object tree): use structuredContent() as JSON");
@@ -77,8 +79,8 @@ final class InterceptedAnswer implements InterceptedResult {
     @Override
     public void setStructuredContent(JsonWritable structuredContent) {
         if (structuredContent == null) {
-            throw new IllegalArgumentException("structuredContent must be a JSON object, not null; to withhold a"
-                    + " result, use fail(message)");
+            throw new IllegalArgumentException(
+                    "structuredContent must be a JSON object, not null; to withhold a" + " result, use fail(message)");
         }
         setStructuredContent(structuredContent.toJson());
     }
@@ -90,8 +92,11 @@ final class InterceptedAnswer implements InterceptedResult {
 
     @Override
     public void fail(String message) {
-        mapped = ToolResult.text(message == null || message.isBlank() ? "The call's result was withheld." : message,
-                CallOutcome.REJECTED, mapped.status()).withDetail("interceptor");
+        mapped = ToolResult.text(
+                        message == null || message.isBlank() ? "The call's result was withheld." : message,
+                        CallOutcome.REJECTED,
+                        mapped.status())
+                .withDetail("interceptor");
     }
 
     /** A copy of the structured content as it is now, to tell whether an interceptor changed it. */
@@ -112,16 +117,24 @@ final class InterceptedAnswer implements InterceptedResult {
         }
         if (now == null) {
             // Removed through result(): what the text block mirrors would go out without the structured copy.
-            return ToolResult.text("Interceptor " + interceptor + " removed the structured result of tool " + tool
-                    + "; an interceptor changes it or withholds the whole result (fail). The call's result was not"
-                    + " sent.", CallOutcome.INTERNAL, mapped.status()).withDetail("interceptor");
+            return ToolResult.text(
+                            "Interceptor " + interceptor + " removed the structured result of tool " + tool
+                                    + "; an interceptor changes it or withholds the whole result (fail). The call's result was not"
+                                    + " sent.",
+                            CallOutcome.INTERNAL,
+                            mapped.status())
+                    .withDetail("interceptor");
         }
         if (outputs != null) {
             List<String> problems = outputs.problems(now);
             if (!problems.isEmpty()) {
-                return ToolResult.text("Interceptor " + interceptor + " changed the structured result of tool " + tool
-                        + " so that it no longer matches the tool's output schema:\n- " + String.join("\n- ", problems)
-                        + "\nThe call's result was not sent.", CallOutcome.INTERNAL, mapped.status())
+                return ToolResult.text(
+                                "Interceptor " + interceptor + " changed the structured result of tool " + tool
+                                        + " so that it no longer matches the tool's output schema:\n- "
+                                        + String.join("\n- ", problems)
+                                        + "\nThe call's result was not sent.",
+                                CallOutcome.INTERNAL,
+                                mapped.status())
                         .withDetail("interceptor");
             }
         }

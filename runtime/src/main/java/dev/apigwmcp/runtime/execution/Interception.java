@@ -45,6 +45,7 @@ final class Interception implements InterceptedCall {
     private final Function<JsonNode, List<String>> inputProblems;
     /** The output schema's check of changed structured content, or {@code null} when the tool has none. */
     private final OutputConformance outputs;
+
     private final long deadlineNanos;
     private long started;
     private CallerIdentity identity;
@@ -56,8 +57,13 @@ final class Interception implements InterceptedCall {
     /** The interceptor running now, for the rules that name it. */
     private String current;
 
-    Interception(Interceptors.Chain chain, LoadedTool tool, Caller caller, ToolCall observed,
-            Function<JsonNode, List<String>> inputProblems, OutputConformance outputs) {
+    Interception(
+            Interceptors.Chain chain,
+            LoadedTool tool,
+            Caller caller,
+            ToolCall observed,
+            Function<JsonNode, List<String>> inputProblems,
+            OutputConformance outputs) {
         this.chain = chain;
         this.tool = tool;
         this.caller = caller;
@@ -146,7 +152,10 @@ final class Interception implements InterceptedCall {
         if (!passed) {
             return mapped;
         }
-        InterceptedAnswer answer = new InterceptedAnswer(mapped, tool.shape().wrap(), chain.tool().name(),
+        InterceptedAnswer answer = new InterceptedAnswer(
+                mapped,
+                tool.shape().wrap(),
+                chain.tool().name(),
                 content -> tool.code().get().readOutput(content));
         List<Interceptors.Registered> interceptors = chain.interceptors();
         for (int i = interceptors.size() - 1; i >= 0; i--) {
@@ -164,7 +173,8 @@ final class Interception implements InterceptedCall {
                 step.ended(e.getClass().getName());
                 return failed(interceptor.name(), AFTER, e, "The call's result was not sent.");
             }
-            ToolResult broken = answer.settle(before, outputs, interceptor.name(), chain.tool().name());
+            ToolResult broken = answer.settle(
+                    before, outputs, interceptor.name(), chain.tool().name());
             if (broken != null) {
                 step.ended("nonconforming_output");
                 return broken;
@@ -187,7 +197,8 @@ final class Interception implements InterceptedCall {
     @Override
     public CallerIdentity caller() {
         if (identity == null) {
-            identity = caller == Caller.LOCAL ? CallerIdentity.anonymous()
+            identity = caller == Caller.LOCAL
+                    ? CallerIdentity.anonymous()
                     : new CallerIdentity(caller.subject(), caller.scopes(), caller.token() != null, caller.headers());
         }
         return identity;
@@ -205,7 +216,8 @@ final class Interception implements InterceptedCall {
 
     @Override
     public void setArguments(Object replaced) {
-        JsonNode json = replaced instanceof JsonWritable writable ? writable.toJson()
+        JsonNode json = replaced instanceof JsonWritable writable
+                ? writable.toJson()
                 : replaced instanceof JsonNode node ? node : null;
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException("setArguments takes a JSON object or the tool's arguments record, not "
@@ -223,8 +235,7 @@ final class Interception implements InterceptedCall {
         headers.add(new Added(new HttpHeader(name, value), current));
     }
 
-    private record Added(HttpHeader header, String by) {
-    }
+    private record Added(HttpHeader header, String by) {}
 
     /** Why an interceptor may not add this header, or {@code null} when it may. */
     private String headerProblem(String name, String value) {
@@ -233,13 +244,16 @@ final class Interception implements InterceptedCall {
         }
         for (int i = 0; i < name.length(); i++) {
             if (!isTokenChar(name.charAt(i))) {
-                return "header name '" + name + "' is not an HTTP token (character " + (int) name.charAt(i)
-                        + " at " + i + ")";
+                return "header name '" + name + "' is not an HTTP token (character " + (int) name.charAt(i) + " at " + i
+                        + ")";
             }
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.equals("authorization") || lower.equals("cookie") || lower.equals("x-api-key")
-                || lower.startsWith("x-amz-") || lower.startsWith("proxy-")) {
+        if (lower.equals("authorization")
+                || lower.equals("cookie")
+                || lower.equals("x-api-key")
+                || lower.startsWith("x-amz-")
+                || lower.startsWith("proxy-")) {
             return "header '" + name + "' carries credentials, which only the gateway sets (after the interceptors)";
         }
         if (tool.request().reservedHeaders().contains(lower)) {
@@ -271,19 +285,27 @@ final class Interception implements InterceptedCall {
     }
 
     private ToolResult deadlinePassed(String interceptor, String phase) {
-        return ToolResult.text("The call to tool " + chain.tool().name() + " passed its deadline of "
-                + Duration.ofNanos(deadlineNanos).toMillis() + " ms while interceptor " + interceptor + " ran ("
-                + phase + ")" + (phase.equals(BEFORE) ? "; nothing was sent upstream." : "; its result was not sent."),
-                CallOutcome.TIMEOUT, 0).withDetail("interceptor");
+        return ToolResult.text(
+                        "The call to tool " + chain.tool().name() + " passed its deadline of "
+                                + Duration.ofNanos(deadlineNanos).toMillis() + " ms while interceptor " + interceptor
+                                + " ran ("
+                                + phase + ")"
+                                + (phase.equals(BEFORE)
+                                        ? "; nothing was sent upstream."
+                                        : "; its result was not sent."),
+                        CallOutcome.TIMEOUT,
+                        0)
+                .withDetail("interceptor");
     }
 
     private ToolResult failed(String interceptor, String phase, Throwable e, String consequence) {
         // The operator's log gets the exception's kind; the client gets the interceptor's name and the message.
         CALLS.warn("tool={} interceptor {} failed in {}: {}", chain.tool().name(), interceptor, phase, e.toString());
-        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+        String message = e.getMessage() == null
+                ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return internal("Interceptor " + interceptor + " failed in " + phase + " for tool " + chain.tool().name()
-                + " (" + message + "). " + consequence);
+        return internal("Interceptor " + interceptor + " failed in " + phase + " for tool "
+                + chain.tool().name() + " (" + message + "). " + consequence);
     }
 
     private static ToolResult internal(String text) {

@@ -24,12 +24,10 @@ final class Interceptors {
     static final Interceptors NONE = new Interceptors(List.of());
 
     /** An interceptor with what was read of it once, at start. */
-    record Registered(ToolInterceptor interceptor, String name, int order, ToolSelector selector) {
-    }
+    record Registered(ToolInterceptor interceptor, String name, int order, ToolSelector selector) {}
 
     /** One tool's interceptors, in order, and the tool as they see it. */
-    record Chain(ToolInfo tool, List<Registered> interceptors) {
-    }
+    record Chain(ToolInfo tool, List<Registered> interceptors) {}
 
     private final List<Registered> all;
     private final Map<String, Chain> chains = new ConcurrentHashMap<>();
@@ -45,7 +43,8 @@ final class Interceptors {
     static Interceptors load(ClassLoader classLoader) {
         List<ToolInterceptor> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Iterator<ToolInterceptor> providers = ServiceLoader.load(ToolInterceptor.class, classLoader).iterator();
+        Iterator<ToolInterceptor> providers =
+                ServiceLoader.load(ToolInterceptor.class, classLoader).iterator();
         while (true) {
             try {
                 if (!providers.hasNext()) {
@@ -53,8 +52,8 @@ final class Interceptors {
                 }
                 found.add(providers.next());
             } catch (ServiceConfigurationError e) {
-                problems.add("interceptor: " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+                problems.add(
+                        "interceptor: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
             }
         }
         return of(found, problems);
@@ -132,7 +131,12 @@ final class Interceptors {
                 title = member.getValue().stringValue();
             }
         }
-        return new ToolInfo(name, tool.target(), tool.request().method(), tool.request().path().template(), title,
+        return new ToolInfo(
+                name,
+                tool.target(),
+                tool.request().method(),
+                tool.request().path().template(),
+                title,
                 hints);
     }
 }

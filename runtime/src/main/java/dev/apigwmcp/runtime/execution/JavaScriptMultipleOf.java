@@ -27,8 +27,8 @@ final class JavaScriptMultipleOf extends AbstractKeyword {
     }
 
     @Override
-    public KeywordValidator newValidator(SchemaLocation location, JsonNode schemaNode, Schema parent,
-            SchemaContext context) {
+    public KeywordValidator newValidator(
+            SchemaLocation location, JsonNode schemaNode, Schema parent, SchemaContext context) {
         return new Validator(location, schemaNode, parent, context);
     }
 
@@ -55,9 +55,12 @@ final class JavaScriptMultipleOf extends AbstractKeyword {
             if (!node.isNumber() || Double.isNaN(divisor) || isMultiple(node.doubleValue(), divisor)) {
                 return;
             }
-            context.addError(error().instanceNode(node).instanceLocation(at)
-                    .evaluationPath(context.getEvaluationPath()).locale(context.getExecutionConfig().getLocale())
-                    .arguments(getSchemaNode().toString()).build());
+            context.addError(error().instanceNode(node)
+                    .instanceLocation(at)
+                    .evaluationPath(context.getEvaluationPath())
+                    .locale(context.getExecutionConfig().getLocale())
+                    .arguments(getSchemaNode().toString())
+                    .build());
         }
     }
 }

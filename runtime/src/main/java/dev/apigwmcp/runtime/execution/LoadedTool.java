@@ -22,9 +22,16 @@ import tools.jackson.databind.JsonNode;
  * @param parameters  the arguments bound to path, query, header and cookie parameters (coercible to text)
  * @param forwarded   the MCP request's headers its calls send on ({@code target.<t>.forward-headers})
  */
-record LoadedTool(String target, ToolCode code, ToolListing listing,
-        RequestTarget request, ResponseShape shape, ToolAuth auth, TargetAuth targetAuth,
-        Set<String> parameters, List<String> forwarded) {
+record LoadedTool(
+        String target,
+        ToolCode code,
+        ToolListing listing,
+        RequestTarget request,
+        ResponseShape shape,
+        ToolAuth auth,
+        TargetAuth targetAuth,
+        Set<String> parameters,
+        List<String> forwarded) {
 
     LoadedTool {
         parameters = Set.copyOf(parameters);

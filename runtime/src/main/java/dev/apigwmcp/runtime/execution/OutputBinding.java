@@ -7,5 +7,4 @@ package dev.apigwmcp.runtime.execution;
  * @param wrap      property to wrap a non-object JSON result in, or {@code null}
  * @param schema    whether the tool has an output schema
  */
-record OutputBinding(String mediaType, String wrap, boolean schema) {
-}
+record OutputBinding(String mediaType, String wrap, boolean schema) {}

@@ -44,9 +44,12 @@ final class OutputValidator {
                             .formats(ClientFormats::align)
                             .keyword(new JavaScriptMultipleOf())
                             .build();
-                    current = SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemaRegistryConfig(
-                            SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
-                                    .regularExpressionFactory(EcmaScriptPatterns.INSTANCE).build()));
+                    current = SchemaRegistry.withDefaultDialect(
+                            dialect,
+                            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                    .formatAssertionsEnabled(true)
+                                    .regularExpressionFactory(EcmaScriptPatterns.INSTANCE)
+                                    .build()));
                     registry = current;
                 }
             }
@@ -70,8 +73,11 @@ final class OutputValidator {
             // from now on this tool's answers go unchecked, which is what they were before the check existed. Only
             // the kind is logged: a message could quote the answer.
             if (compiled.replace(tool, schema, Optional.empty())) {
-                LOG.warn("tool '{}': its output schema cannot be checked ({}); its answers are sent without the"
-                        + " conformance check", tool, e.getClass().getName());
+                LOG.warn(
+                        "tool '{}': its output schema cannot be checked ({}); its answers are sent without the"
+                                + " conformance check",
+                        tool,
+                        e.getClass().getName());
             }
             return List.of();
         }
@@ -83,8 +89,11 @@ final class OutputValidator {
             schema.initializeValidators();
             return Optional.of(schema);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("tool '{}': its output schema cannot be compiled ({}); its answers are sent without the"
-                    + " conformance check", tool, String.valueOf(e).lines().findFirst().orElse(""));
+            LOG.warn(
+                    "tool '{}': its output schema cannot be compiled ({}); its answers are sent without the"
+                            + " conformance check",
+                    tool,
+                    String.valueOf(e).lines().findFirst().orElse(""));
             return Optional.empty();
         }
     }

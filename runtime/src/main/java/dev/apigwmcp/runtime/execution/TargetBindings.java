@@ -12,8 +12,8 @@ import java.util.List;
  * @param apiKey       the export's API key scheme, or {@code null}
  * @param tools        the tool bindings
  */
-record TargetBindings(String target, String serverUrl, String serverRegion, ApiKeyPlacement apiKey,
-        List<ToolBinding> tools) {
+record TargetBindings(
+        String target, String serverUrl, String serverRegion, ApiKeyPlacement apiKey, List<ToolBinding> tools) {
 
     public TargetBindings {
         tools = List.copyOf(tools);

@@ -8,8 +8,16 @@ import java.util.List;
  * How one tool maps to an HTTP operation ({@code bindings.json} {@code tools[]}); {@code token} is where its bearer
  * token goes, {@code null} for the {@code Authorization} header.
  */
-record ToolBinding(String name, String operationId, String method, String path, List<AuthKind> auth,
-        List<ArgumentBinding> arguments, BodyBinding body, OutputBinding output, TokenPlacement token,
+record ToolBinding(
+        String name,
+        String operationId,
+        String method,
+        String path,
+        List<AuthKind> auth,
+        List<ArgumentBinding> arguments,
+        BodyBinding body,
+        OutputBinding output,
+        TokenPlacement token,
         Long timeoutMs) {
 
     public ToolBinding {

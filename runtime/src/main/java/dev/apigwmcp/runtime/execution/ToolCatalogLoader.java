@@ -56,6 +56,7 @@ final class ToolCatalogLoader {
     /** A URL with a scheme and an authority; anything else in {@code server.url} is a path on the base URL. */
     /** Where an argument's value travels as text, so a number or boolean may stand for a string. */
     private static final Set<String> PARAMETER_LOCATIONS = Set.of("path", "query", "header", "cookie");
+
     private static final Pattern ABSOLUTE_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     private final Settings settings;
@@ -101,8 +102,8 @@ final class ToolCatalogLoader {
         Map<String, String> targetOfTool = new HashMap<>();
         for (ToolRegistry registry : distinctTargets(registries)) {
             String target = registry.targetName();
-            Map<String, ToolListing> definitions = readDefinitions(registry.getClass().getClassLoader(),
-                    registry.resourceFolder() + "tools.json", target);
+            Map<String, ToolListing> definitions = readDefinitions(
+                    registry.getClass().getClassLoader(), registry.resourceFolder() + "tools.json", target);
             if (definitions != null) {
                 definitions.forEach((name, listing) -> {
                     if (unique(name, target, targetOfTool)) {
@@ -142,8 +143,8 @@ final class ToolCatalogLoader {
     private boolean unique(String tool, String target, Map<String, String> targetOfTool) {
         String other = targetOfTool.putIfAbsent(tool, target);
         if (other != null) {
-            problems.unavailable("tool '" + tool + "' is defined by both target '" + other + "' and target '"
-                    + target + "'; give one target another tool prefix");
+            problems.unavailable("tool '" + tool + "' is defined by both target '" + other + "' and target '" + target
+                    + "'; give one target another tool prefix");
             return false;
         }
         return true;
@@ -176,13 +177,11 @@ final class ToolCatalogLoader {
         }
     }
 
-    private List<LoadedTool> loadTarget(ToolRegistry registry, Duration defaultTimeout,
-            Map<String, TargetAuth> auths) {
+    private List<LoadedTool> loadTarget(ToolRegistry registry, Duration defaultTimeout, Map<String, TargetAuth> auths) {
         String target = registry.targetName();
         String folder = registry.resourceFolder();
         ClassLoader loader = registry.getClass().getClassLoader();
-        Map<String, ToolListing> definitions = readDefinitions(loader, folder + "tools.json",
-                target);
+        Map<String, ToolListing> definitions = readDefinitions(loader, folder + "tools.json", target);
         JsonNode bindingsJson = readResource(loader, folder + "bindings.json", target);
         if (definitions == null || bindingsJson == null) {
             return List.of();
@@ -195,8 +194,8 @@ final class ToolCatalogLoader {
             return List.of();
         }
         if (!bindings.target().equals(target)) {
-            problems.unavailable("target '" + target + "': " + folder + "bindings.json is for target '" + bindings.target()
-                    + "'");
+            problems.unavailable(
+                    "target '" + target + "': " + folder + "bindings.json is for target '" + bindings.target() + "'");
             return List.of();
         }
         Map<String, ToolCode> generated = new LinkedHashMap<>();
@@ -215,8 +214,9 @@ final class ToolCatalogLoader {
         }
         for (String name : definitions.keySet()) {
             if (!generated.containsKey(name)) {
-                problems.unavailable("target '" + target + "': tool '" + name + "' is in tools.json but has no generated "
-                        + "code (" + registry.getClass().getName() + ".toolNames()); regenerate the target");
+                problems.unavailable(
+                        "target '" + target + "': tool '" + name + "' is in tools.json but has no generated " + "code ("
+                                + registry.getClass().getName() + ".toolNames()); regenerate the target");
             }
             if (!toolBindings.containsKey(name)) {
                 problems.unavailable("target '" + target + "': tool '" + name + "' is in tools.json but not in "
@@ -231,8 +231,18 @@ final class ToolCatalogLoader {
         URI baseUri = baseUri(target, bindings);
         Set<AuthKind> needed = EnumSet.noneOf(AuthKind.class);
         bindings.tools().forEach(b -> needed.addAll(b.auth()));
-        TargetAuth auth = TargetAuth.create(new TargetAuth.Request(target, needed, bindings.apiKey(),
-                bindings.serverRegion(), settings, environment, http, json, defaultTimeout), problems);
+        TargetAuth auth = TargetAuth.create(
+                new TargetAuth.Request(
+                        target,
+                        needed,
+                        bindings.apiKey(),
+                        bindings.serverRegion(),
+                        settings,
+                        environment,
+                        http,
+                        json,
+                        defaultTimeout),
+                problems);
         auths.put(target, auth);
         List<String> forwarded = forwardHeaders(target, auth, bindings);
         List<LoadedTool> loaded = new ArrayList<>();
@@ -250,8 +260,16 @@ final class ToolCatalogLoader {
                 }
                 continue;
             }
-            LoadedTool loadedTool = tool(target, tool, definition, binding, "bindings.json tools[" + i + "]", baseUri,
-                    auth, defaultTimeout, forwarded);
+            LoadedTool loadedTool = tool(
+                    target,
+                    tool,
+                    definition,
+                    binding,
+                    "bindings.json tools[" + i + "]",
+                    baseUri,
+                    auth,
+                    defaultTimeout,
+                    forwarded);
             if (loadedTool != null) {
                 loaded.add(loadedTool);
             }
@@ -259,9 +277,16 @@ final class ToolCatalogLoader {
         return loaded;
     }
 
-    private LoadedTool tool(String target, ToolCode tool, ToolListing definition,
+    private LoadedTool tool(
+            String target,
+            ToolCode tool,
+            ToolListing definition,
             ToolBinding binding,
-            String at, URI baseUri, TargetAuth auth, Duration defaultTimeout, List<String> forwarded) {
+            String at,
+            URI baseUri,
+            TargetAuth auth,
+            Duration defaultTimeout,
+            List<String> forwarded) {
         String where = "target '" + target + "': " + at;
         ToolAuth toolAuth = toolAuth(where, binding, auth);
         if (toolAuth == null) {
@@ -285,8 +310,8 @@ final class ToolCatalogLoader {
         Set<String> parameters = new HashSet<>();
         for (ArgumentBinding argument : binding.arguments()) {
             if ("path".equals(argument.in())) {
-                pathArguments.put(argument.parameter() == null ? argument.name() : argument.parameter(),
-                        argument.name());
+                pathArguments.put(
+                        argument.parameter() == null ? argument.name() : argument.parameter(), argument.name());
             }
             if (PARAMETER_LOCATIONS.contains(argument.in())) {
                 parameters.add(argument.name());
@@ -302,8 +327,8 @@ final class ToolCatalogLoader {
         }
         // A forwarded header carries the MCP request's value (a tenant, say), which no argument may replace.
         forwarded.forEach(name -> reservedHeaders.add(name.toLowerCase(Locale.ROOT)));
-        RequestTarget request = new RequestTarget(binding.method(), path, pathArguments, baseUri,
-                reservedHeaders, reservedQuery, timeout);
+        RequestTarget request = new RequestTarget(
+                binding.method(), path, pathArguments, baseUri, reservedHeaders, reservedQuery, timeout);
         boolean structured = definition.hasOutputSchema() || binding.output().schema();
         ResponseShape shape = new ResponseShape(structured, binding.output().wrap());
         return new LoadedTool(target, tool, definition, request, shape, toolAuth, auth, parameters, forwarded);
@@ -315,7 +340,8 @@ final class ToolCatalogLoader {
      * a header one of its tools sends a token in.
      */
     private List<String> forwardHeaders(String target, TargetAuth auth, TargetBindings bindings) {
-        String raw = settings.forTarget(UpstreamSettings.FORWARD_HEADERS, target).orElse("");
+        String raw =
+                settings.forTarget(UpstreamSettings.FORWARD_HEADERS, target).orElse("");
         String setting = "setting " + UpstreamSettings.FORWARD_HEADERS.name().replace("<target>", target);
         Map<String, String> names = new LinkedHashMap<>();
         for (String each : raw.split(",")) {
@@ -327,8 +353,8 @@ final class ToolCatalogLoader {
             String problem = null;
             for (int i = 0; i < name.length() && problem == null; i++) {
                 if (!HttpSyntax.isTokenChar(name.charAt(i))) {
-                    problem = "is not a header name (character " + HttpSyntax.describe(name.charAt(i)) + " at " + i
-                            + ")";
+                    problem =
+                            "is not a header name (character " + HttpSyntax.describe(name.charAt(i)) + " at " + i + ")";
                 }
             }
             if (problem == null) {
@@ -339,14 +365,17 @@ final class ToolCatalogLoader {
             }
             for (ToolBinding binding : bindings.tools()) {
                 TokenPlacement token = binding.token();
-                if (problem == null && binding.auth().contains(AuthKind.BEARER) && token != null
-                        && token.in() == CredentialLocation.HEADER && token.name().equalsIgnoreCase(name)) {
+                if (problem == null
+                        && binding.auth().contains(AuthKind.BEARER)
+                        && token != null
+                        && token.in() == CredentialLocation.HEADER
+                        && token.name().equalsIgnoreCase(name)) {
                     problem = "is the header tool '" + binding.name() + "' sends its bearer token in";
                 }
             }
             if (problem != null) {
-                problems.badSetting(setting + ": '" + HttpSyntax.printable(name) + "' " + problem
-                        + "; it can never be forwarded");
+                problems.badSetting(
+                        setting + ": '" + HttpSyntax.printable(name) + "' " + problem + "; it can never be forwarded");
             } else {
                 names.putIfAbsent(lower, name);
             }
@@ -375,7 +404,8 @@ final class ToolCatalogLoader {
         if (toolAuth.needs(AuthKind.API_KEY)
                 && (header ? auth.reservedHeaders() : auth.reservedQuery()).contains(lower)) {
             problems.unavailable(where + ".token: the bearer token and the API key would both go in "
-                    + (header ? "header '" : "query parameter '") + toolAuth.token().name() + "'");
+                    + (header ? "header '" : "query parameter '")
+                    + toolAuth.token().name() + "'");
             return null;
         }
         return toolAuth;
@@ -386,10 +416,12 @@ final class ToolCatalogLoader {
      * a path (no host: {@code /v1}, or none at all) needs a configured base URL; its path is kept and appended.
      */
     private URI baseUri(String target, TargetBindings bindings) {
-        String configured = settings.forTarget(UpstreamSettings.BASE_URL, target).filter(s -> !s.isBlank())
+        String configured = settings.forTarget(UpstreamSettings.BASE_URL, target)
+                .filter(s -> !s.isBlank())
                 .orElse(null);
         String setting = UpstreamSettings.BASE_URL.name().replace("<target>", target);
-        String exported = bindings.serverUrl() == null || bindings.serverUrl().isBlank() ? null
+        String exported = bindings.serverUrl() == null || bindings.serverUrl().isBlank()
+                ? null
                 : bindings.serverUrl().trim();
         boolean absolute = exported != null && ABSOLUTE_URL.matcher(exported).lookingAt();
         String basePath = exported == null || absolute ? "" : RequestTarget.basePath(exported);
@@ -403,12 +435,14 @@ final class ToolCatalogLoader {
             }
         }
         if (configured == null && !absolute) {
-            problems.unavailable("target '" + target + "': " + (exported == null
-                    ? "the export names no server URL (bindings.json server.url is null)"
-                    : "the export's server URL '" + exported + "' names no host")
+            problems.unavailable("target '" + target + "': "
+                    + (exported == null
+                            ? "the export names no server URL (bindings.json server.url is null)"
+                            : "the export's server URL '" + exported + "' names no host")
                     + "; set --" + setting + " URL (environment variable "
-                    + UpstreamSettings.BASE_URL.environmentVariable().replace("<TARGET>",
-                            Settings.environmentTarget(target))
+                    + UpstreamSettings.BASE_URL
+                            .environmentVariable()
+                            .replace("<TARGET>", Settings.environmentTarget(target))
                     + ", or " + setting + "=URL in the --config file)"
                     + (basePath.isEmpty() ? "" : "; the export's base path " + basePath + " is appended to it"));
             return null;
@@ -426,8 +460,7 @@ final class ToolCatalogLoader {
         }
     }
 
-    private Map<String, ToolListing> readDefinitions(ClassLoader loader, String path,
-            String target) {
+    private Map<String, ToolListing> readDefinitions(ClassLoader loader, String path, String target) {
         try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
                 problems.unavailable("target '" + target + "': resource " + path + " not found on the classpath");
@@ -439,12 +472,15 @@ final class ToolCatalogLoader {
                 return lines;
             }
             // Correct either way, but a start that parses a large catalog is slower: say why and how to avoid it.
-            LOG.warn("target '{}': {} is not in the generator's one-tool-per-line layout (an older or edited"
-                    + " file?); reading it with the JSON parser, which slows the start for large catalogs;"
-                    + " regenerate to restore the fast path", target, path);
+            LOG.warn(
+                    "target '{}': {} is not in the generator's one-tool-per-line layout (an older or edited"
+                            + " file?); reading it with the JSON parser, which slows the start for large catalogs;"
+                            + " regenerate to restore the fast path",
+                    target,
+                    path);
             List<String> malformed = new ArrayList<>();
-            Map<String, ToolListing> read = new ToolDefinitionsReader(json).read(new ByteArrayInputStream(bytes),
-                    "target '" + target + "': " + path, malformed);
+            Map<String, ToolListing> read = new ToolDefinitionsReader(json)
+                    .read(new ByteArrayInputStream(bytes), "target '" + target + "': " + path, malformed);
             malformed.forEach(problems::unavailable);
             return read;
         } catch (IOException | JacksonException e) {
@@ -470,7 +506,8 @@ final class ToolCatalogLoader {
         // The parser's own message puts the line and column on a second line: keep them, they are the place.
         String message = e instanceof JacksonException j && j.getLocation() != null
                 ? String.valueOf(j.getOriginalMessage()).lines().findFirst().orElse("") + " at line "
-                        + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr()
+                        + j.getLocation().getLineNr() + ", column "
+                        + j.getLocation().getColumnNr()
                 : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         return "target '" + target + "': resource " + path + " is not valid JSON (" + message + ")";
     }
@@ -500,8 +537,8 @@ final class ToolCatalogLoader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.badSetting("setting " + setting.name() + ": '" + value + "' is not a whole number from " + min
-                + " to " + max);
+        problems.badSetting(
+                "setting " + setting.name() + ": '" + value + "' is not a whole number from " + min + " to " + max);
         return Long.parseLong(setting.defaultValue());
     }
 

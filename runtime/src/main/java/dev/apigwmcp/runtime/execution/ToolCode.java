@@ -47,8 +47,8 @@ final class ToolCode {
         try {
             created = registry.newTool(name);
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException(registry.getClass().getName() + " cannot create tool '" + name + "': "
-                    + e, e);
+            throw new IllegalStateException(
+                    registry.getClass().getName() + " cannot create tool '" + name + "': " + e, e);
         }
         if (created == null || !name.equals(created.name())) {
             throw new IllegalStateException(registry.getClass().getName() + ".newTool(\"" + name + "\") returned "

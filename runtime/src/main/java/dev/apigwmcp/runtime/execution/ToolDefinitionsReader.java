@@ -64,8 +64,7 @@ final class ToolDefinitionsReader {
     }
 
     /** What one tool object holds, copied; the parser stands on its START_OBJECT and ends on its END_OBJECT. */
-    private record Copied(String name, boolean inputSchemaObject, boolean outputSchema, byte[] json) {
-    }
+    private record Copied(String name, boolean inputSchemaObject, boolean outputSchema, byte[] json) {}
 
     private Copied copy(JsonParser parser) {
         String name = null;
@@ -81,7 +80,7 @@ final class ToolDefinitionsReader {
                     case "name" -> name = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                     case "inputSchema" -> inputSchemaObject = value == JsonToken.START_OBJECT;
                     case "outputSchema" -> outputSchema = true;
-                    default -> { }
+                    default -> {}
                 }
                 out.writeName(field);
                 out.copyCurrentStructure(parser);

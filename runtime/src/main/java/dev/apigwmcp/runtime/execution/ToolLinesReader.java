@@ -26,12 +26,12 @@ final class ToolLinesReader {
     private static final byte[] INPUT_SCHEMA = "\"inputSchema\":{".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OUTPUT_SCHEMA = "\"outputSchema\":".getBytes(StandardCharsets.US_ASCII);
 
-    private ToolLinesReader() {
-    }
+    private ToolLinesReader() {}
 
     /** The tools by name in file order, or {@code null} when {@code bytes} are not in the generator's layout. */
     static Map<String, ToolListing> read(byte[] bytes) {
-        if (!startsWith(bytes, 0, HEAD) || bytes.length < HEAD.length + TAIL.length
+        if (!startsWith(bytes, 0, HEAD)
+                || bytes.length < HEAD.length + TAIL.length
                 || !startsWith(bytes, bytes.length - TAIL.length, TAIL)) {
             return null;
         }
@@ -124,7 +124,8 @@ final class ToolLinesReader {
     }
 
     private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
-        return at >= 0 && at + prefix.length <= bytes.length
+        return at >= 0
+                && at + prefix.length <= bytes.length
                 && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
     }
 }

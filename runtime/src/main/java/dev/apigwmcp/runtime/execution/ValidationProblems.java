@@ -7,8 +7,7 @@ import java.util.List;
 /** Schema validation errors as lines a model can act on: {@code $.path: reason}. */
 final class ValidationProblems {
 
-    private ValidationProblems() {
-    }
+    private ValidationProblems() {}
 
     /** At most {@code max} lines, then one line saying how many more there are; empty for no errors. */
     static List<String> describe(List<Error> errors, int max) {
@@ -24,7 +23,9 @@ final class ValidationProblems {
     }
 
     static String describe(Error error) {
-        String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        String pointer = error.getInstanceLocation() == null
+                ? ""
+                : error.getInstanceLocation().toString();
         String message = error.getMessage();
         // The library's messages may start with the instance location; keep one copy of it.
         if (message != null && message.startsWith(pointer + ": ")) {

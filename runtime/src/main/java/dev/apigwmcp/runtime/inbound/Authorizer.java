@@ -26,8 +26,7 @@ final class Authorizer implements AutoCloseable {
     }
 
     /** The outcome for one request. */
-    sealed interface Decision permits Admitted, Refused {
-    }
+    sealed interface Decision permits Admitted, Refused {}
 
     /** @param token the verified token, to be sent upstream where a target is set to the caller's token */
     record Admitted(String subject, Set<String> scopes, String token, boolean readOnlyTools) implements Decision {
@@ -55,8 +54,10 @@ final class Authorizer implements AutoCloseable {
             return new Refused(400, "invalid_request", "more than one Authorization header", List.of());
         }
         String header = authorization.isEmpty() ? null : authorization.get(0).trim();
-        if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER.trim())
-                || (header.length() > BEARER.trim().length() && header.charAt(BEARER.trim().length()) != ' ')) {
+        if (header == null
+                || !header.toLowerCase(Locale.ROOT).startsWith(BEARER.trim())
+                || (header.length() > BEARER.trim().length()
+                        && header.charAt(BEARER.trim().length()) != ' ')) {
             // No bearer token (none at all, or another scheme such as Basic): the challenge says what to send.
             return new Refused(401, "invalid_token", TokenProblem.MISSING.description(), scopes.minimum());
         }
@@ -71,11 +72,11 @@ final class Authorizer implements AutoCloseable {
         JwtVerifier.Verified verified = (JwtVerifier.Verified) result;
         ScopePolicy.Access access = scopes.decide(verified.scopes());
         if (access instanceof ScopePolicy.Insufficient insufficient) {
-            return new Refused(403, "insufficient_scope", "the token lacks a scope this gateway requires",
-                    insufficient.needed());
+            return new Refused(
+                    403, "insufficient_scope", "the token lacks a scope this gateway requires", insufficient.needed());
         }
-        return new Admitted(verified.subject(), verified.scopes(), token,
-                ((ScopePolicy.Allowed) access).readOnlyTools());
+        return new Admitted(
+                verified.subject(), verified.scopes(), token, ((ScopePolicy.Allowed) access).readOnlyTools());
     }
 
     @Override

@@ -33,12 +33,10 @@ public final class InboundCheck implements AutoCloseable {
     }
 
     /** What becomes of a request. */
-    public sealed interface Outcome permits Pass, Answer {
-    }
+    public sealed interface Outcome permits Pass, Answer {}
 
     /** The request goes on, as this caller. */
-    public record Pass(Caller caller) implements Outcome {
-    }
+    public record Pass(Caller caller) implements Outcome {}
 
     /**
      * The request is answered here: a refusal with its challenge, or the metadata document.
@@ -66,8 +64,13 @@ public final class InboundCheck implements AutoCloseable {
      * @param authorization every {@code Authorization} header of the request
      * @param headers       the request's headers by lower-case name, for the caller's forwardable ones
      */
-    public Outcome check(String method, String path, String scheme, String authority, List<String> authorization,
-                         Map<String, List<String>> headers) {
+    public Outcome check(
+            String method,
+            String path,
+            String scheme,
+            String authority,
+            List<String> authorization,
+            Map<String, List<String>> headers) {
         if (authorizer == null) {
             return new Pass(new Caller(null, Set.of(), null, false, headers));
         }
@@ -79,8 +82,8 @@ public final class InboundCheck implements AutoCloseable {
             return refuse(method, path, resource.resource(scheme, authority), refused);
         }
         Authorizer.Admitted admitted = (Authorizer.Admitted) decision;
-        return new Pass(new Caller(admitted.subject(), admitted.scopes(), admitted.token(), admitted.readOnlyTools(),
-                headers));
+        return new Pass(
+                new Caller(admitted.subject(), admitted.scopes(), admitted.token(), admitted.readOnlyTools(), headers));
     }
 
     private Answer metadata(String method, String scheme, String authority) {
@@ -105,15 +108,23 @@ public final class InboundCheck implements AutoCloseable {
 
     private static Answer refuse(String method, String path, URI resourceUrl, Authorizer.Refused refused) {
         URI metadataUrl = ProtectedResource.metadataUrl(resourceUrl);
-        StringBuilder challenge = new StringBuilder("Bearer resource_metadata=\"").append(metadataUrl).append('"');
+        StringBuilder challenge = new StringBuilder("Bearer resource_metadata=\"")
+                .append(metadataUrl)
+                .append('"');
         if (!refused.scope().isEmpty()) {
-            challenge.append(", scope=\"").append(String.join(" ", refused.scope())).append('"');
+            challenge
+                    .append(", scope=\"")
+                    .append(String.join(" ", refused.scope()))
+                    .append('"');
         }
         if (refused.error() != null) {
             challenge.append(", error=\"").append(refused.error()).append('"');
         }
         if (refused.description() != null) {
-            challenge.append(", error_description=\"").append(refused.description()).append('"');
+            challenge
+                    .append(", error_description=\"")
+                    .append(refused.description())
+                    .append('"');
         }
         String why = refused.description() == null ? "no bearer token" : refused.description();
         if (refused.error() == null) {
@@ -125,10 +136,11 @@ public final class InboundCheck implements AutoCloseable {
         headers.put("WWW-Authenticate", challenge.toString());
         headers.put("Content-Type", "application/json");
         headers.put("Cache-Control", "no-store");
-        String message = (refused.status() == 403 ? "Forbidden: " : refused.status() == 400 ? "Bad request: "
-                : "Unauthorized: ") + why + "; see the WWW-Authenticate header and " + metadataUrl;
-        return new Answer(refused.status(), headers, JsonRpc.error(null, RpcError.of(JsonRpc.INVALID_REQUEST,
-                message)));
+        String message =
+                (refused.status() == 403 ? "Forbidden: " : refused.status() == 400 ? "Bad request: " : "Unauthorized: ")
+                        + why + "; see the WWW-Authenticate header and " + metadataUrl;
+        return new Answer(
+                refused.status(), headers, JsonRpc.error(null, RpcError.of(JsonRpc.INVALID_REQUEST, message)));
     }
 
     @Override

@@ -30,12 +30,18 @@ import java.util.TreeMap;
  * @param resource     the public URL of the MCP endpoint, or {@code null} (derived from each request)
  * @param exposed      HTTP on a non-loopback interface without authorization, as {@code inbound.none} allows
  */
-public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String> clients, ScopePolicy scopes,
-        Duration clockSkew, URI resource, boolean exposed) {
+public record InboundConfig(
+        URI discoveryUrl,
+        Set<String> audiences,
+        Set<String> clients,
+        ScopePolicy scopes,
+        Duration clockSkew,
+        URI resource,
+        boolean exposed) {
 
     /** No inbound authorization: stdio, or HTTP on loopback. */
-    public static final InboundConfig NONE = new InboundConfig(null, Set.of(), Set.of(), ScopePolicy.NONE,
-            Duration.ZERO, null, false);
+    public static final InboundConfig NONE =
+            new InboundConfig(null, Set.of(), Set.of(), ScopePolicy.NONE, Duration.ZERO, null, false);
 
     private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(5);
     private static final int DOCUMENT_LIMIT = 512 * 1024;
@@ -57,7 +63,9 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
 
     /** The host of the configured public URL: clients address the gateway by it, so it is an allowed Host. */
     public Optional<String> publicHost() {
-        return resource == null ? Optional.empty() : Optional.of(resource.getHost().toLowerCase(Locale.ROOT));
+        return resource == null
+                ? Optional.empty()
+                : Optional.of(resource.getHost().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -83,13 +91,14 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
         long skew = integer(settings, InboundSettings.CLOCK_SKEW_SECONDS, 0, 300, problems);
         URI resource = url(settings, InboundSettings.RESOURCE, problems);
         if (resource != null && (resource.getRawQuery() != null || resource.getRawFragment() != null)) {
-            problems.add(option(InboundSettings.RESOURCE) + " must have no query and no fragment, got \"" + resource
-                    + "\"");
+            problems.add(
+                    option(InboundSettings.RESOURCE) + " must have no query and no fragment, got \"" + resource + "\"");
         }
         boolean exposed = false;
         if (discovery != null) {
             if (audiences.isEmpty() && clients.isEmpty()) {
-                problems.add(option(InboundSettings.DISCOVERY_URL) + " needs " + option(InboundSettings.ALLOWED_AUDIENCES)
+                problems.add(option(InboundSettings.DISCOVERY_URL) + " needs "
+                        + option(InboundSettings.ALLOWED_AUDIENCES)
                         + " or " + option(InboundSettings.ALLOWED_CLIENTS) + " (or both): a token of the issuer meant"
                         + " for another application must not pass");
             }
@@ -102,11 +111,16 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
                         + " http (stdio has no inbound requests to authorize)");
             }
         } else {
-            for (Setting needsIssuer : List.of(InboundSettings.ALLOWED_AUDIENCES, InboundSettings.ALLOWED_CLIENTS,
-                    InboundSettings.REQUIRED_SCOPES, InboundSettings.SCOPE_READ_ONLY, InboundSettings.SCOPE_WRITE,
+            for (Setting needsIssuer : List.of(
+                    InboundSettings.ALLOWED_AUDIENCES,
+                    InboundSettings.ALLOWED_CLIENTS,
+                    InboundSettings.REQUIRED_SCOPES,
+                    InboundSettings.SCOPE_READ_ONLY,
+                    InboundSettings.SCOPE_WRITE,
                     InboundSettings.RESOURCE)) {
                 if (settings.raw(needsIssuer.name()).filter(v -> !v.isBlank()).isPresent()) {
-                    problems.add(option(needsIssuer) + " has no effect without " + option(InboundSettings.DISCOVERY_URL));
+                    problems.add(
+                            option(needsIssuer) + " has no effect without " + option(InboundSettings.DISCOVERY_URL));
                 }
             }
             if (settings.raw(InboundSettings.CLOCK_SKEW_SECONDS.name()).isPresent()) {
@@ -119,7 +133,8 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
                 } else {
                     problems.add("--host " + bindHost + " exposes every tool to anyone who can reach the port: require"
                             + " tokens with " + option(InboundSettings.DISCOVERY_URL) + " (and "
-                            + option(InboundSettings.ALLOWED_AUDIENCES) + " or " + option(InboundSettings.ALLOWED_CLIENTS)
+                            + option(InboundSettings.ALLOWED_AUDIENCES) + " or "
+                            + option(InboundSettings.ALLOWED_CLIENTS)
                             + "), or serve without authorization on purpose with " + option(InboundSettings.NONE)
                             + " true");
                 }
@@ -136,8 +151,14 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
         if (discovery == null) {
             return new InboundConfig(null, Set.of(), Set.of(), ScopePolicy.NONE, Duration.ZERO, null, exposed);
         }
-        return new InboundConfig(discovery, audiences, clients, new ScopePolicy(required, readOnly, write),
-                Duration.ofSeconds(skew), resource, false);
+        return new InboundConfig(
+                discovery,
+                audiences,
+                clients,
+                new ScopePolicy(required, readOnly, write),
+                Duration.ofSeconds(skew),
+                resource,
+                false);
     }
 
     /**
@@ -160,9 +181,13 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
         int timeout = (int) DISCOVERY_TIMEOUT.toMillis();
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeout, timeout, DOCUMENT_LIMIT);
         IssuerMetadata issuer = OidcDiscovery.read(discoveryUrl, retriever);
-        JwtVerifier verifier = JwtVerifier.start(issuer, new JwtVerifier.Rules(issuer.issuer(), audiences, clients,
-                clockSkew), retriever, Clock.systemUTC());
-        return new InboundCheck(new Authorizer(verifier, scopes),
+        JwtVerifier verifier = JwtVerifier.start(
+                issuer,
+                new JwtVerifier.Rules(issuer.issuer(), audiences, clients, clockSkew),
+                retriever,
+                Clock.systemUTC());
+        return new InboundCheck(
+                new Authorizer(verifier, scopes),
                 new ProtectedResource(resource, mcpPath, issuer.issuer(), scopes.supported()));
     }
 
@@ -174,7 +199,8 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
     private static List<String> callerTargetsWithoutAuthorization(Settings settings) {
         Map<String, String> callers = new TreeMap<>();
         settings.values().forEach((name, value) -> {
-            if (name.startsWith("target.") && name.endsWith(".bearer.source")
+            if (name.startsWith("target.")
+                    && name.endsWith(".bearer.source")
                     && "caller".equals(value.trim().toLowerCase(Locale.ROOT))) {
                 callers.put(name, name.substring("target.".length(), name.length() - ".bearer.source".length()));
             }
@@ -191,13 +217,17 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
     }
 
     private static URI url(Settings settings, Setting setting, List<String> problems) {
-        String raw = settings.get(setting).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+        String raw = settings.get(setting)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .orElse(null);
         if (raw == null) {
             return null;
         }
         try {
             URI url = URI.create(raw);
-            if (url.isAbsolute() && url.getHost() != null
+            if (url.isAbsolute()
+                    && url.getHost() != null
                     && ("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
                 return url;
             }
@@ -232,8 +262,11 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
     }
 
     private static Set<String> list(Settings settings, Setting setting) {
-        return new LinkedHashSet<>(Arrays.stream(settings.get(setting).orElse("").split(","))
-                .map(String::trim).filter(v -> !v.isEmpty()).toList());
+        return new LinkedHashSet<>(
+                Arrays.stream(settings.get(setting).orElse("").split(","))
+                        .map(String::trim)
+                        .filter(v -> !v.isEmpty())
+                        .toList());
     }
 
     private static List<String> scopeList(Settings settings, Setting setting, List<String> problems) {
@@ -247,7 +280,10 @@ public record InboundConfig(URI discoveryUrl, Set<String> audiences, Set<String>
     }
 
     private static String scope(Settings settings, Setting setting, List<String> problems) {
-        String raw = settings.get(setting).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+        String raw = settings.get(setting)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .orElse(null);
         return raw != null && checkScope(setting, raw, problems) ? raw : null;
     }
 

@@ -49,11 +49,19 @@ public final class InboundGate extends Handler.Wrapper implements AutoCloseable 
         if (HEALTH.equals(path) || READY.equals(path)) {
             // No details: a probe needs the status, an attacker would like versions, targets and counts.
             boolean up = HEALTH.equals(path) || readiness.isReady();
-            return plain(request, response, callback, up ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
+            return plain(
+                    request,
+                    response,
+                    callback,
+                    up ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
                     up ? "ok\n" : "not ready\n");
         }
-        InboundCheck.Outcome outcome = check.check(request.getMethod(), path, request.getHttpURI().getScheme(),
-                request.getHttpURI().getAuthority(), request.getHeaders().getValuesList(HttpHeader.AUTHORIZATION),
+        InboundCheck.Outcome outcome = check.check(
+                request.getMethod(),
+                path,
+                request.getHttpURI().getScheme(),
+                request.getHttpURI().getAuthority(),
+                request.getHeaders().getValuesList(HttpHeader.AUTHORIZATION),
                 headers(request));
         if (outcome instanceof InboundCheck.Answer answer) {
             response.setStatus(answer.status());
@@ -76,8 +84,12 @@ public final class InboundGate extends Handler.Wrapper implements AutoCloseable 
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, "HEAD".equals(request.getMethod()) ? ByteBuffer.allocate(0)
-                : ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(
+                true,
+                "HEAD".equals(request.getMethod())
+                        ? ByteBuffer.allocate(0)
+                        : ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
+                callback);
         return true;
     }
 

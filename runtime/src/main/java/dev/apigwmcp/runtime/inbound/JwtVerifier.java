@@ -51,11 +51,19 @@ final class JwtVerifier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtVerifier.class);
     /** Asymmetric only: an HMAC algorithm would let anyone who has the issuer's public key sign tokens. */
-    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-            JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512);
     /** Header {@code typ} values of access tokens (RFC 9068's and the plain JWT's); absent is accepted too. */
     private static final Set<String> TYPES = Set.of("jwt", "at+jwt", "application/at+jwt", "application/jwt");
+
     static final Duration CACHE_TTL = Duration.ofMinutes(5);
     static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(15);
     static final Duration RATE_LIMIT = Duration.ofSeconds(30);
@@ -83,8 +91,7 @@ final class JwtVerifier implements AutoCloseable {
     }
 
     /** A verification's outcome. */
-    sealed interface Result permits Verified, Rejected {
-    }
+    sealed interface Result permits Verified, Rejected {}
 
     /** @param subject {@code sub}, or {@code null}; @param scopes from {@code scope} (or {@code scp}) */
     record Verified(String subject, Set<String> scopes) implements Result {
@@ -93,8 +100,7 @@ final class JwtVerifier implements AutoCloseable {
         }
     }
 
-    record Rejected(TokenProblem problem) implements Result {
-    }
+    record Rejected(TokenProblem problem) implements Result {}
 
     JwtVerifier(JWKSource<SecurityContext> keys, Rules rules, Clock clock) {
         this.keys = keys;
@@ -116,8 +122,8 @@ final class JwtVerifier implements AutoCloseable {
                     .outageTolerant(OUTAGE_TOLERANCE.toMillis())
                     .build();
         } catch (MalformedURLException e) {
-            throw new StartupException(List.of("the jwks_uri " + issuer.jwksUri() + " of " + issuer.discoveryUrl()
-                    + " is not a URL"));
+            throw new StartupException(
+                    List.of("the jwks_uri " + issuer.jwksUri() + " of " + issuer.discoveryUrl() + " is not a URL"));
         }
         List<JWK> all;
         try {
@@ -198,8 +204,10 @@ final class JwtVerifier implements AutoCloseable {
             return false;
         }
         try {
-            return source.getJWKSetSource().getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(),
-                    System.currentTimeMillis(), null).getKeyByKeyId(kid) != null;
+            return source.getJWKSetSource()
+                            .getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), System.currentTimeMillis(), null)
+                            .getKeyByKeyId(kid)
+                    != null;
         } catch (KeySourceException e) {
             return false;
         }

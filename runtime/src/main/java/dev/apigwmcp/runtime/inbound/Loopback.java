@@ -8,8 +8,7 @@ import java.util.Locale;
 /** Whether an address stays on this machine: plain http is accepted only there, and binding there needs no auth. */
 final class Loopback {
 
-    private Loopback() {
-    }
+    private Loopback() {}
 
     /** {@code https}, or {@code http} to a loopback host ({@code localhost} or a literal loopback address). */
     static boolean secureOrLocal(URI url) {

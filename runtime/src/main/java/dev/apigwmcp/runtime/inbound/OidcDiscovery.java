@@ -22,8 +22,7 @@ final class OidcDiscovery {
     private static final String WELL_KNOWN = "/.well-known/openid-configuration";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private OidcDiscovery() {
-    }
+    private OidcDiscovery() {}
 
     static IssuerMetadata read(URI discoveryUrl, ResourceRetriever retriever) {
         String setting = "--" + InboundSettings.DISCOVERY_URL.name();
@@ -38,8 +37,8 @@ final class OidcDiscovery {
         try {
             document = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw unavailable("the OpenID Connect discovery document " + discoveryUrl + " (" + setting
-                    + ") is not JSON");
+            throw unavailable(
+                    "the OpenID Connect discovery document " + discoveryUrl + " (" + setting + ") is not JSON");
         }
         String issuer = text(document, "issuer");
         String jwks = text(document, "jwks_uri");
@@ -60,11 +59,15 @@ final class OidcDiscovery {
                     + "', which is not an https URL (plain http only on a loopback address)");
         }
         String path = discoveryUrl.toString();
-        if (path.endsWith(WELL_KNOWN) && !trimSlash(path.substring(0, path.length() - WELL_KNOWN.length()))
-                .equals(trimSlash(issuer))) {
+        if (path.endsWith(WELL_KNOWN)
+                && !trimSlash(path.substring(0, path.length() - WELL_KNOWN.length()))
+                        .equals(trimSlash(issuer))) {
             // OpenID Connect Discovery wants them equal; some providers differ, and the issuer is what tokens carry.
-            LOG.warn("the discovery document {} names issuer {}, not the URL it was read from; tokens must carry"
-                    + " that issuer", discoveryUrl, issuer);
+            LOG.warn(
+                    "the discovery document {} names issuer {}, not the URL it was read from; tokens must carry"
+                            + " that issuer",
+                    discoveryUrl,
+                    issuer);
         }
         return new IssuerMetadata(discoveryUrl, issuer, jwksUri);
     }
@@ -80,7 +83,8 @@ final class OidcDiscovery {
 
     /** The failure in a few words: the exception's first line, which never holds a secret here. */
     static String reason(Exception e) {
-        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        String message =
+                e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
         return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 

@@ -33,7 +33,9 @@ record ProtectedResource(URI configured, String mcpPath, String issuer, List<Str
     /** The paths the metadata is served at. */
     Set<String> metadataPaths() {
         Set<String> paths = new LinkedHashSet<>(List.of(WELL_KNOWN, WELL_KNOWN + mcpPath));
-        if (configured != null && configured.getRawPath() != null && configured.getRawPath().length() > 1) {
+        if (configured != null
+                && configured.getRawPath() != null
+                && configured.getRawPath().length() > 1) {
             // Behind a proxy that serves the endpoint under another path, clients derive the document's URL from it.
             paths.add(WELL_KNOWN + configured.getRawPath());
         }

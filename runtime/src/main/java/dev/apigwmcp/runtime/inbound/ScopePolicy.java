@@ -27,16 +27,13 @@ record ScopePolicy(List<String> required, String readOnly, String write) {
     }
 
     /** What a token with these scopes may do. */
-    public sealed interface Access permits Allowed, Insufficient {
-    }
+    public sealed interface Access permits Allowed, Insufficient {}
 
     /** @param readOnlyTools whether only the tools annotated read-only are allowed */
-    public record Allowed(boolean readOnlyTools) implements Access {
-    }
+    public record Allowed(boolean readOnlyTools) implements Access {}
 
     /** @param needed the scopes to ask for (the {@code scope} of the 403 challenge) */
-    public record Insufficient(List<String> needed) implements Access {
-    }
+    public record Insufficient(List<String> needed) implements Access {}
 
     public Access decide(Set<String> scopes) {
         boolean hasWrite = write != null && scopes.contains(write);

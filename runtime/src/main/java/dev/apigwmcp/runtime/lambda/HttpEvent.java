@@ -25,8 +25,17 @@ import tools.jackson.databind.JsonNode;
  * @param sourceIp   the client's address as AWS saw it
  * @param domainName the host name AWS routed the request by ({@code requestContext.domainName})
  */
-record HttpEvent(Format format, String method, String path, Map<String, String> headers, List<String> authorization,
-                 String body, boolean base64, long bodyLength, String sourceIp, String domainName) {
+record HttpEvent(
+        Format format,
+        String method,
+        String path,
+        Map<String, String> headers,
+        List<String> authorization,
+        String body,
+        boolean base64,
+        long bodyLength,
+        String sourceIp,
+        String domainName) {
 
     /** The payload formats. */
     enum Format {
@@ -53,7 +62,8 @@ record HttpEvent(Format format, String method, String path, Map<String, String> 
             format = Format.V2;
             method = context.path("http").path("method").asString(null);
             sourceIp = context.path("http").path("sourceIp").asString("unknown");
-            path = event.path("rawPath").asString(context.path("http").path("path").asString("/"));
+            path = event.path("rawPath")
+                    .asString(context.path("http").path("path").asString("/"));
         } else if (event.has("httpMethod")) {
             format = Format.V1;
             method = event.path("httpMethod").asString(null);
@@ -69,18 +79,23 @@ record HttpEvent(Format format, String method, String path, Map<String, String> 
         Map<String, String> headers = new LinkedHashMap<>();
         event.path("headers").properties().forEach(header -> {
             if (header.getValue().isString()) {
-                headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asString());
+                headers.putIfAbsent(
+                        header.getKey().toLowerCase(Locale.ROOT),
+                        header.getValue().asString());
             }
         });
         // Payload 1.0 carries every value in multiValueHeaders too; the first one is what "headers" would hold.
         event.path("multiValueHeaders").properties().forEach(header -> {
             if (header.getValue().isArray() && !header.getValue().isEmpty()) {
-                headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT), header.getValue().get(0).asString(""));
+                headers.putIfAbsent(
+                        header.getKey().toLowerCase(Locale.ROOT),
+                        header.getValue().get(0).asString(""));
             }
         });
         List<String> authorization = new ArrayList<>();
         event.path("multiValueHeaders").properties().forEach(header -> {
-            if (header.getKey().equalsIgnoreCase("authorization") && header.getValue().isArray()) {
+            if (header.getKey().equalsIgnoreCase("authorization")
+                    && header.getValue().isArray()) {
                 header.getValue().forEach(value -> authorization.add(value.asString("")));
             }
         });
@@ -91,8 +106,17 @@ record HttpEvent(Format format, String method, String path, Map<String, String> 
         String body = bodyNode.isString() ? bodyNode.asString() : null;
         boolean base64 = event.path("isBase64Encoded").asBoolean(false);
         long length = body == null ? 0 : base64 ? body.length() / 4L * 3 : body.getBytes(StandardCharsets.UTF_8).length;
-        return new HttpEvent(format, method.toUpperCase(Locale.ROOT), path, Map.copyOf(headers),
-                List.copyOf(authorization), body, base64, length, sourceIp, context.path("domainName").asString(null));
+        return new HttpEvent(
+                format,
+                method.toUpperCase(Locale.ROOT),
+                path,
+                Map.copyOf(headers),
+                List.copyOf(authorization),
+                body,
+                base64,
+                length,
+                sourceIp,
+                context.path("domainName").asString(null));
     }
 
     /** The body's bytes, decoded from base64 where the event says so. */

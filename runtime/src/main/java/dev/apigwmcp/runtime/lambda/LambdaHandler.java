@@ -58,6 +58,7 @@ public final class LambdaHandler implements RequestStreamHandler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Left of the function's time when a call is cancelled, to answer before Lambda stops the environment. */
     private static final long ANSWER_MARGIN_MILLIS = 1_000;
+
     private static final long LOCAL_TIMEOUT_MILLIS = 15 * 60 * 1000;
 
     private final McpEndpoint endpoint;
@@ -81,8 +82,8 @@ public final class LambdaHandler implements RequestStreamHandler {
         } catch (SettingsException e) {
             throw LambdaStartupException.report(e.problems(), ExitCode.BAD_SETTINGS, err);
         } catch (StartupException e) {
-            throw LambdaStartupException.report(e.problems(),
-                    e.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START, err);
+            throw LambdaStartupException.report(
+                    e.problems(), e.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START, err);
         }
         this.endpoint = McpEndpoint.replicated(assembly.server(), assembly.http());
         if (assembly.http().sealing() == null) {
@@ -91,9 +92,12 @@ public final class LambdaHandler implements RequestStreamHandler {
         }
         String prime = assembly.settings().get(GatewaySettings.LAMBDA_PRIME).orElse("true");
         if (!prime.equals("true") && !prime.equals("false")) {
-            throw LambdaStartupException.report(List.of("--" + GatewaySettings.LAMBDA_PRIME.name() + " ("
-                    + GatewaySettings.LAMBDA_PRIME.environmentVariable() + ") must be true or false, got \"" + prime + "\""),
-                    ExitCode.BAD_SETTINGS, err);
+            throw LambdaStartupException.report(
+                    List.of("--" + GatewaySettings.LAMBDA_PRIME.name() + " ("
+                            + GatewaySettings.LAMBDA_PRIME.environmentVariable() + ") must be true or false, got \""
+                            + prime + "\""),
+                    ExitCode.BAD_SETTINGS,
+                    err);
         }
         if (prime.equals("true")) {
             new Priming(this, assembly.tools()).run();
@@ -128,8 +132,8 @@ public final class LambdaHandler implements RequestStreamHandler {
         if (!authorize) {
             return ResponseEvent.of(answer(event, Caller.LOCAL, remainingMillis));
         }
-        InboundCheck.Outcome outcome = inbound.check(event.method(), event.path(), "https", authority(event),
-                event.authorization(), headers(event));
+        InboundCheck.Outcome outcome = inbound.check(
+                event.method(), event.path(), "https", authority(event), event.authorization(), headers(event));
         if (outcome instanceof InboundCheck.Answer refusedOrMetadata) {
             return ResponseEvent.of(refusedOrMetadata);
         }
@@ -170,7 +174,8 @@ public final class LambdaHandler implements RequestStreamHandler {
             return endpoint.tooLarge();
         }
         CallScope scope = endpoint.scope(head);
-        CompletableFuture<McpEndpoint.Answer> answer = endpoint.post(head, caller, body, scope, NotificationSink.DISCARD);
+        CompletableFuture<McpEndpoint.Answer> answer =
+                endpoint.post(head, caller, body, scope, NotificationSink.DISCARD);
         try {
             return answer.get(Math.max(0, remainingMillis - ANSWER_MARGIN_MILLIS), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -196,8 +201,12 @@ public final class LambdaHandler implements RequestStreamHandler {
         System.exit(runLocally(args, factories(), System.getenv(), out, System.err));
     }
 
-    static int runLocally(String[] args, List<ToolServiceFactory> factories, Map<String, String> environment,
-                          PrintStream out, PrintStream err) {
+    static int runLocally(
+            String[] args,
+            List<ToolServiceFactory> factories,
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err) {
         int at = Arrays.asList(args).indexOf("--event");
         if (at < 0 || at + 1 >= args.length) {
             err.println("apigw-mcp: usage: java -cp <gateway>.jar " + LambdaHandler.class.getName()
@@ -209,7 +218,8 @@ public final class LambdaHandler implements RequestStreamHandler {
         try {
             event = Files.readAllBytes(file);
         } catch (IOException e) {
-            err.println("apigw-mcp: cannot read the event file " + file + ": " + e.getClass().getSimpleName());
+            err.println("apigw-mcp: cannot read the event file " + file + ": "
+                    + e.getClass().getSimpleName());
             return ExitCode.BAD_SETTINGS.code();
         }
         List<String> settings = new ArrayList<>(Arrays.asList(args));
@@ -227,9 +237,11 @@ public final class LambdaHandler implements RequestStreamHandler {
         out.println(new String(response, StandardCharsets.UTF_8));
         out.flush();
         // What Lambda's REPORT line would call Init Duration (less the JVM's own start) and Duration.
-        err.printf("apigw-mcp: init %d ms, event %d ms (JVM up %d ms before init)%n", (initialized - start) / 1_000_000,
-                (answered - initialized) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime()
-                        - (System.nanoTime() - start) / 1_000_000);
+        err.printf(
+                "apigw-mcp: init %d ms, event %d ms (JVM up %d ms before init)%n",
+                (initialized - start) / 1_000_000,
+                (answered - initialized) / 1_000_000,
+                ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - start) / 1_000_000);
         return ExitCode.OK.code();
     }
 

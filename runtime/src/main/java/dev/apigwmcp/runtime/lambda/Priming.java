@@ -40,17 +40,30 @@ final class Priming {
         } catch (ExecutionException | TimeoutException e) {
             // never fatal: the first call then does what the warm-up did not
         }
-        String session = sessionOf(send("POST", null, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
-                + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"apigw-mcp-priming\",\"version\":\"0\"}}}", null));
+        String session = sessionOf(send(
+                "POST",
+                null,
+                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"apigw-mcp-priming\",\"version\":\"0\"}}}",
+                null));
         if (session != null) {
             send("POST", session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "2025-06-18");
             send("DELETE", session, null, "2025-06-18");
         }
-        send("POST", null, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}",
-                "2026-07-28", "tools/list");
-        send("POST", null, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
-                + "\"apigw-mcp-priming-no-such-tool\"," + MODERN_META + "}}", "2026-07-28", "tools/call");
+        send(
+                "POST",
+                null,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}",
+                "2026-07-28",
+                "tools/list");
+        send(
+                "POST",
+                null,
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"apigw-mcp-priming-no-such-tool\"," + MODERN_META + "}}",
+                "2026-07-28",
+                "tools/call");
     }
 
     private JsonNode send(String method, String session, String body, String version, String... rpcMethod) {
@@ -72,13 +85,15 @@ final class Priming {
                 headers.put("mcp-name", "apigw-mcp-priming-no-such-tool");
             }
         }
-        ObjectNode http = event.putObject("requestContext").put("domainName", "localhost").putObject("http");
+        ObjectNode http =
+                event.putObject("requestContext").put("domainName", "localhost").putObject("http");
         http.put("method", method).put("sourceIp", "127.0.0.1");
         if (body != null) {
             event.put("body", body);
         }
         event.put("isBase64Encoded", false);
-        return JSON.readTree(new String(handler.handle(JSON.writeValueAsBytes(event), 10_000, false), StandardCharsets.UTF_8));
+        return JSON.readTree(
+                new String(handler.handle(JSON.writeValueAsBytes(event), 10_000, false), StandardCharsets.UTF_8));
     }
 
     private static String sessionOf(JsonNode response) {

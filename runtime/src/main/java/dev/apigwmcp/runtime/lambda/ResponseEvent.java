@@ -14,8 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ResponseEvent {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ResponseEvent() {
-    }
+    private ResponseEvent() {}
 
     /** An answer of the inbound check: a refusal with its challenge, or the protected resource metadata. */
     static byte[] of(InboundCheck.Answer answer) {

@@ -43,8 +43,8 @@ public final class ClientSession {
      * A session whose handshake happened elsewhere (on another replica, as its sealed id says): initialized, with
      * the negotiated version and the client's capabilities, and nothing in flight.
      */
-    public static ClientSession resumed(String id, String protocolVersion, Set<String> clientCapabilities,
-                                        LongSupplier nanoClock) {
+    public static ClientSession resumed(
+            String id, String protocolVersion, Set<String> clientCapabilities, LongSupplier nanoClock) {
         ClientSession session = new ClientSession(id, nanoClock);
         session.negotiated(protocolVersion);
         session.clientCapabilities(clientCapabilities);
@@ -118,12 +118,17 @@ public final class ClientSession {
      */
     synchronized RpcError admit(InFlightCall call, int maxInFlight) {
         if (inFlight.containsKey(call.id())) {
-            return RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: id " + call.id()
-                    + " is already used by a request still in flight in this session; use a new id for each request");
+            return RpcError.of(
+                    JsonRpc.INVALID_REQUEST,
+                    "Invalid request: id " + call.id()
+                            + " is already used by a request still in flight in this session; use a new id for each request");
         }
         if (inFlight.size() >= maxInFlight) {
-            return RpcError.limit("Server busy: this session already has " + maxInFlight
-                    + " tool calls in flight; wait for one to finish", "max-calls-per-session", maxInFlight);
+            return RpcError.limit(
+                    "Server busy: this session already has " + maxInFlight
+                            + " tool calls in flight; wait for one to finish",
+                    "max-calls-per-session",
+                    maxInFlight);
         }
         inFlight.put(call.id(), call);
         return null;

@@ -8,8 +8,7 @@ import java.util.List;
  */
 public sealed interface Frame {
 
-    record Single(Message message) implements Frame {
-    }
+    record Single(Message message) implements Frame {}
 
     /** A JSON array; each element is already checked, bad ones carry their error. */
     record Batch(List<Frame> elements) implements Frame {
@@ -19,6 +18,5 @@ public sealed interface Frame {
     }
 
     /** Not a valid message: answer {@code error} with {@code id} (which may be {@code null}). */
-    record Invalid(tools.jackson.databind.JsonNode id, RpcError error) implements Frame {
-    }
+    record Invalid(tools.jackson.databind.JsonNode id, RpcError error) implements Frame {}
 }

@@ -10,8 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Parses incoming bytes into a {@link Frame}, checking the JSON-RPC 2.0 envelope. Never throws. */
 public final class FrameParser {
 
-    private FrameParser() {
-    }
+    private FrameParser() {}
 
     public static Frame parse(byte[] bytes) {
         JsonNode tree;
@@ -19,7 +18,8 @@ public final class FrameParser {
             tree = JsonRpc.MAPPER.readTree(bytes);
         } catch (JacksonException e) {
             // The parser's own message names line and column, which helps the client find the fault.
-            return new Frame.Invalid(null, RpcError.of(JsonRpc.PARSE_ERROR, "Parse error: " + firstLine(e.getOriginalMessage())));
+            return new Frame.Invalid(
+                    null, RpcError.of(JsonRpc.PARSE_ERROR, "Parse error: " + firstLine(e.getOriginalMessage())));
         }
         if (tree == null || tree.isMissingNode()) {
             return new Frame.Invalid(null, RpcError.of(JsonRpc.PARSE_ERROR, "Parse error: empty message"));
@@ -39,15 +39,18 @@ public final class FrameParser {
 
     static Frame single(JsonNode node) {
         if (!(node instanceof ObjectNode object)) {
-            return new Frame.Invalid(null, RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: a message must be a JSON object"));
+            return new Frame.Invalid(
+                    null, RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: a message must be a JSON object"));
         }
         JsonNode id = object.get("id");
         if (id != null && !(id.isString() || id.isNumber())) {
-            return new Frame.Invalid(null, RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: id must be a string or a number"));
+            return new Frame.Invalid(
+                    null, RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: id must be a string or a number"));
         }
         JsonNode version = object.get("jsonrpc");
         if (version == null || !version.isString() || !"2.0".equals(version.asString())) {
-            return new Frame.Invalid(id, RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: jsonrpc must be \"2.0\""));
+            return new Frame.Invalid(
+                    id, RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: jsonrpc must be \"2.0\""));
         }
         JsonNode method = object.get("method");
         if (method == null) {
@@ -57,7 +60,8 @@ public final class FrameParser {
             return new Frame.Invalid(id, RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: method is missing"));
         }
         if (!method.isString()) {
-            return new Frame.Invalid(id, RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: method must be a string"));
+            return new Frame.Invalid(
+                    id, RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: method must be a string"));
         }
         JsonNode params = object.get("params");
         ObjectNode paramsObject;
@@ -66,7 +70,11 @@ public final class FrameParser {
         } else if (params instanceof ObjectNode given) {
             paramsObject = given;
         } else {
-            return new Frame.Invalid(id, RpcError.of(JsonRpc.INVALID_PARAMS, "Invalid params: params of " + method.asString() + " must be an object"));
+            return new Frame.Invalid(
+                    id,
+                    RpcError.of(
+                            JsonRpc.INVALID_PARAMS,
+                            "Invalid params: params of " + method.asString() + " must be an object"));
         }
         return new Frame.Single(new Message(id, method.asString(), paramsObject));
     }

@@ -36,7 +36,9 @@ public final class JsonRpc {
      * double holds) when it is sent on as text.
      */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final byte[] HEAD = "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(StandardCharsets.UTF_8);
@@ -45,8 +47,7 @@ public final class JsonRpc {
     private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CLOSE = {'}'};
 
-    private JsonRpc() {
-    }
+    private JsonRpc() {}
 
     /** A success response whose result is already serialised. */
     public static byte[] result(JsonNode id, byte[] serialisedResult) {

@@ -1,10 +1,10 @@
 package dev.apigwmcp.runtime.protocol;
 
-import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
 import dev.apigwmcp.runtime.tools.ToolService;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +40,7 @@ public final class McpServer {
     private final byte[] discoverResult;
     /** Inbound authorization: whom this server answers ({@link #forCaller}) and the tools each caller may use. */
     private final Caller caller;
+
     private final ToolVisibility visibility;
     private final RefusedCalls refusals;
 
@@ -123,12 +124,16 @@ public final class McpServer {
         return handle(frame, session, new CallScope(), sink);
     }
 
-    private CompletableFuture<Reply> batch(Frame.Batch batch, ClientSession session, CallScope scope, NotificationSink sink) {
+    private CompletableFuture<Reply> batch(
+            Frame.Batch batch, ClientSession session, CallScope scope, NotificationSink sink) {
         String version = session == null ? null : session.protocolVersion();
         if (!ProtocolVersions.allowsBatches(version)) {
-            return CompletableFuture.completedFuture(Reply.error(null, RpcError.of(JsonRpc.INVALID_REQUEST,
-                    "Invalid request: JSON-RPC batches are only accepted after initialize negotiated "
-                            + ProtocolVersions.V2025_03_26)));
+            return CompletableFuture.completedFuture(Reply.error(
+                    null,
+                    RpcError.of(
+                            JsonRpc.INVALID_REQUEST,
+                            "Invalid request: JSON-RPC batches are only accepted after initialize negotiated "
+                                    + ProtocolVersions.V2025_03_26)));
         }
         List<CompletableFuture<Reply>> parts = new ArrayList<>();
         int requests = 0;
@@ -140,13 +145,18 @@ public final class McpServer {
                 if ("tools/call".equals(message.method())) {
                     refused(message.nameParam());
                 }
-                parts.add(CompletableFuture.completedFuture(Reply.error(message.id(), RpcError.limit(
-                        "Server busy: a batch may carry at most " + options.maxBatchRequests()
-                                + " requests; send the rest in another batch", "max-batch-requests",
-                        options.maxBatchRequests()))));
+                parts.add(CompletableFuture.completedFuture(Reply.error(
+                        message.id(),
+                        RpcError.limit(
+                                "Server busy: a batch may carry at most " + options.maxBatchRequests()
+                                        + " requests; send the rest in another batch",
+                                "max-batch-requests",
+                                options.maxBatchRequests()))));
             } else if (message != null && "initialize".equals(message.method())) {
-                parts.add(CompletableFuture.completedFuture(Reply.error(message.id(),
-                        RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: initialize must not be part of a batch"))));
+                parts.add(CompletableFuture.completedFuture(Reply.error(
+                        message.id(),
+                        RpcError.of(
+                                JsonRpc.INVALID_REQUEST, "Invalid request: initialize must not be part of a batch"))));
             } else {
                 parts.add(handle(element, session, scope, sink));
             }
@@ -164,7 +174,8 @@ public final class McpServer {
     }
 
     /** Handles one message; see {@link #handle(Frame, ClientSession, CallScope, NotificationSink)}. */
-    public CompletableFuture<Reply> handle(Message message, ClientSession session, CallScope scope, NotificationSink sink) {
+    public CompletableFuture<Reply> handle(
+            Message message, ClientSession session, CallScope scope, NotificationSink sink) {
         if (message.isResponse()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -178,11 +189,17 @@ public final class McpServer {
             CompletableFuture<Reply> reply = dispatch(message, session, scope, sink);
             return message.isNotification() ? reply.thenApply(ignored -> null) : reply;
         } catch (ProtocolException e) {
-            return CompletableFuture.completedFuture(message.isNotification() ? null : Reply.error(message.id(), e.error()));
+            return CompletableFuture.completedFuture(
+                    message.isNotification() ? null : Reply.error(message.id(), e.error()));
         } catch (RuntimeException e) {
             LOG.error("Internal error handling {}: {}", message.method(), e.toString());
-            return CompletableFuture.completedFuture(message.isNotification() ? null
-                    : Reply.error(message.id(), RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error handling " + message.method())));
+            return CompletableFuture.completedFuture(
+                    message.isNotification()
+                            ? null
+                            : Reply.error(
+                                    message.id(),
+                                    RpcError.of(
+                                            JsonRpc.INTERNAL_ERROR, "Internal error handling " + message.method())));
         }
     }
 
@@ -209,11 +226,15 @@ public final class McpServer {
         data.put("requested", requested);
         ArrayNode supported = data.putArray("supported");
         ProtocolVersions.ALL.forEach(supported::add);
-        return new ProtocolException(new RpcError(JsonRpc.UNSUPPORTED_PROTOCOL_VERSION,
-                "Unsupported protocol version \"" + requested + "\"; supported: " + String.join(", ", ProtocolVersions.ALL), data));
+        return new ProtocolException(new RpcError(
+                JsonRpc.UNSUPPORTED_PROTOCOL_VERSION,
+                "Unsupported protocol version \"" + requested + "\"; supported: "
+                        + String.join(", ", ProtocolVersions.ALL),
+                data));
     }
 
-    private CompletableFuture<Reply> dispatch(Message message, ClientSession session, CallScope scope, NotificationSink sink) {
+    private CompletableFuture<Reply> dispatch(
+            Message message, ClientSession session, CallScope scope, NotificationSink sink) {
         String modern = modernVersion(message);
         if (modern != null && !"initialize".equals(message.method())) {
             return modern(message, session, scope, sink);
@@ -221,18 +242,22 @@ public final class McpServer {
         return legacy(message, session, scope, sink);
     }
 
-    private CompletableFuture<Reply> modern(Message message, ClientSession session, CallScope scope, NotificationSink sink) {
+    private CompletableFuture<Reply> modern(
+            Message message, ClientSession session, CallScope scope, NotificationSink sink) {
         return switch (message.method()) {
             case "server/discover" -> done(JsonRpc.result(message.id(), discoverResult));
-            case "tools/list" -> CompletableFuture.completedFuture(Reply.result(message.id(),
-                    pages.page(ToolPages.Flavour.MODERN, message.params().get("cursor"))));
+            case "tools/list" ->
+                CompletableFuture.completedFuture(Reply.result(
+                        message.id(),
+                        pages.page(ToolPages.Flavour.MODERN, message.params().get("cursor"))));
             case "tools/call" -> call(message, session, scope, sink, ProtocolVersions.MODERN);
             case "notifications/cancelled" -> cancelled(message, session);
             default -> message.method().startsWith("notifications/") ? done(null) : methodNotFound(message);
         };
     }
 
-    private CompletableFuture<Reply> legacy(Message message, ClientSession session, CallScope scope, NotificationSink sink) {
+    private CompletableFuture<Reply> legacy(
+            Message message, ClientSession session, CallScope scope, NotificationSink sink) {
         if (session != null && !message.isNotification() && !"initialize".equals(message.method())) {
             session.markUsed();
         }
@@ -257,20 +282,28 @@ public final class McpServer {
         if (message.method().startsWith("notifications/")) {
             return done(null);
         }
-        if (!"tools/list".equals(message.method()) && !"tools/call".equals(message.method())
+        if (!"tools/list".equals(message.method())
+                && !"tools/call".equals(message.method())
                 && !"logging/setLevel".equals(message.method())) {
             return methodNotFound(message);
         }
         String version = session == null ? null : session.protocolVersion();
         if (version == null) {
-            throw new ProtocolException(JsonRpc.INVALID_REQUEST, "Invalid request: " + message.method()
-                    + " before initialize; send initialize first, or name the protocol version in _meta[\""
-                    + ProtocolVersions.META_PROTOCOL_VERSION + "\"]");
+            throw new ProtocolException(
+                    JsonRpc.INVALID_REQUEST,
+                    "Invalid request: " + message.method()
+                            + " before initialize; send initialize first, or name the protocol version in _meta[\""
+                            + ProtocolVersions.META_PROTOCOL_VERSION + "\"]");
         }
         return switch (message.method()) {
-            case "tools/list" -> CompletableFuture.completedFuture(Reply.result(message.id(), pages.page(
-                    ProtocolVersions.hasStructuredOutput(version) ? ToolPages.Flavour.LEGACY : ToolPages.Flavour.LEGACY_2025_03_26,
-                    message.params().get("cursor"))));
+            case "tools/list" ->
+                CompletableFuture.completedFuture(Reply.result(
+                        message.id(),
+                        pages.page(
+                                ProtocolVersions.hasStructuredOutput(version)
+                                        ? ToolPages.Flavour.LEGACY
+                                        : ToolPages.Flavour.LEGACY_2025_03_26,
+                                message.params().get("cursor"))));
             case "tools/call" -> call(message, session, scope, sink, version);
             default -> setLevel(message, session);
         };
@@ -279,7 +312,8 @@ public final class McpServer {
     private CompletableFuture<Reply> initialize(Message message, ClientSession session) {
         JsonNode requested = message.params().get("protocolVersion");
         if (requested == null || !requested.isString()) {
-            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: initialize needs params.protocolVersion (a string)");
+            throw new ProtocolException(
+                    JsonRpc.INVALID_PARAMS, "Invalid params: initialize needs params.protocolVersion (a string)");
         }
         String version = ProtocolVersions.negotiate(requested.asString());
         if (session == null) {
@@ -307,7 +341,8 @@ public final class McpServer {
         Set<String> names = new TreeSet<>();
         if (capabilities != null && capabilities.isObject()) {
             for (String name : capabilities.propertyNames()) {
-                if (names.size() < MAX_CAPABILITIES && CAPABILITY_NAME.matcher(name).matches()) {
+                if (names.size() < MAX_CAPABILITIES
+                        && CAPABILITY_NAME.matcher(name).matches()) {
                     names.add(name);
                 }
             }
@@ -333,8 +368,10 @@ public final class McpServer {
     private CompletableFuture<Reply> setLevel(Message message, ClientSession session) {
         JsonNode level = message.params().get("level");
         if (level == null || !level.isString() || !LOG_LEVELS.contains(level.asString())) {
-            throw new ProtocolException(JsonRpc.INVALID_PARAMS,
-                    "Invalid params: logging/setLevel needs params.level, one of " + String.join(", ", LOG_LEVELS.stream().sorted().toList()));
+            throw new ProtocolException(
+                    JsonRpc.INVALID_PARAMS,
+                    "Invalid params: logging/setLevel needs params.level, one of "
+                            + String.join(", ", LOG_LEVELS.stream().sorted().toList()));
         }
         session.logLevel(level.asString());
         return done(JsonRpc.result(message.id(), JsonRpc.NODES.objectNode()));
@@ -350,33 +387,42 @@ public final class McpServer {
         return done(null);
     }
 
-    private CompletableFuture<Reply> call(Message message, ClientSession session, CallScope scope, NotificationSink sink,
-                                          String version) {
+    private CompletableFuture<Reply> call(
+            Message message, ClientSession session, CallScope scope, NotificationSink sink, String version) {
         String name = message.nameParam();
         if (name == null) {
-            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: tools/call needs params.name (a string)");
+            throw new ProtocolException(
+                    JsonRpc.INVALID_PARAMS, "Invalid params: tools/call needs params.name (a string)");
         }
         if (!tools.hasTool(name)) {
             throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: unknown tool \"" + name + "\"");
         }
         if (!visibility.allows(caller, name)) {
-            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: tool \"" + name + "\" may change"
-                    + " data, and the caller's token allows read-only tools only (it lacks the write scope)");
+            throw new ProtocolException(
+                    JsonRpc.INVALID_PARAMS,
+                    "Invalid params: tool \"" + name + "\" may change"
+                            + " data, and the caller's token allows read-only tools only (it lacks the write scope)");
         }
         JsonNode arguments = message.params().get("arguments");
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
-            throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: arguments of tool \"" + name + "\" must be an object");
+            throw new ProtocolException(
+                    JsonRpc.INVALID_PARAMS, "Invalid params: arguments of tool \"" + name + "\" must be an object");
         }
         InFlightCall admitted = admit(message.id(), name, session, scope);
         ObjectNode meta = message.meta();
         JsonNode token = meta == null ? null : meta.get("progressToken");
-        ProgressEmitter emitter = token != null && (token.isString() || token.isNumber())
-                ? new ProgressEmitter(token, sink) : null;
+        ProgressEmitter emitter =
+                token != null && (token.isString() || token.isNumber()) ? new ProgressEmitter(token, sink) : null;
         // Telemetry: the request's id, revision and trace context (SEP-414: params._meta.traceparent; else the
         // transport request's, such as HTTP traceparent headers).
         TraceContext trace = TraceContext.fromMeta(meta);
-        CallContext context = new CallContext(message.id() == null ? null
-                : message.id().isString() ? message.id().asString() : message.id().toString(), version,
+        CallContext context = new CallContext(
+                message.id() == null
+                        ? null
+                        : message.id().isString()
+                                ? message.id().asString()
+                                : message.id().toString(),
+                version,
                 trace != null ? trace : scope.trace());
         CompletableFuture<ObjectNode> call;
         try {
@@ -392,16 +438,22 @@ public final class McpServer {
             }
             end(admitted, session, scope);
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
                 if (cause instanceof CancellationException) {
                     return cancelledReply(message.id(), name, admitted.reason());
                 }
                 LOG.error("Tool {} failed unexpectedly: {}", name, cause.toString());
-                return Reply.error(message.id(), RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error while calling tool \"" + name + "\""));
+                return Reply.error(
+                        message.id(),
+                        RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error while calling tool \"" + name + "\""));
             }
             if (result == null) {
                 LOG.error("Tool {} returned no result", name);
-                return Reply.error(message.id(), RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error while calling tool \"" + name + "\""));
+                return Reply.error(
+                        message.id(),
+                        RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error while calling tool \"" + name + "\""));
             }
             return Reply.of(JsonRpc.result(message.id(), shape(result, version)));
         });
@@ -453,8 +505,8 @@ public final class McpServer {
      */
     private static Reply cancelledReply(JsonNode id, String name, CancelReason reason) {
         String because = reason == null ? "it was cancelled before it finished" : reason.because();
-        RpcError error = RpcError.of(JsonRpc.REQUEST_CANCELLED, "Request cancelled: tool \"" + name
-                + "\" was stopped because " + because);
+        RpcError error = RpcError.of(
+                JsonRpc.REQUEST_CANCELLED, "Request cancelled: tool \"" + name + "\" was stopped because " + because);
         return reason != null && reason.clientSide() ? Reply.optional(id, error) : Reply.error(id, error);
     }
 

@@ -5,7 +5,7 @@ package dev.apigwmcp.runtime.protocol;
 public interface NotificationSink {
 
     /** A transport that cannot stream notifications for this request drops them. */
-    NotificationSink DISCARD = frame -> { };
+    NotificationSink DISCARD = frame -> {};
 
     /** Sends one serialised notification; must be safe to call from any thread. */
     void send(byte[] frame);

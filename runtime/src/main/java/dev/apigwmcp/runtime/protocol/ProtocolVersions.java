@@ -18,11 +18,11 @@ public final class ProtocolVersions {
 
     /** The key of the per-request protocol version in {@code _meta}. */
     public static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
+
     public static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
     public static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
 
-    private ProtocolVersions() {
-    }
+    private ProtocolVersions() {}
 
     public static boolean isModern(String version) {
         return MODERN_VERSIONS.contains(version);

@@ -11,7 +11,7 @@ package dev.apigwmcp.runtime.protocol;
 public interface RefusedCalls {
 
     /** Tells nobody. */
-    RefusedCalls NONE = tool -> { };
+    RefusedCalls NONE = tool -> {};
 
     /** @param tool the tool the call names when it is one of this server's, else {@code null} */
     void refused(String tool);

@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param maxCallsPerSession tool calls one session (the stdio process, a legacy HTTP session) may have in flight
  * @param maxBatchRequests   requests one 2025-03-26 JSON-RPC batch may carry; later ones are refused one by one
  */
-public record ServerOptions(String name, String version, String instructions, int pageSize, long listTtlMs,
-                            int maxCallsPerSession, int maxBatchRequests) {
+public record ServerOptions(
+        String name,
+        String version,
+        String instructions,
+        int pageSize,
+        long listTtlMs,
+        int maxCallsPerSession,
+        int maxBatchRequests) {
     public static final int DEFAULT_MAX_CALLS_PER_SESSION = 32;
     public static final int DEFAULT_MAX_BATCH_REQUESTS = 32;
 
@@ -37,7 +43,14 @@ public record ServerOptions(String name, String version, String instructions, in
 
     /** These presentation settings with the default limits. */
     public ServerOptions(String name, String version, String instructions, int pageSize, long listTtlMs) {
-        this(name, version, instructions, pageSize, listTtlMs, DEFAULT_MAX_CALLS_PER_SESSION, DEFAULT_MAX_BATCH_REQUESTS);
+        this(
+                name,
+                version,
+                instructions,
+                pageSize,
+                listTtlMs,
+                DEFAULT_MAX_CALLS_PER_SESSION,
+                DEFAULT_MAX_BATCH_REQUESTS);
     }
 
     public static ServerOptions defaults() {

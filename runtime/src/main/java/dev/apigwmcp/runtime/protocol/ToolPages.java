@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.protocol;
 
+import dev.apigwmcp.runtime.tools.ToolListing;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import dev.apigwmcp.runtime.tools.ToolListing;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class ToolPages {
 
     /** The result shapes that differ on the wire. */
-    enum Flavour { MODERN, LEGACY, LEGACY_2025_03_26 }
+    enum Flavour {
+        MODERN,
+        LEGACY,
+        LEGACY_2025_03_26
+    }
 
     private static final byte[] OPEN = "{\"tools\":[".getBytes(StandardCharsets.UTF_8);
 
@@ -97,11 +101,15 @@ final class ToolPages {
         } catch (IllegalArgumentException e) {
             // falls through to the error below: a cursor we did not issue
         }
-        throw new ProtocolException(JsonRpc.INVALID_PARAMS, "Invalid params: unknown tools/list cursor \"" + abbreviate(cursor.asString()) + "\"");
+        throw new ProtocolException(
+                JsonRpc.INVALID_PARAMS,
+                "Invalid params: unknown tools/list cursor \"" + abbreviate(cursor.asString()) + "\"");
     }
 
     static String cursor(int page) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("page:" + page).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("page:" + page).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code {"tools":[t1,t2,...]} + the rest of the envelope}, byte for byte what Jackson writes for the whole. */

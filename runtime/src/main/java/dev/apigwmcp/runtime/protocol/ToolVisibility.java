@@ -25,8 +25,7 @@ final class ToolVisibility {
     private final ToolPages everyTool;
     private volatile ReadOnly readOnly;
 
-    private record ReadOnly(ToolPages pages, Set<String> names) {
-    }
+    private record ReadOnly(ToolPages pages, Set<String> names) {}
 
     /** @param variesByCaller whether callers may see different tools (then lists are not cacheable across them) */
     ToolVisibility(ToolService tools, ServerOptions options, ObjectNode serverInfo, boolean variesByCaller) {
@@ -55,7 +54,9 @@ final class ToolVisibility {
                 built = readOnly;
                 if (built == null) {
                     Set<String> names = readOnlyNames.get();
-                    List<ToolListing> reading = all.stream().filter(tool -> names.contains(tool.name())).toList();
+                    List<ToolListing> reading = all.stream()
+                            .filter(tool -> names.contains(tool.name()))
+                            .toList();
                     built = new ReadOnly(new ToolPages(reading, options, serverInfo, cacheScope), names);
                     readOnly = built;
                 }

@@ -18,8 +18,7 @@ final class MethodVerbs {
             "PATCH", "update edit change modify rename",
             "DELETE", "delete remove");
 
-    private MethodVerbs() {
-    }
+    private MethodVerbs() {}
 
     /** The verbs of each method in {@code methods} (space-separated, as in {@code search.json}). */
     static String of(String methods) {

@@ -35,8 +35,7 @@ final class QueryWords {
             Map.entry("who", "who user member"));
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    private QueryWords() {
-    }
+    private QueryWords() {}
 
     static String expand(String query) {
         Matcher words = WORD.matcher(query);

@@ -20,10 +20,10 @@ public final class SearchDocuments {
 
     /** The {@code searchVersion} this runtime reads. */
     public static final int VERSION = 1;
+
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private SearchDocuments() {
-    }
+    private SearchDocuments() {}
 
     /**
      * The documents of one {@code search.json}.
@@ -83,8 +83,11 @@ public final class SearchDocuments {
         JsonNode properties = definition.path("inputSchema").path("properties");
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
-            arguments.append(words(property.getKey())).append(": ")
-                    .append(property.getValue().path("description").asString("")).append(" ; ");
+            arguments
+                    .append(words(property.getKey()))
+                    .append(": ")
+                    .append(property.getValue().path("description").asString(""))
+                    .append(" ; ");
         }
         fields.put(SearchField.ARGUMENTS, arguments.toString());
         return new SearchDocument(name, fields);
@@ -92,8 +95,11 @@ public final class SearchDocuments {
 
     /** An identifier's words: split at non-letters and digits and at lower-to-upper case changes. */
     static String words(String identifier) {
-        return identifier.replaceAll("([\\p{Ll}\\p{N}])(\\p{Lu})", "$1 $2")
+        return identifier
+                .replaceAll("([\\p{Ll}\\p{N}])(\\p{Lu})", "$1 $2")
                 .replaceAll("(\\p{Lu})(\\p{Lu}\\p{Ll})", "$1 $2")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .strip()
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -18,14 +18,22 @@ import java.util.regex.Pattern;
  */
 public record SearchSettings(SearchMode mode, int threshold, String searchTool, String callTool) {
 
-    public static final Setting MODE = Setting.of("search.mode", "auto",
+    public static final Setting MODE = Setting.of(
+            "search.mode",
+            "auto",
             "tool search: off, add (search tool beside every tool), only (search and call tools alone), or auto"
                     + " (add above --search.threshold tools, else off)");
-    public static final Setting THRESHOLD = Setting.of("search.threshold", "100",
+    public static final Setting THRESHOLD = Setting.of(
+            "search.threshold",
+            "100",
             "search.mode auto: add the search tool when the catalog has more tools than this");
-    public static final Setting TOOL_NAME = Setting.of("search.tool-name", "search_tools",
+    public static final Setting TOOL_NAME = Setting.of(
+            "search.tool-name",
+            "search_tools",
             "the search tool's name (x_amz_bedrock_agentcore_search for AgentCore's)");
-    public static final Setting CALL_TOOL_NAME = Setting.of("search.call-tool-name", "call_tool",
+    public static final Setting CALL_TOOL_NAME = Setting.of(
+            "search.call-tool-name",
+            "call_tool",
             "search.mode only: the name of the tool that calls a tool found by the search");
 
     public static final List<Setting> ALL = List.of(MODE, THRESHOLD, TOOL_NAME, CALL_TOOL_NAME);
@@ -41,8 +49,10 @@ public record SearchSettings(SearchMode mode, int threshold, String searchTool, 
             case "off" -> SearchMode.OFF;
             case "add" -> SearchMode.ADD;
             case "only" -> SearchMode.ONLY;
-            default -> throw new SettingsException("--" + MODE.name() + " (" + MODE.environmentVariable()
-                    + ") must be off, add, only or auto, got \"" + settings.get(MODE).orElse("") + "\"");
+            default ->
+                throw new SettingsException("--" + MODE.name() + " (" + MODE.environmentVariable()
+                        + ") must be off, add, only or auto, got \""
+                        + settings.get(MODE).orElse("") + "\"");
         };
         int threshold = (int) GatewaySettings.integer(settings, THRESHOLD, 0, Integer.MAX_VALUE);
         String search = toolName(settings, TOOL_NAME);

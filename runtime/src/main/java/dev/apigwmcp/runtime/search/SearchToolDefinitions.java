@@ -18,24 +18,33 @@ final class SearchToolDefinitions {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
 
-    private SearchToolDefinitions() {
-    }
+    private SearchToolDefinitions() {}
 
     static ToolListing search(String name, String callTool, boolean callToolListed) {
         ObjectNode tool = NODES.objectNode();
         tool.put("name", name);
         tool.put("title", "Search tools");
-        tool.put("description", "Finds the tools of this API that fit a task, best first. Describe what you want"
-                + " to do in a few words (\"list open pull requests\", \"delete a pet\"). Returns each tool's name,"
-                + " description and inputSchema; then call the tool "
-                + (callToolListed ? "with " + callTool + " (its name and arguments)." : "by its name."));
+        tool.put(
+                "description",
+                "Finds the tools of this API that fit a task, best first. Describe what you want"
+                        + " to do in a few words (\"list open pull requests\", \"delete a pet\"). Returns each tool's name,"
+                        + " description and inputSchema; then call the tool "
+                        + (callToolListed ? "with " + callTool + " (its name and arguments)." : "by its name."));
         ObjectNode input = tool.putObject("inputSchema");
         input.put("type", "object");
         ObjectNode properties = input.putObject("properties");
-        properties.putObject("query").put("type", "string").put("minLength", 1)
+        properties
+                .putObject("query")
+                .put("type", "string")
+                .put("minLength", 1)
                 .put("description", "what you want to do, in your own words");
-        properties.putObject("limit").put("type", "integer").put("minimum", 1).put("maximum", MAX_LIMIT)
-                .put("default", DEFAULT_LIMIT).put("description", "how many tools to return at most");
+        properties
+                .putObject("limit")
+                .put("type", "integer")
+                .put("minimum", 1)
+                .put("maximum", MAX_LIMIT)
+                .put("default", DEFAULT_LIMIT)
+                .put("description", "how many tools to return at most");
         input.putArray("required").add("query");
         input.put("additionalProperties", false);
         ObjectNode output = tool.putObject("outputSchema");
@@ -58,14 +67,21 @@ final class SearchToolDefinitions {
         ObjectNode tool = NODES.objectNode();
         tool.put("name", name);
         tool.put("title", "Call a tool");
-        tool.put("description", "Calls a tool that " + searchTool + " found: 'name' is the tool's name, 'arguments'"
-                + " its arguments as its inputSchema describes. The result is the tool's own result.");
+        tool.put(
+                "description",
+                "Calls a tool that " + searchTool + " found: 'name' is the tool's name, 'arguments'"
+                        + " its arguments as its inputSchema describes. The result is the tool's own result.");
         ObjectNode input = tool.putObject("inputSchema");
         input.put("type", "object");
         ObjectNode properties = input.putObject("properties");
-        properties.putObject("name").put("type", "string").put("minLength", 1)
+        properties
+                .putObject("name")
+                .put("type", "string")
+                .put("minLength", 1)
                 .put("description", "the tool's name, as " + searchTool + " returned it");
-        properties.putObject("arguments").put("type", "object")
+        properties
+                .putObject("arguments")
+                .put("type", "object")
                 .put("description", "the tool's arguments, as its inputSchema describes them");
         input.putArray("required").add("name");
         input.put("additionalProperties", false);
@@ -74,8 +90,8 @@ final class SearchToolDefinitions {
         return ToolListing.of(tool);
     }
 
-    private static ObjectNode annotations(boolean readOnly, boolean destructive, boolean idempotent,
-            boolean openWorld) {
+    private static ObjectNode annotations(
+            boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
         ObjectNode annotations = NODES.objectNode();
         annotations.put("readOnlyHint", readOnly);
         annotations.put("destructiveHint", destructive);

@@ -63,6 +63,7 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
     private volatile ToolSearch index;
     /** The wrapped service's tools a read-only caller may use, asked on first need. */
     private volatile Set<String> readOnly;
@@ -76,8 +77,8 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         tools.listings().forEach(listing -> byName.put(listing.name(), listing));
         for (String own : mode == SearchMode.ONLY ? List.of(searchTool, callTool) : List.of(searchTool)) {
             if (byName.containsKey(own)) {
-                String setting = own.equals(searchTool) ? SearchSettings.TOOL_NAME.name()
-                        : SearchSettings.CALL_TOOL_NAME.name();
+                String setting =
+                        own.equals(searchTool) ? SearchSettings.TOOL_NAME.name() : SearchSettings.CALL_TOOL_NAME.name();
                 throw new SettingsException("the catalog has a tool named \"" + own + "\", the name of the search's"
                         + " own tool; give that one another name with --" + setting);
             }
@@ -142,15 +143,15 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
      * to the tool (its identity and headers may go upstream).
      */
     @Override
-    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            Caller caller) {
+    public CompletableFuture<ObjectNode> call(
+            String name, JsonNode arguments, ProgressListener progress, Caller caller) {
         return call(name, arguments, progress, caller, CallContext.NONE);
     }
 
     /** As above, with the request's context, which goes on with the call (spans, the call log). */
     @Override
-    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            Caller caller, CallContext context) {
+    public CompletableFuture<ObjectNode> call(
+            String name, JsonNode arguments, ProgressListener progress, Caller caller, CallContext context) {
         if (name.equals(searchTool)) {
             try {
                 ToolCall call = telemetry.callStarted(ObservedTool.unknown(searchTool), context);
@@ -206,23 +207,34 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
     private ObjectNode search(JsonNode arguments, Predicate<String> visible, ToolCall call) {
         JsonNode query = arguments == null ? null : arguments.get("query");
         if (query == null || !query.isString() || query.stringValue().isBlank()) {
-            return logged(error("Invalid arguments for " + searchTool + ": 'query' must be a non-empty string"
-                    + " saying what you want to do."), CallOutcome.INVALID_ARGUMENTS, call);
+            return logged(
+                    error("Invalid arguments for " + searchTool + ": 'query' must be a non-empty string"
+                            + " saying what you want to do."),
+                    CallOutcome.INVALID_ARGUMENTS,
+                    call);
         }
         int limit = SearchToolDefinitions.DEFAULT_LIMIT;
         JsonNode given = arguments.get("limit");
         if (given != null && !given.isNull()) {
-            if (!given.canConvertToExactIntegral() || !given.canConvertToInt() || given.asInt() < 1
+            if (!given.canConvertToExactIntegral()
+                    || !given.canConvertToInt()
+                    || given.asInt() < 1
                     || given.asInt() > SearchToolDefinitions.MAX_LIMIT) {
-                return logged(error("Invalid arguments for " + searchTool + ": 'limit' must be an integer from 1 to "
-                        + SearchToolDefinitions.MAX_LIMIT + "."), CallOutcome.INVALID_ARGUMENTS, call);
+                return logged(
+                        error("Invalid arguments for " + searchTool + ": 'limit' must be an integer from 1 to "
+                                + SearchToolDefinitions.MAX_LIMIT + "."),
+                        CallOutcome.INVALID_ARGUMENTS,
+                        call);
             }
             limit = given.asInt();
         }
         for (String member : arguments.propertyNames()) {
             if (!member.equals("query") && !member.equals("limit")) {
-                return logged(error("Invalid arguments for " + searchTool + ": unknown argument '" + member
-                        + "' (it takes 'query' and 'limit')."), CallOutcome.INVALID_ARGUMENTS, call);
+                return logged(
+                        error("Invalid arguments for " + searchTool + ": unknown argument '" + member
+                                + "' (it takes 'query' and 'limit')."),
+                        CallOutcome.INVALID_ARGUMENTS,
+                        call);
             }
         }
         List<ToolListing> found = new ArrayList<>();
@@ -236,8 +248,8 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         return logged(result, CallOutcome.OK, call);
     }
 
-    private CompletableFuture<ObjectNode> callFound(JsonNode arguments, ProgressListener progress, Caller caller,
-            CallContext context) {
+    private CompletableFuture<ObjectNode> callFound(
+            JsonNode arguments, ProgressListener progress, Caller caller, CallContext context) {
         JsonNode name = arguments == null ? null : arguments.get("name");
         if (name == null || !name.isString() || name.stringValue().isEmpty()) {
             return CompletableFuture.completedFuture(error("Invalid arguments for " + callTool + ": 'name' must be"
@@ -256,12 +268,12 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
         }
         String tool = name.stringValue();
         if (tool.equals(searchTool) || tool.equals(callTool)) {
-            return CompletableFuture.completedFuture(error("Call " + tool + " directly, not through " + callTool
-                    + "."));
+            return CompletableFuture.completedFuture(
+                    error("Call " + tool + " directly, not through " + callTool + "."));
         }
         if (!tools.hasTool(tool)) {
-            return CompletableFuture.completedFuture(error("There is no tool named \"" + tool + "\". Use "
-                    + searchTool + " to find the tool for your task, then call it by the name it returns."));
+            return CompletableFuture.completedFuture(error("There is no tool named \"" + tool + "\". Use " + searchTool
+                    + " to find the tool for your task, then call it by the name it returns."));
         }
         if (caller != null && caller.readOnlyTools() && !readOnlyTools().contains(tool)) {
             return CompletableFuture.completedFuture(error("Tool \"" + tool + "\" may change data, and the caller's"
@@ -282,8 +294,11 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
                     VectorIndex vectors = vectors();
                     built = new ToolSearch(lexical, vectors, vectors == null ? null : embedder(vectors.model()));
                     index = built;
-                    CALLS.info("search index of {} tools ({}) built in {} ms", built.size(),
-                            built.semantic() ? "words and meaning" : "words", (System.nanoTime() - start) / 1_000_000);
+                    CALLS.info(
+                            "search index of {} tools ({}) built in {} ms",
+                            built.size(),
+                            built.semantic() ? "words and meaning" : "words",
+                            (System.nanoTime() - start) / 1_000_000);
                 }
             }
         }
@@ -303,13 +318,18 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
             } catch (IOException e) {
                 return null;
             } catch (IllegalArgumentException e) {
-                CALLS.warn("search vectors beside {} cannot be read, the search ranks by words only: {}", documents,
+                CALLS.warn(
+                        "search vectors beside {} cannot be read, the search ranks by words only: {}",
+                        documents,
                         e.getMessage());
                 return null;
             }
             if (all != null && !all.model().equals(target.model())) {
-                CALLS.warn("targets' search vectors come from different models ({}, {}); the search ranks by words"
-                        + " only", all.model(), target.model());
+                CALLS.warn(
+                        "targets' search vectors come from different models ({}, {}); the search ranks by words"
+                                + " only",
+                        all.model(),
+                        target.model());
                 return null;
             }
             all = all == null ? target : all.and(target);
@@ -320,13 +340,16 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
     /** The query embedder on the class path for the vectors' model, or {@code null} (then by words only). */
     private static QueryEmbedder embedder(String model) {
         try {
-            for (QueryEmbedder embedder : ServiceLoader.load(QueryEmbedder.class,
-                    Thread.currentThread().getContextClassLoader())) {
+            for (QueryEmbedder embedder : ServiceLoader.load(
+                    QueryEmbedder.class, Thread.currentThread().getContextClassLoader())) {
                 if (embedder.model().equals(model)) {
                     return embedder;
                 }
-                CALLS.warn("the search vectors were made with {}, the gateway's embedding model is {}; the search"
-                        + " ranks by words only (regenerate with the same model)", model, embedder.model());
+                CALLS.warn(
+                        "the search vectors were made with {}, the gateway's embedding model is {}; the search"
+                                + " ranks by words only (regenerate with the same model)",
+                        model,
+                        embedder.model());
             }
         } catch (ServiceConfigurationError | LinkageError e) {
             CALLS.warn("the embedding model cannot be loaded, the search ranks by words only: {}", e.toString());
@@ -349,7 +372,9 @@ public final class SearchingToolService implements ToolService, AutoCloseable {
                     }
                 }
             } catch (IOException | IllegalArgumentException e) {
-                CALLS.warn("search documents {} cannot be read, the search uses its tools' descriptions: {}", url,
+                CALLS.warn(
+                        "search documents {} cannot be read, the search uses its tools' descriptions: {}",
+                        url,
                         e.getMessage());
             }
         }

@@ -27,12 +27,17 @@ final class ToolAnalyzer extends Analyzer {
 
     /** Short forms and their long form, both directions meeting at the long form's stem. */
     private static final String[][] SAME_STEM = {
-            {"repo", "repository"}, {"repos", "repository"},
-            {"org", "organization"}, {"orgs", "organization"},
-            {"env", "environment"}, {"envs", "environment"},
-            {"config", "configuration"}, {"configs", "configuration"},
-            {"info", "information"},
-            {"pr", "pull"}, {"prs", "pull"},
+        {"repo", "repository"},
+        {"repos", "repository"},
+        {"org", "organization"},
+        {"orgs", "organization"},
+        {"env", "environment"},
+        {"envs", "environment"},
+        {"config", "configuration"},
+        {"configs", "configuration"},
+        {"info", "information"},
+        {"pr", "pull"},
+        {"prs", "pull"},
     };
 
     private final StemmerOverrideFilter.StemmerOverrideMap overrides;
@@ -79,12 +84,13 @@ final class ToolAnalyzer extends Analyzer {
     /** A word's Porter stem, by the same filter the chain ends with. */
     private static String stem(String word) {
         try (Analyzer plain = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new PorterStemFilter(new LowerCaseFilter(source)));
-            }
-        }; TokenStream stream = plain.tokenStream("", word)) {
+                    @Override
+                    protected TokenStreamComponents createComponents(String fieldName) {
+                        Tokenizer source = new StandardTokenizer();
+                        return new TokenStreamComponents(source, new PorterStemFilter(new LowerCaseFilter(source)));
+                    }
+                };
+                TokenStream stream = plain.tokenStream("", word)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             String stem = stream.incrementToken() ? term.toString() : word;

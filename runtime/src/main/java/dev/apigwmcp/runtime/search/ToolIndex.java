@@ -53,9 +53,12 @@ public final class ToolIndex {
         BM25Similarity similarity = new BM25Similarity();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         // One segment, written by this thread in document order, so equal scores keep the documents' order.
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity)
-                .setMergePolicy(NoMergePolicy.INSTANCE).setUseCompoundFile(false)
-                .setRAMBufferSizeMB(256).setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH)
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setSimilarity(similarity)
+                .setMergePolicy(NoMergePolicy.INSTANCE)
+                .setUseCompoundFile(false)
+                .setRAMBufferSizeMB(256)
+                .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH)
                 .setCommitOnClose(true);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (SearchDocument document : documents) {

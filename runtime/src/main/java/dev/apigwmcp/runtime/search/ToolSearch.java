@@ -61,7 +61,8 @@ public final class ToolSearch {
         // Candidates in the order first seen (words first), which breaks ties.
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Scored tool : words) {
-            scores.put(tool.name(),
+            scores.put(
+                    tool.name(),
                     wordsShare * tool.score() / best + (1 - wordsShare) * vectors.similarity(tool.name(), meaning));
         }
         for (Scored tool : vectors.nearest(meaning, DEPTH)) {
@@ -72,6 +73,8 @@ public final class ToolSearch {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
         // A stable sort: equal scores keep the order first seen.
         ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
-        return ranked.subList(0, Math.min(limit, ranked.size())).stream().map(Map.Entry::getKey).toList();
+        return ranked.subList(0, Math.min(limit, ranked.size())).stream()
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

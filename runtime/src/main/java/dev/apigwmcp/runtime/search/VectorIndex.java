@@ -63,8 +63,8 @@ public final class VectorIndex {
                 throw new IllegalArgumentException(source + ": tools[" + i + "].vector is not base64");
             }
             if (bytes.length != dimensions) {
-                throw new IllegalArgumentException(source + ": tools[" + i + "].vector has " + bytes.length
-                        + " dimensions, not " + dimensions);
+                throw new IllegalArgumentException(
+                        source + ": tools[" + i + "].vector has " + bytes.length + " dimensions, not " + dimensions);
             }
             names.add(tools.get(i).path("name").asString(""));
             vectors.add(unit(bytes));
@@ -88,10 +88,9 @@ public final class VectorIndex {
 
     /** The {@code count} tools nearest to the query vector, nearest first, with their cosine similarity. */
     public List<Scored> nearest(float[] query, int count) {
-        record Hit(int index, double score) {
-        }
-        PriorityQueue<Hit> best = new PriorityQueue<>((a, b) -> a.score() != b.score()
-                ? Double.compare(a.score(), b.score()) : Integer.compare(b.index(), a.index()));
+        record Hit(int index, double score) {}
+        PriorityQueue<Hit> best = new PriorityQueue<>((a, b) ->
+                a.score() != b.score() ? Double.compare(a.score(), b.score()) : Integer.compare(b.index(), a.index()));
         for (int i = 0; i < vectors.size(); i++) {
             float[] vector = vectors.get(i);
             if (vector.length != query.length) {

@@ -20,8 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Arguments {
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     /** The member {@code name} of {@code object}, or {@code null} when absent or JSON null. */
     public static JsonNode json(JsonNode object, String name) {
@@ -138,7 +137,8 @@ public final class Arguments {
             }
             return object;
         }
-        throw new IllegalArgumentException("not a JSON-mappable value: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a JSON-mappable value: " + value.getClass().getName());
     }
 
     public static String asString(JsonNode value) {

@@ -15,8 +15,8 @@ import java.util.Set;
  * @param headers        the MCP request's headers that may be forwarded, by lower-case name (credentials, {@code Mcp-*}
  *                      and the gateway's own headers are never here)
  */
-public record CallerIdentity(String subject, Set<String> scopes, boolean authenticated,
-        Map<String, List<String>> headers) {
+public record CallerIdentity(
+        String subject, Set<String> scopes, boolean authenticated, Map<String, List<String>> headers) {
 
     private static final CallerIdentity ANONYMOUS = new CallerIdentity(null, Set.of(), false, Map.of());
 

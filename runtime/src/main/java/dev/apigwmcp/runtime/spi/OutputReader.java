@@ -177,11 +177,13 @@ public final class OutputReader {
         public static final Element<Boolean> BOOLEAN = new Element<>(JsonNode::isBoolean, JsonNode::booleanValue);
         /** Integers that fit a {@code Long} and write back as the same node (not {@code 1.0}, not a double). */
         public static final Element<Long> INTEGER = new Element<>(
-                v -> v.isIntegralNumber() && v.canConvertToLong() && toJson(v.longValue()).equals(v),
+                v -> v.isIntegralNumber()
+                        && v.canConvertToLong()
+                        && toJson(v.longValue()).equals(v),
                 JsonNode::longValue);
         /** Numbers that write back as the same node: integers and decimals as the gateway reads them. */
-        public static final Element<BigDecimal> NUMBER = new Element<>(
-                v -> v.isNumber() && toJson(v.decimalValue()).equals(v), JsonNode::decimalValue);
+        public static final Element<BigDecimal> NUMBER =
+                new Element<>(v -> v.isNumber() && toJson(v.decimalValue()).equals(v), JsonNode::decimalValue);
 
         private final Predicate<JsonNode> fits;
         private final Function<JsonNode, T> reader;

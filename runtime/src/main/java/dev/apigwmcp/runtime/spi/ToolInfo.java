@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param title        the annotations' title, or {@code null}
  * @param hints        the annotations' boolean hints as the catalog lists them ({@code readOnlyHint}, ...)
  */
-public record ToolInfo(String name, String target, String method, String pathTemplate, String title,
-        Map<String, Boolean> hints) {
+public record ToolInfo(
+        String name, String target, String method, String pathTemplate, String title, Map<String, Boolean> hints) {
 
     public ToolInfo {
         Objects.requireNonNull(name, "name");

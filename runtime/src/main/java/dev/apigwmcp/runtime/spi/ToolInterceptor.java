@@ -28,15 +28,13 @@ public interface ToolInterceptor {
      * Before the upstream request is built, with the validated arguments. Throw {@link ToolCallRejected} to refuse
      * the call with a tool error; nothing is sent then and no {@link #afterCall} runs.
      */
-    default void beforeCall(InterceptedCall call) {
-    }
+    default void beforeCall(InterceptedCall call) {}
 
     /**
      * With the mapped result, before it goes back to the client; runs for every call whose {@link #beforeCall}
      * chain let it through, error results (upstream 4xx/5xx, timeouts, non-conforming answers) included.
      */
-    default void afterCall(InterceptedCall call, InterceptedResult result) {
-    }
+    default void afterCall(InterceptedCall call, InterceptedResult result) {}
 
     /**
      * An interceptor for one generated tool that works on its typed arguments record ({@code GetPetTool.Input})
@@ -135,7 +133,6 @@ public interface ToolInterceptor {
          * After a call whose result has no structured content (a tool error: an upstream 4xx/5xx, a timeout, an
          * answer that did not fit the output schema), which may carry the upstream's body as text.
          */
-        protected void afterError(InterceptedCall call, InterceptedResult result) {
-        }
+        protected void afterError(InterceptedCall call, InterceptedResult result) {}
     }
 }

@@ -37,7 +37,8 @@ public final class ToolSelector {
         for (String pattern : patterns) {
             compiled.add(glob(Objects.requireNonNull(pattern, "pattern")));
         }
-        return new ToolSelector("tools " + String.join(", ", patterns),
+        return new ToolSelector(
+                "tools " + String.join(", ", patterns),
                 tool -> compiled.stream().anyMatch(p -> p.matcher(tool.name()).matches()));
     }
 
@@ -69,13 +70,15 @@ public final class ToolSelector {
 
     /** The tools both select. */
     public ToolSelector and(ToolSelector other) {
-        return new ToolSelector("(" + description + ") and (" + other.description + ")",
+        return new ToolSelector(
+                "(" + description + ") and (" + other.description + ")",
                 tool -> test.test(tool) && other.test.test(tool));
     }
 
     /** The tools either selects. */
     public ToolSelector or(ToolSelector other) {
-        return new ToolSelector("(" + description + ") or (" + other.description + ")",
+        return new ToolSelector(
+                "(" + description + ") or (" + other.description + ")",
                 tool -> test.test(tool) || other.test.test(tool));
     }
 

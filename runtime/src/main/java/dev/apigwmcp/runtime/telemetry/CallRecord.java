@@ -17,6 +17,14 @@ import dev.apigwmcp.runtime.upstream.CallOutcome;
  * @param traceId        the trace the call belongs to, or {@code null}
  * @param spanId         the call's own span, or {@code null} when no span was recorded
  */
-record CallRecord(ObservedTool tool, String method, CallOutcome outcome, String detail, int status,
-        long durationNanos, long upstreamNanos, int attempts, String traceId, String spanId) {
-}
+record CallRecord(
+        ObservedTool tool,
+        String method,
+        CallOutcome outcome,
+        String detail,
+        int status,
+        long durationNanos,
+        long upstreamNanos,
+        int attempts,
+        String traceId,
+        String spanId) {}

@@ -1,7 +1,7 @@
 package dev.apigwmcp.runtime.telemetry;
 
-import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.UpstreamEvents;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
@@ -33,6 +33,7 @@ public final class GatewayTelemetry implements Telemetry {
     private final Map<String, CircuitState> circuits;
     /** The gateway's tools by name, so that a refused call naming one is counted under it. */
     private final Map<String, ObservedTool> tools = new ConcurrentHashMap<>();
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     GatewayTelemetry(CallLog log, boolean prometheus, ExternalTelemetry external, Map<String, CircuitState> circuits) {
@@ -53,13 +54,16 @@ public final class GatewayTelemetry implements Telemetry {
         ExternalTelemetry external = OpenTelemetryEnvironment.enabled(otel)
                 ? OpenTelemetrySupport.start(otel, options.transport(), circuits)
                 : null;
-        return new GatewayTelemetry(new CallLog(options.logFormat(), options.err(), options.clock()),
-                options.prometheus(), external, circuits);
+        return new GatewayTelemetry(
+                new CallLog(options.logFormat(), options.err(), options.clock()),
+                options.prometheus(),
+                external,
+                circuits);
     }
 
     static GatewayTelemetry callLogOnly() {
-        return new GatewayTelemetry(new CallLog(LogFormat.TEXT, System.err, Clock.systemUTC()), false, null,
-                new ConcurrentHashMap<>());
+        return new GatewayTelemetry(
+                new CallLog(LogFormat.TEXT, System.err, Clock.systemUTC()), false, null, new ConcurrentHashMap<>());
     }
 
     /** Whether OpenTelemetry is reporting (an exporter is configured). */
@@ -132,7 +136,11 @@ public final class GatewayTelemetry implements Telemetry {
         private volatile long upstreamNanos;
         private volatile String method;
 
-        Call(ObservedTool tool, MetricsRegistry.ToolCounters counters, CallContext context, ExternalTelemetry.Call span,
+        Call(
+                ObservedTool tool,
+                MetricsRegistry.ToolCounters counters,
+                CallContext context,
+                ExternalTelemetry.Call span,
                 long start) {
             this.tool = tool;
             this.counters = counters;
@@ -154,9 +162,11 @@ public final class GatewayTelemetry implements Telemetry {
                     request = client.inject(unsigned);
                 } else if (context.trace() != null) {
                     // No SDK: the caller's context goes on as it came, so the upstream joins the caller's trace.
-                    request = unsigned.withHeader(TraceContext.TRACEPARENT, context.trace().traceparent());
+                    request = unsigned.withHeader(
+                            TraceContext.TRACEPARENT, context.trace().traceparent());
                     if (context.trace().tracestate() != null) {
-                        request = request.withHeader(TraceContext.TRACESTATE, context.trace().tracestate());
+                        request = request.withHeader(
+                                TraceContext.TRACESTATE, context.trace().tracestate());
                     }
                 }
             }
@@ -192,8 +202,8 @@ public final class GatewayTelemetry implements Telemetry {
             } else if (context.trace() != null) {
                 traceId = context.trace().traceId();
             }
-            log.write(new CallRecord(tool, method, outcome, detail, status, latency, upstreamNanos, attempts,
-                    traceId, spanId));
+            log.write(new CallRecord(
+                    tool, method, outcome, detail, status, latency, upstreamNanos, attempts, traceId, spanId));
         }
     }
 
@@ -221,8 +231,9 @@ public final class GatewayTelemetry implements Telemetry {
             // The exchange's own time (sending to the last byte), and a retry counted as the exchange reports it.
             call.attemptEnded(attempt.nanos(), true, attempt.number() > 1);
             if (client != null) {
-                client.ended(attempt.status(), attempt.failure() == null ? null
-                        : attempt.failure().toLowerCase(Locale.ROOT));
+                client.ended(
+                        attempt.status(),
+                        attempt.failure() == null ? null : attempt.failure().toLowerCase(Locale.ROOT));
             }
         }
 

@@ -11,10 +11,11 @@ final class Histogram {
      * Upper bounds (inclusive) of the buckets in milliseconds, a last one holding the rest: OpenTelemetry's default
      * explicit buckets without the 0, so that {@code /metrics} and an OTel collector show the same buckets.
      */
-    static final List<Double> BOUNDS_MS = List.of(5.0, 10.0, 25.0, 50.0, 75.0, 100.0, 250.0, 500.0, 750.0, 1000.0,
-            2500.0, 5000.0, 7500.0, 10000.0);
+    static final List<Double> BOUNDS_MS =
+            List.of(5.0, 10.0, 25.0, 50.0, 75.0, 100.0, 250.0, 500.0, 750.0, 1000.0, 2500.0, 5000.0, 7500.0, 10000.0);
 
-    private static final double[] BOUNDS = BOUNDS_MS.stream().mapToDouble(Double::doubleValue).toArray();
+    private static final double[] BOUNDS =
+            BOUNDS_MS.stream().mapToDouble(Double::doubleValue).toArray();
 
     private final LongAdder[] buckets = new LongAdder[BOUNDS_MS.size() + 1];
     private final DoubleAdder sum = new DoubleAdder();

@@ -4,7 +4,7 @@ package dev.apigwmcp.runtime.telemetry;
 public interface InterceptorStep {
 
     /** Nothing is recorded. */
-    InterceptorStep NONE = errorType -> { };
+    InterceptorStep NONE = errorType -> {};
 
     /**
      * The interceptor returned. Called once.

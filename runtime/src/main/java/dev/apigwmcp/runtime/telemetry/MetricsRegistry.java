@@ -30,15 +30,15 @@ public final class MetricsRegistry {
     /** Prometheus' text exposition format. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    static final String INVOCATIONS = "Tool calls received, whatever their outcome (calls refused before they"
-            + " started included)";
+    static final String INVOCATIONS =
+            "Tool calls received, whatever their outcome (calls refused before they" + " started included)";
     static final String THROTTLES = "Tool calls throttled: by the upstream (HTTP 429), by the gateway (the tool's"
             + " share of concurrent calls), or refused over a client, session or batch limit or as a duplicate"
             + " request id";
     static final String SYSTEM_ERRORS = "Tool calls failed by the upstream or the gateway (5xx, timeouts,"
             + " connection failures, an open circuit, unusable answers, internal errors)";
-    static final String USER_ERRORS = "Tool calls failed by their request (invalid arguments, upstream 4xx other"
-            + " than 429)";
+    static final String USER_ERRORS =
+            "Tool calls failed by their request (invalid arguments, upstream 4xx other" + " than 429)";
     static final String RETRIES = "Upstream requests sent again after a failed attempt";
     static final String CONCURRENT = "Tool calls in flight";
     static final String LATENCY = "Tool call duration, from the request to the answer";
@@ -51,6 +51,7 @@ public final class MetricsRegistry {
     private final Map<String, ToolCounters> tools = new ConcurrentHashMap<>();
     /** Calls and refusals naming no tool of this gateway: counted, but never under a name a client chose. */
     private final ToolCounters unnamed = new ToolCounters(null, null);
+
     private final Map<String, CircuitState> circuits;
 
     MetricsRegistry(Map<String, CircuitState> circuits) {
@@ -110,7 +111,8 @@ public final class MetricsRegistry {
             return unnamed;
         }
         ToolCounters counters = tools.get(tool.tool());
-        return counters != null ? counters
+        return counters != null
+                ? counters
                 : tools.computeIfAbsent(tool.tool(), name -> new ToolCounters(tool.target(), name));
     }
 
@@ -155,12 +157,15 @@ public final class MetricsRegistry {
      * @param retries  upstream exchanges that were retries
      * @param inFlight calls started and not yet ended
      */
-    public record Snapshot(long calls, Map<CallOutcome, Long> outcomes, long refused, long attempts, long retries,
-            long inFlight) {
+    public record Snapshot(
+            long calls, Map<CallOutcome, Long> outcomes, long refused, long attempts, long retries, long inFlight) {
 
         /** Calls that ended in an error of any kind. */
         public long errors() {
-            return outcomes.entrySet().stream().filter(e -> e.getKey().isError()).mapToLong(Map.Entry::getValue).sum();
+            return outcomes.entrySet().stream()
+                    .filter(e -> e.getKey().isError())
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
     }
 
@@ -170,12 +175,19 @@ public final class MetricsRegistry {
         Map<CallOutcome, Long> outcomes = new EnumMap<>(CallOutcome.class);
         long calls = 0;
         for (CallOutcome outcome : OUTCOMES) {
-            long count = all.stream().mapToLong(c -> c.outcomes[outcome.ordinal()].sum()).sum();
+            long count = all.stream()
+                    .mapToLong(c -> c.outcomes[outcome.ordinal()].sum())
+                    .sum();
             outcomes.put(outcome, count);
             calls += count;
         }
-        return new Snapshot(calls, Map.copyOf(outcomes), sum(all, c -> c.refused.sum()),
-                sum(all, c -> c.attempts.sum()), sum(all, c -> c.retries.sum()), sum(all, c -> c.inFlight.sum()));
+        return new Snapshot(
+                calls,
+                Map.copyOf(outcomes),
+                sum(all, c -> c.refused.sum()),
+                sum(all, c -> c.attempts.sum()),
+                sum(all, c -> c.retries.sum()),
+                sum(all, c -> c.inFlight.sum()));
     }
 
     private static long sum(List<ToolCounters> counters, ToLongFunction<ToolCounters> value) {
@@ -188,7 +200,8 @@ public final class MetricsRegistry {
      */
     public void writePrometheus(Writer out) {
         List<ToolCounters> sorted = new ArrayList<>(tools.values().stream()
-                .sorted(Comparator.comparing((ToolCounters c) -> c.target).thenComparing(c -> c.tool)).toList());
+                .sorted(Comparator.comparing((ToolCounters c) -> c.target).thenComparing(c -> c.tool))
+                .toList());
         if (unnamed.invocations() > 0) {
             sorted.add(unnamed);
         }
@@ -206,7 +219,10 @@ public final class MetricsRegistry {
             histogram(out, sorted, "TargetExecutionTime_milliseconds", TARGET_TIME, c -> c.targetTime);
             out.write("# HELP CircuitState " + CIRCUIT + "\n# TYPE CircuitState gauge\n");
             for (Map.Entry<String, CircuitState> circuit : new TreeMap<>(circuits).entrySet()) {
-                sample(out, "CircuitState", "target=\"" + label(circuit.getKey()) + "\"",
+                sample(
+                        out,
+                        "CircuitState",
+                        "target=\"" + label(circuit.getKey()) + "\"",
                         Integer.toString(circuit.getValue().value()));
             }
         } catch (IOException e) {
@@ -214,16 +230,22 @@ public final class MetricsRegistry {
         }
     }
 
-    private static void counter(Writer out, List<ToolCounters> tools, String name, String help,
-            ToLongFunction<ToolCounters> value) throws IOException {
+    private static void counter(
+            Writer out, List<ToolCounters> tools, String name, String help, ToLongFunction<ToolCounters> value)
+            throws IOException {
         out.write("# HELP " + name + "_total " + help + "\n# TYPE " + name + "_total counter\n");
         for (ToolCounters c : tools) {
             sample(out, name + "_total", labels(c), Long.toString(value.applyAsLong(c)));
         }
     }
 
-    private static void histogram(Writer out, List<ToolCounters> tools, String name, String help,
-            java.util.function.Function<ToolCounters, Histogram> value) throws IOException {
+    private static void histogram(
+            Writer out,
+            List<ToolCounters> tools,
+            String name,
+            String help,
+            java.util.function.Function<ToolCounters, Histogram> value)
+            throws IOException {
         out.write("# HELP " + name + " " + help + "\n# TYPE " + name + " histogram\n");
         for (ToolCounters c : tools) {
             Histogram histogram = value.apply(c);
@@ -256,6 +278,8 @@ public final class MetricsRegistry {
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }

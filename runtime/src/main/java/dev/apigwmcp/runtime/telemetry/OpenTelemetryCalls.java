@@ -1,7 +1,7 @@
 package dev.apigwmcp.runtime.telemetry;
 
-import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.HttpHeader;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
@@ -114,23 +114,32 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
         systemErrors = counter(meter, "SystemErrors", MetricsRegistry.SYSTEM_ERRORS);
         userErrors = counter(meter, "UserErrors", MetricsRegistry.USER_ERRORS);
         retries = counter(meter, "Retries", MetricsRegistry.RETRIES);
-        inFlight = meter.upDownCounterBuilder("ConcurrentExecutions").setDescription(MetricsRegistry.CONCURRENT)
-                .setUnit("{call}").build();
+        inFlight = meter.upDownCounterBuilder("ConcurrentExecutions")
+                .setDescription(MetricsRegistry.CONCURRENT)
+                .setUnit("{call}")
+                .build();
         latency = histogram(meter, "Latency", MetricsRegistry.LATENCY);
         targetTime = histogram(meter, "TargetExecutionTime", MetricsRegistry.TARGET_TIME);
-        circuitGauge = meter.gaugeBuilder("CircuitState").ofLongs()
+        circuitGauge = meter.gaugeBuilder("CircuitState")
+                .ofLongs()
                 .setDescription(MetricsRegistry.CIRCUIT)
-                .buildWithCallback(measurement -> circuits.forEach((target, state) ->
-                        measurement.record(state.value(), Attributes.of(TARGET, target))));
+                .buildWithCallback(measurement -> circuits.forEach(
+                        (target, state) -> measurement.record(state.value(), Attributes.of(TARGET, target))));
     }
 
     private static LongCounter counter(Meter meter, String name, String description) {
-        return meter.counterBuilder(name).setDescription(description).setUnit("{call}").build();
+        return meter.counterBuilder(name)
+                .setDescription(description)
+                .setUnit("{call}")
+                .build();
     }
 
     private static DoubleHistogram histogram(Meter meter, String name, String description) {
-        return meter.histogramBuilder(name).setDescription(description).setUnit("ms")
-                .setExplicitBucketBoundariesAdvice(Histogram.BOUNDS_MS).build();
+        return meter.histogramBuilder(name)
+                .setDescription(description)
+                .setUnit("ms")
+                .setExplicitBucketBoundariesAdvice(Histogram.BOUNDS_MS)
+                .build();
     }
 
     private Attributes attributes(ObservedTool tool) {
@@ -147,7 +156,8 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
     @Override
     public ExternalTelemetry.Call start(ObservedTool tool, CallContext context) {
         Attributes metricAttributes = attributes(tool);
-        Context parent = context.trace() == null ? Context.root()
+        Context parent = context.trace() == null
+                ? Context.root()
                 : W3CTraceContextPropagator.getInstance().extract(Context.root(), context.trace(), FROM_TRACE_CONTEXT);
         SpanBuilder builder = tracer.spanBuilder("tools/call " + tool.tool())
                 .setSpanKind(SpanKind.SERVER)
@@ -206,9 +216,12 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
 
         @Override
         public InterceptorStep interceptor(String interceptor, String phase) {
-            Span step = tracer.spanBuilder(phase + " " + interceptor).setSpanKind(SpanKind.INTERNAL)
-                    .setParent(Context.root().with(span)).setAttribute(INTERCEPTOR, interceptor)
-                    .setAttribute(INTERCEPTOR_PHASE, phase).startSpan();
+            Span step = tracer.spanBuilder(phase + " " + interceptor)
+                    .setSpanKind(SpanKind.INTERNAL)
+                    .setParent(Context.root().with(span))
+                    .setAttribute(INTERCEPTOR, interceptor)
+                    .setAttribute(INTERCEPTOR_PHASE, phase)
+                    .startSpan();
             return errorType -> {
                 if (errorType != null) {
                     step.setAttribute(ERROR_TYPE, errorType);
@@ -232,7 +245,7 @@ final class OpenTelemetryCalls implements ExternalTelemetry {
                 case THROTTLE -> throttles.add(1, metricAttributes);
                 case SYSTEM_ERROR -> systemErrors.add(1, metricAttributes);
                 case USER_ERROR -> userErrors.add(1, metricAttributes);
-                case SUCCESS, CANCELLED -> { }
+                case SUCCESS, CANCELLED -> {}
             }
             latency.record(latencyNanos / 1e6, metricAttributes);
             if (attempts > 0) {

@@ -17,13 +17,12 @@ final class OpenTelemetryEnvironment {
     static final String TRACES_EXPORTER = "otel.traces.exporter";
     static final String METRICS_EXPORTER = "otel.metrics.exporter";
     static final String LOGS_EXPORTER = "otel.logs.exporter";
-    private static final List<String> ENDPOINTS = List.of("otel.exporter.otlp.endpoint",
-            "otel.exporter.otlp.traces.endpoint", "otel.exporter.otlp.metrics.endpoint");
-    private static final List<String> PROTOCOLS = List.of("otel.exporter.otlp.protocol",
-            "otel.exporter.otlp.traces.protocol", "otel.exporter.otlp.metrics.protocol");
+    private static final List<String> ENDPOINTS = List.of(
+            "otel.exporter.otlp.endpoint", "otel.exporter.otlp.traces.endpoint", "otel.exporter.otlp.metrics.endpoint");
+    private static final List<String> PROTOCOLS = List.of(
+            "otel.exporter.otlp.protocol", "otel.exporter.otlp.traces.protocol", "otel.exporter.otlp.metrics.protocol");
 
-    private OpenTelemetryEnvironment() {
-    }
+    private OpenTelemetryEnvironment() {}
 
     /**
      * The {@code otel.*} properties the environment gives ({@code OTEL_TRACES_EXPORTER} becomes
@@ -37,7 +36,9 @@ final class OpenTelemetryEnvironment {
             }
         });
         System.getProperties().forEach((name, value) -> {
-            if (name instanceof String key && key.startsWith("otel.") && value instanceof String text
+            if (name instanceof String key
+                    && key.startsWith("otel.")
+                    && value instanceof String text
                     && !text.isBlank()) {
                 properties.put(key, text.trim());
             }

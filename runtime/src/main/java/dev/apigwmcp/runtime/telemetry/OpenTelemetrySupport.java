@@ -4,8 +4,8 @@ import dev.apigwmcp.runtime.config.SettingsException;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +22,10 @@ final class OpenTelemetrySupport {
     private static final long SHUTDOWN_SECONDS = 3;
     /** A property quoted with its value in an SDK message: the value may be a secret (an OTLP header's token). */
     private static final Pattern PROPERTY_VALUE = Pattern.compile("(otel\\.[a-z0-9._-]+)=");
+
     private static final Pattern PROPERTY = Pattern.compile("otel\\.[a-z0-9._-]*[a-z0-9]");
 
-    private OpenTelemetrySupport() {
-    }
+    private OpenTelemetrySupport() {}
 
     /**
      * Telemetry reporting to the given OpenTelemetry (spans and metrics) besides the log line and, when the options
@@ -33,14 +33,16 @@ final class OpenTelemetrySupport {
      */
     public static GatewayTelemetry telemetry(OpenTelemetry openTelemetry, TelemetryOptions options) {
         Map<String, CircuitState> circuits = new ConcurrentHashMap<>();
-        return new GatewayTelemetry(new CallLog(options.logFormat(), options.err(), options.clock()),
-                options.prometheus(), new OpenTelemetryCalls(openTelemetry, options.transport(), circuits, () -> { }),
+        return new GatewayTelemetry(
+                new CallLog(options.logFormat(), options.err(), options.clock()),
+                options.prometheus(),
+                new OpenTelemetryCalls(openTelemetry, options.transport(), circuits, () -> {}),
                 circuits);
     }
 
     /** Starts the SDK from the {@code otel.*} properties (see {@link OpenTelemetryEnvironment}). */
-    static ExternalTelemetry start(Map<String, String> properties, String transport,
-            Map<String, CircuitState> circuits) {
+    static ExternalTelemetry start(
+            Map<String, String> properties, String transport, Map<String, CircuitState> circuits) {
         Map<String, String> configured = OpenTelemetryEnvironment.withDefaults(properties);
         java.util.logging.Logger sdkLog = SdkLogBridge.install();
         OpenTelemetrySdk sdk;
@@ -79,8 +81,8 @@ final class OpenTelemetrySupport {
         Matcher property = PROPERTY.matcher(line);
         StringBuilder out = new StringBuilder();
         while (property.find()) {
-            property.appendReplacement(out, Matcher.quoteReplacement(OpenTelemetryEnvironment.variable(
-                    property.group())));
+            property.appendReplacement(
+                    out, Matcher.quoteReplacement(OpenTelemetryEnvironment.variable(property.group())));
         }
         property.appendTail(out);
         return out.toString();

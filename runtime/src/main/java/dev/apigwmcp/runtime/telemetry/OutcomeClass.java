@@ -38,7 +38,13 @@ enum OutcomeClass {
             case OK -> SUCCESS;
             case INVALID_ARGUMENTS, CLIENT_ERROR, REJECTED -> USER_ERROR;
             case THROTTLED, GATEWAY_THROTTLED -> THROTTLE;
-            case SERVER_ERROR, TIMEOUT, CONNECTION_FAILED, REDIRECT, CIRCUIT_OPEN, AUTH_FAILED, NONCONFORMING_OUTPUT,
+            case SERVER_ERROR,
+                    TIMEOUT,
+                    CONNECTION_FAILED,
+                    REDIRECT,
+                    CIRCUIT_OPEN,
+                    AUTH_FAILED,
+                    NONCONFORMING_OUTPUT,
                     INTERNAL -> SYSTEM_ERROR;
             case CANCELLED -> CANCELLED;
         };

@@ -38,8 +38,8 @@ final class SdkLogBridge extends Handler {
         if (record == null || record.getLevel().intValue() < Level.WARNING.intValue()) {
             return;
         }
-        org.slf4j.Logger target = LoggerFactory.getLogger(record.getLoggerName() == null ? SDK_LOGGER
-                : record.getLoggerName());
+        org.slf4j.Logger target =
+                LoggerFactory.getLogger(record.getLoggerName() == null ? SDK_LOGGER : record.getLoggerName());
         String message = messages.formatMessage(record);
         if (record.getThrown() != null) {
             message = message + " (" + record.getThrown() + ")";
@@ -52,10 +52,8 @@ final class SdkLogBridge extends Handler {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param err         where JSON log lines go (stderr)
  * @param clock       the time stamp of JSON log lines
  */
-public record TelemetryOptions(LogFormat logFormat, boolean prometheus, String transport,
-        Map<String, String> environment, PrintStream err, Clock clock) {
+public record TelemetryOptions(
+        LogFormat logFormat,
+        boolean prometheus,
+        String transport,
+        Map<String, String> environment,
+        PrintStream err,
+        Clock clock) {
 
     public TelemetryOptions {
         Objects.requireNonNull(logFormat, "logFormat");

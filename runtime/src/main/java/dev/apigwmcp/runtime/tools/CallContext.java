@@ -1,6 +1,5 @@
 package dev.apigwmcp.runtime.tools;
 
-
 /**
  * What the protocol layer knows about a {@code tools/call} that the tool side reports with it (spans, the call log):
  * never arguments, credentials or session ids.

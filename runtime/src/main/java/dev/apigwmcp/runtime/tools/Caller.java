@@ -19,19 +19,32 @@ import java.util.TreeMap;
  * @param headers       the request's headers that may ever be forwarded, by lower-case name (never a credential:
  *                      see {@link #notForwardable}); a target forwards only those it names
  */
-public record Caller(String subject, Set<String> scopes, String token, boolean readOnlyTools,
-        Map<String, List<String>> headers) {
+public record Caller(
+        String subject, Set<String> scopes, String token, boolean readOnlyTools, Map<String, List<String>> headers) {
 
     /** A caller nothing is known about, allowed every tool: stdio, and in-process calls. */
     public static final Caller LOCAL = new Caller(null, Set.of(), null, false, Map.of());
 
     /** Credential headers of the MCP request, never sent upstream whatever the settings say. */
-    private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie",
-            "x-api-key");
+    private static final Set<String> CREDENTIALS =
+            Set.of("authorization", "proxy-authorization", "cookie", "x-api-key");
     /** Headers the gateway or its HTTP client sets for each upstream request, or that only mean something here. */
-    private static final Set<String> GATEWAY_OWNED = Set.of("host", "content-length", "content-type",
-            "content-encoding", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect",
-            "accept-encoding", "origin", "forwarded", "via");
+    private static final Set<String> GATEWAY_OWNED = Set.of(
+            "host",
+            "content-length",
+            "content-type",
+            "content-encoding",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "upgrade",
+            "te",
+            "trailer",
+            "expect",
+            "accept-encoding",
+            "origin",
+            "forwarded",
+            "via");
 
     public Caller {
         scopes = Set.copyOf(scopes);

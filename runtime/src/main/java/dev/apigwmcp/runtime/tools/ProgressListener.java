@@ -5,7 +5,7 @@ package dev.apigwmcp.runtime.tools;
 public interface ProgressListener {
 
     /** Ignores progress (the client sent no progress token). */
-    ProgressListener NONE = (progress, total, message) -> { };
+    ProgressListener NONE = (progress, total, message) -> {};
 
     /**
      * @param progress monotonically increasing progress value

@@ -30,8 +30,8 @@ public record ToolListing(String name, byte[] json, boolean hasOutputSchema) {
         if (name == null || !name.isString()) {
             throw new IllegalArgumentException("a tool definition needs a string 'name'");
         }
-        return new ToolListing(name.stringValue(), COMPACT.writeValueAsBytes(definition),
-                definition.has("outputSchema"));
+        return new ToolListing(
+                name.stringValue(), COMPACT.writeValueAsBytes(definition), definition.has("outputSchema"));
     }
 
     /** The definition as a tree again, for the rare reader that wants its fields. */

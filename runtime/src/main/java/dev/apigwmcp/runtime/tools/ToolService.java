@@ -55,8 +55,8 @@ public interface ToolService {
      * and the request headers a target may forward. A tool service that sends nothing of the caller upstream
      * ignores it, as this default does.
      */
-    default CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            Caller caller) {
+    default CompletableFuture<ObjectNode> call(
+            String name, JsonNode arguments, ProgressListener progress, Caller caller) {
         return call(name, arguments, progress);
     }
 
@@ -81,8 +81,8 @@ public interface ToolService {
      * (its id, the client's protocol version, the caller's trace context), for spans and the call log. A tool
      * service that reports no telemetry ignores it, as this default does.
      */
-    default CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            Caller caller, CallContext context) {
+    default CompletableFuture<ObjectNode> call(
+            String name, JsonNode arguments, ProgressListener progress, Caller caller, CallContext context) {
         return call(name, arguments, progress, caller);
     }
 }

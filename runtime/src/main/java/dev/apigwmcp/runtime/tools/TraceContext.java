@@ -16,6 +16,7 @@ public record TraceContext(String traceparent, String tracestate) {
 
     /** W3C's limit for a {@code tracestate} value. */
     private static final int MAX_TRACESTATE = 512;
+
     private static final String INVALID_TRACE_ID = "00000000000000000000000000000000";
     private static final String INVALID_SPAN_ID = "0000000000000000";
 
@@ -83,7 +84,10 @@ public record TraceContext(String traceparent, String tracestate) {
         String traceId = text.substring(3, 35);
         String spanId = text.substring(36, 52);
         String flags = text.substring(53, 55);
-        if (!isHex(traceId) || !isHex(spanId) || !isHex(flags) || traceId.equals(INVALID_TRACE_ID)
+        if (!isHex(traceId)
+                || !isHex(spanId)
+                || !isHex(flags)
+                || traceId.equals(INVALID_TRACE_ID)
                 || spanId.equals(INVALID_SPAN_ID)) {
             return null;
         }

@@ -16,19 +16,15 @@ final class BodyReader implements Runnable {
 
     /** How the read ended. */
     sealed interface Outcome {
-        record Body(byte[] bytes) implements Outcome {
-        }
+        record Body(byte[] bytes) implements Outcome {}
 
-        record TooLarge() implements Outcome {
-        }
+        record TooLarge() implements Outcome {}
 
         /** The connection failed (the client closed it mid-body). */
-        record Failed(Throwable failure) implements Outcome {
-        }
+        record Failed(Throwable failure) implements Outcome {}
 
         /** {@link ReadDeadlines} ran out; {@code why} says which deadline, for the 408 answer. */
-        record TimedOut(String why) implements Outcome {
-        }
+        record TimedOut(String why) implements Outcome {}
     }
 
     private final Request request;

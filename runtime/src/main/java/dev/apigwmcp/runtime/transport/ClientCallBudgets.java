@@ -31,8 +31,13 @@ final class ClientCallBudgets {
                     admitted[0] = true;
                     return now + 1;
                 });
-                return admitted[0] ? null : RpcError.limit("Server busy: this client already has " + max
-                        + " tool calls in flight; wait for one to finish", "max-calls-per-client", max);
+                return admitted[0]
+                        ? null
+                        : RpcError.limit(
+                                "Server busy: this client already has " + max
+                                        + " tool calls in flight; wait for one to finish",
+                                "max-calls-per-client",
+                                max);
             }
 
             @Override

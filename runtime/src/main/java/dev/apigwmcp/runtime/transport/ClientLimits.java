@@ -14,14 +14,19 @@ import java.util.Objects;
  * @param unusedSessionIdle    a legacy session that got no request after {@code initialize} expires after this
  * @param maxCallsPerClient    tool calls one client address may have in flight over all its sessions and requests
  */
-public record ClientLimits(Duration readIdle, Duration readTimeout, int maxSessionsPerClient,
-                           Duration unusedSessionIdle, int maxCallsPerClient) {
+public record ClientLimits(
+        Duration readIdle,
+        Duration readTimeout,
+        int maxSessionsPerClient,
+        Duration unusedSessionIdle,
+        int maxCallsPerClient) {
     public ClientLimits {
         Objects.requireNonNull(readIdle, "readIdle");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(unusedSessionIdle, "unusedSessionIdle");
         if (readIdle.isNegative() || readIdle.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new IllegalArgumentException("read deadlines must be positive, got " + readIdle + " and " + readTimeout);
+            throw new IllegalArgumentException(
+                    "read deadlines must be positive, got " + readIdle + " and " + readTimeout);
         }
         if (maxSessionsPerClient < 1 || maxCallsPerClient < 1) {
             throw new IllegalArgumentException("per-client caps must be at least 1, got " + maxSessionsPerClient

@@ -22,15 +22,45 @@ import java.util.function.LongSupplier;
  * @param sealing         portable legacy sessions (ids sealed with keys the replicas share), or {@code null}: sessions
  *                        live in this process
  */
-public record HttpOptions(String host, int port, String path, long maxRequestBytes, int maxSessions,
-                          Duration sessionIdle, Set<String> allowedOrigins, Set<String> allowedHosts,
-                          int maxThreads, Duration idleTimeout, ClientLimits clientLimits, SessionSealing sealing) {
+public record HttpOptions(
+        String host,
+        int port,
+        String path,
+        long maxRequestBytes,
+        int maxSessions,
+        Duration sessionIdle,
+        Set<String> allowedOrigins,
+        Set<String> allowedHosts,
+        int maxThreads,
+        Duration idleTimeout,
+        ClientLimits clientLimits,
+        SessionSealing sealing) {
     /** Settings with sessions held in this process. */
-    public HttpOptions(String host, int port, String path, long maxRequestBytes, int maxSessions, Duration sessionIdle,
-                       Set<String> allowedOrigins, Set<String> allowedHosts, int maxThreads, Duration idleTimeout,
-                       ClientLimits clientLimits) {
-        this(host, port, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins, allowedHosts, maxThreads,
-                idleTimeout, clientLimits, null);
+    public HttpOptions(
+            String host,
+            int port,
+            String path,
+            long maxRequestBytes,
+            int maxSessions,
+            Duration sessionIdle,
+            Set<String> allowedOrigins,
+            Set<String> allowedHosts,
+            int maxThreads,
+            Duration idleTimeout,
+            ClientLimits clientLimits) {
+        this(
+                host,
+                port,
+                path,
+                maxRequestBytes,
+                maxSessions,
+                sessionIdle,
+                allowedOrigins,
+                allowedHosts,
+                maxThreads,
+                idleTimeout,
+                clientLimits,
+                null);
     }
 
     public HttpOptions {
@@ -54,31 +84,79 @@ public record HttpOptions(String host, int port, String path, long maxRequestByt
     }
 
     public static HttpOptions defaults() {
-        return new HttpOptions("127.0.0.1", 8080, "/mcp", 4L << 20, 1000, Duration.ofMinutes(30),
-                Set.of(), Set.of(), 32, Duration.ofMinutes(2), ClientLimits.defaults());
+        return new HttpOptions(
+                "127.0.0.1",
+                8080,
+                "/mcp",
+                4L << 20,
+                1000,
+                Duration.ofMinutes(30),
+                Set.of(),
+                Set.of(),
+                32,
+                Duration.ofMinutes(2),
+                ClientLimits.defaults());
     }
 
     public HttpOptions withPort(int newPort) {
-        return new HttpOptions(host, newPort, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins,
-                allowedHosts, maxThreads, idleTimeout, clientLimits, sealing);
+        return new HttpOptions(
+                host,
+                newPort,
+                path,
+                maxRequestBytes,
+                maxSessions,
+                sessionIdle,
+                allowedOrigins,
+                allowedHosts,
+                maxThreads,
+                idleTimeout,
+                clientLimits,
+                sealing);
     }
 
     public HttpOptions withClientLimits(ClientLimits limits) {
-        return new HttpOptions(host, port, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins,
-                allowedHosts, maxThreads, idleTimeout, limits, sealing);
+        return new HttpOptions(
+                host,
+                port,
+                path,
+                maxRequestBytes,
+                maxSessions,
+                sessionIdle,
+                allowedOrigins,
+                allowedHosts,
+                maxThreads,
+                idleTimeout,
+                limits,
+                sealing);
     }
 
     /** These settings with portable sessions ({@code null}: sessions held in this process). */
     public HttpOptions withSealing(SessionSealing portable) {
-        return new HttpOptions(host, port, path, maxRequestBytes, maxSessions, sessionIdle, allowedOrigins,
-                allowedHosts, maxThreads, idleTimeout, clientLimits, portable);
+        return new HttpOptions(
+                host,
+                port,
+                path,
+                maxRequestBytes,
+                maxSessions,
+                sessionIdle,
+                allowedOrigins,
+                allowedHosts,
+                maxThreads,
+                idleTimeout,
+                clientLimits,
+                portable);
     }
 
     /** The sessions these settings describe: in this process, or portable. */
     Sessions sessions(LongSupplier nanoClock, LongSupplier epochSeconds) {
-        SessionStore local = new SessionStore(maxSessions, clientLimits.maxSessionsPerClient(), sessionIdle,
-                clientLimits.unusedSessionIdle(), nanoClock);
-        return sealing == null ? local
+        SessionStore local = new SessionStore(
+                maxSessions,
+                clientLimits.maxSessionsPerClient(),
+                sessionIdle,
+                clientLimits.unusedSessionIdle(),
+                nanoClock);
+        return sealing == null
+                ? local
                 : new PortableSessions(local, sealing.keys(), sealing.maxAge(), epochSeconds, maxSessions);
     }
 }

@@ -67,7 +67,11 @@ public final class HttpTransport implements AutoCloseable {
         this(server, options, null, null, threadIdle);
     }
 
-    private HttpTransport(McpServer server, HttpOptions options, Handler.Wrapper front, MetricsRegistry metrics,
+    private HttpTransport(
+            McpServer server,
+            HttpOptions options,
+            Handler.Wrapper front,
+            MetricsRegistry metrics,
             Duration threadIdle) {
         this.options = options;
         ClientLimits limits = options.clientLimits();
@@ -102,7 +106,8 @@ public final class HttpTransport implements AutoCloseable {
         this.sessions = options.sessions(System::nanoTime, () -> System.currentTimeMillis() / 1000);
         timer.scheduleWithFixedDelay(sessions::reap, 1, 1, TimeUnit.SECONDS);
         this.budgets = new ClientCallBudgets(limits.maxCallsPerClient());
-        // A call still running after half a second is kept alive (and watched) by heartbeats; a client that has not read
+        // A call still running after half a second is kept alive (and watched) by heartbeats; a client that has not
+        // read
         // one for a read-idle period is treated as gone.
         this.heartbeats = new Heartbeats(timer, Duration.ofMillis(500), limits.readIdle());
         McpEndpoint endpoint = new McpEndpoint(server, options, sessions, budgets);

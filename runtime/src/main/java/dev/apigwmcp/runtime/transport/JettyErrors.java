@@ -30,8 +30,10 @@ final class JettyErrors implements Request.Handler {
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(JsonRpc.error(null, error(status,
-                request.getAttribute(ErrorHandler.ERROR_MESSAGE)))), callback);
+        response.write(
+                true,
+                ByteBuffer.wrap(JsonRpc.error(null, error(status, request.getAttribute(ErrorHandler.ERROR_MESSAGE)))),
+                callback);
         return true;
     }
 
@@ -42,8 +44,9 @@ final class JettyErrors implements Request.Handler {
         if (HttpStatus.isClientError(status)) {
             String reason = reason(jettyMessage);
             String phrase = HttpStatus.getMessage(status);
-            return RpcError.of(JsonRpc.INVALID_REQUEST, phrase + (reason == null || reason.equalsIgnoreCase(phrase)
-                    ? "" : ": " + reason));
+            return RpcError.of(
+                    JsonRpc.INVALID_REQUEST,
+                    phrase + (reason == null || reason.equalsIgnoreCase(phrase) ? "" : ": " + reason));
         }
         return RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error");
     }

@@ -9,10 +9,12 @@ import dev.apigwmcp.runtime.protocol.RpcError;
  * copy fails on the next request that reaches another, so {@code initialize} is refused up front with what to do.
  */
 final class KeylessSessions implements Sessions {
-    private static final RpcError REFUSAL = RpcError.of(JsonRpc.INVALID_REQUEST, "Invalid request: this gateway runs"
-            + " as many copies (AWS Lambda) without a session key, so it cannot keep a legacy (initialize) session;"
-            + " its operator sets --session.key-file or --session.key-env (APIGW_MCP_SESSION_KEY_ENV names the"
-            + " variable holding the key), or the client names protocol version 2026-07-28 in _meta, which needs no session");
+    private static final RpcError REFUSAL = RpcError.of(
+            JsonRpc.INVALID_REQUEST,
+            "Invalid request: this gateway runs"
+                    + " as many copies (AWS Lambda) without a session key, so it cannot keep a legacy (initialize) session;"
+                    + " its operator sets --session.key-file or --session.key-env (APIGW_MCP_SESSION_KEY_ENV names the"
+                    + " variable holding the key), or the client names protocol version 2026-07-28 in _meta, which needs no session");
 
     @Override
     public Found create(String client) {
@@ -25,8 +27,7 @@ final class KeylessSessions implements Sessions {
     }
 
     @Override
-    public void abandon(ClientSession session) {
-    }
+    public void abandon(ClientSession session) {}
 
     @Override
     public Found find(String id, String client) {
@@ -39,8 +40,7 @@ final class KeylessSessions implements Sessions {
     }
 
     @Override
-    public void reap() {
-    }
+    public void reap() {}
 
     @Override
     public int size() {
@@ -48,6 +48,5 @@ final class KeylessSessions implements Sessions {
     }
 
     @Override
-    public void closeAll() {
-    }
+    public void closeAll() {}
 }

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class ListenFailure {
 
-    private ListenFailure() {
-    }
+    private ListenFailure() {}
 
     /** The line for a failed {@link HttpTransport#start()} on {@code host}:{@code port}. */
     public static String describe(String host, int port, Throwable failure) {

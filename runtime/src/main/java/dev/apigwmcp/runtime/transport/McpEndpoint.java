@@ -12,8 +12,8 @@ import dev.apigwmcp.runtime.protocol.ProtocolException;
 import dev.apigwmcp.runtime.protocol.ProtocolVersions;
 import dev.apigwmcp.runtime.protocol.Reply;
 import dev.apigwmcp.runtime.protocol.RpcError;
-import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.Caller;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -68,9 +68,14 @@ public final class McpEndpoint {
      * fail on the next request that reaches another. The modern era needs no session and is served either way.
      */
     public static McpEndpoint replicated(McpServer server, HttpOptions options) {
-        Sessions sessions = options.sealing() == null ? new KeylessSessions()
+        Sessions sessions = options.sealing() == null
+                ? new KeylessSessions()
                 : options.sessions(System::nanoTime, () -> System.currentTimeMillis() / 1000);
-        return new McpEndpoint(server, options, sessions, new ClientCallBudgets(options.clientLimits().maxCallsPerClient()));
+        return new McpEndpoint(
+                server,
+                options,
+                sessions,
+                new ClientCallBudgets(options.clientLimits().maxCallsPerClient()));
     }
 
     /** The largest body accepted; a larger one gets {@link #tooLarge()}. */
@@ -92,8 +97,10 @@ public final class McpEndpoint {
             return null;
         }
         // A tools-only server sends nothing unprompted, so there is no GET stream to offer.
-        return new Answer(405, Reply.error(null, RpcError.of(JsonRpc.INVALID_REQUEST,
-                "Method not allowed: " + method + "; use POST")), Map.of("Allow", "POST, DELETE"));
+        return new Answer(
+                405,
+                Reply.error(null, RpcError.of(JsonRpc.INVALID_REQUEST, "Method not allowed: " + method + "; use POST")),
+                Map.of("Allow", "POST, DELETE"));
     }
 
     /**
@@ -112,8 +119,13 @@ public final class McpEndpoint {
 
     /** The answer to a body over {@link #maxRequestBytes()}. */
     public Answer tooLarge() {
-        return Answer.of(413, Reply.error(null, RpcError.of(JsonRpc.INVALID_REQUEST,
-                "Request too large: the body exceeds " + options.maxRequestBytes() + " bytes")));
+        return Answer.of(
+                413,
+                Reply.error(
+                        null,
+                        RpcError.of(
+                                JsonRpc.INVALID_REQUEST,
+                                "Request too large: the body exceeds " + options.maxRequestBytes() + " bytes")));
     }
 
     /** Ends the legacy session the request names (DELETE). */
@@ -123,7 +135,10 @@ public final class McpEndpoint {
             return plainError(400, "Bad request: DELETE needs an Mcp-Session-Id header");
         }
         if (!sessions.end(id)) {
-            return Answer.of(404, Reply.error(null, RpcError.of(JsonRpc.SESSION_NOT_FOUND, "Session not found: it ended or expired")));
+            return Answer.of(
+                    404,
+                    Reply.error(
+                            null, RpcError.of(JsonRpc.SESSION_NOT_FOUND, "Session not found: it ended or expired")));
         }
         return Answer.of(204, null);
     }
@@ -134,8 +149,9 @@ public final class McpEndpoint {
      * message's own {@code params._meta} context wins).
      */
     public CallScope scope(RequestHead head) {
-        return new CallScope(budgets.forClient(head.remoteAddress()), TraceContext.of(
-                head.header(TraceContext.TRACEPARENT), head.header(TraceContext.TRACESTATE)));
+        return new CallScope(
+                budgets.forClient(head.remoteAddress()),
+                TraceContext.of(head.header(TraceContext.TRACEPARENT), head.header(TraceContext.TRACESTATE)));
     }
 
     /**
@@ -148,8 +164,8 @@ public final class McpEndpoint {
      * @param scope  from {@link #scope}; the transport cancels it when the client goes away
      * @param sink   where progress notifications go (a stream, or nowhere)
      */
-    public CompletableFuture<Answer> post(RequestHead head, Caller caller, byte[] body, CallScope scope,
-                                          NotificationSink sink) {
+    public CompletableFuture<Answer> post(
+            RequestHead head, Caller caller, byte[] body, CallScope scope, NotificationSink sink) {
         McpServer answering = server.forCaller(caller);
         Frame frame = FrameParser.parse(body);
         if (frame instanceof Frame.Invalid invalid) {
@@ -168,11 +184,18 @@ public final class McpEndpoint {
         return postLegacy(answering, head, frame, single, scope, sink);
     }
 
-    private CompletableFuture<Answer> postModern(McpServer answering, RequestHead head, Message message, String version,
-                                                 CallScope scope, NotificationSink sink) {
+    private CompletableFuture<Answer> postModern(
+            McpServer answering,
+            RequestHead head,
+            Message message,
+            String version,
+            CallScope scope,
+            NotificationSink sink) {
         String mismatch = modernHeaderMismatch(head, message, version);
         if (mismatch != null) {
-            return done(400, Reply.error(message.id(), RpcError.of(JsonRpc.HEADER_MISMATCH, "Header mismatch: " + mismatch)));
+            return done(
+                    400,
+                    Reply.error(message.id(), RpcError.of(JsonRpc.HEADER_MISMATCH, "Header mismatch: " + mismatch)));
         }
         // The modern era has no sessions: each request is its own, ended by its stream.
         return dispatch(answering, new Frame.Single(message), new ClientSession(null), null, true, scope, sink);
@@ -196,25 +219,40 @@ public final class McpEndpoint {
         return null;
     }
 
-    private CompletableFuture<Answer> postLegacy(McpServer answering, RequestHead head, Frame frame, Message single,
-                                                 CallScope scope, NotificationSink sink) {
+    private CompletableFuture<Answer> postLegacy(
+            McpServer answering,
+            RequestHead head,
+            Frame frame,
+            Message single,
+            CallScope scope,
+            NotificationSink sink) {
         String headerVersion = head.header(VERSION_HEADER);
         if (headerVersion != null && !ProtocolVersions.isSupported(headerVersion)) {
-            return done(400, Reply.error(idOf(single), McpServer.unsupportedVersion(headerVersion).error()));
+            return done(
+                    400,
+                    Reply.error(
+                            idOf(single),
+                            McpServer.unsupportedVersion(headerVersion).error()));
         }
         if (single != null && "initialize".equals(single.method())) {
             Sessions.Found created = sessions.create(head.remoteAddress());
             if (created.session() == null) {
-                return done(created.refusal().code() == JsonRpc.SERVER_BUSY ? 503 : 400,
+                return done(
+                        created.refusal().code() == JsonRpc.SERVER_BUSY ? 503 : 400,
                         Reply.error(single.id(), created.refusal()));
             }
             return dispatch(answering, frame, created.session(), created.session(), false, scope, sink);
         }
         String id = head.header(SESSION_HEADER);
         if (id == null) {
-            return done(400, Reply.error(idOf(single), RpcError.of(JsonRpc.INVALID_REQUEST,
-                    "Bad request: missing Mcp-Session-Id header; send initialize first, or name the protocol version in _meta[\""
-                            + ProtocolVersions.META_PROTOCOL_VERSION + "\"]")));
+            return done(
+                    400,
+                    Reply.error(
+                            idOf(single),
+                            RpcError.of(
+                                    JsonRpc.INVALID_REQUEST,
+                                    "Bad request: missing Mcp-Session-Id header; send initialize first, or name the protocol version in _meta[\""
+                                            + ProtocolVersions.META_PROTOCOL_VERSION + "\"]")));
         }
         Sessions.Found found = sessions.find(id, head.remoteAddress());
         if (found.refusal() != null) {
@@ -222,21 +260,38 @@ public final class McpEndpoint {
         }
         ClientSession session = found.session();
         if (session == null) {
-            return done(404, Reply.error(idOf(single),
-                    RpcError.of(JsonRpc.SESSION_NOT_FOUND, "Session not found: it ended or expired; initialize again")));
+            return done(
+                    404,
+                    Reply.error(
+                            idOf(single),
+                            RpcError.of(
+                                    JsonRpc.SESSION_NOT_FOUND,
+                                    "Session not found: it ended or expired; initialize again")));
         }
-        if (headerVersion != null && session.protocolVersion() != null && !headerVersion.equals(session.protocolVersion())) {
-            return done(400, Reply.error(idOf(single), RpcError.of(JsonRpc.INVALID_REQUEST,
-                    "Bad request: " + VERSION_HEADER + " is \"" + headerVersion + "\" but the session negotiated \""
-                            + session.protocolVersion() + "\"")));
+        if (headerVersion != null
+                && session.protocolVersion() != null
+                && !headerVersion.equals(session.protocolVersion())) {
+            return done(
+                    400,
+                    Reply.error(
+                            idOf(single),
+                            RpcError.of(
+                                    JsonRpc.INVALID_REQUEST,
+                                    "Bad request: " + VERSION_HEADER + " is \"" + headerVersion
+                                            + "\" but the session negotiated \"" + session.protocolVersion() + "\"")));
         }
         return dispatch(answering, frame, session, null, false, scope, sink);
     }
 
     /** Runs the frame; a successful {@code initialize} gets its session id, a failed one loses its session. */
-    private CompletableFuture<Answer> dispatch(McpServer answering, Frame frame, ClientSession session,
-                                               ClientSession newSession, boolean modern, CallScope scope,
-                                               NotificationSink sink) {
+    private CompletableFuture<Answer> dispatch(
+            McpServer answering,
+            Frame frame,
+            ClientSession session,
+            ClientSession newSession,
+            boolean modern,
+            CallScope scope,
+            NotificationSink sink) {
         return answering.handle(frame, session, scope, sink).thenApply(done -> {
             if (done == null) {
                 return Answer.of(202, null);
@@ -245,8 +300,8 @@ public final class McpEndpoint {
                 if (done.isError()) {
                     sessions.abandon(newSession);
                 } else {
-                    return new Answer(statusFor(done, modern), done,
-                            Map.of(SESSION_HEADER, sessions.established(newSession)));
+                    return new Answer(
+                            statusFor(done, modern), done, Map.of(SESSION_HEADER, sessions.established(newSession)));
                 }
             }
             return Answer.of(statusFor(done, modern), done);
@@ -270,7 +325,9 @@ public final class McpEndpoint {
             return false;
         }
         String name = host.toLowerCase(Locale.ROOT);
-        return LOOPBACK.contains(name) || options.allowedHosts().contains(name) || options.allowedHosts().contains("*")
+        return LOOPBACK.contains(name)
+                || options.allowedHosts().contains(name)
+                || options.allowedHosts().contains("*")
                 || name.equalsIgnoreCase(head.routedHost());
     }
 
@@ -278,13 +335,15 @@ public final class McpEndpoint {
         if (origin == null) {
             return true; // non-browser clients send none; DNS rebinding needs a browser, which always sends one
         }
-        if (options.allowedOrigins().contains(origin) || options.allowedOrigins().contains("*")) {
+        if (options.allowedOrigins().contains(origin)
+                || options.allowedOrigins().contains("*")) {
             return true;
         }
         try {
             URI uri = URI.create(origin);
             String host = uri.getHost();
-            return host != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            return host != null
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                     && LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;

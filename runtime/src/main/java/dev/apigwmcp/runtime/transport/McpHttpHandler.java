@@ -35,8 +35,12 @@ final class McpHttpHandler extends Handler.Abstract {
     /** Telemetry: served at {@link MetricsEndpoint#PATH} when not null. */
     private final MetricsEndpoint metrics;
 
-    McpHttpHandler(McpEndpoint endpoint, String path, Heartbeats heartbeats, ReadDeadlines deadlines,
-                   MetricsRegistry metrics) {
+    McpHttpHandler(
+            McpEndpoint endpoint,
+            String path,
+            Heartbeats heartbeats,
+            ReadDeadlines deadlines,
+            MetricsRegistry metrics) {
         this.endpoint = endpoint;
         this.path = path;
         this.heartbeats = heartbeats;
@@ -70,7 +74,8 @@ final class McpHttpHandler extends Handler.Abstract {
             return true;
         } catch (RuntimeException e) {
             LOG.error("Internal error on {} {}: {}", request.getMethod(), path, e.toString());
-            return write(response, callback, McpEndpoint.plainError(HttpStatus.INTERNAL_SERVER_ERROR_500, "Internal error"));
+            return write(
+                    response, callback, McpEndpoint.plainError(HttpStatus.INTERNAL_SERVER_ERROR_500, "Internal error"));
         }
     }
 
@@ -90,14 +95,18 @@ final class McpHttpHandler extends Handler.Abstract {
                 answer(request, response, callback, head, outcome);
             } catch (RuntimeException e) {
                 LOG.error("Internal error on POST {}: {}", path, e.toString());
-                write(response, callback, McpEndpoint.plainError(HttpStatus.INTERNAL_SERVER_ERROR_500, "Internal error"));
+                write(
+                        response,
+                        callback,
+                        McpEndpoint.plainError(HttpStatus.INTERNAL_SERVER_ERROR_500, "Internal error"));
             }
         });
         deadlines.reading(request, reader);
         reader.run();
     }
 
-    private void answer(Request request, Response response, Callback callback, JettyHead head, BodyReader.Outcome outcome) {
+    private void answer(
+            Request request, Response response, Callback callback, JettyHead head, BodyReader.Outcome outcome) {
         if (outcome instanceof BodyReader.Outcome.Body body) {
             dispatch(request, response, callback, head, body.bytes());
         } else if (outcome instanceof BodyReader.Outcome.TimedOut late) {
@@ -107,7 +116,10 @@ final class McpHttpHandler extends Handler.Abstract {
         } else if (outcome instanceof BodyReader.Outcome.TooLarge) {
             write(response, callback, endpoint.tooLarge());
         } else {
-            write(response, callback, McpEndpoint.plainError(HttpStatus.BAD_REQUEST_400, "Bad request: could not read the body"));
+            write(
+                    response,
+                    callback,
+                    McpEndpoint.plainError(HttpStatus.BAD_REQUEST_400, "Bad request: could not read the body"));
         }
     }
 
@@ -128,7 +140,8 @@ final class McpHttpHandler extends Handler.Abstract {
         });
         // Inbound authorization: the caller the handler in front verified (HttpTransport.CALLER_ATTRIBUTE).
         Caller caller = request.getAttribute(HttpTransport.CALLER_ATTRIBUTE) instanceof Caller verified
-                ? verified : Caller.LOCAL;
+                ? verified
+                : Caller.LOCAL;
         CompletableFuture<McpEndpoint.Answer> answer = endpoint.post(head, caller, body, scope, writer::event);
         if (!answer.isDone()) {
             Runnable unwatch = heartbeats.watch(writer, () -> scope.cancel(CancelReason.CLIENT_GONE));
@@ -137,7 +150,8 @@ final class McpHttpHandler extends Handler.Abstract {
         answer.whenComplete((done, failure) -> {
             if (done == null) {
                 LOG.error("Internal error on POST {}: {}", path, failure);
-                writer.finish(Reply.error(null, RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error")),
+                writer.finish(
+                        Reply.error(null, RpcError.of(JsonRpc.INTERNAL_ERROR, "Internal error")),
                         HttpStatus.INTERNAL_SERVER_ERROR_500);
                 return;
             }

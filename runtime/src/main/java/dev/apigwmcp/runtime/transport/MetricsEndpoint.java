@@ -32,8 +32,8 @@ final class MetricsEndpoint {
             response.setStatus(HttpStatus.METHOD_NOT_ALLOWED_405);
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-            response.write(true, ByteBuffer.wrap("Method not allowed: use GET\n".getBytes(StandardCharsets.UTF_8)),
-                    callback);
+            response.write(
+                    true, ByteBuffer.wrap("Method not allowed: use GET\n".getBytes(StandardCharsets.UTF_8)), callback);
             return true;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);

@@ -47,8 +47,8 @@ final class PortableSessions implements Sessions {
     @Override
     public String established(ClientSession session) {
         long now = epochSeconds.getAsLong();
-        return tokens.seal(new SessionClaims(session.id(), session.protocolVersion(), session.clientCapabilities(),
-                now, now + maxAgeSeconds));
+        return tokens.seal(new SessionClaims(
+                session.id(), session.protocolVersion(), session.clientCapabilities(), now, now + maxAgeSeconds));
     }
 
     @Override
@@ -66,8 +66,11 @@ final class PortableSessions implements Sessions {
         if (held != null) {
             return new Found(held, null);
         }
-        return local.adopt(claims.sessionId(), client, clock -> ClientSession.resumed(claims.sessionId(),
-                claims.protocolVersion(), claims.clientCapabilities(), clock));
+        return local.adopt(
+                claims.sessionId(),
+                client,
+                clock -> ClientSession.resumed(
+                        claims.sessionId(), claims.protocolVersion(), claims.clientCapabilities(), clock));
     }
 
     @Override
@@ -82,8 +85,10 @@ final class PortableSessions implements Sessions {
         if (ended.size() < maxEnded) {
             ended.put(claims.sessionId(), claims.expiresAt());
         } else {
-            LOG.warn("{} sessions were ended by DELETE and have not expired yet; this one is ended, but its id will"
-                    + " be accepted again here until it expires", maxEnded);
+            LOG.warn(
+                    "{} sessions were ended by DELETE and have not expired yet; this one is ended, but its id will"
+                            + " be accepted again here until it expires",
+                    maxEnded);
         }
         local.remove(claims.sessionId());
         return true;

@@ -178,7 +178,8 @@ final class ReadDeadlines implements Connection.Listener {
                 if (now - lastProgress > idleNanos) {
                     late = "no byte arrived for " + Duration.ofNanos(idleNanos).toMillis() + " ms";
                 } else if (now - started > totalNanos) {
-                    late = "it did not arrive within " + Duration.ofNanos(totalNanos).toMillis() + " ms";
+                    late = "it did not arrive within "
+                            + Duration.ofNanos(totalNanos).toMillis() + " ms";
                 } else {
                     return;
                 }
@@ -210,12 +211,18 @@ final class ReadDeadlines implements Connection.Listener {
                 endPoint.close();
                 return;
             }
-            byte[] body = JsonRpc.error(null, RpcError.of(JsonRpc.INVALID_REQUEST,
-                    "Request timeout: the request headers were not received in time (" + late + ")"));
+            byte[] body = JsonRpc.error(
+                    null,
+                    RpcError.of(
+                            JsonRpc.INVALID_REQUEST,
+                            "Request timeout: the request headers were not received in time (" + late + ")"));
             byte[] head = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            endPoint.write(Callback.from(endPoint::close, failure -> endPoint.close()),
-                    ByteBuffer.wrap(head), ByteBuffer.wrap(body));
+                            + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            endPoint.write(
+                    Callback.from(endPoint::close, failure -> endPoint.close()),
+                    ByteBuffer.wrap(head),
+                    ByteBuffer.wrap(body));
         }
     }
 }

@@ -28,10 +28,13 @@ final class ResponseWriter {
     private static final byte[] SPACE = {' '};
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.UTF_8);
 
-    private enum Mode { UNCOMMITTED, SSE, JSON }
-
-    private record Write(ByteBuffer buffer, boolean last) {
+    private enum Mode {
+        UNCOMMITTED,
+        SSE,
+        JSON
     }
+
+    private record Write(ByteBuffer buffer, boolean last) {}
 
     private final Response response;
     private final Callback callback;
@@ -43,6 +46,7 @@ final class ResponseWriter {
     private long writingSince;
     /** The last write is queued or done: nothing more is accepted. */
     private boolean finished;
+
     private boolean failed;
     private boolean completed;
 

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param issuedAt           when {@code initialize} was answered, in epoch seconds
  * @param expiresAt          when the session ends on every replica, in epoch seconds
  */
-record SessionClaims(String sessionId, String protocolVersion, Set<String> clientCapabilities, long issuedAt,
-                     long expiresAt) {
+record SessionClaims(
+        String sessionId, String protocolVersion, Set<String> clientCapabilities, long issuedAt, long expiresAt) {
     SessionClaims {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(protocolVersion, "protocolVersion");

@@ -23,8 +23,7 @@ public final class SessionKeys {
     static final int ID_BYTES = 4;
 
     /** One AES-256 key and its fingerprint. */
-    record Key(byte[] id, SecretKey secret) {
-    }
+    record Key(byte[] id, SecretKey secret) {}
 
     private final List<Key> keys;
 
@@ -46,7 +45,8 @@ public final class SessionKeys {
             }
             byte[] bytes;
             try {
-                bytes = line.contains("-") || line.contains("_") ? Base64.getUrlDecoder().decode(line)
+                bytes = line.contains("-") || line.contains("_")
+                        ? Base64.getUrlDecoder().decode(line)
                         : Base64.getDecoder().decode(line);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + " line " + (i + 1) + " is not base64; " + HOW_TO_MAKE);
@@ -70,8 +70,8 @@ public final class SessionKeys {
         return new SessionKeys(List.of(key(bytes)));
     }
 
-    static final String HOW_TO_MAKE = "write one key per line, 32 random bytes in base64, for example from"
-            + " `openssl rand -base64 32`";
+    static final String HOW_TO_MAKE =
+            "write one key per line, 32 random bytes in base64, for example from" + " `openssl rand -base64 32`";
 
     /** The key that seals new ids. */
     Key sealing() {

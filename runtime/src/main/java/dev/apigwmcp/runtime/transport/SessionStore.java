@@ -24,8 +24,7 @@ import java.util.function.Supplier;
  * in the way has a call running is {@code initialize} refused. Ending a session cancels whatever it still runs.
  */
 final class SessionStore implements Sessions {
-    private record Entry(ClientSession session, String client) {
-    }
+    private record Entry(ClientSession session, String client) {}
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
     private final int maxSessions;
@@ -37,7 +36,8 @@ final class SessionStore implements Sessions {
 
     SessionStore(int maxSessions, int maxPerClient, Duration idle, Duration unusedIdle, LongSupplier nanoClock) {
         if (maxSessions < 1 || maxPerClient < 1) {
-            throw new IllegalArgumentException("session caps must be at least 1, got " + maxSessions + " and " + maxPerClient);
+            throw new IllegalArgumentException(
+                    "session caps must be at least 1, got " + maxSessions + " and " + maxPerClient);
         }
         this.maxSessions = maxSessions;
         this.maxPerClient = maxPerClient;
@@ -71,13 +71,21 @@ final class SessionStore implements Sessions {
             reap();
         }
         if (count(client) >= maxPerClient && !evictIdle(entry -> entry.client().equals(client))) {
-            return new Found(null, RpcError.limit("Server busy: this client already has " + maxPerClient
-                    + " sessions, each with a call in flight; end one (DELETE) or retry later",
-                    "max-sessions-per-client", maxPerClient));
+            return new Found(
+                    null,
+                    RpcError.limit(
+                            "Server busy: this client already has " + maxPerClient
+                                    + " sessions, each with a call in flight; end one (DELETE) or retry later",
+                            "max-sessions-per-client",
+                            maxPerClient));
         }
         if (sessions.size() >= maxSessions && !evictIdle(entry -> true)) {
-            return new Found(null, RpcError.limit("Server busy: all " + maxSessions
-                    + " sessions have a call in flight; retry later", "max-sessions", maxSessions));
+            return new Found(
+                    null,
+                    RpcError.limit(
+                            "Server busy: all " + maxSessions + " sessions have a call in flight; retry later",
+                            "max-sessions",
+                            maxSessions));
         }
         ClientSession session = make.get();
         sessions.put(id, new Entry(session, client));

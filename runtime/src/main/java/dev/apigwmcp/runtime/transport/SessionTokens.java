@@ -30,6 +30,7 @@ final class SessionTokens {
     private static final int HEADER_BYTES = 1 + SessionKeys.ID_BYTES;
     /** Longer ids are not ours: refused before any decoding. */
     static final int MAX_LENGTH = 1024;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SessionKeys keys;
@@ -43,14 +44,17 @@ final class SessionTokens {
         SessionKeys.Key key = keys.sealing();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] header = ByteBuffer.allocate(HEADER_BYTES).put(FORMAT).put(key.id()).array();
+        byte[] header =
+                ByteBuffer.allocate(HEADER_BYTES).put(FORMAT).put(key.id()).array();
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(header);
             byte[] sealed = cipher.doFinal(encode(claims));
             ByteBuffer token = ByteBuffer.allocate(HEADER_BYTES + NONCE_BYTES + sealed.length)
-                    .put(header).put(nonce).put(sealed);
+                    .put(header)
+                    .put(nonce)
+                    .put(sealed);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed to seal a session id: " + e.getMessage(), e);
@@ -79,7 +83,10 @@ final class SessionTokens {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, bytes, HEADER_BYTES, NONCE_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key.secret(),
+                    new GCMParameterSpec(TAG_BITS, bytes, HEADER_BYTES, NONCE_BYTES));
             cipher.updateAAD(bytes, 0, HEADER_BYTES);
             int offset = HEADER_BYTES + NONCE_BYTES;
             return decode(cipher.doFinal(bytes, offset, bytes.length - offset));
@@ -104,11 +111,17 @@ final class SessionTokens {
             JsonNode node = JSON.readTree(new String(plain, StandardCharsets.UTF_8));
             List<String> capabilities = new ArrayList<>();
             node.path("caps").forEach(name -> capabilities.add(name.asString()));
-            if (!node.path("sid").isString() || !node.path("ver").isString() || !node.path("exp").isNumber()) {
+            if (!node.path("sid").isString()
+                    || !node.path("ver").isString()
+                    || !node.path("exp").isNumber()) {
                 return null;
             }
-            return new SessionClaims(node.get("sid").asString(), node.get("ver").asString(),
-                    new TreeSet<>(capabilities), node.path("iat").asLong(), node.get("exp").asLong());
+            return new SessionClaims(
+                    node.get("sid").asString(),
+                    node.get("ver").asString(),
+                    new TreeSet<>(capabilities),
+                    node.path("iat").asLong(),
+                    node.get("exp").asLong());
         } catch (JacksonException | IllegalArgumentException e) {
             return null;
         }

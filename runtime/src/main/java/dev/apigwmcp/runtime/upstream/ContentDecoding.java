@@ -25,11 +25,9 @@ final class ContentDecoding {
      * @param truncated whether the body was longer than the cap (encoded or decoded) and was cut
      * @param problem   why the body could not be decoded, or {@code null}; {@code bytes} are then the raw bytes
      */
-    record Decoded(byte[] bytes, boolean truncated, String problem) {
-    }
+    record Decoded(byte[] bytes, boolean truncated, String problem) {}
 
-    private ContentDecoding() {
-    }
+    private ContentDecoding() {}
 
     /**
      * Decodes {@code raw} (itself cut at the cap when {@code rawTruncated}) as {@code contentEncoding} says.
@@ -41,15 +39,21 @@ final class ContentDecoding {
         }
         boolean gzip = coding.equals("gzip") || coding.equals("x-gzip");
         if (!gzip && !coding.equals("deflate")) {
-            return new Decoded(raw, rawTruncated, "the body is encoded as '" + contentEncoding.trim()
-                    + "', which the gateway does not decode (it asks for identity; gzip and deflate are decoded)");
+            return new Decoded(
+                    raw,
+                    rawTruncated,
+                    "the body is encoded as '" + contentEncoding.trim()
+                            + "', which the gateway does not decode (it asks for identity; gzip and deflate are decoded)");
         }
         try {
-            return gzip ? inflate(new GZIPInputStream(new ByteArrayInputStream(raw)), rawTruncated, cap)
+            return gzip
+                    ? inflate(new GZIPInputStream(new ByteArrayInputStream(raw)), rawTruncated, cap)
                     : deflate(raw, rawTruncated, cap);
         } catch (IOException e) {
-            return new Decoded(raw, rawTruncated, "the body is labelled " + coding + " but is not valid " + coding
-                    + " (" + e.getMessage() + ")");
+            return new Decoded(
+                    raw,
+                    rawTruncated,
+                    "the body is labelled " + coding + " but is not valid " + coding + " (" + e.getMessage() + ")");
         }
     }
 
@@ -58,8 +62,8 @@ final class ContentDecoding {
         try {
             return inflate(new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater()), rawTruncated, cap);
         } catch (ZipException e) {
-            return inflate(new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(true)), rawTruncated,
-                    cap);
+            return inflate(
+                    new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(true)), rawTruncated, cap);
         }
     }
 

@@ -5,8 +5,7 @@ import dev.apigwmcp.runtime.spi.ArgumentException;
 /** Checks header and cookie names and values so that no argument can start a new header line or request. */
 final class HeaderRules {
 
-    private HeaderRules() {
-    }
+    private HeaderRules() {}
 
     /** RFC 9110 token: the only characters a header or cookie name may have. */
     static void checkName(String argument, String name) {
@@ -16,8 +15,10 @@ final class HeaderRules {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!isTokenChar(c)) {
-                throw new ArgumentException(argument, "name '" + printable(name) + "' is not a valid HTTP token"
-                        + " (character " + describe(c) + " at " + i + ")");
+                throw new ArgumentException(
+                        argument,
+                        "name '" + printable(name) + "' is not a valid HTTP token" + " (character " + describe(c)
+                                + " at " + i + ")");
             }
         }
     }
@@ -31,19 +32,23 @@ final class HeaderRules {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n') {
-                throw new ArgumentException(argument, "contains a line break (CR or LF) at position " + i
-                        + ", which a header value cannot carry");
+                throw new ArgumentException(
+                        argument,
+                        "contains a line break (CR or LF) at position " + i + ", which a header value cannot carry");
             }
             if (c == 0) {
                 throw new ArgumentException(argument, "contains a NUL character at position " + i);
             }
             if ((c < 0x20 && c != '\t') || c == 0x7F) {
-                throw new ArgumentException(argument, "contains control character " + describe(c) + " at position "
-                        + i + ", which a header value cannot carry");
+                throw new ArgumentException(
+                        argument,
+                        "contains control character " + describe(c) + " at position " + i
+                                + ", which a header value cannot carry");
             }
             if (c > 0xFF) {
-                throw new ArgumentException(argument, "contains " + describe(c) + " at position " + i
-                        + "; header values are limited to ISO-8859-1");
+                throw new ArgumentException(
+                        argument,
+                        "contains " + describe(c) + " at position " + i + "; header values are limited to ISO-8859-1");
             }
         }
     }
@@ -54,8 +59,9 @@ final class HeaderRules {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c <= ' ' || c == '"' || c == ',' || c == ';' || c == '\\' || c >= 0x7F) {
-                throw new ArgumentException(argument, "contains " + describe(c) + " at position " + i
-                        + ", which a cookie value cannot carry");
+                throw new ArgumentException(
+                        argument,
+                        "contains " + describe(c) + " at position " + i + ", which a cookie value cannot carry");
             }
         }
     }

@@ -6,12 +6,13 @@ public final class HttpSyntax {
     /** Longest part of a bad name or value quoted in a message. */
     private static final int MAX_QUOTED = 64;
 
-    private HttpSyntax() {
-    }
+    private HttpSyntax() {}
 
     /** RFC 9110 token: the only characters a header, cookie or query-parameter name of ours may have. */
     public static boolean isTokenChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
                 || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 

@@ -16,16 +16,13 @@ import java.util.Set;
 public record PathTemplate(String template, List<Part> parts) {
 
     /** A piece of a template. */
-    public sealed interface Part permits Literal, Variable {
-    }
+    public sealed interface Part permits Literal, Variable {}
 
     /** Literal text, already in its on-the-wire form. */
-    public record Literal(String text) implements Part {
-    }
+    public record Literal(String text) implements Part {}
 
     /** A variable; {@code greedy} for {@code {name+}}. */
-    public record Variable(String name, boolean greedy) implements Part {
-    }
+    public record Variable(String name, boolean greedy) implements Part {}
 
     public PathTemplate {
         parts = List.copyOf(parts);
@@ -68,7 +65,8 @@ public record PathTemplate(String template, List<Part> parts) {
                 throw new IllegalArgumentException("bad variable in path template " + template);
             }
             if (!names.add(name)) {
-                throw new IllegalArgumentException("variable {" + name + "} appears twice in path template " + template);
+                throw new IllegalArgumentException(
+                        "variable {" + name + "} appears twice in path template " + template);
             }
             parts.add(new Variable(name, greedy));
             i = close + 1;

@@ -20,14 +20,36 @@ import java.util.TreeSet;
  * @param reservedQuery   query parameter names no argument may set (an API key sent in the query)
  * @param timeout         timeout of one upstream exchange
  */
-public record RequestTarget(String method, PathTemplate path, Map<String, String> pathArguments, URI baseUri,
-        Set<String> reservedHeaders, Set<String> reservedQuery, Duration timeout) {
+public record RequestTarget(
+        String method,
+        PathTemplate path,
+        Map<String, String> pathArguments,
+        URI baseUri,
+        Set<String> reservedHeaders,
+        Set<String> reservedQuery,
+        Duration timeout) {
 
     /** Headers that only the runtime sets: transport framing, routing and credentials. */
     public static final Set<String> ALWAYS_RESERVED_HEADERS = Set.of(
-            "host", "authorization", "proxy-authorization", "content-length", "content-type", "transfer-encoding",
-            "connection", "keep-alive", "upgrade", "expect", "te", "trailer", "cookie", "x-api-key",
-            "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "via");
+            "host",
+            "authorization",
+            "proxy-authorization",
+            "content-length",
+            "content-type",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "upgrade",
+            "expect",
+            "te",
+            "trailer",
+            "cookie",
+            "x-api-key",
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto",
+            "via");
 
     public RequestTarget {
         Objects.requireNonNull(method, "method");

@@ -47,35 +47,45 @@ public final class ResponseMapper {
      * @param conformance checks {@code structuredContent} against the output schema the tool lists, or {@code null}
      *                    when it lists none
      */
-    public ToolResult map(UpstreamResponse response, ResponseShape shape, OutputConformance conformance,
-            String displayUri) {
+    public ToolResult map(
+            UpstreamResponse response, ResponseShape shape, OutputConformance conformance, String displayUri) {
         int status = response.status();
         if (status >= 200 && status < 300) {
             return success(response, shape, conformance, displayUri);
         }
         String reason = reason(status);
         if (status >= 300 && status < 400) {
-            return ToolResult.text("Upstream answered HTTP " + status + reason
-                    + " (a redirect); redirects are not followed, so check the configured base URL.",
-                    CallOutcome.REDIRECT, status);
+            return ToolResult.text(
+                    "Upstream answered HTTP " + status + reason
+                            + " (a redirect); redirects are not followed, so check the configured base URL.",
+                    CallOutcome.REDIRECT,
+                    status);
         }
         String message = errorMessage(response);
         String quoted = message == null ? "" : ": " + message;
         Optional<Duration> retryAfter = response.retryAfter(Instant.now());
         if (status == 429) {
-            String retry = retryAfter.map(wait -> " The upstream asks to retry after " + RetryAfter.seconds(wait)
-                    + " s (Retry-After).").orElse(" Retry later.");
-            return ToolResult.text("Upstream is throttling requests (HTTP 429 Too Many Requests)" + quoted + "."
-                    + retry, CallOutcome.THROTTLED, status);
+            String retry = retryAfter
+                    .map(wait -> " The upstream asks to retry after " + RetryAfter.seconds(wait) + " s (Retry-After).")
+                    .orElse(" Retry later.");
+            return ToolResult.text(
+                    "Upstream is throttling requests (HTTP 429 Too Many Requests)" + quoted + "." + retry,
+                    CallOutcome.THROTTLED,
+                    status);
         }
         if (status >= 500) {
-            String retry = retryAfter.map(wait -> " The upstream asks to retry after " + RetryAfter.seconds(wait)
-                    + " s (Retry-After).").orElse(" This is a server-side problem; retrying later may help.");
-            return ToolResult.text("Upstream failed with HTTP " + status + reason + quoted + "." + retry,
-                    CallOutcome.SERVER_ERROR, status);
+            String retry = retryAfter
+                    .map(wait -> " The upstream asks to retry after " + RetryAfter.seconds(wait) + " s (Retry-After).")
+                    .orElse(" This is a server-side problem; retrying later may help.");
+            return ToolResult.text(
+                    "Upstream failed with HTTP " + status + reason + quoted + "." + retry,
+                    CallOutcome.SERVER_ERROR,
+                    status);
         }
-        return ToolResult.text("Upstream rejected the request with HTTP " + status + reason + quoted,
-                CallOutcome.CLIENT_ERROR, status);
+        return ToolResult.text(
+                "Upstream rejected the request with HTTP " + status + reason + quoted,
+                CallOutcome.CLIENT_ERROR,
+                status);
     }
 
     /**
@@ -84,14 +94,17 @@ public final class ResponseMapper {
      * {@code isError} with a first text block saying why, followed by the body itself, so that a spec-following
      * client never throws and the model still gets everything the upstream said.
      */
-    private ToolResult success(UpstreamResponse response, ResponseShape shape, OutputConformance schema,
-            String displayUri) {
+    private ToolResult success(
+            UpstreamResponse response, ResponseShape shape, OutputConformance schema, String displayUri) {
         int status = response.status();
         byte[] body = response.body();
         String answered = "Upstream answered HTTP " + status + reason(status);
         if (response.encodingProblem() != null) {
-            return ToolResult.text(answered + ", but " + response.encodingProblem() + ".",
-                    CallOutcome.NONCONFORMING_OUTPUT, status).withDetail("encoding");
+            return ToolResult.text(
+                            answered + ", but " + response.encodingProblem() + ".",
+                            CallOutcome.NONCONFORMING_OUTPUT,
+                            status)
+                    .withDetail("encoding");
         }
         if (body.length == 0) {
             return empty(answered, schema, status);
@@ -101,32 +114,47 @@ public final class ResponseMapper {
                 ? "[response cut at " + body.length + " bytes: it is larger than the configured limit]"
                 : null;
         if (type.isImage()) {
-            ObjectNode image = json.createObjectNode().put("type", "image")
-                    .put("data", Base64.getEncoder().encodeToString(body)).put("mimeType", type.essence());
-            return schema == null ? blocks(CallOutcome.OK, status, null, image, note)
-                    : mismatch(answered + " with an image (" + type.essence() + "), not the JSON the tool's output"
-                            + " schema documents; the image follows.", status, "image", image, note);
+            ObjectNode image = json.createObjectNode()
+                    .put("type", "image")
+                    .put("data", Base64.getEncoder().encodeToString(body))
+                    .put("mimeType", type.essence());
+            return schema == null
+                    ? blocks(CallOutcome.OK, status, null, image, note)
+                    : mismatch(
+                            answered + " with an image (" + type.essence() + "), not the JSON the tool's output"
+                                    + " schema documents; the image follows.",
+                            status,
+                            "image",
+                            image,
+                            note);
         }
         String text = type.isTextual() || type.isUnknown() ? decode(body, type.charset()) : null;
         if (text == null) {
             ObjectNode resource = json.createObjectNode().put("type", "resource");
-            resource.putObject("resource").put("uri", displayUri)
+            resource.putObject("resource")
+                    .put("uri", displayUri)
                     .put("mimeType", type.isUnknown() ? "application/octet-stream" : type.essence())
                     .put("blob", Base64.getEncoder().encodeToString(body));
-            return schema == null ? blocks(CallOutcome.OK, status, null, resource, note)
-                    : mismatch(answered + " with " + (type.isUnknown() ? "binary" : type.essence()) + " content, not"
-                            + " the JSON the tool's output schema documents; it follows as an embedded resource.",
-                            status, "binary", resource, note);
+            return schema == null
+                    ? blocks(CallOutcome.OK, status, null, resource, note)
+                    : mismatch(
+                            answered + " with " + (type.isUnknown() ? "binary" : type.essence()) + " content, not"
+                                    + " the JSON the tool's output schema documents; it follows as an embedded resource.",
+                            status,
+                            "binary",
+                            resource,
+                            note);
         }
         if (schema != null && text.isBlank() && !response.truncated()) {
             return empty(answered, schema, status);
         }
-        ObjectNode textBlock = json.createObjectNode().put("type", "text")
-                .put("text", note == null ? text : text + "\n" + note);
+        ObjectNode textBlock =
+                json.createObjectNode().put("type", "text").put("text", note == null ? text : text + "\n" + note);
         if (schema != null) {
             return checked(answered, status, text, body, type, response.truncated(), textBlock, shape, schema);
         }
-        ObjectNode result = blocks(CallOutcome.OK, status, null, textBlock, null).result();
+        ObjectNode result =
+                blocks(CallOutcome.OK, status, null, textBlock, null).result();
         if (shape.structured() && !response.truncated() && (type.isJson() || type.isUnknown())) {
             JsonNode parsed = parse(text);
             if (parsed != null) {
@@ -141,43 +169,78 @@ public final class ResponseMapper {
     }
 
     /** A textual answer of a tool with an output schema: structured content only when it conforms. */
-    private ToolResult checked(String answered, int status, String text, byte[] body, MediaType type,
-            boolean truncated, ObjectNode textBlock, ResponseShape shape, OutputConformance schema) {
+    private ToolResult checked(
+            String answered,
+            int status,
+            String text,
+            byte[] body,
+            MediaType type,
+            boolean truncated,
+            ObjectNode textBlock,
+            ResponseShape shape,
+            OutputConformance schema) {
         int bytes = body.length;
         String asText = "; it is returned as text only.";
         if (truncated) {
-            return mismatch(answered + " with more than the configured limit of " + bytes + " bytes ("
-                    + UpstreamSettings.MAX_RESPONSE_BYTES.name() + "); the answer was cut, so it cannot be checked"
-                    + " against the tool's output schema" + asText, status, "truncated", textBlock, null);
+            return mismatch(
+                    answered + " with more than the configured limit of " + bytes + " bytes ("
+                            + UpstreamSettings.MAX_RESPONSE_BYTES.name()
+                            + "); the answer was cut, so it cannot be checked"
+                            + " against the tool's output schema" + asText,
+                    status,
+                    "truncated",
+                    textBlock,
+                    null);
         }
         if (type.isXml() || type.isHtml()) {
-            return mismatch(answered + " with " + (type.isXml() ? "XML" : "HTML") + " (" + type.essence()
-                    + "), not the JSON the tool's output schema documents" + asText, status, "not-json", textBlock,
+            return mismatch(
+                    answered + " with " + (type.isXml() ? "XML" : "HTML") + " (" + type.essence()
+                            + "), not the JSON the tool's output schema documents" + asText,
+                    status,
+                    "not-json",
+                    textBlock,
                     null);
         }
         JsonNode parsed;
         try {
             parsed = readTree(text, body, type.charset());
         } catch (JacksonException e) {
-            String what = type.isJson() ? type.essence() + " content that is not valid JSON (" + parserProblem(e) + ")"
-                    : type.isUnknown() ? "content that is not JSON (" + parserProblem(e) + ")"
-                    : "text (" + type.essence() + ") that is not JSON";
-            return mismatch(answered + " with " + what + ", where the tool's output schema documents JSON" + asText,
-                    status, "not-json", textBlock, null);
+            String what = type.isJson()
+                    ? type.essence() + " content that is not valid JSON (" + parserProblem(e) + ")"
+                    : type.isUnknown()
+                            ? "content that is not JSON (" + parserProblem(e) + ")"
+                            : "text (" + type.essence() + ") that is not JSON";
+            return mismatch(
+                    answered + " with " + what + ", where the tool's output schema documents JSON" + asText,
+                    status,
+                    "not-json",
+                    textBlock,
+                    null);
         }
         JsonNode candidate = parsed;
         if (shape.wrap() != null) {
             candidate = json.createObjectNode().set(shape.wrap(), parsed);
         } else if (!parsed.isObject()) {
-            return mismatch(answered + " with a JSON " + kind(parsed) + ", where the tool's output schema documents"
-                    + " an object" + asText, status, "not-object", textBlock, null);
+            return mismatch(
+                    answered + " with a JSON " + kind(parsed) + ", where the tool's output schema documents"
+                            + " an object" + asText,
+                    status,
+                    "not-object",
+                    textBlock,
+                    null);
         }
         List<String> problems = schema.problems(candidate);
         if (!problems.isEmpty()) {
-            return mismatch(answered + ", but the answer does not match the tool's documented output schema, so it is"
-                    + " returned as text only:\n- " + String.join("\n- ", problems), status, "schema", textBlock, null);
+            return mismatch(
+                    answered + ", but the answer does not match the tool's documented output schema, so it is"
+                            + " returned as text only:\n- " + String.join("\n- ", problems),
+                    status,
+                    "schema",
+                    textBlock,
+                    null);
         }
-        ObjectNode result = blocks(CallOutcome.OK, status, null, textBlock, null).result();
+        ObjectNode result =
+                blocks(CallOutcome.OK, status, null, textBlock, null).result();
         result.set("structuredContent", candidate);
         return new ToolResult(result, CallOutcome.OK, status);
     }
@@ -194,9 +257,12 @@ public final class ResponseMapper {
         ObjectNode nothing = json.createObjectNode();
         List<String> problems = schema.problems(nothing);
         if (!problems.isEmpty()) {
-            return ToolResult.text(answered + " with no content, but the tool's documented output schema does not"
-                    + " accept an empty result:\n- " + String.join("\n- ", problems),
-                    CallOutcome.NONCONFORMING_OUTPUT, status).withDetail("empty");
+            return ToolResult.text(
+                            answered + " with no content, but the tool's documented output schema does not"
+                                    + " accept an empty result:\n- " + String.join("\n- ", problems),
+                            CallOutcome.NONCONFORMING_OUTPUT,
+                            status)
+                    .withDetail("empty");
         }
         ToolResult result = ToolResult.text(text, CallOutcome.OK, status);
         result.result().set("structuredContent", nothing);
@@ -220,24 +286,35 @@ public final class ResponseMapper {
     /** An answer that cannot be sent as conforming structured content: why, then the body itself. */
     private ToolResult mismatch(String why, int status, String detail, ObjectNode body, String note) {
         ToolResult result = blocks(CallOutcome.NONCONFORMING_OUTPUT, status, detail, body, note);
-        ((ArrayNode) result.result().get("content")).insert(0, json.createObjectNode().put("type", "text")
-                .put("text", why));
+        ((ArrayNode) result.result().get("content"))
+                .insert(0, json.createObjectNode().put("type", "text").put("text", why));
         return result;
     }
 
     private static String kind(JsonNode value) {
-        return value.isArray() ? "array" : value.isString() ? "string" : value.isNumber() ? "number"
-                : value.isBoolean() ? "boolean" : value.isNull() ? "null" : "value";
+        return value.isArray()
+                ? "array"
+                : value.isString()
+                        ? "string"
+                        : value.isNumber()
+                                ? "number"
+                                : value.isBoolean() ? "boolean" : value.isNull() ? "null" : "value";
     }
 
     /** The parser's first line and where it stopped; the body itself is not repeated. */
     private static String parserProblem(JacksonException e) {
-        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        String message = String.valueOf(e.getOriginalMessage())
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
         if (message.length() > 200) {
             message = message.substring(0, 200) + "...";
         }
-        return e.getLocation() == null ? message
-                : message + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null
+                ? message
+                : message + " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 
     /**
@@ -260,14 +337,19 @@ public final class ResponseMapper {
 
     /** Strict decoding: bytes that are not valid text in the charset make the body binary. */
     private static String decode(byte[] body, Charset charset) {
-        if (isAscii(body) && (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
-                || charset.equals(StandardCharsets.ISO_8859_1))) {
+        if (isAscii(body)
+                && (charset.equals(StandardCharsets.UTF_8)
+                        || charset.equals(StandardCharsets.US_ASCII)
+                        || charset.equals(StandardCharsets.ISO_8859_1))) {
             // Valid in all three whatever it holds: one character per byte, without a decoder.
             return new String(body, StandardCharsets.ISO_8859_1);
         }
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -306,8 +388,8 @@ public final class ResponseMapper {
     }
 
     private static String messageField(JsonNode object) {
-        for (String field : new String[] {"message", "Message", "error_description", "errorMessage", "error",
-                "detail", "title"}) {
+        for (String field :
+                new String[] {"message", "Message", "error_description", "errorMessage", "error", "detail", "title"}) {
             JsonNode value = object.get(field);
             if (value == null || value.isNull()) {
                 continue;
@@ -339,31 +421,57 @@ public final class ResponseMapper {
             return ToolResult.text("The call was cancelled.", CallOutcome.CANCELLED, 0);
         }
         if (cause instanceof IOException) {
-            return ToolResult.text("The connection to the upstream failed: " + describe(cause) + ".",
-                    CallOutcome.CONNECTION_FAILED, 0);
+            return ToolResult.text(
+                    "The connection to the upstream failed: " + describe(cause) + ".",
+                    CallOutcome.CONNECTION_FAILED,
+                    0);
         }
-        return ToolResult.text("Internal error while calling the upstream (" + cause.getClass().getSimpleName()
-                + ").", CallOutcome.INTERNAL, 0);
+        return ToolResult.text(
+                "Internal error while calling the upstream (" + cause.getClass().getSimpleName() + ").",
+                CallOutcome.INTERNAL,
+                0);
     }
 
     private static ToolResult failure(UpstreamFailure failure, String displayUri, long deadlineMs) {
         return switch (failure.kind()) {
-            case DEADLINE -> ToolResult.text("The upstream did not answer within the tool's deadline of " + deadlineMs
-                    + " ms (the export's timeoutInMillis, else " + UpstreamSettings.TIMEOUT_MS.name() + "): "
-                    + failure.phase().late() + (failure.phase() == ExchangePhase.BODY ? " (HTTP " + failure.status()
-                    + ", " + failure.bytesReceived() + " bytes received)" : "")
-                    + ". The gateway closed the connection.", CallOutcome.TIMEOUT, failure.status())
-                    .withDetail(failure.phase().name().toLowerCase(Locale.ROOT));
-            case CONNECT_TIMEOUT -> ToolResult.text("Could not connect to the upstream at " + displayUri
-                    + " in time (" + UpstreamSettings.CONNECT_TIMEOUT_MS.name() + "). Check the base URL and network.",
-                    CallOutcome.TIMEOUT, 0).withDetail("connect");
-            case CONNECT_FAILED -> ToolResult.text("Could not connect to the upstream at " + displayUri + " ("
-                    + failure.getMessage() + ").", CallOutcome.CONNECTION_FAILED, 0);
-            case BROKEN -> ToolResult.text("The connection to the upstream failed " + (failure.phase()
-                    == ExchangePhase.BODY ? "while the body was arriving (HTTP " + failure.status() + ", "
-                    + failure.bytesReceived() + " bytes received)" : "before it answered") + ": "
-                    + failure.getMessage() + ".",
-                    CallOutcome.CONNECTION_FAILED, failure.status());
+            case DEADLINE ->
+                ToolResult.text(
+                                "The upstream did not answer within the tool's deadline of " + deadlineMs
+                                        + " ms (the export's timeoutInMillis, else "
+                                        + UpstreamSettings.TIMEOUT_MS.name() + "): "
+                                        + failure.phase().late()
+                                        + (failure.phase() == ExchangePhase.BODY
+                                                ? " (HTTP " + failure.status() + ", " + failure.bytesReceived()
+                                                        + " bytes received)"
+                                                : "")
+                                        + ". The gateway closed the connection.",
+                                CallOutcome.TIMEOUT,
+                                failure.status())
+                        .withDetail(failure.phase().name().toLowerCase(Locale.ROOT));
+            case CONNECT_TIMEOUT ->
+                ToolResult.text(
+                                "Could not connect to the upstream at " + displayUri + " in time ("
+                                        + UpstreamSettings.CONNECT_TIMEOUT_MS.name()
+                                        + "). Check the base URL and network.",
+                                CallOutcome.TIMEOUT,
+                                0)
+                        .withDetail("connect");
+            case CONNECT_FAILED ->
+                ToolResult.text(
+                        "Could not connect to the upstream at " + displayUri + " (" + failure.getMessage() + ").",
+                        CallOutcome.CONNECTION_FAILED,
+                        0);
+            case BROKEN ->
+                ToolResult.text(
+                        "The connection to the upstream failed "
+                                + (failure.phase() == ExchangePhase.BODY
+                                        ? "while the body was arriving (HTTP " + failure.status() + ", "
+                                                + failure.bytesReceived() + " bytes received)"
+                                        : "before it answered")
+                                + ": "
+                                + failure.getMessage() + ".",
+                        CallOutcome.CONNECTION_FAILED,
+                        failure.status());
         };
     }
 
@@ -455,10 +563,15 @@ public final class ResponseMapper {
         }
 
         boolean isTextual() {
-            return essence.startsWith("text/") || isJson() || essence.endsWith("+xml")
-                    || essence.equals("application/xml") || essence.equals("application/javascript")
-                    || essence.equals("application/x-www-form-urlencoded") || essence.equals("application/yaml")
-                    || essence.equals("application/x-yaml") || essence.equals("application/graphql");
+            return essence.startsWith("text/")
+                    || isJson()
+                    || essence.endsWith("+xml")
+                    || essence.equals("application/xml")
+                    || essence.equals("application/javascript")
+                    || essence.equals("application/x-www-form-urlencoded")
+                    || essence.equals("application/yaml")
+                    || essence.equals("application/x-yaml")
+                    || essence.equals("application/graphql");
         }
     }
 }

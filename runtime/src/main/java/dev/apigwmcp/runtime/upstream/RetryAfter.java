@@ -10,8 +10,7 @@ import java.util.Optional;
 /** A {@code Retry-After} header (RFC 9110 10.2.3): delay-seconds or an HTTP date, read as a wait from now. */
 public final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait the header asks for (never negative), or empty when it is missing or unreadable. */
     public static Optional<Duration> parse(String value, Instant now) {
@@ -24,7 +23,8 @@ public final class RetryAfter {
             return Optional.of(Duration.ofSeconds(text.length() > 9 ? 999_999_999L : Long.parseLong(text)));
         }
         try {
-            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration wait = Duration.between(now, at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException e) {

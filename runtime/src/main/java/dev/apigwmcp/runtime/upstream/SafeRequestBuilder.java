@@ -24,7 +24,8 @@ import tools.jackson.databind.ObjectMapper;
 public final class SafeRequestBuilder implements UpstreamRequestBuilder {
 
     /** Methods an {@code ANY} tool may choose; TRACE and CONNECT are never sent. */
-    public static final Set<String> ALLOWED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    public static final Set<String> ALLOWED_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final RequestTarget target;
     private final ObjectMapper json;
@@ -52,8 +53,10 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
         }
         String upper = value.toUpperCase(Locale.ROOT);
         if (!ALLOWED_METHODS.contains(upper)) {
-            throw new ArgumentException(argument, "'" + value + "' is not an allowed HTTP method; use one of "
-                    + String.join(", ", new java.util.TreeSet<>(ALLOWED_METHODS)));
+            throw new ArgumentException(
+                    argument,
+                    "'" + value + "' is not an allowed HTTP method; use one of "
+                            + String.join(", ", new java.util.TreeSet<>(ALLOWED_METHODS)));
         }
         method = upper;
         return this;
@@ -92,12 +95,17 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     /** Encodes one path segment; empty, {@code .} and {@code ..} would change which resource is addressed. */
     private static String encodeSegment(String argument, String segment, String what) {
         if (segment.isEmpty()) {
-            throw new ArgumentException(argument, what + " is empty; path values need at least one character"
-                    + (what.startsWith("segment") ? " between slashes (no leading, trailing or double '/')" : ""));
+            throw new ArgumentException(
+                    argument,
+                    what + " is empty; path values need at least one character"
+                            + (what.startsWith("segment")
+                                    ? " between slashes (no leading, trailing or double '/')"
+                                    : ""));
         }
         if (segment.equals(".") || segment.equals("..")) {
-            throw new ArgumentException(argument, what + " is '" + segment
-                    + "', which would address another resource; '.' and '..' are not allowed");
+            throw new ArgumentException(
+                    argument,
+                    what + " is '" + segment + "', which would address another resource; '.' and '..' are not allowed");
         }
         return PercentEncoding.encode(segment);
     }
@@ -139,11 +147,14 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
             JsonNode value = member.getValue();
             String text = value.isNull() ? "" : value.isValueNode() ? value.asString() : value.toString();
             switch (style) {
-                case DEEP_OBJECT -> appendQuery(PercentEncoding.encode(name + "[" + member.getKey() + "]"),
-                        PercentEncoding.encode(element(argument, text)));
+                case DEEP_OBJECT ->
+                    appendQuery(
+                            PercentEncoding.encode(name + "[" + member.getKey() + "]"),
+                            PercentEncoding.encode(element(argument, text)));
                 case FORM_EXPLODED -> {
                     checkQueryName(argument, member.getKey());
-                    appendQuery(PercentEncoding.encode(member.getKey()), PercentEncoding.encode(element(argument, text)));
+                    appendQuery(
+                            PercentEncoding.encode(member.getKey()), PercentEncoding.encode(element(argument, text)));
                 }
                 default -> {
                     flat.add(member.getKey());
@@ -200,8 +211,9 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     private void checkQueryName(String argument, String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (target.reservedQuery().contains(lower) || lower.startsWith("x-amz-")) {
-            throw new ArgumentException(argument, "query parameter '" + name
-                    + "' is reserved for credentials and cannot be set from arguments");
+            throw new ArgumentException(
+                    argument,
+                    "query parameter '" + name + "' is reserved for credentials and cannot be set from arguments");
         }
     }
 
@@ -221,8 +233,10 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
         HeaderRules.checkName(argument, name);
         String lower = name.toLowerCase(Locale.ROOT);
         if (target.reservedHeaders().contains(lower) || lower.startsWith("x-amz-") || lower.startsWith("proxy-")) {
-            throw new ArgumentException(argument, "header '" + name
-                    + "' is set by the gateway (credentials, host or framing) and cannot be set from arguments");
+            throw new ArgumentException(
+                    argument,
+                    "header '" + name
+                            + "' is set by the gateway (credentials, host or framing) and cannot be set from arguments");
         }
         HeaderRules.checkValue(argument, value);
         headers.add(new HttpHeader(name, value));
@@ -259,7 +273,9 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
         if (value == null) {
             return this;
         }
-        setBody(argument, mediaType == null ? "text/plain; charset=utf-8" : mediaType,
+        setBody(
+                argument,
+                mediaType == null ? "text/plain; charset=utf-8" : mediaType,
                 value.getBytes(StandardCharsets.UTF_8));
         return this;
     }
@@ -287,8 +303,9 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
                 String value = pathValues.get(variable.name());
                 if (value == null) {
                     String argument = target.pathArguments().getOrDefault(variable.name(), variable.name());
-                    throw new ArgumentException(argument, "is required (path parameter {" + variable.name()
-                            + (variable.greedy() ? "+" : "") + "})");
+                    throw new ArgumentException(
+                            argument,
+                            "is required (path parameter {" + variable.name() + (variable.greedy() ? "+" : "") + "})");
                 }
                 uri.append(value);
             }

@@ -20,6 +20,7 @@ public final class TargetCircuit {
     private final Supplier<UpstreamEvents> events;
     /** Made on the first call, so that a gateway's start does not load the library's classes. */
     private volatile CircuitBreaker breaker;
+
     private volatile long openedAt;
 
     public TargetCircuit(String target, CircuitSettings settings, Supplier<UpstreamEvents> events) {
@@ -63,7 +64,9 @@ public final class TargetCircuit {
             if (to == CircuitBreaker.State.OPEN) {
                 openedAt = System.nanoTime();
             }
-            events.get().circuitChanged(target, event.getStateTransition().getFromState().name(), to.name());
+            events.get()
+                    .circuitChanged(
+                            target, event.getStateTransition().getFromState().name(), to.name());
         });
         return created;
     }
@@ -110,14 +113,17 @@ public final class TargetCircuit {
     /** {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN} ({@code DISABLED} when circuit breaking is off). */
     public String state() {
         CircuitBreaker circuit = breaker;
-        return !settings.enabled() ? "DISABLED" : circuit == null ? "CLOSED" : circuit.getState().name();
+        return !settings.enabled()
+                ? "DISABLED"
+                : circuit == null ? "CLOSED" : circuit.getState().name();
     }
 
     /** How long calls stay refused (zero once a trial call may go, or one is under way). */
     public Duration pausedFor() {
         CircuitBreaker circuit = breaker;
         long left = settings.openFor().toNanos() - (System.nanoTime() - openedAt);
-        return circuit == null || circuit.getState() != CircuitBreaker.State.OPEN || left <= 0 ? Duration.ZERO
+        return circuit == null || circuit.getState() != CircuitBreaker.State.OPEN || left <= 0
+                ? Duration.ZERO
                 : Duration.ofNanos(left);
     }
 

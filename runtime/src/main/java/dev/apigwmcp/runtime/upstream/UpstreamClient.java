@@ -27,10 +27,10 @@ import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
-import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
@@ -54,8 +54,8 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 public final class UpstreamClient implements AutoCloseable {
 
     /** Headers the client sets itself (framing); a caller's copy is not sent. */
-    private static final Set<String> CLIENT_MANAGED = Set.of("content-length", "connection", "expect",
-            "upgrade", "transfer-encoding", "te", "keep-alive");
+    private static final Set<String> CLIENT_MANAGED =
+            Set.of("content-length", "connection", "expect", "upgrade", "transfer-encoding", "te", "keep-alive");
     /** Threads for I/O only: callers block on their own call threads, callbacks never block. */
     private static final int IO_THREADS = 16;
     /** {@code Name@1a2b3c}: an object's identity in a message. */
@@ -66,6 +66,7 @@ public final class UpstreamClient implements AutoCloseable {
     private final int maxConnectionsPerTarget;
     /** Read on every exchange without a lock; created, and cleared at close, under this object's lock. */
     private volatile HttpClient client;
+
     private java.net.http.HttpClient tokenClient;
 
     /**
@@ -164,9 +165,8 @@ public final class UpstreamClient implements AutoCloseable {
     public UpstreamResponse exchange(UpstreamRequest request, Duration budget)
             throws UpstreamFailure, InterruptedException {
         long budgetMs = Math.max(1, budget.toMillis());
-        Request jetty = client().newRequest(request.uri())
-                .method(request.method())
-                .timeout(budgetMs, TimeUnit.MILLISECONDS);
+        Request jetty =
+                client().newRequest(request.uri()).method(request.method()).timeout(budgetMs, TimeUnit.MILLISECONDS);
         jetty.headers(fields -> {
             boolean acceptEncoding = false;
             boolean host = false;
@@ -211,42 +211,52 @@ public final class UpstreamClient implements AutoCloseable {
         } catch (ExecutionException e) {
             throw failure(e.getCause(), collector);
         }
-        ContentDecoding.Decoded decoded = ContentDecoding.decode(collected.body, collected.truncated,
-                collected.headers.firstValue("content-encoding").orElse(null), maxResponseBytes);
-        return new UpstreamResponse(collected.status, collected.headers, decoded.bytes(), decoded.truncated(),
-                decoded.problem());
+        ContentDecoding.Decoded decoded = ContentDecoding.decode(
+                collected.body,
+                collected.truncated,
+                collected.headers.firstValue("content-encoding").orElse(null),
+                maxResponseBytes);
+        return new UpstreamResponse(
+                collected.status, collected.headers, decoded.bytes(), decoded.truncated(), decoded.problem());
     }
 
     /** The Host header of a URI: its host, and its port unless that is the scheme's default (RFC 9110, 7.2). */
     static String hostHeader(java.net.URI uri) {
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()))
+        boolean defaultPort = port == -1
+                || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()))
                 || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()));
         return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
     }
 
     private static UpstreamFailure failure(Throwable cause, Collector collector) {
-        ExchangePhase phase = collector.headers ? ExchangePhase.BODY
+        ExchangePhase phase = collector.headers
+                ? ExchangePhase.BODY
                 : collector.connected ? ExchangePhase.HEADERS : ExchangePhase.CONNECT;
         long bytes = collector.received;
         int status = collector.status;
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        if (cause instanceof TimeoutException && !message.toLowerCase(Locale.ROOT).startsWith("idle")) {
+        if (cause instanceof TimeoutException
+                && !message.toLowerCase(Locale.ROOT).startsWith("idle")) {
             return new UpstreamFailure(UpstreamFailure.Kind.DEADLINE, phase, bytes, status, "deadline passed", cause);
         }
         if (cause instanceof SSLException && phase != ExchangePhase.BODY) {
             // The handshake runs on the new connection, after Jetty has begun the request on it.
-            return new UpstreamFailure(UpstreamFailure.Kind.CONNECT_FAILED, ExchangePhase.CONNECT, 0, 0,
-                    "TLS handshake failed: " + plain(cause), cause);
+            return new UpstreamFailure(
+                    UpstreamFailure.Kind.CONNECT_FAILED,
+                    ExchangePhase.CONNECT,
+                    0,
+                    0,
+                    "TLS handshake failed: " + plain(cause),
+                    cause);
         }
         if (phase == ExchangePhase.CONNECT) {
             if (cause instanceof SocketTimeoutException) {
-                return new UpstreamFailure(UpstreamFailure.Kind.CONNECT_TIMEOUT, phase, 0, 0, "connect timeout",
-                        cause);
+                return new UpstreamFailure(UpstreamFailure.Kind.CONNECT_TIMEOUT, phase, 0, 0, "connect timeout", cause);
             }
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-                return new UpstreamFailure(UpstreamFailure.Kind.CONNECT_FAILED, phase, 0, 0,
-                        "connection refused or unreachable", cause);
+                return new UpstreamFailure(
+                        UpstreamFailure.Kind.CONNECT_FAILED, phase, 0, 0, "connection refused or unreachable", cause);
             }
             if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
                 return new UpstreamFailure(UpstreamFailure.Kind.CONNECT_FAILED, phase, 0, 0, "unknown host", cause);
@@ -271,8 +281,7 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     /** A completed answer, body as received. */
-    private record Collected(int status, HttpHeaders headers, byte[] body, boolean truncated) {
-    }
+    private record Collected(int status, HttpHeaders headers, byte[] body, boolean truncated) {}
 
     /** Ends an exchange whose body reached the cap; its connection is closed, the bytes so far are kept. */
     private static final class CapReached extends IOException {
@@ -311,8 +320,9 @@ public final class UpstreamClient implements AutoCloseable {
         @Override
         public void onHeaders(Response response) {
             Map<String, List<String>> map = new LinkedHashMap<>();
-            response.getHeaders().forEach(field -> map.computeIfAbsent(field.getName(), n -> new java.util.ArrayList<>())
-                    .add(field.getValue()));
+            response.getHeaders()
+                    .forEach(field -> map.computeIfAbsent(field.getName(), n -> new java.util.ArrayList<>())
+                            .add(field.getValue()));
             responseHeaders = HttpHeaders.of(map, (name, value) -> true);
             status = response.getStatus();
             headers = true;
@@ -348,8 +358,8 @@ public final class UpstreamClient implements AutoCloseable {
                 if (responseHeaders == null) {
                     onHeaders(response);
                 }
-                done.complete(new Collected(response.getStatus(), responseHeaders, Arrays.copyOf(buffer, size),
-                        truncated));
+                done.complete(
+                        new Collected(response.getStatus(), responseHeaders, Arrays.copyOf(buffer, size), truncated));
             } else {
                 done.completeExceptionally(failure);
             }

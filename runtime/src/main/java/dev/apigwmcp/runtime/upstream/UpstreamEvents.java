@@ -8,8 +8,7 @@ package dev.apigwmcp.runtime.upstream;
 public interface UpstreamEvents {
 
     /** Observes nothing. */
-    UpstreamEvents NONE = new UpstreamEvents() {
-    };
+    UpstreamEvents NONE = new UpstreamEvents() {};
 
     /**
      * One attempt ended.
@@ -24,18 +23,22 @@ public interface UpstreamEvents {
      * @param nanos   how long the attempt took
      * @param retried whether another attempt follows
      */
-    record Attempt(String target, String tool, int number, String method, int status, String failure, long nanos,
-            boolean retried) {
-    }
+    record Attempt(
+            String target,
+            String tool,
+            int number,
+            String method,
+            int status,
+            String failure,
+            long nanos,
+            boolean retried) {}
 
-    default void attemptEnded(Attempt attempt) {
-    }
+    default void attemptEnded(Attempt attempt) {}
 
     /**
      * A target's circuit changed state.
      *
      * @param from and {@code to}: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
      */
-    default void circuitChanged(String target, String from, String to) {
-    }
+    default void circuitChanged(String target, String from, String to) {}
 }

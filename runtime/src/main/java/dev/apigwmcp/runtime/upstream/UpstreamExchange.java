@@ -39,7 +39,7 @@ public final class UpstreamExchange {
     /** Told before a retry's wait, so that a client watching the call's progress sees it. */
     @FunctionalInterface
     public interface RetryNotice {
-        RetryNotice NONE = (next, max, why, wait) -> { };
+        RetryNotice NONE = (next, max, why, wait) -> {};
 
         void retrying(int nextAttempt, int maxAttempts, String why, Duration wait);
     }
@@ -65,8 +65,15 @@ public final class UpstreamExchange {
      *
      * @param deadline the whole exchange's budget, retries and waits included
      */
-    public Result run(UpstreamRequest unsigned, Signer signer, TargetCircuit circuit, String tool, Duration deadline,
-            UpstreamEvents events, RetryNotice notice) throws InterruptedException {
+    public Result run(
+            UpstreamRequest unsigned,
+            Signer signer,
+            TargetCircuit circuit,
+            String tool,
+            Duration deadline,
+            UpstreamEvents events,
+            RetryNotice notice)
+            throws InterruptedException {
         long deadlineAt = System.nanoTime() + deadline.toNanos();
         int attempt = 0;
         UpstreamResponse response = null;
@@ -74,7 +81,8 @@ public final class UpstreamExchange {
         while (true) {
             if (!circuit.tryAcquire()) {
                 // Opened by this call's own failures (or others'): a retry ends with what the last attempt got.
-                return attempt == 0 ? new Result(null, null, 0, circuit.pausedFor())
+                return attempt == 0
+                        ? new Result(null, null, 0, circuit.pausedFor())
                         : new Result(response, failure, attempt, null);
             }
             // Signed only once the circuit lets the attempt go: a refused call needs no credentials (no token
@@ -101,14 +109,23 @@ public final class UpstreamExchange {
             long took = System.nanoTime() - started;
             report(circuit, response, failure, took);
             Duration wait = nextWait(signed.method(), attempt, response, failure, deadlineAt);
-            events.attemptEnded(new UpstreamEvents.Attempt(circuit.target(), tool, attempt, signed.method(),
-                    response == null ? 0 : response.status(), failure == null ? null : failure.kind().name(), took,
+            events.attemptEnded(new UpstreamEvents.Attempt(
+                    circuit.target(),
+                    tool,
+                    attempt,
+                    signed.method(),
+                    response == null ? 0 : response.status(),
+                    failure == null ? null : failure.kind().name(),
+                    took,
                     wait != null));
             if (wait == null) {
                 return new Result(response, failure, attempt, null);
             }
-            notice.retrying(attempt + 1, retry.maxAttempts(), response == null ? failure.getMessage()
-                    : "HTTP " + response.status(), wait);
+            notice.retrying(
+                    attempt + 1,
+                    retry.maxAttempts(),
+                    response == null ? failure.getMessage() : "HTTP " + response.status(),
+                    wait);
             TimeUnit.NANOSECONDS.sleep(wait.toNanos());
             if (System.nanoTime() >= deadlineAt) {
                 return new Result(response, failure, attempt, null);
@@ -133,8 +150,8 @@ public final class UpstreamExchange {
     }
 
     /** The wait before the next attempt, or {@code null} when there is none. */
-    private Duration nextWait(String method, int attempt, UpstreamResponse response, UpstreamFailure failure,
-            long deadlineAt) {
+    private Duration nextWait(
+            String method, int attempt, UpstreamResponse response, UpstreamFailure failure, long deadlineAt) {
         boolean retryable = failure != null ? failure.beforeResponse() : RetryPolicy.retryableStatus(response.status());
         if (!retryable || !retry.retries(method) || attempt >= retry.maxAttempts()) {
             return null;

@@ -27,8 +27,8 @@ final class UpstreamFailure extends IOException {
     private final long bytesReceived;
     private final int status;
 
-    public UpstreamFailure(Kind kind, ExchangePhase phase, long bytesReceived, int status, String message,
-            Throwable cause) {
+    public UpstreamFailure(
+            Kind kind, ExchangePhase phase, long bytesReceived, int status, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.phase = phase;

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param encodingProblem why a compressed body could not be decoded ({@code body} is then as received), or
  *                        {@code null}
  */
-public record UpstreamResponse(int status, HttpHeaders headers, byte[] body, boolean truncated,
-        String encodingProblem) {
+public record UpstreamResponse(
+        int status, HttpHeaders headers, byte[] body, boolean truncated, String encodingProblem) {
 
     public UpstreamResponse(int status, HttpHeaders headers, byte[] body, boolean truncated) {
         this(status, headers, body, truncated, null);

@@ -30,7 +30,8 @@ class RuntimeStructureTest {
 
     @BeforeAll
     void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
@@ -40,51 +41,90 @@ class RuntimeStructureTest {
 
     @Test
     void theSpiIsSelfContained() {
-        noClasses().that().resideInAPackage(ROOT + ".spi..").should().dependOnClassesThat()
-                .resideInAnyPackage(packages("config", "transport", "protocol", "tools", "execution", "upstream",
-                        "auth", "inbound", "telemetry", "lambda"))
-                .because("generated code is compiled against the spi alone").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".spi..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages(
+                        "config",
+                        "transport",
+                        "protocol",
+                        "tools",
+                        "execution",
+                        "upstream",
+                        "auth",
+                        "inbound",
+                        "telemetry",
+                        "lambda"))
+                .because("generated code is compiled against the spi alone")
+                .check(classes);
     }
 
     @Test
     void theToolsInterfaceKnowsNoLayerThatUsesOrImplementsIt() {
-        noClasses().that().resideInAPackage(ROOT + ".tools..").should().dependOnClassesThat()
-                .resideInAnyPackage(packages("transport", "protocol", "execution", "upstream", "auth", "inbound",
-                        "telemetry", "lambda"))
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".tools..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages(
+                        "transport", "protocol", "execution", "upstream", "auth", "inbound", "telemetry", "lambda"))
                 .check(classes);
     }
 
     @Test
     void theProtocolKnowsNoTransportAndRunsToolsOnlyThroughTheToolsInterface() {
-        noClasses().that().resideInAPackage(ROOT + ".protocol..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".protocol..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(packages("transport", "execution", "upstream", "auth", "inbound", "lambda"))
                 .check(classes);
     }
 
     @Test
     void theToolSearchWrapsToolsOnlyThroughTheToolsInterface() {
-        noClasses().that().resideInAPackage(ROOT + ".search..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".search..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(packages("transport", "protocol", "execution", "auth", "inbound", "lambda"))
-                .because("the search is one hook around any tool service, below the protocol").check(classes);
+                .because("the search is one hook around any tool service, below the protocol")
+                .check(classes);
     }
 
     @Test
     void transportsKnowNothingOfExecution() {
-        noClasses().that().resideInAPackage(ROOT + ".transport..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".transport..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(packages("execution", "upstream", "auth", "lambda"))
                 .check(classes);
     }
 
     @Test
     void executionUpstreamAndAuthKnowNoTransportOrProtocol() {
-        noClasses().that().resideInAnyPackage(packages("execution", "upstream", "auth")).should()
-                .dependOnClassesThat().resideInAnyPackage(packages("transport", "protocol", "inbound", "lambda"))
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages("execution", "upstream", "auth"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages("transport", "protocol", "inbound", "lambda"))
                 .check(classes);
     }
 
     @Test
     void theUpstreamClientKnowsNothingOfCredentialsOrTools() {
-        noClasses().that().resideInAPackage(ROOT + ".upstream..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".upstream..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(packages("execution", "auth", "tools", "telemetry"))
                 .check(classes);
     }
@@ -100,38 +140,68 @@ class RuntimeStructureTest {
         // The tool search's types that other modules use, which this test cannot see: apigw-mcp-search-embeddings
         // implements QueryEmbedder, the benchmarks' SearchEvaluation indexes and ranks with the others; SearchMode is
         // a member of the public SearchSettings.
-        java.util.Set<String> otherModules = java.util.Set.of("QueryEmbedder", "Scored", "SearchDocument",
-                "SearchDocuments", "SearchField", "SearchMode", "ToolIndex", "ToolSearch", "VectorIndex").stream()
-                .map(name -> ROOT + ".search." + name).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> otherModules = java.util.Set.of(
+                        "QueryEmbedder",
+                        "Scored",
+                        "SearchDocument",
+                        "SearchDocuments",
+                        "SearchField",
+                        "SearchMode",
+                        "ToolIndex",
+                        "ToolSearch",
+                        "VectorIndex")
+                .stream()
+                .map(name -> ROOT + ".search." + name)
+                .collect(java.util.stream.Collectors.toSet());
         java.util.Set<String> entryPoints = new java.util.HashSet<>(otherModules);
-        entryPoints.addAll(java.util.Set.of(ROOT + ".Gateway", ROOT + ".lambda.LambdaHandler",
-                ROOT + ".execution.GatewayToolServiceFactory", ROOT + ".protocol.RefusedCalls",
+        entryPoints.addAll(java.util.Set.of(
+                ROOT + ".Gateway",
+                ROOT + ".lambda.LambdaHandler",
+                ROOT + ".execution.GatewayToolServiceFactory",
+                ROOT + ".protocol.RefusedCalls",
                 ROOT + ".upstream.OutputConformance"));
         java.util.Set<String> mainTypes = new java.util.HashSet<>();
         classes.forEach(type -> mainTypes.add(type.getName()));
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().arePublic().and().areTopLevelClasses()
-                .and().resideOutsideOfPackage(ROOT + ".spi..")
-                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
-                        "be used from another package or be an entry point") {
-                    @Override
-                    public void check(com.tngtech.archunit.core.domain.JavaClass type,
-                            com.tngtech.archunit.lang.ConditionEvents events) {
-                        boolean usedElsewhere = type.getDirectDependenciesToSelf().stream()
-                                .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
-                        if (mainTypes.contains(type.getName()) && !usedElsewhere
-                                && !entryPoints.contains(type.getName())) {
-                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type, type.getName()
-                                    + " is public but used only in its own package: make it package-private"));
-                        }
-                    }
-                })
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .resideOutsideOfPackage(ROOT + ".spi..")
+                .should(
+                        new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
+                                "be used from another package or be an entry point") {
+                            @Override
+                            public void check(
+                                    com.tngtech.archunit.core.domain.JavaClass type,
+                                    com.tngtech.archunit.lang.ConditionEvents events) {
+                                boolean usedElsewhere = type.getDirectDependenciesToSelf().stream()
+                                        .anyMatch(d -> !d.getOriginClass()
+                                                .getPackageName()
+                                                .equals(type.getPackageName()));
+                                if (mainTypes.contains(type.getName())
+                                        && !usedElsewhere
+                                        && !entryPoints.contains(type.getName())) {
+                                    events.add(
+                                            com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                                    type,
+                                                    type.getName()
+                                                            + " is public but used only in its own package: make it package-private"));
+                                }
+                            }
+                        })
                 .check(new ClassFileImporter().importPackages(ROOT)); // tests count as users too
     }
 
     @Test
     void packagesHaveNoCycles() {
-        SlicesRuleDefinition.slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+        SlicesRuleDefinition.slices()
+                .matching(ROOT + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .ignoreDependency(
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(ROOT))
                 .check(classes);
     }
@@ -141,8 +211,11 @@ class RuntimeStructureTest {
         Path sources = Path.of("src/main/java/dev/apigwmcp/runtime");
         try (Stream<Path> dirs = Files.walk(sources)) {
             List<Path> undocumented = dirs.filter(Files::isDirectory)
-                    .filter(dir -> hasJava(dir) && !Files.exists(dir.resolve("package-info.java"))).toList();
-            Assertions.assertThat(undocumented).as("packages without package-info.java").isEmpty();
+                    .filter(dir -> hasJava(dir) && !Files.exists(dir.resolve("package-info.java")))
+                    .toList();
+            Assertions.assertThat(undocumented)
+                    .as("packages without package-info.java")
+                    .isEmpty();
         }
     }
 

@@ -52,8 +52,11 @@ class ClientCredentialsTokenSourceTest {
     @BeforeEach
     void start() throws Exception {
         tokenServer = new TestUpstream();
-        tokenServer.respond(r -> Reply.json(200, "{\"access_token\":\"tok-" + issued.incrementAndGet()
-                + "\",\"token_type\":\"bearer\",\"expires_in\":600}").delayed(100));
+        tokenServer.respond(r -> Reply.json(
+                        200,
+                        "{\"access_token\":\"tok-" + issued.incrementAndGet()
+                                + "\",\"token_type\":\"bearer\",\"expires_in\":600}")
+                .delayed(100));
     }
 
     @AfterEach
@@ -62,8 +65,15 @@ class ClientCredentialsTokenSourceTest {
     }
 
     private ClientCredentialsTokenSource source() {
-        return new ClientCredentialsTokenSource(tokenServer.uri("/oauth2/token"), "id", "s3cret", null, () -> http,
-                JsonMapper.builder().build(), clock, Duration.ofSeconds(5));
+        return new ClientCredentialsTokenSource(
+                tokenServer.uri("/oauth2/token"),
+                "id",
+                "s3cret",
+                null,
+                () -> http,
+                JsonMapper.builder().build(),
+                clock,
+                Duration.ofSeconds(5));
     }
 
     @Test
@@ -97,14 +107,16 @@ class ClientCredentialsTokenSourceTest {
     @Test
     void answerWithoutAccessTokenIsAClearError() {
         tokenServer.respond(r -> Reply.json(200, "{\"token_type\":\"bearer\"}"));
-        assertThatThrownBy(() -> source().token()).isInstanceOf(AuthException.class)
+        assertThatThrownBy(() -> source().token())
+                .isInstanceOf(AuthException.class)
                 .hasMessage("The OAuth2 token endpoint answered without an access_token.");
     }
 
     @Test
     void unreachableEndpointIsAClearErrorWithoutTheSecret() {
         tokenServer.close();
-        assertThatThrownBy(() -> source().token()).isInstanceOf(AuthException.class)
+        assertThatThrownBy(() -> source().token())
+                .isInstanceOf(AuthException.class)
                 .hasMessageStartingWith("Could not reach the OAuth2 token endpoint")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     }

@@ -20,30 +20,37 @@ class NoAwsCredentialsMessageTest {
     @Test
     void withoutAProfileItNamesEveryWayToGiveCredentialsAndNotTheChain() {
         String message = NoCredentials.message(null, CHAIN, true);
-        assertThat(message).isEqualTo("no AWS credentials found; name a profile with --aws.profile, set"
-                + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or sign in with aws sso login");
+        assertThat(message)
+                .isEqualTo(
+                        "no AWS credentials found; name a profile with --aws.profile, set"
+                                + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or sign in with aws sso login");
     }
 
     @Test
     void aNamedProfileWithoutCredentialsIsNamedInTheSsoCommandToo() {
-        assertThat(NoCredentials.message("dev", CHAIN, true)).startsWith("no AWS credentials found for profile 'dev';")
-                .endsWith("or sign in with aws sso login --profile dev").doesNotContain("ProviderChain");
+        assertThat(NoCredentials.message("dev", CHAIN, true))
+                .startsWith("no AWS credentials found for profile 'dev';")
+                .endsWith("or sign in with aws sso login --profile dev")
+                .doesNotContain("ProviderChain");
     }
 
     @Test
     void aNamedProfileThatDoesNotExistIsSaidSo() {
-        assertThat(NoCredentials.message("dve", CHAIN, false)).isEqualTo("no AWS credentials: profile 'dve'"
-                + " (--aws.profile) is not in the AWS config or credentials file; name an existing profile with"
-                + " --aws.profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment");
+        assertThat(NoCredentials.message("dve", CHAIN, false))
+                .isEqualTo("no AWS credentials: profile 'dve'"
+                        + " (--aws.profile) is not in the AWS config or credentials file; name an existing profile with"
+                        + " --aws.profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment");
     }
 
     @Test
     void anExpiredSsoSessionSaysToSignInAgain() {
-        String sdk = "Unable to load credentials from any of the providers in the chain ...: [ProfileCredentialsProvider"
-                + "(profileName=dev): The SSO session associated with this profile has expired or is otherwise"
-                + " invalid. To refresh this SSO session run aws sso login with the corresponding profile.]";
-        assertThat(NoCredentials.message("dev", sdk, true)).isEqualTo("no AWS credentials: the SSO session of"
-                + " profile 'dev' has expired or is invalid; sign in again with aws sso login --profile dev");
+        String sdk =
+                "Unable to load credentials from any of the providers in the chain ...: [ProfileCredentialsProvider"
+                        + "(profileName=dev): The SSO session associated with this profile has expired or is otherwise"
+                        + " invalid. To refresh this SSO session run aws sso login with the corresponding profile.]";
+        assertThat(NoCredentials.message("dev", sdk, true))
+                .isEqualTo("no AWS credentials: the SSO session of"
+                        + " profile 'dev' has expired or is invalid; sign in again with aws sso login --profile dev");
     }
 
     @Test

@@ -36,29 +36,49 @@ class TargetAuthTest {
     @TempDir
     Path dir;
 
-    private static TargetAuth.Request request(Set<AuthKind> needed, String exportRegion, Map<String, String> settings,
-            Map<String, String> environment) {
-        AuthEnvironment env = new AuthEnvironment(environment::get,
-                profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null), Clock.systemUTC());
-        return new TargetAuth.Request("pets", needed, EXPORT_KEY, exportRegion, Settings.of(settings), env,
-                HttpClient::newHttpClient, JsonMapper.builder().build(), Duration.ofSeconds(5));
+    private static TargetAuth.Request request(
+            Set<AuthKind> needed, String exportRegion, Map<String, String> settings, Map<String, String> environment) {
+        AuthEnvironment env = new AuthEnvironment(
+                environment::get, profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null), Clock.systemUTC());
+        return new TargetAuth.Request(
+                "pets",
+                needed,
+                EXPORT_KEY,
+                exportRegion,
+                Settings.of(settings),
+                env,
+                HttpClient::newHttpClient,
+                JsonMapper.builder().build(),
+                Duration.ofSeconds(5));
     }
 
     private static UpstreamRequest get() {
-        return new UpstreamRequest("GET", URI.create("https://abc.execute-api.eu-west-1.amazonaws.com/prod/pets?a=1"),
-                List.of(), new byte[0], Duration.ofSeconds(5));
+        return new UpstreamRequest(
+                "GET",
+                URI.create("https://abc.execute-api.eu-west-1.amazonaws.com/prod/pets?a=1"),
+                List.of(),
+                new byte[0],
+                Duration.ofSeconds(5));
     }
 
     private static String header(UpstreamRequest request, String name) {
-        return request.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(HttpHeader::value)
-                .findFirst().orElse(null);
+        return request.headers().stream()
+                .filter(h -> h.name().equalsIgnoreCase(name))
+                .map(HttpHeader::value)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
     void theApiKeyComesFromTheNamedVariableAndItsHeaderIsReserved() {
         StartupProblems problems = new StartupProblems();
-        TargetAuth auth = TargetAuth.create(request(Set.of(AuthKind.API_KEY), null,
-                Map.of("target.pets.api-key-env", "PETS_KEY"), Map.of("PETS_KEY", " k-123 ")), problems);
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.API_KEY),
+                        null,
+                        Map.of("target.pets.api-key-env", "PETS_KEY"),
+                        Map.of("PETS_KEY", " k-123 ")),
+                problems);
 
         assertThat(problems.isEmpty()).as(problems.lines().toString()).isTrue();
         UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.API_KEY), null), Caller.LOCAL);
@@ -69,33 +89,48 @@ class TargetAuthTest {
     @Test
     void aMissingOrUnusableKeyIsAStartupProblemThatNamesTheSettingAndNeverTheValue() throws Exception {
         StartupProblems unset = new StartupProblems();
-        TargetAuth.create(request(Set.of(AuthKind.API_KEY), null, Map.of("target.pets.api-key-env", "PETS_KEY"),
-                Map.of()), unset);
-        assertThat(unset.lines()).singleElement().asString().contains("environment variable PETS_KEY",
-                "target.pets.api-key-env", "is not set");
+        TargetAuth.create(
+                request(Set.of(AuthKind.API_KEY), null, Map.of("target.pets.api-key-env", "PETS_KEY"), Map.of()),
+                unset);
+        assertThat(unset.lines())
+                .singleElement()
+                .asString()
+                .contains("environment variable PETS_KEY", "target.pets.api-key-env", "is not set");
 
         StartupProblems nothing = new StartupProblems();
         TargetAuth.create(request(Set.of(AuthKind.API_KEY), null, Map.of(), Map.of()), nothing);
-        assertThat(nothing.lines()).singleElement().asString().contains("target.pets.api-key-env",
-                "target.pets.api-key-file");
+        assertThat(nothing.lines())
+                .singleElement()
+                .asString()
+                .contains("target.pets.api-key-env", "target.pets.api-key-file");
 
         Path file = Files.writeString(dir.resolve("key"), "line-one\nsecret-two", StandardCharsets.UTF_8);
         StartupProblems control = new StartupProblems();
-        TargetAuth.create(request(Set.of(AuthKind.API_KEY), null,
-                Map.of("target.pets.api-key-file", file.toString()), Map.of()), control);
-        assertThat(control.lines()).singleElement().asString().contains("cannot be sent in a header (at position 8)")
+        TargetAuth.create(
+                request(Set.of(AuthKind.API_KEY), null, Map.of("target.pets.api-key-file", file.toString()), Map.of()),
+                control);
+        assertThat(control.lines())
+                .singleElement()
+                .asString()
+                .contains("cannot be sent in a header (at position 8)")
                 .doesNotContain("line-one", "secret-two");
     }
 
     @Test
     void sigV4SignsInTheExportsRegionAfterTheKeySoTheSignatureCoversIt() {
-        TargetAuth auth = TargetAuth.create(request(Set.of(AuthKind.API_KEY, AuthKind.SIGV4), "eu-west-1",
-                Map.of("target.pets.api-key-env", "PETS_KEY"), Map.of("PETS_KEY", "k-123")), new StartupProblems());
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.API_KEY, AuthKind.SIGV4),
+                        "eu-west-1",
+                        Map.of("target.pets.api-key-env", "PETS_KEY"),
+                        Map.of("PETS_KEY", "k-123")),
+                new StartupProblems());
 
-        UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.SIGV4, AuthKind.API_KEY), null),
-                Caller.LOCAL);
+        UpstreamRequest sent =
+                auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.SIGV4, AuthKind.API_KEY), null), Caller.LOCAL);
 
-        assertThat(header(sent, "authorization")).contains("/eu-west-1/execute-api/aws4_request")
+        assertThat(header(sent, "authorization"))
+                .contains("/eu-west-1/execute-api/aws4_request")
                 .contains("x-api-key");
         assertThat(verify(sent, "eu-west-1")).isNull();
         assertThat(verify(sent, "us-east-1")).isNotNull();
@@ -103,23 +138,31 @@ class TargetAuthTest {
 
     @Test
     void theRegionSettingWinsOverTheExportsAndWithoutAnyTheStartSaysWhatToSet() {
-        TargetAuth auth = TargetAuth.create(request(Set.of(AuthKind.SIGV4), "eu-west-1",
-                Map.of("target.pets.aws-region", "ap-southeast-2"), Map.of()), new StartupProblems());
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.SIGV4),
+                        "eu-west-1",
+                        Map.of("target.pets.aws-region", "ap-southeast-2"),
+                        Map.of()),
+                new StartupProblems());
         UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.SIGV4), null), Caller.LOCAL);
         assertThat(verify(sent, "ap-southeast-2")).isNull();
 
         StartupProblems none = new StartupProblems();
         TargetAuth.create(request(Set.of(AuthKind.SIGV4), null, Map.of(), Map.of()), none);
-        assertThat(none.lines()).singleElement().asString().contains("no AWS Region is known",
-                "target.pets.aws-region", "aws.region");
+        assertThat(none.lines())
+                .singleElement()
+                .asString()
+                .contains("no AWS Region is known", "target.pets.aws-region", "aws.region");
     }
 
     @Test
     void theCallersTokenGoesWhereTheToolsAuthorizerReadsItOnlyWhenTheTargetPassesItOn() {
         TokenPlacement custom = new TokenPlacement(CredentialLocation.HEADER, "Custom-Authorization", "");
         Caller caller = new Caller("user-1", Set.of("read"), "eyJ.caller.token", false, Map.of());
-        TargetAuth passing = TargetAuth.create(request(Set.of(AuthKind.BEARER), null,
-                Map.of("target.pets.bearer.source", "caller"), Map.of()), new StartupProblems());
+        TargetAuth passing = TargetAuth.create(
+                request(Set.of(AuthKind.BEARER), null, Map.of("target.pets.bearer.source", "caller"), Map.of()),
+                new StartupProblems());
 
         UpstreamRequest sent = passing.authenticate(get(), ToolAuth.of(List.of(AuthKind.BEARER), custom), caller);
 
@@ -133,7 +176,8 @@ class TargetAuthTest {
     private static String verify(UpstreamRequest sent, String region) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpHeader header : sent.headers()) {
-            headers.computeIfAbsent(header.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(header.value());
+            headers.computeIfAbsent(header.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(header.value());
         }
         // The HTTP client adds Host when the signer did not; the verifier sees what goes on the wire.
         headers.putIfAbsent("host", List.of(sent.uri().getHost()));

@@ -22,15 +22,19 @@ class GatewayTest {
     }
 
     private int run(Map<String, String> environment, String stdin, String... args) {
-        Gateway gateway = new Gateway(List.of(new FixtureToolServiceFactory()), environment,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Gateway gateway = new Gateway(
+                List.of(new FixtureToolServiceFactory()),
+                environment,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return gateway.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void unknownOptionExits2WithOneLine() {
         assertThat(run("", "--bogus", "1")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("apigw-mcp: unknown option --bogus (see --help)" + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("apigw-mcp: unknown option --bogus (see --help)" + System.lineSeparator());
         assertThat(out.size()).isZero();
     }
 
@@ -44,7 +48,13 @@ class GatewayTest {
     void helpListsGatewayAndToolServiceSettingsWithoutSecrets() {
         assertThat(run("", "--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
-        assertThat(help).contains("--transport", "--max-sessions", "--allowed-origins", "--fixture.filler-tools", "--fixture.secret")
+        assertThat(help)
+                .contains(
+                        "--transport",
+                        "--max-sessions",
+                        "--allowed-origins",
+                        "--fixture.filler-tools",
+                        "--fixture.secret")
                 .doesNotContain("s3cr3t-default");
     }
 
@@ -52,14 +62,23 @@ class GatewayTest {
     void helpListsTheLimitsAgainstSlowAndHostileClientsWithTheirDefaults() {
         assertThat(run("", "--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
-        assertThat(help).contains("--request-read-idle-ms", "default 5000", "--request-read-timeout-ms", "default 15000",
-                "--max-sessions-per-client", "--session-unused-seconds", "--max-calls-per-client",
-                "--max-calls-per-session", "--max-batch-requests");
+        assertThat(help)
+                .contains(
+                        "--request-read-idle-ms",
+                        "default 5000",
+                        "--request-read-timeout-ms",
+                        "default 15000",
+                        "--max-sessions-per-client",
+                        "--session-unused-seconds",
+                        "--max-calls-per-client",
+                        "--max-calls-per-session",
+                        "--max-batch-requests");
     }
 
     @Test
     void aReadDeadlineBelowItsMinimumExits2NamingTheOption() {
-        assertThat(run("", "--transport", "http", "--port", "0", "--request-read-idle-ms", "5")).isEqualTo(2);
+        assertThat(run("", "--transport", "http", "--port", "0", "--request-read-idle-ms", "5"))
+                .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("--request-read-idle-ms", "APIGW_MCP_REQUEST_READ_IDLE_MS", "between 100 and", "got 5");
     }
@@ -92,23 +111,33 @@ class GatewayTest {
 
     @Test
     void aMissingSessionKeyFileExits3NamingTheSetting() {
-        assertThat(run("", "--transport", "http", "--port", "0", "--session.key-file", "/no/such/key")).isEqualTo(3);
+        assertThat(run("", "--transport", "http", "--port", "0", "--session.key-file", "/no/such/key"))
+                .isEqualTo(3);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("cannot read the session key file /no/such/key (named by --session.key-file)");
     }
 
     @Test
     void aMalformedSessionKeyExits3WithoutShowingIt() {
-        assertThat(run(Map.of("MY_KEY", "correct horse battery staple"), "", "--transport", "http", "--port", "0",
-                "--session.key-env", "MY_KEY")).isEqualTo(3);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("environment variable MY_KEY", "line 1 is not base64")
+        assertThat(run(
+                        Map.of("MY_KEY", "correct horse battery staple"),
+                        "",
+                        "--transport",
+                        "http",
+                        "--port",
+                        "0",
+                        "--session.key-env",
+                        "MY_KEY"))
+                .isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("environment variable MY_KEY", "line 1 is not base64")
                 .doesNotContain("horse");
     }
 
     @Test
     void helpListsTheSessionKeySettings() {
         assertThat(run("", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--session.key-file", "--session.key-env",
-                "--session.max-age-seconds", "default 86400");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("--session.key-file", "--session.key-env", "--session.max-age-seconds", "default 86400");
     }
 }

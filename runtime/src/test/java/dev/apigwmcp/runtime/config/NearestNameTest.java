@@ -15,7 +15,8 @@ class NearestNameTest {
 
     @Test
     void aMissingLetterFindsTheName() {
-        assertThat(NearestName.of("petstor", List.of("orders", "petstore", "petstore-browse"))).contains("petstore");
+        assertThat(NearestName.of("petstor", List.of("orders", "petstore", "petstore-browse")))
+                .contains("petstore");
     }
 
     @Test

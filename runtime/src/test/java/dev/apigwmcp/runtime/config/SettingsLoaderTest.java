@@ -23,7 +23,8 @@ class SettingsLoaderTest {
     void commandLineBeatsEnvironmentBeatsFile() throws Exception {
         Path file = dir.resolve("gw.properties");
         Files.writeString(file, "port=1\nupstream.timeout-ms=5\ntarget.petstore.base-url=http://file\n");
-        CommandLine line = loader.load(new String[] {"--config", file.toString(), "--port=3"},
+        CommandLine line = loader.load(
+                new String[] {"--config", file.toString(), "--port=3"},
                 Map.of("APIGW_MCP_PORT", "2", "APIGW_MCP_UPSTREAM_TIMEOUT_MS", "6"));
         assertThat(line.settings().get(PORT)).contains("3");
         assertThat(line.settings().get(TIMEOUT)).contains("6");
@@ -33,27 +34,40 @@ class SettingsLoaderTest {
     @Test
     void perTargetSettingsFollowTheSameOrderAsGlobalOnes() throws Exception {
         Path file = dir.resolve("gw.properties");
-        Files.writeString(file, "target.petstore.base-url=http://file\ntarget.orders-eu.base-url=http://file-orders\n"
-                + "target.browse.base-url=http://file-browse\n");
-        Map<String, String> environment = Map.of("APIGW_MCP_TARGET_PETSTORE_BASE_URL", "http://env",
-                "APIGW_MCP_TARGET_ORDERS_EU_BASE_URL", "http://env-orders",
-                "APIGW_MCP_TARGET_BROWSE_BASE_URL", "http://env-browse");
+        Files.writeString(
+                file,
+                "target.petstore.base-url=http://file\ntarget.orders-eu.base-url=http://file-orders\n"
+                        + "target.browse.base-url=http://file-browse\n");
+        Map<String, String> environment = Map.of(
+                "APIGW_MCP_TARGET_PETSTORE_BASE_URL",
+                "http://env",
+                "APIGW_MCP_TARGET_ORDERS_EU_BASE_URL",
+                "http://env-orders",
+                "APIGW_MCP_TARGET_BROWSE_BASE_URL",
+                "http://env-browse");
 
-        CommandLine line = loader.load(new String[] {"--config", file.toString(),
-            "--target.browse.base-url", "http://cli-browse"}, environment);
+        CommandLine line = loader.load(
+                new String[] {"--config", file.toString(), "--target.browse.base-url", "http://cli-browse"},
+                environment);
 
         assertThat(line.settings().forTarget(TARGET_URL, "petstore")).contains("http://env");
         assertThat(line.settings().forTarget(TARGET_URL, "orders-eu")).contains("http://env-orders");
         assertThat(line.settings().forTarget(TARGET_URL, "browse")).contains("http://cli-browse");
-        assertThat(loader.load(new String[] {"--config", file.toString()}, Map.of()).settings()
-                .forTarget(TARGET_URL, "orders-eu")).contains("http://file-orders");
+        assertThat(loader.load(new String[] {"--config", file.toString()}, Map.of())
+                        .settings()
+                        .forTarget(TARGET_URL, "orders-eu"))
+                .contains("http://file-orders");
     }
 
     @Test
     void perTargetSettingsComeFromTheEnvironmentToo() {
-        CommandLine line = loader.load(new String[] {"--target.petstore.base-url", "http://cli"},
-                Map.of("APIGW_MCP_TARGET_PETSTORE_BROWSE_BASE_URL", "http://env-browse",
-                        "APIGW_MCP_TARGET_PETSTORE_BASE_URL", "http://env"));
+        CommandLine line = loader.load(
+                new String[] {"--target.petstore.base-url", "http://cli"},
+                Map.of(
+                        "APIGW_MCP_TARGET_PETSTORE_BROWSE_BASE_URL",
+                        "http://env-browse",
+                        "APIGW_MCP_TARGET_PETSTORE_BASE_URL",
+                        "http://env"));
         assertThat(line.settings().forTarget(TARGET_URL, "petstore-browse")).contains("http://env-browse");
         assertThat(line.settings().forTarget(TARGET_URL, "petstore")).contains("http://cli");
         assertThat(line.settings().forTarget(TARGET_URL, "orders")).isEmpty();
@@ -103,21 +117,24 @@ class SettingsLoaderTest {
 
     @Test
     void unknownVariableWithTheGatewaysPrefixIsRefusedWithTheNearestKnownOne() {
-        assertThatThrownBy(() -> loader.load(new String[0], Map.of("APIGW_MCP_PROT", "1",
-                "APIGW_MCP_TARGET_PETSTORE_BASEURL", "http://x")))
-                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
-                        "environment variable APIGW_MCP_PROT is not a setting of this gateway; did you mean"
-                                + " APIGW_MCP_PORT? (see --help)",
-                        "environment variable APIGW_MCP_TARGET_PETSTORE_BASEURL is not a setting of this gateway;"
-                                + " did you mean APIGW_MCP_TARGET_PETSTORE_BASE_URL? (see --help)"));
+        assertThatThrownBy(() -> loader.load(
+                        new String[0], Map.of("APIGW_MCP_PROT", "1", "APIGW_MCP_TARGET_PETSTORE_BASEURL", "http://x")))
+                .isInstanceOfSatisfying(
+                        SettingsException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "environment variable APIGW_MCP_PROT is not a setting of this gateway; did you mean"
+                                                + " APIGW_MCP_PORT? (see --help)",
+                                        "environment variable APIGW_MCP_TARGET_PETSTORE_BASEURL is not a setting of this gateway;"
+                                                + " did you mean APIGW_MCP_TARGET_PETSTORE_BASE_URL? (see --help)"));
     }
 
     @Test
     void variablesWithoutTheGatewaysPrefixAndTheConfigVariableAreNotSettings() throws Exception {
         Path file = dir.resolve("gw.properties");
         Files.writeString(file, "port=5\n");
-        CommandLine line = loader.load(new String[0], Map.of("PATH", "/bin", "APIGW_MCP", "x",
-                "APIGW_MCP_CONFIG", file.toString()));
+        CommandLine line = loader.load(
+                new String[0], Map.of("PATH", "/bin", "APIGW_MCP", "x", "APIGW_MCP_CONFIG", file.toString()));
         assertThat(line.settings().get(PORT)).contains("5");
     }
 
@@ -125,20 +142,23 @@ class SettingsLoaderTest {
     void originsSayWhereEachSettingCameFromAsTheUserWroteIt() throws Exception {
         Path file = dir.resolve("gw.properties");
         Files.writeString(file, "upstream.timeout-ms=5\ntarget.orders.base-url=http://file\n");
-        CommandLine line = loader.load(new String[] {"--config", file.toString(), "--port=3"},
+        CommandLine line = loader.load(
+                new String[] {"--config", file.toString(), "--port=3"},
                 Map.of("APIGW_MCP_TARGET_PETSTORE_BROWSE_BASE_URL", "http://env"));
         assertThat(line.origins().get("port").describe()).isEqualTo("option --port");
         assertThat(line.origins().get("target.PETSTORE_BROWSE.base-url").describe())
                 .isEqualTo("environment variable APIGW_MCP_TARGET_PETSTORE_BROWSE_BASE_URL");
         assertThat(line.origins().get("target.orders.base-url").describe())
                 .isEqualTo("setting target.orders.base-url in config file " + file);
-        assertThat(line.origins()).containsOnlyKeys("port", "upstream.timeout-ms", "target.PETSTORE_BROWSE.base-url",
-                "target.orders.base-url");
+        assertThat(line.origins())
+                .containsOnlyKeys(
+                        "port", "upstream.timeout-ms", "target.PETSTORE_BROWSE.base-url", "target.orders.base-url");
     }
 
     @Test
     void optionWithoutValueIsRefused() {
-        assertThatThrownBy(() -> loader.load(new String[] {"--port"}, Map.of())).hasMessage("option --port needs a value");
+        assertThatThrownBy(() -> loader.load(new String[] {"--port"}, Map.of()))
+                .hasMessage("option --port needs a value");
     }
 
     @Test
@@ -146,7 +166,8 @@ class SettingsLoaderTest {
         Path file = dir.resolve("bad.properties");
         Files.writeString(file, "colour=red\n");
         assertThatThrownBy(() -> loader.load(new String[] {"--config", file.toString()}, Map.of()))
-                .hasMessageContaining("\"colour\"").hasMessageContaining(file.toString());
+                .hasMessageContaining("\"colour\"")
+                .hasMessageContaining(file.toString());
     }
 
     @Test
@@ -154,15 +175,20 @@ class SettingsLoaderTest {
         Path file = dir.resolve("bad.properties");
         Files.writeString(file, "prot=1\nupstream.timeout=5\n");
         assertThatThrownBy(() -> loader.load(new String[] {"--config", file.toString()}, Map.of()))
-                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
-                        "unknown setting \"prot\" in config file " + file + "; did you mean port? (see --help)",
-                        "unknown setting \"upstream.timeout\" in config file " + file
-                                + "; did you mean upstream.timeout-ms? (see --help)"));
+                .isInstanceOfSatisfying(
+                        SettingsException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "unknown setting \"prot\" in config file " + file
+                                                + "; did you mean port? (see --help)",
+                                        "unknown setting \"upstream.timeout\" in config file " + file
+                                                + "; did you mean upstream.timeout-ms? (see --help)"));
     }
 
     @Test
     void missingConfigFileIsReported() {
-        assertThatThrownBy(() -> loader.load(new String[] {"--config", dir.resolve("none").toString()}, Map.of()))
+        assertThatThrownBy(() -> loader.load(
+                        new String[] {"--config", dir.resolve("none").toString()}, Map.of()))
                 .hasMessageContaining("does not exist");
     }
 
@@ -177,7 +203,13 @@ class SettingsLoaderTest {
     void helpListsEverySettingAndHidesSecretDefaults() {
         Setting secret = new Setting("oauth.client-secret", "hunter2", "client secret", true);
         String help = HelpRenderer.render("usage", List.of(PORT, secret));
-        assertThat(help).contains("--port VALUE", "APIGW_MCP_PORT", "default 8080", "--oauth.client-secret", "APIGW_MCP_OAUTH_CLIENT_SECRET")
+        assertThat(help)
+                .contains(
+                        "--port VALUE",
+                        "APIGW_MCP_PORT",
+                        "default 8080",
+                        "--oauth.client-secret",
+                        "APIGW_MCP_OAUTH_CLIENT_SECRET")
                 .doesNotContain("hunter2");
     }
 }

@@ -33,29 +33,42 @@ class ArgumentCoercionTest {
 
     @Test
     void aDecimalKeepsEveryDigitAsWritten() {
-        assertThat(coerce("{\"price\":{\"type\":\"string\"}}", Set.of("price"), "{\"price\":1.50}").get("price")
-                .stringValue()).isEqualTo("1.50");
-        assertThat(coerce("{\"price\":{\"type\":\"string\"}}", Set.of("price"),
-                "{\"price\":12345678901234567890.123456789012345}").get("price").stringValue())
+        assertThat(coerce("{\"price\":{\"type\":\"string\"}}", Set.of("price"), "{\"price\":1.50}")
+                        .get("price")
+                        .stringValue())
+                .isEqualTo("1.50");
+        assertThat(coerce(
+                                "{\"price\":{\"type\":\"string\"}}",
+                                Set.of("price"),
+                                "{\"price\":12345678901234567890.123456789012345}")
+                        .get("price")
+                        .stringValue())
                 .isEqualTo("12345678901234567890.123456789012345");
     }
 
     @Test
     void aHugeIntegerKeepsEveryDigit() {
         assertThat(coerce("{\"id\":{\"type\":\"string\"}}", Set.of("id"), "{\"id\":123456789012345678901234567890}")
-                .get("id").stringValue()).isEqualTo("123456789012345678901234567890");
+                        .get("id")
+                        .stringValue())
+                .isEqualTo("123456789012345678901234567890");
     }
 
     @Test
     void anExponentIsWrittenOutPlainly() {
-        assertThat(coerce("{\"n\":{\"type\":\"string\"}}", Set.of("n"), "{\"n\":1e3}").get("n").stringValue())
+        assertThat(coerce("{\"n\":{\"type\":\"string\"}}", Set.of("n"), "{\"n\":1e3}")
+                        .get("n")
+                        .stringValue())
                 .isEqualTo("1000");
     }
 
     @Test
     void stringArrayElementsAreCoercedOneByOne() {
-        assertThat(coerce("{\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}", Set.of("tags"),
-                "{\"tags\":[1,\"a\",true,2.50]}")).isEqualTo(json("{\"tags\":[\"1\",\"a\",\"true\",\"2.50\"]}"));
+        assertThat(coerce(
+                        "{\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}",
+                        Set.of("tags"),
+                        "{\"tags\":[1,\"a\",true,2.50]}"))
+                .isEqualTo(json("{\"tags\":[\"1\",\"a\",\"true\",\"2.50\"]}"));
     }
 
     @Test
@@ -64,7 +77,8 @@ class ArgumentCoercionTest {
                 + "\"d\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"}},"
                 + "\"e\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}";
         String arguments = "{\"a\":{\"x\":1},\"b\":null,\"c\":[1,2],\"d\":[1,2],\"e\":[{\"x\":1},null]}";
-        assertThat(coerce(properties, Set.of("a", "b", "c", "d", "e"), arguments)).isEqualTo(json(arguments));
+        assertThat(coerce(properties, Set.of("a", "b", "c", "d", "e"), arguments))
+                .isEqualTo(json(arguments));
     }
 
     @Test
@@ -81,7 +95,8 @@ class ArgumentCoercionTest {
         assertThat(coerce(properties, Set.of("a", "b", "c", "d"), "{\"a\":7,\"b\":7.5,\"c\":true,\"d\":7}"))
                 .isEqualTo(json("{\"a\":7,\"b\":7.5,\"c\":true,\"d\":7}"));
         assertThat(coerce(properties, Set.of("a"), "{\"a\":7.5}")).isEqualTo(json("{\"a\":\"7.5\"}"));
-        assertThat(coerce(properties, Set.of("a"), "{\"a\":7.0}").get("a").isNumber()).isTrue();
+        assertThat(coerce(properties, Set.of("a"), "{\"a\":7.0}").get("a").isNumber())
+                .isTrue();
     }
 
     @Test
@@ -92,7 +107,8 @@ class ArgumentCoercionTest {
                 + "\"c\":{\"$ref\":\"#/$defs/Id\"},"
                 + "\"d\":{\"enum\":[\"1\",\"2\"]}},"
                 + "\"$defs\":{\"Id\":{\"type\":\"string\"}}}");
-        assertThat(ArgumentCoercion.of(schema, Set.of("a", "b", "c", "d")).apply(json("{\"a\":1,\"b\":2,\"c\":3,\"d\":1}")))
+        assertThat(ArgumentCoercion.of(schema, Set.of("a", "b", "c", "d"))
+                        .apply(json("{\"a\":1,\"b\":2,\"c\":3,\"d\":1}")))
                 .isEqualTo(json("{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"1\"}"));
     }
 
@@ -109,7 +125,8 @@ class ArgumentCoercionTest {
 
     @Test
     void aToolWithoutParametersHasNoCoercion() {
-        assertThat(ArgumentCoercion.of(json("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}"),
-                Set.of())).isSameAs(ArgumentCoercion.NONE);
+        assertThat(ArgumentCoercion.of(
+                        json("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}"), Set.of()))
+                .isSameAs(ArgumentCoercion.NONE);
     }
 }

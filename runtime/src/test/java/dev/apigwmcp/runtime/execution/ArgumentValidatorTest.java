@@ -20,7 +20,8 @@ class ArgumentValidatorTest {
 
     @Test
     void validArgumentsHaveNoProblems() {
-        assertThat(validator.validate("t", SCHEMA, JSON.readTree("{\"items\":[{\"qty\":2}]}"))).isEmpty();
+        assertThat(validator.validate("t", SCHEMA, JSON.readTree("{\"items\":[{\"qty\":2}]}")))
+                .isEmpty();
     }
 
     @Test
@@ -34,7 +35,8 @@ class ArgumentValidatorTest {
     @Test
     void missingRequiredArgumentIsReportedAtTheRoot() {
         assertThat(validator.validate("t", SCHEMA, JSON.readTree("{}")))
-                .singleElement().satisfies(p -> assertThat(p).startsWith("$: ").contains("items"));
+                .singleElement()
+                .satisfies(p -> assertThat(p).startsWith("$: ").contains("items"));
     }
 
     @Test

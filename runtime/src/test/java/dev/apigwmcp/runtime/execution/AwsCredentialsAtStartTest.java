@@ -53,8 +53,10 @@ class AwsCredentialsAtStartTest {
 
     /** Both test targets with SigV4 tools, every other credential present. */
     private static List<ToolRegistry> sigV4Targets() {
-        return List.of(new PetsRegistry(), ScriptedRegistry.withoutArguments("tokens", "tokens___Default",
-                "tokens___Header", "tokens___Query", "tokens___SignedHeader"));
+        return List.of(
+                new PetsRegistry(),
+                ScriptedRegistry.withoutArguments(
+                        "tokens", "tokens___Default", "tokens___Header", "tokens___Query", "tokens___SignedHeader"));
     }
 
     private Map<String, String> settings() {
@@ -62,7 +64,9 @@ class AwsCredentialsAtStartTest {
         for (String target : List.of("pets", "tokens")) {
             settings.put("target." + target + ".base-url", upstream.baseUri().toString());
             settings.put("target." + target + ".api-key-env", "KEY");
-            settings.put("target." + target + ".oauth2.token-url", upstream.uri("/token").toString());
+            settings.put(
+                    "target." + target + ".oauth2.token-url",
+                    upstream.uri("/token").toString());
             settings.put("target." + target + ".oauth2.client-id", "client-1");
             settings.put("target." + target + ".oauth2.client-secret-env", "KEY");
         }
@@ -92,13 +96,12 @@ class AwsCredentialsAtStartTest {
 
     @Test
     void missingAwsCredentialsStopTheStartWithOneLineNamingTheTargets() {
-        assertThatThrownBy(() -> GatewayToolService.create(sigV4Targets(), Settings.of(settings()),
-                counting(() -> {
+        assertThatThrownBy(() -> GatewayToolService.create(sigV4Targets(), Settings.of(settings()), counting(() -> {
                     throw new AuthException(NONE_FOUND);
                 })))
                 .isInstanceOfSatisfying(StartupException.class, e -> {
-                    assertThat(e.problems()).containsExactly("targets 'pets', 'tokens': tools need SigV4 signing but "
-                            + NONE_FOUND);
+                    assertThat(e.problems())
+                            .containsExactly("targets 'pets', 'tokens': tools need SigV4 signing but " + NONE_FOUND);
                     assertThat(e.badSettings()).isFalse();
                 });
     }
@@ -107,8 +110,10 @@ class AwsCredentialsAtStartTest {
     void aTargetWithoutSigV4ToolsNeedsNoAwsCredentials() {
         Map<String, String> settings = new HashMap<>();
         settings.put("target.root-server.base-url", upstream.baseUri().toString());
-        service = GatewayToolService.create(List.of(ScriptedRegistry.withoutArguments("root-server", "root___GetItem")),
-                Settings.of(settings), counting(() -> {
+        service = GatewayToolService.create(
+                List.of(ScriptedRegistry.withoutArguments("root-server", "root___GetItem")),
+                Settings.of(settings),
+                counting(() -> {
                     throw new AuthException(NONE_FOUND);
                 }));
         assertThat(profilesAsked).isEmpty();
@@ -125,12 +130,16 @@ class AwsCredentialsAtStartTest {
             }
             return KEYS;
         }));
-        ObjectNode result = service.call("pets___Proxy", JsonMapper.builder().build().readTree(
-                "{\"method\":\"GET\",\"proxy\":\"a.txt\"}"), null).join();
+        ObjectNode result = service.call(
+                        "pets___Proxy",
+                        JsonMapper.builder().build().readTree("{\"method\":\"GET\",\"proxy\":\"a.txt\"}"),
+                        null)
+                .join();
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(result.get("content").get(0).get("text").stringValue()).isEqualTo("Could not authenticate the"
-                + " call: no AWS credentials: the SSO session has expired or is invalid; sign in again with aws sso"
-                + " login");
+        assertThat(result.get("content").get(0).get("text").stringValue())
+                .isEqualTo("Could not authenticate the"
+                        + " call: no AWS credentials: the SSO session has expired or is invalid; sign in again with aws sso"
+                        + " login");
         assertThat(upstream.pending()).isZero();
     }
 }

@@ -40,12 +40,15 @@ class BaseUrlTest {
     }
 
     private static ScriptedRegistry target(String target, String tool) {
-        return new ScriptedRegistry(target, new ScriptedTool(tool,
-                (a, request) -> request.pathParameter("id", "id", Arguments.string(a, "id"))));
+        return new ScriptedRegistry(
+                target,
+                new ScriptedTool(tool, (a, request) -> request.pathParameter("id", "id", Arguments.string(a, "id"))));
     }
 
     private static GatewayToolService create(ToolRegistry registry, Map<String, String> settings) {
-        return GatewayToolService.create(List.of(registry), Settings.of(settings),
+        return GatewayToolService.create(
+                List.of(registry),
+                Settings.of(settings),
                 new AuthEnvironment(name -> null, profile -> null, Clock.systemUTC()));
     }
 
@@ -60,31 +63,36 @@ class BaseUrlTest {
 
     @Test
     void anExportWithoutAnyServerUrlNamesTheSettingInEveryForm() {
-        assertThat(startProblems(new BrokenRegistry(), Map.of())).contains("target 'broken': the export names no"
-                + " server URL (bindings.json server.url is null); set --target.broken.base-url URL (environment"
-                + " variable APIGW_MCP_TARGET_BROKEN_BASE_URL, or target.broken.base-url=URL in the --config file)");
+        assertThat(startProblems(new BrokenRegistry(), Map.of()))
+                .contains(
+                        "target 'broken': the export names no"
+                                + " server URL (bindings.json server.url is null); set --target.broken.base-url URL (environment"
+                                + " variable APIGW_MCP_TARGET_BROKEN_BASE_URL, or target.broken.base-url=URL in the --config file)");
     }
 
     @Test
     void aRootServerUrlIsNoUrlEither() {
-        assertThat(startProblems(target("root-server", "root___GetItem"), Map.of())).containsExactly(
-                "target 'root-server': the export's server URL '/' names no host; set --target.root-server.base-url"
-                        + " URL (environment variable APIGW_MCP_TARGET_ROOT_SERVER_BASE_URL, or"
-                        + " target.root-server.base-url=URL in the --config file)");
+        assertThat(startProblems(target("root-server", "root___GetItem"), Map.of()))
+                .containsExactly(
+                        "target 'root-server': the export's server URL '/' names no host; set --target.root-server.base-url"
+                                + " URL (environment variable APIGW_MCP_TARGET_ROOT_SERVER_BASE_URL, or"
+                                + " target.root-server.base-url=URL in the --config file)");
     }
 
     @Test
     void aServerUrlThatIsOnlyABasePathSaysThePathIsKept() {
-        assertThat(startProblems(target("stage-path", "stage___GetItem"), Map.of())).containsExactly(
-                "target 'stage-path': the export's server URL '/v1' names no host; set --target.stage-path.base-url"
-                        + " URL (environment variable APIGW_MCP_TARGET_STAGE_PATH_BASE_URL, or"
-                        + " target.stage-path.base-url=URL in the --config file); the export's base path /v1 is"
-                        + " appended to it");
+        assertThat(startProblems(target("stage-path", "stage___GetItem"), Map.of()))
+                .containsExactly(
+                        "target 'stage-path': the export's server URL '/v1' names no host; set --target.stage-path.base-url"
+                                + " URL (environment variable APIGW_MCP_TARGET_STAGE_PATH_BASE_URL, or"
+                                + " target.stage-path.base-url=URL in the --config file); the export's base path /v1 is"
+                                + " appended to it");
     }
 
     @Test
     void theExportsBasePathIsAppendedToTheConfiguredBaseUrl() throws Exception {
-        service = create(target("stage-path", "stage___GetItem"),
+        service = create(
+                target("stage-path", "stage___GetItem"),
                 Map.of("target.stage-path.base-url", upstream.uri("/").toString()));
         service.call("stage___GetItem", JSON.readTree("{\"id\":\"7\"}"), null).join();
         assertThat(upstream.take().rawPath()).isEqualTo("/v1/items/7");
@@ -92,7 +100,8 @@ class BaseUrlTest {
 
     @Test
     void aConfiguredBaseUrlWithDoubledAndTrailingSlashesGivesOneSlashEach() throws Exception {
-        service = create(target("root-server", "root___GetItem"),
+        service = create(
+                target("root-server", "root___GetItem"),
                 Map.of("target.root-server.base-url", upstream.uri("//prod//").toString()));
         service.call("root___GetItem", JSON.readTree("{\"id\":\"a/b\"}"), null).join();
         assertThat(upstream.take().rawPath()).isEqualTo("/prod/items/a%2Fb");
@@ -100,8 +109,9 @@ class BaseUrlTest {
 
     @Test
     void aBadConfiguredBaseUrlNamesTheSetting() {
-        assertThat(startProblems(target("stage-path", "stage___GetItem"),
-                Map.of("target.stage-path.base-url", "ftp://h/x"))).containsExactly("target 'stage-path': setting"
+        assertThat(startProblems(
+                        target("stage-path", "stage___GetItem"), Map.of("target.stage-path.base-url", "ftp://h/x")))
+                .containsExactly("target 'stage-path': setting"
                         + " target.stage-path.base-url: 'ftp://h/x' must be an absolute http or https URL");
     }
 }

@@ -31,7 +31,9 @@ class BindingsContractTest {
 
     private static List<Path> bindings(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.getFileName().toString().equals("bindings.json")).sorted().toList();
+            return walk.filter(p -> p.getFileName().toString().equals("bindings.json"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -41,7 +43,8 @@ class BindingsContractTest {
         assertThat(files).hasSizeGreaterThanOrEqualTo(4);
         for (Path file : files) {
             assertThatCode(() -> new BindingsReader(file.toString()).read(JSON.readTree(file.toFile())))
-                    .as(file.toString()).doesNotThrowAnyException();
+                    .as(file.toString())
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -54,7 +57,8 @@ class BindingsContractTest {
         assertThat(files).hasSizeGreaterThanOrEqualTo(5);
         for (Path file : files) {
             List<Error> errors = schema.validate(Files.readString(file, StandardCharsets.UTF_8), InputFormat.JSON);
-            boolean brokenOnPurpose = file.toString().contains("/broken/") || file.toString().contains("/token-clash/");
+            boolean brokenOnPurpose =
+                    file.toString().contains("/broken/") || file.toString().contains("/token-clash/");
             if (brokenOnPurpose) {
                 continue;
             }

@@ -16,7 +16,10 @@ class BindingsReaderTest {
     private static ToolBinding read(String token) {
         String json = "{\"bindingsVersion\":1,\"target\":\"t\",\"tools\":[{\"name\":\"t___a\",\"method\":\"GET\","
                 + "\"path\":\"/a\",\"auth\":[\"BEARER\"]" + (token == null ? "" : ",\"token\":" + token) + "}]}";
-        return new BindingsReader("bindings.json").read(JSON.readTree(json)).tools().get(0);
+        return new BindingsReader("bindings.json")
+                .read(JSON.readTree(json))
+                .tools()
+                .get(0);
     }
 
     @Test
@@ -27,11 +30,14 @@ class BindingsReaderTest {
 
     @Test
     void aTokenPlacementIsRead() {
-        assertThat(read("{\"in\":\"header\",\"name\":\"Custom-Authorization\",\"prefix\":\"\"}").token())
+        assertThat(read("{\"in\":\"header\",\"name\":\"Custom-Authorization\",\"prefix\":\"\"}")
+                        .token())
                 .isEqualTo(new TokenPlacement(CredentialLocation.HEADER, "Custom-Authorization", ""));
-        assertThat(read("{\"in\":\"query\",\"name\":\"auth\",\"prefix\":\"Bearer \"}").token())
+        assertThat(read("{\"in\":\"query\",\"name\":\"auth\",\"prefix\":\"Bearer \"}")
+                        .token())
                 .isEqualTo(new TokenPlacement(CredentialLocation.QUERY, "auth", "Bearer "));
-        assertThat(read("{\"in\":\"query\",\"name\":\"auth\"}").token().prefix()).isEmpty();
+        assertThat(read("{\"in\":\"query\",\"name\":\"auth\"}").token().prefix())
+                .isEmpty();
     }
 
     @Test

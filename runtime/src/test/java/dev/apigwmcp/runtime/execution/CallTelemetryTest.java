@@ -7,10 +7,10 @@ import dev.apigwmcp.runtime.auth.AwsKeys;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.telemetry.GatewayTelemetry;
 import dev.apigwmcp.runtime.telemetry.InMemoryOpenTelemetry;
-import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
 import dev.apigwmcp.runtime.tools.Caller;
 import dev.apigwmcp.runtime.tools.ProgressListener;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.TestUpstream;
 import dev.apigwmcp.runtime.upstream.TestUpstream.Reply;
@@ -47,6 +47,7 @@ class CallTelemetryTest {
     private static final String CALLER = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     /** An argument value that must never show up in telemetry. */
     private static final String PET_ID = "pet-4711-private";
+
     private static final Attributes GET_PET = InMemoryOpenTelemetry.tool("pets", "pets___GetPet");
 
     private final InMemoryOpenTelemetry otel = new InMemoryOpenTelemetry();
@@ -75,8 +76,10 @@ class CallTelemetryTest {
         settings.put("target.pets.oauth2.client-secret-env", "PETS_KEY");
         settings.put("upstream.retry.base-delay-ms", "1");
         settings.putAll(extra);
-        AuthEnvironment environment = new AuthEnvironment(Map.of("PETS_KEY", "k-123-secret")::get,
-                profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null), Clock.systemUTC());
+        AuthEnvironment environment = new AuthEnvironment(
+                Map.of("PETS_KEY", "k-123-secret")::get,
+                profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null),
+                Clock.systemUTC());
         telemetry = otel.telemetry(false, new PrintStream(err, true, StandardCharsets.UTF_8));
         service = GatewayToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment, telemetry);
     }
@@ -90,15 +93,19 @@ class CallTelemetryTest {
     }
 
     private ObjectNode call(String tool, String arguments, CallContext context) {
-        return service.call(tool, JSON.readTree(arguments), ProgressListener.NONE, Caller.LOCAL, context).join();
+        return service.call(tool, JSON.readTree(arguments), ProgressListener.NONE, Caller.LOCAL, context)
+                .join();
     }
 
     /** The CircuitState gauge's value for a target, or -1 when it reports none. */
     private long circuitState(String target) {
-        return otel.metrics().stream().filter(m -> m.getName().equals("CircuitState"))
+        return otel.metrics().stream()
+                .filter(m -> m.getName().equals("CircuitState"))
                 .flatMap(m -> m.getLongGaugeData().getPoints().stream())
                 .filter(p -> target.equals(p.getAttributes().get(AttributeKey.stringKey("target"))))
-                .mapToLong(p -> p.getValue()).findFirst().orElse(-1);
+                .mapToLong(p -> p.getValue())
+                .findFirst()
+                .orElse(-1);
     }
 
     private static String attribute(SpanData span, String key) {
@@ -135,7 +142,8 @@ class CallTelemetryTest {
         assertThat(attribute(client, "server.address")).isEqualTo("127.0.0.1");
         assertThat(client.getAttributes().get(AttributeKey.longKey("server.port")))
                 .isEqualTo((long) upstream.baseUri().getPort());
-        assertThat(client.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(200L);
+        assertThat(client.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                .isEqualTo(200L);
     }
 
     @Test
@@ -167,15 +175,19 @@ class CallTelemetryTest {
 
     @Test
     void sigV4SignsTheTraceparentHeader() throws Exception {
-        upstream.requireSigV4(new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api",
-                Clock.systemUTC()));
+        upstream.requireSigV4(
+                new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC()));
         upstream.respond(r -> Reply.of(204, null, new byte[0]));
-        ObjectNode result = call("pets___Proxy", "{\"method\":\"DELETE\",\"proxy\":\"docs/a.txt\"}",
+        ObjectNode result = call(
+                "pets___Proxy",
+                "{\"method\":\"DELETE\",\"proxy\":\"docs/a.txt\"}",
                 new CallContext("1", null, TraceContext.of(CALLER, null)));
         TestUpstream.Recorded request = upstream.take();
         assertThat(request.header("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
         assertThat(request.header("authorization")).matches(".*SignedHeaders=[^,]*traceparent.*");
-        assertThat(result.path("isError").asBoolean(false)).as(result.toString()).isFalse();
+        assertThat(result.path("isError").asBoolean(false))
+                .as(result.toString())
+                .isFalse();
     }
 
     @Test
@@ -219,8 +231,10 @@ class CallTelemetryTest {
     }
 
     private List<SpanData> clientSpans() {
-        return otel.spans().stream().filter(span -> span.getKind() == SpanKind.CLIENT)
-                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+        return otel.spans().stream()
+                .filter(span -> span.getKind() == SpanKind.CLIENT)
+                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
+                .toList();
     }
 
     @Test
@@ -234,11 +248,14 @@ class CallTelemetryTest {
             assertThat(client.getName()).isEqualTo("GET /prod/pets/{petId}");
             assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
         });
-        assertThat(clients).extracting(span -> span.getAttributes().get(AttributeKey.longKey("http.request.resend_count")))
+        assertThat(clients)
+                .extracting(span -> span.getAttributes().get(AttributeKey.longKey("http.request.resend_count")))
                 .containsExactly(null, 1L, 2L);
-        assertThat(clients).extracting(span -> span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+        assertThat(clients)
+                .extracting(span -> span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
                 .containsExactly(503L, 503L, 200L);
-        assertThat(clients).extracting(span -> span.getStatus().getStatusCode())
+        assertThat(clients)
+                .extracting(span -> span.getStatus().getStatusCode())
                 .containsExactly(StatusCode.ERROR, StatusCode.ERROR, StatusCode.UNSET);
     }
 
@@ -259,17 +276,23 @@ class CallTelemetryTest {
 
     @Test
     void everyAttemptsTraceparentIsSignedBySigV4() throws Exception {
-        upstream.requireSigV4(new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api",
-                Clock.systemUTC()));
+        upstream.requireSigV4(
+                new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC()));
         respondFirst(1, Reply.json(503, "{}"), Reply.of(204, null, new byte[0]));
-        ObjectNode result = call("pets___Proxy", "{\"method\":\"DELETE\",\"proxy\":\"docs/a.txt\"}",
+        ObjectNode result = call(
+                "pets___Proxy",
+                "{\"method\":\"DELETE\",\"proxy\":\"docs/a.txt\"}",
                 new CallContext("1", null, TraceContext.of(CALLER, null)));
-        assertThat(result.path("isError").asBoolean(false)).as("both signatures verified: %s", result).isFalse();
+        assertThat(result.path("isError").asBoolean(false))
+                .as("both signatures verified: %s", result)
+                .isFalse();
         TestUpstream.Recorded first = upstream.take();
         TestUpstream.Recorded second = upstream.take();
-        assertThat(List.of(first, second)).allSatisfy(request -> assertThat(request.header("authorization"))
-                .matches(".*SignedHeaders=[^,]*traceparent.*"));
-        assertThat(second.header("traceparent")).isNotEqualTo(first.header("traceparent"))
+        assertThat(List.of(first, second))
+                .allSatisfy(request ->
+                        assertThat(request.header("authorization")).matches(".*SignedHeaders=[^,]*traceparent.*"));
+        assertThat(second.header("traceparent"))
+                .isNotEqualTo(first.header("traceparent"))
                 .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
     }
 
@@ -285,8 +308,13 @@ class CallTelemetryTest {
 
     @Test
     void anOpenCircuitIsReportedPerTargetAndItsRefusedCallIsASystemErrorWithoutAClientSpan() {
-        restart(Map.of("upstream.circuit.failure-rate", "50", "upstream.circuit.window", "2",
-                "upstream.retry.max-attempts", "1"));
+        restart(Map.of(
+                "upstream.circuit.failure-rate",
+                "50",
+                "upstream.circuit.window",
+                "2",
+                "upstream.retry.max-attempts",
+                "1"));
         assertThat(circuitState("pets")).as("reported closed from the start").isEqualTo(0);
         upstream.respond(r -> Reply.json(503, "{}"));
         call("pets___GetPet", "{\"petId\":\"7\"}", CallContext.NONE);
@@ -296,7 +324,8 @@ class CallTelemetryTest {
         ObjectNode refused = call("pets___GetPet", "{\"petId\":\"7\"}", CallContext.NONE);
         assertThat(refused.get("content").get(0).get("text").asString()).contains("is failing");
         assertThat(otel.spans()).extracting(SpanData::getName).containsExactly("tools/call pets___GetPet");
-        assertThat(attribute(otel.span("tools/call pets___GetPet"), "apigw_mcp.outcome")).isEqualTo("CIRCUIT_OPEN");
+        assertThat(attribute(otel.span("tools/call pets___GetPet"), "apigw_mcp.outcome"))
+                .isEqualTo("CIRCUIT_OPEN");
         assertThat(otel.sum("SystemErrors", GET_PET)).isEqualTo(3);
     }
 
@@ -304,13 +333,18 @@ class CallTelemetryTest {
     void aCallOverItsToolsShareIsAThrottle() throws Exception {
         restart(Map.of("calls.max-concurrent-per-tool", "1", "calls.max-concurrent", "2"));
         upstream.respond(r -> Reply.json(200, "{\"id\":\"7\"}").delayed(1000));
-        var first = service.call("pets___GetPet", JSON.readTree("{\"petId\":\"7\"}"), ProgressListener.NONE,
-                Caller.LOCAL, CallContext.NONE);
+        var first = service.call(
+                "pets___GetPet",
+                JSON.readTree("{\"petId\":\"7\"}"),
+                ProgressListener.NONE,
+                Caller.LOCAL,
+                CallContext.NONE);
         upstream.take();
         call("pets___GetPet", "{\"petId\":\"8\"}", CallContext.NONE);
         first.join();
         assertThat(otel.sum("Throttles", GET_PET)).isEqualTo(1);
-        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.GATEWAY_THROTTLED)).isEqualTo(1);
+        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.GATEWAY_THROTTLED))
+                .isEqualTo(1);
     }
 
     @Test

@@ -80,7 +80,8 @@ class CallThreadsTest {
         try (CallThreads threads = new CallThreads(256, 30, "t-")) {
             Set<String> names = new HashSet<>();
             for (int i = 0; i < 50; i++) {
-                FutureTask<String> task = new FutureTask<>(() -> Thread.currentThread().getName());
+                FutureTask<String> task =
+                        new FutureTask<>(() -> Thread.currentThread().getName());
                 threads.execute(task);
                 names.add(task.get(5, TimeUnit.SECONDS));
                 waitUntil(() -> threads.running() == 0);
@@ -107,7 +108,7 @@ class CallThreadsTest {
         threads.close();
         assertThat(second.isCancelled()).isTrue();
         waitUntil(first::isDone); // interrupted out of its sleep
-        assertThatThrownBy(() -> threads.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> threads.execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -50,8 +50,14 @@ import tools.jackson.databind.json.JsonMapper;
 class CallerIdentityUpstreamTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> SHARED_TOOLS = List.of("shared___Keyed", "shared___Mine", "shared___MineRaw",
-            "shared___MineSigned", "shared___Open", "shared___Signed", "shared___SignedKeyed");
+    private static final List<String> SHARED_TOOLS = List.of(
+            "shared___Keyed",
+            "shared___Mine",
+            "shared___MineRaw",
+            "shared___MineSigned",
+            "shared___Open",
+            "shared___Signed",
+            "shared___SignedKeyed");
 
     private final HttpClient client = HttpClient.newHttpClient();
     private TestIssuer issuer;
@@ -69,11 +75,12 @@ class CallerIdentityUpstreamTest {
         shared = new TestUpstream();
         partner = new TestUpstream();
         tokenServer = new TestUpstream();
-        tokenServer.respond(r -> Reply.json(200, "{\"access_token\":\"cc-token\",\"token_type\":\"Bearer\","
-                + "\"expires_in\":3600}"));
+        tokenServer.respond(r ->
+                Reply.json(200, "{\"access_token\":\"cc-token\",\"token_type\":\"Bearer\"," + "\"expires_in\":3600}"));
         partner.respond(r -> Reply.json(200, "{}"));
         DefaultJWTProcessor<SecurityContext> authorizer = new DefaultJWTProcessor<>();
-        authorizer.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+        authorizer.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                JWSAlgorithm.RS256,
                 new ImmutableJWKSet<>(new JWKSet(issuer.rsa().toPublicJWK()))));
         // The shared API's authorizer: a valid token of the pool in the place it reads, or 401.
         shared.respond(request -> {
@@ -86,7 +93,8 @@ class CallerIdentityUpstreamTest {
                 return Reply.json(200, "{\"user\":null}");
             }
             try {
-                return Reply.json(200, "{\"user\":\"" + authorizer.process(token, null).getSubject() + "\"}");
+                return Reply.json(
+                        200, "{\"user\":\"" + authorizer.process(token, null).getSubject() + "\"}");
             } catch (Exception e) {
                 return Reply.json(401, "{\"message\":\"Unauthorized\"}");
             }
@@ -104,7 +112,8 @@ class CallerIdentityUpstreamTest {
         settings.put("target.shared.api-key-env", "SHARED_KEY");
         settings.put("target.shared.forward-headers", "X-Tenant");
         settings.put("target.partner.base-url", partner.baseUri().toString());
-        settings.put("target.partner.oauth2.token-url", tokenServer.uri("/token").toString());
+        settings.put(
+                "target.partner.oauth2.token-url", tokenServer.uri("/token").toString());
         settings.put("target.partner.oauth2.client-id", "partner-client");
         settings.put("target.partner.oauth2.client-secret-env", "PARTNER_SECRET");
         if (inboundAuthorization) {
@@ -113,23 +122,36 @@ class CallerIdentityUpstreamTest {
             settings.put("inbound.jwt.allowed-clients", "app-client");
         } else {
             // Without inbound authorization the shared API's bearer methods get a client-credentials token too.
-            settings.put("target.shared.oauth2.token-url", tokenServer.uri("/token").toString());
+            settings.put(
+                    "target.shared.oauth2.token-url", tokenServer.uri("/token").toString());
             settings.put("target.shared.oauth2.client-id", "shared-client");
             settings.put("target.shared.oauth2.client-secret-env", "PARTNER_SECRET");
         }
-        ScriptedRegistry sharedTarget = new ScriptedRegistry("shared", SHARED_TOOLS.stream().map(name ->
-                new ScriptedTool(name, name.equals("shared___Open")
-                        ? (a, r) -> r.header("tenant", "X-Tenant", Arguments.string(a, "tenant"))
-                        : (a, r) -> { })).toList());
+        ScriptedRegistry sharedTarget = new ScriptedRegistry(
+                "shared",
+                SHARED_TOOLS.stream()
+                        .map(name -> new ScriptedTool(
+                                name,
+                                name.equals("shared___Open")
+                                        ? (a, r) -> r.header("tenant", "X-Tenant", Arguments.string(a, "tenant"))
+                                        : (a, r) -> {}))
+                        .toList());
         AwsKeys keys = new AwsKeys("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null);
         Settings all = Settings.of(settings);
-        service = GatewayToolService.create(List.of(ScriptedRegistry.withoutArguments("partner", "partner___Fetch"),
-                sharedTarget), all, new AuthEnvironment(Map.of("SHARED_KEY", "server-key",
-                "PARTNER_SECRET", "partner-secret")::get, profile -> () -> keys, Clock.systemUTC()));
+        service = GatewayToolService.create(
+                List.of(ScriptedRegistry.withoutArguments("partner", "partner___Fetch"), sharedTarget),
+                all,
+                new AuthEnvironment(
+                        Map.of("SHARED_KEY", "server-key", "PARTNER_SECRET", "partner-secret")::get,
+                        profile -> () -> keys,
+                        Clock.systemUTC()));
         InboundConfig inbound = InboundConfig.read(all, "http", "127.0.0.1");
         gate = inbound.gate("/mcp", new Readiness());
-        transport = new HttpTransport(new McpServer(service, ServerOptions.defaults()),
-                HttpOptions.defaults().withPort(0), gate).start();
+        transport = new HttpTransport(
+                        new McpServer(service, ServerOptions.defaults()),
+                        HttpOptions.defaults().withPort(0),
+                        gate)
+                .start();
     }
 
     @AfterEach
@@ -154,13 +176,20 @@ class CallerIdentityUpstreamTest {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":" + arguments + ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
                 + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
-        HttpRequest request = HttpRequest.newBuilder(transport.endpoint()).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
-                .header("Mcp-Name", tool).header("Authorization", "Bearer " + userToken)
-                .header("X-Tenant", "tenant-42").header("Cookie", "session=browser-cookie")
-                .header("X-Api-Key", "client-key").header("X-Amz-Security-Token", "client-session")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(transport.endpoint())
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", tool)
+                .header("Authorization", "Bearer " + userToken)
+                .header("X-Tenant", "tenant-42")
+                .header("Cookie", "session=browser-cookie")
+                .header("X-Api-Key", "client-key")
+                .header("X-Amz-Security-Token", "client-session")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).get("result");
@@ -230,8 +259,8 @@ class CallerIdentityUpstreamTest {
         call("partner___Fetch", "{}");
         received.put("partner___Fetch", partner.take());
 
-        received.forEach((tool, request) -> assertThat(values(request)).as(tool)
-                .noneMatch(value -> value.contains(userToken)));
+        received.forEach(
+                (tool, request) -> assertThat(values(request)).as(tool).noneMatch(value -> value.contains(userToken)));
         assertThat(received.get("shared___Mine").header("authorization")).isEqualTo("Bearer cc-token");
     }
 
@@ -248,8 +277,11 @@ class CallerIdentityUpstreamTest {
             assertThat(request.header("cookie")).as(tool).isNull();
             assertThat(request.header("x-amz-security-token")).as(tool).isNull();
             assertThat(request.header("x-api-key")).as(tool).isIn(null, "server-key");
-            assertThat(values(request)).as(tool).noneMatch(value -> value.contains("client-key")
-                    || value.contains("browser-cookie") || value.contains("client-session"));
+            assertThat(values(request))
+                    .as(tool)
+                    .noneMatch(value -> value.contains("client-key")
+                            || value.contains("browser-cookie")
+                            || value.contains("client-session"));
         });
         assertThat(partnerRequest.header("x-tenant")).isNull();
     }
@@ -262,7 +294,9 @@ class CallerIdentityUpstreamTest {
 
         // API Gateway's authorizers answer 401 without a WWW-Authenticate challenge.
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(result.at("/content/0/text").asString()).contains("401").contains("Unauthorized")
+        assertThat(result.at("/content/0/text").asString())
+                .contains("401")
+                .contains("Unauthorized")
                 .doesNotContain("connection");
     }
 

@@ -37,8 +37,8 @@ class GatewayOutputStreamsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String API_KEY = "k-123-secret";
-    private static final String CALL_LINE = "INFO dev.apigwmcp.runtime.calls - tool=pets___GetPet outcome=OK"
-            + " status=200 durationMs=";
+    private static final String CALL_LINE =
+            "INFO dev.apigwmcp.runtime.calls - tool=pets___GetPet outcome=OK" + " status=200 durationMs=";
 
     private TestUpstream upstream;
     private Process process;
@@ -64,11 +64,22 @@ class GatewayOutputStreamsTest {
      * process's pipe unless {@code stdoutFile} is given.
      */
     private CompletableFuture<URI> launch(Path stdoutFile, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                PetsGatewayMain.class.getName(), "--target.pets.base-url", upstream.baseUri().toString(),
-                "--target.pets.api-key-env", "PETS_KEY", "--target.pets.oauth2.token-url", "http://127.0.0.1:9/token",
-                "--target.pets.oauth2.client-id", "c-1", "--target.pets.oauth2.client-secret-env", "PETS_KEY"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PetsGatewayMain.class.getName(),
+                "--target.pets.base-url",
+                upstream.baseUri().toString(),
+                "--target.pets.api-key-env",
+                "PETS_KEY",
+                "--target.pets.oauth2.token-url",
+                "http://127.0.0.1:9/token",
+                "--target.pets.oauth2.client-id",
+                "c-1",
+                "--target.pets.oauth2.client-secret-env",
+                "PETS_KEY"));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_"));
@@ -78,20 +89,22 @@ class GatewayOutputStreamsTest {
         }
         process = builder.start();
         CompletableFuture<URI> serving = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    stderr.add(line);
-                    if (line.startsWith("apigw-mcp: serving MCP on ")) {
-                        serving.complete(URI.create(line.substring("apigw-mcp: serving MCP on ".length())));
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            stderr.add(line);
+                            if (line.startsWith("apigw-mcp: serving MCP on ")) {
+                                serving.complete(URI.create(line.substring("apigw-mcp: serving MCP on ".length())));
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process ended
                     }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            serving.completeExceptionally(new IllegalStateException("not serving: " + stderr));
-        }, "gateway-stderr");
+                    serving.completeExceptionally(new IllegalStateException("not serving: " + stderr));
+                },
+                "gateway-stderr");
         reader.setDaemon(true);
         reader.start();
         return serving;
@@ -107,14 +120,15 @@ class GatewayOutputStreamsTest {
     void overStdioStdoutCarriesOnlyFramesAndStderrTheCallLine() throws Exception {
         launch(null);
         OutputStream stdin = process.getOutputStream();
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> frames = new ArrayList<>();
         stdin.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}\n"
-                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
-                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"pets___GetPet\","
-                + "\"arguments\":{\"petId\":\"7\"}}}\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}\n"
+                        + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                        + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"pets___GetPet\","
+                        + "\"arguments\":{\"petId\":\"7\"}}}\n")
+                .getBytes(StandardCharsets.UTF_8));
         stdin.flush();
         // End of input cancels unfinished calls: close it only once the call has answered.
         while (frames.stream().noneMatch(frame -> frame.contains("\"id\":2"))) {
@@ -128,10 +142,14 @@ class GatewayOutputStreamsTest {
         }
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("stderr: %s", stderr).isZero();
-        assertThat(frames).allSatisfy(frame -> assertThat(JSON.readTree(frame).get("jsonrpc").asString())
-                .isEqualTo("2.0"));
+        assertThat(frames)
+                .allSatisfy(
+                        frame -> assertThat(JSON.readTree(frame).get("jsonrpc").asString())
+                                .isEqualTo("2.0"));
         JsonNode answer = JSON.readTree(frames.get(frames.size() - 1));
-        assertThat(answer.get("result").path("isError").asBoolean(false)).as(answer.toString()).isFalse();
+        assertThat(answer.get("result").path("isError").asBoolean(false))
+                .as(answer.toString())
+                .isFalse();
         awaitCallLine();
         assertThat(stderr).anyMatch(line -> line.startsWith(CALL_LINE)).noneMatch(line -> line.contains(API_KEY));
     }
@@ -143,11 +161,18 @@ class GatewayOutputStreamsTest {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"pets___GetPet\","
                 + "\"arguments\":{\"petId\":\"7\"},\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
                 + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2026-07-28")
-                .header("Mcp-Method", "tools/call").header("Mcp-Name", "pets___GetPet")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(endpoint)
+                                .timeout(Duration.ofSeconds(20))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .header("MCP-Protocol-Version", "2026-07-28")
+                                .header("Mcp-Method", "tools/call")
+                                .header("Mcp-Name", "pets___GetPet")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         awaitCallLine();
         assertThat(stderr).anyMatch(line -> line.startsWith(CALL_LINE)).noneMatch(line -> line.contains(API_KEY));

@@ -34,9 +34,15 @@ class GatewayStartupTest {
     private static final String NONE_FOUND = "no AWS credentials found; name a profile with --aws.profile, set"
             + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or sign in with aws sso login";
     /** Every credential setting of the pets target except AWS's; the key variable is PETS_KEY. */
-    private static final List<String> CREDENTIALS = List.of("--target.pets.api-key-env", "PETS_KEY",
-            "--target.pets.oauth2.token-url", "http://127.0.0.1:9/token", "--target.pets.oauth2.client-id", "c-1",
-            "--target.pets.oauth2.client-secret-env", "PETS_KEY");
+    private static final List<String> CREDENTIALS = List.of(
+            "--target.pets.api-key-env",
+            "PETS_KEY",
+            "--target.pets.oauth2.token-url",
+            "http://127.0.0.1:9/token",
+            "--target.pets.oauth2.client-id",
+            "c-1",
+            "--target.pets.oauth2.client-secret-env",
+            "PETS_KEY");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -56,8 +62,11 @@ class GatewayStartupTest {
             awsResolutions.incrementAndGet();
             return aws.resolve();
         });
-        return new Gateway(List.of(factory), environment, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
+        return new Gateway(
+                        List.of(factory),
+                        environment,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]));
     }
 
@@ -86,8 +95,13 @@ class GatewayStartupTest {
         noAwsCredentials();
         assertThat(run("--list-tools")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).lines().map(line -> line.split("\\s+", 2)[0]))
-                .containsExactly("pets___CreatePet", "pets___Download", "pets___GetPet", "pets___ListPets",
-                        "pets___Proxy", "pets___Secure");
+                .containsExactly(
+                        "pets___CreatePet",
+                        "pets___Download",
+                        "pets___GetPet",
+                        "pets___ListPets",
+                        "pets___Proxy",
+                        "pets___Secure");
         assertThat(stderr()).isEmpty();
         assertThat(awsResolutions).hasValue(0);
     }
@@ -96,8 +110,14 @@ class GatewayStartupTest {
     void helpNeedsNoCredentialAndEndsWithTheExitStatusTable() {
         noAwsCredentials();
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--target.<target>.api-key-env", "Exit status:\n",
-                "  0  done", "  1  unexpected failure", "  2  wrong setting", "  3  cannot start");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "--target.<target>.api-key-env",
+                        "Exit status:\n",
+                        "  0  done",
+                        "  1  unexpected failure",
+                        "  2  wrong setting",
+                        "  3  cannot start");
         assertThat(stderr()).isEmpty();
     }
 
@@ -111,20 +131,22 @@ class GatewayStartupTest {
     void missingCredentialsStopTheStartWithStatus3AndOneLineEach() {
         noAwsCredentials();
         assertThat(run()).isEqualTo(3);
-        assertThat(stderrLines()).containsExactly(
-                "apigw-mcp: target 'pets': tools need an API key; set target.pets.api-key-env (an environment"
-                        + " variable name) or target.pets.api-key-file (a file)",
-                "apigw-mcp: target 'pets': tools need an OAuth2 bearer token; set target.pets.oauth2.token-url and"
-                        + " target.pets.oauth2.client-id (and the client secret)",
-                "apigw-mcp: target 'pets': tools need SigV4 signing but " + NONE_FOUND);
+        assertThat(stderrLines())
+                .containsExactly(
+                        "apigw-mcp: target 'pets': tools need an API key; set target.pets.api-key-env (an environment"
+                                + " variable name) or target.pets.api-key-file (a file)",
+                        "apigw-mcp: target 'pets': tools need an OAuth2 bearer token; set target.pets.oauth2.token-url and"
+                                + " target.pets.oauth2.client-id (and the client secret)",
+                        "apigw-mcp: target 'pets': tools need SigV4 signing but " + NONE_FOUND);
         assertThat(out.size()).isZero();
     }
 
     @Test
     void anApiKeyVariableThatIsNotSetStopsTheStartWithStatus3() {
         assertThat(run(CREDENTIALS)).isEqualTo(3);
-        assertThat(stderrLines()).allMatch(line -> line.startsWith("apigw-mcp: target 'pets': environment variable"
-                + " PETS_KEY (named by target.pets."));
+        assertThat(stderrLines())
+                .allMatch(line -> line.startsWith(
+                        "apigw-mcp: target 'pets': environment variable" + " PETS_KEY (named by target.pets."));
     }
 
     @Test
@@ -139,16 +161,17 @@ class GatewayStartupTest {
     void aWrongValueOfAToolSideSettingExits2() {
         environment.put("PETS_KEY", "k-123-secret");
         assertThat(run(with(CREDENTIALS, "--upstream.timeout-ms", "soon"))).isEqualTo(2);
-        assertThat(stderrLines()).containsExactly("apigw-mcp: setting upstream.timeout-ms: 'soon' is not a positive"
-                + " whole number");
+        assertThat(stderrLines())
+                .containsExactly("apigw-mcp: setting upstream.timeout-ms: 'soon' is not a positive" + " whole number");
     }
 
     @Test
     void anOptionForATargetThatDoesNotExistExits2BeforeAnyCredentialIsSought() {
         noAwsCredentials();
         assertThat(run("--target.pet.base-url", "http://127.0.0.1:9/")).isEqualTo(2);
-        assertThat(stderrLines()).containsExactly("apigw-mcp: option --target.pet.base-url names target 'pet', which"
-                + " this gateway does not have (its targets: pets); did you mean --target.pets.base-url?");
+        assertThat(stderrLines())
+                .containsExactly("apigw-mcp: option --target.pet.base-url names target 'pet', which"
+                        + " this gateway does not have (its targets: pets); did you mean --target.pets.base-url?");
         assertThat(awsResolutions).hasValue(0);
     }
 
@@ -156,9 +179,10 @@ class GatewayStartupTest {
     void aVariableForATargetThatDoesNotExistExits2() {
         environment.put("APIGW_MCP_TARGET_PETZ_BASE_URL", "http://127.0.0.1:9/");
         assertThat(run("--list-tools")).isEqualTo(2);
-        assertThat(stderrLines()).containsExactly("apigw-mcp: environment variable APIGW_MCP_TARGET_PETZ_BASE_URL"
-                + " names target 'PETZ', which this gateway does not have (its targets: pets); did you mean"
-                + " APIGW_MCP_TARGET_PETS_BASE_URL?");
+        assertThat(stderrLines())
+                .containsExactly("apigw-mcp: environment variable APIGW_MCP_TARGET_PETZ_BASE_URL"
+                        + " names target 'PETZ', which this gateway does not have (its targets: pets); did you mean"
+                        + " APIGW_MCP_TARGET_PETS_BASE_URL?");
         assertThat(out.size()).isZero();
     }
 
@@ -167,32 +191,35 @@ class GatewayStartupTest {
         Path file = dir.resolve("gateway.properties");
         Files.writeString(file, "target.pest.api-key-env=PETS_KEY\n");
         assertThat(run("--config", file.toString())).isEqualTo(2);
-        assertThat(stderrLines()).containsExactly("apigw-mcp: setting target.pest.api-key-env in config file " + file
-                + " names target 'pest', which this gateway does not have (its targets: pets); did you mean"
-                + " target.pets.api-key-env?");
+        assertThat(stderrLines())
+                .containsExactly("apigw-mcp: setting target.pest.api-key-env in config file " + file
+                        + " names target 'pest', which this gateway does not have (its targets: pets); did you mean"
+                        + " target.pets.api-key-env?");
     }
 
     @Test
     void anUnknownVariableWithTheGatewaysPrefixExits2() {
         environment.put("APIGW_MCP_LOGLEVEL", "debug");
         assertThat(run("--list-tools")).isEqualTo(2);
-        assertThat(stderrLines()).containsExactly("apigw-mcp: environment variable APIGW_MCP_LOGLEVEL is not a"
-                + " setting of this gateway; did you mean APIGW_MCP_LOG_LEVEL? (see --help)");
+        assertThat(stderrLines())
+                .containsExactly("apigw-mcp: environment variable APIGW_MCP_LOGLEVEL is not a"
+                        + " setting of this gateway; did you mean APIGW_MCP_LOG_LEVEL? (see --help)");
     }
 
     @Test
     void demoInAGatewayWithoutADemoLauncherSaysSoAndExits2() {
         assertThat(run("--demo")).isEqualTo(2);
-        assertThat(stderrLines()).containsExactly("apigw-mcp: this gateway has no demo mode: --demo is an option of"
-                + " gateways built with a demo backend, such as the PetStore sample's petstore-gateway.jar");
+        assertThat(stderrLines())
+                .containsExactly("apigw-mcp: this gateway has no demo mode: --demo is an option of"
+                        + " gateways built with a demo backend, such as the PetStore sample's petstore-gateway.jar");
     }
 
     @Test
     void aWrongPortExits2BeforeAnyCredentialIsSought() {
         noAwsCredentials();
         assertThat(run("--transport", "http", "--port", "eighty")).isEqualTo(2);
-        assertThat(stderrLines()).containsExactly("apigw-mcp: --port (APIGW_MCP_PORT) must be an integer, got"
-                + " \"eighty\"");
+        assertThat(stderrLines())
+                .containsExactly("apigw-mcp: --port (APIGW_MCP_PORT) must be an integer, got" + " \"eighty\"");
         assertThat(awsResolutions).hasValue(0);
     }
 
@@ -201,10 +228,12 @@ class GatewayStartupTest {
         environment.put("PETS_KEY", "k-123-secret");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            assertThat(run(with(CREDENTIALS, "--transport", "http", "--port", String.valueOf(port)))).isEqualTo(3);
-            assertThat(stderrLines()).containsExactly("apigw-mcp: port " + port + " on 127.0.0.1 is already in use"
-                    + " (another process listens there); choose another port with --port (APIGW_MCP_PORT), or"
-                    + " --port 0 for any free port");
+            assertThat(run(with(CREDENTIALS, "--transport", "http", "--port", String.valueOf(port))))
+                    .isEqualTo(3);
+            assertThat(stderrLines())
+                    .containsExactly("apigw-mcp: port " + port + " on 127.0.0.1 is already in use"
+                            + " (another process listens there); choose another port with --port (APIGW_MCP_PORT), or"
+                            + " --port 0 for any free port");
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.apigwmcp.runtime.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.auth.AuthEnvironment;
 import dev.apigwmcp.runtime.auth.AwsKeys;
 import dev.apigwmcp.runtime.config.Settings;
@@ -11,6 +10,7 @@ import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
+import dev.apigwmcp.runtime.tools.ToolListing;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.TestUpstream;
 import dev.apigwmcp.runtime.upstream.TestUpstream.Reply;
@@ -58,8 +58,8 @@ class GatewayToolServiceTest {
     private TestUpstream tokenServer;
     private GatewayToolService service;
     private final Map<String, String> env = new HashMap<>();
-    private final SigV4Verifier verifier = new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1",
-            "execute-api", Clock.systemUTC());
+    private final SigV4Verifier verifier =
+            new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC());
 
     @BeforeEach
     void start() throws IOException {
@@ -90,8 +90,8 @@ class GatewayToolServiceTest {
     }
 
     private AuthEnvironment environment() {
-        return new AuthEnvironment(env::get, profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN),
-                Clock.systemUTC());
+        return new AuthEnvironment(
+                env::get, profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN), Clock.systemUTC());
     }
 
     private GatewayToolService service(Map<String, String> settings) {
@@ -100,7 +100,8 @@ class GatewayToolServiceTest {
     }
 
     private ObjectNode call(String tool, String arguments) {
-        return service.call(tool, arguments == null ? null : JSON.readTree(arguments), null).join();
+        return service.call(tool, arguments == null ? null : JSON.readTree(arguments), null)
+                .join();
     }
 
     private static String text(ObjectNode result) {
@@ -110,9 +111,15 @@ class GatewayToolServiceTest {
     @Test
     void listsToolDefinitionsSortedByName() {
         service(settings());
-        assertThat(service.listings()).extracting(ToolListing::name).containsExactly(
-                "pets___CreatePet", "pets___Download", "pets___GetPet", "pets___ListPets", "pets___Proxy",
-                "pets___Secure");
+        assertThat(service.listings())
+                .extracting(ToolListing::name)
+                .containsExactly(
+                        "pets___CreatePet",
+                        "pets___Download",
+                        "pets___GetPet",
+                        "pets___ListPets",
+                        "pets___Proxy",
+                        "pets___Secure");
         assertThat(service.hasTool("pets___GetPet")).isTrue();
         assertThat(service.hasTool("nope")).isFalse();
     }
@@ -192,7 +199,8 @@ class GatewayToolServiceTest {
     void aDecimalPathArgumentArrivesWithEveryDigitAsTheClientWroteIt() throws Exception {
         service(settings());
         upstream.respond(r -> Reply.json(200, "{}"));
-        ObjectNode result = service.call("pets___GetPet", JsonRpc.MAPPER.readTree("{\"petId\":1.50}"), null).join();
+        ObjectNode result = service.call("pets___GetPet", JsonRpc.MAPPER.readTree("{\"petId\":1.50}"), null)
+                .join();
         assertThat(result.has("isError")).isFalse();
         assertThat(upstream.take().rawPath()).isEqualTo("/prod/pets/1.50");
     }
@@ -214,8 +222,11 @@ class GatewayToolServiceTest {
         service(settings());
         ObjectNode result = call("pets___ListPets", "{\"tags\":\"x\",\"limit\":0,\"extra\":1}");
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(text(result)).startsWith("Invalid arguments for tool pets___ListPets:")
-                .contains("$.tags").contains("$.limit").contains("extra");
+        assertThat(text(result))
+                .startsWith("Invalid arguments for tool pets___ListPets:")
+                .contains("$.tags")
+                .contains("$.limit")
+                .contains("extra");
         assertThat(upstream.pending()).isZero();
     }
 
@@ -241,8 +252,9 @@ class GatewayToolServiceTest {
         assertThat(request.header("x-amz-security-token")).isEqualTo(SESSION_TOKEN);
         assertThat(request.bodyText()).isEqualTo("{\"name\":\"Rex é\"}");
         assertThat(verifier.problem(request)).isNull();
-        assertThat(new SigV4Verifier(Map.of(ACCESS_KEY, "other-secret"), "us-east-1", "execute-api",
-                Clock.systemUTC()).problem(request)).startsWith("signature mismatch");
+        assertThat(new SigV4Verifier(Map.of(ACCESS_KEY, "other-secret"), "us-east-1", "execute-api", Clock.systemUTC())
+                        .problem(request))
+                .startsWith("signature mismatch");
     }
 
     @Test
@@ -269,8 +281,8 @@ class GatewayToolServiceTest {
     @Test
     void bearerTokenIsFetchedOnceAndReused() throws Exception {
         service(settings());
-        tokenServer.respond(r -> Reply.json(200,
-                "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
+        tokenServer.respond(
+                r -> Reply.json(200, "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
         call("pets___Secure", "{}");
         call("pets___Secure", "{}");
         assertThat(upstream.take().header("authorization")).isEqualTo("Bearer tok-1");
@@ -279,8 +291,10 @@ class GatewayToolServiceTest {
         assertThat(tokenServer.pending()).isZero();
         assertThat(tokenRequest.method()).isEqualTo("POST");
         assertThat(tokenRequest.bodyText()).isEqualTo("grant_type=client_credentials&scope=pets%2Fread+pets%2Fwrite");
-        assertThat(tokenRequest.header("authorization")).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("client-1:client-secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(tokenRequest.header("authorization"))
+                .isEqualTo("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString("client-1:client-secret".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -311,10 +325,12 @@ class GatewayToolServiceTest {
         upstream.respond(r -> Reply.json(200, "{}").delayed(3000));
         ObjectNode result = call("pets___ListPets", "{}");
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(text(result)).isEqualTo("The upstream did not answer within the tool's deadline of 300 ms (the"
-                + " export's timeoutInMillis, else upstream.timeout-ms): the request was sent, but the response"
-                + " headers did not arrive. The gateway closed the connection.");
-        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.TIMEOUT)).isEqualTo(1);
+        assertThat(text(result))
+                .isEqualTo("The upstream did not answer within the tool's deadline of 300 ms (the"
+                        + " export's timeoutInMillis, else upstream.timeout-ms): the request was sent, but the response"
+                        + " headers did not arrive. The gateway closed the connection.");
+        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.TIMEOUT))
+                .isEqualTo(1);
     }
 
     @Test
@@ -345,8 +361,9 @@ class GatewayToolServiceTest {
         assertThat(request.rawQuery()).isEqualTo("x-api-key=" + API_KEY);
         assertThat(request.header("x-api-key")).isNull();
         assertThat(verifier.problem(request)).isNull();
-        assertThat(verifier.problem(new TestUpstream.Recorded(request.method(), request.rawPath(), "x-api-key=other",
-                request.headers(), request.body()))).isNotNull();
+        assertThat(verifier.problem(new TestUpstream.Recorded(
+                        request.method(), request.rawPath(), "x-api-key=other", request.headers(), request.body())))
+                .isNotNull();
     }
 
     @Test
@@ -361,8 +378,9 @@ class GatewayToolServiceTest {
         service(settings);
         ObjectNode result = call("pets___CreatePet", "{\"body\":{\"name\":\"x\"}}");
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(text(result)).startsWith("Could not connect to the upstream at http://127.0.0.1:" + closedPort
-                + "/prod/pets").doesNotContain(API_KEY);
+        assertThat(text(result))
+                .startsWith("Could not connect to the upstream at http://127.0.0.1:" + closedPort + "/prod/pets")
+                .doesNotContain(API_KEY);
     }
 
     @Test
@@ -371,7 +389,8 @@ class GatewayToolServiceTest {
             CountDownLatch received = new CountDownLatch(1);
             CountDownLatch closed = new CountDownLatch(1);
             Thread acceptor = new Thread(() -> {
-                try (Socket socket = server.accept(); InputStream in = socket.getInputStream()) {
+                try (Socket socket = server.accept();
+                        InputStream in = socket.getInputStream()) {
                     StringBuilder head = new StringBuilder();
                     int b;
                     while ((b = in.read()) >= 0) {
@@ -389,13 +408,16 @@ class GatewayToolServiceTest {
             Map<String, String> settings = settings();
             settings.put("target.pets.base-url", "http://127.0.0.1:" + server.getLocalPort() + "/prod");
             service(settings);
-            CompletableFuture<ObjectNode> call = service.call("pets___GetPet", JSON.readTree("{\"petId\":\"1\"}"),
-                    null);
+            CompletableFuture<ObjectNode> call =
+                    service.call("pets___GetPet", JSON.readTree("{\"petId\":\"1\"}"), null);
             assertThat(received.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(call.cancel(true)).isTrue();
-            assertThat(closed.await(5, TimeUnit.SECONDS)).as("upstream connection closed after cancel").isTrue();
+            assertThat(closed.await(5, TimeUnit.SECONDS))
+                    .as("upstream connection closed after cancel")
+                    .isTrue();
             assertThatThrownBy(call::join).isInstanceOf(CancellationException.class);
-            assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.CANCELLED)).isEqualTo(1);
+            assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.CANCELLED))
+                    .isEqualTo(1);
             acceptor.join(5000);
         }
     }
@@ -410,7 +432,9 @@ class GatewayToolServiceTest {
         assertThat(snapshot.calls()).isEqualTo(2);
         assertThat(snapshot.errors()).isEqualTo(1);
         assertThat(snapshot.outcomes().get(CallOutcome.INVALID_ARGUMENTS)).isEqualTo(1);
-        assertThat(snapshot.attempts()).as("only the valid call reached the upstream").isEqualTo(1);
+        assertThat(snapshot.attempts())
+                .as("only the valid call reached the upstream")
+                .isEqualTo(1);
         assertThat(snapshot.inFlight()).isZero();
     }
 
@@ -455,13 +479,15 @@ class GatewayToolServiceTest {
         env.clear();
         assertThatThrownBy(() -> service(settings))
                 .isInstanceOf(StartupException.class)
-                .satisfies(e -> assertThat(((StartupException) e).problems()).containsExactlyInAnyOrder(
-                        "setting upstream.timeout-ms: 'soon' is not a positive whole number",
-                        "target 'pets': tools need an API key; set target.pets.api-key-env (an environment variable"
-                                + " name) or target.pets.api-key-file (a file)",
-                        "target 'pets': tools need an OAuth2 bearer token; set target.pets.oauth2.client-id (and the"
-                                + " client secret)"))
-                .satisfies(e -> assertThat(((StartupException) e).badSettings()).as("a wrong value among them")
+                .satisfies(e -> assertThat(((StartupException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                "setting upstream.timeout-ms: 'soon' is not a positive whole number",
+                                "target 'pets': tools need an API key; set target.pets.api-key-env (an environment variable"
+                                        + " name) or target.pets.api-key-file (a file)",
+                                "target 'pets': tools need an OAuth2 bearer token; set target.pets.oauth2.client-id (and the"
+                                        + " client secret)"))
+                .satisfies(e -> assertThat(((StartupException) e).badSettings())
+                        .as("a wrong value among them")
                         .isTrue());
     }
 
@@ -469,8 +495,9 @@ class GatewayToolServiceTest {
     void missingCredentialsAloneAreNoWrongSetting() {
         Map<String, String> settings = settings();
         settings.remove("target.pets.api-key-env");
-        assertThatThrownBy(() -> service(settings)).isInstanceOfSatisfying(StartupException.class,
-                e -> assertThat(e.badSettings()).isFalse());
+        assertThatThrownBy(() -> service(settings))
+                .isInstanceOfSatisfying(
+                        StartupException.class, e -> assertThat(e.badSettings()).isFalse());
     }
 
     @Test
@@ -480,8 +507,10 @@ class GatewayToolServiceTest {
         settings.put("validation.precompile", "maybe");
         assertThatThrownBy(() -> service(settings)).isInstanceOfSatisfying(StartupException.class, e -> {
             assertThat(e.badSettings()).isTrue();
-            assertThat(e.problems()).contains("setting validation.precompile: 'maybe' is not true or false",
-                    "setting target.pets.api-key-in: 'sideways' is not 'header' or 'query'");
+            assertThat(e.problems())
+                    .contains(
+                            "setting validation.precompile: 'maybe' is not true or false",
+                            "setting target.pets.api-key-in: 'sideways' is not 'header' or 'query'");
         });
     }
 
@@ -493,10 +522,11 @@ class GatewayToolServiceTest {
         settings.put("calls.max-concurrent-per-tool", "none");
         assertThatThrownBy(() -> service(settings)).isInstanceOfSatisfying(StartupException.class, e -> {
             assertThat(e.badSettings()).isTrue();
-            assertThat(e.problems()).contains(
-                    "setting upstream.retry.max-attempts: '0' is not a whole number from 1 to 10",
-                    "setting upstream.circuit.failure-rate: '150' is not a whole number from 0 to 100",
-                    "setting calls.max-concurrent-per-tool: 'none' is not a positive whole number");
+            assertThat(e.problems())
+                    .contains(
+                            "setting upstream.retry.max-attempts: '0' is not a whole number from 1 to 10",
+                            "setting upstream.circuit.failure-rate: '150' is not a whole number from 0 to 100",
+                            "setting calls.max-concurrent-per-tool: 'none' is not a positive whole number");
         });
     }
 
@@ -504,40 +534,44 @@ class GatewayToolServiceTest {
     void inconsistentTargetsFailAtStartNamingBothTargets() {
         List<String> problems = new ArrayList<>();
         try {
-            GatewayToolService.create(List.of(new PetsRegistry(), new BrokenRegistry()), Settings.of(settings()),
-                    environment()).close();
+            GatewayToolService.create(
+                            List.of(new PetsRegistry(), new BrokenRegistry()), Settings.of(settings()), environment())
+                    .close();
         } catch (StartupException e) {
             problems.addAll(e.problems());
         }
-        assertThat(problems).contains(
-                "target 'broken': tool 'broken___Listed' is in tools.json but has no generated code"
-                        + " (dev.apigwmcp.runtime.execution.BrokenRegistry.toolNames()); regenerate the target",
-                "target 'broken': tool 'broken___Listed' is in tools.json but not in bindings.json; regenerate the"
-                        + " target",
-                "target 'broken': the export names no server URL (bindings.json server.url is null); set"
-                        + " --target.broken.base-url URL (environment variable APIGW_MCP_TARGET_BROKEN_BASE_URL, or"
-                        + " target.broken.base-url=URL in the --config file)");
+        assertThat(problems)
+                .contains(
+                        "target 'broken': tool 'broken___Listed' is in tools.json but has no generated code"
+                                + " (dev.apigwmcp.runtime.execution.BrokenRegistry.toolNames()); regenerate the target",
+                        "target 'broken': tool 'broken___Listed' is in tools.json but not in bindings.json; regenerate the"
+                                + " target",
+                        "target 'broken': the export names no server URL (bindings.json server.url is null); set"
+                                + " --target.broken.base-url URL (environment variable APIGW_MCP_TARGET_BROKEN_BASE_URL, or"
+                                + " target.broken.base-url=URL in the --config file)");
         Map<String, String> settings = settings();
         settings.put("target.broken.base-url", "http://127.0.0.1:1/");
         problems.clear();
         try {
-            GatewayToolService.create(List.of(new PetsRegistry(), new BrokenRegistry()), Settings.of(settings),
-                    environment()).close();
+            GatewayToolService.create(
+                            List.of(new PetsRegistry(), new BrokenRegistry()), Settings.of(settings), environment())
+                    .close();
         } catch (StartupException e) {
             problems.addAll(e.problems());
         }
-        assertThat(problems).contains("tool 'pets___GetPet' is defined by both target 'pets' and target 'broken';"
-                + " give one target another tool prefix");
+        assertThat(problems)
+                .contains("tool 'pets___GetPet' is defined by both target 'pets' and target 'broken';"
+                        + " give one target another tool prefix");
     }
 
     @Test
     void serviceLoaderFindsRegisteredTargets(@TempDir Path dir) throws Exception {
         Path services = dir.resolve("META-INF/services");
         Files.createDirectories(services);
-        Files.writeString(services.resolve("dev.apigwmcp.runtime.spi.ToolRegistry"),
-                PetsRegistry.class.getName() + "\n");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-                getClass().getClassLoader())) {
+        Files.writeString(
+                services.resolve("dev.apigwmcp.runtime.spi.ToolRegistry"), PetsRegistry.class.getName() + "\n");
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             service = GatewayToolService.load(Settings.of(settings()), loader, environment());
         }
         assertThat(service.listings()).hasSize(6);
@@ -547,7 +581,8 @@ class GatewayToolServiceTest {
     void nothingOnTheClasspathIsAStartupError(@TempDir Path dir) throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             assertThatThrownBy(() -> GatewayToolService.load(Settings.of(Map.of()), loader, environment()))
-                    .isInstanceOf(StartupException.class).hasMessageContaining("no generated tools found");
+                    .isInstanceOf(StartupException.class)
+                    .hasMessageContaining("no generated tools found");
         }
     }
 
@@ -566,7 +601,9 @@ class GatewayToolServiceTest {
         assertThat(resource.get("type").stringValue()).isEqualTo("resource");
         assertThat(resource.get("resource").get("mimeType").stringValue()).isEqualTo("application/pdf");
         assertThat(resource.get("resource").get("uri").stringValue()).isEqualTo(upstream.baseUri() + "/download");
-        assertThat(Base64.getDecoder().decode(resource.get("resource").get("blob").stringValue())).isEqualTo(pdf);
+        assertThat(Base64.getDecoder()
+                        .decode(resource.get("resource").get("blob").stringValue()))
+                .isEqualTo(pdf);
     }
 
     @Test
@@ -574,8 +611,9 @@ class GatewayToolServiceTest {
         Map<String, String> settings = settings();
         settings.put("upstream.max-response-bytes", "16");
         service(settings);
-        upstream.respond(r -> Reply.of(200, "text/plain", "0123456789abcdefghijklmnop".getBytes(StandardCharsets.UTF_8)));
-        assertThat(text(call("pets___Download", "{}"))).isEqualTo("0123456789abcdef\n[response cut at 16 bytes: it is"
-                + " larger than the configured limit]");
+        upstream.respond(
+                r -> Reply.of(200, "text/plain", "0123456789abcdefghijklmnop".getBytes(StandardCharsets.UTF_8)));
+        assertThat(text(call("pets___Download", "{}")))
+                .isEqualTo("0123456789abcdef\n[response cut at 16 bytes: it is" + " larger than the configured limit]");
     }
 }

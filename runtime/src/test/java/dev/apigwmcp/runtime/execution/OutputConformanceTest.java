@@ -41,14 +41,23 @@ class OutputConformanceTest {
         Map<String, String> settings = new HashMap<>();
         settings.put("target.answers.base-url", upstream.baseUri().toString());
         settings.put("upstream.max-response-bytes", "64");
-        service = GatewayToolService.create(List.of(answers), Settings.of(settings),
+        service = GatewayToolService.create(
+                List.of(answers),
+                Settings.of(settings),
                 new AuthEnvironment(name -> null, profile -> null, Clock.systemUTC()));
     }
 
     /** The fixture target {@code answers}: tools without arguments, with strict, tolerant, wrapped and no schemas. */
     static ScriptedRegistry answersTarget() {
-        return ScriptedRegistry.withoutArguments("answers", "answers___DeletePet", "answers___GetPet",
-                "answers___GetPetTolerant", "answers___ListPets", "answers___Odd", "answers___Raw", "answers___Strict");
+        return ScriptedRegistry.withoutArguments(
+                "answers",
+                "answers___DeletePet",
+                "answers___GetPet",
+                "answers___GetPetTolerant",
+                "answers___ListPets",
+                "answers___Odd",
+                "answers___Raw",
+                "answers___Strict");
     }
 
     @AfterEach
@@ -91,8 +100,10 @@ class OutputConformanceTest {
         String body = "{\"id\":7,\"name\":\"Rex\",\"colour\":\"brown\"}";
         ObjectNode result = answer("answers___GetPet", body);
         assertFallback(result, body);
-        assertThat(text(result, 0)).startsWith("Upstream answered HTTP 200 OK, but the answer does not match the"
-                + " tool's documented output schema, so it is returned as text only:\n- $").contains("colour");
+        assertThat(text(result, 0))
+                .startsWith("Upstream answered HTTP 200 OK, but the answer does not match the"
+                        + " tool's documented output schema, so it is returned as text only:\n- $")
+                .contains("colour");
     }
 
     @Test
@@ -135,8 +146,9 @@ class OutputConformanceTest {
     void aJsonArrayWhereAnObjectIsDocumentedIsAnError() {
         ObjectNode result = answer("answers___GetPet", "[{\"id\":7}]");
         assertFallback(result, "[{\"id\":7}]");
-        assertThat(text(result, 0)).isEqualTo("Upstream answered HTTP 200 OK with a JSON array, where the tool's"
-                + " output schema documents an object; it is returned as text only.");
+        assertThat(text(result, 0))
+                .isEqualTo("Upstream answered HTTP 200 OK with a JSON array, where the tool's"
+                        + " output schema documents an object; it is returned as text only.");
     }
 
     @Test
@@ -156,17 +168,19 @@ class OutputConformanceTest {
     @Test
     void xmlIsAnErrorThatCarriesTheXml() {
         String xml = "<pet><id>7</id></pet>";
-        ObjectNode result = answer("answers___GetPet", Reply.of(200, "application/xml",
-                xml.getBytes(StandardCharsets.UTF_8)));
+        ObjectNode result =
+                answer("answers___GetPet", Reply.of(200, "application/xml", xml.getBytes(StandardCharsets.UTF_8)));
         assertFallback(result, xml);
-        assertThat(text(result, 0)).isEqualTo("Upstream answered HTTP 200 OK with XML (application/xml), not the"
-                + " JSON the tool's output schema documents; it is returned as text only.");
+        assertThat(text(result, 0))
+                .isEqualTo("Upstream answered HTTP 200 OK with XML (application/xml), not the"
+                        + " JSON the tool's output schema documents; it is returned as text only.");
     }
 
     @Test
     void jsonSentAsPlainTextIsStillStructuredWhenItConforms() {
-        ObjectNode result = answer("answers___GetPet", Reply.of(200, "text/plain",
-                "{\"id\":7,\"name\":\"Rex\"}".getBytes(StandardCharsets.UTF_8)));
+        ObjectNode result = answer(
+                "answers___GetPet",
+                Reply.of(200, "text/plain", "{\"id\":7,\"name\":\"Rex\"}".getBytes(StandardCharsets.UTF_8)));
         assertThat(result.has("isError")).isFalse();
         assertThat(result.get("structuredContent").get("id").asInt()).isEqualTo(7);
     }
@@ -175,8 +189,9 @@ class OutputConformanceTest {
     void invalidJsonIsAnErrorThatSaysWhereItBroke() {
         ObjectNode result = answer("answers___GetPet", "{\"id\":7,");
         assertFallback(result, "{\"id\":7,");
-        assertThat(text(result, 0)).startsWith("Upstream answered HTTP 200 OK with application/json content that is"
-                + " not valid JSON (").contains("line 1, column");
+        assertThat(text(result, 0))
+                .startsWith("Upstream answered HTTP 200 OK with application/json content that is" + " not valid JSON (")
+                .contains("line 1, column");
     }
 
     @Test
@@ -192,8 +207,9 @@ class OutputConformanceTest {
         ObjectNode result = answer("answers___GetPet", Reply.of(204, null, new byte[0]));
         assertThat(result.get("isError").asBoolean()).isTrue();
         assertThat(result.has("structuredContent")).isFalse();
-        assertThat(text(result, 0)).startsWith("Upstream answered HTTP 204 No Content with no content, but the"
-                + " tool's documented output schema does not accept an empty result:\n- $: ");
+        assertThat(text(result, 0))
+                .startsWith("Upstream answered HTTP 204 No Content with no content, but the"
+                        + " tool's documented output schema does not accept an empty result:\n- $: ");
     }
 
     @Test
@@ -202,8 +218,9 @@ class OutputConformanceTest {
         ObjectNode result = answer("answers___GetPet", Reply.of(200, "image/png", png));
         assertThat(result.get("isError").asBoolean()).isTrue();
         assertThat(result.has("structuredContent")).isFalse();
-        assertThat(text(result, 0)).isEqualTo("Upstream answered HTTP 200 OK with an image (image/png), not the JSON"
-                + " the tool's output schema documents; the image follows.");
+        assertThat(text(result, 0))
+                .isEqualTo("Upstream answered HTTP 200 OK with an image (image/png), not the JSON"
+                        + " the tool's output schema documents; the image follows.");
         JsonNode image = result.get("content").get(1);
         assertThat(image.get("type").stringValue()).isEqualTo("image");
         assertThat(Base64.getDecoder().decode(image.get("data").stringValue())).isEqualTo(png);
@@ -225,9 +242,10 @@ class OutputConformanceTest {
         ObjectNode result = answer("answers___GetPet", body);
         assertThat(result.get("isError").asBoolean()).isTrue();
         assertThat(result.has("structuredContent")).isFalse();
-        assertThat(text(result, 0)).isEqualTo("Upstream answered HTTP 200 OK with more than the configured limit of"
-                + " 64 bytes (upstream.max-response-bytes); the answer was cut, so it cannot be checked against the"
-                + " tool's output schema; it is returned as text only.");
+        assertThat(text(result, 0))
+                .isEqualTo("Upstream answered HTTP 200 OK with more than the configured limit of"
+                        + " 64 bytes (upstream.max-response-bytes); the answer was cut, so it cannot be checked against the"
+                        + " tool's output schema; it is returned as text only.");
         assertThat(text(result, 1)).startsWith(body.substring(0, 64) + "\n[response cut at 64 bytes");
     }
 
@@ -235,7 +253,8 @@ class OutputConformanceTest {
     void fallbacksAreCountedAsTheirOwnOutcome() {
         answer("answers___GetPet", "[]");
         answer("answers___GetPet", "{\"id\":7,\"name\":\"Rex\"}");
-        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.NONCONFORMING_OUTPUT)).isEqualTo(1);
+        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.NONCONFORMING_OUTPUT))
+                .isEqualTo(1);
         assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.OK)).isEqualTo(1);
     }
 
@@ -245,7 +264,8 @@ class OutputConformanceTest {
         assertThat(result.has("isError")).isFalse();
         assertThat(result.has("structuredContent")).isFalse();
         assertThat(text(result, 0)).isEqualTo("[1,2]");
-        ObjectNode xml = answer("answers___Raw", Reply.of(200, "application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
+        ObjectNode xml =
+                answer("answers___Raw", Reply.of(200, "application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
         assertThat(xml.has("isError")).isFalse();
     }
 

@@ -3,10 +3,10 @@ package dev.apigwmcp.runtime.execution;
 import dev.apigwmcp.runtime.spi.Arguments;
 import dev.apigwmcp.runtime.spi.GeneratedTool;
 import dev.apigwmcp.runtime.spi.JsonWritable;
+import dev.apigwmcp.runtime.spi.OutputReader;
 import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.spi.ToolRegistry;
 import dev.apigwmcp.runtime.spi.UpstreamRequestBuilder;
-import dev.apigwmcp.runtime.spi.OutputReader;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -37,12 +37,13 @@ public final class PetsRegistry implements ToolRegistry {
 
     @Override
     public GeneratedTool<?> newTool(String name) {
-        return all().stream().filter(t -> t.name().equals(name)).findFirst()
+        return all().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no tool " + name));
     }
 
-    record CreatePetArguments(JsonNode body, String requestId) {
-    }
+    record CreatePetArguments(JsonNode body, String requestId) {}
 
     static final class CreatePet implements GeneratedTool<CreatePetArguments> {
         @Override
@@ -62,8 +63,7 @@ public final class PetsRegistry implements ToolRegistry {
         }
     }
 
-    record NoArguments() {
-    }
+    record NoArguments() {}
 
     static final class Download implements GeneratedTool<NoArguments> {
         @Override
@@ -77,8 +77,7 @@ public final class PetsRegistry implements ToolRegistry {
         }
 
         @Override
-        public void writeRequest(NoArguments a, UpstreamRequestBuilder request) {
-        }
+        public void writeRequest(NoArguments a, UpstreamRequestBuilder request) {}
     }
 
     /** Writes itself back as the generator's {@code Input} records do, for typed interceptors. */
@@ -129,8 +128,7 @@ public final class PetsRegistry implements ToolRegistry {
         }
     }
 
-    record ListPetsArguments(List<String> tags, Long limit) {
-    }
+    record ListPetsArguments(List<String> tags, Long limit) {}
 
     static final class ListPets implements GeneratedTool<ListPetsArguments> {
         @Override
@@ -150,8 +148,7 @@ public final class PetsRegistry implements ToolRegistry {
         }
     }
 
-    record ProxyArguments(String method, String proxy) {
-    }
+    record ProxyArguments(String method, String proxy) {}
 
     static final class Proxy implements GeneratedTool<ProxyArguments> {
         @Override
@@ -183,7 +180,6 @@ public final class PetsRegistry implements ToolRegistry {
         }
 
         @Override
-        public void writeRequest(NoArguments a, UpstreamRequestBuilder request) {
-        }
+        public void writeRequest(NoArguments a, UpstreamRequestBuilder request) {}
     }
 }

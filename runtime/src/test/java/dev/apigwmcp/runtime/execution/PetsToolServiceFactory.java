@@ -58,9 +58,13 @@ public final class PetsToolServiceFactory implements ToolServiceFactory {
     public ToolService create(Settings settings, Map<String, String> environment, Telemetry telemetry) {
         // The interceptor benchmark's third contender: one interceptor that lets every call through unchanged.
         Interceptors interceptors = "pass-through".equals(environment.get(INTERCEPTORS))
-                ? Interceptors.of(List.of(new PassThrough())) : Interceptors.NONE;
-        return GatewayToolService.create(List.of(new PetsRegistry()), settings,
-                new AuthEnvironment(Map.copyOf(environment)::get, awsCredentials, Clock.systemUTC()), telemetry,
+                ? Interceptors.of(List.of(new PassThrough()))
+                : Interceptors.NONE;
+        return GatewayToolService.create(
+                List.of(new PetsRegistry()),
+                settings,
+                new AuthEnvironment(Map.copyOf(environment)::get, awsCredentials, Clock.systemUTC()),
+                telemetry,
                 interceptors);
     }
 

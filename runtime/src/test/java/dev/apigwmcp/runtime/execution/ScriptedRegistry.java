@@ -13,8 +13,11 @@ record ScriptedRegistry(String targetName, List<ScriptedTool> tools) implements 
 
     /** A target whose tools send no arguments (their requests are method and path alone). */
     static ScriptedRegistry withoutArguments(String targetName, String... tools) {
-        return new ScriptedRegistry(targetName, java.util.Arrays.stream(tools)
-                .map(name -> new ScriptedTool(name, (arguments, request) -> { })).toList());
+        return new ScriptedRegistry(
+                targetName,
+                java.util.Arrays.stream(tools)
+                        .map(name -> new ScriptedTool(name, (arguments, request) -> {}))
+                        .toList());
     }
 
     @Override
@@ -29,7 +32,9 @@ record ScriptedRegistry(String targetName, List<ScriptedTool> tools) implements 
 
     @Override
     public GeneratedTool<?> newTool(String name) {
-        return tools.stream().filter(t -> t.name().equals(name)).findFirst()
+        return tools.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no tool " + name));
     }
 }

@@ -6,7 +6,8 @@ import java.util.function.BiConsumer;
 import tools.jackson.databind.JsonNode;
 
 /** A tool whose request writing is a lambda: for targets whose tools only need a line or two each. */
-record ScriptedTool(String name, BiConsumer<JsonNode, UpstreamRequestBuilder> writer) implements GeneratedTool<JsonNode> {
+record ScriptedTool(String name, BiConsumer<JsonNode, UpstreamRequestBuilder> writer)
+        implements GeneratedTool<JsonNode> {
 
     @Override
     public JsonNode readArguments(JsonNode arguments) {

@@ -37,6 +37,7 @@ class TelemetryProcessTest {
     private static final String API_KEY = "k-123-very-secret-key";
     /** PetsGatewayMain's fixed test keys. */
     private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+
     private static final String ACCESS_KEY = "AKIDEXAMPLE";
     private static final String CALLER = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static final String PET_ID = "pet-4711-private";
@@ -65,13 +66,23 @@ class TelemetryProcessTest {
     /** Starts the pets gateway; {@code serving} completes with the HTTP endpoint once the gateway says it. */
     private CompletableFuture<URI> launch(List<String> jvmOptions, Map<String, String> environment, String... options)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PetsGatewayMain.class.getName(),
-                "--target.pets.base-url", upstream.baseUri().toString(), "--target.pets.api-key-env", "PETS_KEY",
-                "--target.pets.oauth2.token-url", "http://127.0.0.1:9/token", "--target.pets.oauth2.client-id", "c-1",
-                "--target.pets.oauth2.client-secret-env", "PETS_KEY"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                PetsGatewayMain.class.getName(),
+                "--target.pets.base-url",
+                upstream.baseUri().toString(),
+                "--target.pets.api-key-env",
+                "PETS_KEY",
+                "--target.pets.oauth2.token-url",
+                "http://127.0.0.1:9/token",
+                "--target.pets.oauth2.client-id",
+                "c-1",
+                "--target.pets.oauth2.client-secret-env",
+                "PETS_KEY"));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_") || name.startsWith("OTEL_"));
@@ -79,20 +90,22 @@ class TelemetryProcessTest {
         builder.environment().putAll(environment);
         process = builder.start();
         CompletableFuture<URI> serving = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    stderr.add(line);
-                    if (line.startsWith("apigw-mcp: serving MCP on ")) {
-                        serving.complete(URI.create(line.substring("apigw-mcp: serving MCP on ".length())));
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            stderr.add(line);
+                            if (line.startsWith("apigw-mcp: serving MCP on ")) {
+                                serving.complete(URI.create(line.substring("apigw-mcp: serving MCP on ".length())));
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process ended
                     }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            serving.completeExceptionally(new IllegalStateException("not serving: " + stderr));
-        }, "gateway-stderr");
+                    serving.completeExceptionally(new IllegalStateException("not serving: " + stderr));
+                },
+                "gateway-stderr");
         reader.setDaemon(true);
         reader.start();
         return serving;
@@ -101,14 +114,17 @@ class TelemetryProcessTest {
     /** Over stdio: initialize, then each call (a tools/call params object) in turn, then end of input. */
     private void callOverStdio(String... calls) throws Exception {
         OutputStream stdin = process.getOutputStream();
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder frames = new StringBuilder("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
                 + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":"
                 + "\"1\"}}}\n{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n");
         for (int i = 0; i < calls.length; i++) {
-            frames.append("{\"jsonrpc\":\"2.0\",\"id\":").append(i + 1).append(",\"method\":\"tools/call\","
-                    + "\"params\":").append(calls[i]).append("}\n");
+            frames.append("{\"jsonrpc\":\"2.0\",\"id\":")
+                    .append(i + 1)
+                    .append(",\"method\":\"tools/call\"," + "\"params\":")
+                    .append(calls[i])
+                    .append("}\n");
         }
         stdin.write(frames.toString().getBytes(StandardCharsets.UTF_8));
         stdin.flush();
@@ -127,21 +143,26 @@ class TelemetryProcessTest {
     }
 
     private List<JsonNode> jsonCallLines() {
-        return stderr.stream().filter(line -> line.startsWith("{")).map(line -> (JsonNode) JSON.readTree(line))
+        return stderr.stream()
+                .filter(line -> line.startsWith("{"))
+                .map(line -> (JsonNode) JSON.readTree(line))
                 .toList();
     }
 
     @Test
     void jsonLogGivesOneLinePerCallWithoutArgumentValuesOrSecrets() throws Exception {
         launch(List.of(), Map.of(), "--log-format", "json");
-        callOverStdio("{\"name\":\"pets___GetPet\",\"arguments\":{\"petId\":\"" + PET_ID + "\"},\"_meta\":"
-                + "{\"traceparent\":\"" + CALLER + "\"}}",
+        callOverStdio(
+                "{\"name\":\"pets___GetPet\",\"arguments\":{\"petId\":\"" + PET_ID + "\"},\"_meta\":"
+                        + "{\"traceparent\":\"" + CALLER + "\"}}",
                 "{\"name\":\"pets___CreatePet\",\"arguments\":{\"requestId\":\"" + REQUEST_ID + "\",\"body\":"
-                + "{\"name\":\"" + PET_NAME + "\"}}}");
+                        + "{\"name\":\"" + PET_NAME + "\"}}}");
         List<JsonNode> lines = jsonCallLines();
         assertThat(lines).hasSize(2);
-        JsonNode getPet = lines.stream().filter(line -> line.path("tool").asString().equals("pets___GetPet"))
-                .findFirst().orElseThrow();
+        JsonNode getPet = lines.stream()
+                .filter(line -> line.path("tool").asString().equals("pets___GetPet"))
+                .findFirst()
+                .orElseThrow();
         assertThat(getPet.get("target").asString()).isEqualTo("pets");
         assertThat(getPet.get("method").asString()).isEqualTo("GET");
         assertThat(getPet.get("pathTemplate").asString()).isEqualTo("/pets/{petId}");
@@ -149,32 +170,40 @@ class TelemetryProcessTest {
         assertThat(getPet.get("outcome").asString()).isEqualTo("OK");
         assertThat(getPet.get("durationMs").isNumber()).isTrue();
         assertThat(getPet.get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
-        assertThat(String.join("\n", stderr)).doesNotContain(PET_ID, PET_NAME, REQUEST_ID, API_KEY, SECRET_KEY,
-                ACCESS_KEY);
+        assertThat(String.join("\n", stderr))
+                .doesNotContain(PET_ID, PET_NAME, REQUEST_ID, API_KEY, SECRET_KEY, ACCESS_KEY);
     }
 
     @Test
     void metricsAreScrapedFromTheHttpTransport() throws Exception {
-        URI endpoint = launch(List.of(), Map.of(), "--transport", "http", "--port", "0", "--metrics.prometheus",
-                "true").get(60, TimeUnit.SECONDS);
+        URI endpoint = launch(List.of(), Map.of(), "--transport", "http", "--port", "0", "--metrics.prometheus", "true")
+                .get(60, TimeUnit.SECONDS);
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> call = client.send(HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
-                .header("Mcp-Name", "pets___GetPet")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-                        + "\"params\":{\"name\":\"pets___GetPet\",\"arguments\":{\"petId\":\"7\"},\"_meta\":{"
-                        + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
-                        + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}")).build(),
+        HttpResponse<String> call = client.send(
+                HttpRequest.newBuilder(endpoint)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .header("MCP-Protocol-Version", "2026-07-28")
+                        .header("Mcp-Method", "tools/call")
+                        .header("Mcp-Name", "pets___GetPet")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                                        + "\"params\":{\"name\":\"pets___GetPet\",\"arguments\":{\"petId\":\"7\"},\"_meta\":{"
+                                        + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                                        + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
-        HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(endpoint.resolve("/metrics")).GET().build(),
+        HttpResponse<String> metrics = client.send(
+                HttpRequest.newBuilder(endpoint.resolve("/metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
-                "SystemErrors_total{target=\"pets\",tool=\"pets___GetPet\"} 0\n",
-                "Latency_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
-                "TargetExecutionTime_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 1\n");
+        assertThat(metrics.body())
+                .contains(
+                        "Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
+                        "SystemErrors_total{target=\"pets\",tool=\"pets___GetPet\"} 0\n",
+                        "Latency_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
+                        "TargetExecutionTime_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 1\n");
     }
 
     @Test
@@ -184,7 +213,8 @@ class TelemetryProcessTest {
         callOverStdio("{\"name\":\"pets___GetPet\",\"arguments\":{\"petId\":\"7\"},\"_meta\":{\"traceparent\":\""
                 + CALLER + "\"}}");
         String loaded = Files.readString(classes);
-        assertThat(loaded).contains("dev.apigwmcp.runtime.telemetry.GatewayTelemetry ")
+        assertThat(loaded)
+                .contains("dev.apigwmcp.runtime.telemetry.GatewayTelemetry ")
                 .doesNotContain("io.opentelemetry");
         TestUpstream.Recorded request = upstream.take();
         assertThat(request.header("traceparent")).isEqualTo(CALLER);
@@ -194,19 +224,27 @@ class TelemetryProcessTest {
     void anOtlpEndpointReceivesTheSpansAndMetricsOverHttp() throws Exception {
         try (TestUpstream collector = new TestUpstream()) {
             collector.respond(request -> Reply.of(200, "application/x-protobuf", new byte[0]));
-            launch(List.of(), Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", collector.uri("").toString(),
-                    "OTEL_BSP_SCHEDULE_DELAY", "50", "OTEL_METRIC_EXPORT_INTERVAL", "100"));
+            launch(
+                    List.of(),
+                    Map.of(
+                            "OTEL_EXPORTER_OTLP_ENDPOINT",
+                            collector.uri("").toString(),
+                            "OTEL_BSP_SCHEDULE_DELAY",
+                            "50",
+                            "OTEL_METRIC_EXPORT_INTERVAL",
+                            "100"));
             callOverStdio("{\"name\":\"pets___GetPet\",\"arguments\":{\"petId\":\"" + PET_ID + "\"}}");
             Map<String, String> exported = new java.util.TreeMap<>();
             // Spans come in batches: the client span may be exported before its parent.
             while (!exported.getOrDefault("/v1/traces", "").contains("tools/call pets___GetPet")
                     || !exported.getOrDefault("/v1/metrics", "").contains("TargetExecutionTime")) {
                 TestUpstream.Recorded request = collector.take();
-                exported.merge(request.rawPath(), new String(request.body(), StandardCharsets.ISO_8859_1),
-                        String::concat);
+                exported.merge(
+                        request.rawPath(), new String(request.body(), StandardCharsets.ISO_8859_1), String::concat);
             }
-            assertThat(exported.get("/v1/traces")).contains("tools/call pets___GetPet", "GET /prod/pets/{petId}",
-                    "apigw-mcp").doesNotContain(PET_ID);
+            assertThat(exported.get("/v1/traces"))
+                    .contains("tools/call pets___GetPet", "GET /prod/pets/{petId}", "apigw-mcp")
+                    .doesNotContain(PET_ID);
             assertThat(exported.get("/v1/metrics")).contains("Invocations", "Latency", "TargetExecutionTime");
         }
         TestUpstream.Recorded request = upstream.take();
@@ -215,14 +253,20 @@ class TelemetryProcessTest {
 
     @Test
     void aMalformedOtelVariableStopsTheStartWithoutShowingItsValue() throws Exception {
-        launch(List.of(), Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9",
-                "OTEL_EXPORTER_OTLP_HEADERS", "Authorization Bearer s3cr3t-token"));
+        launch(
+                List.of(),
+                Map.of(
+                        "OTEL_EXPORTER_OTLP_ENDPOINT",
+                        "http://127.0.0.1:9",
+                        "OTEL_EXPORTER_OTLP_HEADERS",
+                        "Authorization Bearer s3cr3t-token"));
         process.getOutputStream().close();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("stderr: %s", stderr).isEqualTo(2);
         Thread.sleep(200);
-        assertThat(stderr).containsExactly("apigw-mcp: OpenTelemetry configuration: Invalid map property: "
-                + "OTEL_EXPORTER_OTLP_HEADERS");
+        assertThat(stderr)
+                .containsExactly("apigw-mcp: OpenTelemetry configuration: Invalid map property: "
+                        + "OTEL_EXPORTER_OTLP_HEADERS");
         assertThat(String.join("\n", stderr)).doesNotContain("s3cr3t-token");
     }
 }

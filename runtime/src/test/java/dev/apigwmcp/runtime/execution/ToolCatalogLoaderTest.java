@@ -88,8 +88,8 @@ class ToolCatalogLoaderTest {
                 return bytes == null ? null : new ByteArrayInputStream(bytes);
             }
         };
-        return (ToolRegistry) Proxy.newProxyInstance(loader, new Class<?>[] {ToolRegistry.class},
-                (proxy, method, args) -> switch (method.getName()) {
+        return (ToolRegistry) Proxy.newProxyInstance(
+                loader, new Class<?>[] {ToolRegistry.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "targetName" -> name;
                     case "resourceFolder" -> folder;
                     case "toolNames" -> List.of(generated);
@@ -106,11 +106,15 @@ class ToolCatalogLoaderTest {
     }
 
     private ToolCatalogLoader loader() {
-        AuthEnvironment environment = new AuthEnvironment(variables::get, profile -> aws.apply(profile),
-                Clock.systemUTC());
-        return new ToolCatalogLoader(Settings.of(settings), environment, () -> {
-            throw new AssertionError("loading the catalog sends no HTTP request");
-        }, JSON);
+        AuthEnvironment environment =
+                new AuthEnvironment(variables::get, profile -> aws.apply(profile), Clock.systemUTC());
+        return new ToolCatalogLoader(
+                Settings.of(settings),
+                environment,
+                () -> {
+                    throw new AssertionError("loading the catalog sends no HTTP request");
+                },
+                JSON);
     }
 
     private Map<String, LoadedTool> load(ToolRegistry... registries) {
@@ -138,32 +142,46 @@ class ToolCatalogLoaderTest {
 
     @Test
     void noRegistryAtAllSaysTheGeneratedJarIsMissing() {
-        assertProblems().containsExactly("no generated tools found on the classpath (no"
-                + " dev.apigwmcp.runtime.spi.ToolRegistry service); add the generated target jar");
+        assertProblems()
+                .containsExactly("no generated tools found on the classpath (no"
+                        + " dev.apigwmcp.runtime.spi.ToolRegistry service); add the generated target jar");
     }
 
     @Test
     void aTargetProvidedByTwoRegistriesNamesBothRegistries() {
         ToolRegistry first = itemTarget(SERVER, ITEM);
         ToolRegistry second = itemTarget(SERVER, ITEM);
-        assertProblems(first, second).containsExactly("target 't' is provided twice (" + first.getClass().getName()
-                + " and " + second.getClass().getName() + ")");
+        assertProblems(first, second)
+                .containsExactly(
+                        "target 't' is provided twice (" + first.getClass().getName() + " and "
+                                + second.getClass().getName() + ")");
     }
 
     @Test
     void aToolNameThatTwoTargetsShareNamesBothTargets() {
         ToolRegistry other = target("u", toolsFile(listed("t___item")), bindingsFile("u", SERVER, ITEM), "t___item");
-        assertProblems(itemTarget(SERVER, ITEM), other).containsExactly("tool 't___item' is defined by both target"
-                + " 't' and target 'u'; give one target another tool prefix");
+        assertProblems(itemTarget(SERVER, ITEM), other)
+                .containsExactly("tool 't___item' is defined by both target"
+                        + " 't' and target 'u'; give one target another tool prefix");
     }
 
     @Test
     void theToolsOfAllTargetsComeSortedByName() {
-        ToolRegistry b = target("b", toolsFile(listed("b___z"), listed("b___a")),
-                bindingsFile("b", SERVER, "{'name':'b___z','method':'GET','path':'/z'}",
-                        "{'name':'b___a','method':'GET','path':'/a'}"), "b___a", "b___z");
-        ToolRegistry a = target("a", toolsFile(listed("a___m")),
-                bindingsFile("a", SERVER, "{'name':'a___m','method':'GET','path':'/m'}"), "a___m");
+        ToolRegistry b = target(
+                "b",
+                toolsFile(listed("b___z"), listed("b___a")),
+                bindingsFile(
+                        "b",
+                        SERVER,
+                        "{'name':'b___z','method':'GET','path':'/z'}",
+                        "{'name':'b___a','method':'GET','path':'/a'}"),
+                "b___a",
+                "b___z");
+        ToolRegistry a = target(
+                "a",
+                toolsFile(listed("a___m")),
+                bindingsFile("a", SERVER, "{'name':'a___m','method':'GET','path':'/m'}"),
+                "a___m");
         assertThat(load(b, a).keySet()).containsExactly("a___m", "b___a", "b___z");
     }
 
@@ -171,9 +189,10 @@ class ToolCatalogLoaderTest {
     void theProblemsOfEveryTargetAreReportedTogether() {
         ToolRegistry a = target("a", null, bindingsFile("a", SERVER));
         ToolRegistry b = target("b", toolsFile(), null);
-        assertProblems(a, b).containsExactly(
-                "target 'a': resource apigw-mcp/targets/a/tools.json not found on the classpath",
-                "target 'b': resource apigw-mcp/targets/b/bindings.json not found on the classpath");
+        assertProblems(a, b)
+                .containsExactly(
+                        "target 'a': resource apigw-mcp/targets/a/tools.json not found on the classpath",
+                        "target 'b': resource apigw-mcp/targets/b/bindings.json not found on the classpath");
     }
 
     @Test
@@ -185,26 +204,29 @@ class ToolCatalogLoaderTest {
 
     @Test
     void aMissingToolsJsonNamesTheResource() {
-        assertProblems(target("t", null, bindingsFile("t", SERVER))).containsExactly(
-                "target 't': resource apigw-mcp/targets/t/tools.json not found on the classpath");
+        assertProblems(target("t", null, bindingsFile("t", SERVER)))
+                .containsExactly("target 't': resource apigw-mcp/targets/t/tools.json not found on the classpath");
     }
 
     @Test
     void aMissingBindingsJsonNamesTheResource() {
-        assertProblems(target("t", toolsFile(), null)).containsExactly(
-                "target 't': resource apigw-mcp/targets/t/bindings.json not found on the classpath");
+        assertProblems(target("t", toolsFile(), null))
+                .containsExactly("target 't': resource apigw-mcp/targets/t/bindings.json not found on the classpath");
     }
 
     @Test
     void bindingsJsonThatIsNotJsonNamesTheFileAndWhere() {
-        assertProblems(target("t", toolsFile(), "{\"tools\":\n[}")).singleElement().asString()
+        assertProblems(target("t", toolsFile(), "{\"tools\":\n[}"))
+                .singleElement()
+                .asString()
                 .startsWith("target 't': resource apigw-mcp/targets/t/bindings.json is not valid JSON (")
                 .endsWith(" at line 2, column 2)");
     }
 
     @Test
     void toolsJsonThatIsNotJsonNamesTheFileAndWhere() {
-        assertProblems(target("t", "{\"tools\":[\n{\"name\":}", bindingsFile("t", SERVER))).singleElement()
+        assertProblems(target("t", "{\"tools\":[\n{\"name\":}", bindingsFile("t", SERVER)))
+                .singleElement()
                 .asString()
                 .startsWith("target 't': resource apigw-mcp/targets/t/tools.json is not valid JSON (")
                 .endsWith(" at line 2, column 9)");
@@ -215,21 +237,23 @@ class ToolCatalogLoaderTest {
         String pretty = q("{\n  'tools' : [ {\n    'name' : 't___item',\n    'inputSchema' : { }\n  } ]\n}\n");
         ToolRegistry edited = target("t", pretty, bindingsFile("t", SERVER, ITEM), "t___item");
         assertThat(load(edited).get("t___item").listing().json())
-                .asString(StandardCharsets.UTF_8).isEqualTo(q("{'name':'t___item','inputSchema':{}}"));
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo(q("{'name':'t___item','inputSchema':{}}"));
     }
 
     @Test
     void aMalformedEntryOfAnEditedToolsJsonNamesItsIndex() {
         ToolRegistry edited = target("t", q("{'tools':[{'inputSchema':{}}]}"), bindingsFile("t", SERVER));
-        assertProblems(edited).containsExactly("target 't': apigw-mcp/targets/t/tools.json: tools[0] must be an"
-                + " object with a string 'name'");
+        assertProblems(edited)
+                .containsExactly("target 't': apigw-mcp/targets/t/tools.json: tools[0] must be an"
+                        + " object with a string 'name'");
     }
 
     @Test
     void aFaultInBindingsJsonNamesTheTargetFileAndJsonLocation() {
         ToolRegistry target = itemTarget(SERVER, "{'name':'t___item','path':'/items'}");
-        assertProblems(target).containsExactly("target 't': apigw-mcp/targets/t/bindings.json: tools[0].method is"
-                + " missing");
+        assertProblems(target)
+                .containsExactly("target 't': apigw-mcp/targets/t/bindings.json: tools[0].method is" + " missing");
     }
 
     @Test
@@ -242,30 +266,33 @@ class ToolCatalogLoaderTest {
 
     @Test
     void twoGeneratedToolsOfOneNameAreAProblem() {
-        ToolRegistry target = target("t", toolsFile(listed("t___item")), bindingsFile("t", SERVER, ITEM),
-                "t___item", "t___item");
+        ToolRegistry target =
+                target("t", toolsFile(listed("t___item")), bindingsFile("t", SERVER, ITEM), "t___item", "t___item");
         assertProblems(target).containsExactly("target 't': two generated tools are named 't___item'");
     }
 
     @Test
     void aToolBoundTwiceIsOneProblemNamingTheSecondBinding() {
         ToolRegistry target = itemTarget(SERVER, ITEM + "," + ITEM);
-        assertProblems(target).containsExactly("target 't': apigw-mcp/targets/t/bindings.json tools[1] binds tool"
-                + " 't___item' twice");
+        assertProblems(target)
+                .containsExactly(
+                        "target 't': apigw-mcp/targets/t/bindings.json tools[1] binds tool" + " 't___item' twice");
     }
 
     @Test
     void aListedToolWithoutGeneratedCodeNamesTheRegistry() {
         ToolRegistry target = target("t", toolsFile(listed("t___item")), bindingsFile("t", SERVER, ITEM));
-        assertProblems(target).containsExactly("target 't': tool 't___item' is in tools.json but has no generated"
-                + " code (" + target.getClass().getName() + ".toolNames()); regenerate the target");
+        assertProblems(target)
+                .containsExactly("target 't': tool 't___item' is in tools.json but has no generated" + " code ("
+                        + target.getClass().getName() + ".toolNames()); regenerate the target");
     }
 
     @Test
     void aListedToolWithoutBindingSaysToRegenerate() {
         ToolRegistry target = target("t", toolsFile(listed("t___item")), bindingsFile("t", SERVER), "t___item");
-        assertProblems(target).containsExactly("target 't': tool 't___item' is in tools.json but not in"
-                + " bindings.json; regenerate the target");
+        assertProblems(target)
+                .containsExactly("target 't': tool 't___item' is in tools.json but not in"
+                        + " bindings.json; regenerate the target");
     }
 
     @Test
@@ -277,16 +304,17 @@ class ToolCatalogLoaderTest {
     @Test
     void aBindingOfAToolThatIsNotListedNamesItsIndex() {
         ToolRegistry target = target("t", toolsFile(), bindingsFile("t", SERVER, ITEM));
-        assertProblems(target).containsExactly("target 't': bindings.json tools[0] binds tool 't___item', which is"
-                + " not in tools.json");
+        assertProblems(target)
+                .containsExactly(
+                        "target 't': bindings.json tools[0] binds tool 't___item', which is" + " not in tools.json");
     }
 
     // --- each tool's binding ----------------------------------------------------------------------------------
 
     @Test
     void anUnsupportedMethodNamesTheBindingsMethod() {
-        assertProblems(itemTarget(SERVER, "{'name':'t___item','method':'TRACE','path':'/items'}")).containsExactly(
-                "target 't': bindings.json tools[0].method: 'TRACE' is not a supported HTTP method");
+        assertProblems(itemTarget(SERVER, "{'name':'t___item','method':'TRACE','path':'/items'}"))
+                .containsExactly("target 't': bindings.json tools[0].method: 'TRACE' is not a supported HTTP method");
     }
 
     @Test
@@ -297,23 +325,26 @@ class ToolCatalogLoaderTest {
 
     @Test
     void aMalformedPathTemplateNamesTheBindingsPath() {
-        assertProblems(itemTarget(SERVER, "{'name':'t___item','method':'GET','path':'/items/{id'}")).containsExactly(
-                "target 't': bindings.json tools[0].path: unclosed '{' in path template /items/{id");
+        assertProblems(itemTarget(SERVER, "{'name':'t___item','method':'GET','path':'/items/{id'}"))
+                .containsExactly("target 't': bindings.json tools[0].path: unclosed '{' in path template /items/{id");
     }
 
     @Test
     void eachPathVariableIsFilledByTheArgumentBoundToIt() {
-        LoadedTool tool = loadItem(SERVER, "{'name':'t___item','method':'GET','path':'/a/{id}/{b}','arguments':["
-                + "{'name':'itemId','in':'path','parameter':'id'},{'name':'b','in':'path'}]}");
-        assertThat(tool.request().pathArguments()).containsExactlyInAnyOrderEntriesOf(Map.of("id", "itemId", "b",
-                "b"));
+        LoadedTool tool = loadItem(
+                SERVER,
+                "{'name':'t___item','method':'GET','path':'/a/{id}/{b}','arguments':["
+                        + "{'name':'itemId','in':'path','parameter':'id'},{'name':'b','in':'path'}]}");
+        assertThat(tool.request().pathArguments()).containsExactlyInAnyOrderEntriesOf(Map.of("id", "itemId", "b", "b"));
     }
 
     @Test
     void argumentsSentAsTextAreThoseInPathQueryHeaderOrCookie() {
-        LoadedTool tool = loadItem(SERVER, "{'name':'t___item','method':'ANY','path':'/a/{p}','arguments':["
-                + "{'name':'p','in':'path'},{'name':'q','in':'query'},{'name':'h','in':'header'},"
-                + "{'name':'c','in':'cookie'},{'name':'m','in':'method'}]}");
+        LoadedTool tool = loadItem(
+                SERVER,
+                "{'name':'t___item','method':'ANY','path':'/a/{p}','arguments':["
+                        + "{'name':'p','in':'path'},{'name':'q','in':'query'},{'name':'h','in':'header'},"
+                        + "{'name':'c','in':'cookie'},{'name':'m','in':'method'}]}");
         assertThat(tool.parameters()).containsExactlyInAnyOrder("p", "q", "h", "c");
     }
 
@@ -334,8 +365,8 @@ class ToolCatalogLoaderTest {
     void anUpstreamTimeoutThatIsNotPositiveIsAWrongSetting() {
         settings.put(UpstreamSettings.TIMEOUT_MS.name(), "0");
         StartupException failure = failure(itemTarget(SERVER, ITEM));
-        assertThat(failure.problems()).containsExactly("setting upstream.timeout-ms: '0' is not a positive whole"
-                + " number");
+        assertThat(failure.problems())
+                .containsExactly("setting upstream.timeout-ms: '0' is not a positive whole" + " number");
         assertThat(failure.badSettings()).isTrue();
     }
 
@@ -348,8 +379,9 @@ class ToolCatalogLoaderTest {
 
     @Test
     void anOutputSchemaNotedInTheBindingMakesTheResultStructured() {
-        LoadedTool tool = loadItem(SERVER, "{'name':'t___item','method':'GET','path':'/items','output':"
-                + "{'schema':true,'wrap':'result'}}");
+        LoadedTool tool = loadItem(
+                SERVER,
+                "{'name':'t___item','method':'GET','path':'/items','output':" + "{'schema':true,'wrap':'result'}}");
         assertThat(tool.shape().structured()).isTrue();
         assertThat(tool.shape().wrap()).isEqualTo("result");
     }
@@ -364,17 +396,20 @@ class ToolCatalogLoaderTest {
     @Test
     void sigV4AndABearerTokenInTheAuthorizationHeaderCannotGoTogether() {
         settings.put("target.t.bearer.source", "caller");
-        ToolRegistry target = itemTarget("{'url':'https://api.example.com','region':'eu-west-1'}",
+        ToolRegistry target = itemTarget(
+                "{'url':'https://api.example.com','region':'eu-west-1'}",
                 "{'name':'t___item','method':'GET','path':'/items','auth':['SIGV4','BEARER']}");
-        assertProblems(target).containsExactly("target 't': bindings.json tools[0]: auth lists both SIGV4 and BEARER,"
-                + " which both need the Authorization header; a token that the authorizer reads elsewhere needs its"
-                + " place in .token");
+        assertProblems(target)
+                .containsExactly("target 't': bindings.json tools[0]: auth lists both SIGV4 and BEARER,"
+                        + " which both need the Authorization header; a token that the authorizer reads elsewhere needs its"
+                        + " place in .token");
     }
 
     @Test
     void sigV4AndABearerTokenPlacedElsewhereGoTogether() {
         settings.put("target.t.bearer.source", "caller");
-        LoadedTool tool = loadItem("{'url':'https://api.example.com','region':'eu-west-1'}",
+        LoadedTool tool = loadItem(
+                "{'url':'https://api.example.com','region':'eu-west-1'}",
                 "{'name':'t___item','method':'GET','path':'/items','auth':['SIGV4','BEARER'],"
                         + "'token':{'in':'header','name':'X-Token'}}");
         assertThat(tool.auth().token()).isEqualTo(new TokenPlacement(CredentialLocation.HEADER, "X-Token", null));
@@ -383,23 +418,33 @@ class ToolCatalogLoaderTest {
     @Test
     void aBearerTokenInTheApiKeysHeaderIsAProblem() {
         apiKeyAndCallerToken();
-        ToolRegistry target = target("t", toolsFile(listed("t___item")), q("{'bindingsVersion':1,'target':'t',"
-                + "'server':" + SERVER + ",'apiKey':{'in':'header','name':'x-key'},'tools':[{'name':'t___item',"
-                + "'method':'GET','path':'/items','auth':['API_KEY','BEARER'],'token':{'in':'header','name':'X-Key'}}"
-                + "]}"), "t___item");
-        assertProblems(target).containsExactly("target 't': bindings.json tools[0].token: the bearer token and the"
-                + " API key would both go in header 'X-Key'");
+        ToolRegistry target = target(
+                "t",
+                toolsFile(listed("t___item")),
+                q("{'bindingsVersion':1,'target':'t',"
+                        + "'server':" + SERVER + ",'apiKey':{'in':'header','name':'x-key'},'tools':[{'name':'t___item',"
+                        + "'method':'GET','path':'/items','auth':['API_KEY','BEARER'],'token':{'in':'header','name':'X-Key'}}"
+                        + "]}"),
+                "t___item");
+        assertProblems(target)
+                .containsExactly("target 't': bindings.json tools[0].token: the bearer token and the"
+                        + " API key would both go in header 'X-Key'");
     }
 
     @Test
     void aBearerTokenInTheApiKeysQueryParameterIsAProblem() {
         apiKeyAndCallerToken();
-        ToolRegistry target = target("t", toolsFile(listed("t___item")), q("{'bindingsVersion':1,'target':'t',"
-                + "'server':" + SERVER + ",'apiKey':{'in':'query','name':'key'},'tools':[{'name':'t___item',"
-                + "'method':'GET','path':'/items','auth':['API_KEY','BEARER'],'token':{'in':'query','name':'key'}}"
-                + "]}"), "t___item");
-        assertProblems(target).containsExactly("target 't': bindings.json tools[0].token: the bearer token and the"
-                + " API key would both go in query parameter 'key'");
+        ToolRegistry target = target(
+                "t",
+                toolsFile(listed("t___item")),
+                q("{'bindingsVersion':1,'target':'t',"
+                        + "'server':" + SERVER + ",'apiKey':{'in':'query','name':'key'},'tools':[{'name':'t___item',"
+                        + "'method':'GET','path':'/items','auth':['API_KEY','BEARER'],'token':{'in':'query','name':'key'}}"
+                        + "]}"),
+                "t___item");
+        assertProblems(target)
+                .containsExactly("target 't': bindings.json tools[0].token: the bearer token and the"
+                        + " API key would both go in query parameter 'key'");
     }
 
     /** The API key and the caller's token are both at hand, so that only where they go is in question. */
@@ -411,8 +456,10 @@ class ToolCatalogLoaderTest {
 
     @Test
     void aTokenPlacementOnAToolWithoutBearerIsIgnored() {
-        LoadedTool tool = loadItem(SERVER, "{'name':'t___item','method':'GET','path':'/items','auth':[],"
-                + "'token':{'in':'header','name':'X-Token'}}");
+        LoadedTool tool = loadItem(
+                SERVER,
+                "{'name':'t___item','method':'GET','path':'/items','auth':[],"
+                        + "'token':{'in':'header','name':'X-Token'}}");
         assertThat(tool.auth().token()).isEqualTo(TokenPlacement.AUTHORIZATION);
         assertThat(tool.request().reservedHeaders()).doesNotContain("x-token");
     }
@@ -420,18 +467,26 @@ class ToolCatalogLoaderTest {
     @Test
     void theHeaderOrParameterOfABearerTokenIsReservedFromArguments() {
         settings.put("target.t.bearer.source", "caller");
-        LoadedTool header = loadItem(SERVER, "{'name':'t___item','method':'GET','path':'/items','auth':['BEARER'],"
-                + "'token':{'in':'header','name':'X-Token'}}");
-        LoadedTool query = loadItem(SERVER, "{'name':'t___item','method':'GET','path':'/items','auth':['BEARER'],"
-                + "'token':{'in':'query','name':'Access_Token'}}");
+        LoadedTool header = loadItem(
+                SERVER,
+                "{'name':'t___item','method':'GET','path':'/items','auth':['BEARER'],"
+                        + "'token':{'in':'header','name':'X-Token'}}");
+        LoadedTool query = loadItem(
+                SERVER,
+                "{'name':'t___item','method':'GET','path':'/items','auth':['BEARER'],"
+                        + "'token':{'in':'query','name':'Access_Token'}}");
         assertThat(header.request().reservedHeaders()).contains("x-token");
         assertThat(query.request().reservedQuery()).contains("access_token");
     }
 
     @Test
     void theTargetsApiKeyIsReservedFromArgumentsOfEveryTool() {
-        ToolRegistry target = target("t", toolsFile(listed("t___item")), q("{'bindingsVersion':1,'target':'t',"
-                + "'server':" + SERVER + ",'apiKey':{'in':'query','name':'Key'},'tools':[" + ITEM + "]}"), "t___item");
+        ToolRegistry target = target(
+                "t",
+                toolsFile(listed("t___item")),
+                q("{'bindingsVersion':1,'target':'t'," + "'server':" + SERVER
+                        + ",'apiKey':{'in':'query','name':'Key'},'tools':[" + ITEM + "]}"),
+                "t___item");
         assertThat(load(target).get("t___item").request().reservedQuery()).containsExactly("key");
     }
 
@@ -453,8 +508,8 @@ class ToolCatalogLoaderTest {
             throw new AuthException("no AWS credentials found");
         };
         aws = profile -> none;
-        assertProblems(sigV4Target("a"), sigV4Target("b")).containsExactly("targets 'a', 'b': tools need SigV4"
-                + " signing but no AWS credentials found");
+        assertProblems(sigV4Target("a"), sigV4Target("b"))
+                .containsExactly("targets 'a', 'b': tools need SigV4" + " signing but no AWS credentials found");
     }
 
     @Test
@@ -462,8 +517,9 @@ class ToolCatalogLoaderTest {
         aws = profile -> () -> {
             throw new IllegalStateException("secret=wJalrXUtnFEMI");
         };
-        assertProblems(sigV4Target("a")).containsExactly("target 'a': tools need SigV4 signing but resolving AWS"
-                + " credentials failed (IllegalStateException)");
+        assertProblems(sigV4Target("a"))
+                .containsExactly("target 'a': tools need SigV4 signing but resolving AWS"
+                        + " credentials failed (IllegalStateException)");
     }
 
     @Test
@@ -476,8 +532,13 @@ class ToolCatalogLoaderTest {
 
     private static ToolRegistry sigV4Target(String name) {
         String tool = name + "___item";
-        return target(name, toolsFile(listed(tool)), bindingsFile(name, "{'url':'https://api.example.com',"
-                + "'region':'eu-west-1'}", "{'name':'" + tool + "','method':'GET','path':'/items','auth':['SIGV4']}"),
+        return target(
+                name,
+                toolsFile(listed(tool)),
+                bindingsFile(
+                        name,
+                        "{'url':'https://api.example.com'," + "'region':'eu-west-1'}",
+                        "{'name':'" + tool + "','method':'GET','path':'/items','auth':['SIGV4']}"),
                 tool);
     }
 
@@ -499,34 +560,45 @@ class ToolCatalogLoaderTest {
     void aForwardedHeaderNameWithAForbiddenCharacterNamesCharacterAndPosition() {
         settings.put("target.t.forward-headers", "X-Tenant:1");
         StartupException failure = failure(itemTarget(SERVER, ITEM));
-        assertThat(failure.problems()).singleElement().asString().startsWith("setting target.t.forward-headers:"
-                + " 'X-Tenant:1' is not a header name (character ").endsWith(" at 8); it can never be forwarded");
+        assertThat(failure.problems())
+                .singleElement()
+                .asString()
+                .startsWith("setting target.t.forward-headers:" + " 'X-Tenant:1' is not a header name (character ")
+                .endsWith(" at 8); it can never be forwarded");
         assertThat(failure.badSettings()).isTrue();
     }
 
     @Test
     void aCredentialOfTheMcpRequestCanNeverBeForwarded() {
         settings.put("target.t.forward-headers", "Authorization");
-        assertProblems(itemTarget(SERVER, ITEM)).containsExactly("setting target.t.forward-headers: 'Authorization'"
-                + " carries a credential of the MCP request; it can never be forwarded");
+        assertProblems(itemTarget(SERVER, ITEM))
+                .containsExactly("setting target.t.forward-headers: 'Authorization'"
+                        + " carries a credential of the MCP request; it can never be forwarded");
     }
 
     @Test
     void theTargetsApiKeyHeaderCanNeverBeForwarded() {
         settings.put("target.t.forward-headers", "X-Partner-Key");
-        ToolRegistry target = target("t", toolsFile(listed("t___item")), q("{'bindingsVersion':1,'target':'t',"
-                + "'server':" + SERVER + ",'apiKey':{'in':'header','name':'x-partner-key'},'tools':[" + ITEM + "]}"),
+        ToolRegistry target = target(
+                "t",
+                toolsFile(listed("t___item")),
+                q("{'bindingsVersion':1,'target':'t'," + "'server':" + SERVER
+                        + ",'apiKey':{'in':'header','name':'x-partner-key'},'tools':[" + ITEM + "]}"),
                 "t___item");
-        assertProblems(target).containsExactly("setting target.t.forward-headers: 'X-Partner-Key' is the target's"
-                + " API key header; it can never be forwarded");
+        assertProblems(target)
+                .containsExactly("setting target.t.forward-headers: 'X-Partner-Key' is the target's"
+                        + " API key header; it can never be forwarded");
     }
 
     @Test
     void theHeaderAToolSendsItsBearerTokenInCanNeverBeForwarded() {
         settings.put("target.t.forward-headers", "x-token");
         settings.put("target.t.bearer.source", "caller");
-        assertProblems(itemTarget(SERVER, "{'name':'t___item','method':'GET','path':'/items','auth':['BEARER'],"
-                + "'token':{'in':'header','name':'X-Token'}}")).containsExactly("setting target.t.forward-headers:"
+        assertProblems(itemTarget(
+                        SERVER,
+                        "{'name':'t___item','method':'GET','path':'/items','auth':['BEARER'],"
+                                + "'token':{'in':'header','name':'X-Token'}}"))
+                .containsExactly("setting target.t.forward-headers:"
                         + " 'x-token' is the header tool 't___item' sends its bearer token in; it can never be"
                         + " forwarded");
     }
@@ -559,23 +631,26 @@ class ToolCatalogLoaderTest {
 
     @Test
     void withoutServerUrlTheBaseUrlSettingIsRequired() {
-        assertProblems(itemTarget("null", ITEM)).containsExactly("target 't': the export names no server URL"
-                + " (bindings.json server.url is null); set --target.t.base-url URL (environment variable"
-                + " APIGW_MCP_TARGET_T_BASE_URL, or target.t.base-url=URL in the --config file)");
+        assertProblems(itemTarget("null", ITEM))
+                .containsExactly("target 't': the export names no server URL"
+                        + " (bindings.json server.url is null); set --target.t.base-url URL (environment variable"
+                        + " APIGW_MCP_TARGET_T_BASE_URL, or target.t.base-url=URL in the --config file)");
     }
 
     @Test
     void aServerUrlThatIsNeitherAUrlNorAPathNamesBindingsServerUrl() {
         settings.put("target.t.base-url", "http://127.0.0.1:8080/");
-        assertProblems(itemTarget("{'url':'/v 1'}", ITEM)).containsExactly("target 't': bindings.json server.url:"
-                + " '/v 1' is neither an absolute http or https URL nor a URL path");
+        assertProblems(itemTarget("{'url':'/v 1'}", ITEM))
+                .containsExactly("target 't': bindings.json server.url:"
+                        + " '/v 1' is neither an absolute http or https URL nor a URL path");
     }
 
     @Test
     void anAbsoluteServerUrlThatIsNotHttpNamesBindingsServerUrl() {
         StartupException failure = failure(itemTarget("{'url':'ftp://files.example.com/'}", ITEM));
-        assertThat(failure.problems()).containsExactly("target 't': bindings.json server.url: 'ftp://files.example.com/'"
-                + " must be an absolute http or https URL");
+        assertThat(failure.problems())
+                .containsExactly("target 't': bindings.json server.url: 'ftp://files.example.com/'"
+                        + " must be an absolute http or https URL");
         assertThat(failure.badSettings()).isFalse();
     }
 
@@ -583,8 +658,9 @@ class ToolCatalogLoaderTest {
     void aBadConfiguredBaseUrlIsAWrongSettingNamedAsSuch() {
         settings.put("target.t.base-url", "http://127.0.0.1:8080/?q=1");
         StartupException failure = failure(itemTarget(SERVER, ITEM));
-        assertThat(failure.problems()).containsExactly("target 't': setting target.t.base-url:"
-                + " 'http://127.0.0.1:8080/?q=1' must not have a query or fragment");
+        assertThat(failure.problems())
+                .containsExactly("target 't': setting target.t.base-url:"
+                        + " 'http://127.0.0.1:8080/?q=1' must not have a query or fragment");
         assertThat(failure.badSettings()).isTrue();
     }
 
@@ -594,31 +670,40 @@ class ToolCatalogLoaderTest {
     void theCatalogNeedsOnlyToolsJson() {
         settings.put("target.t.base-url", "not a URL");
         ToolRegistry target = target("t", toolsFile(listed("t___item")), null);
-        assertThat(loader().listings(List.of(target))).extracting(ToolListing::name).containsExactly("t___item");
+        assertThat(loader().listings(List.of(target)))
+                .extracting(ToolListing::name)
+                .containsExactly("t___item");
     }
 
     @Test
     void theCatalogOfAllTargetsComesSortedByName() {
         ToolRegistry b = target("b", toolsFile(listed("b___z"), listed("b___a")), null);
         ToolRegistry a = target("a", toolsFile(listed("a___m")), null);
-        assertThat(loader().listings(List.of(b, a))).extracting(ToolListing::name).containsExactly("a___m", "b___a",
-                "b___z");
+        assertThat(loader().listings(List.of(b, a)))
+                .extracting(ToolListing::name)
+                .containsExactly("a___m", "b___a", "b___z");
     }
 
     @Test
     void theCatalogReportsAToolNameThatTwoTargetsShare() {
         ToolRegistry t = target("t", toolsFile(listed("x___item")), null);
         ToolRegistry u = target("u", toolsFile(listed("x___item")), null);
-        assertThatThrownBy(() -> loader().listings(List.of(t, u))).isInstanceOfSatisfying(StartupException.class,
-                e -> assertThat(e.problems()).containsExactly("tool 'x___item' is defined by both target 't' and"
-                        + " target 'u'; give one target another tool prefix"));
+        assertThatThrownBy(() -> loader().listings(List.of(t, u)))
+                .isInstanceOfSatisfying(
+                        StartupException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("tool 'x___item' is defined by both target 't' and"
+                                        + " target 'u'; give one target another tool prefix"));
     }
 
     @Test
     void theCatalogReportsAMissingToolsJson() {
         assertThatThrownBy(() -> loader().listings(List.of(target("t", null, null))))
-                .isInstanceOfSatisfying(StartupException.class, e -> assertThat(e.problems()).containsExactly(
-                        "target 't': resource apigw-mcp/targets/t/tools.json not found on the classpath"));
+                .isInstanceOfSatisfying(
+                        StartupException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "target 't': resource apigw-mcp/targets/t/tools.json not found on the classpath"));
     }
 
     // --- numeric settings -------------------------------------------------------------------------------------
@@ -629,8 +714,8 @@ class ToolCatalogLoaderTest {
         ToolCatalogLoader loader = loader();
         assertThat(loader.between(UpstreamSettings.RETRY_MAX_ATTEMPTS, 1, 10))
                 .isEqualTo(Long.parseLong(UpstreamSettings.RETRY_MAX_ATTEMPTS.defaultValue()));
-        assertThat(loader.problems().lines()).containsExactly("setting upstream.retry.max-attempts: '11' is not a"
-                + " whole number from 1 to 10");
+        assertThat(loader.problems().lines())
+                .containsExactly("setting upstream.retry.max-attempts: '11' is not a" + " whole number from 1 to 10");
         assertThat(loader.problems().hasBadSettings()).isTrue();
     }
 
@@ -648,7 +733,7 @@ class ToolCatalogLoaderTest {
         ToolCatalogLoader loader = loader();
         assertThat(loader.positive(UpstreamSettings.CONNECT_TIMEOUT_MS))
                 .isEqualTo(Long.parseLong(UpstreamSettings.CONNECT_TIMEOUT_MS.defaultValue()));
-        assertThat(loader.problems().lines()).containsExactly("setting upstream.connect-timeout-ms: 'soon' is not a"
-                + " positive whole number");
+        assertThat(loader.problems().lines())
+                .containsExactly("setting upstream.connect-timeout-ms: 'soon' is not a" + " positive whole number");
     }
 }

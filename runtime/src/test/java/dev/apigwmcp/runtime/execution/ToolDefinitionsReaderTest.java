@@ -3,12 +3,12 @@ package dev.apigwmcp.runtime.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apigwmcp.runtime.tools.ToolListing;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.apigwmcp.runtime.tools.ToolListing;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +19,8 @@ class ToolDefinitionsReaderTest {
     private final List<String> problems = new ArrayList<>();
 
     private Map<String, ToolListing> read(String text) {
-        return new ToolDefinitionsReader(JSON).read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                "t/tools.json", problems);
+        return new ToolDefinitionsReader(JSON)
+                .read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t/tools.json", problems);
     }
 
     private static String utf8(byte[] bytes) {
@@ -43,14 +43,18 @@ class ToolDefinitionsReaderTest {
         assertThat(read.keySet()).containsExactly("b", "a");
         ToolListing b = read.get("b");
         assertThat(b.hasOutputSchema()).isTrue();
-        assertThat(utf8(b.json())).isEqualTo("{\"name\":\"b\",\"inputSchema\":{\"type\":\"object\",\"properties\":"
-                + "{\"id\":{\"type\":\"string\"}}},\"outputSchema\":{\"type\":\"object\"}}");
+        assertThat(utf8(b.json()))
+                .isEqualTo("{\"name\":\"b\",\"inputSchema\":{\"type\":\"object\",\"properties\":"
+                        + "{\"id\":{\"type\":\"string\"}}},\"outputSchema\":{\"type\":\"object\"}}");
         assertThat(b.json()).isEqualTo(JSON.writeValueAsBytes(b.definition()));
-        assertThat(utf8(b.jsonWithoutOutputSchema())).doesNotContain("outputSchema").startsWith("{\"name\":\"b\"");
+        assertThat(utf8(b.jsonWithoutOutputSchema()))
+                .doesNotContain("outputSchema")
+                .startsWith("{\"name\":\"b\"");
         ToolListing a = read.get("a");
         assertThat(a.hasOutputSchema()).isFalse();
         assertThat(a.jsonWithoutOutputSchema()).isSameAs(a.json());
-        assertThat(utf8(a.json())).isEqualTo("{\"name\":\"a\",\"description\":\"A\",\"inputSchema\":{\"type\":\"object\"}}");
+        assertThat(utf8(a.json()))
+                .isEqualTo("{\"name\":\"a\",\"description\":\"A\",\"inputSchema\":{\"type\":\"object\"}}");
     }
 
     @Test
@@ -80,19 +84,22 @@ class ToolDefinitionsReaderTest {
                 ]}""");
 
         assertThat(read).containsOnlyKeys("y");
-        assertThat(problems).containsExactly(
-                "t/tools.json: tools[0] must be an object with a string 'name'",
-                "t/tools.json: tools[1] ('x') has no inputSchema object",
-                "t/tools.json: tools[3] repeats tool name 'y'",
-                "t/tools.json: tools[4] must be an object with a string 'name'");
+        assertThat(problems)
+                .containsExactly(
+                        "t/tools.json: tools[0] must be an object with a string 'name'",
+                        "t/tools.json: tools[1] ('x') has no inputSchema object",
+                        "t/tools.json: tools[3] repeats tool name 'y'",
+                        "t/tools.json: tools[4] must be an object with a string 'name'");
     }
 
     @Test
     void aFileWithoutAToolsArrayIsOneProblem() {
         assertThat(read("[1, 2]")).isEmpty();
         assertThat(read("{\"tools\": {}}")).isEmpty();
-        assertThat(problems).containsExactly("t/tools.json: must be an object with a 'tools' array",
-                "t/tools.json: must be an object with a 'tools' array");
+        assertThat(problems)
+                .containsExactly(
+                        "t/tools.json: must be an object with a 'tools' array",
+                        "t/tools.json: must be an object with a 'tools' array");
     }
 
     @Test

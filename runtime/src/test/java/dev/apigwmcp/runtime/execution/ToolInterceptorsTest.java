@@ -83,8 +83,8 @@ class ToolInterceptorsTest {
         return service(extra, Telemetry.callLogOnly(), interceptors);
     }
 
-    private GatewayToolService service(Map<String, String> extra, Telemetry telemetry,
-            ToolInterceptor... interceptors) {
+    private GatewayToolService service(
+            Map<String, String> extra, Telemetry telemetry, ToolInterceptor... interceptors) {
         Map<String, String> settings = new HashMap<>();
         settings.put("target.pets.base-url", upstream.baseUri().toString());
         settings.put("target.pets.api-key-env", "PETS_KEY");
@@ -92,8 +92,12 @@ class ToolInterceptorsTest {
         settings.put("target.pets.oauth2.client-id", "client-1");
         settings.put("target.pets.oauth2.client-secret-env", "PETS_KEY");
         settings.putAll(extra);
-        service = GatewayToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment(),
-                telemetry, Interceptors.of(List.of(interceptors)));
+        service = GatewayToolService.create(
+                List.of(new PetsRegistry()),
+                Settings.of(settings),
+                environment(),
+                telemetry,
+                Interceptors.of(List.of(interceptors)));
         return service;
     }
 
@@ -102,8 +106,10 @@ class ToolInterceptorsTest {
     }
 
     private static AuthEnvironment environment() {
-        return new AuthEnvironment(Map.of("PETS_KEY", API_KEY)::get,
-                profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null), Clock.systemUTC());
+        return new AuthEnvironment(
+                Map.of("PETS_KEY", API_KEY)::get,
+                profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null),
+                Clock.systemUTC());
     }
 
     private ObjectNode call(String tool, String arguments) {
@@ -111,7 +117,8 @@ class ToolInterceptorsTest {
     }
 
     private ObjectNode call(String tool, String arguments, Caller caller) {
-        return service.call(tool, JSON.readTree(arguments), ProgressListener.NONE, caller, CallContext.NONE).join();
+        return service.call(tool, JSON.readTree(arguments), ProgressListener.NONE, caller, CallContext.NONE)
+                .join();
     }
 
     private static String text(ObjectNode result) {
@@ -133,7 +140,10 @@ class ToolInterceptorsTest {
         private final Consumer<InterceptedCall> before;
         private final BiConsumer<InterceptedCall, InterceptedResult> after;
 
-        Hooks(int order, ToolSelector selector, Consumer<InterceptedCall> before,
+        Hooks(
+                int order,
+                ToolSelector selector,
+                Consumer<InterceptedCall> before,
                 BiConsumer<InterceptedCall, InterceptedResult> after) {
             this.order = order;
             this.selector = selector;
@@ -163,11 +173,11 @@ class ToolInterceptorsTest {
     }
 
     private static Hooks before(Consumer<InterceptedCall> before) {
-        return new Hooks(0, ToolSelector.all(), before, (c, r) -> { });
+        return new Hooks(0, ToolSelector.all(), before, (c, r) -> {});
     }
 
     private static Hooks after(BiConsumer<InterceptedCall, InterceptedResult> after) {
-        return new Hooks(0, ToolSelector.all(), c -> { }, after);
+        return new Hooks(0, ToolSelector.all(), c -> {}, after);
     }
 
     /** Three classes, so that ties in order are broken by class name. */
@@ -190,15 +200,16 @@ class ToolInterceptorsTest {
     }
 
     private Hooks recording(String name, ToolSelector selector) {
-        return new Hooks(0, selector, c -> events.add(name + " " + c.tool().name()), (c, r) -> { });
+        return new Hooks(0, selector, c -> events.add(name + " " + c.tool().name()), (c, r) -> {});
     }
 
     @Test
     void beforeCallsRunByAscendingOrderThenClassNameAndAfterCallsInReverse() {
         service(new Gamma(-5), new Beta(3), new Alpha(3));
         call("pets___GetPet", "{\"petId\":\"1\"}");
-        assertThat(events).containsExactly("before gamma", "before alpha", "before beta", "after beta",
-                "after alpha", "after gamma");
+        assertThat(events)
+                .containsExactly(
+                        "before gamma", "before alpha", "before beta", "after beta", "after alpha", "after gamma");
     }
 
     @Test
@@ -219,7 +230,9 @@ class ToolInterceptorsTest {
     @Test
     void anAnnotationSelectorCountsMcpDefaultsForToolsWithoutAnnotations() {
         // The test catalog lists no annotations: MCP reads that as not read-only and destructive.
-        service(recording("destructive", ToolSelector.destructive()), recording("read", ToolSelector.readOnly()),
+        service(
+                recording("destructive", ToolSelector.destructive()),
+                recording("read", ToolSelector.readOnly()),
                 recording("idempotent", ToolSelector.hint("idempotentHint", true)));
         call("pets___GetPet", "{\"petId\":\"1\"}");
         assertThat(events).containsExactly("destructive pets___GetPet");
@@ -257,8 +270,8 @@ class ToolInterceptorsTest {
     void aTypedInterceptorWorksOnTheToolsArgumentsRecord() throws Exception {
         service(new ToolInterceptor.Typed<>("pets___GetPet", PetsRegistry.GetPetArguments.class) {
             @Override
-            protected PetsRegistry.GetPetArguments beforeCall(PetsRegistry.GetPetArguments arguments,
-                    InterceptedCall call) {
+            protected PetsRegistry.GetPetArguments beforeCall(
+                    PetsRegistry.GetPetArguments arguments, InterceptedCall call) {
                 return new PetsRegistry.GetPetArguments("pet-" + arguments.petId());
             }
         });
@@ -270,8 +283,8 @@ class ToolInterceptorsTest {
     void aTypedInterceptorRunsOnlyForItsTool() {
         service(new ToolInterceptor.Typed<>("pets___GetPet", PetsRegistry.GetPetArguments.class) {
             @Override
-            protected PetsRegistry.GetPetArguments beforeCall(PetsRegistry.GetPetArguments arguments,
-                    InterceptedCall call) {
+            protected PetsRegistry.GetPetArguments beforeCall(
+                    PetsRegistry.GetPetArguments arguments, InterceptedCall call) {
                 events.add("typed");
                 return arguments;
             }
@@ -294,14 +307,17 @@ class ToolInterceptorsTest {
         service(breaking);
         ObjectNode result = call("pets___GetPet", "{\"petId\":\"1\"}");
         assertThat(isError(result)).isTrue();
-        assertThat(text(result)).contains(breaking.getClass().getName()).contains("input schema").contains("colour");
+        assertThat(text(result))
+                .contains(breaking.getClass().getName())
+                .contains("input schema")
+                .contains("colour");
         assertThat(upstream.pending()).isZero();
     }
 
     @Test
     void anAddedHeaderIsSentAndSignedBySigV4() throws Exception {
-        upstream.requireSigV4(new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api",
-                Clock.systemUTC()));
+        upstream.requireSigV4(
+                new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC()));
         service(Map.of("target.pets.aws-region", "us-east-1"), before(c -> c.addHeader("X-Tenant", "t-1")));
         ObjectNode result = call("pets___CreatePet", "{\"body\":{\"name\":\"Bo\"}}");
         assertThat(isError(result)).as("%s", result).isFalse();
@@ -313,13 +329,16 @@ class ToolInterceptorsTest {
 
     @Test
     void credentialHeadersAreRefusedNamingTheHeaderAndTheInterceptor() {
-        for (String header : List.of("Authorization", "x-api-key", "X-Amz-Date", "X-Amz-Security-Token",
-                "Proxy-Authorization", "Cookie")) {
+        for (String header : List.of(
+                "Authorization", "x-api-key", "X-Amz-Date", "X-Amz-Security-Token", "Proxy-Authorization", "Cookie")) {
             Hooks setting = before(c -> c.addHeader(header, "forged"));
             service(setting);
             ObjectNode result = call("pets___CreatePet", "{\"body\":{\"name\":\"Bo\"}}");
             assertThat(isError(result)).isTrue();
-            assertThat(text(result)).as(header).contains(setting.getClass().getName()).contains("'" + header + "'")
+            assertThat(text(result))
+                    .as(header)
+                    .contains(setting.getClass().getName())
+                    .contains("'" + header + "'")
                     .contains("credentials");
             assertThat(upstream.pending()).isZero();
             service.close();
@@ -340,7 +359,10 @@ class ToolInterceptorsTest {
         service(setting);
         ObjectNode result = call("pets___CreatePet", "{\"body\":{\"name\":\"Bo\"},\"requestId\":\"r-1\"}");
         assertThat(isError(result)).isTrue();
-        assertThat(text(result)).contains(setting.getClass().getName()).contains("X-Request-Id").contains("argument");
+        assertThat(text(result))
+                .contains(setting.getClass().getName())
+                .contains("X-Request-Id")
+                .contains("argument");
         assertThat(upstream.pending()).isZero();
     }
 
@@ -400,8 +422,8 @@ class ToolInterceptorsTest {
     void anOutputRecordChangedAgainstTheOutputSchemaIsStillAToolErrorNamingTheInterceptor() {
         upstream.respond(r -> Reply.json(200, "{\"id\":\"1\",\"name\":\"Rex\"}"));
         // An additional member can carry any JSON: the gateway checks the written record against the schema.
-        Hooks breaking = after((c, r) -> r.setStructuredContent(
-                new PetsRegistry.GetPetOutput("1", null, Map.of("name", JSON.readTree("7")))));
+        Hooks breaking = after((c, r) ->
+                r.setStructuredContent(new PetsRegistry.GetPetOutput("1", null, Map.of("name", JSON.readTree("7")))));
         service(breaking);
         ObjectNode result = call("pets___GetPet", "{\"petId\":\"1\"}");
         assertThat(isError(result)).isTrue();
@@ -433,7 +455,9 @@ class ToolInterceptorsTest {
         ObjectNode result = call("pets___GetPet", "{\"petId\":\"1\"}");
         assertThat(isError(result)).isTrue();
         assertThat(result.has("structuredContent")).isFalse();
-        assertThat(text(result)).contains(breaking.getClass().getName()).contains("output schema")
+        assertThat(text(result))
+                .contains(breaking.getClass().getName())
+                .contains("output schema")
                 .doesNotContain("Rex");
     }
 
@@ -472,8 +496,11 @@ class ToolInterceptorsTest {
         service(failing);
         ObjectNode result = call("pets___GetPet", "{\"petId\":\"1\"}");
         assertThat(isError(result)).isTrue();
-        assertThat(text(result)).contains(failing.getClass().getName()).contains("beforeCall")
-                .contains("no tenant table").doesNotContain("\tat ");
+        assertThat(text(result))
+                .contains(failing.getClass().getName())
+                .contains("beforeCall")
+                .contains("no tenant table")
+                .doesNotContain("\tat ");
         assertThat(upstream.pending()).isZero();
         assertThat(outcomes(CallOutcome.INTERNAL)).isEqualTo(1);
     }
@@ -487,8 +514,11 @@ class ToolInterceptorsTest {
         service(failing);
         ObjectNode result = call("pets___GetPet", "{\"petId\":\"1\"}");
         assertThat(isError(result)).isTrue();
-        assertThat(text(result)).contains(failing.getClass().getName()).contains("afterCall")
-                .contains("NullPointerException").doesNotContain("Rex");
+        assertThat(text(result))
+                .contains(failing.getClass().getName())
+                .contains("afterCall")
+                .contains("NullPointerException")
+                .doesNotContain("Rex");
     }
 
     @Test
@@ -497,7 +527,9 @@ class ToolInterceptorsTest {
         service(Map.of("upstream.timeout-ms", "200"), slow);
         ObjectNode result = call("pets___ListPets", "{}");
         assertThat(isError(result)).isTrue();
-        assertThat(text(result)).contains("deadline of 200 ms").contains(slow.getClass().getName());
+        assertThat(text(result))
+                .contains("deadline of 200 ms")
+                .contains(slow.getClass().getName());
         assertThat(upstream.pending()).isZero();
     }
 
@@ -539,8 +571,8 @@ class ToolInterceptorsTest {
     void theCallerIsSeenWithItsSubjectScopesAndForwardableHeadersButNeverItsToken() {
         List<CallerIdentity> seen = new ArrayList<>();
         service(before(c -> seen.add(c.caller())));
-        Caller caller = new Caller("user-1", Set.of("pets/read"), "secret-token", false,
-                Map.of("X-Tenant", List.of("t-1")));
+        Caller caller =
+                new Caller("user-1", Set.of("pets/read"), "secret-token", false, Map.of("X-Tenant", List.of("t-1")));
         call("pets___GetPet", "{\"petId\":\"1\"}", caller);
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0).subject()).isEqualTo("user-1");
@@ -563,11 +595,16 @@ class ToolInterceptorsTest {
         service(before(c -> {
             throw new ToolCallRejected("refused for " + c.tool().name());
         }));
-        ToolService searching = SearchingToolService.around(service,
-                SearchSettings.from(Settings.of(Map.of("search.mode", "only"))));
-        ObjectNode result = searching.call("call_tool",
-                JSON.readTree("{\"name\":\"pets___GetPet\",\"arguments\":{\"petId\":\"1\"}}"), ProgressListener.NONE,
-                Caller.LOCAL, CallContext.NONE).join();
+        ToolService searching =
+                SearchingToolService.around(service, SearchSettings.from(Settings.of(Map.of("search.mode", "only"))));
+        ObjectNode result = searching
+                .call(
+                        "call_tool",
+                        JSON.readTree("{\"name\":\"pets___GetPet\",\"arguments\":{\"petId\":\"1\"}}"),
+                        ProgressListener.NONE,
+                        Caller.LOCAL,
+                        CallContext.NONE)
+                .join();
         assertThat(isError(result)).isTrue();
         assertThat(text(result)).isEqualTo("refused for pets___GetPet");
         assertThat(upstream.pending()).isZero();
@@ -576,11 +613,14 @@ class ToolInterceptorsTest {
     @Test
     void interceptorsListedForServiceLoaderAreFound(@TempDir Path dir) throws Exception {
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
-        Files.writeString(services.resolve(ToolInterceptor.class.getName()), Refusing.class.getName() + "\n",
+        Files.writeString(
+                services.resolve(ToolInterceptor.class.getName()),
+                Refusing.class.getName() + "\n",
                 StandardCharsets.UTF_8);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-                getClass().getClassLoader())) {
-            assertThat(Interceptors.load(loader).all()).extracting(Interceptors.Registered::name)
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            assertThat(Interceptors.load(loader).all())
+                    .extracting(Interceptors.Registered::name)
                     .containsExactly(Refusing.class.getName());
         }
     }
@@ -588,32 +628,39 @@ class ToolInterceptorsTest {
     @Test
     void anInterceptorThatCannotBeCreatedStopsTheStartNamingIt(@TempDir Path dir) throws Exception {
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
-        Files.writeString(services.resolve(ToolInterceptor.class.getName()), "com.example.NoSuchInterceptor\n",
+        Files.writeString(
+                services.resolve(ToolInterceptor.class.getName()),
+                "com.example.NoSuchInterceptor\n",
                 StandardCharsets.UTF_8);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-                getClass().getClassLoader())) {
-            assertThatThrownBy(() -> Interceptors.load(loader)).isInstanceOf(StartupException.class)
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            assertThatThrownBy(() -> Interceptors.load(loader))
+                    .isInstanceOf(StartupException.class)
                     .hasMessageContaining("com.example.NoSuchInterceptor");
         }
     }
 
     @Test
     void anInterceptorWhoseSelectorIsNullStopsTheStartNamingIt() {
-        Hooks nothing = new Hooks(0, null, c -> { }, (c, r) -> { });
-        assertThatThrownBy(() -> Interceptors.of(List.of(nothing))).isInstanceOf(StartupException.class)
-                .hasMessageContaining(nothing.getClass().getName()).hasMessageContaining("selector()");
+        Hooks nothing = new Hooks(0, null, c -> {}, (c, r) -> {});
+        assertThatThrownBy(() -> Interceptors.of(List.of(nothing)))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(nothing.getClass().getName())
+                .hasMessageContaining("selector()");
     }
 
     @Test
     void anInterceptorWhoseOrderFailsStopsTheStartNamingIt() {
-        Hooks failing = new Hooks(0, ToolSelector.all(), c -> { }, (c, r) -> { }) {
+        Hooks failing = new Hooks(0, ToolSelector.all(), c -> {}, (c, r) -> {}) {
             @Override
             public int order() {
                 throw new IllegalStateException("no order configured");
             }
         };
-        assertThatThrownBy(() -> Interceptors.of(List.of(failing))).isInstanceOf(StartupException.class)
-                .hasMessageContaining(failing.getClass().getName()).hasMessageContaining("no order configured");
+        assertThatThrownBy(() -> Interceptors.of(List.of(failing)))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(failing.getClass().getName())
+                .hasMessageContaining("no order configured");
     }
 
     /** Listed for ServiceLoader by a test. */

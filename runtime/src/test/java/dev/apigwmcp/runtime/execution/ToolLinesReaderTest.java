@@ -36,16 +36,18 @@ class ToolLinesReaderTest {
         assertThat(lines.get("t___b").hasOutputSchema()).isTrue();
         // Only a top-level member counts: A mentions outputSchema as a property name and inside a string.
         assertThat(lines.get("t___a").hasOutputSchema()).isFalse();
-        assertThat(new String(lines.get("t___b").json(), StandardCharsets.UTF_8)).isEqualTo(B);
+        assertThat(new String(lines.get("t___b").json(), StandardCharsets.UTF_8))
+                .isEqualTo(B);
 
         List<String> problems = new ArrayList<>();
-        Map<String, ToolListing> parsed = new ToolDefinitionsReader(JSON).read(
-                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "t", problems);
+        Map<String, ToolListing> parsed = new ToolDefinitionsReader(JSON)
+                .read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "t", problems);
         assertThat(problems).isEmpty();
         assertThat(parsed.keySet()).containsExactlyElementsOf(lines.keySet());
         for (String name : parsed.keySet()) {
             assertThat(lines.get(name).json()).isEqualTo(parsed.get(name).json());
-            assertThat(lines.get(name).hasOutputSchema()).isEqualTo(parsed.get(name).hasOutputSchema());
+            assertThat(lines.get(name).hasOutputSchema())
+                    .isEqualTo(parsed.get(name).hasOutputSchema());
         }
     }
 
@@ -55,17 +57,19 @@ class ToolLinesReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\n  \"tools\" : [ ]\n}\n", // pretty-printed
-        "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{}}\n]}", // no final newline
-        "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{}}\n{\"name\":\"b\",\"inputSchema\":{}}\n]}\n", // no comma
-        "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{}},\n{\"name\":\"a\",\"inputSchema\":{}}\n]}\n", // repeated
-        "{\"tools\":[\n{\"name\":\"a b\",\"inputSchema\":{}}\n]}\n", // a name the generator never writes
-        "{\"tools\":[\n{\"name\":\"a\",\"description\":\"x\"}\n]}\n", // no inputSchema
-        "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{}}}\n]}\n", // unbalanced
-        "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{\"x\":\"open}}\n]}\n", // unterminated string
-        "{\"tools\":[\n{\"description\":\"x\",\"name\":\"a\",\"inputSchema\":{}}\n]}\n", // name not first
-    })
+    @ValueSource(
+            strings = {
+                "{\n  \"tools\" : [ ]\n}\n", // pretty-printed
+                "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{}}\n]}", // no final newline
+                "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{}}\n{\"name\":\"b\",\"inputSchema\":{}}\n]}\n", // no
+                // comma
+                "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{}},\n{\"name\":\"a\",\"inputSchema\":{}}\n]}\n", // repeated
+                "{\"tools\":[\n{\"name\":\"a b\",\"inputSchema\":{}}\n]}\n", // a name the generator never writes
+                "{\"tools\":[\n{\"name\":\"a\",\"description\":\"x\"}\n]}\n", // no inputSchema
+                "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{}}}\n]}\n", // unbalanced
+                "{\"tools\":[\n{\"name\":\"a\",\"inputSchema\":{\"x\":\"open}}\n]}\n", // unterminated string
+                "{\"tools\":[\n{\"description\":\"x\",\"name\":\"a\",\"inputSchema\":{}}\n]}\n", // name not first
+            })
     void anythingElseIsLeftToTheParser(String file) {
         assertThat(read(file)).isNull();
     }

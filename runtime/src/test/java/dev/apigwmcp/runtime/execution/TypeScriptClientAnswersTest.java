@@ -41,10 +41,13 @@ class TypeScriptClientAnswersTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private enum Expect { STRUCTURED, ERROR, PLAIN }
-
-    private record Case(String tool, Reply reply, Expect expect) {
+    private enum Expect {
+        STRUCTURED,
+        ERROR,
+        PLAIN
     }
+
+    private record Case(String tool, Reply reply, Expect expect) {}
 
     private static Reply json(String body) {
         return Reply.json(200, body);
@@ -57,7 +60,8 @@ class TypeScriptClientAnswersTest {
     private static List<Case> cases() {
         Reply noContent = Reply.of(204, null, new byte[0]);
         return List.of(
-                new Case("answers___GetPet", json("{\"id\":7,\"name\":\"Rex\",\"status\":\"sold\"}"), Expect.STRUCTURED),
+                new Case(
+                        "answers___GetPet", json("{\"id\":7,\"name\":\"Rex\",\"status\":\"sold\"}"), Expect.STRUCTURED),
                 new Case("answers___GetPet", json("{\"id\":7,\"name\":\"Rex\",\"colour\":\"brown\"}"), Expect.ERROR),
                 new Case("answers___GetPet", json("{\"id\":7}"), Expect.ERROR),
                 new Case("answers___GetPet", json("{\"id\":7,\"name\":null}"), Expect.ERROR),
@@ -66,18 +70,25 @@ class TypeScriptClientAnswersTest {
                 new Case("answers___GetPet", json("[{\"id\":7,\"name\":\"Rex\"}]"), Expect.ERROR),
                 new Case("answers___GetPet", of("application/xml", "<pet><id>7</id></pet>"), Expect.ERROR),
                 new Case("answers___GetPet", noContent, Expect.ERROR),
-                new Case("answers___GetPet", Reply.of(200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
+                new Case(
+                        "answers___GetPet",
+                        Reply.of(200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
                         Expect.ERROR),
                 new Case("answers___GetPet", json("{\"id\":7,\"name\":\"" + "x".repeat(200) + "\"}"), Expect.ERROR),
                 new Case("answers___GetPet", json("{\"id\":7,"), Expect.ERROR),
-                new Case("answers___GetPetTolerant", json("{\"id\":null,\"name\":null,\"status\":\"adopted\",\"x\":1}"),
+                new Case(
+                        "answers___GetPetTolerant",
+                        json("{\"id\":null,\"name\":null,\"status\":\"adopted\",\"x\":1}"),
                         Expect.STRUCTURED),
                 new Case("answers___GetPetTolerant", noContent, Expect.STRUCTURED),
                 new Case("answers___ListPets", json("[{\"id\":7}]"), Expect.STRUCTURED),
                 new Case("answers___ListPets", json("{\"items\":[]}"), Expect.ERROR),
                 new Case("answers___DeletePet", noContent, Expect.STRUCTURED),
-                new Case("answers___Strict", json("{\"count\":1,\"contact\":\"a@b.example\",\"price\":0.5,"
-                        + "\"code\":\"abc\",\"blob\":\"aGk=\"}"), Expect.STRUCTURED),
+                new Case(
+                        "answers___Strict",
+                        json("{\"count\":1,\"contact\":\"a@b.example\",\"price\":0.5,"
+                                + "\"code\":\"abc\",\"blob\":\"aGk=\"}"),
+                        Expect.STRUCTURED),
                 new Case("answers___Strict", json("{\"count\":3000000000}"), Expect.ERROR),
                 new Case("answers___Strict", json("{\"contact\":\"a@b\"}"), Expect.ERROR),
                 new Case("answers___Strict", json("{\"price\":0.07}"), Expect.ERROR),
@@ -90,21 +101,30 @@ class TypeScriptClientAnswersTest {
 
     @Test
     void noAnswerMakesTheClientThrowAndConformingAnswersStayStructured() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("conformance.skip"), "Node tests skipped by -Dconformance.skip=true");
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("conformance.skip"), "Node tests skipped by -Dconformance.skip=true");
         Path module = Path.of("").toAbsolutePath();
         NodeModules node = NodeModules.ensureInstalled(module.resolve("target"));
         Path workDir = Files.createDirectories(module.resolve("target/typescript-client"));
         List<Case> cases = cases();
-        Queue<Reply> replies = new ConcurrentLinkedQueue<>(cases.stream().map(Case::reply).toList());
+        Queue<Reply> replies =
+                new ConcurrentLinkedQueue<>(cases.stream().map(Case::reply).toList());
         try (TestUpstream upstream = new TestUpstream();
-                GatewayToolService service = GatewayToolService.create(List.of(OutputConformanceTest.answersTarget()),
-                        Settings.of(Map.of("target.answers.base-url", upstream.baseUri().toString(),
-                                "upstream.max-response-bytes", "100")),
+                GatewayToolService service = GatewayToolService.create(
+                        List.of(OutputConformanceTest.answersTarget()),
+                        Settings.of(Map.of(
+                                "target.answers.base-url",
+                                upstream.baseUri().toString(),
+                                "upstream.max-response-bytes",
+                                "100")),
                         new AuthEnvironment(name -> null, profile -> null, Clock.systemUTC()));
-                HttpTransport transport = new HttpTransport(new McpServer(service, ServerOptions.defaults()),
-                        HttpOptions.defaults().withPort(0)).start()) {
+                HttpTransport transport = new HttpTransport(
+                                new McpServer(service, ServerOptions.defaults()),
+                                HttpOptions.defaults().withPort(0))
+                        .start()) {
             upstream.respond(request -> replies.remove());
-            ObjectNode plan = JSON.createObjectNode().put("modules", node.modules().toString())
+            ObjectNode plan = JSON.createObjectNode()
+                    .put("modules", node.modules().toString())
                     .put("url", transport.endpoint().toString())
                     .put("out", workDir.resolve("results.json").toString());
             ArrayNode calls = plan.putArray("calls");
@@ -112,9 +132,14 @@ class TypeScriptClientAnswersTest {
             Path planFile = workDir.resolve("plan.json");
             Files.writeString(planFile, JSON.writeValueAsString(plan));
             Path log = workDir.resolve("client.log");
-            int exit = node.run(List.of(module.resolve("src/test/node/call-tools.cjs").toString(), planFile.toString()),
-                    workDir, log, 120);
-            assertThat(exit).as("the client driver failed; see %s:%n%s", log, Files.readString(log)).isZero();
+            int exit = node.run(
+                    List.of(module.resolve("src/test/node/call-tools.cjs").toString(), planFile.toString()),
+                    workDir,
+                    log,
+                    120);
+            assertThat(exit)
+                    .as("the client driver failed; see %s:%n%s", log, Files.readString(log))
+                    .isZero();
         }
         JsonNode results = JSON.readTree(workDir.resolve("results.json").toFile());
         assertThat(results).hasSize(cases.size());
@@ -122,16 +147,25 @@ class TypeScriptClientAnswersTest {
         for (int i = 0; i < cases.size(); i++) {
             Case expected = cases.get(i);
             JsonNode got = results.get(i);
-            boolean ok = !got.get("threw").asBoolean() && switch (expected.expect()) {
-                case STRUCTURED -> !got.get("isError").asBoolean() && got.get("structured").asBoolean();
-                case ERROR -> got.get("isError").asBoolean() && !got.get("structured").asBoolean()
-                        && got.get("blocks").asInt() >= 1;
-                case PLAIN -> !got.get("isError").asBoolean() && !got.get("structured").asBoolean();
-            };
+            boolean ok = !got.get("threw").asBoolean()
+                    && switch (expected.expect()) {
+                        case STRUCTURED ->
+                            !got.get("isError").asBoolean()
+                                    && got.get("structured").asBoolean();
+                        case ERROR ->
+                            got.get("isError").asBoolean()
+                                    && !got.get("structured").asBoolean()
+                                    && got.get("blocks").asInt() >= 1;
+                        case PLAIN ->
+                            !got.get("isError").asBoolean()
+                                    && !got.get("structured").asBoolean();
+                    };
             if (!ok) {
                 wrong.add("call " + i + " (" + expected.tool() + ", expected " + expected.expect() + "): " + got);
             }
         }
-        assertThat(wrong).as("calls whose result the client saw differently than expected").isEmpty();
+        assertThat(wrong)
+                .as("calls whose result the client saw differently than expected")
+                .isEmpty();
     }
 }

@@ -53,8 +53,8 @@ class UpstreamFaultsTest {
     /** A call the gateway refuses itself is answered within this. */
     private static final long AT_ONCE_MS = 500;
 
-    private final SigV4Verifier verifier = new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1",
-            "execute-api", Clock.systemUTC());
+    private final SigV4Verifier verifier =
+            new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC());
     private MisbehavingUpstream upstream;
     private GatewayToolService service;
     private final Map<String, String> settings = new HashMap<>();
@@ -81,16 +81,18 @@ class UpstreamFaultsTest {
     }
 
     private GatewayToolService service() {
-        AuthEnvironment environment = new AuthEnvironment(Map.of("PETS_KEY", "k", "PETS_SECRET", "s")::get,
-                profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null), Clock.systemUTC());
+        AuthEnvironment environment = new AuthEnvironment(
+                Map.of("PETS_KEY", "k", "PETS_SECRET", "s")::get,
+                profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null),
+                Clock.systemUTC());
         service = GatewayToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment);
         return service;
     }
 
     /** The faulty behaviour for every request but the normal tool's ({@code GET /prod/pets}). */
     private void misbehave(Function<Recorded, Behaviour> faulty) {
-        upstream.script(r -> r.method().equals("GET") && r.rawPath().equals("/prod/pets") ? json(200, "[]")
-                : faulty.apply(r));
+        upstream.script(
+                r -> r.method().equals("GET") && r.rawPath().equals("/prod/pets") ? json(200, "[]") : faulty.apply(r));
     }
 
     private ObjectNode call(String tool, String arguments) {
@@ -103,7 +105,8 @@ class UpstreamFaultsTest {
 
     /** Requests of the faulty tools that reached the upstream, the normal tool's left out. */
     private List<Recorded> faultyRequests() {
-        return upstream.drain().stream().filter(r -> !r.rawPath().equals("/prod/pets") || !r.method().equals("GET"))
+        return upstream.drain().stream()
+                .filter(r -> !r.rawPath().equals("/prod/pets") || !r.method().equals("GET"))
                 .toList();
     }
 
@@ -111,7 +114,9 @@ class UpstreamFaultsTest {
         long start = System.nanoTime();
         ObjectNode result = call("pets___ListPets", "{}");
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(result.has("isError")).as("normal call after the fault: %s", result).isFalse();
+        assertThat(result.has("isError"))
+                .as("normal call after the fault: %s", result)
+                .isFalse();
         assertThat(millis).as("normal call's duration").isLessThan(PROMPT_MS);
     }
 
@@ -127,7 +132,8 @@ class UpstreamFaultsTest {
         ObjectNode result = call("pets___Download", "{}");
         assertThat(millisSince(start)).isBetween(700L, 2500L);
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(text(result)).startsWith("The upstream did not answer within the tool's deadline of 800 ms")
+        assertThat(text(result))
+                .startsWith("The upstream did not answer within the tool's deadline of 800 ms")
                 .contains("the response headers arrived, but the body did not finish (HTTP 200, ")
                 .endsWith("The gateway closed the connection.");
         assertThat(faultyRequests()).hasSize(1);
@@ -140,8 +146,11 @@ class UpstreamFaultsTest {
         misbehave(r -> upstream.stallAfterHeaders());
         ObjectNode result = call("pets___Download", "{}");
         assertThat(text(result)).contains("the body did not finish (HTTP 200, 6 bytes received)");
-        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.TIMEOUT)).isEqualTo(1);
-        assertThat(upstream.awaitClosedByClient(1, 2000)).as("connection closed by the gateway").isTrue();
+        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.TIMEOUT))
+                .isEqualTo(1);
+        assertThat(upstream.awaitClosedByClient(1, 2000))
+                .as("connection closed by the gateway")
+                .isTrue();
         normalCallIsAnsweredPromptly();
     }
 
@@ -162,8 +171,10 @@ class UpstreamFaultsTest {
         misbehave(r -> reset());
         ObjectNode result = call("pets___Download", "{}");
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(text(result)).matches("The connection to the upstream failed before it answered: (the upstream"
-                + " closed the connection|the connection was reset)\\. \\(The gateway sent the request 3 times\\.\\)");
+        assertThat(text(result))
+                .matches(
+                        "The connection to the upstream failed before it answered: (the upstream"
+                                + " closed the connection|the connection was reset)\\. \\(The gateway sent the request 3 times\\.\\)");
         assertThat(faultyRequests()).hasSize(3);
         assertThat(service.metrics().snapshot().retries()).isEqualTo(2);
         normalCallIsAnsweredPromptly();
@@ -197,8 +208,11 @@ class UpstreamFaultsTest {
         service();
         misbehave(r -> json(503, "{}"));
         List<String> progress = new CopyOnWriteArrayList<>();
-        service.call("pets___Download", JSON.readTree("{}"), (value, total, message) -> progress.add(value + " "
-                + message)).join();
+        service.call(
+                        "pets___Download",
+                        JSON.readTree("{}"),
+                        (value, total, message) -> progress.add(value + " " + message))
+                .join();
         String url = upstream.baseUri() + "/download";
         assertThat(progress).hasSize(4);
         assertThat(progress.get(0)).isEqualTo("0.0 Calling GET " + url);
@@ -212,8 +226,9 @@ class UpstreamFaultsTest {
         service();
         misbehave(r -> json(502, "{\"message\":\"bad gateway\"}"));
         ObjectNode result = call("pets___Download", "{}");
-        assertThat(text(result)).isEqualTo("Upstream failed with HTTP 502 Bad Gateway: bad gateway. This is a"
-                + " server-side problem; retrying later may help. (The gateway sent the request 3 times.)");
+        assertThat(text(result))
+                .isEqualTo("Upstream failed with HTTP 502 Bad Gateway: bad gateway. This is a"
+                        + " server-side problem; retrying later may help. (The gateway sent the request 3 times.)");
         assertThat(faultyRequests()).hasSize(3);
         normalCallIsAnsweredPromptly();
     }
@@ -227,7 +242,9 @@ class UpstreamFaultsTest {
         assertThat(faultyRequests()).hasSize(1);
         misbehave(r -> reset());
         call("pets___CreatePet", "{\"body\":{\"name\":\"Rex\"}}");
-        assertThat(faultyRequests()).as("not even after a reset before any answer").hasSize(1);
+        assertThat(faultyRequests())
+                .as("not even after a reset before any answer")
+                .hasSize(1);
         normalCallIsAnsweredPromptly();
     }
 
@@ -248,7 +265,8 @@ class UpstreamFaultsTest {
         for (Recorded attempt : attempts) {
             assertThat(verifier.problem(attempt)).isNull();
         }
-        assertThat(attempts.get(1).header("x-amz-date")).as("signed again, with a fresh date")
+        assertThat(attempts.get(1).header("x-amz-date"))
+                .as("signed again, with a fresh date")
                 .isNotEqualTo(attempts.get(0).header("x-amz-date"));
         normalCallIsAnsweredPromptly();
     }
@@ -258,8 +276,9 @@ class UpstreamFaultsTest {
         service();
         misbehave(r -> answer(503, Map.of("Retry-After", "120"), new byte[0]));
         ObjectNode result = call("pets___Download", "{}");
-        assertThat(text(result)).isEqualTo("Upstream failed with HTTP 503 Service Unavailable. The upstream asks to"
-                + " retry after 120 s (Retry-After).");
+        assertThat(text(result))
+                .isEqualTo("Upstream failed with HTTP 503 Service Unavailable. The upstream asks to"
+                        + " retry after 120 s (Retry-After).");
         assertThat(faultyRequests()).hasSize(1);
         normalCallIsAnsweredPromptly();
     }
@@ -283,8 +302,9 @@ class UpstreamFaultsTest {
         assertThat(bomb.length).isLessThan(65536);
         misbehave(r -> answer(200, Map.of("Content-Type", "text/plain", "Content-Encoding", "gzip"), bomb));
         ObjectNode result = call("pets___Download", "{}");
-        assertThat(text(result)).hasSize(65536 + "\n[response cut at 65536 bytes: it is larger than the configured limit]"
-                .length()).endsWith("[response cut at 65536 bytes: it is larger than the configured limit]");
+        assertThat(text(result))
+                .hasSize(65536 + "\n[response cut at 65536 bytes: it is larger than the configured limit]".length())
+                .endsWith("[response cut at 65536 bytes: it is larger than the configured limit]");
         normalCallIsAnsweredPromptly();
     }
 
@@ -305,12 +325,13 @@ class UpstreamFaultsTest {
     @Test
     void anUnknownContentEncodingIsNamed() {
         service();
-        misbehave(r -> answer(200, Map.of("Content-Type", "application/json", "Content-Encoding", "br"),
-                new byte[] {1, 2, 3}));
+        misbehave(r -> answer(
+                200, Map.of("Content-Type", "application/json", "Content-Encoding", "br"), new byte[] {1, 2, 3}));
         ObjectNode result = call("pets___Download", "{}");
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(text(result)).isEqualTo("Upstream answered HTTP 200 OK, but the body is encoded as 'br', which the"
-                + " gateway does not decode (it asks for identity; gzip and deflate are decoded).");
+        assertThat(text(result))
+                .isEqualTo("Upstream answered HTTP 200 OK, but the body is encoded as 'br', which the"
+                        + " gateway does not decode (it asks for identity; gzip and deflate are decoded).");
         normalCallIsAnsweredPromptly();
     }
 
@@ -323,8 +344,10 @@ class UpstreamFaultsTest {
         settings.put("target.pets.base-url", "http://127.0.0.1:" + closedPort + "/prod");
         service();
         ObjectNode result = call("pets___Download", "{}");
-        assertThat(text(result)).isEqualTo("Could not connect to the upstream at http://127.0.0.1:" + closedPort
-                + "/prod/download (connection refused or unreachable). (The gateway sent the request 3 times.)");
+        assertThat(text(result))
+                .isEqualTo(
+                        "Could not connect to the upstream at http://127.0.0.1:" + closedPort
+                                + "/prod/download (connection refused or unreachable). (The gateway sent the request 3 times.)");
         assertThat(service.metrics().snapshot().attempts()).isEqualTo(3);
     }
 
@@ -350,14 +373,19 @@ class UpstreamFaultsTest {
         long start = System.nanoTime();
         ObjectNode refused = call("pets___ListPets", "{}");
         assertThat(millisSince(start)).isLessThan(AT_ONCE_MS);
-        assertThat(text(refused)).startsWith("Upstream of target 'pets' (" + upstream.baseUri().toString()
-                .replace("/prod", "") + ") is failing: at least 50% of its last 4 attempts failed")
+        assertThat(text(refused))
+                .startsWith("Upstream of target 'pets' ("
+                        + upstream.baseUri().toString().replace("/prod", "")
+                        + ") is failing: at least 50% of its last 4 attempts failed")
                 .containsPattern("calls to it are paused for [01] s");
         assertThat(upstream.drain()).as("nothing sent while open").isEmpty();
-        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.CIRCUIT_OPEN)).isEqualTo(1);
+        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.CIRCUIT_OPEN))
+                .isEqualTo(1);
         misbehave(r -> json(200, "{}"));
         Thread.sleep(600);
-        assertThat(call("pets___Download", "{}").has("isError")).as("the trial call").isFalse();
+        assertThat(call("pets___Download", "{}").has("isError"))
+                .as("the trial call")
+                .isFalse();
         assertThat(service.circuitStates()).containsEntry("pets", "CLOSED");
         assertThat(changes).containsExactly("pets:CLOSED->OPEN", "pets:OPEN->HALF_OPEN", "pets:HALF_OPEN->CLOSED");
         normalCallIsAnsweredPromptly();
@@ -370,8 +398,9 @@ class UpstreamFaultsTest {
         service();
         misbehave(r -> json(503, "{\"message\":\"busy\"}"));
         ObjectNode result = call("pets___Download", "{}");
-        assertThat(text(result)).isEqualTo("Upstream failed with HTTP 503 Service Unavailable: busy. This is a"
-                + " server-side problem; retrying later may help. (The gateway sent the request 2 times.)");
+        assertThat(text(result))
+                .isEqualTo("Upstream failed with HTTP 503 Service Unavailable: busy. This is a"
+                        + " server-side problem; retrying later may help. (The gateway sent the request 2 times.)");
         assertThat(faultyRequests()).hasSize(2);
         assertThat(service.circuitStates()).containsEntry("pets", "OPEN");
     }
@@ -404,20 +433,28 @@ class UpstreamFaultsTest {
             stalled.add(service.call("pets___Download", JSON.readTree("{}"), null));
         }
         for (int i = 0; i < 2; i++) {
-            assertThat(upstream.poll(5000)).as("stalled call %s reached the upstream", i).isNotNull();
+            assertThat(upstream.poll(5000))
+                    .as("stalled call %s reached the upstream", i)
+                    .isNotNull();
         }
         long start = System.nanoTime();
         ObjectNode over = call("pets___Download", "{}");
         assertThat(millisSince(start)).isLessThan(AT_ONCE_MS);
-        assertThat(text(over)).isEqualTo("Throttled by the gateway: tool pets___Download already has 2 calls in"
-                + " flight, its share (calls.max-concurrent-per-tool); this call was not sent upstream. Retry when"
-                + " earlier calls have finished.");
-        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.GATEWAY_THROTTLED)).isEqualTo(1);
+        assertThat(text(over))
+                .isEqualTo("Throttled by the gateway: tool pets___Download already has 2 calls in"
+                        + " flight, its share (calls.max-concurrent-per-tool); this call was not sent upstream. Retry when"
+                        + " earlier calls have finished.");
+        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.GATEWAY_THROTTLED))
+                .isEqualTo(1);
         normalCallIsAnsweredPromptly();
         stalled.forEach(call -> call.cancel(true));
-        assertThat(upstream.awaitClosedByClient(2, 2000)).as("cancelled calls closed their connections").isTrue();
+        assertThat(upstream.awaitClosedByClient(2, 2000))
+                .as("cancelled calls closed their connections")
+                .isTrue();
         misbehave(r -> json(200, "{}"));
-        assertThat(call("pets___Download", "{}").has("isError")).as("the share is free again").isFalse();
+        assertThat(call("pets___Download", "{}").has("isError"))
+                .as("the share is free again")
+                .isFalse();
     }
 
     @Test
@@ -429,7 +466,8 @@ class UpstreamFaultsTest {
         assertThat(upstream.poll(2000)).isNotNull();
         call.cancel(true);
         assertThat(upstream.poll(1500)).as("no retry after the cancel").isNull();
-        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.CANCELLED)).isEqualTo(1);
+        assertThat(service.metrics().snapshot().outcomes().get(CallOutcome.CANCELLED))
+                .isEqualTo(1);
     }
 
     private static byte[] gzip(byte[] plain) throws IOException {

@@ -44,9 +44,20 @@ class GracefulShutdownTest {
 
     private URI start(String grace) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "dev.apigwmcp.runtime.Gateway", "--tool-service", "fixture",
-                "--transport", "http", "--port", "0", "--shutdown-grace-seconds", grace);
+        ProcessBuilder builder = new ProcessBuilder(
+                java.toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.apigwmcp.runtime.Gateway",
+                "--tool-service",
+                "fixture",
+                "--transport",
+                "http",
+                "--port",
+                "0",
+                "--shutdown-grace-seconds",
+                grace);
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_"));
         // To a file, not a pipe: Process.destroy() closes the pipes, and the last lines are what this test reads.
         log = Files.createTempFile("gateway", ".log");
@@ -66,10 +77,15 @@ class GracefulShutdownTest {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
                 + "\"arguments\":{\"ms\":" + ms + "},\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
                 + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
-                .header("Mcp-Name", "slow").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", "slow")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -85,15 +101,21 @@ class GracefulShutdownTest {
         process.destroy(); // SIGTERM
         Thread.sleep(300);
 
-        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                endpoint.resolve("/healthz")).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(endpoint.resolve("/healthz"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
         HttpResponse<String> answered = call.get(15, TimeUnit.SECONDS);
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
         assertThat(answered.body()).contains("slept 3000");
-        assertThat(Files.readString(log)).contains("apigw-mcp: stopping: the port is closed, calls in flight have"
-                + " up to 20 s to finish", "apigw-mcp: stopped");
+        assertThat(Files.readString(log))
+                .contains(
+                        "apigw-mcp: stopping: the port is closed, calls in flight have" + " up to 20 s to finish",
+                        "apigw-mcp: stopped");
     }
 
     @Test

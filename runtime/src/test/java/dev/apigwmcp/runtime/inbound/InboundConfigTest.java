@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Inbound authorization's settings, checked before anything starts: each contradiction is one line. */
 class InboundConfigTest {
 
-    private static final String DISCOVERY = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool/"
-            + ".well-known/openid-configuration";
+    private static final String DISCOVERY =
+            "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool/" + ".well-known/openid-configuration";
 
     private static InboundConfig read(String transport, String host, String... pairs) {
         Map<String, String> values = new HashMap<>();
@@ -42,8 +42,11 @@ class InboundConfigTest {
 
     @Test
     void aNonLoopbackInterfaceWithoutAuthorizationIsRefusedNamingBothWaysOut() {
-        assertThat(problem("http", "0.0.0.0")).contains("--host 0.0.0.0", "--inbound.jwt.discovery-url",
-                "--inbound.none (APIGW_MCP_INBOUND_NONE) true");
+        assertThat(problem("http", "0.0.0.0"))
+                .contains(
+                        "--host 0.0.0.0",
+                        "--inbound.jwt.discovery-url",
+                        "--inbound.none (APIGW_MCP_INBOUND_NONE) true");
     }
 
     @Test
@@ -53,8 +56,8 @@ class InboundConfigTest {
 
     @Test
     void aNonLoopbackInterfaceWithAuthorizationNeedsNothingMore() {
-        InboundConfig config = read("http", "0.0.0.0", "inbound.jwt.discovery-url", DISCOVERY,
-                "inbound.jwt.allowed-clients", "abc");
+        InboundConfig config =
+                read("http", "0.0.0.0", "inbound.jwt.discovery-url", DISCOVERY, "inbound.jwt.allowed-clients", "abc");
 
         assertThat(config.enabled()).isTrue();
         assertThat(config.exposed()).isFalse();
@@ -68,22 +71,43 @@ class InboundConfigTest {
 
     @Test
     void aDiscoveryUrlMustBeHttpsUnlessOnLoopback() {
-        assertThat(problem("http", "127.0.0.1", "inbound.jwt.discovery-url", "http://idp.example.com/x",
-                "inbound.jwt.allowed-clients", "abc")).contains("must be an https URL");
-        assertThat(read("http", "127.0.0.1", "inbound.jwt.discovery-url", "http://127.0.0.1:9/x",
-                "inbound.jwt.allowed-clients", "abc").enabled()).isTrue();
+        assertThat(problem(
+                        "http",
+                        "127.0.0.1",
+                        "inbound.jwt.discovery-url",
+                        "http://idp.example.com/x",
+                        "inbound.jwt.allowed-clients",
+                        "abc"))
+                .contains("must be an https URL");
+        assertThat(read(
+                                "http",
+                                "127.0.0.1",
+                                "inbound.jwt.discovery-url",
+                                "http://127.0.0.1:9/x",
+                                "inbound.jwt.allowed-clients",
+                                "abc")
+                        .enabled())
+                .isTrue();
     }
 
     @Test
     void noneContradictsADiscoveryUrl() {
-        assertThat(problem("http", "127.0.0.1", "inbound.jwt.discovery-url", DISCOVERY,
-                "inbound.jwt.allowed-clients", "abc", "inbound.none", "true")).contains("contradicts");
+        assertThat(problem(
+                        "http",
+                        "127.0.0.1",
+                        "inbound.jwt.discovery-url",
+                        DISCOVERY,
+                        "inbound.jwt.allowed-clients",
+                        "abc",
+                        "inbound.none",
+                        "true"))
+                .contains("contradicts");
     }
 
     @Test
     void stdioHasNoInboundRequestsToAuthorize() {
-        assertThat(problem("stdio", null, "inbound.jwt.discovery-url", DISCOVERY, "inbound.jwt.allowed-clients",
-                "abc")).contains("needs --transport http");
+        assertThat(problem("stdio", null, "inbound.jwt.discovery-url", DISCOVERY, "inbound.jwt.allowed-clients", "abc"))
+                .contains("needs --transport http");
     }
 
     @Test
@@ -94,28 +118,57 @@ class InboundConfigTest {
 
     @Test
     void aReadOnlyScopeNeedsAWriteScope() {
-        assertThat(problem("http", "127.0.0.1", "inbound.jwt.discovery-url", DISCOVERY,
-                "inbound.jwt.allowed-clients", "abc", "inbound.scope.read-only", "mcp/read"))
+        assertThat(problem(
+                        "http",
+                        "127.0.0.1",
+                        "inbound.jwt.discovery-url",
+                        DISCOVERY,
+                        "inbound.jwt.allowed-clients",
+                        "abc",
+                        "inbound.scope.read-only",
+                        "mcp/read"))
                 .contains("--inbound.scope.read-only", "needs --inbound.scope.write");
     }
 
     @Test
     void aScopeWithAQuoteIsNotOneScope() {
-        assertThat(problem("http", "127.0.0.1", "inbound.jwt.discovery-url", DISCOVERY,
-                "inbound.jwt.allowed-clients", "abc", "inbound.scope.write", "mcp\"write")).contains("not one scope");
+        assertThat(problem(
+                        "http",
+                        "127.0.0.1",
+                        "inbound.jwt.discovery-url",
+                        DISCOVERY,
+                        "inbound.jwt.allowed-clients",
+                        "abc",
+                        "inbound.scope.write",
+                        "mcp\"write"))
+                .contains("not one scope");
     }
 
     @Test
     void theClockSkewIsBounded() {
-        assertThat(problem("http", "127.0.0.1", "inbound.jwt.discovery-url", DISCOVERY,
-                "inbound.jwt.allowed-clients", "abc", "inbound.jwt.clock-skew-seconds", "3600"))
+        assertThat(problem(
+                        "http",
+                        "127.0.0.1",
+                        "inbound.jwt.discovery-url",
+                        DISCOVERY,
+                        "inbound.jwt.allowed-clients",
+                        "abc",
+                        "inbound.jwt.clock-skew-seconds",
+                        "3600"))
                 .contains("from 0 to 300");
     }
 
     @Test
     void requiredScopesAreSeparatedBySpacesOrCommas() {
-        InboundConfig config = read("http", "127.0.0.1", "inbound.jwt.discovery-url", DISCOVERY,
-                "inbound.jwt.allowed-clients", "abc", "inbound.jwt.required-scopes", "a b,c");
+        InboundConfig config = read(
+                "http",
+                "127.0.0.1",
+                "inbound.jwt.discovery-url",
+                DISCOVERY,
+                "inbound.jwt.allowed-clients",
+                "abc",
+                "inbound.jwt.required-scopes",
+                "a b,c");
 
         assertThat(config.scopes().required()).containsExactly("a", "b", "c");
     }
@@ -124,19 +177,37 @@ class InboundConfigTest {
     void theCallersTokenUpstreamNeedsInboundAuthorization() {
         assertThat(problem("http", "127.0.0.1", "target.orders.bearer.source", "caller"))
                 .contains("target 'orders'", "--target.orders.bearer.source caller", "needs inbound authorization");
-        assertThat(problem("stdio", null, "target.ORDERS.bearer.source", "caller")).contains("target 'ORDERS'");
+        assertThat(problem("stdio", null, "target.ORDERS.bearer.source", "caller"))
+                .contains("target 'ORDERS'");
     }
 
     @Test
     void theResourcesHostIsAnAllowedHost() {
-        assertThat(read("http", "0.0.0.0", "inbound.jwt.discovery-url", DISCOVERY, "inbound.jwt.allowed-clients",
-                "abc", "inbound.resource", "https://MCP.example.com/mcp").publicHost()).contains("mcp.example.com");
+        assertThat(read(
+                                "http",
+                                "0.0.0.0",
+                                "inbound.jwt.discovery-url",
+                                DISCOVERY,
+                                "inbound.jwt.allowed-clients",
+                                "abc",
+                                "inbound.resource",
+                                "https://MCP.example.com/mcp")
+                        .publicHost())
+                .contains("mcp.example.com");
     }
 
     @Test
     void aResourceUrlWithAFragmentIsRefused() {
-        assertThatThrownBy(() -> read("http", "127.0.0.1", "inbound.jwt.discovery-url", DISCOVERY,
-                "inbound.jwt.allowed-clients", "abc", "inbound.resource", "https://mcp.example.com/mcp#x"))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("no query and no fragment");
+        assertThatThrownBy(() -> read(
+                        "http",
+                        "127.0.0.1",
+                        "inbound.jwt.discovery-url",
+                        DISCOVERY,
+                        "inbound.jwt.allowed-clients",
+                        "abc",
+                        "inbound.resource",
+                        "https://mcp.example.com/mcp#x"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("no query and no fragment");
     }
 }

@@ -67,8 +67,11 @@ class InboundGateTest {
         InboundConfig config = InboundConfig.read(Settings.of(settings), "http", "127.0.0.1");
         readiness = new Readiness();
         gate = config.gate("/mcp", readiness);
-        transport = new HttpTransport(new McpServer(new NotesTools(), ServerOptions.defaults(),
-                config.listsVaryByCaller()), HttpOptions.defaults().withPort(0), gate).start();
+        transport = new HttpTransport(
+                        new McpServer(new NotesTools(), ServerOptions.defaults(), config.listsVaryByCaller()),
+                        HttpOptions.defaults().withPort(0),
+                        gate)
+                .start();
         readiness.ready();
     }
 
@@ -81,9 +84,12 @@ class InboundGateTest {
     }
 
     private HttpResponse<String> post(String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(transport.endpoint()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/list")
+        HttpRequest.Builder request = HttpRequest.newBuilder(transport.endpoint())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/list")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -92,8 +98,8 @@ class InboundGateTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String challenge(HttpResponse<String> response) {
@@ -103,8 +109,9 @@ class InboundGateTest {
     private void assertInvalidToken(String token, String description) throws Exception {
         HttpResponse<String> response = post(LIST, "Bearer " + token);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenge(response)).isEqualTo("Bearer resource_metadata=\"" + metadataUrl()
-                + "\", error=\"invalid_token\", error_description=\"" + description + "\"");
+        assertThat(challenge(response))
+                .isEqualTo("Bearer resource_metadata=\"" + metadataUrl()
+                        + "\", error=\"invalid_token\", error_description=\"" + description + "\"");
         assertThat(response.body()).doesNotContain(token).contains(description);
     }
 
@@ -115,7 +122,9 @@ class InboundGateTest {
         HttpResponse<String> response = post(LIST, null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenge(response)).isEqualTo("Bearer resource_metadata=\"" + metadataUrl() + "\"" + ", error=\"invalid_token\", error_description=\"no bearer token\"");
+        assertThat(challenge(response))
+                .isEqualTo("Bearer resource_metadata=\"" + metadataUrl() + "\""
+                        + ", error=\"invalid_token\", error_description=\"no bearer token\"");
     }
 
     @Test
@@ -125,16 +134,24 @@ class InboundGateTest {
         HttpResponse<String> response = post(LIST, "Basic dXNlcjpwYXNz");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenge(response)).isEqualTo("Bearer resource_metadata=\"" + metadataUrl() + "\"" + ", error=\"invalid_token\", error_description=\"no bearer token\"");
+        assertThat(challenge(response))
+                .isEqualTo("Bearer resource_metadata=\"" + metadataUrl() + "\""
+                        + ", error=\"invalid_token\", error_description=\"no bearer token\"");
     }
 
     @Test
     void theChallengeNamesTheScopesEveryTokenNeeds() throws Exception {
-        serve(Map.of("inbound.jwt.required-scopes", "mcp/use", "inbound.scope.read-only", "mcp/read",
-                "inbound.scope.write", "mcp/write"));
+        serve(Map.of(
+                "inbound.jwt.required-scopes",
+                "mcp/use",
+                "inbound.scope.read-only",
+                "mcp/read",
+                "inbound.scope.write",
+                "mcp/write"));
 
-        assertThat(challenge(post(LIST, null))).isEqualTo("Bearer resource_metadata=\"" + metadataUrl()
-                + "\", scope=\"mcp/use mcp/read\"" + ", error=\"invalid_token\", error_description=\"no bearer token\"");
+        assertThat(challenge(post(LIST, null)))
+                .isEqualTo("Bearer resource_metadata=\"" + metadataUrl() + "\", scope=\"mcp/use mcp/read\""
+                        + ", error=\"invalid_token\", error_description=\"no bearer token\"");
     }
 
     @Test
@@ -146,28 +163,31 @@ class InboundGateTest {
     @Test
     void anUnsignedTokenIsAnInvalidToken() throws Exception {
         serve(Map.of());
-        assertInvalidToken(new PlainJWT(issuer.defaultClaims().build()).serialize(),
-                TokenProblem.UNSIGNED.description());
+        assertInvalidToken(
+                new PlainJWT(issuer.defaultClaims().build()).serialize(), TokenProblem.UNSIGNED.description());
     }
 
     @Test
     void anAlgorithmTheKeyDoesNotAllowIsAnInvalidToken() throws Exception {
         serve(Map.of());
-        assertInvalidToken(issuer.sign(issuer.rsa(), TestIssuer.header(JWSAlgorithm.RS512, "rsa-1", null), c -> { }),
+        assertInvalidToken(
+                issuer.sign(issuer.rsa(), TestIssuer.header(JWSAlgorithm.RS512, "rsa-1", null), c -> {}),
                 TokenProblem.KEY_ALGORITHM.description());
     }
 
     @Test
     void aBadSignatureIsAnInvalidToken() throws Exception {
         serve(Map.of());
-        assertInvalidToken(issuer.sign(TestIssuer.rsaKey("rsa-1"), TestIssuer.header(JWSAlgorithm.RS256, "rsa-1",
-                null), c -> { }), TokenProblem.SIGNATURE.description());
+        assertInvalidToken(
+                issuer.sign(TestIssuer.rsaKey("rsa-1"), TestIssuer.header(JWSAlgorithm.RS256, "rsa-1", null), c -> {}),
+                TokenProblem.SIGNATURE.description());
     }
 
     @Test
     void aWrongIssuerIsAnInvalidToken() throws Exception {
         serve(Map.of());
-        assertInvalidToken(issuer.token(c -> c.issuer("https://cognito-idp.us-east-1.amazonaws.com/other")),
+        assertInvalidToken(
+                issuer.token(c -> c.issuer("https://cognito-idp.us-east-1.amazonaws.com/other")),
                 TokenProblem.ISSUER.description());
     }
 
@@ -186,14 +206,16 @@ class InboundGateTest {
     @Test
     void anExpiredTokenIsAnInvalidToken() throws Exception {
         serve(Map.of());
-        assertInvalidToken(issuer.token(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(3600)))),
+        assertInvalidToken(
+                issuer.token(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(3600)))),
                 TokenProblem.EXPIRED.description());
     }
 
     @Test
     void aTokenNotYetValidIsAnInvalidToken() throws Exception {
         serve(Map.of());
-        assertInvalidToken(issuer.token(c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(3600)))),
+        assertInvalidToken(
+                issuer.token(c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(3600)))),
                 TokenProblem.NOT_YET_VALID.description());
     }
 
@@ -204,17 +226,21 @@ class InboundGateTest {
         HttpResponse<String> response = post(LIST, "Bearer " + issuer.token(c -> c.claim("scope", "mcp/read")));
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(challenge(response)).isEqualTo("Bearer resource_metadata=\"" + metadataUrl()
-                + "\", scope=\"mcp/use\", error=\"insufficient_scope\", error_description=\"the token lacks a scope"
-                + " this gateway requires\"");
+        assertThat(challenge(response))
+                .isEqualTo("Bearer resource_metadata=\"" + metadataUrl()
+                        + "\", scope=\"mcp/use\", error=\"insufficient_scope\", error_description=\"the token lacks a scope"
+                        + " this gateway requires\"");
     }
 
     @Test
     void twoAuthorizationHeadersAreABadRequest() throws Exception {
         serve(Map.of());
-        String token = issuer.token(c -> { });
-        HttpRequest request = HttpRequest.newBuilder(transport.endpoint()).header("Authorization", "Bearer " + token)
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(LIST)).build();
+        String token = issuer.token(c -> {});
+        HttpRequest request = HttpRequest.newBuilder(transport.endpoint())
+                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(LIST))
+                .build();
 
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -225,14 +251,15 @@ class InboundGateTest {
     @Test
     void aValidTokenReachesTheToolsAsItsSubject() throws Exception {
         serve(Map.of());
-        String token = "Bearer " + issuer.token(c -> { });
+        String token = "Bearer " + issuer.token(c -> {});
 
         HttpResponse<String> list = post(LIST, token);
         HttpResponse<String> call = callTool("notes___add", token);
 
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(names(list)).containsExactly("notes___add", "notes___list");
-        assertThat(JSON.readTree(list.body()).at("/result/cacheScope").asString()).isEqualTo("public");
+        assertThat(JSON.readTree(list.body()).at("/result/cacheScope").asString())
+                .isEqualTo("public");
         assertThat(JSON.readTree(call.body()).at("/result/content/0/text").asString())
                 .isEqualTo("notes___add called by user-1");
     }
@@ -241,17 +268,24 @@ class InboundGateTest {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":{},\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
                 + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
-        HttpRequest request = HttpRequest.newBuilder(transport.endpoint()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
-                .header("Mcp-Name", tool).header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(transport.endpoint())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", tool)
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static java.util.List<String> names(HttpResponse<String> list) {
         java.util.List<String> names = new java.util.ArrayList<>();
-        JSON.readTree(list.body()).at("/result/tools").forEach(tool -> names.add(tool.get("name").asString()));
+        JSON.readTree(list.body())
+                .at("/result/tools")
+                .forEach(tool -> names.add(tool.get("name").asString()));
         return names;
     }
 
@@ -265,8 +299,11 @@ class InboundGateTest {
         JsonNode read = JSON.readTree(callTool("notes___list", reader).body());
 
         assertThat(names(list)).containsExactly("notes___list");
-        assertThat(JSON.readTree(list.body()).at("/result/cacheScope").asString()).isEqualTo("private");
-        assertThat(write.at("/error/message").asString()).contains("notes___add").contains("read-only tools only");
+        assertThat(JSON.readTree(list.body()).at("/result/cacheScope").asString())
+                .isEqualTo("private");
+        assertThat(write.at("/error/message").asString())
+                .contains("notes___add")
+                .contains("read-only tools only");
         assertThat(read.at("/result/content/0/text").asString()).isEqualTo("notes___list called by user-1");
     }
 
@@ -293,8 +330,8 @@ class InboundGateTest {
     void theMetadataIsServedAtTheRootAndThePathSuffixedWellKnownUrl() throws Exception {
         serve(Map.of("inbound.scope.read-only", "mcp/read", "inbound.scope.write", "mcp/write"));
 
-        for (String path : new String[] {"/.well-known/oauth-protected-resource",
-                "/.well-known/oauth-protected-resource/mcp"}) {
+        for (String path :
+                new String[] {"/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp"}) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode metadata = JSON.readTree(response.body());
@@ -309,11 +346,14 @@ class InboundGateTest {
     void theConfiguredResourceUrlIsPublishedAndNamedInChallenges() throws Exception {
         serve(Map.of("inbound.resource", "https://mcp.example.com/tools/mcp"));
 
-        JsonNode metadata = JSON.readTree(get("/.well-known/oauth-protected-resource/tools/mcp").body());
+        JsonNode metadata = JSON.readTree(
+                get("/.well-known/oauth-protected-resource/tools/mcp").body());
 
         assertThat(metadata.get("resource").asString()).isEqualTo("https://mcp.example.com/tools/mcp");
-        assertThat(challenge(post(LIST, null))).isEqualTo("Bearer resource_metadata=\""
-                + "https://mcp.example.com/.well-known/oauth-protected-resource/tools/mcp\"" + ", error=\"invalid_token\", error_description=\"no bearer token\"");
+        assertThat(challenge(post(LIST, null)))
+                .isEqualTo("Bearer resource_metadata=\""
+                        + "https://mcp.example.com/.well-known/oauth-protected-resource/tools/mcp\""
+                        + ", error=\"invalid_token\", error_description=\"no bearer token\"");
     }
 
     @Test

@@ -42,8 +42,11 @@ class JwtVerifierTest {
     private JwtVerifier verifier(Set<String> audiences, Set<String> clients) {
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(2000, 2000, 100_000);
         IssuerMetadata metadata = OidcDiscovery.read(issuer.discoveryUrl(), retriever);
-        return JwtVerifier.start(metadata, new JwtVerifier.Rules(metadata.issuer(), audiences, clients,
-                Duration.ofSeconds(60)), retriever, Clock.systemUTC());
+        return JwtVerifier.start(
+                metadata,
+                new JwtVerifier.Rules(metadata.issuer(), audiences, clients, Duration.ofSeconds(60)),
+                retriever,
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -67,15 +70,15 @@ class JwtVerifierTest {
 
     @Test
     void anEcSignedTokenOfThePublishedEcKeyIsValid() throws Exception {
-        String token = issuer.sign(issuer.ec(), TestIssuer.header(JWSAlgorithm.ES256, "ec-1", null), c -> { });
+        String token = issuer.sign(issuer.ec(), TestIssuer.header(JWSAlgorithm.ES256, "ec-1", null), c -> {});
 
         assertThat(verifier.verify(token)).isInstanceOf(JwtVerifier.Verified.class);
     }
 
     @Test
     void scopesMayComeAsAnScpList() throws Exception {
-        JwtVerifier.Result result = verifier.verify(issuer.token(c -> c.claim("scope", null)
-                .claim("scp", List.of("a", "b"))));
+        JwtVerifier.Result result =
+                verifier.verify(issuer.token(c -> c.claim("scope", null).claim("scp", List.of("a", "b"))));
 
         assertThat(((JwtVerifier.Verified) result).scopes()).containsExactlyInAnyOrder("a", "b");
     }
@@ -94,7 +97,8 @@ class JwtVerifierTest {
 
     @Test
     void anEncryptedTokenIsRefused() throws Exception {
-        EncryptedJWT jwt = new EncryptedJWT(new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A128GCM),
+        EncryptedJWT jwt = new EncryptedJWT(
+                new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A128GCM),
                 issuer.defaultClaims().build());
         jwt.encrypt(new RSAEncrypter(issuer.rsa().toRSAPublicKey()));
 
@@ -103,7 +107,8 @@ class JwtVerifierTest {
 
     @Test
     void anHmacTokenKeyedWithThePublicKeyIsRefused() throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(),
                 issuer.defaultClaims().build());
         jwt.sign(new MACSigner(issuer.rsa().toRSAPublicKey().getEncoded()));
 
@@ -112,7 +117,7 @@ class JwtVerifierTest {
 
     @Test
     void anAlgorithmTheKeyDoesNotAllowIsRefused() throws Exception {
-        String token = issuer.sign(issuer.rsa(), TestIssuer.header(JWSAlgorithm.RS384, "rsa-1", null), c -> { });
+        String token = issuer.sign(issuer.rsa(), TestIssuer.header(JWSAlgorithm.RS384, "rsa-1", null), c -> {});
 
         assertThat(problem(token)).isEqualTo(TokenProblem.KEY_ALGORITHM);
     }
@@ -120,14 +125,15 @@ class JwtVerifierTest {
     @Test
     void aSignatureByAnotherKeyUnderAPublishedKidIsRefused() throws Exception {
         RSAKey impostor = TestIssuer.rsaKey("rsa-1");
-        String token = issuer.sign(impostor, TestIssuer.header(JWSAlgorithm.RS256, "rsa-1", null), c -> { });
+        String token = issuer.sign(impostor, TestIssuer.header(JWSAlgorithm.RS256, "rsa-1", null), c -> {});
 
         assertThat(problem(token)).isEqualTo(TokenProblem.SIGNATURE);
     }
 
     @Test
     void aTokenOfAnotherIssuerIsRefused() throws Exception {
-        assertThat(problem(issuer.token(c -> c.issuer("https://elsewhere.example")))).isEqualTo(TokenProblem.ISSUER);
+        assertThat(problem(issuer.token(c -> c.issuer("https://elsewhere.example"))))
+                .isEqualTo(TokenProblem.ISSUER);
     }
 
     @Test
@@ -136,14 +142,15 @@ class JwtVerifierTest {
         verifier = verifier(Set.of("api://gateway"), Set.of());
 
         assertThat(problem(issuer.token(c -> c.audience("api://other")))).isEqualTo(TokenProblem.AUDIENCE);
-        assertThat(problem(issuer.token(c -> { }))).isEqualTo(TokenProblem.AUDIENCE);
+        assertThat(problem(issuer.token(c -> {}))).isEqualTo(TokenProblem.AUDIENCE);
         assertThat(verifier.verify(issuer.token(c -> c.audience(List.of("api://other", "api://gateway")))))
                 .isInstanceOf(JwtVerifier.Verified.class);
     }
 
     @Test
     void aTokenOfAnotherClientIsRefused() throws Exception {
-        assertThat(problem(issuer.token(c -> c.claim("client_id", "other-client")))).isEqualTo(TokenProblem.CLIENT);
+        assertThat(problem(issuer.token(c -> c.claim("client_id", "other-client"))))
+                .isEqualTo(TokenProblem.CLIENT);
     }
 
     @Test
@@ -157,7 +164,8 @@ class JwtVerifierTest {
     void aTokenExpiredLongerThanTheClockSkewIsRefused() throws Exception {
         Instant past = Instant.now().minusSeconds(120);
 
-        assertThat(problem(issuer.token(c -> c.expirationTime(Date.from(past))))).isEqualTo(TokenProblem.EXPIRED);
+        assertThat(problem(issuer.token(c -> c.expirationTime(Date.from(past)))))
+                .isEqualTo(TokenProblem.EXPIRED);
     }
 
     @Test
@@ -172,7 +180,8 @@ class JwtVerifierTest {
     void aTokenNotValidYetIsRefused() throws Exception {
         Instant later = Instant.now().plusSeconds(600);
 
-        assertThat(problem(issuer.token(c -> c.notBeforeTime(Date.from(later))))).isEqualTo(TokenProblem.NOT_YET_VALID);
+        assertThat(problem(issuer.token(c -> c.notBeforeTime(Date.from(later)))))
+                .isEqualTo(TokenProblem.NOT_YET_VALID);
     }
 
     @Test
@@ -182,10 +191,10 @@ class JwtVerifierTest {
 
     @Test
     void aTokenTypedAsSomethingElseThanAnAccessTokenIsRefused() throws Exception {
-        String proof = issuer.sign(issuer.rsa(), TestIssuer.header(JWSAlgorithm.RS256, "rsa-1",
-                new JOSEObjectType("dpop+jwt")), c -> { });
-        String accessToken = issuer.sign(issuer.rsa(), TestIssuer.header(JWSAlgorithm.RS256, "rsa-1",
-                new JOSEObjectType("at+jwt")), c -> { });
+        String proof = issuer.sign(
+                issuer.rsa(), TestIssuer.header(JWSAlgorithm.RS256, "rsa-1", new JOSEObjectType("dpop+jwt")), c -> {});
+        String accessToken = issuer.sign(
+                issuer.rsa(), TestIssuer.header(JWSAlgorithm.RS256, "rsa-1", new JOSEObjectType("at+jwt")), c -> {});
 
         assertThat(problem(proof)).isEqualTo(TokenProblem.TYPE);
         assertThat(verifier.verify(accessToken)).isInstanceOf(JwtVerifier.Verified.class);
@@ -197,7 +206,7 @@ class JwtVerifierTest {
         issuer.publish(issuer.rsa(), next);
         assertThat(issuer.jwksFetches()).isEqualTo(1);
 
-        String token = issuer.sign(next, TestIssuer.header(JWSAlgorithm.RS256, "rsa-2", null), c -> { });
+        String token = issuer.sign(next, TestIssuer.header(JWSAlgorithm.RS256, "rsa-2", null), c -> {});
 
         assertThat(verifier.verify(token)).isInstanceOf(JwtVerifier.Verified.class);
         assertThat(issuer.jwksFetches()).isEqualTo(2);
@@ -208,8 +217,8 @@ class JwtVerifierTest {
     @Test
     void unknownKeyIdsFetchTheKeysAgainOnlyAsTheRateLimitAllows() throws Exception {
         RSAKey stranger = TestIssuer.rsaKey("unknown-1");
-        String first = issuer.sign(stranger, TestIssuer.header(JWSAlgorithm.RS256, "unknown-1", null), c -> { });
-        String second = issuer.sign(stranger, TestIssuer.header(JWSAlgorithm.RS256, "unknown-2", null), c -> { });
+        String first = issuer.sign(stranger, TestIssuer.header(JWSAlgorithm.RS256, "unknown-1", null), c -> {});
+        String second = issuer.sign(stranger, TestIssuer.header(JWSAlgorithm.RS256, "unknown-2", null), c -> {});
 
         assertThat(problem(first)).isEqualTo(TokenProblem.UNKNOWN_KEY);
         assertThat(issuer.jwksFetches()).isEqualTo(2);

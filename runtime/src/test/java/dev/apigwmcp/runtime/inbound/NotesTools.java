@@ -41,11 +41,13 @@ public final class NotesTools implements ToolService {
     }
 
     @Override
-    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            Caller caller) {
+    public CompletableFuture<ObjectNode> call(
+            String name, JsonNode arguments, ProgressListener progress, Caller caller) {
         ObjectNode result = JSON.createObjectNode();
-        result.putArray("content").addObject().put("type", "text").put("text", name + " called by "
-                + (caller.subject() == null ? "nobody" : caller.subject()));
+        result.putArray("content")
+                .addObject()
+                .put("type", "text")
+                .put("text", name + " called by " + (caller.subject() == null ? "nobody" : caller.subject()));
         return CompletableFuture.completedFuture(result);
     }
 }

@@ -28,8 +28,8 @@ class ScopePolicyTest {
 
     @Test
     void aMissingRequiredScopeAsksForTheMinimum() {
-        assertThat(policy.decide(Set.of("mcp/write"))).isEqualTo(new ScopePolicy.Insufficient(
-                List.of("mcp/use", "mcp/read")));
+        assertThat(policy.decide(Set.of("mcp/write")))
+                .isEqualTo(new ScopePolicy.Insufficient(List.of("mcp/use", "mcp/read")));
     }
 
     @Test

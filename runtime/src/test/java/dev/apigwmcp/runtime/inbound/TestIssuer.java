@@ -56,8 +56,7 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     /** A client the token endpoint knows. */
-    public record Client(String id, String secret, Set<String> allowedScopes) {
-    }
+    public record Client(String id, String secret, Set<String> allowedScopes) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -75,8 +74,11 @@ public final class TestIssuer implements AutoCloseable {
         static {
             try {
                 RSA = rsaKey("rsa-1");
-                EC = new ECKeyGenerator(Curve.P_256).keyID("ec-1").keyUse(KeyUse.SIGNATURE)
-                        .algorithm(JWSAlgorithm.ES256).generate();
+                EC = new ECKeyGenerator(Curve.P_256)
+                        .keyID("ec-1")
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(JWSAlgorithm.ES256)
+                        .generate();
             } catch (JOSEException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -96,7 +98,11 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A new RSA signing key whose JWK says {@code alg: RS256}. */
     public static RSAKey rsaKey(String kid) throws JOSEException {
-        return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+        return new RSAKeyGenerator(2048)
+                .keyID(kid)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .generate();
     }
 
     /** Like a Cognito user pool's: {@code http://127.0.0.1:<port>/us-east-1_TestPool}. */
@@ -135,7 +141,10 @@ public final class TestIssuer implements AutoCloseable {
      * {@code app-client}, {@code scope} {@code mcp/read}, valid for an hour; {@code claims} changes any of it.
      */
     public String token(Consumer<JWTClaimsSet.Builder> claims) throws JOSEException {
-        return sign(rsa, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsa.getKeyID()).build(), claims);
+        return sign(
+                rsa,
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsa.getKeyID()).build(),
+                claims);
     }
 
     /** A token signed by {@code key} with {@code header}, with the default claims changed by {@code claims}. */
@@ -150,9 +159,15 @@ public final class TestIssuer implements AutoCloseable {
 
     public JWTClaimsSet.Builder defaultClaims() {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(issuer()).subject("user-1").claim("client_id", "app-client")
-                .claim("token_use", "access").claim("scope", "mcp/read").issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(3600))).jwtID(UUID.randomUUID().toString());
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject("user-1")
+                .claim("client_id", "app-client")
+                .claim("token_use", "access")
+                .claim("scope", "mcp/read")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(3600)))
+                .jwtID(UUID.randomUUID().toString());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -194,8 +209,9 @@ public final class TestIssuer implements AutoCloseable {
             String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8)
                     .split(":", 2);
             Client known = clients.get(URLDecoder.decode(pair[0], StandardCharsets.UTF_8));
-            if (known != null && pair.length == 2 && known.secret().equals(URLDecoder.decode(pair[1],
-                    StandardCharsets.UTF_8))) {
+            if (known != null
+                    && pair.length == 2
+                    && known.secret().equals(URLDecoder.decode(pair[1], StandardCharsets.UTF_8))) {
                 client = known;
             }
         }
@@ -206,7 +222,8 @@ public final class TestIssuer implements AutoCloseable {
         Map<String, String> form = new HashMap<>();
         for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                     kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         if (!"client_credentials".equals(form.get("grant_type"))) {
@@ -223,8 +240,8 @@ public final class TestIssuer implements AutoCloseable {
         }
         String granted = String.join(" ", scopes);
         Client issuedTo = client;
-        String token = token(claims -> claims.subject(issuedTo.id()).claim("client_id", issuedTo.id())
-                .claim("scope", granted));
+        String token = token(claims ->
+                claims.subject(issuedTo.id()).claim("client_id", issuedTo.id()).claim("scope", granted));
         reply(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
     }
 

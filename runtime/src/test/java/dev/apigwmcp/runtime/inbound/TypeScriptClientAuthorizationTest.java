@@ -34,7 +34,8 @@ class TypeScriptClientAuthorizationTest {
 
     @Test
     void theSdkClientDiscoversTheIssuerFromThe401AndConnectsWithItsToken() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("conformance.skip"), "Node tests skipped by -Dconformance.skip=true");
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("conformance.skip"), "Node tests skipped by -Dconformance.skip=true");
         Path module = Path.of("").toAbsolutePath();
         NodeModules node = NodeModules.ensureInstalled(module.resolve("target"));
         Path workDir = Files.createDirectories(module.resolve("target/typescript-authorization"));
@@ -43,25 +44,47 @@ class TypeScriptClientAuthorizationTest {
         try (TestIssuer issuer = new TestIssuer()) {
             issuer.register(new TestIssuer.Client("reader-app", "reader-secret", Set.of("mcp/read")));
             issuer.register(new TestIssuer.Client("writer-app", "writer-secret", Set.of("mcp/read", "mcp/write")));
-            InboundConfig config = InboundConfig.read(Settings.of(Map.of(
-                    "inbound.jwt.discovery-url", issuer.discoveryUrl().toString(),
-                    "inbound.jwt.allowed-clients", "reader-app,writer-app",
-                    "inbound.scope.read-only", "mcp/read", "inbound.scope.write", "mcp/write")), "http", "127.0.0.1");
+            InboundConfig config = InboundConfig.read(
+                    Settings.of(Map.of(
+                            "inbound.jwt.discovery-url",
+                            issuer.discoveryUrl().toString(),
+                            "inbound.jwt.allowed-clients",
+                            "reader-app,writer-app",
+                            "inbound.scope.read-only",
+                            "mcp/read",
+                            "inbound.scope.write",
+                            "mcp/write")),
+                    "http",
+                    "127.0.0.1");
             try (InboundGate gate = config.gate("/mcp", new Readiness());
-                    HttpTransport transport = new HttpTransport(new McpServer(new NotesTools(),
-                            ServerOptions.defaults(), config.listsVaryByCaller()), HttpOptions.defaults().withPort(0),
-                            gate).start()) {
-                ObjectNode plan = JSON.createObjectNode().put("modules", node.modules().toString())
-                        .put("url", transport.endpoint().toString()).put("issuer", issuer.issuer())
+                    HttpTransport transport = new HttpTransport(
+                                    new McpServer(
+                                            new NotesTools(), ServerOptions.defaults(), config.listsVaryByCaller()),
+                                    HttpOptions.defaults().withPort(0),
+                                    gate)
+                            .start()) {
+                ObjectNode plan = JSON.createObjectNode()
+                        .put("modules", node.modules().toString())
+                        .put("url", transport.endpoint().toString())
+                        .put("issuer", issuer.issuer())
                         .put("out", out.toString());
-                plan.putArray("clients").add(client("reader-app", "reader-secret", "mcp/read"))
+                plan.putArray("clients")
+                        .add(client("reader-app", "reader-secret", "mcp/read"))
                         .add(client("writer-app", "writer-secret", "mcp/read mcp/write"));
                 Path planFile = workDir.resolve("plan.json");
                 Files.writeString(planFile, JSON.writeValueAsString(plan));
                 Path log = workDir.resolve("client.log");
-                int exit = node.run(List.of(module.resolve("src/test/node/authorized-client.cjs").toString(),
-                        planFile.toString()), workDir, log, 120);
-                assertThat(exit).as("the client driver failed; see %s:%n%s", log, Files.readString(log)).isZero();
+                int exit = node.run(
+                        List.of(
+                                module.resolve("src/test/node/authorized-client.cjs")
+                                        .toString(),
+                                planFile.toString()),
+                        workDir,
+                        log,
+                        120);
+                assertThat(exit)
+                        .as("the client driver failed; see %s:%n%s", log, Files.readString(log))
+                        .isZero();
             }
         }
         JsonNode results = JSON.readTree(out.toFile());
@@ -81,7 +104,8 @@ class TypeScriptClientAuthorizationTest {
     }
 
     private static ObjectNode client(String id, String secret, String scope) {
-        ObjectNode client = JSON.createObjectNode().put("id", id).put("secret", secret).put("scope", scope);
+        ObjectNode client =
+                JSON.createObjectNode().put("id", id).put("secret", secret).put("scope", scope);
         client.putArray("call").add("notes___list").add("notes___add");
         return client;
     }

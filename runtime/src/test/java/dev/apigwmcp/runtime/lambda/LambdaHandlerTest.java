@@ -33,7 +33,10 @@ class LambdaHandlerTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private LambdaHandler handler(String... args) {
-        return new LambdaHandler(List.of(new FixtureToolServiceFactory()), Map.of("SESSION_KEY", KEY), args,
+        return new LambdaHandler(
+                List.of(new FixtureToolServiceFactory()),
+                Map.of("SESSION_KEY", KEY),
+                args,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -54,7 +57,9 @@ class LambdaHandlerTest {
     /** A recorded event whose body is written in the clear, base64-encoded as AWS sends it. */
     static String encoded(String event) {
         ObjectNode node = (ObjectNode) JSON.readTree(event);
-        node.put("body", Base64.getEncoder().encodeToString(node.get("body").asString().getBytes(StandardCharsets.UTF_8)));
+        node.put(
+                "body",
+                Base64.getEncoder().encodeToString(node.get("body").asString().getBytes(StandardCharsets.UTF_8)));
         return node.toString();
     }
 
@@ -78,17 +83,24 @@ class LambdaHandlerTest {
         assertThat(initialized.path("headers").path("content-type").asString()).isEqualTo("application/json");
         assertThat(body(initialized).at("/result/protocolVersion").asString()).isEqualTo("2025-06-18");
         assertThat(listed.path("statusCode").asInt()).isEqualTo(200);
-        assertThat(body(listed).at("/result/tools").size()).isEqualTo(new FixtureToolService().listings().size());
+        assertThat(body(listed).at("/result/tools").size())
+                .isEqualTo(new FixtureToolService().listings().size());
         assertThat(listed.path("isBase64Encoded").asBoolean()).isFalse();
     }
 
     @Test
     void anotherExecutionEnvironmentWithTheSameKeyServesTheSession() throws IOException {
-        String session = send(withKey(), recorded("function-url-initialize.json")).path("headers")
-                .path("mcp-session-id").asString();
+        String session = send(withKey(), recorded("function-url-initialize.json"))
+                .path("headers")
+                .path("mcp-session-id")
+                .asString();
 
-        JsonNode called = send(withKey(), encoded(recorded("function-url-tools-call-base64.json")
-                .replace("${session}", session).replace("${tool}", "echo").replace("${arguments}", "{\\\"a\\\":1}")));
+        JsonNode called = send(
+                withKey(),
+                encoded(recorded("function-url-tools-call-base64.json")
+                        .replace("${session}", session)
+                        .replace("${tool}", "echo")
+                        .replace("${arguments}", "{\\\"a\\\":1}")));
 
         assertThat(called.path("statusCode").asInt()).isEqualTo(200);
         assertThat(body(called).at("/result/structuredContent/a").asInt()).isEqualTo(1);
@@ -99,7 +111,8 @@ class LambdaHandlerTest {
         JsonNode initialized = send(withKey(), recorded("rest-api-initialize-base64.json"));
 
         assertThat(initialized.path("statusCode").asInt()).isEqualTo(200);
-        assertThat(initialized.path("headers").path("mcp-session-id").isString()).isTrue();
+        assertThat(initialized.path("headers").path("mcp-session-id").isString())
+                .isTrue();
     }
 
     @Test
@@ -112,7 +125,8 @@ class LambdaHandlerTest {
 
     @Test
     void anAllowedOriginIsServed() throws IOException {
-        JsonNode served = send(withKey("--allowed-origins", "https://evil.example"), recorded("function-url-bad-origin.json"));
+        JsonNode served =
+                send(withKey("--allowed-origins", "https://evil.example"), recorded("function-url-bad-origin.json"));
 
         assertThat(served.path("statusCode").asInt()).isEqualTo(200);
     }
@@ -120,7 +134,9 @@ class LambdaHandlerTest {
     @Test
     void aHostThatAwsDidNotRouteByIsRefused() throws IOException {
         String event = recorded("function-url-initialize.json")
-                .replace("\"host\": \"abcdefghijklmnopqrstuvwxyz012345.lambda-url", "\"host\": \"attacker.example\", \"x-was\": \"");
+                .replace(
+                        "\"host\": \"abcdefghijklmnopqrstuvwxyz012345.lambda-url",
+                        "\"host\": \"attacker.example\", \"x-was\": \"");
 
         assertThat(send(withKey(), event).path("statusCode").asInt()).isEqualTo(403);
     }
@@ -140,11 +156,15 @@ class LambdaHandlerTest {
     @Test
     void withoutASessionKeyInitializeIsRefusedNamingTheSettingsAndModernRequestsAreServed() throws IOException {
         LambdaHandler handler = handler();
-        String modern = recorded("function-url-initialize.json").replace("\"content-type\": \"application/json\",",
-                "\"content-type\": \"application/json\", \"mcp-protocol-version\": \"2026-07-28\", \"mcp-method\": \"tools/list\",")
-                .replaceFirst("\"body\": \".*\"", "\"body\": \"{\\\\\"jsonrpc\\\\\":\\\\\"2.0\\\\\",\\\\\"id\\\\\":1,"
-                        + "\\\\\"method\\\\\":\\\\\"tools/list\\\\\",\\\\\"params\\\\\":{\\\\\"_meta\\\\\":{"
-                        + "\\\\\"io.modelcontextprotocol/protocolVersion\\\\\":\\\\\"2026-07-28\\\\\"}}}\"");
+        String modern = recorded("function-url-initialize.json")
+                .replace(
+                        "\"content-type\": \"application/json\",",
+                        "\"content-type\": \"application/json\", \"mcp-protocol-version\": \"2026-07-28\", \"mcp-method\": \"tools/list\",")
+                .replaceFirst(
+                        "\"body\": \".*\"",
+                        "\"body\": \"{\\\\\"jsonrpc\\\\\":\\\\\"2.0\\\\\",\\\\\"id\\\\\":1,"
+                                + "\\\\\"method\\\\\":\\\\\"tools/list\\\\\",\\\\\"params\\\\\":{\\\\\"_meta\\\\\":{"
+                                + "\\\\\"io.modelcontextprotocol/protocolVersion\\\\\":\\\\\"2026-07-28\\\\\"}}}\"");
 
         JsonNode refused = send(handler, recorded("function-url-initialize.json"));
         JsonNode listed = send(handler, modern);
@@ -152,7 +172,8 @@ class LambdaHandlerTest {
         assertThat(refused.path("statusCode").asInt()).isEqualTo(400);
         assertThat(body(refused).at("/error/message").asString()).contains("--session.key-file", "2026-07-28");
         assertThat(listed.path("statusCode").asInt()).as(listed.toString()).isEqualTo(200);
-        assertThat(body(listed).at("/result/tools").size()).isEqualTo(new FixtureToolService().listings().size());
+        assertThat(body(listed).at("/result/tools").size())
+                .isEqualTo(new FixtureToolService().listings().size());
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no session key");
     }
 
@@ -167,10 +188,14 @@ class LambdaHandlerTest {
     @Test
     void aCallThatWouldOutliveTheFunctionIsCancelledAndAnswered() throws IOException {
         LambdaHandler handler = withKey();
-        String session = send(handler, recorded("function-url-initialize.json")).path("headers")
-                .path("mcp-session-id").asString();
-        String slow = encoded(recorded("function-url-tools-call-base64.json").replace("${session}", session)
-                .replace("${tool}", "slow").replace("${arguments}", "{\\\"ms\\\":20000}"));
+        String session = send(handler, recorded("function-url-initialize.json"))
+                .path("headers")
+                .path("mcp-session-id")
+                .asString();
+        String slow = encoded(recorded("function-url-tools-call-base64.json")
+                .replace("${session}", session)
+                .replace("${tool}", "slow")
+                .replace("${arguments}", "{\\\"ms\\\":20000}"));
 
         JsonNode answer = JSON.readTree(handler.handle(slow.getBytes(StandardCharsets.UTF_8), 1_500));
 
@@ -189,9 +214,12 @@ class LambdaHandlerTest {
         Path event = Files.writeString(dir.resolve("event.json"), recorded("function-url-initialize.json"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int exit = LambdaHandler.runLocally(new String[] {"--event", event.toString(), "--session.key-env", "SESSION_KEY"},
-                List.of(new FixtureToolServiceFactory()), Map.of("SESSION_KEY", KEY),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = LambdaHandler.runLocally(
+                new String[] {"--event", event.toString(), "--session.key-env", "SESSION_KEY"},
+                List.of(new FixtureToolServiceFactory()),
+                Map.of("SESSION_KEY", KEY),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isZero();
         JsonNode response = JSON.readTree(out.toString(StandardCharsets.UTF_8));
@@ -201,8 +229,12 @@ class LambdaHandlerTest {
 
     @Test
     void theLocalEntryPointWithoutAnEventFileExits2() {
-        int exit = LambdaHandler.runLocally(new String[0], List.of(new FixtureToolServiceFactory()), Map.of(),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = LambdaHandler.runLocally(
+                new String[0],
+                List.of(new FixtureToolServiceFactory()),
+                Map.of(),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--event FILE");

@@ -52,12 +52,19 @@ class LambdaInboundTest {
     }
 
     private LambdaHandler handler(String... more) {
-        List<String> args = new ArrayList<>(List.of("--session.key-env", "SESSION_KEY",
-                "--inbound.jwt.discovery-url", issuer.discoveryUrl().toString(),
-                "--inbound.jwt.allowed-clients", "app-client"));
+        List<String> args = new ArrayList<>(List.of(
+                "--session.key-env",
+                "SESSION_KEY",
+                "--inbound.jwt.discovery-url",
+                issuer.discoveryUrl().toString(),
+                "--inbound.jwt.allowed-clients",
+                "app-client"));
         args.addAll(List.of(more));
-        return new LambdaHandler(List.of(new FixtureToolServiceFactory()), Map.of("SESSION_KEY", KEY),
-                args.toArray(String[]::new), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new LambdaHandler(
+                List.of(new FixtureToolServiceFactory()),
+                Map.of("SESSION_KEY", KEY),
+                args.toArray(String[]::new),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** A function URL event (payload 2.0) for {@code path}, with a body and an Authorization header if given. */
@@ -96,14 +103,15 @@ class LambdaInboundTest {
         JsonNode response = send(handler(), functionUrlEvent("POST", "/mcp", LIST, null));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(401);
-        assertThat(response.at("/headers/www-authenticate").asString()).isEqualTo("Bearer resource_metadata=\""
-                + METADATA + "\", error=\"invalid_token\", error_description=\"no bearer token\"");
+        assertThat(response.at("/headers/www-authenticate").asString())
+                .isEqualTo("Bearer resource_metadata=\"" + METADATA
+                        + "\", error=\"invalid_token\", error_description=\"no bearer token\"");
         assertThat(body(response).at("/error/message").asString()).startsWith("Unauthorized: no bearer token");
     }
 
     @Test
     void aValidTokenListsTheTools() throws Exception {
-        String token = issuer.token(claims -> { });
+        String token = issuer.token(claims -> {});
 
         JsonNode response = send(handler(), functionUrlEvent("POST", "/mcp", LIST, "Bearer " + token));
 
@@ -113,7 +121,8 @@ class LambdaInboundTest {
 
     @Test
     void anExpiredTokenIsRefusedWithoutEchoingIt() throws Exception {
-        String token = issuer.token(claims -> claims.expirationTime(Date.from(Instant.now().minusSeconds(3600))));
+        String token = issuer.token(
+                claims -> claims.expirationTime(Date.from(Instant.now().minusSeconds(3600))));
 
         JsonNode response = send(handler(), functionUrlEvent("POST", "/mcp", LIST, "Bearer " + token));
 
@@ -125,9 +134,10 @@ class LambdaInboundTest {
 
     @Test
     void aTokenWithoutARequiredScopeGets403NamingTheScope() throws Exception {
-        String token = issuer.token(claims -> { });
+        String token = issuer.token(claims -> {});
 
-        JsonNode response = send(handler("--inbound.jwt.required-scopes", "mcp/admin"),
+        JsonNode response = send(
+                handler("--inbound.jwt.required-scopes", "mcp/admin"),
                 functionUrlEvent("POST", "/mcp", LIST, "Bearer " + token));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(403);
@@ -137,8 +147,8 @@ class LambdaInboundTest {
 
     @Test
     void theProtectedResourceMetadataIsServedWithoutAToken() {
-        JsonNode response = send(handler(), functionUrlEvent("GET", "/.well-known/oauth-protected-resource/mcp", null,
-                null));
+        JsonNode response =
+                send(handler(), functionUrlEvent("GET", "/.well-known/oauth-protected-resource/mcp", null, null));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         JsonNode document = body(response);
@@ -148,7 +158,7 @@ class LambdaInboundTest {
 
     @Test
     void aRestApiEventWithTwoAuthorizationHeadersIsABadRequest() throws Exception {
-        String token = issuer.token(claims -> { });
+        String token = issuer.token(claims -> {});
         ObjectNode event = (ObjectNode) JSON.readTree(LambdaHandlerTest.recorded("rest-api-tools-list.json"));
         ArrayNode twice = ((ObjectNode) event.get("multiValueHeaders")).putArray("Authorization");
         twice.add("Bearer " + token).add("Bearer " + token);
@@ -162,15 +172,15 @@ class LambdaInboundTest {
 
     @Test
     void aLegacySessionWithATokenOnEveryEventWorksAcrossPayloadFormats() throws Exception {
-        String token = issuer.token(claims -> { });
+        String token = issuer.token(claims -> {});
         LambdaHandler handler = handler();
         ObjectNode initialize = (ObjectNode) JSON.readTree(LambdaHandlerTest.recorded("function-url-initialize.json"));
         ((ObjectNode) initialize.get("headers")).put("authorization", "Bearer " + token);
 
         JsonNode initialized = send(handler, initialize.toString());
         String session = initialized.at("/headers/mcp-session-id").asString();
-        ObjectNode list = (ObjectNode) JSON.readTree(LambdaHandlerTest.recorded("rest-api-tools-list.json")
-                .replace("${session}", session));
+        ObjectNode list = (ObjectNode) JSON.readTree(
+                LambdaHandlerTest.recorded("rest-api-tools-list.json").replace("${session}", session));
         ((ObjectNode) list.get("headers")).put("Authorization", "Bearer " + token);
         JsonNode listed = send(handler, list.toString());
         ((ObjectNode) list.get("headers")).remove("Authorization");

@@ -2,8 +2,8 @@ package dev.apigwmcp.runtime.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +18,21 @@ class CallContextTest {
 
     private CallContext call(String meta, TraceContext transport) {
         ClientSession session = new ClientSession("s");
-        server.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
-                + "{\"protocolVersion\":\"2025-11-25\"}}").getBytes(StandardCharsets.UTF_8)), session, frame -> { })
+        server.handle(
+                        FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+                                        + "{\"protocolVersion\":\"2025-11-25\"}}")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        frame -> {})
                 .join();
-        server.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":\"call-1\",\"method\":\"tools/call\","
-                + "\"params\":{\"name\":\"echo\",\"arguments\":{}" + meta + "}}").getBytes(StandardCharsets.UTF_8)),
-                session, new CallScope(null, transport), frame -> { }).join();
+        server.handle(
+                        FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":\"call-1\",\"method\":\"tools/call\","
+                                        + "\"params\":{\"name\":\"echo\",\"arguments\":{}" + meta + "}}")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        new CallScope(null, transport),
+                        frame -> {})
+                .join();
         assertThat(tools.contexts()).hasSize(1);
         return tools.contexts().get(0);
     }

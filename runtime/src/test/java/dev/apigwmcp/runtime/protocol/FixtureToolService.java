@@ -43,7 +43,10 @@ public class FixtureToolService implements ToolService {
         ObjectNode schema2020 = tool("json_schema_2020_12_tool", "Tool with JSON Schema 2020-12 features");
         ObjectNode input = (ObjectNode) schema2020.get("inputSchema");
         input.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        input.putObject("$defs").putObject("address").put("type", "object").putObject("properties")
+        input.putObject("$defs")
+                .putObject("address")
+                .put("type", "object")
+                .putObject("properties")
                 .<ObjectNode>set("street", JsonRpc.NODES.objectNode().put("type", "string"))
                 .set("city", JsonRpc.NODES.objectNode().put("type", "string"));
         ObjectNode props = input.putObject("properties");
@@ -91,10 +94,18 @@ public class FixtureToolService implements ToolService {
         return switch (name) {
             case "test_simple_text" -> done(text("This is a simple text response for testing."));
             case "test_image_content" -> done(content(image()));
-            case "test_audio_content" -> done(content(JsonRpc.NODES.objectNode().put("type", "audio").put("data", WAV_TINY).put("mimeType", "audio/wav")));
+            case "test_audio_content" ->
+                done(content(JsonRpc.NODES
+                        .objectNode()
+                        .put("type", "audio")
+                        .put("data", WAV_TINY)
+                        .put("mimeType", "audio/wav")));
             case "test_embedded_resource" -> done(content(resource()));
-            case "test_multiple_content_types" -> done(content(
-                    JsonRpc.NODES.objectNode().put("type", "text").put("text", "Multiple content types test:"), image(), resource()));
+            case "test_multiple_content_types" ->
+                done(content(
+                        JsonRpc.NODES.objectNode().put("type", "text").put("text", "Multiple content types test:"),
+                        image(),
+                        resource()));
             case "test_error_handling" -> {
                 ObjectNode result = text("This tool intentionally returns an error for testing");
                 result.put("isError", true);
@@ -122,7 +133,8 @@ public class FixtureToolService implements ToolService {
     private CompletableFuture<ObjectNode> slow(JsonNode arguments) {
         long ms = arguments != null && arguments.has("ms") ? arguments.get("ms").asLong() : 60_000;
         CompletableFuture<ObjectNode> future = new CompletableFuture<>();
-        CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS).execute(() -> future.complete(text("slept " + ms)));
+        CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS)
+                .execute(() -> future.complete(text("slept " + ms)));
         future.whenComplete((result, failure) -> {
             if (future.isCancelled()) {
                 slowCancelled.countDown();
@@ -140,12 +152,18 @@ public class FixtureToolService implements ToolService {
     }
 
     private static ObjectNode image() {
-        return JsonRpc.NODES.objectNode().put("type", "image").put("data", PNG_1X1).put("mimeType", "image/png");
+        return JsonRpc.NODES
+                .objectNode()
+                .put("type", "image")
+                .put("data", PNG_1X1)
+                .put("mimeType", "image/png");
     }
 
     private static ObjectNode resource() {
         ObjectNode content = JsonRpc.NODES.objectNode().put("type", "resource");
-        content.putObject("resource").put("uri", "test://embedded-resource").put("mimeType", "text/plain")
+        content.putObject("resource")
+                .put("uri", "test://embedded-resource")
+                .put("mimeType", "text/plain")
                 .put("text", "This is an embedded resource content.");
         return content;
     }

@@ -10,8 +10,10 @@ import java.util.Map;
 
 /** Serves {@link FixtureToolService} from the real launcher in tests ({@code --tool-service fixture}). */
 public final class FixtureToolServiceFactory implements ToolServiceFactory {
-    public static final Setting FILLER = Setting.of("fixture.filler-tools", "0", "test fixture: number of extra filler tools");
-    public static final Setting SECRET = new Setting("fixture.secret", "s3cr3t-default", "test fixture: a secret setting", true);
+    public static final Setting FILLER =
+            Setting.of("fixture.filler-tools", "0", "test fixture: number of extra filler tools");
+    public static final Setting SECRET =
+            new Setting("fixture.secret", "s3cr3t-default", "test fixture: a secret setting", true);
 
     @Override
     public String name() {

@@ -37,7 +37,8 @@ class FrameParserTest {
 
     @Test
     void arrayParamsAreInvalidParams() {
-        Frame.Invalid invalid = (Frame.Invalid) parse("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"tools/list\",\"params\":[]}");
+        Frame.Invalid invalid =
+                (Frame.Invalid) parse("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"tools/list\",\"params\":[]}");
         assertThat(invalid.error().code()).isEqualTo(JsonRpc.INVALID_PARAMS);
     }
 
@@ -53,7 +54,8 @@ class FrameParserTest {
     @Test
     void decimalsInParamsKeepEveryDigitAsWritten() {
         Message call = ((Frame.Single) parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"t\",\"arguments\":{\"price\":1.50,\"big\":12345678901234567890.12345}}}")).message();
+                        + "{\"name\":\"t\",\"arguments\":{\"price\":1.50,\"big\":12345678901234567890.12345}}}"))
+                .message();
         JsonNode arguments = call.params().get("arguments");
         assertThat(arguments.get("price").decimalValue().toPlainString()).isEqualTo("1.50");
         assertThat(arguments.get("big").decimalValue().toPlainString()).isEqualTo("12345678901234567890.12345");
@@ -61,7 +63,8 @@ class FrameParserTest {
 
     @Test
     void arrayIsBatchAndEmptyArrayIsInvalid() {
-        assertThat(parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]")).isInstanceOf(Frame.Batch.class);
+        assertThat(parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"))
+                .isInstanceOf(Frame.Batch.class);
         assertThat(((Frame.Invalid) parse("[]")).error().code()).isEqualTo(JsonRpc.INVALID_REQUEST);
     }
 

@@ -14,19 +14,26 @@ class McpServerTest {
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
     private final FixtureToolService fixture = new FixtureToolService(5);
-    private final McpServer server = new McpServer(fixture, new ServerOptions("test", "1.0", "Use the tools.", 4, 60_000));
+    private final McpServer server =
+            new McpServer(fixture, new ServerOptions("test", "1.0", "Use the tools.", 4, 60_000));
     private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
 
     private JsonNode send(ClientSession session, String json) {
-        Reply reply = server.handle(FrameParser.parse(json.getBytes(StandardCharsets.UTF_8)), session,
-                frame -> notifications.add(JsonRpc.MAPPER.readTree(frame))).orTimeout(5, TimeUnit.SECONDS).join();
+        Reply reply = server.handle(
+                        FrameParser.parse(json.getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        frame -> notifications.add(JsonRpc.MAPPER.readTree(frame)))
+                .orTimeout(5, TimeUnit.SECONDS)
+                .join();
         return reply == null ? null : JsonRpc.MAPPER.readTree(reply.bytes());
     }
 
     private ClientSession initialized(String version) {
         ClientSession session = new ClientSession("s");
-        JsonNode reply = send(session, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-                + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+        JsonNode reply = send(
+                session,
+                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + version
+                        + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
         assertThat(reply.path("result").path("protocolVersion").asString()).isNotEmpty();
         send(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         return session;
@@ -35,7 +42,9 @@ class McpServerTest {
     @Test
     void initializeNegotiatesTheClientsVersionWhenSupported() {
         ClientSession session = new ClientSession("s");
-        JsonNode reply = send(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}");
+        JsonNode reply = send(
+                session,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}");
         assertThat(reply.at("/result/protocolVersion").asString()).isEqualTo("2025-06-18");
         assertThat(reply.at("/result/capabilities/tools").isObject()).isTrue();
         assertThat(reply.at("/result/serverInfo/name").asString()).isEqualTo("test");
@@ -45,13 +54,16 @@ class McpServerTest {
     @Test
     void initializeOffersNewestLegacyVersionForUnknownVersion() {
         ClientSession session = new ClientSession("s");
-        JsonNode reply = send(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-11-05\"}}");
+        JsonNode reply = send(
+                session,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-11-05\"}}");
         assertThat(reply.at("/result/protocolVersion").asString()).isEqualTo("2025-11-25");
     }
 
     @Test
     void initializeWithoutVersionIsInvalidParams() {
-        JsonNode reply = send(new ClientSession("s"), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}");
+        JsonNode reply =
+                send(new ClientSession("s"), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}");
         assertThat(reply.at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_PARAMS);
     }
 
@@ -65,12 +77,23 @@ class McpServerTest {
     @Test
     void pingAndSetLevelAnswerEmptyResults() {
         ClientSession session = initialized("2025-11-25");
-        assertThat(send(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}").get("result").isEmpty()).isTrue();
-        assertThat(send(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"debug\"}}")
-                .get("result").isEmpty()).isTrue();
+        assertThat(send(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                        .get("result")
+                        .isEmpty())
+                .isTrue();
+        assertThat(send(
+                                session,
+                                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"debug\"}}")
+                        .get("result")
+                        .isEmpty())
+                .isTrue();
         assertThat(session.logLevel()).isEqualTo("debug");
-        assertThat(send(session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"loud\"}}")
-                .at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_PARAMS);
+        assertThat(send(
+                                session,
+                                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"loud\"}}")
+                        .at("/error/code")
+                        .asInt())
+                .isEqualTo(JsonRpc.INVALID_PARAMS);
     }
 
     @Test
@@ -80,10 +103,14 @@ class McpServerTest {
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode reply = send(session, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\",\"params\":{"
-                    + (cursor == null ? "" : "\"cursor\":\"" + cursor + "\"") + "}}");
+            JsonNode reply = send(
+                    session,
+                    "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\",\"params\":{"
+                            + (cursor == null ? "" : "\"cursor\":\"" + cursor + "\"") + "}}");
             reply.at("/result/tools").forEach(tool -> names.add(tool.get("name").asString()));
-            cursor = reply.at("/result").has("nextCursor") ? reply.at("/result/nextCursor").asString() : null;
+            cursor = reply.at("/result").has("nextCursor")
+                    ? reply.at("/result/nextCursor").asString()
+                    : null;
             assertThat(reply.at("/result").has("ttlMs")).isFalse();
             pages++;
         } while (cursor != null);
@@ -93,7 +120,9 @@ class McpServerTest {
 
     @Test
     void unknownCursorIsInvalidParams() {
-        JsonNode reply = send(initialized("2025-11-25"), "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\",\"params\":{\"cursor\":\"bogus\"}}");
+        JsonNode reply = send(
+                initialized("2025-11-25"),
+                "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\",\"params\":{\"cursor\":\"bogus\"}}");
         assertThat(reply.at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_PARAMS);
         assertThat(reply.at("/error/message").asString()).contains("cursor");
     }
@@ -102,8 +131,11 @@ class McpServerTest {
     void version20250326ClientsGetNoOutputSchemaNorStructuredContent() {
         ClientSession session = initialized("2025-03-26");
         JsonNode list = send(session, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\"}");
-        list.at("/result/tools").forEach(tool -> assertThat(tool.has("outputSchema")).isFalse());
-        JsonNode call = send(session, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"a\":1}}}");
+        list.at("/result/tools")
+                .forEach(tool -> assertThat(tool.has("outputSchema")).isFalse());
+        JsonNode call = send(
+                session,
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"a\":1}}}");
         assertThat(call.at("/result").has("structuredContent")).isFalse();
         assertThat(call.at("/result/content/0/text").asString()).isEqualTo("{\"a\":1}");
     }
@@ -118,14 +150,21 @@ class McpServerTest {
             anyOutputSchema |= tool.has("outputSchema");
         }
         while (!anyOutputSchema && cursor != null && !cursor.isEmpty()) {
-            JsonNode page = send(session, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\",\"params\":{\"cursor\":\"" + cursor + "\"}}");
+            JsonNode page = send(
+                    session,
+                    "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\",\"params\":{\"cursor\":\"" + cursor
+                            + "\"}}");
             for (JsonNode tool : page.at("/result/tools")) {
                 anyOutputSchema |= tool.has("outputSchema");
             }
-            cursor = page.at("/result").has("nextCursor") ? page.at("/result/nextCursor").asString() : null;
+            cursor = page.at("/result").has("nextCursor")
+                    ? page.at("/result/nextCursor").asString()
+                    : null;
         }
         assertThat(anyOutputSchema).isTrue();
-        JsonNode call = send(session, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"a\":1}}}");
+        JsonNode call = send(
+                session,
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"a\":1}}}");
         assertThat(call.at("/result/structuredContent/a").asInt()).isEqualTo(1);
         assertThat(call.at("/result").has("resultType")).isFalse();
     }
@@ -133,7 +172,8 @@ class McpServerTest {
     @Test
     void unknownToolAndMissingNameAreInvalidParamsNamingTheProblem() {
         ClientSession session = initialized("2025-11-25");
-        JsonNode unknown = send(session, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}}");
+        JsonNode unknown = send(
+                session, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}}");
         assertThat(unknown.at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_PARAMS);
         assertThat(unknown.at("/error/message").asString()).contains("\"nope\"");
         JsonNode missing = send(session, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{}}");
@@ -143,41 +183,58 @@ class McpServerTest {
 
     @Test
     void unknownMethodIsMethodNotFound() {
-        JsonNode reply = send(initialized("2025-11-25"), "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"resources/list\"}");
+        JsonNode reply =
+                send(initialized("2025-11-25"), "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"resources/list\"}");
         assertThat(reply.at("/error/code").asInt()).isEqualTo(JsonRpc.METHOD_NOT_FOUND);
     }
 
     @Test
     void notificationsGetNoReply() {
-        assertThat(send(initialized("2025-11-25"), "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/roots/list_changed\"}")).isNull();
+        assertThat(send(
+                        initialized("2025-11-25"),
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/roots/list_changed\"}"))
+                .isNull();
     }
 
     @Test
     void progressTokenYieldsIncreasingProgressNotificationsBeforeTheResult() {
-        JsonNode reply = send(initialized("2025-11-25"), "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"test_tool_with_progress\",\"_meta\":{\"progressToken\":\"p1\"}}}");
+        JsonNode reply = send(
+                initialized("2025-11-25"),
+                "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":"
+                        + "{\"name\":\"test_tool_with_progress\",\"_meta\":{\"progressToken\":\"p1\"}}}");
         assertThat(reply.at("/result/content/0/text").asString()).contains("completed");
         assertThat(notifications).hasSize(3);
         assertThat(notifications).allSatisfy(n -> {
             assertThat(n.get("method").asString()).isEqualTo("notifications/progress");
             assertThat(n.at("/params/progressToken").asString()).isEqualTo("p1");
         });
-        assertThat(notifications.stream().map(n -> n.at("/params/progress").asDouble()).toList()).containsExactly(0.0, 50.0, 100.0);
+        assertThat(notifications.stream()
+                        .map(n -> n.at("/params/progress").asDouble())
+                        .toList())
+                .containsExactly(0.0, 50.0, 100.0);
     }
 
     @Test
     void noProgressTokenMeansNoNotifications() {
-        send(initialized("2025-11-25"), "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":{\"name\":\"test_tool_with_progress\"}}");
+        send(
+                initialized("2025-11-25"),
+                "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":{\"name\":\"test_tool_with_progress\"}}");
         assertThat(notifications).isEmpty();
     }
 
     @Test
     void cancelledNotificationCancelsTheRunningCallAndMarksItsReplyOptional() throws Exception {
         ClientSession session = initialized("2025-11-25");
-        var pending = server.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":\"slow-1\",\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}"
-                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
+        var pending = server.handle(
+                FrameParser.parse(
+                        "{\"jsonrpc\":\"2.0\",\"id\":\"slow-1\",\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}"
+                                .getBytes(StandardCharsets.UTF_8)),
+                session,
+                NotificationSink.DISCARD);
         assertThat(pending).isNotDone();
-        send(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-1\",\"reason\":\"user\"}}");
+        send(
+                session,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-1\",\"reason\":\"user\"}}");
         assertThat(fixture.slowCancelled.await(5, TimeUnit.SECONDS)).isTrue();
         Reply reply = pending.get(5, TimeUnit.SECONDS);
         assertThat(reply.isOptional()).isTrue();
@@ -188,28 +245,45 @@ class McpServerTest {
     @Test
     void anIdInFlightCannotBeReusedInTheSessionButIsFreeAgainOnceAnswered() throws Exception {
         ClientSession session = initialized("2025-11-25");
-        var first = server.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"slow\",\"arguments\":{\"ms\":200}}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
+        var first = server.handle(
+                FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                                + "{\"name\":\"slow\",\"arguments\":{\"ms\":200}}}")
+                        .getBytes(StandardCharsets.UTF_8)),
+                session,
+                NotificationSink.DISCARD);
 
-        JsonNode duplicate = send(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}");
+        JsonNode duplicate = send(
+                session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}");
 
         assertThat(duplicate.at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
         assertThat(duplicate.at("/error/message").asString()).contains("id 3 is already used");
         assertThat(first.get(5, TimeUnit.SECONDS).isError()).isFalse();
-        assertThat(send(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}")
-                .has("result")).isTrue();
+        assertThat(send(
+                                session,
+                                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}")
+                        .has("result"))
+                .isTrue();
     }
 
     @Test
     void callsBeyondTheSessionLimitAreRefusedNamingTheSetting() {
         McpServer limited = new McpServer(fixture, ServerOptions.defaults().withLimits(2, 32));
         ClientSession session = new ClientSession("s");
-        limited.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"
-                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        limited.handle(
+                        FrameParser.parse(
+                                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        NotificationSink.DISCARD)
+                .join();
         List<java.util.concurrent.CompletableFuture<Reply>> replies = new java.util.ArrayList<>();
         for (int id = 1; id <= 3; id++) {
-            replies.add(limited.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\","
-                    + "\"params\":{\"name\":\"slow\"}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD));
+            replies.add(limited.handle(
+                    FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\","
+                                    + "\"params\":{\"name\":\"slow\"}}")
+                            .getBytes(StandardCharsets.UTF_8)),
+                    session,
+                    NotificationSink.DISCARD));
         }
 
         Reply third = replies.get(2).join();
@@ -225,14 +299,23 @@ class McpServerTest {
     void batchRequestsBeyondTheLimitAreRefusedOneByOneAndStartNothing() {
         McpServer limited = new McpServer(fixture, ServerOptions.defaults().withLimits(32, 2));
         ClientSession session = new ClientSession("s");
-        limited.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}"
-                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        limited.handle(
+                        FrameParser.parse(
+                                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        NotificationSink.DISCARD)
+                .join();
 
-        Reply reply = limited.handle(FrameParser.parse(("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
-                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"},"
-                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}},"
-                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}]")
-                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        Reply reply = limited.handle(
+                        FrameParser.parse(("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
+                                        + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"},"
+                                        + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}},"
+                                        + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}]")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        NotificationSink.DISCARD)
+                .join();
 
         JsonNode answers = JsonRpc.MAPPER.readTree(reply.bytes());
         assertThat(answers).hasSize(3);
@@ -247,21 +330,44 @@ class McpServerTest {
         List<String> refused = new CopyOnWriteArrayList<>();
         McpServer limited = new McpServer(fixture, ServerOptions.defaults().withLimits(1, 2), false, refused::add);
         ClientSession session = new ClientSession("s");
-        limited.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}"
-                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
-        var running = limited.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-                + "\"params\":{\"name\":\"slow\"}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
+        limited.handle(
+                        FrameParser.parse(
+                                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        NotificationSink.DISCARD)
+                .join();
+        var running = limited.handle(
+                FrameParser.parse(
+                        ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"," + "\"params\":{\"name\":\"slow\"}}")
+                                .getBytes(StandardCharsets.UTF_8)),
+                session,
+                NotificationSink.DISCARD);
 
-        Reply duplicate = limited.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-                + "\"params\":{\"name\":\"echo\"}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
-        Reply overSession = limited.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\","
-                + "\"params\":{\"name\":\"echo\"}}").getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
-        limited.handle(FrameParser.parse(("[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"},"
-                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"},"
-                + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"},"
-                + "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"made-up\"}},"
-                + "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}]")
-                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        Reply duplicate = limited.handle(
+                        FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                                        + "\"params\":{\"name\":\"echo\"}}")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        NotificationSink.DISCARD)
+                .join();
+        Reply overSession = limited.handle(
+                        FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\","
+                                        + "\"params\":{\"name\":\"echo\"}}")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        NotificationSink.DISCARD)
+                .join();
+        limited.handle(
+                        FrameParser.parse(("[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"},"
+                                        + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"},"
+                                        + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"},"
+                                        + "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"made-up\"}},"
+                                        + "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}]")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        NotificationSink.DISCARD)
+                .join();
 
         assertThat(duplicate.error().code()).isEqualTo(JsonRpc.INVALID_REQUEST);
         assertThat(overSession.error().code()).isEqualTo(JsonRpc.SERVER_BUSY);
@@ -275,20 +381,32 @@ class McpServerTest {
     @Test
     void aToolsCallWithoutAnIdIsNotRun() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        McpServer counting = new McpServer(new FixtureToolService() {
-            @Override
-            public java.util.concurrent.CompletableFuture<tools.jackson.databind.node.ObjectNode> call(
-                    String name, JsonNode arguments, dev.apigwmcp.runtime.tools.ProgressListener progress) {
-                calls.incrementAndGet();
-                return super.call(name, arguments, progress);
-            }
-        }, ServerOptions.defaults());
+        McpServer counting = new McpServer(
+                new FixtureToolService() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<tools.jackson.databind.node.ObjectNode> call(
+                            String name, JsonNode arguments, dev.apigwmcp.runtime.tools.ProgressListener progress) {
+                        calls.incrementAndGet();
+                        return super.call(name, arguments, progress);
+                    }
+                },
+                ServerOptions.defaults());
         ClientSession session = new ClientSession("s");
-        counting.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"
-                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        counting.handle(
+                        FrameParser.parse(
+                                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        NotificationSink.DISCARD)
+                .join();
 
-        Reply reply = counting.handle(FrameParser.parse("{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}"
-                .getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD).join();
+        Reply reply = counting.handle(
+                        FrameParser.parse(
+                                "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        session,
+                        NotificationSink.DISCARD)
+                .join();
 
         assertThat(reply).isNull();
         assertThat(calls).hasValue(0);
@@ -296,8 +414,10 @@ class McpServerTest {
 
     @Test
     void batchIsAnsweredAsArrayFor20250326Only() {
-        JsonNode batch = send(initialized("2025-03-26"), "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
-                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]");
+        JsonNode batch = send(
+                initialized("2025-03-26"),
+                "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
+                        + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]");
         assertThat(batch.isArray()).isTrue();
         assertThat(batch).hasSize(2);
         JsonNode refused = send(initialized("2025-06-18"), "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]");
@@ -306,18 +426,21 @@ class McpServerTest {
 
     @Test
     void modernDiscoverNeedsNoSession() {
-        JsonNode reply = send(null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"server/discover\",\"params\":{" + MODERN_META + "}}");
+        JsonNode reply = send(
+                null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"server/discover\",\"params\":{" + MODERN_META + "}}");
         JsonNode result = reply.get("result");
         assertThat(result.get("supportedVersions").toString()).contains("2026-07-28", "2025-03-26");
         assertThat(result.get("resultType").asString()).isEqualTo("complete");
         assertThat(result.get("cacheScope").asString()).isEqualTo("public");
         assertThat(result.get("ttlMs").asLong()).isEqualTo(60_000);
-        assertThat(result.at("/_meta/io.modelcontextprotocol~1serverInfo/name").asString()).isEqualTo("test");
+        assertThat(result.at("/_meta/io.modelcontextprotocol~1serverInfo/name").asString())
+                .isEqualTo("test");
     }
 
     @Test
     void modernToolsListCarriesCacheHintsAndResultType() {
-        JsonNode reply = send(null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}");
+        JsonNode reply =
+                send(null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}");
         assertThat(reply.at("/result/resultType").asString()).isEqualTo("complete");
         assertThat(reply.at("/result/ttlMs").asLong()).isEqualTo(60_000);
         assertThat(reply.at("/result/cacheScope").asString()).isEqualTo("public");
@@ -327,15 +450,20 @@ class McpServerTest {
 
     @Test
     void modernToolsCallResultIsComplete() {
-        JsonNode reply = send(null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"test_simple_text\"," + MODERN_META + "}}");
+        JsonNode reply = send(
+                null,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"test_simple_text\","
+                        + MODERN_META + "}}");
         assertThat(reply.at("/result/resultType").asString()).isEqualTo("complete");
         assertThat(reply.at("/result/content/0/type").asString()).isEqualTo("text");
     }
 
     @Test
     void modernUnsupportedVersionListsSupportedVersions() {
-        JsonNode reply = send(null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":"
-                + "{\"io.modelcontextprotocol/protocolVersion\":\"2099-01-01\"}}}");
+        JsonNode reply = send(
+                null,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":"
+                        + "{\"io.modelcontextprotocol/protocolVersion\":\"2099-01-01\"}}}");
         assertThat(reply.at("/error/code").asInt()).isEqualTo(JsonRpc.UNSUPPORTED_PROTOCOL_VERSION);
         assertThat(reply.at("/error/data/requested").asString()).isEqualTo("2099-01-01");
         assertThat(reply.at("/error/data/supported").toString()).contains("2026-07-28", "2025-11-25");
@@ -343,21 +471,31 @@ class McpServerTest {
 
     @Test
     void modernEraHasNoPing() {
-        JsonNode reply = send(null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{" + MODERN_META + "}}");
+        JsonNode reply =
+                send(null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{" + MODERN_META + "}}");
         assertThat(reply.at("/error/code").asInt()).isEqualTo(JsonRpc.METHOD_NOT_FOUND);
     }
 
     @Test
     void toolFailureBecomesInternalErrorWithoutStackTrace() {
-        McpServer failing = new McpServer(new FixtureToolService() {
-            @Override
-            public java.util.concurrent.CompletableFuture<tools.jackson.databind.node.ObjectNode> call(
-                    String name, JsonNode arguments, dev.apigwmcp.runtime.tools.ProgressListener progress) {
-                return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("boom at com.example.Secret"));
-            }
-        }, ServerOptions.defaults());
-        Reply reply = failing.handle(FrameParser.parse(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"," + MODERN_META + "}}")
-                .getBytes(StandardCharsets.UTF_8)), null, NotificationSink.DISCARD).join();
+        McpServer failing = new McpServer(
+                new FixtureToolService() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<tools.jackson.databind.node.ObjectNode> call(
+                            String name, JsonNode arguments, dev.apigwmcp.runtime.tools.ProgressListener progress) {
+                        return java.util.concurrent.CompletableFuture.failedFuture(
+                                new IllegalStateException("boom at com.example.Secret"));
+                    }
+                },
+                ServerOptions.defaults());
+        Reply reply = failing.handle(
+                        FrameParser.parse(
+                                ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                                                + MODERN_META + "}}")
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        null,
+                        NotificationSink.DISCARD)
+                .join();
         assertThat(reply.error().code()).isEqualTo(JsonRpc.INTERNAL_ERROR);
         assertThat(new String(reply.bytes(), StandardCharsets.UTF_8)).doesNotContain("boom", "Exception", "\tat ");
     }

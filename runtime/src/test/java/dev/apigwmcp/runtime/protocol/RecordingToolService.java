@@ -15,8 +15,8 @@ public final class RecordingToolService extends FixtureToolService {
     private final List<CallContext> contexts = new CopyOnWriteArrayList<>();
 
     @Override
-    public CompletableFuture<ObjectNode> call(String name, JsonNode arguments, ProgressListener progress,
-            Caller caller, CallContext context) {
+    public CompletableFuture<ObjectNode> call(
+            String name, JsonNode arguments, ProgressListener progress, Caller caller, CallContext context) {
         contexts.add(context);
         return call(name, arguments, progress);
     }

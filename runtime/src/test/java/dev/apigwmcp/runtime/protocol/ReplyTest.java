@@ -36,7 +36,8 @@ class ReplyTest {
     void thePageIsSharedNotCopied() {
         Reply reply = Reply.result(IntNode.valueOf(7), PAGE);
 
-        assertThat(reply.buffers()).anySatisfy(buffer -> assertThat(buffer.array()).isSameAs(PAGE));
+        assertThat(reply.buffers())
+                .anySatisfy(buffer -> assertThat(buffer.array()).isSameAs(PAGE));
     }
 
     @Test

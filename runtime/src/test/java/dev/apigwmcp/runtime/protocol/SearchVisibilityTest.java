@@ -20,34 +20,43 @@ class SearchVisibilityTest {
 
     private static final Caller READ_ONLY = new Caller("reader", Set.of("read"), null, true, Map.of());
 
-    private final McpServer server = new McpServer(SearchingToolService.around(new FixtureToolService(0),
-            SearchSettings.from(Settings.of(Map.of("search.mode", "only")))), ServerOptions.defaults(), true)
+    private final McpServer server = new McpServer(
+                    SearchingToolService.around(
+                            new FixtureToolService(0), SearchSettings.from(Settings.of(Map.of("search.mode", "only")))),
+                    ServerOptions.defaults(),
+                    true)
             .forCaller(READ_ONLY);
 
     @Test
     void aReadOnlyCallerListsTheSearchAndTheCallTool() {
         List<String> names = new ArrayList<>();
-        send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").path("result").path("tools")
+        send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+                .path("result")
+                .path("tools")
                 .forEach(tool -> names.add(tool.path("name").asString()));
         assertThat(names).containsExactly("call_tool", "search_tools");
     }
 
     @Test
     void aToolThatMayChangeDataIsRefusedAReadOnlyCallerDirectlyAndThroughTheCallTool() {
-        JsonNode direct = send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}");
+        JsonNode direct =
+                send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}");
         assertThat(direct.path("error").path("code").asInt()).isEqualTo(JsonRpc.INVALID_PARAMS);
         JsonNode through = send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
                 + "\"call_tool\",\"arguments\":{\"name\":\"echo\",\"arguments\":{}}}}");
         assertThat(through.path("result").path("isError").asBoolean(false)).isTrue();
-        assertThat(through.path("result").path("content").get(0).path("text").asString()).contains("read-only");
+        assertThat(through.path("result").path("content").get(0).path("text").asString())
+                .contains("read-only");
     }
 
     private final ClientSession session = initialized();
 
     private ClientSession initialized() {
         ClientSession started = new ClientSession("s");
-        send(started, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+        send(
+                started,
+                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
         send(started, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         return started;
     }
@@ -57,8 +66,9 @@ class SearchVisibilityTest {
     }
 
     private JsonNode send(ClientSession on, String json) {
-        Reply reply = server.handle(FrameParser.parse(json.getBytes(StandardCharsets.UTF_8)), on, frame -> { })
-                .orTimeout(5, TimeUnit.SECONDS).join();
+        Reply reply = server.handle(FrameParser.parse(json.getBytes(StandardCharsets.UTF_8)), on, frame -> {})
+                .orTimeout(5, TimeUnit.SECONDS)
+                .join();
         return reply == null ? null : JsonRpc.MAPPER.readTree(reply.bytes());
     }
 }

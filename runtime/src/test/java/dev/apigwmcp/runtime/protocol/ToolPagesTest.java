@@ -15,7 +15,8 @@ import tools.jackson.databind.node.StringNode;
 /** Pages assembled from per-tool bytes must be exactly what serialising each whole result would give. */
 class ToolPagesTest {
 
-    private final ObjectNode serverInfo = JsonRpc.NODES.objectNode().put("name", "apigw-mcp").put("version", "1");
+    private final ObjectNode serverInfo =
+            JsonRpc.NODES.objectNode().put("name", "apigw-mcp").put("version", "1");
 
     @Test
     void everyFlavourAndPageIsByteForByteTheSerialisedResult() {
@@ -29,8 +30,11 @@ class ToolPagesTest {
                 StringNode cursor = page == 0 ? null : StringNode.valueOf(ToolPages.cursor(page));
                 assertThat(text(pages.page(flavour, cursor)))
                         .as(flavour + " page " + page)
-                        .isEqualTo(expected(tools.subList(page * 3, Math.min(7, page * 3 + 3)),
-                                page < 2 ? ToolPages.cursor(page + 1) : null, flavour, options));
+                        .isEqualTo(expected(
+                                tools.subList(page * 3, Math.min(7, page * 3 + 3)),
+                                page < 2 ? ToolPages.cursor(page + 1) : null,
+                                flavour,
+                                options));
             }
         }
     }
@@ -57,10 +61,12 @@ class ToolPagesTest {
 
     @Test
     void aCursorThatWasNeverIssuedIsRejected() {
-        ToolPages pages = new ToolPages(listings(tools(2)), new ServerOptions("apigw-mcp", "1", null, 1, 0), serverInfo);
+        ToolPages pages =
+                new ToolPages(listings(tools(2)), new ServerOptions("apigw-mcp", "1", null, 1, 0), serverInfo);
 
         assertThatThrownBy(() -> pages.page(ToolPages.Flavour.MODERN, StringNode.valueOf(ToolPages.cursor(5))))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("unknown tools/list cursor");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("unknown tools/list cursor");
     }
 
     private static List<ToolListing> listings(List<ObjectNode> tools) {
@@ -93,7 +99,8 @@ class ToolPagesTest {
     private static List<ObjectNode> tools(int count) {
         List<ObjectNode> tools = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ObjectNode tool = JsonRpc.NODES.objectNode().put("name", "tool" + i).put("description", "Tool \"" + i + "\" ü");
+            ObjectNode tool =
+                    JsonRpc.NODES.objectNode().put("name", "tool" + i).put("description", "Tool \"" + i + "\" ü");
             tool.putObject("inputSchema").put("type", "object").putObject("properties");
             if (i % 2 == 0) {
                 tool.putObject("outputSchema").put("type", "object");

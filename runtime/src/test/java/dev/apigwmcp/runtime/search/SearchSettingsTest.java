@@ -19,9 +19,11 @@ class SearchSettingsTest {
 
     @Test
     void aModeGivenWinsWhateverTheCatalogsSize() {
-        assertThat(SearchSettings.from(Settings.of(Map.of("search.mode", "only"))).modeFor(1))
+        assertThat(SearchSettings.from(Settings.of(Map.of("search.mode", "only")))
+                        .modeFor(1))
                 .isEqualTo(SearchMode.ONLY);
-        assertThat(SearchSettings.from(Settings.of(Map.of("search.mode", "OFF"))).modeFor(5000))
+        assertThat(SearchSettings.from(Settings.of(Map.of("search.mode", "OFF")))
+                        .modeFor(5000))
                 .isEqualTo(SearchMode.OFF);
     }
 
@@ -29,18 +31,21 @@ class SearchSettingsTest {
     void anUnknownModeIsAWrongSettingListingTheModes() {
         assertThatThrownBy(() -> SearchSettings.from(Settings.of(Map.of("search.mode", "sometimes"))))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("--search.mode").hasMessageContaining("off, add, only or auto");
+                .hasMessageContaining("--search.mode")
+                .hasMessageContaining("off, add, only or auto");
     }
 
     @Test
     void aToolNameNoClientAcceptsIsAWrongSetting() {
         assertThatThrownBy(() -> SearchSettings.from(Settings.of(Map.of("search.tool-name", "search tools"))))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("--search.tool-name");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("--search.tool-name");
     }
 
     @Test
     void theSearchToolAndTheCallToolCannotShareAName() {
         assertThatThrownBy(() -> SearchSettings.from(Settings.of(Map.of("search.call-tool-name", "search_tools"))))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("must differ");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("must differ");
     }
 }

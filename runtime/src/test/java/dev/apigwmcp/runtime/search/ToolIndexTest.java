@@ -11,25 +11,72 @@ import org.junit.jupiter.api.Test;
 class ToolIndexTest {
 
     private static final ToolIndex INDEX = ToolIndex.of(List.of(
-            tool("shop___createPet", "create pet", "Create a pet", "Add a pet to the store.", "POST", "pets",
+            tool(
+                    "shop___createPet",
+                    "create pet",
+                    "Create a pet",
+                    "Add a pet to the store.",
+                    "POST",
+                    "pets",
                     "name: The pet's name."),
-            tool("shop___deletePet", "delete pet", "Delete a pet", "Deletes one pet for good.", "DELETE", "pets",
+            tool(
+                    "shop___deletePet",
+                    "delete pet",
+                    "Delete a pet",
+                    "Deletes one pet for good.",
+                    "DELETE",
+                    "pets",
                     "pet id"),
-            tool("shop___updatePet", "update pet", "Update a pet", "Changes a pet's details.", "PATCH", "pets",
+            tool(
+                    "shop___updatePet",
+                    "update pet",
+                    "Update a pet",
+                    "Changes a pet's details.",
+                    "PATCH",
+                    "pets",
                     "pet id"),
             tool("shop___getPet", "get pet", "Get a pet", "Fetch one pet by its id.", "GET", "pets", "pet id"),
-            tool("shop___listPets", "list pets", "List pets", "The pets in the store, a page at a time.", "GET",
-                    "pets", "page: Page number."),
-            tool("shop___listOrders", "list orders", "List orders", "Orders placed in the store.", "GET", "orders",
+            tool(
+                    "shop___listPets",
+                    "list pets",
+                    "List pets",
+                    "The pets in the store, a page at a time.",
+                    "GET",
+                    "pets",
+                    "page: Page number."),
+            tool("shop___listOrders", "list orders", "List orders", "Orders placed in the store.", "GET", "orders", ""),
+            tool(
+                    "shop___cancelOrder",
+                    "cancel order",
+                    "Cancel an order",
+                    "Cancels an order before it ships.",
+                    "DELETE",
+                    "orders",
+                    "order id"),
+            tool(
+                    "shop___getAuthenticatedUser",
+                    "get authenticated user",
+                    "Get the authenticated user",
+                    "The profile of the user the token belongs to.",
+                    "GET",
+                    "user",
                     ""),
-            tool("shop___cancelOrder", "cancel order", "Cancel an order", "Cancels an order before it ships.",
-                    "DELETE", "orders", "order id"),
-            tool("shop___getAuthenticatedUser", "get authenticated user", "Get the authenticated user",
-                    "The profile of the user the token belongs to.", "GET", "user", ""),
-            tool("shop___listRepositories", "list repositories", "List repositories", "Repositories of an owner.",
-                    "GET", "repositories", "owner"),
-            tool("shop___getInventory", "get inventory", "Get the inventory",
-                    "Counts by status; pets that are sold do not count.", "GET", "store inventory", "")));
+            tool(
+                    "shop___listRepositories",
+                    "list repositories",
+                    "List repositories",
+                    "Repositories of an owner.",
+                    "GET",
+                    "repositories",
+                    "owner"),
+            tool(
+                    "shop___getInventory",
+                    "get inventory",
+                    "Get the inventory",
+                    "Counts by status; pets that are sold do not count.",
+                    "GET",
+                    "store inventory",
+                    "")));
 
     @Test
     void theToolWhoseTitleNamesTheTaskComesFirst() {
@@ -66,7 +113,8 @@ class ToolIndexTest {
     @Test
     void hiddenToolsAreNeverReturnedAndDoNotTakeAPlace() {
         assertThat(INDEX.search("pet", 2, name -> !name.equals("shop___createPet") && !name.equals("shop___getPet")))
-                .hasSize(2).doesNotContain("shop___createPet", "shop___getPet");
+                .hasSize(2)
+                .doesNotContain("shop___createPet", "shop___getPet");
     }
 
     @Test
@@ -82,13 +130,13 @@ class ToolIndexTest {
 
     @Test
     void equalScoresKeepTheCatalogsOrder() {
-        ToolIndex twins = ToolIndex.of(List.of(tool("a___b", "same", "", "", "GET", "", ""),
-                tool("a___a", "same", "", "", "GET", "", "")));
+        ToolIndex twins = ToolIndex.of(
+                List.of(tool("a___b", "same", "", "", "GET", "", ""), tool("a___a", "same", "", "", "GET", "", "")));
         assertThat(twins.search("same", 2, null)).containsExactly("a___b", "a___a");
     }
 
-    static SearchDocument tool(String name, String words, String title, String description, String method,
-            String path, String arguments) {
+    static SearchDocument tool(
+            String name, String words, String title, String description, String method, String path, String arguments) {
         Map<SearchField, String> fields = new EnumMap<>(SearchField.class);
         fields.put(SearchField.WORDS, words);
         fields.put(SearchField.TITLE, title);

@@ -17,8 +17,14 @@ class ToolSearchTest {
             tool("a___createRelease", "create release", "Create a release", "", "POST", "", ""),
             tool("a___listRuns", "list runs", "List workflow runs", "", "GET", "", "")));
     /** Dimension 0 means "stopping", 1 "releasing", 2 "listing". */
-    private static final VectorIndex MEANING = VectorIndex.read(vectors("m/1", new byte[][] {{127, 0, 0},
-            {0, 127, 0}, {0, 0, 127}}, "a___cancelRun", "a___createRelease", "a___listRuns"), "test");
+    private static final VectorIndex MEANING = VectorIndex.read(
+            vectors(
+                    "m/1",
+                    new byte[][] {{127, 0, 0}, {0, 127, 0}, {0, 0, 127}},
+                    "a___cancelRun",
+                    "a___createRelease",
+                    "a___listRuns"),
+            "test");
     /** Any query is about stopping. */
     private static final QueryEmbedder STOPPING = new QueryEmbedder() {
         @Override
@@ -41,7 +47,9 @@ class ToolSearchTest {
 
     @Test
     void aToolBothRankingsPutFirstStaysFirst() {
-        assertThat(new ToolSearch(WORDS, MEANING, STOPPING).search("cancel a run", 3, null).get(0))
+        assertThat(new ToolSearch(WORDS, MEANING, STOPPING)
+                        .search("cancel a run", 3, null)
+                        .get(0))
                 .isEqualTo("a___cancelRun");
     }
 
@@ -50,8 +58,9 @@ class ToolSearchTest {
         ToolIndex words = ToolIndex.of(List.of(
                 tool("a___listIssueComments", "list issue comments", "List comments on an issue", "", "GET", "", ""),
                 tool("a___lockIssue", "lock issue", "Lock an issue", "", "PUT", "", "")));
-        VectorIndex meaning = VectorIndex.read(vectors("m/1", new byte[][] {{0, 127, 0}, {127, 0, 0}},
-                "a___listIssueComments", "a___lockIssue"), "test");
+        VectorIndex meaning = VectorIndex.read(
+                vectors("m/1", new byte[][] {{0, 127, 0}, {127, 0, 0}}, "a___listIssueComments", "a___lockIssue"),
+                "test");
         assertThat(words.search("stop comments on an issue", 2, null)).first().isEqualTo("a___listIssueComments");
         assertThat(new ToolSearch(words, meaning, STOPPING).search("stop comments on an issue", 2, null))
                 .containsExactly("a___lockIssue", "a___listIssueComments");
@@ -59,8 +68,10 @@ class ToolSearchTest {
 
     @Test
     void hiddenToolsStayHiddenInBothRankings() {
-        assertThat(new ToolSearch(WORDS, MEANING, STOPPING).search("cancel a run", 3,
-                name -> !name.equals("a___cancelRun"))).doesNotContain("a___cancelRun").isNotEmpty();
+        assertThat(new ToolSearch(WORDS, MEANING, STOPPING)
+                        .search("cancel a run", 3, name -> !name.equals("a___cancelRun")))
+                .doesNotContain("a___cancelRun")
+                .isNotEmpty();
     }
 
     @Test
@@ -75,15 +86,20 @@ class ToolSearchTest {
         byte[] json = vectors("m/1", new byte[][] {{1, 2}}, "a___x");
         String text = new String(json, StandardCharsets.UTF_8).replace("\"dimensions\":2", "\"dimensions\":3");
         assertThatThrownBy(() -> VectorIndex.read(text.getBytes(StandardCharsets.UTF_8), "v.json"))
-                .hasMessageContaining("v.json").hasMessageContaining("tools[0].vector");
+                .hasMessageContaining("v.json")
+                .hasMessageContaining("tools[0].vector");
     }
 
     private static byte[] vectors(String model, byte[][] vectors, String... names) {
-        StringBuilder out = new StringBuilder("{\"searchVectorsVersion\":1,\"model\":\"" + model
-                + "\",\"dimensions\":" + vectors[0].length + ",\"tools\":[");
+        StringBuilder out = new StringBuilder("{\"searchVectorsVersion\":1,\"model\":\"" + model + "\",\"dimensions\":"
+                + vectors[0].length + ",\"tools\":[");
         for (int i = 0; i < names.length; i++) {
-            out.append(i == 0 ? "" : ",").append("{\"name\":\"").append(names[i]).append("\",\"vector\":\"")
-                    .append(Base64.getEncoder().encodeToString(vectors[i])).append("\"}");
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(names[i])
+                    .append("\",\"vector\":\"")
+                    .append(Base64.getEncoder().encodeToString(vectors[i]))
+                    .append("\"}");
         }
         return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }

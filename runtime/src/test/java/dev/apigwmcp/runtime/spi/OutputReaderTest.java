@@ -17,7 +17,8 @@ class OutputReaderTest {
 
     /** As the gateway reads answers: decimals as BigDecimal. */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     @Test
     void integersOfEverySizeThatFitALongAreTypedAndWriteBackAsTheSameNode() {
@@ -85,6 +86,7 @@ class OutputReaderTest {
     @Test
     void readingSomethingOtherThanAnObjectNamesWhatItGot() {
         assertThatThrownBy(() -> OutputReader.of(JSON.readTree("[1]")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not array");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not array");
     }
 }

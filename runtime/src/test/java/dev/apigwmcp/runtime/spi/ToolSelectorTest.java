@@ -36,8 +36,10 @@ class ToolSelectorTest {
 
     @Test
     void aTargetSelectorComparesTheTarget() {
-        assertThat(ToolSelector.targets("orders").selects(tool("x", "orders", Map.of()))).isTrue();
-        assertThat(ToolSelector.targets("orders").selects(tool("x", "petstore", Map.of()))).isFalse();
+        assertThat(ToolSelector.targets("orders").selects(tool("x", "orders", Map.of())))
+                .isTrue();
+        assertThat(ToolSelector.targets("orders").selects(tool("x", "petstore", Map.of())))
+                .isFalse();
     }
 
     @Test

@@ -18,30 +18,49 @@ class CallLogTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:15:30.123Z"), ZoneOffset.UTC);
-    private static final ObservedTool GET_PET = new ObservedTool("pets", "pets___GetPet", "GET", "/pets/{petId}",
-            URI.create("https://api.example/prod"));
+    private static final ObservedTool GET_PET =
+            new ObservedTool("pets", "pets___GetPet", "GET", "/pets/{petId}", URI.create("https://api.example/prod"));
 
     private static CallRecord record(String detail, String traceId) {
-        return new CallRecord(GET_PET, "GET", CallOutcome.OK, detail, 200, 12_345_678, 9_876_543, 1, traceId,
+        return new CallRecord(
+                GET_PET,
+                "GET",
+                CallOutcome.OK,
+                detail,
+                200,
+                12_345_678,
+                9_876_543,
+                1,
+                traceId,
                 traceId == null ? null : "00f067aa0ba902b7");
     }
 
     @Test
     void jsonLineHasEveryFieldOfTheCall() {
-        JsonNode line = JSON.readTree(new CallLog(LogFormat.JSON, System.err, CLOCK).json(
-                record(null, "4bf92f3577b34da6a3ce929d0e0e4736")));
-        assertThat(line.toString()).isEqualTo("{\"time\":\"2026-12-01T10:15:30.123Z\",\"level\":\"INFO\","
-                + "\"logger\":\"dev.apigwmcp.runtime.calls\",\"event\":\"tools/call\",\"target\":\"pets\","
-                + "\"tool\":\"pets___GetPet\",\"method\":\"GET\",\"pathTemplate\":\"/pets/{petId}\",\"status\":200,"
-                + "\"outcome\":\"OK\",\"durationMs\":12.3,\"upstreamMs\":9.9,\"attempts\":1,"
-                + "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"spanId\":\"00f067aa0ba902b7\"}");
+        JsonNode line = JSON.readTree(
+                new CallLog(LogFormat.JSON, System.err, CLOCK).json(record(null, "4bf92f3577b34da6a3ce929d0e0e4736")));
+        assertThat(line.toString())
+                .isEqualTo("{\"time\":\"2026-12-01T10:15:30.123Z\",\"level\":\"INFO\","
+                        + "\"logger\":\"dev.apigwmcp.runtime.calls\",\"event\":\"tools/call\",\"target\":\"pets\","
+                        + "\"tool\":\"pets___GetPet\",\"method\":\"GET\",\"pathTemplate\":\"/pets/{petId}\",\"status\":200,"
+                        + "\"outcome\":\"OK\",\"durationMs\":12.3,\"upstreamMs\":9.9,\"attempts\":1,"
+                        + "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"spanId\":\"00f067aa0ba902b7\"}");
     }
 
     @Test
     void jsonLineLeavesOutWhatIsNotKnown() {
-        JsonNode line = JSON.readTree(new CallLog(LogFormat.JSON, System.err, CLOCK).json(new CallRecord(
-                ObservedTool.unknown("nope"), null, CallOutcome.INVALID_ARGUMENTS, null, 0, 100_000, 0, 0, null,
-                null)));
+        JsonNode line = JSON.readTree(new CallLog(LogFormat.JSON, System.err, CLOCK)
+                .json(new CallRecord(
+                        ObservedTool.unknown("nope"),
+                        null,
+                        CallOutcome.INVALID_ARGUMENTS,
+                        null,
+                        0,
+                        100_000,
+                        0,
+                        0,
+                        null,
+                        null)));
         assertThat(line.has("target")).isFalse();
         assertThat(line.has("traceId")).isFalse();
         assertThat(line.has("upstreamMs")).isFalse();
@@ -51,8 +70,8 @@ class CallLogTest {
     @Test
     void jsonLineEscapesQuotesBackslashesAndControlCharacters() {
         ObservedTool odd = new ObservedTool("t", "t___x", "GET", "/a\"b\\c\u0001", null);
-        JsonNode line = JSON.readTree(new CallLog(LogFormat.JSON, System.err, CLOCK).json(new CallRecord(odd, "GET",
-                CallOutcome.OK, "line\nbreak", 200, 0, 0, 1, null, null)));
+        JsonNode line = JSON.readTree(new CallLog(LogFormat.JSON, System.err, CLOCK)
+                .json(new CallRecord(odd, "GET", CallOutcome.OK, "line\nbreak", 200, 0, 0, 1, null, null)));
         assertThat(line.get("pathTemplate").asString()).isEqualTo("/a\"b\\c\u0001");
         assertThat(line.get("detail").asString()).isEqualTo("line\nbreak");
     }

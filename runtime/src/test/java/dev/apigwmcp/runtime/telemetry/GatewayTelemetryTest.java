@@ -1,9 +1,9 @@
 package dev.apigwmcp.runtime.telemetry;
 
-import dev.apigwmcp.runtime.tools.TraceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import dev.apigwmcp.runtime.upstream.UpstreamEvents;
 import dev.apigwmcp.runtime.upstream.UpstreamRequest;
@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 class GatewayTelemetryTest {
 
     private static final String CALLER = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-    private static final ObservedTool GET_PET = new ObservedTool("pets", "pets___GetPet", "GET", "/pets/{petId}",
-            URI.create("https://pets.example:8443/prod"));
-    private static final UpstreamRequest REQUEST = new UpstreamRequest("GET",
-            URI.create("https://pets.example:8443/prod/pets/7"), List.of(), null, Duration.ofSeconds(5));
+    private static final ObservedTool GET_PET = new ObservedTool(
+            "pets", "pets___GetPet", "GET", "/pets/{petId}", URI.create("https://pets.example:8443/prod"));
+    private static final UpstreamRequest REQUEST = new UpstreamRequest(
+            "GET", URI.create("https://pets.example:8443/prod/pets/7"), List.of(), null, Duration.ofSeconds(5));
 
     private final InMemoryOpenTelemetry otel = new InMemoryOpenTelemetry();
     private final PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
@@ -39,20 +39,24 @@ class GatewayTelemetryTest {
     }
 
     private static GatewayTelemetry withoutExporter() {
-        return GatewayTelemetry.create(new TelemetryOptions(LogFormat.TEXT, false, "stdio", Map.of(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Clock.systemUTC()));
+        return GatewayTelemetry.create(new TelemetryOptions(
+                LogFormat.TEXT,
+                false,
+                "stdio",
+                Map.of(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Clock.systemUTC()));
     }
 
     /** The exchange's report of attempt {@code number} of {@code pets___GetPet}. */
     private static UpstreamEvents.Attempt reported(int number, int status, String failure, boolean retried) {
-        return new UpstreamEvents.Attempt("pets", "pets___GetPet", number, "GET", status, failure, 1_000_000,
-                retried);
+        return new UpstreamEvents.Attempt("pets", "pets___GetPet", number, "GET", status, failure, 1_000_000, retried);
     }
 
     @Test
     void withoutAnExporterTheCallersContextGoesUpstreamAsItCame() {
-        ToolCall call = withoutExporter().callStarted(GET_PET, new CallContext("1", null,
-                TraceContext.of(CALLER, "rojo=1")));
+        ToolCall call =
+                withoutExporter().callStarted(GET_PET, new CallContext("1", null, TraceContext.of(CALLER, "rojo=1")));
         UpstreamRequest sent = call.attemptStarted(REQUEST).request();
         assertThat(sent.header("traceparent")).isEqualTo(CALLER);
         assertThat(sent.header("tracestate")).isEqualTo("rojo=1");
@@ -67,17 +71,20 @@ class GatewayTelemetryTest {
     @Test
     void aTraceparentTheRequestAlreadyCarriesIsLeftAsItIs() {
         String own = "00-11111111111111111111111111111111-2222222222222222-01";
-        ToolCall call = otel.telemetry(false, err).callStarted(GET_PET, new CallContext("1", null,
-                TraceContext.of(CALLER, null)));
-        UpstreamRequest sent = call.attemptStarted(REQUEST.withHeader("traceparent", own)).request();
-        assertThat(sent.headers()).filteredOn(h -> h.name().equalsIgnoreCase("traceparent")).singleElement()
+        ToolCall call = otel.telemetry(false, err)
+                .callStarted(GET_PET, new CallContext("1", null, TraceContext.of(CALLER, null)));
+        UpstreamRequest sent =
+                call.attemptStarted(REQUEST.withHeader("traceparent", own)).request();
+        assertThat(sent.headers())
+                .filteredOn(h -> h.name().equalsIgnoreCase("traceparent"))
+                .singleElement()
                 .satisfies(header -> assertThat(header.value()).isEqualTo(own));
     }
 
     @Test
     void theUpstreamRequestCarriesTheClientSpanAsParent() {
-        ToolCall call = otel.telemetry(false, err).callStarted(GET_PET, new CallContext("1", null,
-                TraceContext.of(CALLER, null)));
+        ToolCall call = otel.telemetry(false, err)
+                .callStarted(GET_PET, new CallContext("1", null, TraceContext.of(CALLER, null)));
         UpstreamAttempt attempt = call.attemptStarted(REQUEST);
         String traceparent = attempt.request().header("traceparent");
         attempt.ended(reported(1, 200, null, false));
@@ -93,12 +100,17 @@ class GatewayTelemetryTest {
         call.attemptStarted(REQUEST).ended(reported(1, 503, null, true));
         call.attemptStarted(REQUEST).ended(reported(2, 200, null, false));
         call.ended(CallOutcome.OK, 200, null);
-        assertThat(otel.sum("Retries", InMemoryOpenTelemetry.tool("pets", "pets___GetPet"))).isEqualTo(1);
-        List<SpanData> clients = otel.spans().stream().filter(s -> s.getName().startsWith("GET ")).toList();
-        assertThat(clients).extracting(s -> s.getAttributes().get(AttributeKey.longKey("http.request.resend_count")))
+        assertThat(otel.sum("Retries", InMemoryOpenTelemetry.tool("pets", "pets___GetPet")))
+                .isEqualTo(1);
+        List<SpanData> clients = otel.spans().stream()
+                .filter(s -> s.getName().startsWith("GET "))
+                .toList();
+        assertThat(clients)
+                .extracting(s -> s.getAttributes().get(AttributeKey.longKey("http.request.resend_count")))
                 .containsExactly(null, 1L);
         assertThat(clients.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-        assertThat(clients.get(0).getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("503");
+        assertThat(clients.get(0).getAttributes().get(AttributeKey.stringKey("error.type")))
+                .isEqualTo("503");
     }
 
     @Test
@@ -107,7 +119,8 @@ class GatewayTelemetryTest {
         call.attemptStarted(REQUEST).ended(reported(1, 0, "CONNECT_FAILED", false));
         call.ended(CallOutcome.CONNECTION_FAILED, 0, null);
         SpanData client = otel.span("GET /prod/pets/{petId}");
-        assertThat(client.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("connect_failed");
+        assertThat(client.getAttributes().get(AttributeKey.stringKey("error.type")))
+                .isEqualTo("connect_failed");
         assertThat(client.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(client.getEvents()).isEmpty();
     }
@@ -116,12 +129,15 @@ class GatewayTelemetryTest {
     void aCircuitStateIsAGaugePerTarget() {
         GatewayTelemetry telemetry = otel.telemetry(false, err);
         telemetry.circuitState("pets", CircuitState.OPEN);
-        assertThat(otel.metrics()).filteredOn(m -> m.getName().equals("CircuitState")).singleElement()
-                .satisfies(metric -> assertThat(metric.getLongGaugeData().getPoints()).singleElement()
+        assertThat(otel.metrics())
+                .filteredOn(m -> m.getName().equals("CircuitState"))
+                .singleElement()
+                .satisfies(metric -> assertThat(metric.getLongGaugeData().getPoints())
+                        .singleElement()
                         .satisfies(point -> {
                             assertThat(point.getValue()).isEqualTo(2);
-                            assertThat(point.getAttributes()).isEqualTo(Attributes.of(AttributeKey.stringKey("target"),
-                                    "pets"));
+                            assertThat(point.getAttributes())
+                                    .isEqualTo(Attributes.of(AttributeKey.stringKey("target"), "pets"));
                         }));
     }
 
@@ -138,8 +154,10 @@ class GatewayTelemetryTest {
         GatewayTelemetry telemetry = otel.telemetry(false, err);
         telemetry.toolLoaded(GET_PET);
         telemetry.callRefused("pets___GetPet");
-        assertThat(otel.sum("Throttles", InMemoryOpenTelemetry.tool("pets", "pets___GetPet"))).isEqualTo(1);
-        assertThat(otel.sum("Invocations", InMemoryOpenTelemetry.tool("pets", "pets___GetPet"))).isEqualTo(1);
+        assertThat(otel.sum("Throttles", InMemoryOpenTelemetry.tool("pets", "pets___GetPet")))
+                .isEqualTo(1);
+        assertThat(otel.sum("Invocations", InMemoryOpenTelemetry.tool("pets", "pets___GetPet")))
+                .isEqualTo(1);
         assertThat(telemetry.metrics().snapshot().refused()).isEqualTo(1);
         assertThat(otel.spans()).isEmpty();
     }
@@ -150,7 +168,8 @@ class GatewayTelemetryTest {
         telemetry.toolLoaded(GET_PET);
         telemetry.callRefused(null);
         assertThat(otel.sum("Throttles", Attributes.empty())).isEqualTo(1);
-        assertThat(otel.sum("Throttles", InMemoryOpenTelemetry.tool("pets", "pets___GetPet"))).isZero();
+        assertThat(otel.sum("Throttles", InMemoryOpenTelemetry.tool("pets", "pets___GetPet")))
+                .isZero();
     }
 
     @Test

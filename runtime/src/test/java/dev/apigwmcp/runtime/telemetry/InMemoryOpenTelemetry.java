@@ -26,15 +26,18 @@ public final class InMemoryOpenTelemetry implements AutoCloseable {
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
     private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
     private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-            .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
-            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+            .setTracerProvider(SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                    .build())
+            .setMeterProvider(
+                    SdkMeterProvider.builder().registerMetricReader(metrics).build())
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .build();
 
     /** Gateway telemetry reporting to this SDK, the log line as text on {@code err}. */
     public GatewayTelemetry telemetry(boolean prometheus, PrintStream err) {
-        return OpenTelemetrySupport.telemetry(sdk, new TelemetryOptions(LogFormat.TEXT, prometheus, "http", Map.of(),
-                err, Clock.systemUTC()));
+        return OpenTelemetrySupport.telemetry(
+                sdk, new TelemetryOptions(LogFormat.TEXT, prometheus, "http", Map.of(), err, Clock.systemUTC()));
     }
 
     /** Every ended span, in the order they ended. */
@@ -44,7 +47,8 @@ public final class InMemoryOpenTelemetry implements AutoCloseable {
 
     /** The one ended span with this name. */
     public SpanData span(String name) {
-        List<SpanData> named = spans().stream().filter(span -> span.getName().equals(name)).toList();
+        List<SpanData> named =
+                spans().stream().filter(span -> span.getName().equals(name)).toList();
         if (named.size() != 1) {
             throw new AssertionError("expected one span named " + name + ", got " + spans());
         }
@@ -62,17 +66,22 @@ public final class InMemoryOpenTelemetry implements AutoCloseable {
 
     /** A counter's or up-down counter's value for these attributes (0 when it has no such point). */
     public long sum(String metric, Attributes attributes) {
-        return metrics().stream().filter(m -> m.getName().equals(metric))
+        return metrics().stream()
+                .filter(m -> m.getName().equals(metric))
                 .flatMap(m -> m.getData().getPoints().stream())
                 .filter(point -> point.getAttributes().equals(attributes))
-                .mapToLong(point -> ((LongPointData) point).getValue()).sum();
+                .mapToLong(point -> ((LongPointData) point).getValue())
+                .sum();
     }
 
     /** A histogram's point for these attributes, or {@code null}. */
     public HistogramPointData histogram(String metric, Attributes attributes) {
-        return metrics().stream().filter(m -> m.getName().equals(metric))
+        return metrics().stream()
+                .filter(m -> m.getName().equals(metric))
                 .flatMap(m -> m.getHistogramData().getPoints().stream())
-                .filter(point -> point.getAttributes().equals(attributes)).findFirst().orElse(null);
+                .filter(point -> point.getAttributes().equals(attributes))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The {@code target} and {@code tool} attributes of a tool's metrics. */

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class MetricsRegistryTest {
 
-    private static final ObservedTool GET_PET = new ObservedTool("pets", "pets___GetPet", "GET", "/pets/{petId}",
-            URI.create("http://127.0.0.1:1/prod"));
-    private static final ObservedTool LIST = new ObservedTool("orders", "orders___list", "GET", "/orders",
-            URI.create("http://127.0.0.1:1/prod"));
+    private static final ObservedTool GET_PET =
+            new ObservedTool("pets", "pets___GetPet", "GET", "/pets/{petId}", URI.create("http://127.0.0.1:1/prod"));
+    private static final ObservedTool LIST =
+            new ObservedTool("orders", "orders___list", "GET", "/orders", URI.create("http://127.0.0.1:1/prod"));
 
     private final Map<String, CircuitState> circuits = new ConcurrentHashMap<>();
     private final MetricsRegistry registry = new MetricsRegistry(circuits);
@@ -38,12 +38,13 @@ class MetricsRegistryTest {
         call(GET_PET, CallOutcome.CIRCUIT_OPEN, 3, 0);
         call(GET_PET, CallOutcome.INVALID_ARGUMENTS, 3, 0);
         call(GET_PET, CallOutcome.CANCELLED, 3, 1);
-        assertThat(text()).contains(
-                "Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 5\n",
-                "Throttles_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
-                "SystemErrors_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
-                "UserErrors_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
-                "ConcurrentExecutions{target=\"pets\",tool=\"pets___GetPet\"} 0\n");
+        assertThat(text())
+                .contains(
+                        "Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 5\n",
+                        "Throttles_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
+                        "SystemErrors_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
+                        "UserErrors_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
+                        "ConcurrentExecutions{target=\"pets\",tool=\"pets___GetPet\"} 0\n");
     }
 
     @Test
@@ -61,24 +62,27 @@ class MetricsRegistryTest {
         call(GET_PET, CallOutcome.OK, 30, 1);
         call(GET_PET, CallOutcome.OK, 20_000, 1);
         String text = text();
-        assertThat(text).contains("# TYPE Latency_milliseconds histogram\n",
-                "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"5\"} 1\n",
-                "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"25\"} 1\n",
-                "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"50\"} 2\n",
-                "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"10000\"} 2\n",
-                "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"+Inf\"} 3\n",
-                "Latency_milliseconds_sum{target=\"pets\",tool=\"pets___GetPet\"} 20033\n",
-                "Latency_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 3\n");
+        assertThat(text)
+                .contains(
+                        "# TYPE Latency_milliseconds histogram\n",
+                        "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"5\"} 1\n",
+                        "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"25\"} 1\n",
+                        "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"50\"} 2\n",
+                        "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"10000\"} 2\n",
+                        "Latency_milliseconds_bucket{target=\"pets\",tool=\"pets___GetPet\",le=\"+Inf\"} 3\n",
+                        "Latency_milliseconds_sum{target=\"pets\",tool=\"pets___GetPet\"} 20033\n",
+                        "Latency_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 3\n");
     }
 
     @Test
     void targetExecutionTimeCountsOnlyCallsThatReachedTheUpstream() {
         call(GET_PET, CallOutcome.INVALID_ARGUMENTS, 2, 0);
         call(GET_PET, CallOutcome.OK, 40, 1);
-        assertThat(text()).contains(
-                "TargetExecutionTime_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
-                "TargetExecutionTime_milliseconds_sum{target=\"pets\",tool=\"pets___GetPet\"} 20\n",
-                "Latency_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 2\n");
+        assertThat(text())
+                .contains(
+                        "TargetExecutionTime_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
+                        "TargetExecutionTime_milliseconds_sum{target=\"pets\",tool=\"pets___GetPet\"} 20\n",
+                        "Latency_milliseconds_count{target=\"pets\",tool=\"pets___GetPet\"} 2\n");
     }
 
     @Test
@@ -98,7 +102,9 @@ class MetricsRegistryTest {
         registry.started(registry.counters(LIST));
         MetricsRegistry.Snapshot snapshot = registry.snapshot();
         assertThat(snapshot.calls()).isEqualTo(2);
-        assertThat(snapshot.outcomes()).containsEntry(CallOutcome.OK, 1L).containsEntry(CallOutcome.GATEWAY_THROTTLED, 1L)
+        assertThat(snapshot.outcomes())
+                .containsEntry(CallOutcome.OK, 1L)
+                .containsEntry(CallOutcome.GATEWAY_THROTTLED, 1L)
                 .containsEntry(CallOutcome.TIMEOUT, 0L);
         assertThat(snapshot.errors()).isEqualTo(1);
         assertThat(snapshot.attempts()).isEqualTo(1);
@@ -109,7 +115,9 @@ class MetricsRegistryTest {
     void aNameThatIsNoToolIsCountedWithoutLabels() {
         call(ObservedTool.unknown("made\"up"), CallOutcome.INVALID_ARGUMENTS, 1, 0);
         String text = text();
-        assertThat(text).contains("Invocations_total 1\n", "UserErrors_total 1\n").doesNotContain("made");
+        assertThat(text)
+                .contains("Invocations_total 1\n", "UserErrors_total 1\n")
+                .doesNotContain("made");
         assertThat(registry.snapshot().calls()).isEqualTo(1);
     }
 
@@ -123,8 +131,9 @@ class MetricsRegistryTest {
     void reportsEachTargetsCircuitState() {
         circuits.put("pets", CircuitState.OPEN);
         circuits.put("orders", CircuitState.HALF_OPEN);
-        assertThat(text()).contains("# TYPE CircuitState gauge\nCircuitState{target=\"orders\"} 1\n"
-                + "CircuitState{target=\"pets\"} 2\n");
+        assertThat(text())
+                .contains("# TYPE CircuitState gauge\nCircuitState{target=\"orders\"} 1\n"
+                        + "CircuitState{target=\"pets\"} 2\n");
     }
 
     @Test
@@ -132,8 +141,8 @@ class MetricsRegistryTest {
         call(GET_PET, CallOutcome.OK, 1, 1);
         call(LIST, CallOutcome.OK, 1, 1);
         String text = text();
-        assertThat(text.indexOf("Invocations_total{target=\"orders\"")).isLessThan(
-                text.indexOf("Invocations_total{target=\"pets\""));
+        assertThat(text.indexOf("Invocations_total{target=\"orders\""))
+                .isLessThan(text.indexOf("Invocations_total{target=\"pets\""));
     }
 
     @Test
@@ -141,8 +150,10 @@ class MetricsRegistryTest {
         call(GET_PET, CallOutcome.OK, 1, 1);
         call(ObservedTool.unknown("nope"), CallOutcome.INVALID_ARGUMENTS, 1, 0);
         circuits.put("pets", CircuitState.CLOSED);
-        assertThat(text().lines()).allMatch(line -> line.startsWith("# HELP ") || line.startsWith("# TYPE ")
-                || line.matches("[A-Za-z_:][A-Za-z0-9_:]*(\\{([a-z_]+=\"[^\"]*\",?)+\\})? [0-9.eE+-]+"));
+        assertThat(text().lines())
+                .allMatch(line -> line.startsWith("# HELP ")
+                        || line.startsWith("# TYPE ")
+                        || line.matches("[A-Za-z_:][A-Za-z0-9_:]*(\\{([a-z_]+=\"[^\"]*\",?)+\\})? [0-9.eE+-]+"));
     }
 
     @Test

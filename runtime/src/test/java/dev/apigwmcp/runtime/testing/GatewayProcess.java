@@ -36,8 +36,12 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** The command line that starts {@code jar} with {@code args}, in this JVM's Java, with a small heap. */
     public static List<String> javaCommand(Path jar, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()));
         command.addAll(List.of(args));
         return command;
     }
@@ -66,25 +70,28 @@ public final class GatewayProcess implements AutoCloseable {
         Process process = builder.start();
         process.getOutputStream().close();
         CompletableFuture<URI> endpoint = new CompletableFuture<>();
-        Thread copier = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                    StandardCharsets.UTF_8)); PrintWriter log = new PrintWriter(Files.newBufferedWriter(stderrLog))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    log.println(line);
-                    log.flush();
-                    Matcher matcher = SERVING.matcher(line);
-                    if (matcher.find()) {
-                        endpoint.complete(URI.create(matcher.group(1)));
+        Thread copier = new Thread(
+                () -> {
+                    try (BufferedReader reader = new BufferedReader(
+                                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+                            PrintWriter log = new PrintWriter(Files.newBufferedWriter(stderrLog))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            log.println(line);
+                            log.flush();
+                            Matcher matcher = SERVING.matcher(line);
+                            if (matcher.find()) {
+                                endpoint.complete(URI.create(matcher.group(1)));
+                            }
+                        }
+                    } catch (IOException e) {
+                        endpoint.completeExceptionally(e);
+                    } finally {
+                        endpoint.completeExceptionally(
+                                new IllegalStateException("the gateway exited without serving; see " + stderrLog));
                     }
-                }
-            } catch (IOException e) {
-                endpoint.completeExceptionally(e);
-            } finally {
-                endpoint.completeExceptionally(new IllegalStateException("the gateway exited without serving; see "
-                        + stderrLog));
-            }
-        }, "gateway-stderr");
+                },
+                "gateway-stderr");
         copier.setDaemon(true);
         copier.start();
         try {

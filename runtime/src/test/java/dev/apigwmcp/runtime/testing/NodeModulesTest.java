@@ -34,7 +34,9 @@ class NodeModulesTest {
             assumeTrue(!Files.isDirectory(dir.resolve(".mvn")), "the temporary folder lies inside a Maven project");
         }
 
-        assertThatThrownBy(() -> NodeModules.cacheFolder("", outside)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(outside.toString()).hasMessageContaining("-Dnpm.cache=");
+        assertThatThrownBy(() -> NodeModules.cacheFolder("", outside))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(outside.toString())
+                .hasMessageContaining("-Dnpm.cache=");
     }
 }

@@ -33,17 +33,24 @@ import java.util.regex.Pattern;
 public final class RoundRobinProxy implements AutoCloseable {
 
     /** One request as the router sees it: HTTP method, the JSON-RPC method in its body (or {@code null}). */
-    public record Forwarded(String httpMethod, String rpcMethod) {
-    }
+    public record Forwarded(String httpMethod, String rpcMethod) {}
 
     /** Where a request went and what came back. */
-    public record Routed(String httpMethod, String rpcMethod, int replica, int status) {
-    }
+    public record Routed(String httpMethod, String rpcMethod, int replica, int status) {}
 
     private static final Pattern RPC_METHOD = Pattern.compile("\"method\"\\s*:\\s*\"([^\"]+)\"");
     /** Headers the JDK client sets itself, or that belong to one hop only. */
-    private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
-            "expect", "upgrade", "keep-alive", "te", "trailer", "proxy-connection");
+    private static final Set<String> HOP = Set.of(
+            "host",
+            "connection",
+            "content-length",
+            "transfer-encoding",
+            "expect",
+            "upgrade",
+            "keep-alive",
+            "te",
+            "trailer",
+            "proxy-connection");
 
     private final List<URI> replicas;
     private final ToIntFunction<Forwarded> route;
@@ -53,8 +60,10 @@ public final class RoundRobinProxy implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final List<Routed> log = Collections.synchronizedList(new ArrayList<>());
 
     private RoundRobinProxy(List<URI> replicas, ToIntFunction<Forwarded> route) throws IOException {
@@ -81,7 +90,8 @@ public final class RoundRobinProxy implements AutoCloseable {
 
     /** The endpoint URL clients use: the first replica's path on the proxy's port. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + replicas.get(0).getPath());
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                + replicas.get(0).getPath());
     }
 
     /** Every request so far, in the order they were answered. */
@@ -104,9 +114,13 @@ public final class RoundRobinProxy implements AutoCloseable {
             }
             int replica = route.applyAsInt(new Forwarded(exchange.getRequestMethod(), rpcMethod));
             URI target = replicas.get(replica).resolve(exchange.getRequestURI().getRawPath());
-            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                    .timeout(Duration.ofSeconds(60))
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!HOP.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(value -> request.header(name, value));
@@ -149,7 +163,9 @@ public final class RoundRobinProxy implements AutoCloseable {
             replicas.add(URI.create(args[i]));
         }
         RoundRobinProxy proxy = start(replicas);
-        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), Integer.toString(proxy.server.getAddress().getPort()));
+        java.nio.file.Files.writeString(
+                java.nio.file.Path.of(args[0]),
+                Integer.toString(proxy.server.getAddress().getPort()));
         Thread.currentThread().join();
     }
 

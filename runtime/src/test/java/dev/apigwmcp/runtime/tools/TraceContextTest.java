@@ -21,26 +21,27 @@ class TraceContextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra",
-        "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
-        "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
-        "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0g",
-        "00_4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7_01",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\r\nX-Injected: 1",
-        ""
-    })
+    @ValueSource(
+            strings = {
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra",
+                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+                "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+                "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0g",
+                "00_4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7_01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\r\nX-Injected: 1",
+                ""
+            })
     void refusesAMalformedTraceparent(String traceparent) {
         assertThat(TraceContext.of(traceparent, null)).isNull();
     }
 
     @Test
     void readsALaterVersionByItsFirstFieldsAndPassesItOnAsVersionZero() {
-        TraceContext context = TraceContext.of("cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-09-what-ever",
-                null);
+        TraceContext context =
+                TraceContext.of("cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-09-what-ever", null);
         assertThat(context.traceparent()).isEqualTo(PARENT);
     }
 
@@ -58,8 +59,9 @@ class TraceContextTest {
 
     @Test
     void readsTheContextFromMetaAsMcpCarriesIt() {
-        var meta = JsonMapper.builder().build().readTree("{\"traceparent\":\"" + PARENT + "\",\"tracestate\":\"a=1\","
-                + "\"progressToken\":3}");
+        var meta = JsonMapper.builder()
+                .build()
+                .readTree("{\"traceparent\":\"" + PARENT + "\",\"tracestate\":\"a=1\"," + "\"progressToken\":3}");
         assertThat(TraceContext.fromMeta(meta)).isEqualTo(new TraceContext(PARENT, "a=1"));
     }
 

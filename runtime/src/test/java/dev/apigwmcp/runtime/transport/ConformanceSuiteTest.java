@@ -27,20 +27,35 @@ class ConformanceSuiteTest {
 
     @Test
     void conformanceSuitePassesExceptBaseline() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("conformance.skip"), "conformance suite skipped by -Dconformance.skip=true");
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("conformance.skip"), "conformance suite skipped by -Dconformance.skip=true");
         Path module = Path.of("").toAbsolutePath();
         NodeModules node = NodeModules.ensureInstalled(module.resolve("target"));
         Path baseline = module.resolve("src/test/resources/conformance-baseline.yml");
         Path workDir = Files.createDirectories(module.resolve("target/conformance"));
         Path log = workDir.resolve("conformance.log");
         HttpOptions options = HttpOptions.defaults().withPort(0);
-        try (HttpTransport transport = new HttpTransport(new McpServer(new FixtureToolService(), ServerOptions.defaults()), options).start()) {
-            int exit = node.run(List.of(node.conformanceCli().toString(), "server", "--url",
-                    transport.endpoint().toString(), "--expected-failures", baseline.toString()), workDir, log, 240);
+        try (HttpTransport transport =
+                new HttpTransport(new McpServer(new FixtureToolService(), ServerOptions.defaults()), options).start()) {
+            int exit = node.run(
+                    List.of(
+                            node.conformanceCli().toString(),
+                            "server",
+                            "--url",
+                            transport.endpoint().toString(),
+                            "--expected-failures",
+                            baseline.toString()),
+                    workDir,
+                    log,
+                    240);
             String output = Files.readString(log, StandardCharsets.UTF_8);
             System.err.println(output);
-            assertThat(exit).as("conformance suite timed out; output in %s", log).isNotEqualTo(-1);
-            assertThat(exit).as("conformance suite reported unexpected results (see %s):%n%s", log, tail(output)).isZero();
+            assertThat(exit)
+                    .as("conformance suite timed out; output in %s", log)
+                    .isNotEqualTo(-1);
+            assertThat(exit)
+                    .as("conformance suite reported unexpected results (see %s):%n%s", log, tail(output))
+                    .isZero();
         }
     }
 

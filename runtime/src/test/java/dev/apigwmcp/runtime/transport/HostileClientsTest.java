@@ -56,8 +56,9 @@ class HostileClientsTest {
     private static final int BATCH_REQUESTS = 16;
     private static final String MODERN_META = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
-    private static final String[] MODERN_CALL_HEADERS = {"Accept: application/json", "MCP-Protocol-Version: 2026-07-28",
-        "Mcp-Method: tools/call", "Mcp-Name: slow"};
+    private static final String[] MODERN_CALL_HEADERS = {
+        "Accept: application/json", "MCP-Protocol-Version: 2026-07-28", "Mcp-Method: tools/call", "Mcp-Name: slow"
+    };
 
     private final CountingTools tools = new CountingTools();
     private HttpTransport transport;
@@ -68,18 +69,34 @@ class HostileClientsTest {
 
     @BeforeAll
     void start() throws Exception {
-        HttpOptions options = new HttpOptions("127.0.0.1", 0, "/mcp", 4L << 20, SESSIONS, Duration.ofMinutes(30),
-                Set.of(), Set.of(), 32, Duration.ofSeconds(30),
-                new ClientLimits(READ_IDLE, READ_TIMEOUT, SESSIONS_PER_CLIENT, Duration.ofSeconds(1), CALLS_PER_CLIENT));
+        HttpOptions options = new HttpOptions(
+                "127.0.0.1",
+                0,
+                "/mcp",
+                4L << 20,
+                SESSIONS,
+                Duration.ofMinutes(30),
+                Set.of(),
+                Set.of(),
+                32,
+                Duration.ofSeconds(30),
+                new ClientLimits(
+                        READ_IDLE, READ_TIMEOUT, SESSIONS_PER_CLIENT, Duration.ofSeconds(1), CALLS_PER_CLIENT));
         // Worker threads a burst starts end one second after it, so that the count is back to idle within the suite.
-        transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults().withLimits(CALLS_PER_SESSION,
-                BATCH_REQUESTS)), options, Duration.ofSeconds(1)).start();
+        transport = new HttpTransport(
+                        new McpServer(tools, ServerOptions.defaults().withLimits(CALLS_PER_SESSION, BATCH_REQUESTS)),
+                        options,
+                        Duration.ofSeconds(1))
+                .start();
         port = transport.port();
         normal = sdkClient();
         for (int i = 0; i < 200; i++) {
             // Warm-up, unmeasured: classes loaded and compiled on both sides, connection open.
             normal.listTools();
-            normal.callTool(McpSchema.CallToolRequest.builder().name("echo").arguments(Map.of("warm", i)).build());
+            normal.callTool(McpSchema.CallToolRequest.builder()
+                    .name("echo")
+                    .arguments(Map.of("warm", i))
+                    .build());
         }
         Thread.sleep(2_500); // the warm-up's extra worker threads end (1 s idle, then the next eviction pass)
         idleGatewayThreads = gatewayThreads();
@@ -93,10 +110,14 @@ class HostileClientsTest {
             // Tolerance: none for the gateway's own threads (mcp-http*). Two descriptors: the well-behaved client's
             // JDK HttpClient may keep one more pooled connection than at the start, and both of its ends are in this
             // process. A leak per hostile connection would show as hundreds.
-            boolean idle = eventually(Duration.ofSeconds(15),
+            boolean idle = eventually(
+                    Duration.ofSeconds(15),
                     () -> gatewayThreads() <= idleGatewayThreads && fileDescriptors() <= idleFileDescriptors + 2);
-            assertThat(idle).as("gateway threads %d (idle %d), file descriptors %d (idle %d): %s", gatewayThreads(),
-                    idleGatewayThreads, fileDescriptors(), idleFileDescriptors, threadNames()).isTrue();
+            assertThat(idle)
+                    .as(
+                            "gateway threads %d (idle %d), file descriptors %d (idle %d): %s",
+                            gatewayThreads(), idleGatewayThreads, fileDescriptors(), idleFileDescriptors, threadNames())
+                    .isTrue();
         } finally {
             normal.close();
             transport.close();
@@ -120,7 +141,9 @@ class HostileClientsTest {
             // connections keeps a few threads busy for a moment, longer on a loaded machine, so the count is
             // polled for a while shorter than that limit.
             boolean released = eventually(Duration.ofMillis(800), () -> transport.busyThreads() <= idleBusy + 2);
-            assertThat(released).as("busy threads %d (idle %d)", transport.busyThreads(), idleBusy).isTrue();
+            assertThat(released)
+                    .as("busy threads %d (idle %d)", transport.busyThreads(), idleBusy)
+                    .isTrue();
             for (int round = 0; round < 3; round++) {
                 normalClientIsServed();
             }
@@ -160,13 +183,15 @@ class HostileClientsTest {
             }
             trickle.stop();
             // A byte every 100 ms keeps within the idle limit unless this loaded machine starved the sender.
-            assumeTrue(trickle.longestGap().compareTo(READ_IDLE) < 0, "the test's sender was starved: " + trickle.longestGap());
+            assumeTrue(
+                    trickle.longestGap().compareTo(READ_IDLE) < 0,
+                    "the test's sender was starved: " + trickle.longestGap());
             assertThat(answers).allSatisfy(answer -> {
                 assertThat(answer.status()).isEqualTo(408);
                 assertThat(answer.body()).contains("did not arrive within 2500 ms");
             });
-            assertThat(answers.subList(10, 20)).allSatisfy(answer ->
-                    assertThat(answer.body()).contains("headers were not received in time"));
+            assertThat(answers.subList(10, 20))
+                    .allSatisfy(answer -> assertThat(answer.body()).contains("headers were not received in time"));
         } finally {
             trickle.stop();
             closeAll(bodies);
@@ -194,7 +219,8 @@ class HostileClientsTest {
 
     @Test
     void aKeepAliveConnectionIdleBetweenRequestsIsNotCutByTheReadDeadlines() throws Exception {
-        String discover = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"server/discover\",\"params\":{" + MODERN_META + "}}";
+        String discover =
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"server/discover\",\"params\":{" + MODERN_META + "}}";
         try (Socket socket = RawHttp.connect(HOSTILE, port)) {
             write(socket, "GET /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(405);
@@ -212,20 +238,29 @@ class HostileClientsTest {
         String session = initialize(HOSTILE, "2025-03-26");
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < 10_000; i++) {
-            batch.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(i)
+            batch.append(i == 0 ? "" : ",")
+                    .append("{\"jsonrpc\":\"2.0\",\"id\":")
+                    .append(i)
                     .append(",\"method\":\"tools/call\",\"params\":{\"name\":\"slow\",\"arguments\":{\"ms\":500}}}");
         }
         int startedBefore = tools.started.get();
-        CompletableFuture<RawHttp.Answer> answer = CompletableFuture.supplyAsync(() -> post(HOSTILE, batch.append(']').toString(),
-                "Accept: application/json", "Mcp-Session-Id: " + session, "MCP-Protocol-Version: 2025-03-26"));
-        assertThat(eventually(Duration.ofSeconds(5), () -> tools.running.get() == CALLS_PER_SESSION)).isTrue();
+        CompletableFuture<RawHttp.Answer> answer = CompletableFuture.supplyAsync(() -> post(
+                HOSTILE,
+                batch.append(']').toString(),
+                "Accept: application/json",
+                "Mcp-Session-Id: " + session,
+                "MCP-Protocol-Version: 2025-03-26"));
+        assertThat(eventually(Duration.ofSeconds(5), () -> tools.running.get() == CALLS_PER_SESSION))
+                .isTrue();
         normalClientIsServed();
 
-        JsonNode replies = JsonRpc.MAPPER.readTree(answer.get(10, TimeUnit.SECONDS).body());
+        JsonNode replies =
+                JsonRpc.MAPPER.readTree(answer.get(10, TimeUnit.SECONDS).body());
         assertThat(replies).hasSize(10_000);
         assertThat(tools.started.get() - startedBefore).isEqualTo(CALLS_PER_SESSION);
         assertThat(count(replies, "/result/content/0/text", "slept 500")).isEqualTo(CALLS_PER_SESSION);
-        assertThat(count(replies, "/error/data/limit", "max-calls-per-session")).isEqualTo(BATCH_REQUESTS - CALLS_PER_SESSION);
+        assertThat(count(replies, "/error/data/limit", "max-calls-per-session"))
+                .isEqualTo(BATCH_REQUESTS - CALLS_PER_SESSION);
         assertThat(count(replies, "/error/data/limit", "max-batch-requests")).isEqualTo(10_000 - BATCH_REQUESTS);
         normalClientIsServed();
     }
@@ -237,19 +272,29 @@ class HostileClientsTest {
         int cancelledBefore = tools.cancelled.get();
         try (Socket first = RawHttp.connect(HOSTILE, port)) {
             RawHttp.send(first, call, port, legacyHeaders(session, "Accept: application/json"));
-            assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == 1)).isTrue();
+            assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == 1))
+                    .isTrue();
 
-            RawHttp.Answer duplicate = RawHttp.post(HOSTILE, port, call, legacyHeaders(session, "Accept: application/json"));
-            assertThat(JsonRpc.MAPPER.readTree(duplicate.body()).at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
+            RawHttp.Answer duplicate =
+                    RawHttp.post(HOSTILE, port, call, legacyHeaders(session, "Accept: application/json"));
+            assertThat(JsonRpc.MAPPER
+                            .readTree(duplicate.body())
+                            .at("/error/code")
+                            .asInt())
+                    .isEqualTo(JsonRpc.INVALID_REQUEST);
             assertThat(duplicate.body()).contains("id 7 is already used by a request still in flight");
             assertThat(transport.callsInFlight(HOSTILE)).isEqualTo(1);
 
-            RawHttp.Answer cancel = RawHttp.post(HOSTILE, port, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
-                    + "\"params\":{\"requestId\":7}}", legacyHeaders(session, "Accept: application/json"));
+            RawHttp.Answer cancel = RawHttp.post(
+                    HOSTILE,
+                    port,
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\"," + "\"params\":{\"requestId\":7}}",
+                    legacyHeaders(session, "Accept: application/json"));
             assertThat(cancel.status()).isEqualTo(202);
             RawHttp.Answer answer = RawHttp.read(first.getInputStream());
             assertThat(answer.status()).isEqualTo(200);
-            assertThat(JsonRpc.MAPPER.readTree(answer.body()).at("/error/code").asInt()).isEqualTo(JsonRpc.REQUEST_CANCELLED);
+            assertThat(JsonRpc.MAPPER.readTree(answer.body()).at("/error/code").asInt())
+                    .isEqualTo(JsonRpc.REQUEST_CANCELLED);
         }
         assertThat(tools.cancelled.get() - cancelledBefore).isEqualTo(1);
         assertThat(transport.callsInFlight(HOSTILE)).isZero();
@@ -259,19 +304,34 @@ class HostileClientsTest {
     @Test
     void deletingASessionCancelsItsCallsAndAnswersEachOfThem() throws Exception {
         String session = initialize(HOSTILE, "2025-11-25");
-        try (Socket json = RawHttp.connect(HOSTILE, port); Socket sse = RawHttp.connect(HOSTILE, port)) {
-            RawHttp.send(json, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}", port,
+        try (Socket json = RawHttp.connect(HOSTILE, port);
+                Socket sse = RawHttp.connect(HOSTILE, port)) {
+            RawHttp.send(
+                    json,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}",
+                    port,
                     legacyHeaders(session, "Accept: application/json"));
-            RawHttp.send(sse, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}", port,
+            RawHttp.send(
+                    sse,
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}",
+                    port,
                     legacyHeaders(session, "Accept: application/json, text/event-stream"));
-            assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == 2)).isTrue();
+            assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == 2))
+                    .isTrue();
 
             try (Socket delete = RawHttp.connect(HOSTILE, port)) {
-                write(delete, "DELETE /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nMcp-Session-Id: " + session + "\r\nConnection: close\r\n\r\n");
+                write(
+                        delete,
+                        "DELETE /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nMcp-Session-Id: " + session
+                                + "\r\nConnection: close\r\n\r\n");
                 assertThat(RawHttp.read(delete.getInputStream()).status()).isEqualTo(204);
             }
             RawHttp.Answer jsonAnswer = RawHttp.read(json.getInputStream());
-            assertThat(JsonRpc.MAPPER.readTree(jsonAnswer.body()).at("/error/message").asString()).contains("its session ended");
+            assertThat(JsonRpc.MAPPER
+                            .readTree(jsonAnswer.body())
+                            .at("/error/message")
+                            .asString())
+                    .contains("its session ended");
             RawHttp.Answer sseAnswer = RawHttp.read(sse.getInputStream());
             assertThat(sseAnswer.body()).contains("\"code\":" + JsonRpc.REQUEST_CANCELLED, "its session ended");
         }
@@ -282,20 +342,29 @@ class HostileClientsTest {
     @Test
     void closingTheConnectionCancelsTheCallPromptlyWithOrWithoutSse() throws Exception {
         int cancelledBefore = tools.cancelled.get();
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"," + MODERN_META + "}}";
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
+                + MODERN_META + "}}";
         Socket json = RawHttp.connect(HOSTILE, port);
         Socket sse = RawHttp.connect(HOSTILE, port);
         RawHttp.send(json, body, port, MODERN_CALL_HEADERS);
-        RawHttp.send(sse, body, port, "Accept: application/json, text/event-stream", "MCP-Protocol-Version: 2026-07-28",
-                "Mcp-Method: tools/call", "Mcp-Name: slow");
-        assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == 2)).isTrue();
+        RawHttp.send(
+                sse,
+                body,
+                port,
+                "Accept: application/json, text/event-stream",
+                "MCP-Protocol-Version: 2026-07-28",
+                "Mcp-Method: tools/call",
+                "Mcp-Name: slow");
+        assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == 2))
+                .isTrue();
         long closed = System.nanoTime();
         json.close();
         sse.close();
 
         // Heartbeats (two a second) find the closed connection: the first write after the close only draws the
         // peer's reset, the next one fails; so within about a second (the bound leaves room for a loaded machine).
-        assertThat(eventually(Duration.ofSeconds(5), () -> tools.cancelled.get() - cancelledBefore == 2)).isTrue();
+        assertThat(eventually(Duration.ofSeconds(5), () -> tools.cancelled.get() - cancelledBefore == 2))
+                .isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofMillis(2500));
         assertThat(transport.callsInFlight(HOSTILE)).isZero();
         normalClientIsServed();
@@ -304,14 +373,16 @@ class HostileClientsTest {
     @Test
     void oneClientsCallsBeyondItsShareAreRefusedWhileOthersKeepCalling() throws Exception {
         List<Socket> held = new ArrayList<>();
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"," + MODERN_META + "}}";
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
+                + MODERN_META + "}}";
         try {
             for (int i = 0; i < CALLS_PER_CLIENT; i++) {
                 Socket socket = RawHttp.connect(HOSTILE, port);
                 RawHttp.send(socket, body, port, MODERN_CALL_HEADERS);
                 held.add(socket);
             }
-            assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == CALLS_PER_CLIENT)).isTrue();
+            assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == CALLS_PER_CLIENT))
+                    .isTrue();
 
             RawHttp.Answer refused = RawHttp.post(HOSTILE, port, body, MODERN_CALL_HEADERS);
             JsonNode error = JsonRpc.MAPPER.readTree(refused.body()).get("error");
@@ -321,7 +392,8 @@ class HostileClientsTest {
         } finally {
             closeAll(held);
         }
-        assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == 0)).isTrue();
+        assertThat(eventually(Duration.ofSeconds(5), () -> transport.callsInFlight(HOSTILE) == 0))
+                .isTrue();
     }
 
     @Test
@@ -339,12 +411,17 @@ class HostileClientsTest {
         // A client never seen before still gets a session, and can use it. (Raw HTTP: a second SDK client's JDK
         // HttpClient would keep its selector's descriptors until collected, blurring the descriptor count.)
         String newcomer = initialize("127.0.0.6", "2025-11-25");
-        RawHttp.Answer listed = RawHttp.post("127.0.0.6", port, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
+        RawHttp.Answer listed = RawHttp.post(
+                "127.0.0.6",
+                port,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
                 legacyHeaders(newcomer, "Accept: application/json"));
-        assertThat(JsonRpc.MAPPER.readTree(listed.body()).at("/result/tools").size()).isPositive();
+        assertThat(JsonRpc.MAPPER.readTree(listed.body()).at("/result/tools").size())
+                .isPositive();
         // Never used after initialize: gone after the unused-session period (1 s here) and a reaper pass; the
         // well-behaved client's and the newcomer's stay.
-        assertThat(eventually(Duration.ofSeconds(5), () -> transport.sessionCount() == 2)).isTrue();
+        assertThat(eventually(Duration.ofSeconds(5), () -> transport.sessionCount() == 2))
+                .isTrue();
         normalClientIsServed();
     }
 
@@ -355,11 +432,15 @@ class HostileClientsTest {
         private long longestGap;
 
         Trickle(List<Socket> bodies, List<Socket> headers) {
-            timer.scheduleWithFixedDelay(() -> {
-                bodies.forEach(socket -> write(socket, " "));
-                headers.forEach(socket -> write(socket, "X"));
-                tick();
-            }, 100, 100, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(
+                    () -> {
+                        bodies.forEach(socket -> write(socket, " "));
+                        headers.forEach(socket -> write(socket, "X"));
+                        tick();
+                    },
+                    100,
+                    100,
+                    TimeUnit.MILLISECONDS);
         }
 
         private synchronized void tick() {
@@ -379,7 +460,10 @@ class HostileClientsTest {
 
     private McpSyncClient sdkClient() {
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
-                .endpoint("/mcp").build()).requestTimeout(Duration.ofSeconds(10)).build();
+                        .endpoint("/mcp")
+                        .build())
+                .requestTimeout(Duration.ofSeconds(10))
+                .build();
         client.initialize();
         return client;
     }
@@ -397,8 +481,10 @@ class HostileClientsTest {
             long start = System.nanoTime();
             assertThat(normal.listTools().tools()).isNotEmpty();
             long listed = System.nanoTime();
-            McpSchema.CallToolResult echo = normal.callTool(McpSchema.CallToolRequest.builder().name("echo")
-                    .arguments(Map.of("round", round)).build());
+            McpSchema.CallToolResult echo = normal.callTool(McpSchema.CallToolRequest.builder()
+                    .name("echo")
+                    .arguments(Map.of("round", round))
+                    .build());
             long called = System.nanoTime();
             assertThat(echo.isError()).isNotEqualTo(Boolean.TRUE);
             lists[round] = listed - start;
@@ -411,13 +497,21 @@ class HostileClientsTest {
     private static void withinBound(String what, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        assertThat(Duration.ofNanos(sorted[sorted.length / 2])).as(what + " median").isLessThan(NORMAL_BOUND);
-        assertThat(Duration.ofNanos(sorted[sorted.length - 1])).as(what + " slowest").isLessThan(NORMAL_BOUND.multipliedBy(10));
+        assertThat(Duration.ofNanos(sorted[sorted.length / 2]))
+                .as(what + " median")
+                .isLessThan(NORMAL_BOUND);
+        assertThat(Duration.ofNanos(sorted[sorted.length - 1]))
+                .as(what + " slowest")
+                .isLessThan(NORMAL_BOUND.multipliedBy(10));
     }
 
     private String initialize(String address, String version) throws IOException {
-        RawHttp.Answer answer = RawHttp.post(address, port, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
-                + "\"params\":{\"protocolVersion\":\"" + version + "\"}}", "Accept: application/json");
+        RawHttp.Answer answer = RawHttp.post(
+                address,
+                port,
+                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\"," + "\"params\":{\"protocolVersion\":\""
+                        + version + "\"}}",
+                "Accept: application/json");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.header("Mcp-Session-Id");
     }
@@ -480,7 +574,9 @@ class HostileClientsTest {
     }
 
     private static long gatewayThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("mcp-http")).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("mcp-http"))
+                .count();
     }
 
     private static long fileDescriptors() {
@@ -492,6 +588,9 @@ class HostileClientsTest {
     }
 
     private static List<String> threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .sorted()
+                .toList();
     }
 }

@@ -15,8 +15,8 @@ import dev.apigwmcp.runtime.telemetry.LogFormat;
 import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.telemetry.ObservedTool;
 import dev.apigwmcp.runtime.telemetry.TelemetryOptions;
-import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.tools.CallContext;
+import dev.apigwmcp.runtime.tools.TraceContext;
 import dev.apigwmcp.runtime.upstream.CallOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,10 +44,17 @@ class HttpTelemetryTest {
 
     private final RecordingToolService tools = new RecordingToolService();
     /** HTTP/1.1: the JDK client's h2c upgrade attempt would hold a second request until the first is answered. */
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final GatewayTelemetry telemetry = GatewayTelemetry.create(new TelemetryOptions(LogFormat.TEXT, true,
-            "http", Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final GatewayTelemetry telemetry = GatewayTelemetry.create(new TelemetryOptions(
+            LogFormat.TEXT,
+            true,
+            "http",
+            Map.of(),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             Clock.systemUTC()));
     private HttpTransport transport;
 
@@ -56,21 +63,38 @@ class HttpTelemetryTest {
     }
 
     private HttpTransport start(MetricsRegistry metrics, ClientLimits limits) throws Exception {
-        HttpOptions options = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5), Set.of(),
-                Set.of(), 8, Duration.ofSeconds(30), limits);
-        transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults(), false, telemetry::callRefused),
-                options, null, metrics).start();
+        HttpOptions options = new HttpOptions(
+                "127.0.0.1",
+                0,
+                "/mcp",
+                4096,
+                2,
+                Duration.ofMinutes(5),
+                Set.of(),
+                Set.of(),
+                8,
+                Duration.ofSeconds(30),
+                limits);
+        transport = new HttpTransport(
+                        new McpServer(tools, ServerOptions.defaults(), false, telemetry::callRefused),
+                        options,
+                        null,
+                        metrics)
+                .start();
         return transport;
     }
 
     private HttpRequest modernCall(String tool, String arguments) {
         return HttpRequest.newBuilder(transport.endpoint())
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", tool)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
                         + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "," + MODERN_META
-                        + "}}")).build();
+                        + "}}"))
+                .build();
     }
 
     @AfterEach
@@ -93,14 +117,18 @@ class HttpTelemetryTest {
     void aTraceparentHeaderReachesTheToolSide() throws Exception {
         start(null);
         HttpResponse<String> response = send(HttpRequest.newBuilder(transport.endpoint())
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
-                .header("Mcp-Name", "echo").header("traceparent", CALLER).header("tracestate", "rojo=1")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", "echo")
+                .header("traceparent", CALLER)
+                .header("tracestate", "rojo=1")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-                        + "\"params\":{\"name\":\"echo\",\"arguments\":{}," + MODERN_META + "}}")).build());
+                        + "\"params\":{\"name\":\"echo\",\"arguments\":{}," + MODERN_META + "}}"))
+                .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(tools.contexts()).extracting(CallContext::trace)
-                .containsExactly(new TraceContext(CALLER, "rojo=1"));
+        assertThat(tools.contexts()).extracting(CallContext::trace).containsExactly(new TraceContext(CALLER, "rojo=1"));
     }
 
     @Test
@@ -109,26 +137,39 @@ class HttpTelemetryTest {
         start(metrics);
         ObservedTool tool = new ObservedTool("pets", "pets___GetPet", "GET", "/pets/{petId}", null);
         telemetry.callStarted(tool, CallContext.NONE).ended(CallOutcome.THROTTLED, 429, null);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(metricsUri()).GET().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(metricsUri()).GET().build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(MetricsRegistry.CONTENT_TYPE);
-        assertThat(response.body()).contains("Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
-                "Throttles_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n");
+        assertThat(response.body())
+                .contains(
+                        "Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n",
+                        "Throttles_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n");
     }
 
     @Test
     void aCallRefusedOverTheClientsLimitIsAThrottleInMetrics() throws Exception {
         telemetry.toolLoaded(new ObservedTool("fixture", "slow", "GET", "/slow", null));
         ClientLimits oneCall = ClientLimits.defaults();
-        start(telemetry.prometheus().orElseThrow(), new ClientLimits(oneCall.readIdle(), oneCall.readTimeout(),
-                oneCall.maxSessionsPerClient(), oneCall.unusedSessionIdle(), 1));
+        start(
+                telemetry.prometheus().orElseThrow(),
+                new ClientLimits(
+                        oneCall.readIdle(),
+                        oneCall.readTimeout(),
+                        oneCall.maxSessionsPerClient(),
+                        oneCall.unusedSessionIdle(),
+                        1));
         var running = client.sendAsync(modernCall("slow", "{\"ms\":3000}"), HttpResponse.BodyHandlers.ofString());
         for (int i = 0; i < 250 && transport.callsInFlight("127.0.0.1") == 0; i++) {
             Thread.sleep(20);
         }
-        assertThat(transport.callsInFlight("127.0.0.1")).as("the first call is running").isEqualTo(1);
+        assertThat(transport.callsInFlight("127.0.0.1"))
+                .as("the first call is running")
+                .isEqualTo(1);
         HttpResponse<String> refused = send(modernCall("slow", "{\"ms\":1}"));
-        assertThat(refused.body()).as("a second call while the first runs is refused").contains("-32000")
+        assertThat(refused.body())
+                .as("a second call while the first runs is refused")
+                .contains("-32000")
                 .contains("max-calls-per-client");
         String text = send(HttpRequest.newBuilder(metricsUri()).GET().build()).body();
         assertThat(text).contains("Throttles_total{target=\"fixture\",tool=\"slow\"} 1\n");
@@ -139,16 +180,28 @@ class HttpTelemetryTest {
     @Test
     void withInboundAuthorizationMetricsNeedABearerTokenAsTheEndpointDoes() throws Exception {
         try (TestIssuer issuer = new TestIssuer()) {
-            InboundConfig inbound = InboundConfig.read(Settings.of(Map.of("inbound.jwt.discovery-url",
-                    issuer.discoveryUrl().toString(), "inbound.jwt.allowed-clients", "app-client")), "http",
+            InboundConfig inbound = InboundConfig.read(
+                    Settings.of(Map.of(
+                            "inbound.jwt.discovery-url",
+                            issuer.discoveryUrl().toString(),
+                            "inbound.jwt.allowed-clients",
+                            "app-client")),
+                    "http",
                     "127.0.0.1");
             try (InboundGate gate = inbound.gate("/mcp", new Readiness())) {
                 HttpOptions options = HttpOptions.defaults().withPort(0);
-                transport = new HttpTransport(new McpServer(tools, ServerOptions.defaults()), options, gate,
-                        telemetry.prometheus().orElseThrow()).start();
-                HttpResponse<String> anonymous = send(HttpRequest.newBuilder(metricsUri()).GET().build());
+                transport = new HttpTransport(
+                                new McpServer(tools, ServerOptions.defaults()),
+                                options,
+                                gate,
+                                telemetry.prometheus().orElseThrow())
+                        .start();
+                HttpResponse<String> anonymous =
+                        send(HttpRequest.newBuilder(metricsUri()).GET().build());
                 HttpResponse<String> authorized = send(HttpRequest.newBuilder(metricsUri())
-                        .header("Authorization", "Bearer " + issuer.token(claims -> { })).GET().build());
+                        .header("Authorization", "Bearer " + issuer.token(claims -> {}))
+                        .GET()
+                        .build());
                 assertThat(anonymous.statusCode()).isEqualTo(401);
                 assertThat(anonymous.body()).doesNotContain("Invocations");
                 assertThat(authorized.statusCode()).isEqualTo(200);
@@ -162,15 +215,17 @@ class HttpTelemetryTest {
     @Test
     void metricsAreNotServedUnlessAskedFor() throws Exception {
         start(null);
-        assertThat(send(HttpRequest.newBuilder(metricsUri()).GET().build()).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(metricsUri()).GET().build()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void metricsRefuseAForeignHostAsTheEndpointDoes() throws Exception {
         start(telemetry.prometheus().orElseThrow());
         try (Socket socket = new Socket("127.0.0.1", transport.port())) {
-            socket.getOutputStream().write(("GET /metrics HTTP/1.1\r\nHost: attacker.example\r\nConnection: close"
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /metrics HTTP/1.1\r\nHost: attacker.example\r\nConnection: close" + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             assertThat(answer).startsWith("HTTP/1.1 403");
         }
@@ -180,7 +235,8 @@ class HttpTelemetryTest {
     void metricsAnswerOnlyGet() throws Exception {
         start(telemetry.prometheus().orElseThrow());
         HttpResponse<String> response = send(HttpRequest.newBuilder(metricsUri())
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
     }

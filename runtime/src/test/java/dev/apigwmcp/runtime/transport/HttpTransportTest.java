@@ -9,7 +9,6 @@ import dev.apigwmcp.runtime.protocol.ServerOptions;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,12 +32,23 @@ class HttpTransportTest {
 
     private final FixtureToolService fixture = new FixtureToolService();
     private HttpTransport transport;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void start() throws Exception {
-        HttpOptions options = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5),
-                Set.of("https://trusted.example"), Set.of(), 8, Duration.ofSeconds(30), ClientLimits.defaults());
+        HttpOptions options = new HttpOptions(
+                "127.0.0.1",
+                0,
+                "/mcp",
+                4096,
+                2,
+                Duration.ofMinutes(5),
+                Set.of("https://trusted.example"),
+                Set.of(),
+                8,
+                Duration.ofSeconds(30),
+                ClientLimits.defaults());
         transport = new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), options).start();
     }
 
@@ -48,8 +58,10 @@ class HttpTransportTest {
     }
 
     private HttpRequest.Builder post(String body) {
-        return HttpRequest.newBuilder(transport.endpoint()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+        return HttpRequest.newBuilder(transport.endpoint())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
@@ -62,14 +74,18 @@ class HttpTransportTest {
     }
 
     private String initialize() throws Exception {
-        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"));
+        HttpResponse<String> response = send(
+                post(
+                        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
     }
 
     private HttpRequest.Builder modern(String method, String name, String paramsTail) {
-        HttpRequest.Builder builder = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":{" + paramsTail + MODERN_META + "}}")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", method);
+        HttpRequest.Builder builder = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":{"
+                        + paramsTail + MODERN_META + "}}")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", method);
         return name == null ? builder : builder.header("Mcp-Name", name);
     }
 
@@ -77,21 +93,34 @@ class HttpTransportTest {
     void legacySessionIsIssuedRequiredAndEndedByDelete() throws Exception {
         String session = initialize();
         HttpResponse<String> initialized = send(post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
-                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25"));
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25"));
         assertThat(initialized.statusCode()).isEqualTo(202);
         HttpResponse<String> list = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
-                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25"));
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25"));
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        assertThat(json(list).at("/result/tools").size()).isEqualTo(fixture.listings().size());
+        assertThat(json(list).at("/result/tools").size())
+                .isEqualTo(fixture.listings().size());
 
-        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")).statusCode()).isEqualTo(400);
-        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").header("Mcp-Session-Id", "unknown")).statusCode())
+        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
+                                .header("Mcp-Session-Id", "unknown"))
+                        .statusCode())
                 .isEqualTo(404);
 
-        HttpRequest delete = HttpRequest.newBuilder(transport.endpoint()).header("Mcp-Session-Id", session).DELETE().build();
-        assertThat(client.send(delete, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
-        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}").header("Mcp-Session-Id", session)).statusCode())
+        HttpRequest delete = HttpRequest.newBuilder(transport.endpoint())
+                .header("Mcp-Session-Id", session)
+                .DELETE()
+                .build();
+        assertThat(client.send(delete, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(204);
+        assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}")
+                                .header("Mcp-Session-Id", session))
+                        .statusCode())
                 .isEqualTo(404);
     }
 
@@ -99,34 +128,51 @@ class HttpTransportTest {
     void legacyVersionHeaderMustMatchTheSession() throws Exception {
         String session = initialize();
         HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
-                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-03-26"));
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-03-26"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
-                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "1999-01-01")).statusCode()).isEqualTo(400);
+                                .header("Mcp-Session-Id", session)
+                                .header("MCP-Protocol-Version", "1999-01-01"))
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void sessionCapEndsAnUnusedSessionBeforeAUsedOneToAdmitANewClient() throws Exception {
         String used = initialize();
         String unused = initialize();
-        assertThat(send(legacy(used, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")).statusCode()).isEqualTo(200);
+        assertThat(send(legacy(used, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                        .statusCode())
+                .isEqualTo(200);
 
         initialize();
 
-        assertThat(send(legacy(unused, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")).statusCode()).isEqualTo(404);
-        assertThat(send(legacy(used, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}")).statusCode()).isEqualTo(200);
+        assertThat(send(legacy(unused, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send(legacy(used, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void sessionCapRefusesInitializeWith503OnlyWhenEverySessionHasACallInFlight() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (String session : List.of(initialize(), initialize())) {
-            calls.add(client.sendAsync(legacy(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-                    + "\"params\":{\"name\":\"slow\"}}").build(), HttpResponse.BodyHandlers.ofString()));
+            calls.add(client.sendAsync(
+                    legacy(
+                                    session,
+                                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                                            + "\"params\":{\"name\":\"slow\"}}")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         awaitCallsInFlight(2);
 
-        HttpResponse<String> third = send(post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"));
+        HttpResponse<String> third = send(
+                post(
+                        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"));
 
         assertThat(third.statusCode()).isEqualTo(503);
         assertThat(json(third).at("/error/code").asInt()).isEqualTo(JsonRpc.SERVER_BUSY);
@@ -148,7 +194,8 @@ class HttpTransportTest {
 
     @Test
     void getIsMethodNotAllowed() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(transport.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(transport.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(405);
     }
 
@@ -168,12 +215,15 @@ class HttpTransportTest {
         assertThat(wrongName.statusCode()).isEqualTo(400);
         assertThat(json(wrongName).at("/error/code").asInt()).isEqualTo(JsonRpc.HEADER_MISMATCH);
         assertThat(json(wrongName).at("/error/message").asString()).contains("Mcp-Name");
-        HttpResponse<String> wrongVersion = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}")
-                .header("MCP-Protocol-Version", "2025-11-25").header("Mcp-Method", "tools/list"));
+        HttpResponse<String> wrongVersion =
+                send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}")
+                        .header("MCP-Protocol-Version", "2025-11-25")
+                        .header("Mcp-Method", "tools/list"));
         assertThat(wrongVersion.statusCode()).isEqualTo(400);
         assertThat(json(wrongVersion).at("/error/code").asInt()).isEqualTo(JsonRpc.HEADER_MISMATCH);
-        HttpResponse<String> noMethod = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}")
-                .header("MCP-Protocol-Version", "2026-07-28"));
+        HttpResponse<String> noMethod =
+                send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}")
+                        .header("MCP-Protocol-Version", "2026-07-28"));
         assertThat(json(noMethod).at("/error/code").asInt()).isEqualTo(JsonRpc.HEADER_MISMATCH);
     }
 
@@ -186,8 +236,10 @@ class HttpTransportTest {
 
     @Test
     void modernUnsupportedVersionIs400WithSupportedList() throws Exception {
-        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":"
-                + "{\"io.modelcontextprotocol/protocolVersion\":\"2030-01-01\"}}}").header("MCP-Protocol-Version", "2030-01-01"));
+        HttpResponse<String> response =
+                send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":"
+                                + "{\"io.modelcontextprotocol/protocolVersion\":\"2030-01-01\"}}}")
+                        .header("MCP-Protocol-Version", "2030-01-01"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).at("/error/code").asInt()).isEqualTo(JsonRpc.UNSUPPORTED_PROTOCOL_VERSION);
         assertThat(json(response).at("/error/data/supported").toString()).contains("2026-07-28");
@@ -195,16 +247,23 @@ class HttpTransportTest {
 
     @Test
     void foreignOriginIsForbiddenButLoopbackAndConfiguredOriginsPass() throws Exception {
-        assertThat(send(modern("server/discover", null, "").header("Origin", "https://evil.example")).statusCode()).isEqualTo(403);
-        assertThat(send(modern("server/discover", null, "").header("Origin", "http://localhost:3000")).statusCode()).isEqualTo(200);
-        assertThat(send(modern("server/discover", null, "").header("Origin", "https://trusted.example")).statusCode()).isEqualTo(200);
+        assertThat(send(modern("server/discover", null, "").header("Origin", "https://evil.example"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(modern("server/discover", null, "").header("Origin", "http://localhost:3000"))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(modern("server/discover", null, "").header("Origin", "https://trusted.example"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void foreignHostHeaderIsForbidden() throws Exception {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
-        String raw = "POST /mcp HTTP/1.1\r\nHost: attacker.example:" + transport.port() + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+        String raw = "POST /mcp HTTP/1.1\r\nHost: attacker.example:" + transport.port()
+                + "\r\nContent-Type: application/json\r\n" + "Content-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body;
         try (Socket socket = new Socket("127.0.0.1", transport.port())) {
             socket.getOutputStream().write(raw.getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -214,7 +273,9 @@ class HttpTransportTest {
 
     @Test
     void oversizedBodyIs413WithJsonRpcError() throws Exception {
-        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(5000) + "\"}}"));
+        HttpResponse<String> response =
+                send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(5000)
+                        + "\"}}"));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response).at("/error/message").asString()).contains("4096 bytes");
     }
@@ -229,21 +290,28 @@ class HttpTransportTest {
     @Test
     void progressIsStreamedAsServerSentEvents() throws Exception {
         HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"test_tool_with_progress\",\"_meta\":{\"progressToken\":\"t\","
-                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call").header("Mcp-Name", "test_tool_with_progress"));
+                        + "{\"name\":\"test_tool_with_progress\",\"_meta\":{\"progressToken\":\"t\","
+                        + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", "test_tool_with_progress"));
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        long events = response.body().lines().filter(line -> line.startsWith("data: ")).count();
+        long events = response.body()
+                .lines()
+                .filter(line -> line.startsWith("data: "))
+                .count();
         assertThat(events).isEqualTo(4);
         assertThat(response.body()).contains("notifications/progress", "Progress tool completed");
     }
 
     @Test
     void closingTheResponseStreamCancelsTheCall() throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"," + MODERN_META + "}}";
-        String raw = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + transport.port() + "\r\nContent-Type: application/json\r\n"
-                + "Accept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2026-07-28\r\nMcp-Method: tools/call\r\nMcp-Name: slow\r\n"
-                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
+                + MODERN_META + "}}";
+        String raw =
+                "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + transport.port() + "\r\nContent-Type: application/json\r\n"
+                        + "Accept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2026-07-28\r\nMcp-Method: tools/call\r\nMcp-Name: slow\r\n"
+                        + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
         Socket socket = new Socket("127.0.0.1", transport.port());
         OutputStream out = socket.getOutputStream();
         out.write(raw.getBytes(StandardCharsets.UTF_8));
@@ -257,18 +325,25 @@ class HttpTransportTest {
     void longCallsOnSseRequestsAreKeptAliveThenAnswered() throws Exception {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
                 + "\"arguments\":{\"ms\":2500}," + MODERN_META + "}}";
-        HttpResponse<String> response = send(post(body).header("MCP-Protocol-Version", "2026-07-28")
-                .header("Mcp-Method", "tools/call").header("Mcp-Name", "slow"));
+        HttpResponse<String> response = send(post(body)
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", "slow"));
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        assertThat(response.body()).startsWith(": keepalive\n\n").contains("data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\"");
+        assertThat(response.body())
+                .startsWith(": keepalive\n\n")
+                .contains("data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\"");
     }
 
     @Test
     void longCallsOnJsonOnlyRequestsAreKeptAliveWithWhitespaceThenAnswered() throws Exception {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
                 + "\"arguments\":{\"ms\":1500}," + MODERN_META + "}}";
-        HttpResponse<String> response = send(post(body).setHeader("Accept", "application/json")
-                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call").header("Mcp-Name", "slow"));
+        HttpResponse<String> response = send(post(body)
+                .setHeader("Accept", "application/json")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", "slow"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(response.body()).startsWith(" ");
@@ -280,7 +355,9 @@ class HttpTransportTest {
         String answer = raw("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
                 + "Connection: close\r\n\r\n{}");
         assertThat(answer).startsWith("HTTP/1.1 400");
-        JsonNode error = JsonRpc.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error");
+        JsonNode error = JsonRpc.MAPPER
+                .readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+                .get("error");
         assertThat(error.get("code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
         assertThat(error.get("message").asString()).startsWith("Bad Request").containsIgnoringCase("host");
     }
@@ -289,7 +366,9 @@ class HttpTransportTest {
     void missingHostIsABadRequestNotAnInternalError() throws Exception {
         String answer = raw("POST /mcp HTTP/1.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         assertThat(answer).startsWith("HTTP/1.1 400");
-        JsonNode error = JsonRpc.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error");
+        JsonNode error = JsonRpc.MAPPER
+                .readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+                .get("error");
         assertThat(error.get("code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
         assertThat(error.get("message").asString()).startsWith("Bad Request").containsIgnoringCase("host");
     }
@@ -309,14 +388,32 @@ class HttpTransportTest {
     @Test
     void withSessionKeysTwoTransportsServeOneSessionAndAnAlteredIdIs404() throws Exception {
         SessionKeys keys = SessionKeys.random();
-        HttpOptions portable = new HttpOptions("127.0.0.1", 0, "/mcp", 4096, 2, Duration.ofMinutes(5), Set.of(), Set.of(),
-                8, Duration.ofSeconds(30), ClientLimits.defaults(), new SessionSealing(keys, Duration.ofHours(1)));
-        try (HttpTransport first = new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), portable).start();
-             HttpTransport second = new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), portable).start()) {
-            HttpResponse<String> initialized = client.send(HttpRequest.newBuilder(first.endpoint())
-                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
-                            + "\"params\":{\"protocolVersion\":\"2025-06-18\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpOptions portable = new HttpOptions(
+                "127.0.0.1",
+                0,
+                "/mcp",
+                4096,
+                2,
+                Duration.ofMinutes(5),
+                Set.of(),
+                Set.of(),
+                8,
+                Duration.ofSeconds(30),
+                ClientLimits.defaults(),
+                new SessionSealing(keys, Duration.ofHours(1)));
+        try (HttpTransport first =
+                        new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), portable).start();
+                HttpTransport second =
+                        new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), portable).start()) {
+            HttpResponse<String> initialized = client.send(
+                    HttpRequest.newBuilder(first.endpoint())
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json, text/event-stream")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                                            + "\"params\":{\"protocolVersion\":\"2025-06-18\"}}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
             String altered = session.substring(0, session.length() - 2) + (session.endsWith("AA") ? "BB" : "AA");
 
@@ -324,17 +421,23 @@ class HttpTransportTest {
             HttpResponse<String> forged = listOn(second, altered);
 
             assertThat(onSecond.statusCode()).isEqualTo(200);
-            assertThat(json(onSecond).at("/result/tools").size()).isEqualTo(fixture.listings().size());
+            assertThat(json(onSecond).at("/result/tools").size())
+                    .isEqualTo(fixture.listings().size());
             assertThat(forged.statusCode()).isEqualTo(404);
             assertThat(json(forged).at("/error/code").asInt()).isEqualTo(JsonRpc.SESSION_NOT_FOUND);
         }
     }
 
     private HttpResponse<String> listOn(HttpTransport replica, String session) throws Exception {
-        return client.send(HttpRequest.newBuilder(replica.endpoint()).header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", session)
-                .header("MCP-Protocol-Version", "2025-06-18")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")).build(),
+        return client.send(
+                HttpRequest.newBuilder(replica.endpoint())
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .header("Mcp-Session-Id", session)
+                        .header("MCP-Protocol-Version", "2025-06-18")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -31,8 +31,8 @@ class ListenFailureTest {
 
     @Test
     void anAddressOfAnotherMachineNamesHost() {
-        assertThat(ListenFailure.describe("192.0.2.1", 8080,
-                jetty(new BindException("Cannot assign requested address"))))
+        assertThat(ListenFailure.describe(
+                        "192.0.2.1", 8080, jetty(new BindException("Cannot assign requested address"))))
                 .isEqualTo("cannot listen on 192.0.2.1: it is not an address of this machine; set --host"
                         + " (APIGW_MCP_HOST) to one of its addresses, 127.0.0.1 (the default), or 0.0.0.0 for all");
     }

@@ -27,19 +27,27 @@ class PortableSessionsTest {
     private final PortableSessions b = replica(keys);
 
     private PortableSessions replica(SessionKeys sharedKeys) {
-        return new PortableSessions(new SessionStore(2, 2, Duration.ofMinutes(30), Duration.ofMinutes(2), nanos::get),
-                sharedKeys, Duration.ofHours(1), seconds::get, 10);
+        return new PortableSessions(
+                new SessionStore(2, 2, Duration.ofMinutes(30), Duration.ofMinutes(2), nanos::get),
+                sharedKeys,
+                Duration.ofHours(1),
+                seconds::get,
+                10);
     }
 
     private CompletableFuture<Reply> send(ClientSession session, String json) {
-        return server.handle(FrameParser.parse(json.getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
+        return server.handle(
+                FrameParser.parse(json.getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
     }
 
     /** An initialize on {@code replica}, as the endpoint runs it: the id the client gets back. */
     private String initialize(PortableSessions replica, String client) {
         ClientSession session = replica.create(client).session();
-        send(session, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                + "\"capabilities\":{\"roots\":{},\"elicitation\":{}}}}").join();
+        send(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                                + "\"capabilities\":{\"roots\":{},\"elicitation\":{}}}}")
+                .join();
         return replica.established(session);
     }
 
@@ -52,7 +60,10 @@ class PortableSessionsTest {
         assertThat(onB.protocolVersion()).isEqualTo("2025-06-18");
         assertThat(onB.clientCapabilities()).isEqualTo(Set.of("roots", "elicitation"));
         assertThat(onB.initialized()).isTrue();
-        assertThat(send(onB, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").join().isError()).isFalse();
+        assertThat(send(onB, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+                        .join()
+                        .isError())
+                .isFalse();
     }
 
     @Test
@@ -77,7 +88,8 @@ class PortableSessionsTest {
     void deleteEndsTheSessionAndItsCallsOnTheReplicaThatGetsItOnly() {
         String id = initialize(a, "client");
         ClientSession onB = b.find(id, "client").session();
-        CompletableFuture<Reply> call = send(onB, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
+        CompletableFuture<Reply> call =
+                send(onB, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
 
         assertThat(b.end(id)).isTrue();
 

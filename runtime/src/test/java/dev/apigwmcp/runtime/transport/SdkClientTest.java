@@ -32,12 +32,22 @@ class SdkClientTest {
     /** The gateway launched as its own JVM with the fixture tool service. */
     static List<String> gatewayCommand() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                "dev.apigwmcp.runtime.Gateway", "--tool-service", "fixture", "--fixture.filler-tools", "150");
+        return List.of(
+                java.toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.apigwmcp.runtime.Gateway",
+                "--tool-service",
+                "fixture",
+                "--fixture.filler-tools",
+                "150");
     }
 
     private static void exercise(McpClientTransport transport) {
-        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
+        try (McpSyncClient client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.serverInfo().name()).isEqualTo("apigw-mcp");
             assertThat(init.capabilities().tools()).isNotNull();
@@ -49,13 +59,22 @@ class SdkClientTest {
                 tools.addAll(page.tools());
                 cursor = page.nextCursor();
             } while (cursor != null);
-            assertThat(tools).extracting(McpSchema.Tool::name).contains("echo", "test_simple_text").isSorted();
+            assertThat(tools)
+                    .extracting(McpSchema.Tool::name)
+                    .contains("echo", "test_simple_text")
+                    .isSorted();
 
-            McpSchema.CallToolResult echo = client.callTool(McpSchema.CallToolRequest.builder().name("echo").arguments(Map.of("a", 1)).build());
+            McpSchema.CallToolResult echo = client.callTool(McpSchema.CallToolRequest.builder()
+                    .name("echo")
+                    .arguments(Map.of("a", 1))
+                    .build());
             assertThat(echo.isError()).isNotEqualTo(Boolean.TRUE);
             assertThat(((McpSchema.TextContent) echo.content().get(0)).text()).isEqualTo("{\"a\":1}");
 
-            McpSchema.CallToolResult error = client.callTool(McpSchema.CallToolRequest.builder().name("test_error_handling").arguments(Map.of()).build());
+            McpSchema.CallToolResult error = client.callTool(McpSchema.CallToolRequest.builder()
+                    .name("test_error_handling")
+                    .arguments(Map.of())
+                    .build());
             assertThat(error.isError()).isTrue();
             client.ping();
         }
@@ -64,15 +83,21 @@ class SdkClientTest {
     @Test
     void sdkClientWorksOverStdio() {
         List<String> command = gatewayCommand();
-        ServerParameters parameters = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build();
+        ServerParameters parameters = ServerParameters.builder(command.get(0))
+                .args(command.subList(1, command.size()))
+                .build();
         exercise(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()));
     }
 
     @Test
     void sdkClientWorksOverStreamableHttp() throws Exception {
         HttpOptions options = HttpOptions.defaults().withPort(0);
-        try (HttpTransport transport = new HttpTransport(new McpServer(new FixtureToolService(150), ServerOptions.defaults()), options).start()) {
-            exercise(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + transport.port()).endpoint("/mcp").build());
+        try (HttpTransport transport = new HttpTransport(
+                        new McpServer(new FixtureToolService(150), ServerOptions.defaults()), options)
+                .start()) {
+            exercise(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + transport.port())
+                    .endpoint("/mcp")
+                    .build());
         }
     }
 
@@ -80,11 +105,15 @@ class SdkClientTest {
     @Test
     void stdioAnswersInitializeSoonAfterStart() throws Exception {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(gatewayCommand()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(gatewayCommand())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try (OutputStream in = process.getOutputStream();
-             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            in.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}\n"
-                    .getBytes(StandardCharsets.UTF_8));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            in.write(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}\n"
+                            .getBytes(StandardCharsets.UTF_8));
             in.flush();
             String line = out.readLine();
             long millis = (System.nanoTime() - start) / 1_000_000;

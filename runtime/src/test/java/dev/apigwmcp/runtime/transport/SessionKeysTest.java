@@ -11,8 +11,10 @@ class SessionKeysTest {
 
     @Test
     void commentsAndBlankLinesAreSkippedAndEveryKeyCounts() {
-        SessionKeys keys = SessionKeys.parse("# current\n" + KEY + "\n\n# previous\n"
-                + Base64.getUrlEncoder().encodeToString(new byte[32]) + "\n", "file k");
+        SessionKeys keys = SessionKeys.parse(
+                "# current\n" + KEY + "\n\n# previous\n"
+                        + Base64.getUrlEncoder().encodeToString(new byte[32]) + "\n",
+                "file k");
 
         assertThat(keys.size()).isEqualTo(2);
     }
@@ -36,6 +38,7 @@ class SessionKeysTest {
 
     @Test
     void textWithoutAKeyIsRefused() {
-        assertThatThrownBy(() -> SessionKeys.parse("# nothing yet\n\n", "file k")).hasMessageContaining("file k holds no key");
+        assertThatThrownBy(() -> SessionKeys.parse("# nothing yet\n\n", "file k"))
+                .hasMessageContaining("file k holds no key");
     }
 }

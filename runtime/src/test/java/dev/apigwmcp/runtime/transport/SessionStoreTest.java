@@ -13,22 +13,26 @@ import dev.apigwmcp.runtime.protocol.ServerOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SessionStoreTest {
     private final AtomicLong clock = new AtomicLong();
     private final McpServer server = new McpServer(new FixtureToolService(), ServerOptions.defaults());
-    private final SessionStore store = new SessionStore(3, 2, Duration.ofMinutes(30), Duration.ofMinutes(2), clock::get);
+    private final SessionStore store =
+            new SessionStore(3, 2, Duration.ofMinutes(30), Duration.ofMinutes(2), clock::get);
 
     private CompletableFuture<Reply> send(ClientSession session, String json) {
-        return server.handle(FrameParser.parse(json.getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
+        return server.handle(
+                FrameParser.parse(json.getBytes(StandardCharsets.UTF_8)), session, NotificationSink.DISCARD);
     }
 
     private ClientSession initialized(String client) {
         ClientSession session = store.create(client).session();
-        send(session, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}").join();
+        send(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}")
+                .join();
         return session;
     }
 
@@ -51,7 +55,8 @@ class SessionStoreTest {
     @Test
     void aSessionWithACallInFlightDoesNotExpire() {
         ClientSession session = initialized("a");
-        CompletableFuture<Reply> call = send(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
+        CompletableFuture<Reply> call = send(
+                session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
 
         advance(Duration.ofHours(1));
         store.reap();
@@ -95,7 +100,9 @@ class SessionStoreTest {
     @Test
     void atTheClientCapWithEverySessionBusyInitializeIsRefusedNamingTheSetting() throws Exception {
         for (int i = 0; i < 2; i++) {
-            send(initialized("a"), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
+            send(
+                    initialized("a"),
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
         }
 
         Sessions.Found refused = store.create("a");

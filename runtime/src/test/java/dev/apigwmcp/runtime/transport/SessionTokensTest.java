@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SessionTokensTest {
     private static final String KEY_A = Base64.getEncoder().encodeToString(new byte[32]);
     private static final String KEY_B = Base64.getEncoder().encodeToString(filled(7));
-    private final SessionClaims claims = new SessionClaims("0123abcd", "2025-06-18", Set.of("roots", "sampling"), 100, 200);
+    private final SessionClaims claims =
+            new SessionClaims("0123abcd", "2025-06-18", Set.of("roots", "sampling"), 100, 200);
 
     private static byte[] filled(int value) {
         byte[] bytes = new byte[32];
@@ -32,7 +33,10 @@ class SessionTokensTest {
     void aSealedIdIsVisibleAsciiThatShowsNothingOfTheClaims() {
         String token = tokens(KEY_A).seal(claims);
 
-        assertThat(token).matches("[A-Za-z0-9_-]+").doesNotContain("2025", "roots").hasSizeLessThan(300);
+        assertThat(token)
+                .matches("[A-Za-z0-9_-]+")
+                .doesNotContain("2025", "roots")
+                .hasSizeLessThan(300);
     }
 
     @Test
@@ -49,7 +53,9 @@ class SessionTokensTest {
         for (int i = 0; i < bytes.length; i++) {
             byte[] changed = bytes.clone();
             changed[i] ^= 0x01;
-            assertThat(tokens.open(Base64.getUrlEncoder().withoutPadding().encodeToString(changed))).as("byte %d", i).isNull();
+            assertThat(tokens.open(Base64.getUrlEncoder().withoutPadding().encodeToString(changed)))
+                    .as("byte %d", i)
+                    .isNull();
         }
     }
 

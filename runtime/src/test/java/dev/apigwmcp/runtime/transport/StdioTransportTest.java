@@ -21,13 +21,20 @@ class StdioTransportTest {
 
     private static List<JsonNode> run(String input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new StdioTransport(new McpServer(new FixtureToolService(), ServerOptions.defaults()),
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out).run();
+        int code = new StdioTransport(
+                        new McpServer(new FixtureToolService(), ServerOptions.defaults()),
+                        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                        out)
+                .run();
         assertThat(code).isZero();
-        return out.toString(StandardCharsets.UTF_8).lines().map(line -> JsonRpc.MAPPER.readTree(line)).toList();
+        return out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(line -> JsonRpc.MAPPER.readTree(line))
+                .toList();
     }
 
-    private static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}\n";
+    private static final String INIT =
+            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}\n";
 
     @Test
     void malformedLineGetsParseErrorAndSessionContinues() {
@@ -52,7 +59,8 @@ class StdioTransportTest {
         List<JsonNode> frames = run(INIT + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":"
                 + "{\"name\":\"test_tool_with_progress\",\"_meta\":{\"progressToken\":7}}}\n");
         assertThat(frames).hasSize(5);
-        assertThat(frames.subList(1, 4)).allSatisfy(f -> assertThat(f.get("method").asString()).isEqualTo("notifications/progress"));
+        assertThat(frames.subList(1, 4))
+                .allSatisfy(f -> assertThat(f.get("method").asString()).isEqualTo("notifications/progress"));
         assertThat(frames.get(4).get("id").asInt()).isEqualTo(5);
     }
 
@@ -72,9 +80,14 @@ class StdioTransportTest {
         FixtureToolService fixture = new FixtureToolService();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        new StdioTransport(new McpServer(fixture, ServerOptions.defaults()), new ByteArrayInputStream((INIT
-                + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}\n")
-                .getBytes(StandardCharsets.UTF_8)), out, Duration.ofMillis(300)).run();
+        new StdioTransport(
+                        new McpServer(fixture, ServerOptions.defaults()),
+                        new ByteArrayInputStream((INIT
+                                        + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}\n")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        out,
+                        Duration.ofMillis(300))
+                .run();
         assertThat(fixture.slowCancelled.await(0, TimeUnit.SECONDS)).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         // Nobody is left to read an answer to the cancelled call: only initialize's is written.
@@ -84,9 +97,14 @@ class StdioTransportTest {
     @Test
     void aCallOfSeveralSecondsPipedInAndClosedStillAnswers() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new StdioTransport(new McpServer(new FixtureToolService(), ServerOptions.defaults()), new ByteArrayInputStream(
-                (INIT + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
-                        + "\"arguments\":{\"ms\":2500}}}\n").getBytes(StandardCharsets.UTF_8)), out).run();
+        new StdioTransport(
+                        new McpServer(new FixtureToolService(), ServerOptions.defaults()),
+                        new ByteArrayInputStream((INIT
+                                        + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
+                                        + "\"arguments\":{\"ms\":2500}}}\n")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        out)
+                .run();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("slept 2500");
     }

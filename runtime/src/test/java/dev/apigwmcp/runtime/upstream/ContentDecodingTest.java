@@ -18,7 +18,8 @@ class ContentDecodingTest {
     @Test
     void identityAndNoCodingLeaveTheBodyAsItIs() {
         assertThat(ContentDecoding.decode(PLAIN, false, null, 100).bytes()).isEqualTo(PLAIN);
-        assertThat(ContentDecoding.decode(PLAIN, true, " Identity ", 100).truncated()).isTrue();
+        assertThat(ContentDecoding.decode(PLAIN, true, " Identity ", 100).truncated())
+                .isTrue();
     }
 
     @Test
@@ -31,8 +32,12 @@ class ContentDecodingTest {
 
     @Test
     void deflateIsDecodedWithOrWithoutTheZlibWrapper() throws IOException {
-        assertThat(ContentDecoding.decode(deflate(PLAIN, false), false, "deflate", 100).bytes()).isEqualTo(PLAIN);
-        assertThat(ContentDecoding.decode(deflate(PLAIN, true), false, "deflate", 100).bytes()).isEqualTo(PLAIN);
+        assertThat(ContentDecoding.decode(deflate(PLAIN, false), false, "deflate", 100)
+                        .bytes())
+                .isEqualTo(PLAIN);
+        assertThat(ContentDecoding.decode(deflate(PLAIN, true), false, "deflate", 100)
+                        .bytes())
+                .isEqualTo(PLAIN);
     }
 
     @Test
@@ -47,8 +52,8 @@ class ContentDecodingTest {
         byte[] text = new byte[50_000];
         Arrays.fill(text, (byte) 'a');
         byte[] zipped = gzip(text);
-        ContentDecoding.Decoded decoded = ContentDecoding.decode(Arrays.copyOf(zipped, zipped.length / 2), true,
-                "gzip", 100_000);
+        ContentDecoding.Decoded decoded =
+                ContentDecoding.decode(Arrays.copyOf(zipped, zipped.length / 2), true, "gzip", 100_000);
         assertThat(decoded.truncated()).isTrue();
         assertThat(decoded.problem()).isNull();
         assertThat(decoded.bytes().length).isLessThan(text.length);
@@ -63,8 +68,9 @@ class ContentDecodingTest {
 
     @Test
     void anUnknownCodingIsAProblemNamingIt() {
-        assertThat(ContentDecoding.decode(PLAIN, false, "br", 100).problem()).isEqualTo("the body is encoded as 'br',"
-                + " which the gateway does not decode (it asks for identity; gzip and deflate are decoded)");
+        assertThat(ContentDecoding.decode(PLAIN, false, "br", 100).problem())
+                .isEqualTo("the body is encoded as 'br',"
+                        + " which the gateway does not decode (it asks for identity; gzip and deflate are decoded)");
     }
 
     private static byte[] gzip(byte[] plain) throws IOException {
@@ -77,7 +83,8 @@ class ContentDecodingTest {
 
     private static byte[] deflate(byte[] plain, boolean raw) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream zip = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, raw))) {
+        try (DeflaterOutputStream zip =
+                new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, raw))) {
             zip.write(plain);
         }
         return out.toByteArray();

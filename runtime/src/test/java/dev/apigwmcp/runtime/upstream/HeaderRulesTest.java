@@ -11,8 +11,10 @@ class HeaderRulesTest {
 
     @Test
     void namesAreHttpTokens() {
-        assertThatCode(() -> HeaderRules.checkName("trace", "X-Trace_Id.1!#$%&'*+^`|~")).doesNotThrowAnyException();
-        assertThatThrownBy(() -> HeaderRules.checkName("trace", "X Trace")).isInstanceOf(ArgumentException.class)
+        assertThatCode(() -> HeaderRules.checkName("trace", "X-Trace_Id.1!#$%&'*+^`|~"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> HeaderRules.checkName("trace", "X Trace"))
+                .isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("'X Trace' is not a valid HTTP token (character ' ' at 1)");
         assertThatThrownBy(() -> HeaderRules.checkName("trace", "X:Trace")).hasMessageContaining("':' at 1");
         assertThatThrownBy(() -> HeaderRules.checkName("trace", "")).hasMessageContaining("empty");
@@ -21,9 +23,11 @@ class HeaderRulesTest {
 
     @Test
     void valuesCannotCarryLineBreaksControlsOrNonLatin1() {
-        assertThatCode(() -> HeaderRules.checkValue("v", "plain value\twith tab é")).doesNotThrowAnyException();
+        assertThatCode(() -> HeaderRules.checkValue("v", "plain value\twith tab é"))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> HeaderRules.checkValue("v", "a\r\nX-Injected: 1"))
-                .isInstanceOf(ArgumentException.class).hasMessageContaining("line break (CR or LF) at position 1");
+                .isInstanceOf(ArgumentException.class)
+                .hasMessageContaining("line break (CR or LF) at position 1");
         assertThatThrownBy(() -> HeaderRules.checkValue("v", "a\nb")).hasMessageContaining("line break");
         assertThatThrownBy(() -> HeaderRules.checkValue("v", "a\u0000b")).hasMessageContaining("NUL character");
         assertThatThrownBy(() -> HeaderRules.checkValue("v", "a\u0007b")).hasMessageContaining("U+0007");
@@ -35,15 +39,19 @@ class HeaderRulesTest {
     void cookieValuesAreCookieOctetsOnly() {
         assertThatCode(() -> HeaderRules.checkCookieValue("c", "abc-123_XYZ.~")).doesNotThrowAnyException();
         for (String bad : new String[] {"a b", "a;b", "a,b", "a\"b", "a\\b", "aé"}) {
-            assertThatThrownBy(() -> HeaderRules.checkCookieValue("c", bad)).as(bad)
-                    .isInstanceOf(ArgumentException.class).hasMessageContaining("at position 1");
+            assertThatThrownBy(() -> HeaderRules.checkCookieValue("c", bad))
+                    .as(bad)
+                    .isInstanceOf(ArgumentException.class)
+                    .hasMessageContaining("at position 1");
         }
     }
 
     @Test
     void theRefusalNamesTheArgument() {
         assertThatThrownBy(() -> HeaderRules.checkValue("X-Request-Reason", "a\nb"))
-                .isInstanceOfSatisfying(ArgumentException.class, e ->
-                        org.assertj.core.api.Assertions.assertThat(e.argument()).isEqualTo("X-Request-Reason"));
+                .isInstanceOfSatisfying(
+                        ArgumentException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.argument())
+                                .isEqualTo("X-Request-Reason"));
     }
 }

@@ -122,7 +122,11 @@ public final class MisbehavingUpstream implements AutoCloseable {
             head.write(b);
             byte[] bytes = head.toByteArray();
             int n = bytes.length;
-            if (n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n') {
+            if (n >= 4
+                    && bytes[n - 4] == '\r'
+                    && bytes[n - 3] == '\n'
+                    && bytes[n - 2] == '\r'
+                    && bytes[n - 1] == '\n') {
                 break;
             }
         }
@@ -135,11 +139,14 @@ public final class MisbehavingUpstream implements AutoCloseable {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+                headers.computeIfAbsent(
+                                lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
             }
         }
-        int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length").get(0)) : 0;
+        int length = headers.containsKey("content-length")
+                ? Integer.parseInt(headers.get("content-length").get(0))
+                : 0;
         byte[] body = in.readNBytes(length);
         URI target = URI.create(first[1]);
         return new TestUpstream.Recorded(first[0], target.getRawPath(), target.getRawQuery(), headers, body);
@@ -151,7 +158,8 @@ public final class MisbehavingUpstream implements AutoCloseable {
     public static Behaviour answer(int status, Map<String, String> headers, byte[] body) {
         return (socket, out) -> {
             StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " X\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) ->
+                    head.append(name).append(": ").append(value).append("\r\n"));
             head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
@@ -167,8 +175,8 @@ public final class MisbehavingUpstream implements AutoCloseable {
     /** Headers announcing {@code length} bytes, then one byte every {@code everyMillis}. */
     public static Behaviour trickle(int length, long everyMillis) {
         return (socket, out) -> {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + length
-                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             for (int i = 0; i < length; i++) {
                 Thread.sleep(everyMillis);

@@ -36,7 +36,8 @@ class PercentEncodingTest {
         for (int n = 0; n < 2_000; n++) {
             StringBuilder value = new StringBuilder();
             for (int i = random.nextInt(12); i > 0; i--) {
-                value.appendCodePoint(random.nextInt(4) == 0 ? 0x80 + random.nextInt(0x2000) : 0x20 + random.nextInt(95));
+                value.appendCodePoint(
+                        random.nextInt(4) == 0 ? 0x80 + random.nextInt(0x2000) : 0x20 + random.nextInt(95));
             }
             String encoded = PercentEncoding.encode(value.toString());
             assertThat(encoded).matches("[A-Za-z0-9\\-._~%]*");

@@ -23,8 +23,8 @@ class ResponseMapperTest {
         for (int i = 0; i < headers.length; i += 2) {
             map.put(headers[i], List.of(headers[i + 1]));
         }
-        return new UpstreamResponse(status, HttpHeaders.of(map, (a, b) -> true),
-                body.getBytes(StandardCharsets.UTF_8), false);
+        return new UpstreamResponse(
+                status, HttpHeaders.of(map, (a, b) -> true), body.getBytes(StandardCharsets.UTF_8), false);
     }
 
     private ToolResult map(UpstreamResponse response, ResponseShape shape) {
@@ -69,16 +69,19 @@ class ResponseMapperTest {
 
     @Test
     void truncatedJsonIsTextWithANoteAndNoStructuredContent() {
-        UpstreamResponse cut = new UpstreamResponse(200, HttpHeaders.of(Map.of("content-type",
-                List.of("application/json")), (a, b) -> true), "{\"a\":".getBytes(StandardCharsets.UTF_8), true);
+        UpstreamResponse cut = new UpstreamResponse(
+                200,
+                HttpHeaders.of(Map.of("content-type", List.of("application/json")), (a, b) -> true),
+                "{\"a\":".getBytes(StandardCharsets.UTF_8),
+                true);
         ToolResult result = map(cut, new ResponseShape(true, null));
         assertThat(text(result)).startsWith("{\"a\":\n[response cut at 5 bytes");
         assertThat(result.result().has("structuredContent")).isFalse();
     }
 
     /** A schema that accepts only objects without a member "bad". */
-    private static final OutputConformance NO_BAD = candidate -> candidate.has("bad") ? List.of("$.bad: not allowed")
-            : List.of();
+    private static final OutputConformance NO_BAD =
+            candidate -> candidate.has("bad") ? List.of("$.bad: not allowed") : List.of();
 
     private ToolResult checked(UpstreamResponse response, ResponseShape shape) {
         return mapper.map(response, shape, NO_BAD, "https://h/prod/x");
@@ -96,15 +99,18 @@ class ResponseMapperTest {
         ToolResult result = checked(response(201, "application/json", "{\"bad\":1}"), new ResponseShape(true, null));
         assertThat(result.outcome()).isEqualTo(CallOutcome.NONCONFORMING_OUTPUT);
         assertThat(result.detail()).isEqualTo("schema");
-        assertThat(text(result)).isEqualTo("Upstream answered HTTP 201 Created, but the answer does not match the"
-                + " tool's documented output schema, so it is returned as text only:\n- $.bad: not allowed");
-        assertThat(result.result().get("content").get(1).get("text").stringValue()).isEqualTo("{\"bad\":1}");
+        assertThat(text(result))
+                .isEqualTo("Upstream answered HTTP 201 Created, but the answer does not match the"
+                        + " tool's documented output schema, so it is returned as text only:\n- $.bad: not allowed");
+        assertThat(result.result().get("content").get(1).get("text").stringValue())
+                .isEqualTo("{\"bad\":1}");
     }
 
     @Test
     void trailingContentAfterTheJsonMakesItInvalid() {
         ToolResult result = new ResponseMapper(JsonMapper.builder()
-                .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build())
+                        .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .build())
                 .map(response(200, "application/json", "{} {\"more\":1}"), new ResponseShape(true, null), NO_BAD, "u");
         assertThat(result.outcome()).isEqualTo(CallOutcome.NONCONFORMING_OUTPUT);
         assertThat(result.detail()).isEqualTo("not-json");
@@ -119,17 +125,21 @@ class ResponseMapperTest {
 
     @Test
     void htmlIsNotParsedAsJson() {
-        ToolResult result = checked(response(200, "text/html; charset=utf-8", "<html>{}</html>"),
-                new ResponseShape(true, null));
+        ToolResult result =
+                checked(response(200, "text/html; charset=utf-8", "<html>{}</html>"), new ResponseShape(true, null));
         assertThat(text(result)).startsWith("Upstream answered HTTP 200 OK with HTML (text/html)");
     }
 
     @Test
     void clientErrorMessageComesFromCommonFields() {
-        assertThat(text(map(response(400, "application/json", "{\"error\":{\"message\":\"bad id\"}}"),
-                ResponseShape.UNSTRUCTURED))).isEqualTo("Upstream rejected the request with HTTP 400 Bad Request: bad id");
-        assertThat(text(map(response(403, "application/json", "{\"Message\":\"User is not authorized\"}"),
-                ResponseShape.UNSTRUCTURED))).endsWith("HTTP 403 Forbidden: User is not authorized");
+        assertThat(text(map(
+                        response(400, "application/json", "{\"error\":{\"message\":\"bad id\"}}"),
+                        ResponseShape.UNSTRUCTURED)))
+                .isEqualTo("Upstream rejected the request with HTTP 400 Bad Request: bad id");
+        assertThat(text(map(
+                        response(403, "application/json", "{\"Message\":\"User is not authorized\"}"),
+                        ResponseShape.UNSTRUCTURED)))
+                .endsWith("HTTP 403 Forbidden: User is not authorized");
         assertThat(text(map(response(409, "text/plain", "  already\n exists "), ResponseShape.UNSTRUCTURED)))
                 .endsWith("HTTP 409 Conflict: already exists");
         ToolResult result = map(response(418, null, ""), ResponseShape.UNSTRUCTURED);
@@ -140,10 +150,12 @@ class ResponseMapperTest {
 
     @Test
     void throttlingPassesTheUpstreamsRetryAfterOn() {
-        ToolResult result = map(response(429, "application/json", "{\"message\":\"Too Many Requests\"}",
-                "retry-after", "3"), ResponseShape.UNSTRUCTURED);
-        assertThat(text(result)).isEqualTo("Upstream is throttling requests (HTTP 429 Too Many Requests): Too Many"
-                + " Requests. The upstream asks to retry after 3 s (Retry-After).");
+        ToolResult result = map(
+                response(429, "application/json", "{\"message\":\"Too Many Requests\"}", "retry-after", "3"),
+                ResponseShape.UNSTRUCTURED);
+        assertThat(text(result))
+                .isEqualTo("Upstream is throttling requests (HTTP 429 Too Many Requests): Too Many"
+                        + " Requests. The upstream asks to retry after 3 s (Retry-After).");
         assertThat(result.outcome()).isEqualTo(CallOutcome.THROTTLED);
     }
 
@@ -151,26 +163,31 @@ class ResponseMapperTest {
     void unavailableUpstreamPassesItsRetryAfterDateOnInSeconds() {
         String inAMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(61));
-        ToolResult result = map(response(503, "text/plain", "down for maintenance", "retry-after", inAMinute),
+        ToolResult result = map(
+                response(503, "text/plain", "down for maintenance", "retry-after", inAMinute),
                 ResponseShape.UNSTRUCTURED);
-        assertThat(text(result)).matches("Upstream failed with HTTP 503 Service Unavailable: down for maintenance\\."
-                + " The upstream asks to retry after (59|60|61) s \\(Retry-After\\)\\.");
+        assertThat(text(result))
+                .matches("Upstream failed with HTTP 503 Service Unavailable: down for maintenance\\."
+                        + " The upstream asks to retry after (59|60|61) s \\(Retry-After\\)\\.");
         assertThat(result.outcome()).isEqualTo(CallOutcome.SERVER_ERROR);
     }
 
     @Test
     void anUnreadableRetryAfterIsLeftOut() {
         ToolResult result = map(response(503, null, "", "retry-after", "soon"), ResponseShape.UNSTRUCTURED);
-        assertThat(text(result)).isEqualTo("Upstream failed with HTTP 503 Service Unavailable. This is a server-side"
-                + " problem; retrying later may help.");
+        assertThat(text(result))
+                .isEqualTo("Upstream failed with HTTP 503 Service Unavailable. This is a server-side"
+                        + " problem; retrying later may help.");
     }
 
     @Test
     void serverErrorIsMarkedAsRetryable() {
-        ToolResult result = map(response(502, "application/json", "{\"message\": \"Internal server error\"}"),
+        ToolResult result = map(
+                response(502, "application/json", "{\"message\": \"Internal server error\"}"),
                 ResponseShape.UNSTRUCTURED);
-        assertThat(text(result)).isEqualTo("Upstream failed with HTTP 502 Bad Gateway: Internal server error. This"
-                + " is a server-side problem; retrying later may help.");
+        assertThat(text(result))
+                .isEqualTo("Upstream failed with HTTP 502 Bad Gateway: Internal server error. This"
+                        + " is a server-side problem; retrying later may help.");
         assertThat(result.result().get("isError").asBoolean()).isTrue();
     }
 
@@ -183,27 +200,54 @@ class ResponseMapperTest {
 
     @Test
     void aPassedDeadlineSaysWhatWasLate() {
-        ToolResult body = mapper.failure(new UpstreamFailure(UpstreamFailure.Kind.DEADLINE, ExchangePhase.BODY, 12,
-                200, "deadline passed", null), "u", 500);
-        assertThat(text(body)).isEqualTo("The upstream did not answer within the tool's deadline of 500 ms (the"
-                + " export's timeoutInMillis, else upstream.timeout-ms): the response headers arrived, but the body did"
-                + " not finish (HTTP 200, 12 bytes received). The gateway closed the connection.");
+        ToolResult body = mapper.failure(
+                new UpstreamFailure(
+                        UpstreamFailure.Kind.DEADLINE, ExchangePhase.BODY, 12, 200, "deadline passed", null),
+                "u",
+                500);
+        assertThat(text(body))
+                .isEqualTo("The upstream did not answer within the tool's deadline of 500 ms (the"
+                        + " export's timeoutInMillis, else upstream.timeout-ms): the response headers arrived, but the body did"
+                        + " not finish (HTTP 200, 12 bytes received). The gateway closed the connection.");
         assertThat(body.outcome()).isEqualTo(CallOutcome.TIMEOUT);
         assertThat(body.detail()).isEqualTo("body");
-        assertThat(text(mapper.failure(new UpstreamFailure(UpstreamFailure.Kind.DEADLINE, ExchangePhase.CONNECT, 0,
-                0, "deadline passed", null), "u", 500))).contains("no connection to the upstream was established");
+        assertThat(text(mapper.failure(
+                        new UpstreamFailure(
+                                UpstreamFailure.Kind.DEADLINE, ExchangePhase.CONNECT, 0, 0, "deadline passed", null),
+                        "u",
+                        500)))
+                .contains("no connection to the upstream was established");
     }
 
     @Test
     void failuresHaveClearMessagesAndNoStackTraces() {
-        assertThat(mapper.failure(new UpstreamFailure(UpstreamFailure.Kind.CONNECT_TIMEOUT, ExchangePhase.CONNECT, 0,
-                0, "connect timeout", null), "u", 5).outcome()).isEqualTo(CallOutcome.TIMEOUT);
-        ToolResult refused = mapper.failure(new UpstreamFailure(UpstreamFailure.Kind.CONNECT_FAILED,
-                ExchangePhase.CONNECT, 0, 0, "connection refused or unreachable", null), "http://h/p", 5);
+        assertThat(mapper.failure(
+                                new UpstreamFailure(
+                                        UpstreamFailure.Kind.CONNECT_TIMEOUT,
+                                        ExchangePhase.CONNECT,
+                                        0,
+                                        0,
+                                        "connect timeout",
+                                        null),
+                                "u",
+                                5)
+                        .outcome())
+                .isEqualTo(CallOutcome.TIMEOUT);
+        ToolResult refused = mapper.failure(
+                new UpstreamFailure(
+                        UpstreamFailure.Kind.CONNECT_FAILED,
+                        ExchangePhase.CONNECT,
+                        0,
+                        0,
+                        "connection refused or unreachable",
+                        null),
+                "http://h/p",
+                5);
         assertThat(refused.outcome()).isEqualTo(CallOutcome.CONNECTION_FAILED);
-        assertThat(text(refused)).isEqualTo("Could not connect to the upstream at http://h/p (connection refused or"
-                + " unreachable).");
-        ObjectNode internal = mapper.failure(new IllegalStateException("secret detail"), "u", 5).result();
+        assertThat(text(refused))
+                .isEqualTo("Could not connect to the upstream at http://h/p (connection refused or" + " unreachable).");
+        ObjectNode internal = mapper.failure(new IllegalStateException("secret detail"), "u", 5)
+                .result();
         assertThat(internal.toString()).doesNotContain("secret detail").doesNotContain("at dev.");
     }
 }

@@ -22,7 +22,8 @@ class RetryPolicyTest {
         assertThat(policy.retries("OPTIONS")).isTrue();
         assertThat(policy.retries("POST")).isFalse();
         assertThat(policy.retries("PATCH")).isFalse();
-        assertThat(new RetryPolicy(1, Duration.ZERO, Duration.ZERO).retries("GET")).isFalse();
+        assertThat(new RetryPolicy(1, Duration.ZERO, Duration.ZERO).retries("GET"))
+                .isFalse();
     }
 
     @Test
@@ -48,8 +49,8 @@ class RetryPolicyTest {
     void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         assertThat(RetryAfter.parse("120", now)).contains(Duration.ofSeconds(120));
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plusSeconds(30),
-                ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.ofInstant(now.plusSeconds(30), ZoneOffset.UTC));
         assertThat(RetryAfter.parse(date, now)).contains(Duration.ofSeconds(30));
         assertThat(RetryAfter.parse("Thu, 01 Jan 2015 00:00:00 GMT", now)).contains(Duration.ZERO);
         assertThat(RetryAfter.parse("soon", now)).isEmpty();

@@ -21,8 +21,16 @@ class SafeRequestBuilderTest {
     private static final URI BASE = URI.create("https://abc123.execute-api.us-east-1.amazonaws.com/prod");
 
     private static SafeRequestBuilder builder(String method, String path) {
-        return new SafeRequestBuilder(new RequestTarget(method, PathTemplate.parse(path), Map.of("petId", "pet_id"),
-                BASE, Set.of("x-api-key"), Set.of("api_key"), Duration.ofSeconds(5)), JsonMapper.builder().build());
+        return new SafeRequestBuilder(
+                new RequestTarget(
+                        method,
+                        PathTemplate.parse(path),
+                        Map.of("petId", "pet_id"),
+                        BASE,
+                        Set.of("x-api-key"),
+                        Set.of("api_key"),
+                        Duration.ofSeconds(5)),
+                JsonMapper.builder().build());
     }
 
     @Test
@@ -30,8 +38,7 @@ class SafeRequestBuilderTest {
         SafeRequestBuilder b = builder("GET", "/pets/{petId}");
         b.pathParameter("pet_id", "petId", "a/b?c#d%e f&g=h;i");
         UpstreamRequest request = b.build();
-        assertThat(request.uri().toString())
-                .isEqualTo(BASE + "/pets/a%2Fb%3Fc%23d%25e%20f%26g%3Dh%3Bi");
+        assertThat(request.uri().toString()).isEqualTo(BASE + "/pets/a%2Fb%3Fc%23d%25e%20f%26g%3Dh%3Bi");
         assertThat(request.uri().getHost()).isEqualTo(BASE.getHost());
     }
 
@@ -81,7 +88,8 @@ class SafeRequestBuilderTest {
     @Test
     void missingPathValueNamesTheArgument() {
         SafeRequestBuilder b = builder("GET", "/pets/{petId}");
-        assertThatThrownBy(b::build).isInstanceOf(ArgumentException.class)
+        assertThatThrownBy(b::build)
+                .isInstanceOf(ArgumentException.class)
                 .satisfies(e -> assertThat(((ArgumentException) e).argument()).isEqualTo("pet_id"))
                 .hasMessageContaining("{petId}");
     }
@@ -97,14 +105,14 @@ class SafeRequestBuilderTest {
         b.queryParameter("empty", "e", List.of(), QueryStyle.FORM);
         b.queryParameter("q", "q name", "1+1=2");
         b.queryParameter("absent", "absent", (String) null);
-        assertThat(b.build().uri().getRawQuery()).isEqualTo(
-                "tag=a%20b&tag=c%26d&id=1,2%2C3&s=x%20y&p=x%7Cy&t=x%09y&q%20name=1%2B1%3D2");
+        assertThat(b.build().uri().getRawQuery())
+                .isEqualTo("tag=a%20b&tag=c%26d&id=1,2%2C3&s=x%20y&p=x%7Cy&t=x%09y&q%20name=1%2B1%3D2");
     }
 
     @Test
     void queryObjectsSerialisePerStyle() throws Exception {
-        tools.jackson.databind.JsonNode filter = new tools.jackson.databind.ObjectMapper()
-                .readTree("{\"name\":\"a b\",\"age\":3,\"tags\":[\"x\"]}");
+        tools.jackson.databind.JsonNode filter =
+                new tools.jackson.databind.ObjectMapper().readTree("{\"name\":\"a b\",\"age\":3,\"tags\":[\"x\"]}");
         SafeRequestBuilder deep = builder("GET", "/pets");
         deep.queryObject("filter", "filter", filter, QueryStyle.DEEP_OBJECT);
         assertThat(deep.build().uri().getRawQuery())
@@ -116,7 +124,10 @@ class SafeRequestBuilderTest {
         form.queryObject("filter", "filter", filter, QueryStyle.FORM);
         assertThat(form.build().uri().getRawQuery()).isEqualTo("filter=name,a%20b,age,3,tags,%5B%22x%22%5D");
         SafeRequestBuilder scalar = builder("GET", "/pets");
-        scalar.queryObject("filter", "filter", new tools.jackson.databind.ObjectMapper().readTree("\"x y\""),
+        scalar.queryObject(
+                "filter",
+                "filter",
+                new tools.jackson.databind.ObjectMapper().readTree("\"x y\""),
                 QueryStyle.DEEP_OBJECT);
         assertThat(scalar.build().uri().getRawQuery()).isEqualTo("filter=x%20y");
     }
@@ -124,7 +135,8 @@ class SafeRequestBuilderTest {
     @Test
     void queryCannotSetTheApiKeyOrAmzParameters() {
         SafeRequestBuilder b = builder("GET", "/pets");
-        assertThatThrownBy(() -> b.queryParameter("k", "API_KEY", "x")).isInstanceOf(ArgumentException.class)
+        assertThatThrownBy(() -> b.queryParameter("k", "API_KEY", "x"))
+                .isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("reserved");
         assertThatThrownBy(() -> b.queryParameter("k", "X-Amz-Signature", "x")).isInstanceOf(ArgumentException.class);
     }
@@ -147,11 +159,23 @@ class SafeRequestBuilderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Host", "authorization", "X-Amz-Date", "x-amz-security-token", "Content-Length",
-            "X-API-Key", "Cookie", "Transfer-Encoding", "Proxy-Authorization", "Connection"})
+    @ValueSource(
+            strings = {
+                "Host",
+                "authorization",
+                "X-Amz-Date",
+                "x-amz-security-token",
+                "Content-Length",
+                "X-API-Key",
+                "Cookie",
+                "Transfer-Encoding",
+                "Proxy-Authorization",
+                "Connection"
+            })
     void reservedHeadersCannotBeSetFromArguments(String name) {
         SafeRequestBuilder b = builder("GET", "/pets");
-        assertThatThrownBy(() -> b.header("h", name, "v")).isInstanceOf(ArgumentException.class)
+        assertThatThrownBy(() -> b.header("h", name, "v"))
+                .isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("set by the gateway");
     }
 
@@ -193,7 +217,8 @@ class SafeRequestBuilderTest {
     void aJsonBodyMayBeAGeneratedRecord() {
         SafeRequestBuilder b = builder("POST", "/pets");
         dev.apigwmcp.runtime.spi.JsonWritable pet = () -> tools.jackson.databind.node.JsonNodeFactory.instance
-                .objectNode().put("name", "Rex");
+                .objectNode()
+                .put("name", "Rex");
         b.jsonBody("body", "application/json", pet);
         assertThat(new String(b.build().body(), StandardCharsets.UTF_8)).isEqualTo("{\"name\":\"Rex\"}");
     }
@@ -202,7 +227,8 @@ class SafeRequestBuilderTest {
     @ValueSource(strings = {"a;b=c", "a b", "a\r\nb", "a,b", "\"a\""})
     void cookieValueThatCouldAddCookiesIsRejected(String value) {
         SafeRequestBuilder b = builder("GET", "/pets");
-        assertThatThrownBy(() -> b.cookie("c", "c", value)).isInstanceOf(ArgumentException.class)
+        assertThatThrownBy(() -> b.cookie("c", "c", value))
+                .isInstanceOf(ArgumentException.class)
                 .satisfies(e -> assertThat(((ArgumentException) e).argument()).isEqualTo("c"));
     }
 
@@ -234,13 +260,15 @@ class SafeRequestBuilderTest {
     @ValueSource(strings = {"TRACE", "CONNECT", "GET /x HTTP/1.1", "FOO"})
     void anyToolRejectsMethodsOutsideTheAllowList(String method) {
         SafeRequestBuilder b = builder("ANY", "/pets");
-        assertThatThrownBy(() -> b.method("method", method)).isInstanceOf(ArgumentException.class)
+        assertThatThrownBy(() -> b.method("method", method))
+                .isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("not an allowed HTTP method");
     }
 
     @Test
     void anyToolWithoutMethodIsAnArgumentError() {
-        assertThatThrownBy(() -> builder("ANY", "/pets").build()).isInstanceOf(ArgumentException.class)
+        assertThatThrownBy(() -> builder("ANY", "/pets").build())
+                .isInstanceOf(ArgumentException.class)
                 .satisfies(e -> assertThat(((ArgumentException) e).argument()).isEqualTo("method"));
     }
 

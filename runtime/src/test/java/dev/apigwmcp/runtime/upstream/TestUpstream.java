@@ -2,8 +2,8 @@ package dev.apigwmcp.runtime.upstream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.apigwmcp.samples.demo.SignedRequest;
 import dev.apigwmcp.samples.demo.SigV4Verifier;
+import dev.apigwmcp.samples.demo.SignedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,8 +34,9 @@ public final class TestUpstream implements AutoCloseable {
     }
 
     /** A request as received, with lower-case header names. */
-    public record Recorded(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-            byte[] body) implements SignedRequest {
+    public record Recorded(
+            String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body)
+            implements SignedRequest {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
@@ -121,8 +122,8 @@ public final class TestUpstream implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             URI uri = exchange.getRequestURI();
-            Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                    headers, body);
+            Recorded recorded =
+                    new Recorded(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
             requests.add(recorded);
             Reply reply;
             String key = requiredApiKey;
@@ -130,7 +131,8 @@ public final class TestUpstream implements AutoCloseable {
             if (key != null && !key.equals(recorded.header("x-api-key"))) {
                 reply = Reply.json(403, "{\"message\":\"Forbidden\"}");
             } else if (verifier != null && verifier.problem(recorded) != null) {
-                reply = Reply.json(403, "{\"message\":\"" + verifier.problem(recorded).replace("\"", "'") + "\"}");
+                reply = Reply.json(
+                        403, "{\"message\":\"" + verifier.problem(recorded).replace("\"", "'") + "\"}");
             } else {
                 reply = responder.apply(recorded);
             }

@@ -17,7 +17,8 @@ class UpstreamClientHeadersTest {
     void aCookieAnUpstreamSetIsNotSentOnTheNextRequest() throws Exception {
         try (TestUpstream upstream = new TestUpstream();
                 UpstreamClient client = new UpstreamClient(Duration.ofSeconds(5), 10_000)) {
-            upstream.respond(request -> TestUpstream.Reply.json(200, "{}").withHeader("Set-Cookie", "session=abc; Path=/"));
+            upstream.respond(
+                    request -> TestUpstream.Reply.json(200, "{}").withHeader("Set-Cookie", "session=abc; Path=/"));
             client.exchange(get(upstream.uri("/first"), List.of()), Duration.ofSeconds(5));
             client.exchange(get(upstream.uri("/second"), List.of()), Duration.ofSeconds(5));
 
@@ -52,8 +53,10 @@ class UpstreamClientHeadersTest {
 
     @Test
     void aDefaultPortIsLeftOutOfTheHostHeader() {
-        assertThat(UpstreamClient.hostHeader(URI.create("https://api.example.com:443/v1"))).isEqualTo("api.example.com");
-        assertThat(UpstreamClient.hostHeader(URI.create("http://api.example.com:80/v1"))).isEqualTo("api.example.com");
+        assertThat(UpstreamClient.hostHeader(URI.create("https://api.example.com:443/v1")))
+                .isEqualTo("api.example.com");
+        assertThat(UpstreamClient.hostHeader(URI.create("http://api.example.com:80/v1")))
+                .isEqualTo("api.example.com");
         assertThat(UpstreamClient.hostHeader(URI.create("https://api.example.com:8443/v1")))
                 .isEqualTo("api.example.com:8443");
     }

@@ -27,11 +27,30 @@ class UpstreamTlsTest {
     @Test
     void anUntrustedCertificateIsRefusedWithTheHandshakeNamed(@TempDir Path dir) throws Exception {
         Path keystore = dir.resolve("self-signed.p12");
-        String keytool = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("keytool")
+        String keytool = Path.of(ProcessHandle.current().info().command().orElseThrow())
+                .resolveSibling("keytool")
                 .toString();
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "upstream", "-keyalg", "EC",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", "changeit").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        "upstream",
+                        "-keyalg",
+                        "EC",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "san=ip:127.0.0.1",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -50,8 +69,12 @@ class UpstreamTlsTest {
         });
         server.start();
         try (UpstreamClient client = new UpstreamClient(Duration.ofSeconds(5), 1000)) {
-            UpstreamRequest request = new UpstreamRequest("GET", URI.create("https://127.0.0.1:"
-                    + server.getAddress().getPort() + "/x"), List.of(), null, Duration.ofSeconds(5));
+            UpstreamRequest request = new UpstreamRequest(
+                    "GET",
+                    URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/x"),
+                    List.of(),
+                    null,
+                    Duration.ofSeconds(5));
             assertThatThrownBy(() -> client.exchange(request, Duration.ofSeconds(5)))
                     .isInstanceOfSatisfying(UpstreamFailure.class, failure -> {
                         assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.CONNECT_FAILED);

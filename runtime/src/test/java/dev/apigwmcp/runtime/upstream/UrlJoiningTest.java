@@ -15,8 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
 class UrlJoiningTest {
 
     private static String join(String base, String template, String petId) {
-        SafeRequestBuilder builder = new SafeRequestBuilder(new RequestTarget("GET", PathTemplate.parse(template),
-                Map.of(), RequestTarget.baseUri(base), Set.of(), Set.of(), Duration.ofSeconds(1)),
+        SafeRequestBuilder builder = new SafeRequestBuilder(
+                new RequestTarget(
+                        "GET",
+                        PathTemplate.parse(template),
+                        Map.of(),
+                        RequestTarget.baseUri(base),
+                        Set.of(),
+                        Set.of(),
+                        Duration.ofSeconds(1)),
                 JsonMapper.builder().build());
         if (petId != null) {
             builder.pathParameter("petId", "petId", petId);
@@ -26,22 +33,24 @@ class UrlJoiningTest {
 
     @ParameterizedTest
     @CsvSource({
-            "https://h.example/v1, https://h.example/v1/pets/7",
-            "https://h.example/v1/, https://h.example/v1/pets/7",
-            "https://h.example//v1, https://h.example/v1/pets/7",
-            "https://h.example//v1//, https://h.example/v1/pets/7",
-            "https://h.example, https://h.example/pets/7",
-            "https://h.example/, https://h.example/pets/7",
-            "https://h.example/api//v1, https://h.example/api/v1/pets/7"})
+        "https://h.example/v1, https://h.example/v1/pets/7",
+        "https://h.example/v1/, https://h.example/v1/pets/7",
+        "https://h.example//v1, https://h.example/v1/pets/7",
+        "https://h.example//v1//, https://h.example/v1/pets/7",
+        "https://h.example, https://h.example/pets/7",
+        "https://h.example/, https://h.example/pets/7",
+        "https://h.example/api//v1, https://h.example/api/v1/pets/7"
+    })
     void baseAndPathMeetWithOneSlash(String base, String expected) {
         assertThat(join(base, "/pets/{petId}", "7")).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({
-            "https://h.example/v1, https://h.example/v1/",
-            "https://h.example//v1/, https://h.example/v1/",
-            "https://h.example, https://h.example/"})
+        "https://h.example/v1, https://h.example/v1/",
+        "https://h.example//v1/, https://h.example/v1/",
+        "https://h.example, https://h.example/"
+    })
     void rootPathIsOneSlashAfterTheBase(String base, String expected) {
         assertThat(join(base, "/", null)).isEqualTo(expected);
     }
@@ -64,15 +73,17 @@ class UrlJoiningTest {
 
     @Test
     void aBasePathIsAppendedToAConfiguredBaseUrl() {
-        assertThat(RequestTarget.baseUri("http://127.0.0.1:8080/", "/v1")).isEqualTo(URI.create("http://127.0.0.1:8080/v1"));
-        assertThat(RequestTarget.baseUri("http://127.0.0.1:8080/stage/", "//v1/")).isEqualTo(
-                URI.create("http://127.0.0.1:8080/stage/v1"));
+        assertThat(RequestTarget.baseUri("http://127.0.0.1:8080/", "/v1"))
+                .isEqualTo(URI.create("http://127.0.0.1:8080/v1"));
+        assertThat(RequestTarget.baseUri("http://127.0.0.1:8080/stage/", "//v1/"))
+                .isEqualTo(URI.create("http://127.0.0.1:8080/stage/v1"));
         assertThat(RequestTarget.baseUri("http://127.0.0.1:8080", "")).isEqualTo(URI.create("http://127.0.0.1:8080"));
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {"null, ''", "'', ''", "/, ''", "//, ''", "v1, /v1", "/v1/, /v1",
-            "//v1//beta/, /v1/beta"})
+    @CsvSource(
+            nullValues = "null",
+            value = {"null, ''", "'', ''", "/, ''", "//, ''", "v1, /v1", "/v1/, /v1", "//v1//beta/, /v1/beta"})
     void basePathsAreNormalised(String raw, String expected) {
         assertThat(RequestTarget.basePath(raw)).isEqualTo(expected);
     }

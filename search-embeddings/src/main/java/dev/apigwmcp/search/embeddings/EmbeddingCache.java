@@ -77,11 +77,14 @@ final class EmbeddingCache {
 
     private void write(Map<String, float[]> known) {
         StringBuilder out = new StringBuilder();
-        known.forEach((key, vector) -> out.append(key).append('\t')
-                .append(Base64.getEncoder().encodeToString(bytes(vector))).append('\n'));
+        known.forEach((key, vector) -> out.append(key)
+                .append('\t')
+                .append(Base64.getEncoder().encodeToString(bytes(vector)))
+                .append('\n'));
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Path temp =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             Files.writeString(temp, out, StandardCharsets.US_ASCII);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -91,8 +94,8 @@ final class EmbeddingCache {
 
     static String key(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

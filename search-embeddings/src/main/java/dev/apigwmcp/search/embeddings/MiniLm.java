@@ -10,6 +10,7 @@ final class MiniLm {
 
     /** The model and the artifact that ships it: vectors are comparable only within one. */
     static final String MODEL = "all-minilm-l6-v2-q (dev.langchain4j 1.19.0-beta29)";
+
     private static final int BATCH = 64;
 
     private AllMiniLmL6V2QuantizedEmbeddingModel model;
@@ -29,7 +30,8 @@ final class MiniLm {
             List<float[]> vectors = new ArrayList<>(texts.size());
             for (int from = 0; from < texts.size(); from += BATCH) {
                 List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
-                        .map(TextSegment::from).toList();
+                        .map(TextSegment::from)
+                        .toList();
                 model.embedAll(batch).content().forEach(embedding -> vectors.add(unit(embedding.vector())));
             }
             return vectors;

@@ -17,7 +17,8 @@ public final class ToolTextEmbedder implements TextEmbedder {
 
     public ToolTextEmbedder() {
         String configured = System.getProperty(CACHE_PROPERTY);
-        Path folder = configured != null && !configured.isBlank() ? Path.of(configured)
+        Path folder = configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "apigw-mcp", "embeddings");
         MiniLm model = new MiniLm();
         this.cache = new EmbeddingCache(folder, MiniLm.MODEL, model::embed);

@@ -12,8 +12,10 @@ class MiniLmTest {
 
     @Test
     void aTaskIsNearerToTheToolThatDoesItThanToAnother() {
-        List<float[]> vectors = MODEL.embed(List.of("halt the job that is still going",
-                "Cancel a workflow run. actions cancel workflow run", "Create a release. repos create release"));
+        List<float[]> vectors = MODEL.embed(List.of(
+                "halt the job that is still going",
+                "Cancel a workflow run. actions cancel workflow run",
+                "Create a release. repos create release"));
         assertThat(dot(vectors.get(0), vectors.get(1))).isGreaterThan(dot(vectors.get(0), vectors.get(2)));
     }
 

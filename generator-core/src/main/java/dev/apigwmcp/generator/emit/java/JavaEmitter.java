@@ -11,7 +11,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.WildcardTypeName;
 import dev.apigwmcp.generator.GeneratedFile;
 import dev.apigwmcp.generator.compile.ArgumentBinding;
 import dev.apigwmcp.generator.compile.BodyBinding;
@@ -41,7 +40,8 @@ public final class JavaEmitter {
     static final String INPUT = "Input";
     // Specs are immutable: what every tool class shares is built once. Identifiers go into format text rather
     // than $L arguments, as in ValueType.
-    private static final AnnotationSpec OVERRIDE = AnnotationSpec.builder(Override.class).build();
+    private static final AnnotationSpec OVERRIDE =
+            AnnotationSpec.builder(Override.class).build();
     private static final MethodSpec NAME_METHOD = MethodSpec.methodBuilder("name")
             .addAnnotation(OVERRIDE)
             .addModifiers(Modifier.PUBLIC)
@@ -62,7 +62,8 @@ public final class JavaEmitter {
             toolClasses.add(new RegistryEmitter.Entry(tool.name(), ClassName.get(pkg, stem + "Tool")));
         }
         // Each tool's classes are independent: render them in parallel, keeping the order.
-        List<GeneratedFile> files = new ArrayList<>(IntStream.range(0, stems.size()).parallel()
+        List<GeneratedFile> files = new ArrayList<>(IntStream.range(0, stems.size())
+                .parallel()
                 .mapToObj(i -> toolFile(target.tools().get(i), ClassName.get(pkg, stems.get(i) + "Tool")))
                 .toList());
         ClassName registry = ClassName.get(pkg, registryName);
@@ -85,8 +86,8 @@ public final class JavaEmitter {
     public GeneratedFile servicesFile(List<String> registryClassNames) {
         List<String> sorted = new ArrayList<>(registryClassNames);
         sorted.sort(null);
-        return GeneratedFile.text(GeneratedFile.Kind.RESOURCE, ResourcePaths.SERVICES,
-                String.join("\n", sorted) + "\n");
+        return GeneratedFile.text(
+                GeneratedFile.Kind.RESOURCE, ResourcePaths.SERVICES, String.join("\n", sorted) + "\n");
     }
 
     /** The fully qualified registry class of a target (as {@link #emit} names it). */
@@ -99,8 +100,8 @@ public final class JavaEmitter {
      * back as JSON ({@code toJson()}), so that an interceptor can change a call's arguments as this record.
      */
     private TypeSpec inputRecord(CompiledTool tool, ClassName name, ToolFields fields) {
-        TypeSpec.Builder builder = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC)
-                .addSuperinterface(JavaTypes.JSON_WRITABLE);
+        TypeSpec.Builder builder =
+                TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC).addSuperinterface(JavaTypes.JSON_WRITABLE);
         CodeBlock.Builder write = CodeBlock.builder()
                 .addStatement("$T node = $T.instance.objectNode()", JavaTypes.OBJECT_NODE, JavaTypes.NODE_FACTORY);
         RecordFactory records = new RecordFactory();
@@ -139,7 +140,8 @@ public final class JavaEmitter {
         builder.recordConstructor(constructor.build());
         builder.addJavadoc(javadoc.render());
         builder.addMethod(MethodSpec.methodBuilder("toJson")
-                .addJavadoc("These arguments as the JSON object a client sends; {@code null} components are left out.\n")
+                .addJavadoc(
+                        "These arguments as the JSON object a client sends; {@code null} components are left out.\n")
                 .addAnnotation(OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(JavaTypes.JSON_NODE)
@@ -148,21 +150,22 @@ public final class JavaEmitter {
         return builder.build();
     }
 
-    private static ClassName addBodyRecord(RecordFactory records, RecordFactory.Owner owner, JavaNames.Scope types,
-            JsonNode schema) {
+    private static ClassName addBodyRecord(
+            RecordFactory records, RecordFactory.Owner owner, JavaNames.Scope types, JsonNode schema) {
         ClassName name = owner.name().nestedClass(types.unique("Body"));
         owner.builder().addType(records.record(name, schema, owner.enclosing()));
         return name;
     }
 
-    private TypeSpec toolClass(CompiledTool tool, ClassName name, TypeSpec input, ClassName inputName,
-            ToolFields fields) {
+    private TypeSpec toolClass(
+            CompiledTool tool, ClassName name, TypeSpec input, ClassName inputName, ToolFields fields) {
         TypeName toolType = ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL, inputName);
         CodeBlock.Builder read = CodeBlock.builder();
         for (int i = 0; i < fields.order.size(); i++) {
             String argument = fields.order.get(i);
-            read.add(fields.types.get(argument).readMember("arguments", argument,
-                    RecordFactory.separator(i, fields.order.size())));
+            read.add(fields.types
+                    .get(argument)
+                    .readMember("arguments", argument, RecordFactory.separator(i, fields.order.size())));
         }
         MethodSpec readArguments = MethodSpec.methodBuilder("readArguments")
                 .addAnnotation(OVERRIDE)
@@ -181,9 +184,11 @@ public final class JavaEmitter {
         }
         BodyBinding body = tool.body();
         if (body != null) {
-            statement(write, "request." + (body.json() ? "jsonBody" : "textBody") + "("
-                    + JavaLiterals.format(body.argument()) + ", " + JavaLiterals.format(body.mediaType())
-                    + ", arguments." + fields.fields.get(body.argument()) + "())");
+            statement(
+                    write,
+                    "request." + (body.json() ? "jsonBody" : "textBody") + "("
+                            + JavaLiterals.format(body.argument()) + ", " + JavaLiterals.format(body.mediaType())
+                            + ", arguments." + fields.fields.get(body.argument()) + "())");
         }
         Javadoc javadoc = new Javadoc("Tool {@code " + tool.name() + "}: "
                 + Javadoc.safe(tool.operation().label() + ". " + tool.description()));
@@ -191,8 +196,9 @@ public final class JavaEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(toolType)
                 .addJavadoc(javadoc.render())
-                .addField(FieldSpec.builder(JavaTypes.STRING, "NAME", Modifier.PUBLIC, Modifier.STATIC,
-                        Modifier.FINAL).initializer(JavaLiterals.format(tool.name())).build())
+                .addField(FieldSpec.builder(JavaTypes.STRING, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(JavaLiterals.format(tool.name()))
+                        .build())
                 .addMethod(NAME_METHOD)
                 .addMethod(readArguments)
                 .addMethod(write.build())
@@ -206,8 +212,8 @@ public final class JavaEmitter {
      */
     private static TypeSpec withOutput(TypeSpec toolClass, CompiledTool tool, ClassName toolName) {
         ClassName outputName = toolName.nestedClass(OutputRecords.OUTPUT);
-        TypeSpec output = new OutputRecords().output(outputName, tool.outputSchema(),
-                List.of(toolName.simpleName()), tool.name());
+        TypeSpec output = new OutputRecords()
+                .output(outputName, tool.outputSchema(), List.of(toolName.simpleName()), tool.name());
         return toolClass.toBuilder()
                 .addMethod(MethodSpec.methodBuilder("readOutput")
                         .addJavadoc("Reads the result's {@code structuredContent} into {@link $T}.\n", outputName)
@@ -232,15 +238,22 @@ public final class JavaEmitter {
         String names = name + ", " + JavaLiterals.format(binding.parameter());
         switch (binding.in()) {
             case "method" -> statement(write, "request.method(" + name + ", " + value + ")");
-            case "path" -> statement(write, "request." + (binding.greedy() ? "greedyPathParameter"
-                    : "pathParameter") + "(" + names + ", " + value + ")");
+            case "path" ->
+                statement(
+                        write,
+                        "request." + (binding.greedy() ? "greedyPathParameter" : "pathParameter") + "(" + names + ", "
+                                + value + ")");
             case "query" -> {
                 if (binding.style() != null && type.type().equals(JavaTypes.JSON_NODE)) {
-                    statement(write, "request.queryObject(" + names + ", " + value + ", $T." + queryStyle(binding)
-                            + ")", JavaTypes.QUERY_STYLE);
+                    statement(
+                            write,
+                            "request.queryObject(" + names + ", " + value + ", $T." + queryStyle(binding) + ")",
+                            JavaTypes.QUERY_STYLE);
                 } else if (type instanceof ValueType.ListOf) {
-                    statement(write, "request.queryParameter(" + names + ", " + value + ", $T."
-                            + queryStyle(binding) + ")", JavaTypes.QUERY_STYLE);
+                    statement(
+                            write,
+                            "request.queryParameter(" + names + ", " + value + ", $T." + queryStyle(binding) + ")",
+                            JavaTypes.QUERY_STYLE);
                 } else {
                     statement(write, "request.queryParameter(" + names + ", " + value + ")");
                 }

@@ -9,8 +9,7 @@ package dev.apigwmcp.generator.emit.java;
  */
 final class JavaLiterals {
 
-    private JavaLiterals() {
-    }
+    private JavaLiterals() {}
 
     /** {@code value} as a Java string literal, with {@code $} doubled so that it reads as itself in format text. */
     static String format(String value) {
@@ -29,7 +28,10 @@ final class JavaLiterals {
                 case '\n' -> {
                     out.append("\\n");
                     if (i + 1 < value.length()) {
-                        out.append("\"\n").append(JavaEmitter.INDENT).append(JavaEmitter.INDENT).append("+ \"");
+                        out.append("\"\n")
+                                .append(JavaEmitter.INDENT)
+                                .append(JavaEmitter.INDENT)
+                                .append("+ \"");
                     }
                 }
                 default -> {

@@ -12,8 +12,7 @@ import javax.lang.model.SourceVersion;
  */
 final class JavaNames {
 
-    private JavaNames() {
-    }
+    private JavaNames() {}
 
     static String pascal(String text) {
         String camel = camelWords(text, true);

@@ -34,14 +34,25 @@ final class JavaTypes {
 
     /** Type names are immutable: the ones every record uses are built once. */
     private static final TypeName EXTRAS_MAP = ParameterizedTypeName.get(MAP, STRING, JSON_NODE);
+
     static final TypeName STRING_SET = ParameterizedTypeName.get(SET, STRING);
 
-    private static final Set<String> COMPOSITION = Set.of("allOf", "anyOf", "oneOf", "not", "if", "$ref",
-            "patternProperties", "dependentSchemas", "dependentRequired", "unevaluatedProperties", "prefixItems",
-            "propertyNames", "const");
+    private static final Set<String> COMPOSITION = Set.of(
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "if",
+            "$ref",
+            "patternProperties",
+            "dependentSchemas",
+            "dependentRequired",
+            "unevaluatedProperties",
+            "prefixItems",
+            "propertyNames",
+            "const");
 
-    private JavaTypes() {
-    }
+    private JavaTypes() {}
 
     /** A scalar JSON kind with its Java type and {@code Arguments} readers. */
     enum Scalar {
@@ -130,8 +141,13 @@ final class JavaTypes {
     static boolean isPlainObject(JsonNode schema) {
         JsonNode properties = schema.get("properties");
         JsonNode type = schema.get("type");
-        return type != null && type.isTextual() && type.asText().equals("object") && !hasComposition(schema)
-                && properties != null && properties.isObject() && !properties.isEmpty();
+        return type != null
+                && type.isTextual()
+                && type.asText().equals("object")
+                && !hasComposition(schema)
+                && properties != null
+                && properties.isObject()
+                && !properties.isEmpty();
     }
 
     static boolean allowsAdditional(JsonNode schema) {

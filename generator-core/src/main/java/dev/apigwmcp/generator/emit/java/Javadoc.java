@@ -40,7 +40,11 @@ final class Javadoc {
         if (!params.isEmpty()) {
             text.append('\n');
             for (String[] param : params) {
-                text.append("@param ").append(param[0]).append(' ').append(safe(param[1])).append('\n');
+                text.append("@param ")
+                        .append(param[0])
+                        .append(' ')
+                        .append(safe(param[1]))
+                        .append('\n');
             }
         }
         return CodeBlock.of("$L", text.toString());

@@ -27,25 +27,30 @@ final class OutputRecords {
 
     /** The {@code Output} record of tool {@code tool}, with its nested records inside it. */
     TypeSpec output(ClassName name, JsonNode schema, List<String> enclosing, String tool) {
-        return record(name, schema, enclosing, "The structured result of tool {@code " + tool + "}, as a record"
-                + " that keeps every member (see {@code OutputReader}).");
+        return record(
+                name,
+                schema,
+                enclosing,
+                "The structured result of tool {@code " + tool + "}, as a record"
+                        + " that keeps every member (see {@code OutputReader}).");
     }
 
     /** The record named {@code name} for an object schema, with its nested records inside it. */
     private TypeSpec record(ClassName name, JsonNode schema, List<String> enclosing, String summary) {
         List<String> chain = new ArrayList<>(enclosing);
         chain.add(name.simpleName());
-        TypeSpec.Builder builder = TypeSpec.recordBuilder(name)
-                .addModifiers(Modifier.PUBLIC)
-                .addSuperinterface(JavaTypes.JSON_WRITABLE);
+        TypeSpec.Builder builder =
+                TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC).addSuperinterface(JavaTypes.JSON_WRITABLE);
         JavaNames.Scope fields = new JavaNames.Scope(RecordFactory.RESERVED_MEMBERS);
         JavaNames.Scope types = new JavaNames.Scope(chain.toArray(String[]::new));
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         CodeBlock.Builder read = CodeBlock.builder();
         CodeBlock.Builder write = CodeBlock.builder()
                 .addStatement("$T node = $T.instance.objectNode()", JavaTypes.OBJECT_NODE, JavaTypes.NODE_FACTORY);
-        Javadoc javadoc = summary != null ? new Javadoc(summary) : Javadoc.ofText(schema.path("description")
-                .asText(schema.path("title").asText("A JSON object of the tool's result.")));
+        Javadoc javadoc = summary != null
+                ? new Javadoc(summary)
+                : Javadoc.ofText(schema.path("description")
+                        .asText(schema.path("title").asText("A JSON object of the tool's result.")));
         for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
             String json = property.getKey();
             String field = fields.unique(JavaNames.camel(json));
@@ -57,9 +62,12 @@ final class OutputRecords {
             write.add("$T.put(node, " + JavaLiterals.format(json) + ", this." + field + ");\n", OUTPUT_READER);
         }
         String extras = fields.unique("additionalProperties");
-        constructor.addParameter(ParameterSpec.builder(JavaTypes.extrasMap(), extras).build());
-        javadoc.param(extras, "Members not read into a component above, as they came: undeclared ones, and declared"
-                + " ones whose value does not fit the component's type (an explicit null, a drifted type).");
+        constructor.addParameter(
+                ParameterSpec.builder(JavaTypes.extrasMap(), extras).build());
+        javadoc.param(
+                extras,
+                "Members not read into a component above, as they came: undeclared ones, and declared"
+                        + " ones whose value does not fit the component's type (an explicit null, a drifted type).");
         read.add("reader.additional()");
         write.addStatement("return $T.withAdditional(node, this." + extras + ")", OUTPUT_READER);
         builder.recordConstructor(constructor.build());
@@ -82,8 +90,13 @@ final class OutputRecords {
     }
 
     /** A component: its type and how the reader reads it (OutputTree has checked the schema). */
-    private Member member(JsonNode schema, String json, ClassName owner, TypeSpec.Builder ownerBuilder,
-            List<String> chain, JavaNames.Scope types) {
+    private Member member(
+            JsonNode schema,
+            String json,
+            ClassName owner,
+            TypeSpec.Builder ownerBuilder,
+            List<String> chain,
+            JavaNames.Scope types) {
         String type = JavaTypes.singleType(schema);
         if ("array".equals(type)) {
             Member element = member(schema.get("items"), json + "Item", owner, ownerBuilder, chain, types);
@@ -123,7 +136,8 @@ final class OutputRecords {
         }
 
         CodeBlock reader(String jsonLiteral) {
-            return argument == null ? CodeBlock.of("reader." + readerMethod + "(" + jsonLiteral + ")")
+            return argument == null
+                    ? CodeBlock.of("reader." + readerMethod + "(" + jsonLiteral + ")")
                     : CodeBlock.of("reader." + readerMethod + "(" + jsonLiteral + ", $L)", argument);
         }
     }

@@ -20,8 +20,7 @@ final class OutputTree {
 
     private int objects;
 
-    private OutputTree() {
-    }
+    private OutputTree() {}
 
     /** Whether {@code schema} (a tool's output schema) gets an output record. */
     static boolean isPlain(JsonNode schema) {
@@ -29,8 +28,7 @@ final class OutputTree {
             return false;
         }
         JsonNode type = schema.get("type");
-        return type != null && type.isTextual() && type.asText().equals("object")
-                && new OutputTree().object(schema, 1);
+        return type != null && type.isTextual() && type.asText().equals("object") && new OutputTree().object(schema, 1);
     }
 
     private boolean object(JsonNode schema, int depth) {
@@ -39,7 +37,10 @@ final class OutputTree {
         }
         JsonNode properties = schema.get("properties");
         JsonNode additional = schema.get("additionalProperties");
-        if (properties == null || !properties.isObject() || properties.isEmpty() || JavaTypes.hasComposition(schema)
+        if (properties == null
+                || !properties.isObject()
+                || properties.isEmpty()
+                || JavaTypes.hasComposition(schema)
                 || additional != null && !additional.isBoolean()) {
             return false;
         }

@@ -21,8 +21,20 @@ import javax.lang.model.element.Modifier;
 final class RecordFactory {
 
     /** Names a record component must not take (methods of records and of our generated records). */
-    static final String[] RESERVED_MEMBERS = {"read", "toJson", "clone", "finalize", "getClass", "hashCode",
-        "notify", "notifyAll", "toString", "wait", "equals", "KNOWN"};
+    static final String[] RESERVED_MEMBERS = {
+        "read",
+        "toJson",
+        "clone",
+        "finalize",
+        "getClass",
+        "hashCode",
+        "notify",
+        "notifyAll",
+        "toString",
+        "wait",
+        "equals",
+        "KNOWN"
+    };
 
     /**
      * @param schema       the value's schema
@@ -63,9 +75,8 @@ final class RecordFactory {
     TypeSpec record(ClassName name, JsonNode schema, List<String> enclosing) {
         List<String> chain = new ArrayList<>(enclosing);
         chain.add(name.simpleName());
-        TypeSpec.Builder builder = TypeSpec.recordBuilder(name)
-                .addModifiers(Modifier.PUBLIC)
-                .addSuperinterface(JavaTypes.JSON_WRITABLE);
+        TypeSpec.Builder builder =
+                TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC).addSuperinterface(JavaTypes.JSON_WRITABLE);
         Owner owner = new Owner(name, builder, chain);
         JavaNames.Scope fields = new JavaNames.Scope(RESERVED_MEMBERS);
         JavaNames.Scope types = new JavaNames.Scope(chain.toArray(String[]::new));
@@ -73,7 +84,8 @@ final class RecordFactory {
         CodeBlock.Builder readArgs = CodeBlock.builder();
         CodeBlock.Builder write = CodeBlock.builder()
                 .addStatement("$T node = $T.instance.objectNode()", JavaTypes.OBJECT_NODE, JavaTypes.NODE_FACTORY);
-        Javadoc javadoc = Javadoc.ofText(schema.path("description").asText(schema.path("title").asText("")));
+        Javadoc javadoc = Javadoc.ofText(
+                schema.path("description").asText(schema.path("title").asText("")));
         List<String> known = new ArrayList<>();
         boolean extras = JavaTypes.allowsAdditional(schema);
         int count = schema.get("properties").size() + (extras ? 1 : 0);
@@ -90,15 +102,20 @@ final class RecordFactory {
         }
         if (extras) {
             String field = fields.unique("additionalProperties");
-            constructor.addParameter(ParameterSpec.builder(JavaTypes.extrasMap(), field).build());
+            constructor.addParameter(
+                    ParameterSpec.builder(JavaTypes.extrasMap(), field).build());
             javadoc.param(field, "Members the schema does not declare, kept as they came.");
-            builder.addField(FieldSpec.builder(JavaTypes.STRING_SET, "KNOWN",
-                    Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$T.of(" + quoted(known) + ")", JavaTypes.SET).build());
+            builder.addField(
+                    FieldSpec.builder(JavaTypes.STRING_SET, "KNOWN", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .initializer("$T.of(" + quoted(known) + ")", JavaTypes.SET)
+                            .build());
             readArgs.add("$T.extras(node, KNOWN)", JavaTypes.ARGUMENTS);
             write.beginControlFlow("if (" + field + " != null)")
-                    .beginControlFlow("for ($T.Entry<$T, $T> extra : " + field + ".entrySet())", JavaTypes.MAP,
-                            JavaTypes.STRING, JavaTypes.JSON_NODE)
+                    .beginControlFlow(
+                            "for ($T.Entry<$T, $T> extra : " + field + ".entrySet())",
+                            JavaTypes.MAP,
+                            JavaTypes.STRING,
+                            JavaTypes.JSON_NODE)
                     .addStatement("node.set(extra.getKey(), extra.getValue())")
                     .endControlFlow()
                     .endControlFlow();
@@ -137,8 +154,7 @@ final class RecordFactory {
     }
 
     /** The record being built, so nested records can be added to it. */
-    record Owner(ClassName name, TypeSpec.Builder builder, List<String> enclosing) {
-    }
+    record Owner(ClassName name, TypeSpec.Builder builder, List<String> enclosing) {}
 
     static Set<String> reserved() {
         return Set.of(RESERVED_MEMBERS);

@@ -27,14 +27,13 @@ final class RegistryEmitter {
     static final int CASES_PER_METHOD = 512;
 
     /** A tool's final name and its generated class. */
-    record Entry(String name, ClassName toolClass) {
-    }
+    record Entry(String name, ClassName toolClass) {}
 
     TypeSpec registry(CompiledTarget target, ClassName registryName, List<Entry> tools) {
         List<Entry> sorted = new ArrayList<>(tools);
         sorted.sort(Comparator.comparing(Entry::name));
-        TypeName generatedTool = ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL,
-                WildcardTypeName.subtypeOf(Object.class));
+        TypeName generatedTool =
+                ParameterizedTypeName.get(JavaTypes.GENERATED_TOOL, WildcardTypeName.subtypeOf(Object.class));
         TypeSpec.Builder type = describedType(target, registryName, sorted);
         MethodSpec.Builder newTool = MethodSpec.methodBuilder("newTool")
                 .addAnnotation(Override.class)
@@ -46,8 +45,7 @@ final class RegistryEmitter {
             newTool.addStatement("throw new $T($S + name + $S)", IllegalArgumentException.class, unknown, "'");
             return type.addMethod(newTool.build()).build();
         }
-        type.addMethod(newTool
-                .addStatement("int index = $T.binarySearch(NAMES, name)", Collections.class)
+        type.addMethod(newTool.addStatement("int index = $T.binarySearch(NAMES, name)", Collections.class)
                 .beginControlFlow("if (index < 0)")
                 .addStatement("throw new $T($S + name + $S)", IllegalArgumentException.class, unknown, "'")
                 .endControlFlow()
@@ -62,20 +60,28 @@ final class RegistryEmitter {
         TypeName names = ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.STRING);
         CodeBlock.Builder list = CodeBlock.builder();
         for (int i = 0; i < sorted.size(); i++) {
-            list.add("$S" + RecordFactory.separator(i, sorted.size()), sorted.get(i).name());
+            list.add(
+                    "$S" + RecordFactory.separator(i, sorted.size()),
+                    sorted.get(i).name());
         }
         return TypeSpec.classBuilder(registryName)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(JavaTypes.TOOL_REGISTRY)
                 .addJavadoc(new Javadoc("The " + sorted.size() + " tools of target {@code " + target.name()
-                        + "}, generated from " + Javadoc.safe(target.config().displayFile())
-                        + ".").render())
+                                + "}, generated from "
+                                + Javadoc.safe(target.config().displayFile())
+                                + ".")
+                        .render())
                 .addField(FieldSpec.builder(names, "NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(sorted.isEmpty() ? CodeBlock.of("$T.of()", JavaTypes.LIST)
-                                : CodeBlock.of("$T.of(\n$>$>$L$<$<)", JavaTypes.LIST, list.build()))
+                        .initializer(
+                                sorted.isEmpty()
+                                        ? CodeBlock.of("$T.of()", JavaTypes.LIST)
+                                        : CodeBlock.of("$T.of(\n$>$>$L$<$<)", JavaTypes.LIST, list.build()))
                         .build())
                 .addMethod(returning("targetName", JavaTypes.STRING, CodeBlock.of("$S", target.name())))
-                .addMethod(returning("resourceFolder", JavaTypes.STRING,
+                .addMethod(returning(
+                        "resourceFolder",
+                        JavaTypes.STRING,
                         CodeBlock.of("$S", ResourcePaths.targetFolder(target.name()))))
                 .addMethod(returning("toolNames", names, CodeBlock.of("NAMES")));
     }
@@ -96,8 +102,7 @@ final class RegistryEmitter {
             type.addMethod(createMethod("create", sorted, 0, generatedTool));
             return;
         }
-        CodeBlock.Builder dispatch = CodeBlock.builder()
-                .add("return switch (index / $L) {\n$>", CASES_PER_METHOD);
+        CodeBlock.Builder dispatch = CodeBlock.builder().add("return switch (index / $L) {\n$>", CASES_PER_METHOD);
         for (int chunk = 0; chunk < chunks; chunk++) {
             String method = "create" + chunk;
             if (chunk < chunks - 1) {

@@ -30,8 +30,9 @@ sealed interface ValueType {
         }
 
         public CodeBlock readMember(String object, String member, String after) {
-            return CodeBlock.of("$T." + kind.memberReader + "(" + object + ", " + JavaLiterals.format(member) + ")"
-                    + after, JavaTypes.ARGUMENTS);
+            return CodeBlock.of(
+                    "$T." + kind.memberReader + "(" + object + ", " + JavaLiterals.format(member) + ")" + after,
+                    JavaTypes.ARGUMENTS);
         }
 
         public CodeBlock elementReader() {
@@ -46,8 +47,8 @@ sealed interface ValueType {
         }
 
         public CodeBlock readMember(String object, String member, String after) {
-            return CodeBlock.of("$T.raw(" + object + ", " + JavaLiterals.format(member) + ")" + after,
-                    JavaTypes.ARGUMENTS);
+            return CodeBlock.of(
+                    "$T.raw(" + object + ", " + JavaLiterals.format(member) + ")" + after, JavaTypes.ARGUMENTS);
         }
 
         public CodeBlock elementReader() {
@@ -62,8 +63,10 @@ sealed interface ValueType {
         }
 
         public CodeBlock readMember(String object, String member, String after) {
-            return CodeBlock.of("$T.list(" + object + ", " + JavaLiterals.format(member) + ", $L)" + after,
-                    JavaTypes.ARGUMENTS, element.elementReader());
+            return CodeBlock.of(
+                    "$T.list(" + object + ", " + JavaLiterals.format(member) + ", $L)" + after,
+                    JavaTypes.ARGUMENTS,
+                    element.elementReader());
         }
 
         public CodeBlock elementReader() {
@@ -78,8 +81,10 @@ sealed interface ValueType {
         }
 
         public CodeBlock readMember(String object, String member, String after) {
-            return CodeBlock.of("$T.object(" + object + ", " + JavaLiterals.format(member) + ", $T::read)" + after,
-                    JavaTypes.ARGUMENTS, name);
+            return CodeBlock.of(
+                    "$T.object(" + object + ", " + JavaLiterals.format(member) + ", $T::read)" + after,
+                    JavaTypes.ARGUMENTS,
+                    name);
         }
 
         public CodeBlock elementReader() {

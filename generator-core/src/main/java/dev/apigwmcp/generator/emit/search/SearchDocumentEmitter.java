@@ -38,24 +38,32 @@ public final class SearchDocumentEmitter {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public GeneratedFile emit(CompiledTarget target) {
-        List<ToolProse> tools = target.tools().parallelStream().map(ToolProse::of).toList();
-        Boilerplate boilerplate = Boilerplate.of(tools.stream().map(ToolProse::sentences).toList());
-        List<String> lines = tools.parallelStream().map(tool -> JsonOutput.compact(tool.document(boilerplate)))
+        List<ToolProse> tools =
+                target.tools().parallelStream().map(ToolProse::of).toList();
+        Boilerplate boilerplate =
+                Boilerplate.of(tools.stream().map(ToolProse::sentences).toList());
+        List<String> lines = tools.parallelStream()
+                .map(tool -> JsonOutput.compact(tool.document(boilerplate)))
                 .toList();
-        StringBuilder out = new StringBuilder("{\"searchVersion\":").append(VERSION).append(",\"tools\":[\n");
+        StringBuilder out =
+                new StringBuilder("{\"searchVersion\":").append(VERSION).append(",\"tools\":[\n");
         for (int i = 0; i < lines.size(); i++) {
             out.append(lines.get(i)).append(i < lines.size() - 1 ? ",\n" : "\n");
         }
         out.append("]}\n");
-        return new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name()) + FILE,
+        return new GeneratedFile(
+                GeneratedFile.Kind.RESOURCE,
+                ResourcePaths.targetFolder(target.name()) + FILE,
                 out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** An argument or body member: its name as words and its description as prose, split into sentences. */
     private record Described(String words, List<String> sentences) {
         static Described of(String name, JsonNode schema) {
-            return new Described(SearchText.wordText(name),
-                    SearchText.sentences(SearchText.prose(schema.path("description").asText(""))));
+            return new Described(
+                    SearchText.wordText(name),
+                    SearchText.sentences(
+                            SearchText.prose(schema.path("description").asText(""))));
         }
 
         /** {@code owner id: The owner's id.}, without the sentences many tools share. */
@@ -66,21 +74,22 @@ public final class SearchDocumentEmitter {
     }
 
     /** What a tool's document is made of, each text prepared once. */
-    record ToolProse(CompiledTool tool, List<String> description, List<Described> arguments,
-            List<Described> body) {
+    record ToolProse(CompiledTool tool, List<String> description, List<Described> arguments, List<Described> body) {
 
         static ToolProse of(CompiledTool tool) {
             BodyBinding binding = tool.body();
             String bodyArgument = binding == null ? null : binding.argument();
             List<Described> arguments = new ArrayList<>();
             List<Described> body = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = tool.inputSchema().path("properties").fields();
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            tool.inputSchema().path("properties").fields();
                     it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
                 if (property.getKey().equals(bodyArgument)) {
                     // A JSON body's top-level members; a body that is not an object says nothing here.
-                    for (Iterator<Map.Entry<String, JsonNode>> members = property.getValue().path("properties")
-                            .fields(); members.hasNext(); ) {
+                    for (Iterator<Map.Entry<String, JsonNode>> members =
+                                    property.getValue().path("properties").fields();
+                            members.hasNext(); ) {
                         Map.Entry<String, JsonNode> member = members.next();
                         body.add(Described.of(member.getKey(), member.getValue()));
                     }
@@ -108,7 +117,8 @@ public final class SearchDocumentEmitter {
             node.put("arguments", joined(arguments, boilerplate));
             node.put("body", joined(body, boilerplate));
             node.put("path", pathWords(tool.operation().path()));
-            node.put("tags", SearchText.prose(String.join(" ; ", tool.operation().tags())));
+            node.put(
+                    "tags", SearchText.prose(String.join(" ; ", tool.operation().tags())));
             node.put("method", method(tool));
             return node;
         }

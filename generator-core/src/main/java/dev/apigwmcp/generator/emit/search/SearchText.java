@@ -13,12 +13,12 @@ final class SearchText {
 
     /** {@code [text](target)} and {@code <target>}: the text stays, the target goes. */
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
+
     private static final Pattern URL = Pattern.compile("\\b(?:https?|ftp)://[^\\s<>()]+");
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][^<>]*>");
     private static final String MARKUP_CHARACTERS = "`*_#>|";
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     /**
      * The words of an identifier, in order, lower-cased: split at every character that is not a letter or digit,
@@ -41,7 +41,8 @@ final class SearchText {
             if (word.length() > 0 && Character.isUpperCase(c)) {
                 char previous = identifier.charAt(i - 1);
                 boolean nextLower = i + 1 < length && Character.isLowerCase(identifier.charAt(i + 1));
-                if (Character.isLowerCase(previous) || Character.isDigit(previous)
+                if (Character.isLowerCase(previous)
+                        || Character.isDigit(previous)
                         || (Character.isUpperCase(previous) && nextLower)) {
                     flush(word, words);
                 }

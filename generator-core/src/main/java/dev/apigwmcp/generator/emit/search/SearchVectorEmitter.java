@@ -46,28 +46,39 @@ public final class SearchVectorEmitter {
 
     public GeneratedFile emit(CompiledTarget target) {
         List<CompiledTool> tools = target.tools();
-        List<SearchDocumentEmitter.ToolProse> prose = tools.parallelStream().map(SearchDocumentEmitter.ToolProse::of)
-                .toList();
-        Boilerplate boilerplate = Boilerplate.of(prose.stream().map(SearchDocumentEmitter.ToolProse::sentences)
-                .toList());
+        List<SearchDocumentEmitter.ToolProse> prose =
+                tools.parallelStream().map(SearchDocumentEmitter.ToolProse::of).toList();
+        Boilerplate boilerplate = Boilerplate.of(
+                prose.stream().map(SearchDocumentEmitter.ToolProse::sentences).toList());
         List<String> main = prose.stream().map(tool -> text(tool.tool())).toList();
-        List<String> details = prose.stream().map(tool -> detail(tool, boilerplate)).toList();
-        Map<String, float[]> embedded = embed(Stream.concat(main.stream(), details.stream()).toList());
+        List<String> details =
+                prose.stream().map(tool -> detail(tool, boilerplate)).toList();
+        Map<String, float[]> embedded =
+                embed(Stream.concat(main.stream(), details.stream()).toList());
         List<float[]> vectors = new ArrayList<>(tools.size());
         for (int i = 0; i < tools.size(); i++) {
             vectors.add(blend(embedded.get(main.get(i)), embedded.get(details.get(i))));
         }
         int dimensions = vectors.isEmpty() ? 0 : vectors.get(0).length;
-        StringBuilder out = new StringBuilder("{\"searchVectorsVersion\":").append(VERSION)
-                .append(",\"model\":").append(JsonOutput.compact(TextNode.valueOf(embedder.model())))
-                .append(",\"dimensions\":").append(dimensions).append(",\"tools\":[\n");
+        StringBuilder out = new StringBuilder("{\"searchVectorsVersion\":")
+                .append(VERSION)
+                .append(",\"model\":")
+                .append(JsonOutput.compact(TextNode.valueOf(embedder.model())))
+                .append(",\"dimensions\":")
+                .append(dimensions)
+                .append(",\"tools\":[\n");
         for (int i = 0; i < tools.size(); i++) {
-            out.append("{\"name\":").append(JsonOutput.compact(TextNode.valueOf(tools.get(i).name())))
-                    .append(",\"vector\":\"").append(Base64.getEncoder().encodeToString(bytes(vectors.get(i))))
-                    .append("\"}").append(i < tools.size() - 1 ? ",\n" : "\n");
+            out.append("{\"name\":")
+                    .append(JsonOutput.compact(TextNode.valueOf(tools.get(i).name())))
+                    .append(",\"vector\":\"")
+                    .append(Base64.getEncoder().encodeToString(bytes(vectors.get(i))))
+                    .append("\"}")
+                    .append(i < tools.size() - 1 ? ",\n" : "\n");
         }
         out.append("]}\n");
-        return new GeneratedFile(GeneratedFile.Kind.RESOURCE, ResourcePaths.targetFolder(target.name()) + FILE,
+        return new GeneratedFile(
+                GeneratedFile.Kind.RESOURCE,
+                ResourcePaths.targetFolder(target.name()) + FILE,
                 out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -76,8 +87,8 @@ public final class SearchVectorEmitter {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(texts));
         List<float[]> vectors = distinct.isEmpty() ? List.of() : embedder.embed(distinct);
         if (vectors.size() != distinct.size()) {
-            throw new IllegalStateException("the embedding model " + embedder.model() + " answered "
-                    + vectors.size() + " vectors for " + distinct.size() + " texts");
+            throw new IllegalStateException("the embedding model " + embedder.model() + " answered " + vectors.size()
+                    + " vectors for " + distinct.size() + " texts");
         }
         Map<String, float[]> byText = new HashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
@@ -110,7 +121,8 @@ public final class SearchVectorEmitter {
     private static String bare(String sentence) {
         String lower = sentence.strip().toLowerCase(Locale.ROOT);
         return lower.endsWith(".") || lower.endsWith("!") || lower.endsWith("?")
-                ? lower.substring(0, lower.length() - 1) : lower;
+                ? lower.substring(0, lower.length() - 1)
+                : lower;
     }
 
     /** {@code (1 - DETAIL) x main + DETAIL x detail}, unit length. */

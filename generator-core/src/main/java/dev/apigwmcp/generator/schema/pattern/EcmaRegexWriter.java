@@ -35,8 +35,8 @@ final class EcmaRegexWriter {
     /** Characters that are syntax outside a class, escaped when literal. ECMA's SyntaxCharacter less {@code /}. */
     private static final String SYNTAX = "^$\\.*+?()[]{}|";
     /** Spellings of one character that both engines read the same everywhere. */
-    private static final Pattern PORTABLE_ESCAPE = Pattern.compile(
-            "\\\\[\\^$\\\\.*+?()\\[\\]{}|/]|\\\\[tnrf]|\\\\x[0-9A-Fa-f]{2}|\\\\c[A-Z]"
+    private static final Pattern PORTABLE_ESCAPE =
+            Pattern.compile("\\\\[\\^$\\\\.*+?()\\[\\]{}|/]|\\\\[tnrf]|\\\\x[0-9A-Fa-f]{2}|\\\\c[A-Z]"
                     + "|\\\\u[0-9A-Fa-f]{4}(?:\\\\u[0-9A-Fa-f]{4})?");
 
     private final boolean keepSpelling;
@@ -202,7 +202,9 @@ final class EcmaRegexWriter {
         int cp = c.codePoint();
         String spelling = c.spelling();
         if (keepSpelling && spelling != null) {
-            if (isSingle(spelling, cp) ? SYNTAX.indexOf(cp) < 0 : PORTABLE_ESCAPE.matcher(spelling).matches()) {
+            if (isSingle(spelling, cp)
+                    ? SYNTAX.indexOf(cp) < 0
+                    : PORTABLE_ESCAPE.matcher(spelling).matches()) {
                 return spelling;
             }
         }
@@ -240,8 +242,8 @@ final class EcmaRegexWriter {
             return String.format(Locale.ROOT, "\\u%04X", cp);
         }
         // Both engines join an escaped surrogate pair into one code point.
-        return String.format(Locale.ROOT, "\\u%04X\\u%04X", (int) Character.highSurrogate(cp),
-                (int) Character.lowSurrogate(cp));
+        return String.format(
+                Locale.ROOT, "\\u%04X\\u%04X", (int) Character.highSurrogate(cp), (int) Character.lowSurrogate(cp));
     }
 
     /** Printable and not blank (a space is visible enough); no controls, formats, separators or surrogates. */
@@ -250,8 +252,13 @@ final class EcmaRegexWriter {
             return true;
         }
         return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-                    Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SURROGATE,
+                    Character.PRIVATE_USE,
+                    Character.UNASSIGNED,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
                     Character.PARAGRAPH_SEPARATOR -> false;
             default -> true;
         };

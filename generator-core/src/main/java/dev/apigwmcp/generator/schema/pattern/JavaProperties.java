@@ -21,28 +21,54 @@ import java.util.Set;
  */
 final class JavaProperties {
 
-    private static final Set<String> CATEGORIES = Set.of("L", "Lu", "Ll", "Lt", "Lm", "Lo", "LC", "M", "Mn", "Mc",
-            "Me", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So",
-            "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Cs", "Co", "Cn");
+    private static final Set<String> CATEGORIES = Set.of(
+            "L", "Lu", "Ll", "Lt", "Lm", "Lo", "LC", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No", "P", "Pc", "Pd",
+            "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So", "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Cs",
+            "Co", "Cn");
 
     /** Long general-category names: the runtime's validator's list and ECMA-262's (they differ in three). */
     private static final Map<String, String> LONG_CATEGORIES = Map.ofEntries(
-            Map.entry("Letter", "L"), Map.entry("Cased_Letter", "LC"), Map.entry("Uppercase_Letter", "Lu"),
-            Map.entry("Lowercase_Letter", "Ll"), Map.entry("Titlecase_Letter", "Lt"),
-            Map.entry("Modifier_Letter", "Lm"), Map.entry("Other_Letter", "Lo"), Map.entry("Mark", "M"),
-            Map.entry("Non_Spacing_Mark", "Mn"), Map.entry("Nonspacing_Mark", "Mn"),
-            Map.entry("Spacing_Combining_Mark", "Mc"), Map.entry("Spacing_Mark", "Mc"),
-            Map.entry("Enclosing_Mark", "Me"), Map.entry("Number", "N"), Map.entry("Decimal_Digit_Number", "Nd"),
-            Map.entry("Decimal_Number", "Nd"), Map.entry("Letter_Number", "Nl"), Map.entry("Other_Number", "No"),
-            Map.entry("Punctuation", "P"), Map.entry("Connector_Punctuation", "Pc"),
-            Map.entry("Dash_Punctuation", "Pd"), Map.entry("Open_Punctuation", "Ps"),
-            Map.entry("Close_Punctuation", "Pe"), Map.entry("Initial_Punctuation", "Pi"),
-            Map.entry("Final_Punctuation", "Pf"), Map.entry("Other_Punctuation", "Po"), Map.entry("Symbol", "S"),
-            Map.entry("Math_Symbol", "Sm"), Map.entry("Currency_Symbol", "Sc"), Map.entry("Modifier_Symbol", "Sk"),
-            Map.entry("Other_Symbol", "So"), Map.entry("Separator", "Z"), Map.entry("Space_Separator", "Zs"),
-            Map.entry("Line_Separator", "Zl"), Map.entry("Paragraph_Separator", "Zp"), Map.entry("Other", "C"),
-            Map.entry("Control", "Cc"), Map.entry("Format", "Cf"), Map.entry("Surrogate", "Cs"),
-            Map.entry("Private_Use", "Co"), Map.entry("Unassigned", "Cn"));
+            Map.entry("Letter", "L"),
+            Map.entry("Cased_Letter", "LC"),
+            Map.entry("Uppercase_Letter", "Lu"),
+            Map.entry("Lowercase_Letter", "Ll"),
+            Map.entry("Titlecase_Letter", "Lt"),
+            Map.entry("Modifier_Letter", "Lm"),
+            Map.entry("Other_Letter", "Lo"),
+            Map.entry("Mark", "M"),
+            Map.entry("Non_Spacing_Mark", "Mn"),
+            Map.entry("Nonspacing_Mark", "Mn"),
+            Map.entry("Spacing_Combining_Mark", "Mc"),
+            Map.entry("Spacing_Mark", "Mc"),
+            Map.entry("Enclosing_Mark", "Me"),
+            Map.entry("Number", "N"),
+            Map.entry("Decimal_Digit_Number", "Nd"),
+            Map.entry("Decimal_Number", "Nd"),
+            Map.entry("Letter_Number", "Nl"),
+            Map.entry("Other_Number", "No"),
+            Map.entry("Punctuation", "P"),
+            Map.entry("Connector_Punctuation", "Pc"),
+            Map.entry("Dash_Punctuation", "Pd"),
+            Map.entry("Open_Punctuation", "Ps"),
+            Map.entry("Close_Punctuation", "Pe"),
+            Map.entry("Initial_Punctuation", "Pi"),
+            Map.entry("Final_Punctuation", "Pf"),
+            Map.entry("Other_Punctuation", "Po"),
+            Map.entry("Symbol", "S"),
+            Map.entry("Math_Symbol", "Sm"),
+            Map.entry("Currency_Symbol", "Sc"),
+            Map.entry("Modifier_Symbol", "Sk"),
+            Map.entry("Other_Symbol", "So"),
+            Map.entry("Separator", "Z"),
+            Map.entry("Space_Separator", "Zs"),
+            Map.entry("Line_Separator", "Zl"),
+            Map.entry("Paragraph_Separator", "Zp"),
+            Map.entry("Other", "C"),
+            Map.entry("Control", "Cc"),
+            Map.entry("Format", "Cf"),
+            Map.entry("Surrogate", "Cs"),
+            Map.entry("Private_Use", "Co"),
+            Map.entry("Unassigned", "Cn"));
 
     /** Java's POSIX classes and its other ASCII/Latin-1 names; ASCII only without UNICODE_CHARACTER_CLASS. */
     private static final Map<String, List<ClassItem>> JAVA_SETS = Map.ofEntries(
@@ -84,19 +110,36 @@ final class JavaProperties {
             Map.entry("BLANK", List.of(new Property("Zs", false), Char.of('\t'))),
             Map.entry("TITLECASE", List.of(new Property("Lt", false))),
             Map.entry("ASSIGNED", List.of(new Property("Cn", true))),
-            Map.entry("WHITE_SPACE", whiteSpace()), Map.entry("WHITESPACE", whiteSpace()),
-            Map.entry("HEX_DIGIT", hexDigit()), Map.entry("HEXDIGIT", hexDigit()),
+            Map.entry("WHITE_SPACE", whiteSpace()),
+            Map.entry("WHITESPACE", whiteSpace()),
+            Map.entry("HEX_DIGIT", hexDigit()),
+            Map.entry("HEXDIGIT", hexDigit()),
             Map.entry("JOIN_CONTROL", List.of(range(0x200C, 0x200D))),
             Map.entry("JOINCONTROL", List.of(range(0x200C, 0x200D))));
 
     /** Binary properties Java has and ECMA-262 spells differently, so that no spelling works in both. */
-    private static final Set<String> JAVA_BINARY_UNPORTABLE = Set.of("ALPHABETIC", "ALPHA", "UPPERCASE", "UPPER",
-            "LOWERCASE", "LOWER", "IDEOGRAPHIC", "NONCHARACTER_CODE_POINT", "NONCHARACTERCODEPOINT", "WORD", "ALNUM",
-            "GRAPH", "PRINT", "EMOJI", "EMOJI_PRESENTATION", "EMOJI_MODIFIER", "EMOJI_MODIFIER_BASE",
-            "EMOJI_COMPONENT", "EXTENDED_PICTOGRAPHIC");
+    private static final Set<String> JAVA_BINARY_UNPORTABLE = Set.of(
+            "ALPHABETIC",
+            "ALPHA",
+            "UPPERCASE",
+            "UPPER",
+            "LOWERCASE",
+            "LOWER",
+            "IDEOGRAPHIC",
+            "NONCHARACTER_CODE_POINT",
+            "NONCHARACTERCODEPOINT",
+            "WORD",
+            "ALNUM",
+            "GRAPH",
+            "PRINT",
+            "EMOJI",
+            "EMOJI_PRESENTATION",
+            "EMOJI_MODIFIER",
+            "EMOJI_MODIFIER_BASE",
+            "EMOJI_COMPONENT",
+            "EXTENDED_PICTOGRAPHIC");
 
-    private JavaProperties() {
-    }
+    private JavaProperties() {}
 
     /**
      * The class item for {@code \p{name}} ({@code \P} when {@code negated}).
@@ -107,8 +150,8 @@ final class JavaProperties {
     static CharItem resolve(String name, boolean negated, String spelling) {
         CharItem item;
         if (name.startsWith("In")) {
-            throw PatternProblem.unportable("uses the Unicode block " + quote(spelling)
-                    + ", which JavaScript regular expressions do not have");
+            throw PatternProblem.unportable(
+                    "uses the Unicode block " + quote(spelling) + ", which JavaScript regular expressions do not have");
         } else if (name.startsWith("Is")) {
             item = isProperty(name.substring(2), spelling);
         } else if (name.indexOf('=') >= 0) {
@@ -117,8 +160,8 @@ final class JavaProperties {
             item = plain(name, spelling);
         }
         if (item == null) {
-            throw PatternProblem.invalid("is not a valid regular expression (unknown character property "
-                    + quote(spelling) + ")");
+            throw PatternProblem.invalid(
+                    "is not a valid regular expression (unknown character property " + quote(spelling) + ")");
         }
         return negated ? negate(item, spelling) : item;
     }
@@ -149,7 +192,8 @@ final class JavaProperties {
         String upper = name.toUpperCase(Locale.ROOT);
         List<ClassItem> members = JAVA_BINARY.get(upper);
         if (members != null) {
-            return members.size() == 1 && members.get(0) instanceof Property p ? p
+            return members.size() == 1 && members.get(0) instanceof Property p
+                    ? p
                     : new CharSet(spelling, members, false);
         }
         if (JAVA_BINARY_UNPORTABLE.contains(upper)) {
@@ -171,8 +215,9 @@ final class JavaProperties {
             case "gc", "general_category" -> {
                 return plain(value, spelling);
             }
-            case "blk", "block" -> throw PatternProblem.unportable("uses the Unicode block " + quote(spelling)
-                    + ", which JavaScript regular expressions do not have");
+            case "blk", "block" ->
+                throw PatternProblem.unportable("uses the Unicode block " + quote(spelling)
+                        + ", which JavaScript regular expressions do not have");
             default -> {
                 return null;
             }

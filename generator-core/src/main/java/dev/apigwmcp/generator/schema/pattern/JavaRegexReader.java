@@ -38,6 +38,7 @@ final class JavaRegexReader {
     static final int MAX_DEPTH = 200;
     /** Java's inline flag letters, as in {@code (?i)} or {@code (?-x:...)}. */
     private static final String JAVA_FLAGS = "idmsuxUc-";
+
     private static final String HORIZONTAL = "\\h";
     private static final String VERTICAL = "\\v";
 
@@ -81,8 +82,11 @@ final class JavaRegexReader {
             int start = pos;
             RegexNode atom = atom();
             if (isQuantifierStart()) {
-                if (atom instanceof Anchor || atom instanceof Group g && g.kind().assertion()) {
-                    throw unportableAt("repeats an assertion (" + text.substring(start, pos) + ")", pos,
+                if (atom instanceof Anchor
+                        || atom instanceof Group g && g.kind().assertion()) {
+                    throw unportableAt(
+                            "repeats an assertion (" + text.substring(start, pos) + ")",
+                            pos,
                             "JavaScript rejects in unicode mode");
                 }
                 atom = quantifier(atom);
@@ -167,7 +171,9 @@ final class JavaRegexReader {
             pos++;
             lazy = true;
         } else if (peek() == '+') {
-            throw unportableAt("uses the possessive quantifier '" + text.substring(start, pos + 1) + "'", start,
+            throw unportableAt(
+                    "uses the possessive quantifier '" + text.substring(start, pos + 1) + "'",
+                    start,
                     "JavaScript does not have");
         }
         return new Repeat(atom, min, max, lazy, text.substring(start, pos));
@@ -219,7 +225,9 @@ final class JavaRegexReader {
                     end++;
                 }
                 if (end < text.length() && (text.charAt(end) == ')' || text.charAt(end) == ':')) {
-                    throw unportableAt("uses the inline flags '" + text.substring(start, end + 1) + "'", start,
+                    throw unportableAt(
+                            "uses the inline flags '" + text.substring(start, end + 1) + "'",
+                            start,
                             "JavaScript does not have");
                 }
                 throw invalidAt("unknown inline modifier", start);
@@ -295,10 +303,10 @@ final class JavaRegexReader {
             case 'B' -> {
                 return new Anchor(AnchorKind.NOT_WORD_BOUNDARY);
             }
-            case 'Z' -> throw unportableAt("uses '\\Z' (end of input or before a final line break)", start,
-                    "JavaScript does not have");
-            case 'G' -> throw unportableAt("uses '\\G' (end of the previous match)", start,
-                    "JavaScript does not have");
+            case 'Z' ->
+                throw unportableAt(
+                        "uses '\\Z' (end of input or before a final line break)", start, "JavaScript does not have");
+            case 'G' -> throw unportableAt("uses '\\G' (end of the previous match)", start, "JavaScript does not have");
             case 'R' -> throw unportableAt("uses '\\R' (any line break)", start, "JavaScript does not have");
             case 'X' -> throw unportableAt("uses '\\X' (a grapheme cluster)", start, "JavaScript does not have");
             case 'k' -> {
@@ -343,15 +351,21 @@ final class JavaRegexReader {
     private RegexNode reference(int number, String name, int start) {
         String written = text.substring(start, pos);
         if (number > groupsOpened) {
-            throw unportableAt("refers to group " + number + " (" + written + "), which does not exist at that"
-                    + " point", start, "Java never matches and JavaScript rejects");
+            throw unportableAt(
+                    "refers to group " + number + " (" + written + "), which does not exist at that" + " point",
+                    start,
+                    "Java never matches and JavaScript rejects");
         }
         if (!groupsClosed.get(number)) {
-            throw unportableAt("refers to group " + number + " (" + written + ") from inside it", start,
+            throw unportableAt(
+                    "refers to group " + number + " (" + written + ") from inside it",
+                    start,
                     "Java and JavaScript match differently");
         }
         if (lookbehinds > 0) {
-            throw unportableAt("uses a back-reference (" + written + ") inside a lookbehind", start,
+            throw unportableAt(
+                    "uses a back-reference (" + written + ") inside a lookbehind",
+                    start,
                     "Java and JavaScript evaluate differently");
         }
         return new BackReference(number, name);
@@ -481,7 +495,9 @@ final class JavaRegexReader {
 
     private Char unicode(int start) {
         int unit = fourHex(start);
-        if (Character.isHighSurrogate((char) unit) && text.startsWith("\\u", pos) && pos + 6 <= text.length()
+        if (Character.isHighSurrogate((char) unit)
+                && text.startsWith("\\u", pos)
+                && pos + 6 <= text.length()
                 && isHex(text, pos + 2, pos + 6)) {
             int low = Integer.parseInt(text.substring(pos + 2, pos + 6), 16);
             if (Character.isLowSurrogate((char) low)) {
@@ -501,14 +517,26 @@ final class JavaRegexReader {
     }
 
     private static CharSet horizontal(boolean negated) {
-        return new CharSet(negated ? "\\H" : HORIZONTAL, List.of(Char.of(' '), Char.of('\t'), Char.of(0xA0),
-                Char.of(0x1680), Char.of(0x180E), JavaProperties.range(0x2000, 0x200A), Char.of(0x202F),
-                Char.of(0x205F), Char.of(0x3000)), negated);
+        return new CharSet(
+                negated ? "\\H" : HORIZONTAL,
+                List.of(
+                        Char.of(' '),
+                        Char.of('\t'),
+                        Char.of(0xA0),
+                        Char.of(0x1680),
+                        Char.of(0x180E),
+                        JavaProperties.range(0x2000, 0x200A),
+                        Char.of(0x202F),
+                        Char.of(0x205F),
+                        Char.of(0x3000)),
+                negated);
     }
 
     private static CharSet vertical(boolean negated) {
-        return new CharSet(negated ? "\\V" : VERTICAL, List.of(JavaProperties.range('\n', '\r'), Char.of(0x85),
-                JavaProperties.range(0x2028, 0x2029)), negated);
+        return new CharSet(
+                negated ? "\\V" : VERTICAL,
+                List.of(JavaProperties.range('\n', '\r'), Char.of(0x85), JavaProperties.range(0x2028, 0x2029)),
+                negated);
     }
 
     // ---------------------------------------------------------------- classes
@@ -526,12 +554,12 @@ final class JavaRegexReader {
             }
             int c = peek();
             if (c == '[') {
-                throw unportableAt("uses a nested character class", pos,
-                        "Java reads as a union and JavaScript as a literal '['");
+                throw unportableAt(
+                        "uses a nested character class", pos, "Java reads as a union and JavaScript as a literal '['");
             }
             if (c == '&' && pos + 1 < text.length() && text.charAt(pos + 1) == '&') {
-                throw unportableAt("uses the character-class intersection '&&'", pos,
-                        "JavaScript reads as two '&' characters");
+                throw unportableAt(
+                        "uses the character-class intersection '&&'", pos, "JavaScript reads as two '&' characters");
             }
             if (c == ']' && !items.isEmpty()) {
                 pos++;

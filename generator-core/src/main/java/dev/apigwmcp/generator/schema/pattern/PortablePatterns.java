@@ -26,8 +26,7 @@ import java.util.regex.PatternSyntaxException;
 public final class PortablePatterns {
 
     /** What to do with one pattern. */
-    public sealed interface Verdict {
-    }
+    public sealed interface Verdict {}
 
     /**
      * Use {@code pattern}: the input itself, or its portable spelling.
@@ -94,12 +93,12 @@ public final class PortablePatterns {
             return "is not a valid regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")";
         }
         // Java takes it, the reader does not: a corner of Java's syntax with no JavaScript counterpart here.
-        return "uses Java syntax that has no JavaScript equivalent here (" + readersReason.replaceFirst(
-                "^is not a valid regular expression \\((.*)\\)$", "$1") + ")";
+        return "uses Java syntax that has no JavaScript equivalent here ("
+                + readersReason.replaceFirst("^is not a valid regular expression \\((.*)\\)$", "$1") + ")";
     }
 
     private static Dropped cannotRewrite(String written) {
-        return new Dropped("could not be rewritten for JavaScript without changing its meaning (attempt: '"
-                + written + "')");
+        return new Dropped(
+                "could not be rewritten for JavaScript without changing its meaning (attempt: '" + written + "')");
     }
 }

@@ -12,12 +12,10 @@ import java.util.List;
 sealed interface RegexNode {
 
     /** What can stand inside a character class ({@code [...]}). */
-    sealed interface ClassItem {
-    }
+    sealed interface ClassItem {}
 
     /** A class item that can also stand on its own: it matches one character. */
-    sealed interface CharItem extends RegexNode, ClassItem {
-    }
+    sealed interface CharItem extends RegexNode, ClassItem {}
 
     /** {@code a|b|c}: at least two branches. */
     record Alternation(List<RegexNode> branches) implements RegexNode {
@@ -34,8 +32,13 @@ sealed interface RegexNode {
     }
 
     enum GroupKind {
-        CAPTURING("("), NAMED("(?<"), NON_CAPTURING("(?:"), LOOKAHEAD("(?="), NEGATIVE_LOOKAHEAD("(?!"),
-        LOOKBEHIND("(?<="), NEGATIVE_LOOKBEHIND("(?<!");
+        CAPTURING("("),
+        NAMED("(?<"),
+        NON_CAPTURING("(?:"),
+        LOOKAHEAD("(?="),
+        NEGATIVE_LOOKAHEAD("(?!"),
+        LOOKBEHIND("(?<="),
+        NEGATIVE_LOOKBEHIND("(?<!");
 
         final String opening;
 
@@ -44,14 +47,12 @@ sealed interface RegexNode {
         }
 
         boolean assertion() {
-            return this == LOOKAHEAD || this == NEGATIVE_LOOKAHEAD || this == LOOKBEHIND
-                    || this == NEGATIVE_LOOKBEHIND;
+            return this == LOOKAHEAD || this == NEGATIVE_LOOKAHEAD || this == LOOKBEHIND || this == NEGATIVE_LOOKBEHIND;
         }
     }
 
     /** A group; {@code name} only for {@link GroupKind#NAMED}. */
-    record Group(GroupKind kind, String name, RegexNode body) implements RegexNode {
-    }
+    record Group(GroupKind kind, String name, RegexNode body) implements RegexNode {}
 
     /**
      * A quantified atom.
@@ -59,8 +60,7 @@ sealed interface RegexNode {
      * @param max      {@code -1} for no upper bound
      * @param spelling the quantifier as read ({@code {2,5}?}); both engines spell counted quantifiers alike
      */
-    record Repeat(RegexNode atom, int min, int max, boolean lazy, String spelling) implements RegexNode {
-    }
+    record Repeat(RegexNode atom, int min, int max, boolean lazy, String spelling) implements RegexNode {}
 
     /** One code point. */
     record Char(int codePoint, String spelling) implements CharItem {
@@ -70,15 +70,16 @@ sealed interface RegexNode {
     }
 
     /** {@code a-z} inside a class. */
-    record Range(Char from, Char to) implements ClassItem {
-    }
+    record Range(Char from, Char to) implements ClassItem {}
 
     /** {@code .} */
-    record Dot() implements RegexNode {
-    }
+    record Dot() implements RegexNode {}
 
     enum AnchorKind {
-        START("^"), END("$"), WORD_BOUNDARY("\\b"), NOT_WORD_BOUNDARY("\\B");
+        START("^"),
+        END("$"),
+        WORD_BOUNDARY("\\b"),
+        NOT_WORD_BOUNDARY("\\B");
 
         final String text;
 
@@ -87,20 +88,16 @@ sealed interface RegexNode {
         }
     }
 
-    record Anchor(AnchorKind kind) implements RegexNode {
-    }
+    record Anchor(AnchorKind kind) implements RegexNode {}
 
     /** {@code \1} (name {@code null}) or {@code \k<name>}. */
-    record BackReference(int group, String name) implements RegexNode {
-    }
+    record BackReference(int group, String name) implements RegexNode {}
 
     /** {@code \d \D \w \W \s \S}. */
-    record Shorthand(char letter) implements CharItem {
-    }
+    record Shorthand(char letter) implements CharItem {}
 
     /** {@code \p{name}} or {@code \P{name}} with a name both engines accept. */
-    record Property(String name, boolean negated) implements CharItem {
-    }
+    record Property(String name, boolean negated) implements CharItem {}
 
     /**
      * A Java class with no ECMA-262 escape ({@code \p{Alpha}}, {@code \h}, ...), written as its members.

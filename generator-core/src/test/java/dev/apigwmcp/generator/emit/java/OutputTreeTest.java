@@ -14,8 +14,8 @@ class OutputTreeTest {
 
     /** A property schema {@code p} inside an object root. */
     private static JsonNode root(String property) throws Exception {
-        return JSON.readTree("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"p\":" + property
-                + "}}");
+        return JSON.readTree(
+                "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"p\":" + property + "}}");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,7 +67,10 @@ class OutputTreeTest {
     void moreThanSixteenObjectsAreNotPlain() throws Exception {
         StringBuilder properties = new StringBuilder();
         for (int i = 0; i < OutputTree.MAX_OBJECTS; i++) {
-            properties.append(i == 0 ? "" : ",").append("\"o").append(i)
+            properties
+                    .append(i == 0 ? "" : ",")
+                    .append("\"o")
+                    .append(i)
                     .append("\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"string\"}}}");
         }
         // The root and sixteen nested objects: one too many.

@@ -53,7 +53,8 @@ class SearchDocumentEmitterTest {
         JsonNode fork = documents().get("t___repos_create-fork");
         assertThat(fork.path("words").asText()).isEqualTo("repos create fork");
         assertThat(fork.path("title").asText()).isEqualTo("Create a fork");
-        assertThat(fork.path("arguments").asText()).isEqualTo("owner: The account owner. The name is not case sensitive.");
+        assertThat(fork.path("arguments").asText())
+                .isEqualTo("owner: The account owner. The name is not case sensitive.");
         assertThat(fork.path("body").asText()).isEqualTo("default branch only: Only the default branch.");
         assertThat(fork.path("path").asText()).isEqualTo("repos forks");
         assertThat(fork.path("tags").asText()).isEqualTo("repos");
@@ -75,18 +76,33 @@ class SearchDocumentEmitterTest {
 
     @Test
     void everyToolIsOneLineWithTheSameMembersInTheSameOrder() throws Exception {
-        List<String> lines = new String(searchJson(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines =
+                new String(searchJson(), StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo("{\"searchVersion\":1,\"tools\":[");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("]}");
-        assertThat(lines.subList(1, lines.size() - 1)).hasSize(5).allSatisfy(line -> assertThat(
-                JSON.readTree(line.endsWith(",") ? line.substring(0, line.length() - 1) : line).fieldNames())
-                .toIterable().containsExactly("name", "words", "title", "description", "arguments", "body",
-                        "path", "tags", "method"));
+        assertThat(lines.subList(1, lines.size() - 1))
+                .hasSize(5)
+                .allSatisfy(line -> assertThat(
+                                JSON.readTree(line.endsWith(",") ? line.substring(0, line.length() - 1) : line)
+                                        .fieldNames())
+                        .toIterable()
+                        .containsExactly(
+                                "name",
+                                "words",
+                                "title",
+                                "description",
+                                "arguments",
+                                "body",
+                                "path",
+                                "tags",
+                                "method"));
     }
 
     private Map<String, JsonNode> documents() throws Exception {
         Map<String, JsonNode> byName = new HashMap<>();
-        JSON.readTree(searchJson()).path("tools").forEach(tool -> byName.put(tool.path("name").asText(), tool));
+        JSON.readTree(searchJson())
+                .path("tools")
+                .forEach(tool -> byName.put(tool.path("name").asText(), tool));
         return byName;
     }
 
@@ -95,7 +111,10 @@ class SearchDocumentEmitterTest {
         Files.writeString(export, EXPORT, StandardCharsets.UTF_8);
         GenerationResult result = Generator.generate(new GeneratorConfig(List.of(TargetConfig.of("t", export))));
         assertThat(result.errors()).isEmpty();
-        return result.files().stream().filter(f -> f.relativePath().equals("apigw-mcp/targets/t/search.json"))
-                .findFirst().map(GeneratedFile::content).orElseThrow();
+        return result.files().stream()
+                .filter(f -> f.relativePath().equals("apigw-mcp/targets/t/search.json"))
+                .findFirst()
+                .map(GeneratedFile::content)
+                .orElseThrow();
     }
 }

@@ -22,7 +22,7 @@ class SearchTextTest {
 
     @Test
     void sentencesEndAtFullStopsFollowedBySpace() {
-        assertThat(SearchText.sentences("One. Two, v1.2 stays! Three?")).containsExactly("One.", "Two, v1.2 stays!",
-                "Three?");
+        assertThat(SearchText.sentences("One. Two, v1.2 stays! Three?"))
+                .containsExactly("One.", "Two, v1.2 stays!", "Three?");
     }
 }

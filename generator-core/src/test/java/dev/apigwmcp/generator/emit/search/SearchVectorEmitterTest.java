@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigwmcp.generator.Generator;
 import dev.apigwmcp.generator.GeneratorConfig;
+import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.TestSpecs;
 import dev.apigwmcp.generator.compile.CompiledTarget;
 import dev.apigwmcp.generator.compile.ToolCompiler;
@@ -14,7 +15,6 @@ import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.read.ExportReader;
 import dev.apigwmcp.generator.select.Selection;
 import dev.apigwmcp.generator.select.ToolSelector;
-import dev.apigwmcp.generator.TargetConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +30,7 @@ class SearchVectorEmitterTest {
 
     /** Two dimensions: the text's length and 1, made unit length. */
     private final List<String> embedded = new ArrayList<>();
+
     private final TextEmbedder embedder = new TextEmbedder() {
         @Override
         public String model() {
@@ -39,28 +40,36 @@ class SearchVectorEmitterTest {
         @Override
         public List<float[]> embed(List<String> texts) {
             embedded.addAll(texts);
-            return texts.stream().map(text -> {
-                double norm = Math.sqrt(text.length() * text.length() + 1.0);
-                return new float[] {(float) (text.length() / norm), (float) (1 / norm)};
-            }).toList();
+            return texts.stream()
+                    .map(text -> {
+                        double norm = Math.sqrt(text.length() * text.length() + 1.0);
+                        return new float[] {(float) (text.length() / norm), (float) (1 / norm)};
+                    })
+                    .toList();
         }
     };
 
     @Test
     void eachToolsTitleAndNameWordsAreEmbeddedAloneAndWithTheDescriptionsFirstSentence() {
         new SearchVectorEmitter(embedder).emit(walkthrough());
-        assertThat(embedded).containsExactly("Create a pet. create pet", "Get a pet by id. get pet",
-                "List pets. list pets", "Create a pet. create pet. Add a pet to the store.",
-                "Get a pet by id. get pet. Fetch one pet by its id.",
-                "List pets. list pets. List the pets in the store, a page at a time.");
+        assertThat(embedded)
+                .containsExactly(
+                        "Create a pet. create pet",
+                        "Get a pet by id. get pet",
+                        "List pets. list pets",
+                        "Create a pet. create pet. Add a pet to the store.",
+                        "Get a pet by id. get pet. Fetch one pet by its id.",
+                        "List pets. list pets. List the pets in the store, a page at a time.");
     }
 
     @Test
     void eachToolsVectorIsStoredAsSignedBytesOfTheBlendMadeUnitLength() throws Exception {
-        JsonNode file = JSON.readTree(new SearchVectorEmitter(embedder).emit(walkthrough()).content());
+        JsonNode file = JSON.readTree(
+                new SearchVectorEmitter(embedder).emit(walkthrough()).content());
         assertThat(file.path("model").asText()).isEqualTo("fake/1");
         assertThat(file.path("dimensions").asInt()).isEqualTo(2);
-        byte[] first = Base64.getDecoder().decode(file.path("tools").get(0).path("vector").asText());
+        byte[] first = Base64.getDecoder()
+                .decode(file.path("tools").get(0).path("vector").asText());
         assertThat(first).containsExactly(127, 5);
         assertThat(file.path("tools").get(0).path("name").asText()).isEqualTo("petstore___createPet");
     }
@@ -76,7 +85,10 @@ class SearchVectorEmitterTest {
     void theDescriptionsSentenceIsNeitherTheTitleAgainNorOneManyToolsShare(@TempDir Path temp) throws Exception {
         StringBuilder paths = new StringBuilder();
         for (String name : List.of("a", "b", "c", "d")) {
-            paths.append(",\"/").append(name).append("\": {\"get\": {\"operationId\": \"").append(name)
+            paths.append(",\"/")
+                    .append(name)
+                    .append("\": {\"get\": {\"operationId\": \"")
+                    .append(name)
                     .append("\", \"description\": \"Tokens need the repo scope.\",")
                     .append(" \"responses\": {\"200\": {\"description\": \"ok\"}}}}");
         }
@@ -94,7 +106,8 @@ class SearchVectorEmitterTest {
 
     @Test
     void withoutAnEmbeddingModelOnTheClassPathNoVectorsAreWritten() {
-        assertThat(Generator.generate(new GeneratorConfig(List.of(TestSpecs.petstoreWalkthrough()))).files())
+        assertThat(Generator.generate(new GeneratorConfig(List.of(TestSpecs.petstoreWalkthrough())))
+                        .files())
                 .noneMatch(file -> file.relativePath().endsWith(SearchVectorEmitter.FILE));
     }
 

@@ -27,8 +27,14 @@ class EcmaRegexWriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\/\\^\\$\\\\", "[\\]\\[\\\\\\^\\-\\/.]", "\\t\\n\\r\\f",
-        "\\x41\\u0042\\cC", "[\\x00-\\x1F]"})
+    @ValueSource(
+            strings = {
+                "\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\/\\^\\$\\\\",
+                "[\\]\\[\\\\\\^\\-\\/.]",
+                "\\t\\n\\r\\f",
+                "\\x41\\u0042\\cC",
+                "[\\x00-\\x1F]"
+            })
     void escapesBothEnginesReadAlikeAreKept(String pattern) {
         assertThat(write(pattern)).isEqualTo(pattern);
     }
@@ -110,8 +116,10 @@ class EcmaRegexWriterTest {
     @Test
     void canonicalQuantifiersUseTheShortForms() {
         Char a = Char.of('a');
-        assertThat(EcmaRegexWriter.canonical(new Repeat(a, 0, -1, true, "{0,}?"))).isEqualTo("a*?");
-        assertThat(EcmaRegexWriter.canonical(new Repeat(a, 2, -1, false, "{2,}"))).isEqualTo("a{2,}");
+        assertThat(EcmaRegexWriter.canonical(new Repeat(a, 0, -1, true, "{0,}?")))
+                .isEqualTo("a*?");
+        assertThat(EcmaRegexWriter.canonical(new Repeat(a, 2, -1, false, "{2,}")))
+                .isEqualTo("a{2,}");
     }
 
     @Test

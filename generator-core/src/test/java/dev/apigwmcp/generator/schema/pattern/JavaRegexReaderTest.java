@@ -10,9 +10,9 @@ import dev.apigwmcp.generator.schema.pattern.RegexNode.CharClass;
 import dev.apigwmcp.generator.schema.pattern.RegexNode.Range;
 import dev.apigwmcp.generator.schema.pattern.RegexNode.Sequence;
 import dev.apigwmcp.generator.schema.pattern.RegexNode.Shorthand;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The reader follows java.util.regex where it surprises, and refuses what JavaScript cannot say. */
 class JavaRegexReaderTest {
@@ -27,8 +27,8 @@ class JavaRegexReaderTest {
 
     @Test
     void closingBracketRightAfterTheOpeningOneIsALiteral() {
-        assertThat(JavaRegexReader.read("[]a]")).isEqualTo(new CharClass(false,
-                java.util.List.of(new Char(']', "]"), new Char('a', "a"))));
+        assertThat(JavaRegexReader.read("[]a]"))
+                .isEqualTo(new CharClass(false, java.util.List.of(new Char(']', "]"), new Char('a', "a"))));
         assertThat(canonical("[^]a]")).isEqualTo("[^\\]a]");
     }
 
@@ -41,29 +41,35 @@ class JavaRegexReaderTest {
     @Test
     void dashBetweenTwoCharactersIsARangeEvenAfterAnotherRange() {
         CharClass c = (CharClass) JavaRegexReader.read("[a-c-e-g]");
-        assertThat(c.items()).containsExactly(new Range(new Char('a', "a"), new Char('c', "c")),
-                new Char('-', "-"), new Range(new Char('e', "e"), new Char('g', "g")));
+        assertThat(c.items())
+                .containsExactly(
+                        new Range(new Char('a', "a"), new Char('c', "c")),
+                        new Char('-', "-"),
+                        new Range(new Char('e', "e"), new Char('g', "g")));
     }
 
     @ParameterizedTest(name = "{0} is {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "\\0101|A",
-        "\\01|\\x01",
-        "\\0777|\\?7",
-        "\\x41|A",
-        "\\x{1F600}|\uD83D\uDE00",
-        "\\uD83D\\uDE00|\uD83D\uDE00",
-        "\\cA|\\x01",
-        "\\ca|!",
-        "\\e|\\x1B",
-        "\\a|\\x07",
-        "\\:|:",
-        "\\é|é",
-        "\\Q.*\\E|\\.\\*",
-        "\\Qa\\E-|a-",
-        "\\A^|^^",
-        "\\z|$",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "\\0101|A",
+                "\\01|\\x01",
+                "\\0777|\\?7",
+                "\\x41|A",
+                "\\x{1F600}|\uD83D\uDE00",
+                "\\uD83D\\uDE00|\uD83D\uDE00",
+                "\\cA|\\x01",
+                "\\ca|!",
+                "\\e|\\x1B",
+                "\\a|\\x07",
+                "\\:|:",
+                "\\é|é",
+                "\\Q.*\\E|\\.\\*",
+                "\\Qa\\E-|a-",
+                "\\A^|^^",
+                "\\z|$",
+            })
     void escapesMeanWhatTheyMeanInJava(String java, String expected) {
         assertThat(canonical(java)).isEqualTo(expected);
     }
@@ -88,31 +94,34 @@ class JavaRegexReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "^a++$|possessive quantifier '++' at index 2",
-        "x{2}+|possessive quantifier '{2}+'",
-        "(?>ab)|atomic group",
-        "(?i)abc|inline flags '(?i)'",
-        "(?i:abc)|inline flags '(?i:'",
-        "abc\\Z|'\\Z'",
-        "\\Gabc|'\\G'",
-        "a\\Rb|'\\R'",
-        "\\X|'\\X'",
-        "\\N{LATIN SMALL LETTER A}|named character",
-        "\\b{g}|grapheme boundary",
-        "[a-z&&[^e]]|intersection '&&'",
-        "[a[b]]|nested character class",
-        "\\p{InGreek}|Unicode block",
-        "\\p{javaLowerCase}|Java-only character property",
-        "\\p{IsAlphabetic}|spells differently",
-        "(?=a)*|repeats an assertion",
-        "^*|repeats an assertion",
-        "x{2}{3}|repeats a repetition",
-        "\\2(a)(b)|group 2",
-        "(a\\1)|from inside it",
-        "(a)(?<=\\1)|inside a lookbehind",
-        "[\\P{Alpha}x]|beside other members",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "^a++$|possessive quantifier '++' at index 2",
+                "x{2}+|possessive quantifier '{2}+'",
+                "(?>ab)|atomic group",
+                "(?i)abc|inline flags '(?i)'",
+                "(?i:abc)|inline flags '(?i:'",
+                "abc\\Z|'\\Z'",
+                "\\Gabc|'\\G'",
+                "a\\Rb|'\\R'",
+                "\\X|'\\X'",
+                "\\N{LATIN SMALL LETTER A}|named character",
+                "\\b{g}|grapheme boundary",
+                "[a-z&&[^e]]|intersection '&&'",
+                "[a[b]]|nested character class",
+                "\\p{InGreek}|Unicode block",
+                "\\p{javaLowerCase}|Java-only character property",
+                "\\p{IsAlphabetic}|spells differently",
+                "(?=a)*|repeats an assertion",
+                "^*|repeats an assertion",
+                "x{2}{3}|repeats a repetition",
+                "\\2(a)(b)|group 2",
+                "(a\\1)|from inside it",
+                "(a)(?<=\\1)|inside a lookbehind",
+                "[\\P{Alpha}x]|beside other members",
+            })
     void javaOnlyConstructsAreRefusedWithTheirName(String pattern, String named) {
         PatternProblem problem = problem(pattern);
         assertThat(problem).as(pattern).isNotNull();
@@ -121,27 +130,30 @@ class JavaRegexReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "[a-z",
-        "[z-a]",
-        "[a-\\d]",
-        "a{1-70}",
-        "a{,2}",
-        "a{2,1}",
-        "{x}",
-        "*a",
-        "(a",
-        "a)",
-        "\\y",
-        "[\\b]",
-        "\\0",
-        "\\x4",
-        "\\p{NoSuchThing}",
-        "(?<1a>x)",
-        "(?<a>x)(?<a>y)",
-        "\\k<nope>",
-        "(?P<x>a)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "[a-z",
+                "[z-a]",
+                "[a-\\d]",
+                "a{1-70}",
+                "a{,2}",
+                "a{2,1}",
+                "{x}",
+                "*a",
+                "(a",
+                "a)",
+                "\\y",
+                "[\\b]",
+                "\\0",
+                "\\x4",
+                "\\p{NoSuchThing}",
+                "(?<1a>x)",
+                "(?<a>x)(?<a>y)",
+                "\\k<nope>",
+                "(?P<x>a)",
+            })
     void whatJavaRejectsIsInvalid(String pattern) {
         PatternProblem problem = problem(pattern);
         assertThat(problem).as(pattern).isNotNull();
@@ -166,8 +178,7 @@ class JavaRegexReaderTest {
     void readerDoesNotThrowAnythingElseOnTruncatedInput() {
         String[] truncated = {"\\", "[\\", "\\p", "\\p{L", "\\x{", "\\u12", "(?", "(?<", "\\k", "\\c"};
         for (String pattern : truncated) {
-            assertThatThrownBy(() -> JavaRegexReader.read(pattern)).as(pattern)
-                    .isInstanceOf(PatternProblem.class);
+            assertThatThrownBy(() -> JavaRegexReader.read(pattern)).as(pattern).isInstanceOf(PatternProblem.class);
         }
     }
 }

@@ -69,7 +69,9 @@ final class NodeRegex {
             Path out = dir.resolve("out.json");
             Files.writeString(in, JSON.writeValueAsString(input));
             Process process = new ProcessBuilder(node.toString(), script.toString(), in.toString(), out.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("node.log").toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("node did not finish in 120 s");
@@ -79,7 +81,8 @@ final class NodeRegex {
             }
             List<Result> results = new ArrayList<>();
             for (JsonNode entry : JSON.readTree(out.toFile())) {
-                results.add(new Result(entry.path("matches").asText(""), entry.path("error").asText(null)));
+                results.add(new Result(
+                        entry.path("matches").asText(""), entry.path("error").asText(null)));
             }
             return results;
         } finally {
@@ -96,6 +99,5 @@ final class NodeRegex {
      * @param matches one digit per probe, {@code 1} where the pattern matched
      * @param error   the SyntaxError's message, or {@code null}
      */
-    record Result(String matches, String error) {
-    }
+    record Result(String matches, String error) {}
 }

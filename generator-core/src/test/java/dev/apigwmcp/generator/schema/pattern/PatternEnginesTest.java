@@ -125,8 +125,12 @@ class PatternEnginesTest {
 
     private static List<String> keptPatterns() {
         PortablePatterns portable = new PortablePatterns();
-        return patterns.stream().map(portable::check).filter(Kept.class::isInstance)
-                .map(v -> ((Kept) v).pattern()).distinct().toList();
+        return patterns.stream()
+                .map(portable::check)
+                .filter(Kept.class::isInstance)
+                .map(v -> ((Kept) v).pattern())
+                .distinct()
+                .toList();
     }
 
     private static String javaMatches(String pattern) {
@@ -143,8 +147,12 @@ class PatternEnginesTest {
      * {@code .} also stops at U+0085; Java's {@code \b} counts non-ASCII letters as word characters.
      */
     private static boolean documentedDifference(String pattern, String probe) {
-        boolean unicodeSpace = probe.codePoints().anyMatch(c -> c > 0x7F && Character.isWhitespace(c)
-                || c == 0xA0 || c == 0xFEFF || c == 0x202F || c == 0x2007);
+        boolean unicodeSpace = probe.codePoints()
+                .anyMatch(c -> c > 0x7F && Character.isWhitespace(c)
+                        || c == 0xA0
+                        || c == 0xFEFF
+                        || c == 0x202F
+                        || c == 0x2007);
         boolean nextLine = probe.indexOf('\u0085') >= 0;
         boolean nonAsciiLetter = probe.codePoints().anyMatch(c -> c > 0x7F && Character.isLetterOrDigit(c));
         return unicodeSpace && (pattern.contains("\\s") || pattern.contains("\\S"))
@@ -157,11 +165,43 @@ class PatternEnginesTest {
         for (int c = 0; c < 0x80; c++) {
             probes.add(String.valueOf((char) c));
         }
-        probes.addAll(List.of("", "abc", "ABC-123", "a b", "a-b", "--", "foo@bar.com", "2024-01-31T10:00:00Z",
-                "12:34", "{x}", "[x]", "a\nb", "ab\n", "\nab", "x_y.z:w/v=u+t-s@r", "arn:aws:iam::123456789012:role/x",
-                "192.168.0.1", "snap-0123abcd", "0123456789abcdef", "s3://bucket/key", "é", "日本", "\uD83D\uDE00",
-                "ñandú", "Ωmega", "ǅ", "٣", "\uFF21", "\uFF10", "\u00A0", "x\u00A0y", "x\u2028y", "x\u0085y",
-                "éa b", "\u3000", "\uFEFF"));
+        probes.addAll(List.of(
+                "",
+                "abc",
+                "ABC-123",
+                "a b",
+                "a-b",
+                "--",
+                "foo@bar.com",
+                "2024-01-31T10:00:00Z",
+                "12:34",
+                "{x}",
+                "[x]",
+                "a\nb",
+                "ab\n",
+                "\nab",
+                "x_y.z:w/v=u+t-s@r",
+                "arn:aws:iam::123456789012:role/x",
+                "192.168.0.1",
+                "snap-0123abcd",
+                "0123456789abcdef",
+                "s3://bucket/key",
+                "é",
+                "日本",
+                "\uD83D\uDE00",
+                "ñandú",
+                "Ωmega",
+                "ǅ",
+                "٣",
+                "\uFF21",
+                "\uFF10",
+                "\u00A0",
+                "x\u00A0y",
+                "x\u2028y",
+                "x\u0085y",
+                "éa b",
+                "\u3000",
+                "\uFEFF"));
         return List.copyOf(probes);
     }
 
@@ -177,8 +217,9 @@ class PatternEnginesTest {
 
     private static String describe(String probe) {
         StringBuilder out = new StringBuilder("\"");
-        probe.codePoints().forEach(c -> out.append(c < 0x20 || c > 0x7E ? String.format("\\u%04X", c)
-                : String.valueOf((char) c)));
+        probe.codePoints()
+                .forEach(
+                        c -> out.append(c < 0x20 || c > 0x7E ? String.format("\\u%04X", c) : String.valueOf((char) c)));
         return out.append('"').toString();
     }
 
@@ -191,7 +232,8 @@ class PatternEnginesTest {
         }
         JsonFactory factory = new JsonFactory();
         try (Stream<Path> files = Files.walk(cache)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 try (JsonParser parser = factory.createParser(file.toFile())) {
                     collect(parser, found);
                 } catch (IOException e) {

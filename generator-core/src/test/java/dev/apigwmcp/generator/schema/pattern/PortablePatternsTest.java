@@ -42,8 +42,8 @@ class PortablePatternsTest {
 
     @Test
     void invalidPatternIsDroppedInJavasWords() {
-        assertThat(patterns.check("^[a-z+$")).isEqualTo(new Dropped(
-                "is not a valid regular expression (Unclosed character class near index 6)"));
+        assertThat(patterns.check("^[a-z+$"))
+                .isEqualTo(new Dropped("is not a valid regular expression (Unclosed character class near index 6)"));
     }
 
     @Test

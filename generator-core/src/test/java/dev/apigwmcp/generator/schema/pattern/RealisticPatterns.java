@@ -11,8 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
  */
 final class RealisticPatterns {
 
-    private RealisticPatterns() {
-    }
+    private RealisticPatterns() {}
 
     /** Already fit for both engines. */
     static Stream<String> fine() {
@@ -39,7 +38,8 @@ final class RealisticPatterns {
     static Stream<Arguments> rewritten() {
         return Stream.of(
                 Arguments.of("[A-Za-z0-9\\:\\-\\_\\.\\@]+", "[A-Za-z0-9:\\-_\\.@]+"),
-                Arguments.of("[A-Za-z0-9]([A-Za-z0-9\\:\\-\\_\\.\\@]{0,62}[A-Za-z0-9])?",
+                Arguments.of(
+                        "[A-Za-z0-9]([A-Za-z0-9\\:\\-\\_\\.\\@]{0,62}[A-Za-z0-9])?",
                         "[A-Za-z0-9]([A-Za-z0-9:\\-_\\.@]{0,62}[A-Za-z0-9])?"),
                 Arguments.of("^[a-zA-Z0-9\\-\\_]+$", "^[a-zA-Z0-9\\-_]+$"),
                 Arguments.of("^arn\\:aws\\:\\S.*\\:.*", "^arn:aws:\\S.*:.*"),
@@ -54,9 +54,11 @@ final class RealisticPatterns {
                 Arguments.of("[^\\p{Cntrl}]*", "[^\\x00-\\x1F\\x7F]*"),
                 Arguments.of("([A-Za-z\\-' 0-9._]|\\p{IsLetter})*", "([A-Za-z\\-' 0-9._]|\\p{L})*"),
                 Arguments.of("\\A[a-zA-Z0-9_]+\\z", "^[a-zA-Z0-9_]+$"),
-                Arguments.of("(^\\$\\{Parameters\\.[a-zA-z]+([a-zA-z_0-9]*)}$)",
+                Arguments.of(
+                        "(^\\$\\{Parameters\\.[a-zA-z]+([a-zA-z_0-9]*)}$)",
                         "(^\\$\\{Parameters\\.[a-zA-z]+([a-zA-z_0-9]*)\\}$)"),
-                Arguments.of("^([$\\-._+!*\\x{60}(),;/?:@=&\\w]|%[0-9a-fA-F]{2})+$",
+                Arguments.of(
+                        "^([$\\-._+!*\\x{60}(),;/?:@=&\\w]|%[0-9a-fA-F]{2})+$",
                         "^([$\\-._+!*`(),;/?:@=&\\w]|%[0-9a-fA-F]{2})+$"),
                 Arguments.of("^[A-Za-z0-9\\+\\:\\/\\=\\?\\#-_]+$", "^[A-Za-z0-9\\+:\\/=\\?#-_]+$"),
                 Arguments.of("\\Q1.2\\E(\\.\\d+)?", "1\\.2(\\.\\d+)?"),
@@ -64,7 +66,8 @@ final class RealisticPatterns {
                 Arguments.of("\\p{IsWhite_Space}", "[\\p{Z}\\t-\\r\\x85]"),
                 Arguments.of("\\p{sc=Greek}\\p{IsLatin}\\p{script=cyrl}", "\\p{sc=Greek}\\p{sc=Latin}\\p{sc=Cyrillic}"),
                 Arguments.of("\\p{Alpha}", "[a-zA-Z]"),
-                Arguments.of("[\\p{IsPunct}\\p{IsBlank}]+\\p{IsXDigit}",
+                Arguments.of(
+                        "[\\p{IsPunct}\\p{IsBlank}]+\\p{IsXDigit}",
                         "[\\p{P}\\p{Zs}\\t]+[\\p{Nd}A-Fa-f\uFF21-\uFF26\uFF41-\uFF46]"));
     }
 

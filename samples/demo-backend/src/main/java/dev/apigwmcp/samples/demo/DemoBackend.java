@@ -32,6 +32,7 @@ public final class DemoBackend implements AutoCloseable {
 
     /** Header values that are credentials: recorded as this, never verbatim. */
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "x-api-key", "x-amz-security-token");
+
     private static final String REDACTED = "(redacted)";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -45,8 +46,11 @@ public final class DemoBackend implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.log = log;
-        this.verifier = new SigV4Verifier(Map.of(DemoCredentials.ACCESS_KEY_ID, DemoCredentials.SECRET_ACCESS_KEY),
-                DemoCredentials.REGION, DemoCredentials.SERVICE, clock);
+        this.verifier = new SigV4Verifier(
+                Map.of(DemoCredentials.ACCESS_KEY_ID, DemoCredentials.SECRET_ACCESS_KEY),
+                DemoCredentials.REGION,
+                DemoCredentials.SERVICE,
+                clock);
     }
 
     /** Starts the backend on 127.0.0.1 at {@code port} (0: any free port). */
@@ -96,8 +100,15 @@ public final class DemoBackend implements AutoCloseable {
                 // A demo server still never shows a stack trace to its client.
                 reply = PetStoreApi.error(500, "Internal server error");
             }
-            log.add(new RecordedCall(request.method(), request.rawPath(), request.rawQuery(), loggedHeaders(request),
-                    request.bodyText(), signatureValid, apiKeyValid, reply.status()));
+            log.add(new RecordedCall(
+                    request.method(),
+                    request.rawPath(),
+                    request.rawQuery(),
+                    loggedHeaders(request),
+                    request.bodyText(),
+                    signatureValid,
+                    apiKeyValid,
+                    reply.status()));
             write(exchange, request.method(), reply);
         }
     }
@@ -113,10 +124,12 @@ public final class DemoBackend implements AutoCloseable {
             if (request.header("authorization") == null) {
                 return PetStoreApi.error(403, "Missing Authentication Token");
             }
-            return PetStoreApi.error(403, signatureProblem.startsWith("unknown access key")
-                    ? "The security token included in the request is invalid."
-                    : "The request signature we calculated does not match the signature you provided. Check your AWS"
-                            + " Secret Access Key and signing method. Consult the service documentation for details.");
+            return PetStoreApi.error(
+                    403,
+                    signatureProblem.startsWith("unknown access key")
+                            ? "The security token included in the request is invalid."
+                            : "The request signature we calculated does not match the signature you provided. Check your AWS"
+                                    + " Secret Access Key and signing method. Consult the service documentation for details.");
         }
         if (requires.contains(Credential.API_KEY) && !apiKeyValid) {
             return PetStoreApi.error(403, "Forbidden");
@@ -148,16 +161,17 @@ public final class DemoBackend implements AutoCloseable {
             body = in.readAllBytes();
         }
         Map<String, List<String>> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                List.copyOf(values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         URI uri = exchange.getRequestURI();
         return new ReceivedRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
     }
 
     private static Map<String, String> loggedHeaders(ReceivedRequest request) {
         Map<String, String> logged = new TreeMap<>();
-        request.headers().forEach((name, values) -> logged.put(name,
-                CREDENTIAL_HEADERS.contains(name) ? REDACTED : String.join(",", values)));
+        request.headers()
+                .forEach((name, values) ->
+                        logged.put(name, CREDENTIAL_HEADERS.contains(name) ? REDACTED : String.join(",", values)));
         return logged;
     }
 

@@ -12,10 +12,10 @@ public final class DemoCredentials {
     public static final String API_KEY = "demo-only-api-key-0123456789abcdef";
     /** The Region and service the backend expects in the signature's scope, as API Gateway in us-east-1 would. */
     public static final String REGION = "us-east-1";
+
     public static final String SERVICE = "execute-api";
     /** The stage the backend serves under, as in the export's invoke URL. */
     public static final String STAGE = "prod";
 
-    private DemoCredentials() {
-    }
+    private DemoCredentials() {}
 }

@@ -32,7 +32,10 @@ final class PetStoreApi {
     PetStoreApi() {
         add("dog", 249.99, "Rex", List.of("friendly"));
         // An owner with an e-mail address: what the petstore sample's redacting interceptor hides.
-        add("cat", 124.5, "Tom", List.of()).putObject("owner").put("name", "Ada").put("email", "ada@example.com");
+        add("cat", 124.5, "Tom", List.of())
+                .putObject("owner")
+                .put("name", "Ada")
+                .put("email", "ada@example.com");
         add("fish", 0.99, "Nemo", List.of("small"));
     }
 
@@ -64,12 +67,15 @@ final class PetStoreApi {
             return Optional.of(new Route(Set.of(Credential.SIGV4, Credential.API_KEY), r -> inventory()));
         }
         if (n == 1 && first.equals("health") && method.equals("GET")) {
-            return Optional.of(new Route(Set.of(), r -> Reply.json(200, JSON.createObjectNode().put("status", "ok"))));
+            return Optional.of(new Route(
+                    Set.of(), r -> Reply.json(200, JSON.createObjectNode().put("status", "ok"))));
         }
         if (n >= 2 && first.equals("admin") && ANY_METHODS.contains(method)) {
             String proxy = String.join("/", segments.subList(1, n));
-            return Optional.of(new Route(Set.of(Credential.SIGV4), r -> Reply.json(200,
-                    JSON.createObjectNode().put("method", method).put("proxy", proxy))));
+            return Optional.of(new Route(
+                    Set.of(Credential.SIGV4),
+                    r -> Reply.json(
+                            200, JSON.createObjectNode().put("method", method).put("proxy", proxy))));
         }
         return Optional.empty();
     }
@@ -93,8 +99,11 @@ final class PetStoreApi {
             }
         }
         ArrayNode result = JSON.createArrayNode();
-        pets.values().stream().filter(pet -> type == null || pet.get("type").asString().equals(type))
-                .skip((long) (page - 1) * PAGE_SIZE).limit(PAGE_SIZE).forEach(pet -> result.add(pet.deepCopy()));
+        pets.values().stream()
+                .filter(pet -> type == null || pet.get("type").asString().equals(type))
+                .skip((long) (page - 1) * PAGE_SIZE)
+                .limit(PAGE_SIZE)
+                .forEach(pet -> result.add(pet.deepCopy()));
         return Reply.json(200, result);
     }
 
@@ -106,15 +115,23 @@ final class PetStoreApi {
             return error(400, "Invalid request body");
         }
         // API Gateway's "body-only" request validator checks the NewPet schema and answers with this message.
-        if (body == null || !body.isObject() || !body.path("type").isString()
-                || !PET_TYPES.contains(body.path("type").asString()) || !body.path("price").isNumber()
+        if (body == null
+                || !body.isObject()
+                || !body.path("type").isString()
+                || !PET_TYPES.contains(body.path("type").asString())
+                || !body.path("price").isNumber()
                 || body.path("price").asDouble() <= 0
-                || (body.has("name") && (!body.get("name").isString() || body.get("name").asString().length() > 64))) {
+                || (body.has("name")
+                        && (!body.get("name").isString()
+                                || body.get("name").asString().length() > 64))) {
             return error(400, "Invalid request body");
         }
         List<String> tags = new ArrayList<>();
-        ObjectNode pet = add(body.get("type").asString(), body.get("price").asDouble(),
-                body.has("name") ? body.get("name").asString() : null, tags);
+        ObjectNode pet = add(
+                body.get("type").asString(),
+                body.get("price").asDouble(),
+                body.has("name") ? body.get("name").asString() : null,
+                tags);
         ObjectNode answer = JSON.createObjectNode();
         answer.set("pet", pet.deepCopy());
         answer.put("message", "Created pet " + pet.get("id").asLong());
@@ -140,14 +157,17 @@ final class PetStoreApi {
         if (pet == null) {
             return error(404, "Pet " + petId + " not found");
         }
-        String size = Optional.ofNullable(first(query(request.rawQuery()), "size")).orElse("large");
+        String size =
+                Optional.ofNullable(first(query(request.rawQuery()), "size")).orElse("large");
         if (!size.equals("small") && !size.equals("large")) {
             return error(400, "Invalid query parameter size: " + size);
         }
         boolean small = size.equals("small");
         ArrayNode photos = JSON.createArrayNode();
-        photos.addObject().put("url", "https://photos.example/pets/" + pet.get("id").asLong() + "/" + size + ".jpg")
-                .put("width", small ? 160 : 1280).put("height", small ? 120 : 960);
+        photos.addObject()
+                .put("url", "https://photos.example/pets/" + pet.get("id").asLong() + "/" + size + ".jpg")
+                .put("width", small ? 160 : 1280)
+                .put("height", small ? 120 : 960);
         return Reply.json(200, photos);
     }
 
@@ -169,7 +189,8 @@ final class PetStoreApi {
     }
 
     private ObjectNode add(String type, double price, String name, List<String> tags) {
-        ObjectNode pet = JSON.createObjectNode().put("id", nextId).put("type", type).put("price", price);
+        ObjectNode pet =
+                JSON.createObjectNode().put("id", nextId).put("type", type).put("price", price);
         if (name != null) {
             pet.put("name", name);
         }

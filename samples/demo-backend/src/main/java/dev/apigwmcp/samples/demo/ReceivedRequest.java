@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /** A request as the demo backend received it, with lower-case header names. */
-public record ReceivedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-        byte[] body) implements SignedRequest {
+public record ReceivedRequest(
+        String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body)
+        implements SignedRequest {
 
     public ReceivedRequest {
         headers = Map.copyOf(headers);

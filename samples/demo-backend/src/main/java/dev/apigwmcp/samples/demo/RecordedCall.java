@@ -12,8 +12,15 @@ import java.util.Map;
  * @param apiKeyValid the {@code x-api-key} header held the demo API key
  * @param status the HTTP status the backend answered with
  */
-public record RecordedCall(String method, String path, String query, Map<String, String> headers, String body,
-        boolean signatureValid, boolean apiKeyValid, int status) {
+public record RecordedCall(
+        String method,
+        String path,
+        String query,
+        Map<String, String> headers,
+        String body,
+        boolean signatureValid,
+        boolean apiKeyValid,
+        int status) {
 
     public RecordedCall {
         headers = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(headers));

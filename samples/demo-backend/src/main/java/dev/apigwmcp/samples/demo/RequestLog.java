@@ -34,8 +34,12 @@ public final class RequestLog {
         calls.add(call);
         if (file != null) {
             try {
-                Files.writeString(file, JSON.writeValueAsString(call) + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        file,
+                        JSON.writeValueAsString(call) + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to the demo request log " + file, e);
             }

@@ -24,8 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SigV4Verifier {
 
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Map<String, String> secrets;
     private final String region;
@@ -64,7 +64,8 @@ public final class SigV4Verifier {
             }
             String canonicalRequest = canonicalRequest(request, signed, authorization.signedHeaders());
             String expected = signature(secret, amzDate, scope[1], canonicalRequest);
-            return expected.equals(authorization.signature()) ? null
+            return expected.equals(authorization.signature())
+                    ? null
                     : "signature mismatch; canonical request was:\n" + canonicalRequest;
         } catch (Invalid e) {
             return e.getMessage();
@@ -108,7 +109,11 @@ public final class SigV4Verifier {
             }
             List<String> trimmed = new ArrayList<>();
             values.forEach(v -> trimmed.add(v.trim().replaceAll(" +", " ")));
-            canonicalHeaders.append(name).append(':').append(String.join(",", trimmed)).append('\n');
+            canonicalHeaders
+                    .append(name)
+                    .append(':')
+                    .append(String.join(",", trimmed))
+                    .append('\n');
         }
         String canonicalQuery;
         try {
@@ -214,8 +219,13 @@ public final class SigV4Verifier {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 out.append(c);
             } else {
                 out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(20)
 class DemoBackendTest {
 
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private DemoBackend backend;
 
     @TempDir
@@ -56,8 +57,11 @@ class DemoBackendTest {
 
     @Test
     void iamRouteWithValidSignatureAnswersAndIsLoggedAsValid() throws Exception {
-        HttpResponse<String> response = send("GET", "/prod/pets", "type=cat", signed("GET", "/prod/pets", "type=cat",
-                "", DemoCredentials.SECRET_ACCESS_KEY));
+        HttpResponse<String> response = send(
+                "GET",
+                "/prod/pets",
+                "type=cat",
+                signed("GET", "/prod/pets", "type=cat", "", DemoCredentials.SECRET_ACCESS_KEY));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"name\":\"Tom\"").doesNotContain("Rex");
         RecordedCall call = RequestLog.read(dir.resolve("log.jsonl")).get(0);
@@ -68,8 +72,8 @@ class DemoBackendTest {
 
     @Test
     void signatureWithAnotherSecretIsRejected() throws Exception {
-        HttpResponse<String> response = send("GET", "/prod/pets/1", null, signed("GET", "/prod/pets/1", null, "",
-                "not-the-secret"));
+        HttpResponse<String> response =
+                send("GET", "/prod/pets/1", null, signed("GET", "/prod/pets/1", null, "", "not-the-secret"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("signature we calculated does not match");
         assertThat(backend.log().calls().get(0).signatureValid()).isFalse();
@@ -77,10 +81,11 @@ class DemoBackendTest {
 
     @Test
     void apiKeyRouteNeedsTheDemoKey() throws Exception {
-        assertThat(send("GET", "/prod/pets/1/photos", null, Map.of("x-api-key", "wrong")).statusCode())
+        assertThat(send("GET", "/prod/pets/1/photos", null, Map.of("x-api-key", "wrong"))
+                        .statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> response = send("GET", "/prod/pets/1/photos", "size=small",
-                Map.of("x-api-key", DemoCredentials.API_KEY));
+        HttpResponse<String> response =
+                send("GET", "/prod/pets/1/photos", "size=small", Map.of("x-api-key", DemoCredentials.API_KEY));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("small.jpg");
         assertThat(backend.log().calls()).extracting(RecordedCall::apiKeyValid).containsExactly(false, true);
@@ -88,24 +93,34 @@ class DemoBackendTest {
 
     @Test
     void inventoryNeedsSignatureAndKeyTogether() throws Exception {
-        Map<String, String> signedOnly = signed("GET", "/prod/store/inventory", null, "",
-                DemoCredentials.SECRET_ACCESS_KEY);
-        assertThat(send("GET", "/prod/store/inventory", null, signedOnly).body()).contains("Forbidden");
+        Map<String, String> signedOnly =
+                signed("GET", "/prod/store/inventory", null, "", DemoCredentials.SECRET_ACCESS_KEY);
+        assertThat(send("GET", "/prod/store/inventory", null, signedOnly).body())
+                .contains("Forbidden");
         Map<String, String> both = new TreeMap<>(signedOnly);
         both.put("x-api-key", DemoCredentials.API_KEY);
-        assertThat(send("GET", "/prod/store/inventory", null, both).body()).isEqualTo("{\"dog\":1,\"cat\":1,\"fish\":1}");
+        assertThat(send("GET", "/prod/store/inventory", null, both).body())
+                .isEqualTo("{\"dog\":1,\"cat\":1,\"fish\":1}");
     }
 
     @Test
     void createPetValidatesTheBodyLikeTheRequestValidator() throws Exception {
         String bad = "{\"type\":\"lion\",\"price\":1}";
-        HttpResponse<String> rejected = send("POST", "/prod/pets", null, bad, signed("POST", "/prod/pets", null, bad,
-                DemoCredentials.SECRET_ACCESS_KEY));
+        HttpResponse<String> rejected = send(
+                "POST",
+                "/prod/pets",
+                null,
+                bad,
+                signed("POST", "/prod/pets", null, bad, DemoCredentials.SECRET_ACCESS_KEY));
         assertThat(rejected.statusCode()).isEqualTo(400);
         assertThat(rejected.body()).isEqualTo("{\"message\":\"Invalid request body\"}");
         String good = "{\"type\":\"dog\",\"price\":10.5,\"name\":\"Bo\"}";
-        HttpResponse<String> created = send("POST", "/prod/pets", null, good, signed("POST", "/prod/pets", null, good,
-                DemoCredentials.SECRET_ACCESS_KEY));
+        HttpResponse<String> created = send(
+                "POST",
+                "/prod/pets",
+                null,
+                good,
+                signed("POST", "/prod/pets", null, good, DemoCredentials.SECRET_ACCESS_KEY));
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(created.body()).contains("\"id\":4", "\"name\":\"Bo\"", "Created pet 4");
         assertThat(backend.log().calls().get(1).body()).isEqualTo(good);
@@ -132,11 +147,15 @@ class DemoBackendTest {
         return send(method, path, query, "", headers);
     }
 
-    private HttpResponse<String> send(String method, String path, String query, String body,
-            Map<String, String> headers) throws Exception {
+    private HttpResponse<String> send(
+            String method, String path, String query, String body, Map<String, String> headers) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + backend.port() + path + (query == null ? "" : "?" + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body.isEmpty()
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach((name, value) -> {
             if (!name.equals("host")) {
                 request.header(name, value);
@@ -152,14 +171,21 @@ class DemoBackendTest {
         String host = "127.0.0.1:" + backend.port();
         String canonical = method + "\n" + SigV4Verifier.canonicalUri(path) + "\n" + SigV4Verifier.canonicalQuery(query)
                 + "\nhost:" + host + "\nx-amz-date:" + amzDate + "\n\nhost;x-amz-date\n"
-                + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(body.getBytes(StandardCharsets.UTF_8)));
-        SigV4Verifier signer = new SigV4Verifier(Map.of(), DemoCredentials.REGION, DemoCredentials.SERVICE,
-                Clock.systemUTC());
+                + HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(body.getBytes(StandardCharsets.UTF_8)));
+        SigV4Verifier signer =
+                new SigV4Verifier(Map.of(), DemoCredentials.REGION, DemoCredentials.SERVICE, Clock.systemUTC());
         String signature = signer.signature(secret, amzDate, amzDate.substring(0, 8), canonical);
-        return Map.of("x-amz-date", amzDate, "authorization", "AWS4-HMAC-SHA256 Credential="
-                + DemoCredentials.ACCESS_KEY_ID + "/" + amzDate.substring(0, 8) + "/" + DemoCredentials.REGION + "/"
-                + DemoCredentials.SERVICE + "/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + signature);
+        return Map.of(
+                "x-amz-date",
+                amzDate,
+                "authorization",
+                "AWS4-HMAC-SHA256 Credential="
+                        + DemoCredentials.ACCESS_KEY_ID + "/" + amzDate.substring(0, 8) + "/" + DemoCredentials.REGION
+                        + "/"
+                        + DemoCredentials.SERVICE + "/aws4_request, SignedHeaders=host;x-amz-date, Signature="
+                        + signature);
     }
 
     @Test

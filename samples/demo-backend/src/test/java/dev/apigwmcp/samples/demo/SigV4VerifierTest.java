@@ -17,8 +17,9 @@ class SigV4VerifierTest {
                 + "host:iam.amazonaws.com\nx-amz-date:20150830T123600Z\n\n"
                 + "content-type;host;x-amz-date\n"
                 + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-        assertThat(verifier.signature("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20150830T123600Z", "20150830",
-                canonicalRequest)).isEqualTo("5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7");
+        assertThat(verifier.signature(
+                        "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20150830T123600Z", "20150830", canonicalRequest))
+                .isEqualTo("5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7");
     }
 
     @Test

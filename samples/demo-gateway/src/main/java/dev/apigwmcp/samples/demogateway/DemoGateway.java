@@ -46,8 +46,8 @@ public final class DemoGateway {
     private final PrintStream err;
 
     /** A gateway with these tool services, environment and streams (the process's, or a test's). */
-    public DemoGateway(List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out,
-            PrintStream err) {
+    public DemoGateway(
+            List<ToolServiceFactory> factories, Map<String, String> environment, PrintStream out, PrintStream err) {
         this.factories = List.copyOf(factories);
         this.environment = Map.copyOf(environment);
         this.out = out;
@@ -55,8 +55,8 @@ public final class DemoGateway {
     }
 
     public static void main(String[] args) {
-        Gateway.launch(args, (factories, environment, out, err) ->
-                new DemoGateway(factories, environment, out, err)::run);
+        Gateway.launch(
+                args, (factories, environment, out, err) -> new DemoGateway(factories, environment, out, err)::run);
     }
 
     /** Runs to completion and returns the exit status ({@link ExitCode}). */
@@ -90,9 +90,13 @@ public final class DemoGateway {
             List<String> gatewayArgs = new ArrayList<>(List.of(options.gatewayArgs()));
             // After the user's options: in demo mode the backend and its credentials must win.
             for (String target : targets()) {
-                gatewayArgs.addAll(List.of("--target." + target + ".base-url", backend.stageUri().toString(),
-                        "--target." + target + ".api-key-env", DEMO_KEY_VARIABLE,
-                        "--target." + target + ".aws-region", DemoCredentials.REGION));
+                gatewayArgs.addAll(List.of(
+                        "--target." + target + ".base-url",
+                        backend.stageUri().toString(),
+                        "--target." + target + ".api-key-env",
+                        DEMO_KEY_VARIABLE,
+                        "--target." + target + ".aws-region",
+                        DemoCredentials.REGION));
             }
             err.println("apigw-mcp: demo backend (in-memory PetStore, demo credentials) on " + backend.stageUri());
             return gateway(demoEnvironment).run(gatewayArgs.toArray(String[]::new), in);
@@ -126,7 +130,8 @@ public final class DemoGateway {
                 } else if (arg.startsWith("--demo=")) {
                     throw new IllegalArgumentException("option --demo takes no value (it is a switch)");
                 } else if (arg.equals("--demo-request-log") || arg.startsWith("--demo-request-log=")) {
-                    String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
+                    String value = arg.contains("=")
+                            ? arg.substring(arg.indexOf('=') + 1)
                             : i + 1 < args.length ? args[++i] : null;
                     if (value == null || value.isBlank()) {
                         throw new IllegalArgumentException("option --demo-request-log needs a file name");

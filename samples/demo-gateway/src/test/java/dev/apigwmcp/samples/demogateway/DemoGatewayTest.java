@@ -20,8 +20,8 @@ class DemoGatewayTest {
 
     @Test
     void demoOptionsAreTakenOutAndTheRestGoesToTheRuntime() {
-        DemoOptions options = DemoOptions.parse(new String[] {"--transport", "http", "--demo",
-                "--demo-request-log=/tmp/log.jsonl", "--port", "0"});
+        DemoOptions options = DemoOptions.parse(
+                new String[] {"--transport", "http", "--demo", "--demo-request-log=/tmp/log.jsonl", "--port", "0"});
 
         assertThat(options.demo()).isTrue();
         assertThat(options.requestLog()).isEqualTo(Path.of("/tmp/log.jsonl"));
@@ -52,21 +52,27 @@ class DemoGatewayTest {
         List<ToolServiceFactory> factories = new ArrayList<>();
         ServiceLoader.load(ToolServiceFactory.class).forEach(factories::add);
 
-        int code = new DemoGateway(factories, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        int code = new DemoGateway(
+                        factories,
+                        Map.of(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .run(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]));
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--transport", "--target.<target>.base-url",
-                "--demo", "--demo-request-log FILE");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("--transport", "--target.<target>.base-url", "--demo", "--demo-request-log FILE");
     }
 
     @Test
     void aBadDemoOptionExitsWithTheUsageCodeAndOneLine() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = new DemoGateway(List.of(), Map.of(), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
+        int code = new DemoGateway(
+                        List.of(),
+                        Map.of(),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"--demo-request-log", "x"}, new ByteArrayInputStream(new byte[0]));
 
         assertThat(code).isEqualTo(2);

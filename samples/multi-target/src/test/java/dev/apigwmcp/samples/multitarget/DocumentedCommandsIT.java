@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DocumentedCommandsIT {
 
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent().getParent();
+    private static final Path REPOSITORY =
+            Path.of("").toAbsolutePath().getParent().getParent();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern BASH_BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern INLINE = Pattern.compile("`((?:mvn|java|npx) [^`]+)`");
@@ -44,12 +45,14 @@ class DocumentedCommandsIT {
 
     static {
         RUN_ELSEWHERE.put("mvn verify", "CI (.ci/run) runs exactly this");
-        RUN_ELSEWHERE.put("mvn -q install -DskipTests -Dinvoker.skip=true",
+        RUN_ELSEWHERE.put(
+                "mvn -q install -DskipTests -Dinvoker.skip=true",
                 "the archetype's and the plugin's integration tests install the reactor's artifacts the same way"
                         + " into their own repositories, then build from them");
-        RUN_ELSEWHERE.put("mvn archetype:generate -DarchetypeGroupId=dev.apigwmcp"
-                + " -DarchetypeArtifactId=apigw-mcp-archetype -DarchetypeVersion=0.1.0-SNAPSHOT -DgroupId=com.example"
-                + " -DartifactId=my-gateway -Dtarget=orders -DexportFile=/path/to/export.json -DinteractiveMode=false",
+        RUN_ELSEWHERE.put(
+                "mvn archetype:generate -DarchetypeGroupId=dev.apigwmcp"
+                        + " -DarchetypeArtifactId=apigw-mcp-archetype -DarchetypeVersion=0.1.0-SNAPSHOT -DgroupId=com.example"
+                        + " -DartifactId=my-gateway -Dtarget=orders -DexportFile=/path/to/export.json -DinteractiveMode=false",
                 "archetype: the archetype plugin's integration tests (own export, PetStore default) and the"
                         + " archetype-generate invoker test");
         RUN_ELSEWHERE.put("cd my-gateway", "archetype integration tests (they build in the generated project)");
@@ -58,44 +61,63 @@ class DocumentedCommandsIT {
         RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --demo", "archetype integration test (PetStore default)");
         RUN_ELSEWHERE.put("mvn apigw-mcp:update-catalog", "maven-plugin IT catalog-check");
         RUN_ELSEWHERE.put("mvn apigw-mcp:refresh", "maven-plugin IT fetch-snapshot");
-        RUN_ELSEWHERE.put("target/my-gateway --list-tools", "archetype integration test (PetStore default) runs the"
-                + " start script the package goal writes and compares its list with java -jar's");
-        RUN_ELSEWHERE.put("mvn -q install -DskipTests -Dinvoker.skip=true -Psearch-embeddings",
+        RUN_ELSEWHERE.put(
+                "target/my-gateway --list-tools",
+                "archetype integration test (PetStore default) runs the"
+                        + " start script the package goal writes and compares its list with java -jar's");
+        RUN_ELSEWHERE.put(
+                "mvn -q install -DskipTests -Dinvoker.skip=true -Psearch-embeddings",
                 "PetstoreGatewayIT.searchByMeaningFindsAToolNoWordOfTheQueryNames: with the profile the module is in"
                         + " the jar and the test runs the jar alone, without it the jar with the module's class path;"
                         + " every mvn verify runs the latter");
-        RUN_ELSEWHERE.put("aws bedrock-agentcore-control get-gateway-target --gateway-identifier <gateway id>"
-                + " --target-id <target id> > orders-target.json", "not run: needs an AWS account; the import's tests"
-                + " read JSON written in its output's shape (AgentCoreImporterTest, maven-plugin IT import-agentcore)");
-        RUN_ELSEWHERE.put("mvn apigw-mcp:import-agentcore -Dapigw-mcp.agentcore.file=orders-target.json",
+        RUN_ELSEWHERE.put(
+                "aws bedrock-agentcore-control get-gateway-target --gateway-identifier <gateway id>"
+                        + " --target-id <target id> > orders-target.json",
+                "not run: needs an AWS account; the import's tests"
+                        + " read JSON written in its output's shape (AgentCoreImporterTest, maven-plugin IT import-agentcore)");
+        RUN_ELSEWHERE.put(
+                "mvn apigw-mcp:import-agentcore -Dapigw-mcp.agentcore.file=orders-target.json",
                 "maven-plugin IT import-agentcore (prints, then writes with -Dapigw-mcp.agentcore.write=true)");
-        RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --transport http --port 8080"
-                + " --target.orders.api-key-env MY_API_KEY", "a template with your names: real-exports' RealExportsIT"
-                + " starts a gateway with the same options");
-        RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --transport http --host 0.0.0.0 --port 8080"
-                + " --inbound.jwt.discovery-url https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/"
-                + ".well-known/openid-configuration --inbound.jwt.allowed-clients 1example23456789"
-                + " --inbound.resource https://mcp.example.com/mcp --target.orders.bearer.source caller",
+        RUN_ELSEWHERE.put(
+                "java -jar target/my-gateway.jar --transport http --port 8080"
+                        + " --target.orders.api-key-env MY_API_KEY",
+                "a template with your names: real-exports' RealExportsIT" + " starts a gateway with the same options");
+        RUN_ELSEWHERE.put(
+                "java -jar target/my-gateway.jar --transport http --host 0.0.0.0 --port 8080"
+                        + " --inbound.jwt.discovery-url https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/"
+                        + ".well-known/openid-configuration --inbound.jwt.allowed-clients 1example23456789"
+                        + " --inbound.resource https://mcp.example.com/mcp --target.orders.bearer.source caller",
                 "a template with your pool's names: the runtime's inbound tests (InboundGateTest, CallerIdentityUpstreamTest,"
                         + " TypeScriptClientAuthorizationTest) serve the same options against a Cognito-like issuer on"
                         + " 127.0.0.1");
-        RUN_ELSEWHERE.put("npx @modelcontextprotocol/inspector", "not run: an interactive web UI; the same transports"
-                + " are driven by the TypeScript SDK client in PetstoreGatewayIT");
-        RUN_ELSEWHERE.put("npx @modelcontextprotocol/inspector java -jar samples/petstore/target/petstore-gateway.jar"
-                + " --demo", "not run: an interactive web UI; PetstoreGatewayIT drives this jar over stdio");
-        RUN_ELSEWHERE.put("java -jar samples/petstore/target/petstore-gateway.jar --demo --search.mode only",
+        RUN_ELSEWHERE.put(
+                "npx @modelcontextprotocol/inspector",
+                "not run: an interactive web UI; the same transports"
+                        + " are driven by the TypeScript SDK client in PetstoreGatewayIT");
+        RUN_ELSEWHERE.put(
+                "npx @modelcontextprotocol/inspector java -jar samples/petstore/target/petstore-gateway.jar"
+                        + " --demo",
+                "not run: an interactive web UI; PetstoreGatewayIT drives this jar over stdio");
+        RUN_ELSEWHERE.put(
+                "java -jar samples/petstore/target/petstore-gateway.jar --demo --search.mode only",
                 "PetstoreGatewayIT.searchOnlyModeListsTwoToolsAndCallsAFoundToolThroughTheDemoBackend runs this jar"
                         + " with these options over stdio with the TypeScript SDK client");
         RUN_ELSEWHERE.put("java -jar", "a fragment of the sentence around it, not a command");
-        RUN_ELSEWHERE.put("openssl rand -base64 32 > session.key", "samples/petstore ScaleOutIT writes a key of the"
-                + " same form (32 random bytes, base64) and starts two replicas with it");
-        RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --transport http --host 0.0.0.0 --port 8080"
-                + " --session.key-file session.key --inbound.jwt.discovery-url"
-                + " https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"
-                + " --inbound.jwt.allowed-clients 1example23456789", "a template with your names: samples/petstore"
-                + " ScaleOutIT runs replicas with --session.key-file, the runtime's InboundGateTest the token checks");
-        RUN_ELSEWHERE.put("mvn package jib:buildTar", "the archetype's integration test (PetStore default) runs it in a"
-                + " generated project; samples/petstore ContainerImageIT runs jib:buildTar on the sample");
+        RUN_ELSEWHERE.put(
+                "openssl rand -base64 32 > session.key",
+                "samples/petstore ScaleOutIT writes a key of the"
+                        + " same form (32 random bytes, base64) and starts two replicas with it");
+        RUN_ELSEWHERE.put(
+                "java -jar target/my-gateway.jar --transport http --host 0.0.0.0 --port 8080"
+                        + " --session.key-file session.key --inbound.jwt.discovery-url"
+                        + " https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"
+                        + " --inbound.jwt.allowed-clients 1example23456789",
+                "a template with your names: samples/petstore"
+                        + " ScaleOutIT runs replicas with --session.key-file, the runtime's InboundGateTest the token checks");
+        RUN_ELSEWHERE.put(
+                "mvn package jib:buildTar",
+                "the archetype's integration test (PetStore default) runs it in a"
+                        + " generated project; samples/petstore ContainerImageIT runs jib:buildTar on the sample");
     }
 
     private static final String QUICK_START_SERVER =
@@ -115,7 +137,9 @@ class DocumentedCommandsIT {
         while (blocks.find()) {
             StringBuilder current = new StringBuilder();
             for (String line : blocks.group(1).split("\n")) {
-                String text = line.strip().startsWith("#") ? "" : line.replaceAll("\\s+#.*$", "").strip();
+                String text = line.strip().startsWith("#")
+                        ? ""
+                        : line.replaceAll("\\s+#.*$", "").strip();
                 if (text.isEmpty()) {
                     continue;
                 }
@@ -139,10 +163,14 @@ class DocumentedCommandsIT {
 
     @Test
     void everyCommandIsRunHereOrNamesTheTestThatRunsIt() throws IOException {
-        List<String> unaccounted = commands(readme()).stream().filter(command -> !RUN_ELSEWHERE.containsKey(command)
-                && !List.of(QUICK_START_SERVER, HELP, MULTI_TARGET_LIST).contains(command)).distinct().toList();
-        assertThat(unaccounted).as("README commands that no test runs; run them here or name the test in"
-                + " RUN_ELSEWHERE").isEmpty();
+        List<String> unaccounted = commands(readme()).stream()
+                .filter(command -> !RUN_ELSEWHERE.containsKey(command)
+                        && !List.of(QUICK_START_SERVER, HELP, MULTI_TARGET_LIST).contains(command))
+                .distinct()
+                .toList();
+        assertThat(unaccounted)
+                .as("README commands that no test runs; run them here or name the test in" + " RUN_ELSEWHERE")
+                .isEmpty();
     }
 
     @Test
@@ -180,38 +208,57 @@ class DocumentedCommandsIT {
         JsonNode expected = JSON.readTree(examples.get(1));
         String[] words = QUICK_START_SERVER.replace("--port 8080", "--port 0").split(" ");
         Path jar = REPOSITORY.resolve(words[2]);
-        try (GatewayProcess gateway = GatewayProcess.startHttp(jar, work.resolve("gateway.log"),
+        try (GatewayProcess gateway = GatewayProcess.startHttp(
+                jar,
+                work.resolve("gateway.log"),
                 List.of(words).subList(3, words.length).toArray(String[]::new))) {
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> initialized = post(http, gateway.endpoint(), null, "{\"jsonrpc\":\"2.0\",\"id\":1,"
-                    + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                    + "\"clientInfo\":{\"name\":\"readme\",\"version\":\"1\"}}}");
+            HttpResponse<String> initialized = post(
+                    http,
+                    gateway.endpoint(),
+                    null,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,"
+                            + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                            + "\"clientInfo\":{\"name\":\"readme\",\"version\":\"1\"}}}");
             String session = initialized.headers().firstValue("mcp-session-id").orElseThrow();
             post(http, gateway.endpoint(), session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             JsonNode answer = message(post(http, gateway.endpoint(), session, request.toString()));
-            assertThat(answer.path("result").path("isError").asBoolean(false)).as(answer.toString()).isFalse();
+            assertThat(answer.path("result").path("isError").asBoolean(false))
+                    .as(answer.toString())
+                    .isFalse();
             assertThat(answer.path("id")).isEqualTo(expected.path("id"));
             assertThat(answer.path("result").path("structuredContent"))
                     .isEqualTo(expected.path("result").path("structuredContent"));
-            assertThat(JSON.readTree(answer.path("result").path("content").get(0).path("text").asString()))
-                    .isEqualTo(JSON.readTree(expected.path("result").path("content").get(0).path("text").asString()));
+            assertThat(JSON.readTree(answer.path("result")
+                            .path("content")
+                            .get(0)
+                            .path("text")
+                            .asString()))
+                    .isEqualTo(JSON.readTree(expected.path("result")
+                            .path("content")
+                            .get(0)
+                            .path("text")
+                            .asString()));
         }
     }
 
     private static Process start(String command) throws IOException {
         String[] words = command.split(" ");
-        List<String> args = new ArrayList<>(GatewayProcess.javaCommand(REPOSITORY.resolve(words[2]),
+        List<String> args = new ArrayList<>(GatewayProcess.javaCommand(
+                REPOSITORY.resolve(words[2]),
                 List.of(words).subList(3, words.length).toArray(String[]::new)));
-        ProcessBuilder builder = new ProcessBuilder(args).directory(REPOSITORY.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(args).directory(REPOSITORY.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_"));
         return builder.start();
     }
 
     private static HttpResponse<String> post(HttpClient http, URI endpoint, String session, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", "2025-06-18")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {

@@ -54,6 +54,7 @@ class MultiTargetCallsIT {
     private static final String SECRET_KEY = "multiTargetItSecretKeyOnlyForThisTest";
     /** The client the sample's file names, and the secret the test gives it. */
     private static final String CLIENT_ID = "orders-gateway-client";
+
     private static final String CLIENT_SECRET = "test-client-secret";
     private static final String TOKEN = "orders-token-from-the-endpoint";
 
@@ -72,19 +73,43 @@ class MultiTargetCallsIT {
         servers.start();
         String local = "http://127.0.0.1:" + servers.getAddress().getPort();
         Path jar = Path.of(System.getProperty("gateway.jar", "target/multi-target-gateway.jar"));
-        gateway = GatewayProcess.startHttp(jar, work.resolve("gateway.log"), Map.of(
-                        "PETSTORE_API_KEY", "test-petstore-key", "ORDERS_API_KEY", "test-orders-key",
-                        "ORDERS_CLIENT_SECRET", CLIENT_SECRET, "AWS_ACCESS_KEY_ID", ACCESS_KEY,
-                        "AWS_SECRET_ACCESS_KEY", SECRET_KEY, "AWS_EC2_METADATA_DISABLED", "true",
-                        "AWS_CONFIG_FILE", "/nonexistent/apigw-mcp-it/config",
-                        "AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/apigw-mcp-it/credentials"),
-                "--config", "src/main/config/gateway.properties", "--transport", "http", "--port", "0",
-                "--target.orders.base-url", local + "/api/orders-stage",
-                "--target.petstore.base-url", local + "/api/petstore-stage",
-                "--target.orders.oauth2.token-url", local + "/oauth2/token");
-        HttpResponse<String> initialized = post(null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-                + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":"
-                + "\"multi-target-it\",\"version\":\"1\"}}}");
+        gateway = GatewayProcess.startHttp(
+                jar,
+                work.resolve("gateway.log"),
+                Map.of(
+                        "PETSTORE_API_KEY",
+                        "test-petstore-key",
+                        "ORDERS_API_KEY",
+                        "test-orders-key",
+                        "ORDERS_CLIENT_SECRET",
+                        CLIENT_SECRET,
+                        "AWS_ACCESS_KEY_ID",
+                        ACCESS_KEY,
+                        "AWS_SECRET_ACCESS_KEY",
+                        SECRET_KEY,
+                        "AWS_EC2_METADATA_DISABLED",
+                        "true",
+                        "AWS_CONFIG_FILE",
+                        "/nonexistent/apigw-mcp-it/config",
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        "/nonexistent/apigw-mcp-it/credentials"),
+                "--config",
+                "src/main/config/gateway.properties",
+                "--transport",
+                "http",
+                "--port",
+                "0",
+                "--target.orders.base-url",
+                local + "/api/orders-stage",
+                "--target.petstore.base-url",
+                local + "/api/petstore-stage",
+                "--target.orders.oauth2.token-url",
+                local + "/oauth2/token");
+        HttpResponse<String> initialized = post(
+                null,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":"
+                        + "\"multi-target-it\",\"version\":\"1\"}}}");
         session = initialized.headers().firstValue("mcp-session-id").orElseThrow();
         post(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     }
@@ -103,7 +128,9 @@ class MultiTargetCallsIT {
     void theOrdersTargetSignsInTheRegionOfItsExportsHost() throws Exception {
         JsonNode answer = call("orders___getOrder", "{\"orderId\":\"ord_0123456789ab\"}");
         ReceivedRequest request = upstreamRequests.poll(30, TimeUnit.SECONDS);
-        assertThat(answer.path("result").path("isError").asBoolean(false)).as(answer.toString()).isFalse();
+        assertThat(answer.path("result").path("isError").asBoolean(false))
+                .as(answer.toString())
+                .isFalse();
         assertThat(request.rawPath()).isEqualTo("/api/orders-stage/orders/ord_0123456789ab");
         assertThat(signedIn("eu-west-1").problem(request)).isNull();
         assertThat(signedIn("us-east-1").problem(request)).isNotNull();
@@ -113,7 +140,9 @@ class MultiTargetCallsIT {
     void thePetstoreTargetOfTheSameGatewaySignsInItsOwnRegion() throws Exception {
         JsonNode answer = call("petstore___GetPet", "{\"petId\":\"1\"}");
         ReceivedRequest request = upstreamRequests.poll(30, TimeUnit.SECONDS);
-        assertThat(answer.path("result").path("isError").asBoolean(false)).as(answer.toString()).isFalse();
+        assertThat(answer.path("result").path("isError").asBoolean(false))
+                .as(answer.toString())
+                .isFalse();
         assertThat(request.rawPath()).isEqualTo("/api/petstore-stage/pets/1");
         assertThat(signedIn("us-east-1").problem(request)).isNull();
         assertThat(signedIn("eu-west-1").problem(request)).isNotNull();
@@ -123,7 +152,9 @@ class MultiTargetCallsIT {
     void aCognitoProtectedMethodSendsTheApiKeyAndTheTokenOfTheTokenEndpoint() throws Exception {
         JsonNode answer = call("orders___listOrders", "{}");
         ReceivedRequest request = upstreamRequests.poll(30, TimeUnit.SECONDS);
-        assertThat(answer.path("result").path("isError").asBoolean(false)).as(answer.toString()).isFalse();
+        assertThat(answer.path("result").path("isError").asBoolean(false))
+                .as(answer.toString())
+                .isFalse();
         assertThat(request.rawPath()).isEqualTo("/api/orders-stage/orders");
         assertThat(request.header("x-api-key")).isEqualTo("test-orders-key");
         // A Cognito user-pool authorizer reads the raw token from the Authorization header.
@@ -142,15 +173,20 @@ class MultiTargetCallsIT {
         Map<String, List<String>> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
         URI uri = exchange.getRequestURI();
-        upstreamRequests.add(new ReceivedRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                headers, exchange.getRequestBody().readAllBytes()));
+        upstreamRequests.add(new ReceivedRequest(
+                exchange.getRequestMethod(),
+                uri.getRawPath(),
+                uri.getRawQuery(),
+                headers,
+                exchange.getRequestBody().readAllBytes()));
         reply(exchange, 200, "{}");
     }
 
     /** Client credentials with client_secret_basic, as Cognito's token endpoint takes them; others get 401. */
     private void tokenEndpoint(HttpExchange exchange) throws IOException {
-        String expected = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
-                .getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             reply(exchange, 401, "{\"error\":\"invalid_client\"}");
             return;
@@ -158,7 +194,8 @@ class MultiTargetCallsIT {
         Map<String, String> form = new HashMap<>();
         for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                     kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         synchronized (tokenRequests) {
@@ -177,13 +214,17 @@ class MultiTargetCallsIT {
     }
 
     private JsonNode call(String tool, String arguments) throws Exception {
-        return message(post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\""
-                + tool + "\",\"arguments\":" + arguments + "}}"));
+        return message(post(
+                session,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                        + "\",\"arguments\":" + arguments + "}}"));
     }
 
     private HttpResponse<String> post(String session, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.endpoint()).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.endpoint())
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", "2025-06-18")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {

@@ -59,18 +59,38 @@ class ContainerImageIT {
         Path base = writeBaseImage(WORK.resolve("base.tar"));
         Path output = WORK.resolve("image.tar");
         Files.deleteIfExists(output);
-        Path settings = Files.writeString(WORK.resolve("settings.xml"), "<settings><mirrors><mirror><id>user-repository"
-                + "</id><mirrorOf>*</mirrorOf><url>" + Path.of(System.getProperty("user.repository",
-                System.getProperty("user.home") + "/.m2/repository")).toUri() + "</url></mirror></mirrors></settings>");
-        String maven = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn").toString();
-        List<String> command = List.of(maven, "-B", "-q", "-s", settings.toString(),
-                "-Dmaven.repo.local=" + MODULE.resolve("target/local-repo"), "jib:buildTar",
-                "-Djib.from.image=tar://" + base, "-Djib.outputPaths.tar=" + output);
+        Path settings = Files.writeString(
+                WORK.resolve("settings.xml"),
+                "<settings><mirrors><mirror><id>user-repository"
+                        + "</id><mirrorOf>*</mirrorOf><url>"
+                        + Path.of(System.getProperty(
+                                        "user.repository", System.getProperty("user.home") + "/.m2/repository"))
+                                .toUri()
+                        + "</url></mirror></mirrors></settings>");
+        String maven = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn")
+                .toString();
+        List<String> command = List.of(
+                maven,
+                "-B",
+                "-q",
+                "-s",
+                settings.toString(),
+                "-Dmaven.repo.local=" + MODULE.resolve("target/local-repo"),
+                "jib:buildTar",
+                "-Djib.from.image=tar://" + base,
+                "-Djib.outputPaths.tar=" + output);
         Path log = WORK.resolve("jib.log");
-        Process build = new ProcessBuilder(command).directory(MODULE.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        assertThat(build.waitFor(150, TimeUnit.SECONDS)).as("jib:buildTar finished; see %s", log).isTrue();
-        assertThat(build.exitValue()).as("jib:buildTar; output:%n%s", Files.readString(log)).isZero();
+        Process build = new ProcessBuilder(command)
+                .directory(MODULE.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(build.waitFor(150, TimeUnit.SECONDS))
+                .as("jib:buildTar finished; see %s", log)
+                .isTrue();
+        assertThat(build.exitValue())
+                .as("jib:buildTar; output:%n%s", Files.readString(log))
+                .isZero();
         image = entries(Files.newInputStream(output));
         JsonNode manifest = JSON.readTree(image.get("manifest.json")).get(0);
         config = JSON.readTree(image.get(manifest.get("Config").asString()));
@@ -85,11 +105,18 @@ class ContainerImageIT {
         JsonNode container = config.get("config");
         assertThat(container.get("ExposedPorts").has("8080/tcp")).isTrue();
         assertThat(container.get("User").asString()).isEqualTo("65532:65532");
-        assertThat(env(container)).containsEntry("APIGW_MCP_TRANSPORT", "http").containsEntry("APIGW_MCP_HOST", "0.0.0.0")
+        assertThat(env(container))
+                .containsEntry("APIGW_MCP_TRANSPORT", "http")
+                .containsEntry("APIGW_MCP_HOST", "0.0.0.0")
                 .containsEntry("APIGW_MCP_PORT", "8080");
-        assertThat(JSON.convertValue(container.get("Entrypoint"), List.class)).containsExactly("java",
-                "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-cp", "@/app/jib-classpath-file",
-                "dev.apigwmcp.samples.demogateway.DemoGateway");
+        assertThat(JSON.convertValue(container.get("Entrypoint"), List.class))
+                .containsExactly(
+                        "java",
+                        "-XX:MaxRAMPercentage=75",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        "@/app/jib-classpath-file",
+                        "dev.apigwmcp.samples.demogateway.DemoGateway");
     }
 
     @Test
@@ -97,7 +124,9 @@ class ContainerImageIT {
         assertThat(config.get("architecture").asString()).isEqualTo("amd64");
         assertThat(root.resolve(BASE_LAYER_FILE)).as("the base image's layer").isRegularFile();
         assertThat(root.resolve("app/jib-classpath-file")).isRegularFile();
-        assertThat(root.resolve("app/classes/apigw-mcp")).as("generated tools and catalog").isDirectory();
+        assertThat(root.resolve("app/classes/apigw-mcp"))
+                .as("generated tools and catalog")
+                .isDirectory();
         try (var libs = Files.list(root.resolve("app/libs"))) {
             assertThat(libs.map(path -> path.getFileName().toString()))
                     .anyMatch(name -> name.startsWith("apigw-mcp-runtime-"))
@@ -114,7 +143,9 @@ class ContainerImageIT {
         // A free port, not the image's 8080: should the rule ever break, this test must not hold a shared port.
         Run run = entrypoint(List.of("--demo", "--port", "0"));
         try {
-            assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).as("the gateway stopped by itself").isTrue();
+            assertThat(run.process().waitFor(60, TimeUnit.SECONDS))
+                    .as("the gateway stopped by itself")
+                    .isTrue();
             assertThat(run.process().exitValue()).isEqualTo(2);
             assertThat(Files.readString(run.log())).contains("--inbound.none");
         } finally {
@@ -127,9 +158,12 @@ class ContainerImageIT {
         Run run = entrypoint(List.of("--demo", "--inbound.none", "true", "--port", "0"));
         try {
             URI endpoint = run.endpoint();
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + endpoint.getPort() + "/healthz")).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.getPort() + "/healthz"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
         } finally {
             run.process().destroy();
@@ -140,17 +174,22 @@ class ContainerImageIT {
     /** The entrypoint as the container runs it, with /app mapped to the extracted layers. */
     private static Run entrypoint(List<String> args) throws IOException {
         Path classpath = WORK.resolve("classpath-" + System.nanoTime());
-        Files.writeString(classpath, Files.readString(root.resolve("app/jib-classpath-file"))
-                .replace("/app/", root.resolve("app") + "/"));
+        Files.writeString(
+                classpath,
+                Files.readString(root.resolve("app/jib-classpath-file")).replace("/app/", root.resolve("app") + "/"));
         List<String> command = new ArrayList<>();
         for (JsonNode part : config.get("config").get("Entrypoint")) {
             String word = part.asString();
-            command.add(word.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                    : word.equals("@/app/jib-classpath-file") ? "@" + classpath : word);
+            command.add(
+                    word.equals("java")
+                            ? Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString()
+                            : word.equals("@/app/jib-classpath-file") ? "@" + classpath : word);
         }
         command.addAll(args);
         Path log = WORK.resolve("entrypoint-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_"));
         builder.environment().putAll(env(config.get("config")));
         builder.environment().remove("PATH");
@@ -167,7 +206,9 @@ class ContainerImageIT {
                 if (matcher.find()) {
                     return URI.create("http://127.0.0.1:" + matcher.group(1) + "/mcp");
                 }
-                assertThat(process.isAlive()).as("the gateway exited; see %s", log).isTrue();
+                assertThat(process.isAlive())
+                        .as("the gateway exited; see %s", log)
+                        .isTrue();
                 Thread.sleep(100);
             }
             throw new IllegalStateException("the gateway did not say where it serves; see " + log);
@@ -193,18 +234,24 @@ class ContainerImageIT {
             add(tar, BASE_LAYER_FILE, "made by ContainerImageIT\n".getBytes(StandardCharsets.UTF_8));
         }
         byte[] layerBytes = layer.toByteArray();
-        String diffId = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(layerBytes));
-        ObjectNode baseConfig = JSON.createObjectNode().put("architecture", "amd64").put("os", "linux");
+        String diffId = "sha256:"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(layerBytes));
+        ObjectNode baseConfig =
+                JSON.createObjectNode().put("architecture", "amd64").put("os", "linux");
         baseConfig.putObject("config").putArray("Env").add("PATH=/opt/java/openjdk/bin:/usr/bin:/bin");
         ObjectNode rootfs = baseConfig.putObject("rootfs").put("type", "layers");
         rootfs.putArray("diff_ids").add(diffId);
         ObjectNode manifest = JSON.createObjectNode().put("Config", "config.json");
         manifest.putArray("RepoTags").add("apigw-mcp-test-base:latest");
         manifest.putArray("Layers").add("layer.tar");
-        try (OutputStream out = Files.newOutputStream(file); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             add(tar, "config.json", JSON.writeValueAsBytes(baseConfig));
             add(tar, "layer.tar", layerBytes);
-            add(tar, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(manifest)));
+            add(
+                    tar,
+                    "manifest.json",
+                    JSON.writeValueAsBytes(JSON.createArrayNode().add(manifest)));
         }
         return file;
     }
@@ -233,7 +280,8 @@ class ContainerImageIT {
     /** A layer's files under {@code root} (gzip or plain tar, as Jib and the base write them). */
     private static void extract(byte[] layer, Path root) throws IOException {
         boolean gzip = layer.length > 2 && (layer[0] & 0xff) == 0x1f && (layer[1] & 0xff) == 0x8b;
-        InputStream in = gzip ? new GZIPInputStream(new java.io.ByteArrayInputStream(layer))
+        InputStream in = gzip
+                ? new GZIPInputStream(new java.io.ByteArrayInputStream(layer))
                 : new java.io.ByteArrayInputStream(layer);
         try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry entry;

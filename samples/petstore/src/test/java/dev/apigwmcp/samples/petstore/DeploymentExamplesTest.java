@@ -18,20 +18,23 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class DeploymentExamplesTest {
 
-    private static final Path DEPLOY = Path.of("").toAbsolutePath().resolve("../../docs/deploy").normalize();
+    private static final Path DEPLOY =
+            Path.of("").toAbsolutePath().resolve("../../docs/deploy").normalize();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private static List<JsonNode> documents(String file) throws IOException {
         List<JsonNode> documents = new ArrayList<>();
         try (JsonParser parser = YAML.createParser(DEPLOY.resolve(file).toFile());
-             MappingIterator<JsonNode> each = YAML.readValues(parser, JsonNode.class)) {
+                MappingIterator<JsonNode> each = YAML.readValues(parser, JsonNode.class)) {
             each.forEachRemaining(documents::add);
         }
         return documents;
     }
 
     private static JsonNode kind(List<JsonNode> documents, String kind) {
-        return documents.stream().filter(document -> kind.equals(document.path("kind").asString())).findFirst()
+        return documents.stream()
+                .filter(document -> kind.equals(document.path("kind").asString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " in the example"));
     }
 
@@ -43,7 +46,8 @@ class DeploymentExamplesTest {
         JsonNode container = pod.at("/containers/0");
 
         assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
-        assertThat(deployment.at("/spec/selector/matchLabels")).isEqualTo(deployment.at("/spec/template/metadata/labels"));
+        assertThat(deployment.at("/spec/selector/matchLabels"))
+                .isEqualTo(deployment.at("/spec/template/metadata/labels"));
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
         assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/healthz");
         assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/readyz");
@@ -53,7 +57,8 @@ class DeploymentExamplesTest {
         assertThat(container.get("volumeMounts")).anySatisfy(mount -> {
             assertThat(keyFile).startsWith(mount.path("mountPath").asString() + "/");
             assertThat(pod.get("volumes")).anySatisfy(volume -> {
-                assertThat(volume.path("name").asString()).isEqualTo(mount.path("name").asString());
+                assertThat(volume.path("name").asString())
+                        .isEqualTo(mount.path("name").asString());
                 assertThat(volume.at("/secret/secretName").asString()).isNotEmpty();
             });
         });
@@ -68,7 +73,9 @@ class DeploymentExamplesTest {
 
         assertThat(service.at("/spec/selector")).isEqualTo(deployment.at("/spec/template/metadata/labels"));
         assertThat(service.at("/spec/ports/0/targetPort").asString())
-                .isEqualTo(deployment.at("/spec/template/spec/containers/0/ports/0/name").asString());
+                .isEqualTo(deployment
+                        .at("/spec/template/spec/containers/0/ports/0/name")
+                        .asString());
     }
 
     @Test
@@ -83,19 +90,28 @@ class DeploymentExamplesTest {
         assertThat(properties.path("Runtime").asString()).isEqualTo("java17");
         assertThat(properties.at("/SnapStart/ApplyOn").asString()).isEqualTo("PublishedVersions");
         assertThat(properties.at("/FunctionUrlConfig/AuthType").asString()).isIn("AWS_IAM", "NONE");
-        assertThat(properties.at("/Environment/Variables/APIGW_MCP_SESSION_KEY_ENV").asString()).isEqualTo("SESSION_KEYS");
-        assertThat(properties.at("/Environment/Variables/SESSION_KEYS").isMissingNode()).isFalse();
+        assertThat(properties
+                        .at("/Environment/Variables/APIGW_MCP_SESSION_KEY_ENV")
+                        .asString())
+                .isEqualTo("SESSION_KEYS");
+        assertThat(properties.at("/Environment/Variables/SESSION_KEYS").isMissingNode())
+                .isFalse();
         JsonNode statement = properties.at("/Policies/0/Statement/0");
         assertThat(statement.path("Action").asString()).isEqualTo("execute-api:Invoke");
-        assertThat(statement.path("Resource").asString()).contains(":execute-api:", "${TargetApiId}/${TargetApiStage}/");
+        assertThat(statement.path("Resource").asString())
+                .contains(":execute-api:", "${TargetApiId}/${TargetApiStage}/");
     }
 
     @Test
     void theLambdaHandlerTheTemplateNamesIsInTheGatewayJar() throws Exception {
         Class<?> handler = Class.forName("dev.apigwmcp.runtime.lambda.LambdaHandler");
 
-        assertThat(handler.getMethod("handleRequest", java.io.InputStream.class, java.io.OutputStream.class,
-                com.amazonaws.services.lambda.runtime.Context.class)).isNotNull();
+        assertThat(handler.getMethod(
+                        "handleRequest",
+                        java.io.InputStream.class,
+                        java.io.OutputStream.class,
+                        com.amazonaws.services.lambda.runtime.Context.class))
+                .isNotNull();
         assertThat(handler.getConstructor()).isNotNull();
     }
 

@@ -43,7 +43,8 @@ class PetstoreGatewayIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        jar = Path.of(System.getProperty("gateway.jar", "target/petstore-gateway.jar")).toAbsolutePath();
+        jar = Path.of(System.getProperty("gateway.jar", "target/petstore-gateway.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the gateway jar (built in package)").isRegularFile();
         Files.createDirectories(WORK);
         node = NodeModules.ensureInstalled(WORK);
@@ -65,8 +66,16 @@ class PetstoreGatewayIT {
     @Test
     void streamableHttpClientCallsEveryToolThroughTheDemoBackend() throws Exception {
         Path requestLog = fresh("http-requests.jsonl");
-        try (GatewayProcess gateway = GatewayProcess.startHttp(jar, WORK.resolve("http-gateway.log"), "--demo",
-                "--transport", "http", "--port", "0", "--demo-request-log", requestLog.toString())) {
+        try (GatewayProcess gateway = GatewayProcess.startHttp(
+                jar,
+                WORK.resolve("http-gateway.log"),
+                "--demo",
+                "--transport",
+                "http",
+                "--port",
+                "0",
+                "--demo-request-log",
+                requestLog.toString())) {
             assertThat(gateway.endpoint().getHost()).isEqualTo("127.0.0.1");
             ObjectNode plan = plan("http");
             plan.put("transport", "http");
@@ -83,8 +92,8 @@ class PetstoreGatewayIT {
         plan.put("modules", node.modules().toString());
         plan.put("out", WORK.resolve("search-transcript.json").toString());
         plan.put("transport", "stdio");
-        List<String> command = GatewayProcess.javaCommand(jar, "--demo", "--demo-request-log", requestLog.toString(),
-                "--search.mode", "only");
+        List<String> command = GatewayProcess.javaCommand(
+                jar, "--demo", "--demo-request-log", requestLog.toString(), "--search.mode", "only");
         plan.put("command", command.get(0));
         ArrayNode args = plan.putArray("args");
         command.subList(1, command.size()).forEach(args::add);
@@ -102,13 +111,19 @@ class PetstoreGatewayIT {
         transcript.get("calls").forEach(call -> results.add(call.path("result")));
         JsonNode found = results.get(0).path("structuredContent").path("tools");
         assertThat(found.get(0).path("name").asString()).isIn("petstore___getPet", "petstore-browse___GetPet");
-        assertThat(found.get(0).path("inputSchema").path("required").get(0).asString()).isEqualTo("petId");
+        assertThat(found.get(0).path("inputSchema").path("required").get(0).asString())
+                .isEqualTo("petId");
         // The found tool, called through call_tool, reaches the backend as a direct call would.
-        assertThat(results.get(1).path("isError").asBoolean(false)).as("%s", results.get(1)).isFalse();
-        assertThat(results.get(1).path("structuredContent").path("name").asString()).isEqualTo("Rex");
+        assertThat(results.get(1).path("isError").asBoolean(false))
+                .as("%s", results.get(1))
+                .isFalse();
+        assertThat(results.get(1).path("structuredContent").path("name").asString())
+                .isEqualTo("Rex");
         // Its arguments are checked as a direct call's are; an unknown tool is a tool error naming the search.
         assertThat(toolError(transcript.get("calls").get(2))).contains("petId");
-        assertThat(toolError(transcript.get("calls").get(3))).contains("petstore___noSuchTool").contains("search_tools");
+        assertThat(toolError(transcript.get("calls").get(3)))
+                .contains("petstore___noSuchTool")
+                .contains("search_tools");
         List<RecordedCall> received = RequestLog.read(requestLog);
         assertThat(received).hasSize(1);
         assertRequest(received.get(0), "GET", "/prod/pets/1", null, "");
@@ -130,7 +145,12 @@ class PetstoreGatewayIT {
 
         JsonNode transcript = runClient("search-meaning", plan);
 
-        JsonNode found = transcript.get("calls").get(0).path("result").path("structuredContent").path("tools");
+        JsonNode found = transcript
+                .get("calls")
+                .get(0)
+                .path("result")
+                .path("structuredContent")
+                .path("tools");
         assertThat(found.get(0).path("name").asString()).as("%s", found).isEqualTo("petstore-browse___ListPetPhotos");
     }
 
@@ -138,14 +158,26 @@ class PetstoreGatewayIT {
     void conformanceSuitePassesAgainstTheHttpEndpoint() throws Exception {
         Path conformanceDir = Files.createDirectories(WORK.resolve("conformance"));
         Path log = conformanceDir.resolve("conformance.log");
-        try (GatewayProcess gateway = GatewayProcess.startHttp(jar, WORK.resolve("conformance-gateway.log"), "--demo",
-                "--transport", "http", "--port", "0")) {
-            int exit = node.run(List.of(node.conformanceCli().toString(), "server", "--url",
-                    gateway.endpoint().toString(), "--expected-failures",
-                    MODULE.resolve("src/test/resources/conformance-baseline.yml").toString()), conformanceDir, log, 180);
+        try (GatewayProcess gateway = GatewayProcess.startHttp(
+                jar, WORK.resolve("conformance-gateway.log"), "--demo", "--transport", "http", "--port", "0")) {
+            int exit = node.run(
+                    List.of(
+                            node.conformanceCli().toString(),
+                            "server",
+                            "--url",
+                            gateway.endpoint().toString(),
+                            "--expected-failures",
+                            MODULE.resolve("src/test/resources/conformance-baseline.yml")
+                                    .toString()),
+                    conformanceDir,
+                    log,
+                    180);
             String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(exit).as("conformance suite (exit %s) reported unexpected results; see %s:%n%s", exit, log,
-                    output.length() > 6000 ? output.substring(output.length() - 6000) : output).isZero();
+            assertThat(exit)
+                    .as(
+                            "conformance suite (exit %s) reported unexpected results; see %s:%n%s",
+                            exit, log, output.length() > 6000 ? output.substring(output.length() - 6000) : output)
+                    .isZero();
         }
     }
 
@@ -174,21 +206,27 @@ class PetstoreGatewayIT {
     private static void assertTranscript(JsonNode transcript, List<RecordedCall> received) throws Exception {
         assertThat(transcript.path("serverVersion").path("name").asString()).isEqualTo("apigw-mcp");
         // tools/list is exactly the reviewed catalog: names, descriptions, schemas, annotations.
-        assertThat(byName(transcript.get("tools"))).isEqualTo(byName(JSON.readTree(CATALOG.toFile()).get("tools")));
+        assertThat(byName(transcript.get("tools")))
+                .isEqualTo(byName(JSON.readTree(CATALOG.toFile()).get("tools")));
 
         List<JsonNode> calls = new ArrayList<>();
         transcript.get("calls").forEach(calls::add);
         assertThat(calls).hasSize(9);
         for (int i = 0; i < 5; i++) {
-            assertThat(calls.get(i).has("error")).as("call %d %s: %s", i, calls.get(i).path("name"), calls.get(i)).isFalse();
+            assertThat(calls.get(i).has("error"))
+                    .as("call %d %s: %s", i, calls.get(i).path("name"), calls.get(i))
+                    .isFalse();
             assertThat(calls.get(i).path("result").path("isError").asBoolean(false))
-                    .as("call %d %s: %s", i, calls.get(i).path("name"), calls.get(i)).isFalse();
+                    .as("call %d %s: %s", i, calls.get(i).path("name"), calls.get(i))
+                    .isFalse();
         }
-        assertThat(structured(calls.get(0)).path("result").get(0).path("name").asString()).isEqualTo("Tom");
+        assertThat(structured(calls.get(0)).path("result").get(0).path("name").asString())
+                .isEqualTo("Tom");
         assertThat(structured(calls.get(1)).path("pet").path("name").asString()).isEqualTo("Bo");
         assertThat(structured(calls.get(2)).path("name").asString()).isEqualTo("Rex");
         assertThat(structured(calls.get(3)).path("name").asString()).isEqualTo("Tom");
-        assertThat(structured(calls.get(4)).path("result").get(0).path("url").asString()).endsWith("/1/small.jpg");
+        assertThat(structured(calls.get(4)).path("result").get(0).path("url").asString())
+                .endsWith("/1/small.jpg");
 
         // Invalid arguments: a tool error naming the argument, and nothing sent upstream (checked below).
         assertThat(toolError(calls.get(5))).contains("type");
@@ -205,7 +243,8 @@ class PetstoreGatewayIT {
         assertRequest(received.get(3), "GET", "/prod/pets/2", null, "");
         assertRequest(received.get(4), "GET", "/prod/pets/1/photos", "size=small", "");
         // IAM methods arrive signed (verified independently), the API-key method with the demo key.
-        assertThat(received.subList(0, 4)).allSatisfy(call -> assertThat(call.signatureValid()).isTrue());
+        assertThat(received.subList(0, 4))
+                .allSatisfy(call -> assertThat(call.signatureValid()).isTrue());
         assertThat(received.get(4).apiKeyValid()).isTrue();
         assertThat(received).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
     }
@@ -222,7 +261,9 @@ class PetstoreGatewayIT {
     }
 
     private static String toolError(JsonNode call) {
-        assertThat(call.path("result").path("isError").asBoolean(false)).as("a tool error: %s", call).isTrue();
+        assertThat(call.path("result").path("isError").asBoolean(false))
+                .as("a tool error: %s", call)
+                .isTrue();
         return call.path("result").path("content").get(0).path("text").asString();
     }
 
@@ -234,11 +275,15 @@ class PetstoreGatewayIT {
 
     private static JsonNode runClient(String name, ObjectNode plan) throws Exception {
         Path planFile = WORK.resolve(name + "-plan.json");
-        Files.writeString(planFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan), StandardCharsets.UTF_8);
+        Files.writeString(
+                planFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan), StandardCharsets.UTF_8);
         Path log = WORK.resolve(name + "-client.log");
         int exit = node.run(List.of(CLIENT_SCRIPT.toString(), planFile.toString()), WORK, log, 120);
-        assertThat(exit).as("the SDK client (exit %s); output in %s:%n%s", exit, log,
-                Files.readString(log, StandardCharsets.UTF_8)).isZero();
+        assertThat(exit)
+                .as(
+                        "the SDK client (exit %s); output in %s:%n%s",
+                        exit, log, Files.readString(log, StandardCharsets.UTF_8))
+                .isZero();
         return JSON.readTree(Path.of(plan.get("out").asString()).toFile());
     }
 
@@ -247,14 +292,20 @@ class PetstoreGatewayIT {
      * {@code -Psearch-embeddings}), else the jar and the module's class path, which the build writes.
      */
     private static List<String> withSearchEmbeddings(String... args) throws Exception {
-        Path classpathFile = Path.of(System.getProperty("search.embeddings.classpath",
-                "target/search-embeddings.classpath"));
-        String classpath = Files.isRegularFile(classpathFile) ? Files.readString(classpathFile).strip() : "";
+        Path classpathFile =
+                Path.of(System.getProperty("search.embeddings.classpath", "target/search-embeddings.classpath"));
+        String classpath = Files.isRegularFile(classpathFile)
+                ? Files.readString(classpathFile).strip()
+                : "";
         if (classpath.isEmpty()) {
             return GatewayProcess.javaCommand(jar, args);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", jar + File.pathSeparator + classpath,
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                jar + File.pathSeparator + classpath,
                 "dev.apigwmcp.samples.demogateway.DemoGateway"));
         command.addAll(List.of(args));
         return command;

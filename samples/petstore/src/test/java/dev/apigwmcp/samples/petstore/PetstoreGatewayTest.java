@@ -28,21 +28,31 @@ class PetstoreGatewayTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<ToolServiceFactory> factories = new ArrayList<>();
         ServiceLoader.load(ToolServiceFactory.class).forEach(factories::add);
-        int code = new DemoGateway(factories, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
+        int code = new DemoGateway(
+                        factories,
+                        Map.of(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]));
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(help).contains("--transport", "APIGW_MCP_TRANSPORT", "--target.<target>.base-url",
-                "APIGW_MCP_TARGET_<TARGET>_BASE_URL", "--target.<target>.api-key-env", "--aws.region", "--demo",
-                "--demo-request-log FILE");
+        assertThat(help)
+                .contains(
+                        "--transport",
+                        "APIGW_MCP_TRANSPORT",
+                        "--target.<target>.base-url",
+                        "APIGW_MCP_TARGET_<TARGET>_BASE_URL",
+                        "--target.<target>.api-key-env",
+                        "--aws.region",
+                        "--demo",
+                        "--demo-request-log FILE");
     }
 
     @Test
     void helpDescribesTheDemoModeBeforeTheExitStatusTable() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = gateway(out, new ByteArrayOutputStream()).run(new String[] {"--help"},
-                new ByteArrayInputStream(new byte[0]));
+        int code = gateway(out, new ByteArrayOutputStream())
+                .run(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]));
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
         assertThat(help.indexOf("Demo mode")).isPositive().isLessThan(help.indexOf("Exit status:"));
@@ -60,13 +70,14 @@ class PetstoreGatewayTest {
         assertThat(err.size()).isZero();
     }
 
-
     /** The sample's launcher with the tool services on the test classpath and an empty environment. */
     private static DemoGateway gateway(ByteArrayOutputStream out, ByteArrayOutputStream err) {
         List<ToolServiceFactory> factories = new ArrayList<>();
         ServiceLoader.load(ToolServiceFactory.class).forEach(factories::add);
-        return new DemoGateway(factories, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new DemoGateway(
+                factories,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
-
 }

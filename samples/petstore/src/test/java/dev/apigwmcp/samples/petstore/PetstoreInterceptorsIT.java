@@ -42,7 +42,8 @@ class PetstoreInterceptorsIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        jar = Path.of(System.getProperty("gateway.jar", "target/petstore-gateway.jar")).toAbsolutePath();
+        jar = Path.of(System.getProperty("gateway.jar", "target/petstore-gateway.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the gateway jar (built in package)").isRegularFile();
         Files.createDirectories(WORK);
         node = NodeModules.ensureInstalled(WORK);
@@ -63,7 +64,9 @@ class PetstoreInterceptorsIT {
         assertThat(getPet.at("/structuredContent/owner/email").asString()).isEqualTo("redacted@example.invalid");
         assertThat(getPet.at("/structuredContent/owner/name").asString()).isEqualTo("Ada");
         assertThat(JSON.readTree(getPet.at("/content/0/text").asString())).isEqualTo(getPet.get("structuredContent"));
-        assertThat(result(transcript, 1).at("/structuredContent/result/0/owner/email").asString())
+        assertThat(result(transcript, 1)
+                        .at("/structuredContent/result/0/owner/email")
+                        .asString())
                 .isEqualTo("redacted@example.invalid");
         assertThat(result(transcript, 2).at("/structuredContent/owner/email").asString())
                 .isEqualTo("redacted@example.invalid");
@@ -94,7 +97,9 @@ class PetstoreInterceptorsIT {
         JsonNode refused = result(runClient("anonymous", plan), 0);
 
         assertThat(refused.path("isError").asBoolean(false)).as("%s", refused).isTrue();
-        assertThat(refused.at("/content/0/text").asString()).contains("pets/admin").contains("without one");
+        assertThat(refused.at("/content/0/text").asString())
+                .contains("pets/admin")
+                .contains("without one");
         assertThat(RequestLog.read(requestLog)).isEmpty();
     }
 
@@ -102,19 +107,35 @@ class PetstoreInterceptorsIT {
     void theDestructiveToolRunsOnlyForATokenWithTheAdminScope() throws Exception {
         Path requestLog = fresh("scoped-requests.jsonl");
         try (TestIssuer issuer = new TestIssuer();
-                GatewayProcess gateway = GatewayProcess.startHttp(jar, WORK.resolve("scoped-gateway.log"), "--demo",
-                        "--transport", "http", "--port", "0", "--demo-request-log", requestLog.toString(),
-                        "--inbound.jwt.discovery-url", issuer.discoveryUrl().toString(),
-                        "--inbound.jwt.allowed-clients", "app-client")) {
+                GatewayProcess gateway = GatewayProcess.startHttp(
+                        jar,
+                        WORK.resolve("scoped-gateway.log"),
+                        "--demo",
+                        "--transport",
+                        "http",
+                        "--port",
+                        "0",
+                        "--demo-request-log",
+                        requestLog.toString(),
+                        "--inbound.jwt.discovery-url",
+                        issuer.discoveryUrl().toString(),
+                        "--inbound.jwt.allowed-clients",
+                        "app-client")) {
             String reader = issuer.token(claims -> claims.subject("reader-1").claim("scope", "mcp/read"));
             String admin = issuer.token(claims -> claims.subject("admin-1").claim("scope", "mcp/read pets/admin"));
 
             JsonNode refused = result(runClient("reader", httpPlan("reader", gateway, reader)), 0);
             JsonNode deleted = result(runClient("admin", httpPlan("admin", gateway, admin)), 0);
 
-            assertThat(refused.path("isError").asBoolean(false)).as("%s", refused).isTrue();
-            assertThat(refused.at("/content/0/text").asString()).contains("pets/admin").contains("lacks it");
-            assertThat(deleted.path("isError").asBoolean(false)).as("%s", deleted).isFalse();
+            assertThat(refused.path("isError").asBoolean(false))
+                    .as("%s", refused)
+                    .isTrue();
+            assertThat(refused.at("/content/0/text").asString())
+                    .contains("pets/admin")
+                    .contains("lacks it");
+            assertThat(deleted.path("isError").asBoolean(false))
+                    .as("%s", deleted)
+                    .isFalse();
         }
         List<RecordedCall> received = RequestLog.read(requestLog);
         assertThat(received).hasSize(1);
@@ -162,12 +183,15 @@ class PetstoreInterceptorsIT {
 
     private static JsonNode runClient(String name, ObjectNode plan) throws Exception {
         Path planFile = WORK.resolve(name + "-plan.json");
-        Files.writeString(planFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                planFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan), StandardCharsets.UTF_8);
         Path log = WORK.resolve(name + "-client.log");
         int exit = node.run(List.of(CLIENT_SCRIPT.toString(), planFile.toString()), WORK, log, 120);
-        assertThat(exit).as("the SDK client (exit %s); output in %s:%n%s", exit, log,
-                Files.readString(log, StandardCharsets.UTF_8)).isZero();
+        assertThat(exit)
+                .as(
+                        "the SDK client (exit %s); output in %s:%n%s",
+                        exit, log, Files.readString(log, StandardCharsets.UTF_8))
+                .isZero();
         return JSON.readTree(Path.of(plan.get("out").asString()).toFile());
     }
 

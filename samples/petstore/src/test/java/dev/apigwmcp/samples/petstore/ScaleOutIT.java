@@ -36,51 +36,73 @@ class ScaleOutIT {
     void oneLegacySessionIsServedByTwoReplicasThatShareASessionKey() throws Exception {
         Files.createDirectories(WORK);
         NodeModules node = NodeModules.ensureInstalled(WORK);
-        Path jar = Path.of(System.getProperty("gateway.jar", "target/petstore-gateway.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("gateway.jar", "target/petstore-gateway.jar"))
+                .toAbsolutePath();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Path keyFile = Files.writeString(WORK.resolve("session.key"), Base64.getEncoder().encodeToString(key) + "\n");
+        Path keyFile = Files.writeString(
+                WORK.resolve("session.key"), Base64.getEncoder().encodeToString(key) + "\n");
         String[] args = {"--demo", "--transport", "http", "--port", "0", "--session.key-file", keyFile.toString()};
         AtomicInteger turn = new AtomicInteger();
         try (GatewayProcess a = GatewayProcess.startHttp(jar, WORK.resolve("replica-a.log"), args);
-             GatewayProcess b = GatewayProcess.startHttp(jar, WORK.resolve("replica-b.log"), args);
-             RoundRobinProxy proxy = RoundRobinProxy.start(List.of(a.endpoint(), b.endpoint()), request -> {
-                 String method = request.rpcMethod() == null ? "" : request.rpcMethod();
-                 return switch (method) {
-                     case "initialize", "ping" -> 0;
-                     case "tools/list", "tools/call" -> 1;
-                     default -> turn.getAndIncrement() % 2;
-                 };
-             })) {
+                GatewayProcess b = GatewayProcess.startHttp(jar, WORK.resolve("replica-b.log"), args);
+                RoundRobinProxy proxy = RoundRobinProxy.start(List.of(a.endpoint(), b.endpoint()), request -> {
+                    String method = request.rpcMethod() == null ? "" : request.rpcMethod();
+                    return switch (method) {
+                        case "initialize", "ping" -> 0;
+                        case "tools/list", "tools/call" -> 1;
+                        default -> turn.getAndIncrement() % 2;
+                    };
+                })) {
             ObjectNode plan = JSON.createObjectNode();
             plan.put("modules", node.modules().toString());
             plan.put("out", WORK.resolve("transcript.json").toString());
             plan.put("transport", "http");
             plan.put("url", proxy.endpoint().toString());
             plan.put("ping", true);
-            plan.putArray("calls").addObject().put("name", "petstore___getPet").putObject("arguments").put("petId", "1");
+            plan.putArray("calls")
+                    .addObject()
+                    .put("name", "petstore___getPet")
+                    .putObject("arguments")
+                    .put("petId", "1");
             Path planFile = Files.writeString(WORK.resolve("plan.json"), JSON.writeValueAsString(plan));
             Path log = WORK.resolve("client.log");
 
             int exit = node.run(List.of(CLIENT_SCRIPT.toString(), planFile.toString()), WORK, log, 120);
 
-            assertThat(exit).as("the SDK client (exit %s); output in %s:%n%s%nrouted: %s", exit, log,
-                    Files.readString(log, StandardCharsets.UTF_8), proxy.routed()).isZero();
+            assertThat(exit)
+                    .as(
+                            "the SDK client (exit %s); output in %s:%n%s%nrouted: %s",
+                            exit, log, Files.readString(log, StandardCharsets.UTF_8), proxy.routed())
+                    .isZero();
             JsonNode transcript = JSON.readTree(WORK.resolve("transcript.json").toFile());
             assertThat(transcript.path("tools").size()).isGreaterThan(3);
             JsonNode call = transcript.path("calls").get(0);
-            assertThat(call.path("result").path("isError").asBoolean(false)).as(call.toString()).isFalse();
-            assertThat(call.path("result").path("structuredContent").path("name").asString()).isEqualTo("Rex");
+            assertThat(call.path("result").path("isError").asBoolean(false))
+                    .as(call.toString())
+                    .isFalse();
+            assertThat(call.path("result")
+                            .path("structuredContent")
+                            .path("name")
+                            .asString())
+                    .isEqualTo("Rex");
             assertThat(transcript.path("pinged").asBoolean()).isTrue();
-            assertThat(proxy.routed()).filteredOn(routed -> "initialize".equals(routed.rpcMethod()))
-                    .singleElement().satisfies(routed -> assertThat(routed.replica()).isZero());
-            assertThat(proxy.routed()).filteredOn(routed -> "tools/list".equals(routed.rpcMethod()) || "tools/call".equals(routed.rpcMethod()))
-                    .hasSizeGreaterThanOrEqualTo(2).allSatisfy(routed -> {
+            assertThat(proxy.routed())
+                    .filteredOn(routed -> "initialize".equals(routed.rpcMethod()))
+                    .singleElement()
+                    .satisfies(routed -> assertThat(routed.replica()).isZero());
+            assertThat(proxy.routed())
+                    .filteredOn(routed ->
+                            "tools/list".equals(routed.rpcMethod()) || "tools/call".equals(routed.rpcMethod()))
+                    .hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(routed -> {
                         assertThat(routed.replica()).isEqualTo(1);
                         assertThat(routed.status()).isEqualTo(200);
                     });
-            assertThat(proxy.routed()).filteredOn(routed -> "ping".equals(routed.rpcMethod()))
-                    .singleElement().satisfies(routed -> assertThat(routed.replica()).isZero());
+            assertThat(proxy.routed())
+                    .filteredOn(routed -> "ping".equals(routed.rpcMethod()))
+                    .singleElement()
+                    .satisfies(routed -> assertThat(routed.replica()).isZero());
         }
     }
 }

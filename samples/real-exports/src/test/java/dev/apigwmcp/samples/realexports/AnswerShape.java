@@ -12,14 +12,23 @@ import javax.imageio.ImageIO;
 /** A way real APIs answer with 2xx, whatever their export documents; the local upstream answers each call in one. */
 enum AnswerShape {
     /** A JSON object that matches nothing in particular. */
-    JSON_OBJECT("json-object", 200, "application/json",
+    JSON_OBJECT(
+            "json-object",
+            200,
+            "application/json",
             "{\"message\":\"stored\",\"requestId\":\"c0ffee-42\",\"count\":3,\"tags\":[\"a\",\"b\"],"
                     + "\"meta\":{\"region\":\"local\",\"cached\":false}}"),
     /** A JSON array at the top level. */
-    JSON_ARRAY("json-array", 200, "application/json",
+    JSON_ARRAY(
+            "json-array",
+            200,
+            "application/json",
             "[{\"id\":1,\"name\":\"first\"},{\"id\":2,\"name\":\"second\",\"extra\":true}]"),
     /** XML, as S3 and older backends answer. */
-    XML("xml", 200, "application/xml",
+    XML(
+            "xml",
+            200,
+            "application/xml",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Result><Status>accepted</Status><Id>42</Id></Result>"),
     /** 204 No Content. */
     EMPTY_204("empty-204", 204, null, ""),
@@ -29,12 +38,18 @@ enum AnswerShape {
      * JSON that matches no documented schema: the property names the real exports' models use, with wrong types and
      * nulls, required ones missing, and undocumented extras.
      */
-    JSON_DRIFT("json-drift", 200, "application/json",
+    JSON_DRIFT(
+            "json-drift",
+            200,
+            "application/json",
             "{\"id\":\"7\",\"petid\":\"seven\",\"type\":null,\"price\":\"12.50\",\"input\":\"not-an-object\","
                     + "\"output\":[1,2],\"pet\":null,\"message\":42,\"a\":true,\"b\":null,\"c\":\"three\","
                     + "\"result\":{},\"items\":\"none\",\"undocumented\":{\"nested\":[1,\"two\",null]}}"),
     /** An HTML page, as a web front or an error page answers. */
-    HTML("html", 200, "text/html; charset=utf-8",
+    HTML(
+            "html",
+            200,
+            "text/html; charset=utf-8",
             "<!DOCTYPE html><html><head><title>Upstream</title></head><body><p>Hello from the upstream</p></body></html>");
 
     private final String id;

@@ -40,8 +40,10 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
             return List.of("client threw: " + call.message());
         }
         if (call.isError()) {
-            boolean documentedFallback = outputSchema.isObject() && call.result().path("content").size() >= 2
-                    && !call.texts().isEmpty() && call.texts().get(0).contains("output schema");
+            boolean documentedFallback = outputSchema.isObject()
+                    && call.result().path("content").size() >= 2
+                    && !call.texts().isEmpty()
+                    && call.texts().get(0).contains("output schema");
             if (!documentedFallback) {
                 return List.of("tool error although the upstream answers 2xx: " + call.firstText());
             }
@@ -87,15 +89,17 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
      * body to carry).
      */
     static List<String> content(ClientCall call, List<UpstreamExchange> exchanges) {
-        if (call.threw() || exchanges.isEmpty() || "HEAD".equals(exchanges.get(0).method())) {
+        if (call.threw()
+                || exchanges.isEmpty()
+                || "HEAD".equals(exchanges.get(0).method())) {
             return List.of();
         }
         return carried(call, exchanges.get(0).shape());
     }
 
     /** Checks method and path; adds the arguments they consumed (method, path variables) to {@code consumed}. */
-    private List<String> methodAndPath(ClientCall call, OperationExpectation operation, UpstreamExchange exchange,
-            Set<String> consumed) {
+    private List<String> methodAndPath(
+            ClientCall call, OperationExpectation operation, UpstreamExchange exchange, Set<String> consumed) {
         List<String> problems = new ArrayList<>();
         String method = operation.method();
         if (method.equals("ANY")) {
@@ -172,8 +176,8 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
                     problems.add("argument '" + name + "' is " + text + " but query parameter " + name + " was sent as "
                             + query.get(name));
                 } else if (header != null) {
-                    problems.add("argument '" + name + "' is " + text + " but header " + name + " was sent as "
-                            + header);
+                    problems.add(
+                            "argument '" + name + "' is " + text + " but header " + name + " was sent as " + header);
                 } else {
                     problems.add("argument '" + name + "' (" + text + ") was sent neither as query parameter nor"
                             + " as header " + name);
@@ -189,15 +193,17 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
 
     private static List<String> carried(ClientCall call, AnswerShape shape) {
         if (shape.textual()) {
-            boolean carried = call.texts().stream().anyMatch(text -> text.contains(shape.text())
-                    || (shape.json() && sameJson(text, shape.text())));
-            return carried ? List.of() : List.of("the result text does not carry the upstream body (got: "
-                    + call.firstText() + ")");
+            boolean carried = call.texts().stream()
+                    .anyMatch(text -> text.contains(shape.text()) || (shape.json() && sameJson(text, shape.text())));
+            return carried
+                    ? List.of()
+                    : List.of("the result text does not carry the upstream body (got: " + call.firstText() + ")");
         }
         if (shape == AnswerShape.PNG) {
             String data = Base64.getEncoder().encodeToString(shape.body());
             for (JsonNode item : call.result().path("content")) {
-                if ("image".equals(item.path("type").asString()) && data.equals(item.path("data").asString())
+                if ("image".equals(item.path("type").asString())
+                        && data.equals(item.path("data").asString())
                         && "image/png".equals(item.path("mimeType").asString())) {
                     return List.of();
                 }
@@ -220,7 +226,10 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~".indexOf(c) >= 0
                     || (greedy && c == '/')) {
                 out.append(c);
             } else {

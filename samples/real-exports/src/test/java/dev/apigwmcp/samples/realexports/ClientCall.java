@@ -16,8 +16,15 @@ import tools.jackson.databind.JsonNode;
  * @param message           the thrown error's message, or {@code null}
  * @param result            the {@code CallToolResult}, or a missing node when it threw
  */
-record ClientCall(int call, String tool, String shape, JsonNode arguments, List<String> argumentProblems,
-        boolean threw, String message, JsonNode result) {
+record ClientCall(
+        int call,
+        String tool,
+        String shape,
+        JsonNode arguments,
+        List<String> argumentProblems,
+        boolean threw,
+        String message,
+        JsonNode result) {
 
     ClientCall {
         argumentProblems = List.copyOf(argumentProblems);
@@ -26,9 +33,14 @@ record ClientCall(int call, String tool, String shape, JsonNode arguments, List<
     static ClientCall of(JsonNode record) {
         List<String> problems = new ArrayList<>();
         record.path("argumentProblems").forEach(problem -> problems.add(problem.asString()));
-        return new ClientCall(record.path("call").asInt(), record.path("tool").asString(),
-                record.path("shape").asString(), record.path("arguments"), problems,
-                record.path("threw").asBoolean(false), record.has("message") ? record.path("message").asString() : null,
+        return new ClientCall(
+                record.path("call").asInt(),
+                record.path("tool").asString(),
+                record.path("shape").asString(),
+                record.path("arguments"),
+                problems,
+                record.path("threw").asBoolean(false),
+                record.has("message") ? record.path("message").asString() : null,
                 record.path("result"));
     }
 

@@ -55,16 +55,18 @@ record CredentialCheck(TargetCredentials target, List<TargetCredentials> others,
         }
         for (String place : places(exchange, target.apiKey())) {
             if (!(wantsKey && place.equals("header " + ApiKey.HEADER))) {
-                problems.add("this target's API key is sent in " + place + (wantsKey ? " besides header "
-                        + ApiKey.HEADER : ", but the export requires no key"));
+                problems.add("this target's API key is sent in " + place
+                        + (wantsKey ? " besides header " + ApiKey.HEADER : ", but the export requires no key"));
             }
         }
-        String tokenPlace = token == null ? null : token.in() + " " + token.name().toLowerCase(Locale.ROOT);
+        String tokenPlace =
+                token == null ? null : token.in() + " " + token.name().toLowerCase(Locale.ROOT);
         for (String place : places(exchange, target.token())) {
             if (!place.equals(tokenPlace)) {
-                problems.add("this target's token is sent in " + place + (token == null
-                        ? ", but the export names no authorizer" : ", not (only) where the authorizer reads it (" + token
-                                + ")"));
+                problems.add("this target's token is sent in " + place
+                        + (token == null
+                                ? ", but the export names no authorizer"
+                                : ", not (only) where the authorizer reads it (" + token + ")"));
             }
         }
         for (TargetCredentials other : others) {
@@ -91,7 +93,8 @@ record CredentialCheck(TargetCredentials target, List<TargetCredentials> others,
         }
         List<String> problems = new ArrayList<>();
         if (check.problem() != null) {
-            problems.add("SigV4 signature invalid: " + check.problem().lines().findFirst().orElse(""));
+            problems.add("SigV4 signature invalid: "
+                    + check.problem().lines().findFirst().orElse(""));
         }
         if (signingRegion != null && !signingRegion.equals(check.region())) {
             problems.add("SigV4 signature scoped to Region " + check.region() + ", expected " + signingRegion);
@@ -100,7 +103,8 @@ record CredentialCheck(TargetCredentials target, List<TargetCredentials> others,
     }
 
     private List<String> token(UpstreamExchange exchange, Token wanted) {
-        String value = wanted.in().equals("header") ? exchange.header(wanted.name())
+        String value = wanted.in().equals("header")
+                ? exchange.header(wanted.name())
                 : query(exchange.rawQuery()).get(wanted.name());
         if (value == null) {
             return List.of("no token in " + wanted.in() + " " + wanted.name() + " (expected " + wanted + ")");
@@ -111,7 +115,8 @@ record CredentialCheck(TargetCredentials target, List<TargetCredentials> others,
         }
         if (wanted.validation() != null && !wanted.validation().matcher(value).find()) {
             problems.add(wanted.in() + " " + wanted.name() + " value " + redact(value)
-                    + " does not match the authorizer's identityValidationExpression " + wanted.validation().pattern());
+                    + " does not match the authorizer's identityValidationExpression "
+                    + wanted.validation().pattern());
         }
         return problems;
     }

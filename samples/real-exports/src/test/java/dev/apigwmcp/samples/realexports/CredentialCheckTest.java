@@ -24,22 +24,27 @@ class CredentialCheckTest {
 
     @Test
     void aSignatureScopedToAnotherRegionIsAProblem() {
-        assertThat(check.problems(request(Map.of(), null, new UpstreamExchange.SignatureCheck("us-east-1", null)),
-                List.of(new SigV4()))).containsExactly("SigV4 signature scoped to Region us-east-1, expected eu-west-1");
+        assertThat(check.problems(
+                        request(Map.of(), null, new UpstreamExchange.SignatureCheck("us-east-1", null)),
+                        List.of(new SigV4())))
+                .containsExactly("SigV4 signature scoped to Region us-east-1, expected eu-west-1");
     }
 
     @Test
     void aBearerPrefixFailsATokenAuthorizersValidationExpression() {
         Token token = Token.header("Authorization", TokenForm.RAW, "^x-[a-z]+");
-        assertThat(check.problems(request(Map.of("authorization", "Bearer " + MINE.token()), null, null),
-                List.of(token))).hasSize(2).allSatisfy(problem -> assertThat(problem).contains("'Bearer <token>'"));
+        assertThat(check.problems(
+                        request(Map.of("authorization", "Bearer " + MINE.token()), null, null), List.of(token)))
+                .hasSize(2)
+                .allSatisfy(problem -> assertThat(problem).contains("'Bearer <token>'"));
     }
 
     @Test
     void theTokenInAnotherHeaderThanTheAuthorizerReadsIsAProblem() {
         Token token = Token.header("TestHeaderAuth", TokenForm.RAW_OR_BEARER);
-        assertThat(check.problems(request(Map.of("authorization", "Bearer " + MINE.token()), null, null),
-                List.of(token))).containsExactly(
+        assertThat(check.problems(
+                        request(Map.of("authorization", "Bearer " + MINE.token()), null, null), List.of(token)))
+                .containsExactly(
                         "no token in header TestHeaderAuth (expected " + token + ")",
                         "this target's token is sent in header authorization, not (only) where the authorizer reads it"
                                 + " (" + token + ")");
@@ -60,12 +65,14 @@ class CredentialCheckTest {
     @Test
     void exactlyTheCredentialsTheExportAsksForPass() {
         Token token = Token.header("Custom-Authorization", TokenForm.RAW_OR_BEARER);
-        assertThat(check.problems(request(Map.of("x-api-key", MINE.apiKey(), "custom-authorization", MINE.token()),
-                null, null), List.of(new ApiKey(), token))).isEmpty();
+        assertThat(check.problems(
+                        request(Map.of("x-api-key", MINE.apiKey(), "custom-authorization", MINE.token()), null, null),
+                        List.of(new ApiKey(), token)))
+                .isEmpty();
     }
 
-    private static UpstreamExchange request(Map<String, String> headers, String query,
-            UpstreamExchange.SignatureCheck signature) {
+    private static UpstreamExchange request(
+            Map<String, String> headers, String query, UpstreamExchange.SignatureCheck signature) {
         Map<String, List<String>> values = new java.util.TreeMap<>();
         headers.forEach((name, value) -> values.put(name, List.of(value)));
         return new UpstreamExchange(1, AnswerShape.JSON_OBJECT, "GET", "/x", query, values, new byte[0], signature);

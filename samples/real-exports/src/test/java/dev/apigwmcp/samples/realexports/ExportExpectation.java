@@ -17,8 +17,14 @@ import java.util.List;
  * @param operations        every method that must become a tool (CORS {@code OPTIONS} mocks are not tools)
  * @param judgement         how the expectations were read where the export leaves room, in a sentence or two
  */
-record ExportExpectation(String file, String invokeUrl, String stagePath, String signingRegion,
-        boolean regionConfigured, List<OperationExpectation> operations, String judgement) {
+record ExportExpectation(
+        String file,
+        String invokeUrl,
+        String stagePath,
+        String signingRegion,
+        boolean regionConfigured,
+        List<OperationExpectation> operations,
+        String judgement) {
 
     ExportExpectation {
         operations = List.copyOf(operations);

@@ -15,11 +15,9 @@ import java.util.TreeSet;
 final class Findings {
 
     /** One problem. */
-    record Finding(String spec, String tool, String shape, String problem) {
-    }
+    record Finding(String spec, String tool, String shape, String problem) {}
 
-    private record Row(String spec, String tool, String problem) {
-    }
+    private record Row(String spec, String tool, String problem) {}
 
     private final List<Finding> findings = new ArrayList<>();
 
@@ -39,12 +37,21 @@ final class Findings {
     String table() {
         Map<Row, Set<String>> rows = new LinkedHashMap<>();
         findings.stream()
-                .sorted(Comparator.comparing(Finding::spec).thenComparing(Finding::tool).thenComparing(Finding::problem))
+                .sorted(Comparator.comparing(Finding::spec)
+                        .thenComparing(Finding::tool)
+                        .thenComparing(Finding::problem))
                 .forEach(f -> rows.computeIfAbsent(new Row(f.spec(), f.tool(), f.problem()), r -> new TreeSet<>())
                         .add(f.shape()));
         StringBuilder out = new StringBuilder("| spec | tool | shapes | problem |\n| --- | --- | --- | --- |\n");
-        rows.forEach((row, shapes) -> out.append("| ").append(row.spec()).append(" | ").append(row.tool()).append(" | ")
-                .append(String.join(", ", shapes)).append(" | ").append(cell(row.problem())).append(" |\n"));
+        rows.forEach((row, shapes) -> out.append("| ")
+                .append(row.spec())
+                .append(" | ")
+                .append(row.tool())
+                .append(" | ")
+                .append(String.join(", ", shapes))
+                .append(" | ")
+                .append(cell(row.problem()))
+                .append(" |\n"));
         return out.toString();
     }
 

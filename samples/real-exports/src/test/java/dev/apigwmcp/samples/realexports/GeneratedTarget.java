@@ -26,8 +26,7 @@ record GeneratedTarget(String name, String source, String serverUrl, List<Tool> 
      *
      * @param token the new {@code tools[].token} (where a bearer token goes), or {@code null} when absent
      */
-    record Tool(String name, String method, String path, List<String> auth, JsonNode token) {
-    }
+    record Tool(String name, String method, String path, List<String> auth, JsonNode token) {}
 
     GeneratedTarget {
         tools = List.copyOf(tools);
@@ -46,12 +45,19 @@ record GeneratedTarget(String name, String source, String serverUrl, List<Tool> 
                 List<String> auth = new ArrayList<>();
                 tool.path("auth").forEach(kind -> auth.add(kind.asString()));
                 JsonNode token = tool.get("token");
-                tools.add(new Tool(tool.path("name").asString(), tool.path("method").asString(),
-                        tool.path("path").asString(), auth, token == null || token.isNull() ? null : token));
+                tools.add(new Tool(
+                        tool.path("name").asString(),
+                        tool.path("method").asString(),
+                        tool.path("path").asString(),
+                        auth,
+                        token == null || token.isNull() ? null : token));
             }
             JsonNode url = root.path("server").get("url");
-            return Optional.of(new GeneratedTarget(root.path("target").asString(), root.path("source").asString(),
-                    url == null || url.isNull() ? null : url.asString(), tools));
+            return Optional.of(new GeneratedTarget(
+                    root.path("target").asString(),
+                    root.path("source").asString(),
+                    url == null || url.isNull() ? null : url.asString(),
+                    tools));
         }
     }
 }

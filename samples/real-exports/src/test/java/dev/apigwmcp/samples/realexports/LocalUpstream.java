@@ -39,8 +39,7 @@ final class LocalUpstream implements AutoCloseable {
     private static final Pattern SCOPE_REGION = Pattern.compile("Credential=[^/,]+/\\d{8}/([^/,]+)/");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private record Announced(int call, AnswerShape shape) {
-    }
+    private record Announced(int call, AnswerShape shape) {}
 
     private final HttpServer api;
     private final HttpServer control;
@@ -97,8 +96,11 @@ final class LocalUpstream implements AutoCloseable {
             int status = 204;
             try (InputStream in = exchange.getRequestBody()) {
                 JsonNode body = JSON.readTree(in.readAllBytes());
-                AnswerShape shape = AnswerShape.byId(body.path("shape").asString("")).orElse(null);
-                if (!"POST".equals(exchange.getRequestMethod()) || shape == null || !body.path("call").canConvertToInt()) {
+                AnswerShape shape =
+                        AnswerShape.byId(body.path("shape").asString("")).orElse(null);
+                if (!"POST".equals(exchange.getRequestMethod())
+                        || shape == null
+                        || !body.path("call").canConvertToInt()) {
                     status = 400;
                 } else {
                     next.set(new Announced(body.path("call").asInt(), shape));
@@ -118,14 +120,23 @@ final class LocalUpstream implements AutoCloseable {
                 body = in.readAllBytes();
             }
             Map<String, List<String>> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.computeIfAbsent(
+                                    name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                            .addAll(values));
             URI uri = exchange.getRequestURI();
-            ReceivedRequest request = new ReceivedRequest(exchange.getRequestMethod(), uri.getRawPath(),
-                    uri.getRawQuery(), headers, body);
+            ReceivedRequest request = new ReceivedRequest(
+                    exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
             synchronized (exchanges) {
-                exchanges.add(new UpstreamExchange(announced.call(), announced.shape(), request.method(),
-                        request.rawPath(), request.rawQuery(), headers, body, verify(request)));
+                exchanges.add(new UpstreamExchange(
+                        announced.call(),
+                        announced.shape(),
+                        request.method(),
+                        request.rawPath(),
+                        request.rawQuery(),
+                        headers,
+                        body,
+                        verify(request)));
             }
             AnswerShape shape = announced.shape();
             if (shape.contentType() != null) {
@@ -151,13 +162,19 @@ final class LocalUpstream implements AutoCloseable {
         }
         Matcher scope = SCOPE_REGION.matcher(authorization);
         if (!scope.find()) {
-            return new UpstreamExchange.SignatureCheck(null, "no Region in the credential scope: " + authorization
-                    .replaceAll("Signature=\\w+", "Signature=..."));
+            return new UpstreamExchange.SignatureCheck(
+                    null,
+                    "no Region in the credential scope: "
+                            + authorization.replaceAll("Signature=\\w+", "Signature=..."));
         }
         String region = scope.group(1);
-        SigV4Verifier verifier = verifiers.computeIfAbsent(region, r -> new SigV4Verifier(
-                Map.of(DemoCredentials.ACCESS_KEY_ID, DemoCredentials.SECRET_ACCESS_KEY), r, DemoCredentials.SERVICE,
-                Clock.systemUTC()));
+        SigV4Verifier verifier = verifiers.computeIfAbsent(
+                region,
+                r -> new SigV4Verifier(
+                        Map.of(DemoCredentials.ACCESS_KEY_ID, DemoCredentials.SECRET_ACCESS_KEY),
+                        r,
+                        DemoCredentials.SERVICE,
+                        Clock.systemUTC()));
         return new UpstreamExchange.SignatureCheck(region, verifier.problem(request));
     }
 

@@ -56,7 +56,8 @@ record PomTarget(String name, String exportFile, Set<String> elements) {
      * ({@code .swagger}, {@code .openapi}, {@code .oas30}, {@code .oas31}), other dots as hyphens, lower case.
      */
     static String nameFor(String fileName) {
-        String stem = fileName.replaceFirst("\\.(json|yaml|yml)$", "").replaceFirst("\\.(swagger|openapi|oas3\\d)$", "");
+        String stem =
+                fileName.replaceFirst("\\.(json|yaml|yml)$", "").replaceFirst("\\.(swagger|openapi|oas3\\d)$", "");
         return stem.replace('.', '-').toLowerCase(Locale.ROOT);
     }
 

@@ -22,36 +22,45 @@ class RealExportInventoryTest {
 
     @Test
     void everyRealExportIsATargetOfThePom() throws IOException {
-        Set<String> targeted = targets().stream().map(PomTarget::fileName).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(targeted).as("export files of the POM's targets vs the files in %s", specsDir())
+        Set<String> targeted =
+                targets().stream().map(PomTarget::fileName).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(targeted)
+                .as("export files of the POM's targets vs the files in %s", specsDir())
                 .containsExactlyElementsOf(realExports(specsDir()));
     }
 
     @Test
     void everyTargetReadsItsExportInPlaceFromTheSharedFolder() throws IOException {
-        assertThat(targets().stream().filter(target -> !target.exportFile().equals(SHARED_PREFIX + target.fileName()))
-                .map(target -> target.name() + " reads " + target.exportFile()))
-                .as("targets whose exportFile is not %s<file>", SHARED_PREFIX).isEmpty();
+        assertThat(targets().stream()
+                        .filter(target -> !target.exportFile().equals(SHARED_PREFIX + target.fileName()))
+                        .map(target -> target.name() + " reads " + target.exportFile()))
+                .as("targets whose exportFile is not %s<file>", SHARED_PREFIX)
+                .isEmpty();
     }
 
     @Test
     void everyTargetIsNamedAfterItsExportFile() throws IOException {
-        assertThat(targets().stream().filter(target -> !target.name().equals(PomTarget.nameFor(target.fileName())))
-                .map(target -> target.name() + " should be " + PomTarget.nameFor(target.fileName())))
-                .as("targets not named after their export file").isEmpty();
+        assertThat(targets().stream()
+                        .filter(target -> !target.name().equals(PomTarget.nameFor(target.fileName())))
+                        .map(target -> target.name() + " should be " + PomTarget.nameFor(target.fileName())))
+                .as("targets not named after their export file")
+                .isEmpty();
     }
 
     @Test
     void everyTargetKeepsTheDefaultSettings() throws IOException {
         // No filters, overrides, auth mode or skip: every operation of every export, as a new user would get it.
-        assertThat(targets().stream().filter(target -> !target.elements().equals(Set.of("name", "exportFile")))
-                .map(target -> target.name() + " sets " + target.elements()))
-                .as("targets with more than a name and an exportFile").isEmpty();
+        assertThat(targets().stream()
+                        .filter(target -> !target.elements().equals(Set.of("name", "exportFile")))
+                        .map(target -> target.name() + " sets " + target.elements()))
+                .as("targets with more than a name and an exportFile")
+                .isEmpty();
     }
 
     @Test
     void everyRealExportHasAnEntryInTheExpectationTable() throws IOException {
-        assertThat(ExportExpectations.byFile().keySet()).as("ExportExpectations entries vs the files in %s", specsDir())
+        assertThat(ExportExpectations.byFile().keySet())
+                .as("ExportExpectations entries vs the files in %s", specsDir())
                 .containsExactlyElementsOf(realExports(specsDir()));
     }
 
@@ -60,15 +69,20 @@ class RealExportInventoryTest {
         assertThat(ExportExpectations.byFile().values()).allSatisfy(export -> {
             boolean iam = export.operations().stream()
                     .anyMatch(op -> op.credentials().stream().anyMatch(ExpectedCredential.SigV4.class::isInstance));
-            assertThat(export.signingRegion() != null).as("%s names a signing Region", export.file()).isEqualTo(iam);
-            assertThat(!export.regionConfigured() || iam).as("%s configures a Region without IAM", export.file())
+            assertThat(export.signingRegion() != null)
+                    .as("%s names a signing Region", export.file())
+                    .isEqualTo(iam);
+            assertThat(!export.regionConfigured() || iam)
+                    .as("%s configures a Region without IAM", export.file())
                     .isTrue();
         });
     }
 
     static Path specsDir() {
         String configured = System.getProperty("real.specs.dir");
-        assertThat(configured).as("system property real.specs.dir (set by the POM)").isNotNull();
+        assertThat(configured)
+                .as("system property real.specs.dir (set by the POM)")
+                .isNotNull();
         return Path.of(configured).toAbsolutePath().normalize();
     }
 
@@ -76,8 +90,10 @@ class RealExportInventoryTest {
     static List<String> realExports(Path dir) throws IOException {
         assertThat(dir).as("the real exports beside the checkout").isDirectory();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches(".*\\.(json|ya?ml)"))
-                    .sorted().toList();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches(".*\\.(json|ya?ml)"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -66,9 +66,8 @@ class RealExportsIT {
     }
 
     /** One POM target with what the test knows and configures about it. */
-    private record Target(PomTarget pom, ExportExpectation expectation, TargetCredentials credentials,
-            GeneratedTarget generated) {
-    }
+    private record Target(
+            PomTarget pom, ExportExpectation expectation, TargetCredentials credentials, GeneratedTarget generated) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path MODULE = Path.of("").toAbsolutePath();
@@ -86,7 +85,8 @@ class RealExportsIT {
 
     @BeforeAll
     void runTheClientAgainstTheGateway() throws Exception {
-        Path jar = Path.of(System.getProperty("gateway.jar", "target/real-exports-gateway.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("gateway.jar", "target/real-exports-gateway.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the gateway jar (built in package)").isRegularFile();
         Files.createDirectories(WORK);
         for (Check check : Check.values()) {
@@ -95,11 +95,13 @@ class RealExportsIT {
         List<Target> targets = targets();
         NodeModules node = NodeModules.ensureInstalled(WORK);
         Map<String, TokenEndpoint.Client> clients = new TreeMap<>();
-        targets.forEach(t -> clients.put(t.credentials().clientId(), t.credentials().client()));
+        targets.forEach(
+                t -> clients.put(t.credentials().clientId(), t.credentials().client()));
         JsonNode transcript;
         List<UpstreamExchange> exchanges;
         List<TokenEndpoint.TokenRequest> tokenRequests;
-        try (LocalUpstream upstream = LocalUpstream.start(); TokenEndpoint tokens = TokenEndpoint.start(clients)) {
+        try (LocalUpstream upstream = LocalUpstream.start();
+                TokenEndpoint tokens = TokenEndpoint.start(clients)) {
             transcript = runClient(node, plan(jar, targets, upstream, tokens));
             exchanges = upstream.exchanges();
             tokenRequests = tokens.requests();
@@ -162,16 +164,19 @@ class RealExportsIT {
 
     private void assertNoFindings(Check check) {
         Findings found = findings.get(check);
-        assertThat(found.isEmpty()).as("%s: %d problem(s) (all checks: %s)%n%s", check.title, found.size(),
-                WORK.resolve("real-exports-report.md"), found.table()).isTrue();
+        assertThat(found.isEmpty())
+                .as(
+                        "%s: %d problem(s) (all checks: %s)%n%s",
+                        check.title, found.size(), WORK.resolve("real-exports-report.md"), found.table())
+                .isTrue();
     }
 
     private List<Target> targets() throws IOException {
         List<Target> targets = new ArrayList<>();
         for (PomTarget pom : PomTarget.read(MODULE.resolve("pom.xml"))) {
-            ExportExpectation expectation = ExportExpectations.forFile(pom.fileName()).orElseThrow(() ->
-                    new AssertionError("no ExportExpectations entry for " + pom.fileName() + " (target " + pom.name()
-                            + "); read the export and add one"));
+            ExportExpectation expectation = ExportExpectations.forFile(pom.fileName())
+                    .orElseThrow(() -> new AssertionError("no ExportExpectations entry for " + pom.fileName()
+                            + " (target " + pom.name() + "); read the export and add one"));
             GeneratedTarget generated = GeneratedTarget.load(pom.name()).orElse(null);
             targets.add(new Target(pom, expectation, TargetCredentials.of(pom.name()), generated));
         }
@@ -181,14 +186,16 @@ class RealExportsIT {
     /** What the client does: start the gateway with every target pointed at the loopback servers, then call. */
     private static ObjectNode plan(Path jar, List<Target> targets, LocalUpstream upstream, TokenEndpoint tokens) {
         // Every generated tool listed as it is (a larger corpus would otherwise get search_tools beside them).
-        List<String> command = new ArrayList<>(GatewayProcess.javaCommand(jar, "--aws.region", FALLBACK_REGION,
-                "--log-level", "info", "--search.mode", "off"));
+        List<String> command = new ArrayList<>(GatewayProcess.javaCommand(
+                jar, "--aws.region", FALLBACK_REGION, "--log-level", "info", "--search.mode", "off"));
         Map<String, String> environment = new LinkedHashMap<>();
         // The AWS SDK's default chain reads these before any profile: the demo keys the verifier knows.
         environment.put("AWS_ACCESS_KEY_ID", DemoCredentials.ACCESS_KEY_ID);
         environment.put("AWS_SECRET_ACCESS_KEY", DemoCredentials.SECRET_ACCESS_KEY);
         environment.put("AWS_CONFIG_FILE", WORK.resolve("no-aws-config").toString());
-        environment.put("AWS_SHARED_CREDENTIALS_FILE", WORK.resolve("no-aws-credentials").toString());
+        environment.put(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                WORK.resolve("no-aws-credentials").toString());
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         for (Target target : targets) {
             String name = target.pom().name();
@@ -202,12 +209,17 @@ class RealExportsIT {
             command.addAll(List.of(
                     "--target." + name + ".base-url",
                     upstream.origin() + (pathOnly ? "" : target.expectation().stagePath()),
-                    "--target." + name + ".api-key-env", credentials.apiKeyVariable(),
-                    "--target." + name + ".oauth2.token-url", tokens.tokenUri().toString(),
-                    "--target." + name + ".oauth2.client-id", credentials.clientId(),
-                    "--target." + name + ".oauth2.client-secret-env", credentials.clientSecretVariable()));
+                    "--target." + name + ".api-key-env",
+                    credentials.apiKeyVariable(),
+                    "--target." + name + ".oauth2.token-url",
+                    tokens.tokenUri().toString(),
+                    "--target." + name + ".oauth2.client-id",
+                    credentials.clientId(),
+                    "--target." + name + ".oauth2.client-secret-env",
+                    credentials.clientSecretVariable()));
             if (target.expectation().regionConfigured()) {
-                command.addAll(List.of("--target." + name + ".aws-region", target.expectation().signingRegion()));
+                command.addAll(List.of(
+                        "--target." + name + ".aws-region", target.expectation().signingRegion()));
             }
             environment.put(credentials.apiKeyVariable(), credentials.apiKey());
             environment.put(credentials.clientSecretVariable(), credentials.clientSecret());
@@ -230,21 +242,28 @@ class RealExportsIT {
     private static JsonNode runClient(NodeModules node, ObjectNode plan) throws Exception {
         plan.put("modules", node.modules().toString());
         Path planFile = WORK.resolve("plan.json");
-        Files.writeString(planFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                planFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan), StandardCharsets.UTF_8);
         Path log = WORK.resolve(CLIENT_LOG);
         Path out = Path.of(plan.get("out").asString());
         Files.deleteIfExists(out);
         int exit = node.run(List.of(CLIENT_SCRIPT.toString(), planFile.toString()), WORK, log, 150);
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(exit).as("the SDK client (exit %s; -1: timed out) failed before finishing its calls; its output and"
-                + " the gateway's stderr, in %s:%n%s", exit, log, output.length() > 8000
-                        ? "..." + output.substring(output.length() - 8000) : output).isZero();
+        assertThat(exit)
+                .as(
+                        "the SDK client (exit %s; -1: timed out) failed before finishing its calls; its output and"
+                                + " the gateway's stderr, in %s:%n%s",
+                        exit, log, output.length() > 8000 ? "..." + output.substring(output.length() - 8000) : output)
+                .isZero();
         return JSON.readTree(out.toFile());
     }
 
-    private void judge(List<Target> targets, JsonNode transcript, List<UpstreamExchange> exchanges,
-            List<TokenEndpoint.TokenRequest> tokenRequests) throws IOException {
+    private void judge(
+            List<Target> targets,
+            JsonNode transcript,
+            List<UpstreamExchange> exchanges,
+            List<TokenEndpoint.TokenRequest> tokenRequests)
+            throws IOException {
         Map<String, Target> targetOfTool = new TreeMap<>();
         Map<String, OperationExpectation> operationOfTool = new TreeMap<>();
         for (Target target : targets) {
@@ -260,8 +279,14 @@ class RealExportsIT {
 
         Map<Integer, List<UpstreamExchange>> byCall = exchanges.stream()
                 .collect(Collectors.groupingBy(UpstreamExchange::call, TreeMap::new, Collectors.toList()));
-        byCall.getOrDefault(0, List.of()).forEach(exchange -> findings.get(Check.REQUEST).add("-", "-", "-",
-                "upstream request before any call was announced: " + exchange.method() + " " + exchange.rawPath()));
+        byCall.getOrDefault(0, List.of())
+                .forEach(exchange -> findings.get(Check.REQUEST)
+                        .add(
+                                "-",
+                                "-",
+                                "-",
+                                "upstream request before any call was announced: " + exchange.method() + " "
+                                        + exchange.rawPath()));
         Map<String, Set<String>> shapesCalled = new TreeMap<>();
         for (JsonNode record : transcript.path("calls")) {
             ClientCall call = ClientCall.of(record);
@@ -270,22 +295,34 @@ class RealExportsIT {
             String spec = target == null ? "(no target)" : target.pom().fileName();
             OperationExpectation operation = operationOfTool.get(call.tool());
             List<UpstreamExchange> received = byCall.getOrDefault(call.call(), List.of());
-            call.argumentProblems().forEach(problem -> findings.get(Check.CALLED).add(spec, call.tool(), call.shape(),
-                    "harness built arguments the inputSchema rejects: " + problem));
-            CallJudge.completion(call, outputSchemas.getOrDefault(call.tool(), MissingNode.getInstance())).forEach(p -> findings.get(Check.COMPLETED).add(spec, call.tool(), call.shape(), p));
-            CallJudge.content(call, received).forEach(p -> findings.get(Check.CONTENT).add(spec, call.tool(),
-                    call.shape(), p));
+            call.argumentProblems()
+                    .forEach(problem -> findings.get(Check.CALLED)
+                            .add(
+                                    spec,
+                                    call.tool(),
+                                    call.shape(),
+                                    "harness built arguments the inputSchema rejects: " + problem));
+            CallJudge.completion(call, outputSchemas.getOrDefault(call.tool(), MissingNode.getInstance()))
+                    .forEach(p -> findings.get(Check.COMPLETED).add(spec, call.tool(), call.shape(), p));
+            CallJudge.content(call, received)
+                    .forEach(p -> findings.get(Check.CONTENT).add(spec, call.tool(), call.shape(), p));
             if (target == null) {
                 continue;
             }
-            CallJudge judge = new CallJudge(target.expectation().stagePath(), new CredentialCheck(target.credentials(),
-                    targets.stream().map(Target::credentials).filter(c -> c != target.credentials()).toList(),
-                    target.expectation().signingRegion()));
-            judge.request(call, operation, received).forEach(p -> findings.get(Check.REQUEST).add(spec, call.tool(),
-                    call.shape(), p));
+            CallJudge judge = new CallJudge(
+                    target.expectation().stagePath(),
+                    new CredentialCheck(
+                            target.credentials(),
+                            targets.stream()
+                                    .map(Target::credentials)
+                                    .filter(c -> c != target.credentials())
+                                    .toList(),
+                            target.expectation().signingRegion()));
+            judge.request(call, operation, received)
+                    .forEach(p -> findings.get(Check.REQUEST).add(spec, call.tool(), call.shape(), p));
             String bound = boundAuth(target, call.tool());
-            judge.credentials(operation, received).forEach(p -> findings.get(Check.CREDENTIALS).add(spec, call.tool(),
-                    call.shape(), p + bound));
+            judge.credentials(operation, received)
+                    .forEach(p -> findings.get(Check.CREDENTIALS).add(spec, call.tool(), call.shape(), p + bound));
         }
         Set<String> allShapes = new TreeSet<>();
         for (AnswerShape shape : AnswerShape.values()) {
@@ -295,14 +332,19 @@ class RealExportsIT {
             Set<String> missing = new TreeSet<>(allShapes);
             missing.removeAll(shapesCalled.getOrDefault(tool, Set.of()));
             Target target = targetOfTool.get(tool);
-            missing.forEach(shape -> findings.get(Check.CALLED).add(target == null ? "(no target)"
-                    : target.pom().fileName(), tool, shape, "not called"));
+            missing.forEach(shape -> findings.get(Check.CALLED)
+                    .add(target == null ? "(no target)" : target.pom().fileName(), tool, shape, "not called"));
         }
         for (TokenEndpoint.TokenRequest request : tokenRequests) {
             if (request.clientId() == null) {
-                findings.get(Check.CREDENTIALS).add("-", "-", "-", "the token endpoint refused a request's client"
-                        + " credentials (client_secret_basic expected; form fields: " + request.body()
-                                .replaceAll("=[^&]*", "") + ")");
+                findings.get(Check.CREDENTIALS)
+                        .add(
+                                "-",
+                                "-",
+                                "-",
+                                "the token endpoint refused a request's client"
+                                        + " credentials (client_secret_basic expected; form fields: "
+                                        + request.body().replaceAll("=[^&]*", "") + ")");
             }
         }
     }
@@ -323,30 +365,48 @@ class RealExportsIT {
             }
             for (JsonNode call : transcript.path("calls")) {
                 if ((call.path("result").toString() + call.path("message").asString("")).contains(value)) {
-                    findings.get(Check.SECRETS).add("-", call.path("tool").asString(), call.path("shape").asString(),
-                            what + " is in the call's result");
+                    findings.get(Check.SECRETS)
+                            .add(
+                                    "-",
+                                    call.path("tool").asString(),
+                                    call.path("shape").asString(),
+                                    what + " is in the call's result");
                 }
             }
         });
     }
 
-    private void judgeGeneration(Target target, Map<String, Target> targetOfTool,
-            Map<String, OperationExpectation> operationOfTool) {
+    private void judgeGeneration(
+            Target target, Map<String, Target> targetOfTool, Map<String, OperationExpectation> operationOfTool) {
         String spec = target.pom().fileName();
         ExportExpectation expectation = target.expectation();
         GeneratedTarget generated = target.generated();
         if (generated == null) {
-            findings.get(Check.GENERATED).add(spec, "-", "-", "no bindings.json for target '" + target.pom().name()
-                    + "' on the classpath (not generated)");
+            findings.get(Check.GENERATED)
+                    .add(
+                            spec,
+                            "-",
+                            "-",
+                            "no bindings.json for target '" + target.pom().name()
+                                    + "' on the classpath (not generated)");
             return;
         }
         if (!spec.equals(generated.source())) {
-            findings.get(Check.GENERATED).add(spec, "-", "-", "target '" + generated.name() + "' was generated from '"
-                    + generated.source() + "'");
+            findings.get(Check.GENERATED)
+                    .add(
+                            spec,
+                            "-",
+                            "-",
+                            "target '" + generated.name() + "' was generated from '" + generated.source() + "'");
         }
         if (expectation.invokeUrl() != null && !expectation.invokeUrl().equals(generated.serverUrl())) {
-            findings.get(Check.SERVER_URL).add(spec, "-", "-", "bindings server.url is " + generated.serverUrl()
-                    + ", the export's invoke URL is " + expectation.invokeUrl());
+            findings.get(Check.SERVER_URL)
+                    .add(
+                            spec,
+                            "-",
+                            "-",
+                            "bindings server.url is " + generated.serverUrl() + ", the export's invoke URL is "
+                                    + expectation.invokeUrl());
         }
         Map<String, OperationExpectation> expected = new LinkedHashMap<>();
         expectation.operations().forEach(op -> expected.put(op.key(), op));
@@ -356,8 +416,13 @@ class RealExportsIT {
             String key = tool.method() + " " + tool.path();
             OperationExpectation operation = expected.get(key);
             if (operation == null) {
-                findings.get(Check.COVERAGE).add(spec, tool.name(), "-", "the tool is bound to " + key
-                        + ", which is not an operation of the export (expected: " + expected.keySet() + ")");
+                findings.get(Check.COVERAGE)
+                        .add(
+                                spec,
+                                tool.name(),
+                                "-",
+                                "the tool is bound to " + key + ", which is not an operation of the export (expected: "
+                                        + expected.keySet() + ")");
             } else {
                 operationOfTool.put(tool.name(), operation);
                 toolsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(tool.name());
@@ -366,8 +431,12 @@ class RealExportsIT {
         expected.keySet().forEach(key -> {
             List<String> tools = toolsOf.getOrDefault(key, List.of());
             if (tools.size() != 1) {
-                findings.get(Check.COVERAGE).add(spec, tools.isEmpty() ? "-" : String.join(", ", tools), "-",
-                        "operation " + key + " has " + tools.size() + " tools, expected exactly one");
+                findings.get(Check.COVERAGE)
+                        .add(
+                                spec,
+                                tools.isEmpty() ? "-" : String.join(", ", tools),
+                                "-",
+                                "operation " + key + " has " + tools.size() + " tools, expected exactly one");
             }
         });
     }
@@ -375,29 +444,46 @@ class RealExportsIT {
     private void judgeListing(Set<String> listed, Map<String, Target> targetOfTool) throws IOException {
         Set<String> catalog = new TreeSet<>();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("apigw-mcp/catalog/tools.json")) {
-            assertThat(in).as("the generated catalog apigw-mcp/catalog/tools.json on the classpath").isNotNull();
-            JSON.readTree(in).path("tools").forEach(tool -> catalog.add(tool.path("name").asString()));
+            assertThat(in)
+                    .as("the generated catalog apigw-mcp/catalog/tools.json on the classpath")
+                    .isNotNull();
+            JSON.readTree(in)
+                    .path("tools")
+                    .forEach(tool -> catalog.add(tool.path("name").asString()));
         }
         Set<String> bound = new TreeSet<>(targetOfTool.keySet());
         for (String tool : union(catalog, bound)) {
             Target target = targetOfTool.get(tool);
             String spec = target == null ? "(no target)" : target.pom().fileName();
             if (!listed.contains(tool)) {
-                findings.get(Check.LISTED).add(spec, tool, "-", "generated (" + (catalog.contains(tool) ? "catalog" : "")
-                        + (bound.contains(tool) ? " bindings" : "") + ") but not served by tools/list");
+                findings.get(Check.LISTED)
+                        .add(
+                                spec,
+                                tool,
+                                "-",
+                                "generated (" + (catalog.contains(tool) ? "catalog" : "")
+                                        + (bound.contains(tool) ? " bindings" : "") + ") but not served by tools/list");
             }
         }
         for (String tool : listed) {
             if (!catalog.contains(tool) || !bound.contains(tool)) {
-                findings.get(Check.LISTED).add("(no target)", tool, "-", "served by tools/list but not in the generated"
-                        + (catalog.contains(tool) ? "" : " catalog") + (bound.contains(tool) ? "" : " bindings"));
+                findings.get(Check.LISTED)
+                        .add(
+                                "(no target)",
+                                tool,
+                                "-",
+                                "served by tools/list but not in the generated"
+                                        + (catalog.contains(tool) ? "" : " catalog")
+                                        + (bound.contains(tool) ? "" : " bindings"));
             }
         }
     }
 
     /** The generator's view of a tool's credentials, shown beside a credential problem. */
     private static String boundAuth(Target target, String toolName) {
-        return target.generated().tools().stream().filter(tool -> tool.name().equals(toolName)).findFirst()
+        return target.generated().tools().stream()
+                .filter(tool -> tool.name().equals(toolName))
+                .findFirst()
                 .map(tool -> " [bindings: auth " + tool.auth() + (tool.token() == null ? "" : ", token " + tool.token())
                         + "]")
                 .orElse("");
@@ -423,8 +509,12 @@ class RealExportsIT {
         }
         StringBuilder lines = new StringBuilder();
         for (UpstreamExchange exchange : exchanges) {
-            ObjectNode line = JSON.createObjectNode().put("call", exchange.call()).put("shape", exchange.shape().id())
-                    .put("method", exchange.method()).put("path", exchange.rawPath()).put("query", exchange.rawQuery());
+            ObjectNode line = JSON.createObjectNode()
+                    .put("call", exchange.call())
+                    .put("shape", exchange.shape().id())
+                    .put("method", exchange.method())
+                    .put("path", exchange.rawPath())
+                    .put("query", exchange.rawQuery());
             ObjectNode headers = line.putObject("headers");
             exchange.headers().forEach((name, values) -> {
                 ArrayNode array = headers.putArray(name);
@@ -438,7 +528,8 @@ class RealExportsIT {
             });
             line.put("body", exchange.bodyText());
             if (exchange.signature() != null) {
-                line.putObject("sigv4").put("region", exchange.signature().region())
+                line.putObject("sigv4")
+                        .put("region", exchange.signature().region())
                         .put("problem", exchange.signature().problem());
             }
             lines.append(line).append('\n');
@@ -450,39 +541,67 @@ class RealExportsIT {
             throws IOException {
         StringBuilder report = new StringBuilder("# Real exports end to end\n\n");
         report.append("Every tool of every export in ../shared/specs/real/, called with the official TypeScript SDK")
-                .append(" client once per answer shape (").append(AnswerShape.values().length).append(").\n\n");
+                .append(" client once per answer shape (")
+                .append(AnswerShape.values().length)
+                .append(").\n\n");
         for (Check check : Check.values()) {
             Findings found = findings.get(check);
-            report.append("## ").append(check.title).append(": ")
-                    .append(found.isEmpty() ? "ok" : found.size() + " problem(s)").append("\n\n");
+            report.append("## ")
+                    .append(check.title)
+                    .append(": ")
+                    .append(found.isEmpty() ? "ok" : found.size() + " problem(s)")
+                    .append("\n\n");
             if (!found.isEmpty()) {
                 report.append(found.table()).append('\n');
             }
         }
-        Map<Integer, Long> requests = exchanges.stream()
-                .collect(Collectors.groupingBy(UpstreamExchange::call, Collectors.counting()));
+        Map<Integer, Long> requests =
+                exchanges.stream().collect(Collectors.groupingBy(UpstreamExchange::call, Collectors.counting()));
         report.append("## Calls\n\n| call | tool | shape | threw | isError | structuredContent | upstream requests |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- |\n");
         for (JsonNode record : transcript.path("calls")) {
             ClientCall call = ClientCall.of(record);
-            report.append("| ").append(call.call()).append(" | ").append(call.tool()).append(" | ").append(call.shape())
-                    .append(" | ").append(call.threw() ? "yes" : "no").append(" | ")
-                    .append(call.threw() ? "-" : call.isError() ? "yes" : "no").append(" | ")
-                    .append(call.threw() ? "-" : call.structured() ? "yes" : "no").append(" | ")
-                    .append(requests.getOrDefault(call.call(), 0L)).append(" |\n");
+            report.append("| ")
+                    .append(call.call())
+                    .append(" | ")
+                    .append(call.tool())
+                    .append(" | ")
+                    .append(call.shape())
+                    .append(" | ")
+                    .append(call.threw() ? "yes" : "no")
+                    .append(" | ")
+                    .append(call.threw() ? "-" : call.isError() ? "yes" : "no")
+                    .append(" | ")
+                    .append(call.threw() ? "-" : call.structured() ? "yes" : "no")
+                    .append(" | ")
+                    .append(requests.getOrDefault(call.call(), 0L))
+                    .append(" |\n");
         }
         report.append("\n## Expectations\n\n| spec | target | operation | credentials |\n| --- | --- | --- | --- |\n");
         for (Target target : targets) {
             for (OperationExpectation op : target.expectation().operations()) {
-                report.append("| ").append(target.pom().fileName()).append(" | ").append(target.pom().name())
-                        .append(" | ").append(op.key()).append(" | ").append(op.credentials().isEmpty() ? "none"
-                                : op.credentials().stream().map(Object::toString).collect(Collectors.joining(" + ")))
+                report.append("| ")
+                        .append(target.pom().fileName())
+                        .append(" | ")
+                        .append(target.pom().name())
+                        .append(" | ")
+                        .append(op.key())
+                        .append(" | ")
+                        .append(
+                                op.credentials().isEmpty()
+                                        ? "none"
+                                        : op.credentials().stream()
+                                                .map(Object::toString)
+                                                .collect(Collectors.joining(" + ")))
                         .append(" |\n");
             }
         }
         report.append("\n## Judgements\n\n");
-        targets.forEach(target -> report.append("- ").append(target.pom().fileName()).append(": ")
-                .append(target.expectation().judgement()).append('\n'));
+        targets.forEach(target -> report.append("- ")
+                .append(target.pom().fileName())
+                .append(": ")
+                .append(target.expectation().judgement())
+                .append('\n'));
         Files.writeString(WORK.resolve("real-exports-report.md"), report.toString(), StandardCharsets.UTF_8);
     }
 }

@@ -12,8 +12,8 @@ record TargetCredentials(String target, String apiKey, String clientId, String c
 
     static TargetCredentials of(String target) {
         String letters = target.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        return new TargetCredentials(target, "test-key-" + target, "client-" + target, "test-secret-" + target,
-                "x-" + letters + "token");
+        return new TargetCredentials(
+                target, "test-key-" + target, "client-" + target, "test-secret-" + target, "x-" + letters + "token");
     }
 
     /** The environment variable holding the API key (named by {@code --target.<t>.api-key-env}). */

@@ -24,8 +24,7 @@ import java.util.concurrent.Executors;
 final class TokenEndpoint implements AutoCloseable {
 
     /** A registered client and the token it is issued. */
-    record Client(String id, String secret, String token) {
-    }
+    record Client(String id, String secret, String token) {}
 
     /**
      * One token request.
@@ -33,8 +32,7 @@ final class TokenEndpoint implements AutoCloseable {
      * @param clientId the client id of a valid Basic header, {@code null} when the credentials were refused
      * @param body     the form body (no secret: client_secret_basic sends it in the header)
      */
-    record TokenRequest(String clientId, String body) {
-    }
+    record TokenRequest(String clientId, String body) {}
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -110,7 +108,8 @@ final class TokenEndpoint implements AutoCloseable {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return null;
         }

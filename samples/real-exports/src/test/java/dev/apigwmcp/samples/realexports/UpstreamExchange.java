@@ -17,8 +17,15 @@ import java.util.Map;
  * @param body      the body received
  * @param signature the SigV4 check, {@code null} when the request carried no AWS4-HMAC-SHA256 Authorization
  */
-record UpstreamExchange(int call, AnswerShape shape, String method, String rawPath, String rawQuery,
-        Map<String, List<String>> headers, byte[] body, SignatureCheck signature) {
+record UpstreamExchange(
+        int call,
+        AnswerShape shape,
+        String method,
+        String rawPath,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
+        SignatureCheck signature) {
 
     UpstreamExchange {
         headers = Map.copyOf(headers);
@@ -31,8 +38,7 @@ record UpstreamExchange(int call, AnswerShape shape, String method, String rawPa
      * @param region  the Region of the signature's credential scope
      * @param problem why it is invalid, {@code null} when valid
      */
-    record SignatureCheck(String region, String problem) {
-    }
+    record SignatureCheck(String region, String problem) {}
 
     @Override
     public byte[] body() {

@@ -30,8 +30,8 @@ public final class DeleteNeedsAdminScope implements ToolInterceptor {
     public void beforeCall(InterceptedCall call) {
         if (!call.caller().hasScope(SCOPE)) {
             throw new ToolCallRejected("Tool " + call.tool().name() + " deletes data, so it needs an access token with"
-                    + " the " + SCOPE + " scope" + (call.caller().authenticated() ? "; this one lacks it."
-                            : "; this call came without one."));
+                    + " the " + SCOPE + " scope"
+                    + (call.caller().authenticated() ? "; this one lacks it." : "; this call came without one."));
         }
     }
 }

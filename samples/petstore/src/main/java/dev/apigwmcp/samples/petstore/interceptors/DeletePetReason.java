@@ -20,7 +20,9 @@ public final class DeletePetReason extends ToolInterceptor.Typed<DeletePetTool.I
         if (arguments.xRequestReason() != null) {
             return arguments;
         }
-        String who = call.caller().subject() == null ? "an anonymous caller" : call.caller().subject();
+        String who = call.caller().subject() == null
+                ? "an anonymous caller"
+                : call.caller().subject();
         return new DeletePetTool.Input(arguments.petId(), "deleted through MCP by " + who);
     }
 }

@@ -28,9 +28,14 @@ public final class PhotoUrlsOnCdn
             return output;
         }
         List<ListPetPhotosTool.Output.ResultItem> photos = output.result().stream()
-                .map(photo -> photo == null || photo.url() == null || !photo.url().startsWith(ORIGIN) ? photo
-                        : new ListPetPhotosTool.Output.ResultItem(CDN + photo.url().substring(ORIGIN.length()),
-                                photo.width(), photo.height(), photo.additionalProperties()))
+                .map(photo ->
+                        photo == null || photo.url() == null || !photo.url().startsWith(ORIGIN)
+                                ? photo
+                                : new ListPetPhotosTool.Output.ResultItem(
+                                        CDN + photo.url().substring(ORIGIN.length()),
+                                        photo.width(),
+                                        photo.height(),
+                                        photo.additionalProperties()))
                 .toList();
         return new ListPetPhotosTool.Output(photos, output.additionalProperties());
     }

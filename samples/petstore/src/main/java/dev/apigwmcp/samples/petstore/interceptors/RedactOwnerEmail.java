@@ -20,6 +20,7 @@ public final class RedactOwnerEmail implements ToolInterceptor {
 
     /** Still a valid address, so that an output schema asking for {@code format: email} stays satisfied. */
     static final String REDACTED = "redacted@example.invalid";
+
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
     @Override
@@ -44,8 +45,11 @@ public final class RedactOwnerEmail implements ToolInterceptor {
         if (result.isError()) {
             for (JsonNode block : result.result().path("content")) {
                 if (block.path("text").isString()) {
-                    ((ObjectNode) block).put("text", ADDRESS.matcher(block.path("text").asString())
-                            .replaceAll(REDACTED));
+                    ((ObjectNode) block)
+                            .put(
+                                    "text",
+                                    ADDRESS.matcher(block.path("text").asString())
+                                            .replaceAll(REDACTED));
                 }
             }
         }

@@ -13,7 +13,8 @@ class PhotoUrlsOnCdnTest {
 
     /** As the gateway reads answers: decimals as BigDecimal. */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private static JsonNode afterCall(String structuredContent) {
         ListPetPhotosTool.Output output = ListPetPhotosTool.Output.read(JSON.readTree(structuredContent));
@@ -23,15 +24,17 @@ class PhotoUrlsOnCdnTest {
     @Test
     void photoUrlsOnTheOriginMoveToTheCdn() {
         assertThat(afterCall("{\"result\":[{\"url\":\"https://photos.example/pets/2/large.jpg\",\"width\":1280,"
-                + "\"height\":960}]}")).isEqualTo(JSON.readTree("{\"result\":[{\"url\":"
+                        + "\"height\":960}]}"))
+                .isEqualTo(JSON.readTree("{\"result\":[{\"url\":"
                         + "\"https://cdn.photos.example/pets/2/large.jpg\",\"width\":1280,\"height\":960}]}"));
     }
 
     @Test
     void undeclaredAndDriftedMembersGoBackAsTheyCame() {
         assertThat(afterCall("{\"result\":[{\"url\":\"https://photos.example/a.jpg\",\"width\":\"wide\","
-                + "\"height\":null,\"alt\":\"Tom\"},null],\"next\":1.50}")).isEqualTo(JSON.readTree(
-                        "{\"result\":[{\"url\":\"https://cdn.photos.example/a.jpg\",\"width\":\"wide\","
+                        + "\"height\":null,\"alt\":\"Tom\"},null],\"next\":1.50}"))
+                .isEqualTo(
+                        JSON.readTree("{\"result\":[{\"url\":\"https://cdn.photos.example/a.jpg\",\"width\":\"wide\","
                                 + "\"height\":null,\"alt\":\"Tom\"},null],\"next\":1.50}"));
     }
 }
