@@ -79,27 +79,7 @@ final class BindingsReader {
                 }
             }
         }
-        List<ArgumentBinding> arguments = new ArrayList<>();
-        JsonNode args = node.get("arguments");
-        if (args != null && !args.isNull()) {
-            if (!args.isArray()) {
-                throw fault(at + ".arguments", "must be an array");
-            }
-            for (int i = 0; i < args.size(); i++) {
-                String argAt = at + ".arguments[" + i + "]";
-                JsonNode arg = args.get(i);
-                object(arg, argAt);
-                JsonNode explode = arg.get("explode");
-                arguments.add(new ArgumentBinding(
-                        requiredText(arg, "name", argAt + ".name"),
-                        requiredText(arg, "in", argAt + ".in"),
-                        optionalText(arg, "parameter", argAt + ".parameter"),
-                        arg.path("required").asBoolean(false),
-                        arg.path("greedy").asBoolean(false),
-                        optionalText(arg, "style", argAt + ".style"),
-                        explode == null || explode.isNull() ? null : explode.asBoolean()));
-            }
-        }
+        List<ArgumentBinding> arguments = arguments(node.get("arguments"), at + ".arguments");
         BodyBinding body = null;
         JsonNode bodyNode = node.get("body");
         if (bodyNode != null && !bodyNode.isNull()) {
@@ -138,6 +118,32 @@ final class BindingsReader {
                 output,
                 token,
                 timeout);
+    }
+
+    /** {@code tools[].arguments}: how each argument reaches the request; empty when absent. */
+    private List<ArgumentBinding> arguments(JsonNode args, String at) {
+        List<ArgumentBinding> arguments = new ArrayList<>();
+        if (args == null || args.isNull()) {
+            return arguments;
+        }
+        if (!args.isArray()) {
+            throw fault(at, "must be an array");
+        }
+        for (int i = 0; i < args.size(); i++) {
+            String argAt = at + "[" + i + "]";
+            JsonNode arg = args.get(i);
+            object(arg, argAt);
+            JsonNode explode = arg.get("explode");
+            arguments.add(new ArgumentBinding(
+                    requiredText(arg, "name", argAt + ".name"),
+                    requiredText(arg, "in", argAt + ".in"),
+                    optionalText(arg, "parameter", argAt + ".parameter"),
+                    arg.path("required").asBoolean(false),
+                    arg.path("greedy").asBoolean(false),
+                    optionalText(arg, "style", argAt + ".style"),
+                    explode == null || explode.isNull() ? null : explode.asBoolean()));
+        }
+        return arguments;
     }
 
     /** {@code tools[].token}: where the bearer token goes; {@code null} when absent (the Authorization header). */

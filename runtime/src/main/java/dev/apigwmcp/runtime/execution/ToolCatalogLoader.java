@@ -177,6 +177,56 @@ final class ToolCatalogLoader {
         }
     }
 
+    /** The registry's tools by name; two of one name are reported. */
+    private Map<String, ToolCode> generatedCode(ToolRegistry registry) {
+        Map<String, ToolCode> generated = new LinkedHashMap<>();
+        for (String name : registry.toolNames()) {
+            if (generated.put(name, new ToolCode(registry, name)) != null) {
+                problems.unavailable(
+                        "target '" + registry.targetName() + "': two generated tools are named '" + name + "'");
+            }
+        }
+        return generated;
+    }
+
+    /** The bindings by tool name, the first of each; a tool bound twice is reported at its second binding. */
+    private Map<String, ToolBinding> uniqueBindings(String target, String folder, TargetBindings bindings) {
+        Map<String, ToolBinding> toolBindings = new LinkedHashMap<>();
+        for (int i = 0; i < bindings.tools().size(); i++) {
+            ToolBinding binding = bindings.tools().get(i);
+            if (toolBindings.putIfAbsent(binding.name(), binding) != null) {
+                problems.unavailable("target '" + target + "': " + folder + "bindings.json tools[" + i
+                        + "] binds tool '" + binding.name() + "' twice");
+            }
+        }
+        return toolBindings;
+    }
+
+    /** Every tool of tools.json has generated code and a binding, and every generated tool is in tools.json. */
+    private void checkAgreement(
+            ToolRegistry registry,
+            Map<String, ToolListing> definitions,
+            Map<String, ToolCode> generated,
+            Map<String, ToolBinding> toolBindings) {
+        String target = registry.targetName();
+        for (String name : definitions.keySet()) {
+            if (!generated.containsKey(name)) {
+                problems.unavailable(
+                        "target '" + target + "': tool '" + name + "' is in tools.json but has no generated " + "code ("
+                                + registry.getClass().getName() + ".toolNames()); regenerate the target");
+            }
+            if (!toolBindings.containsKey(name)) {
+                problems.unavailable("target '" + target + "': tool '" + name + "' is in tools.json but not in "
+                        + "bindings.json; regenerate the target");
+            }
+        }
+        for (String name : generated.keySet()) {
+            if (!definitions.containsKey(name)) {
+                problems.unavailable("target '" + target + "': generated tool '" + name + "' is not in tools.json");
+            }
+        }
+    }
+
     private List<LoadedTool> loadTarget(ToolRegistry registry, Duration defaultTimeout, Map<String, TargetAuth> auths) {
         String target = registry.targetName();
         String folder = registry.resourceFolder();
@@ -198,36 +248,9 @@ final class ToolCatalogLoader {
                     "target '" + target + "': " + folder + "bindings.json is for target '" + bindings.target() + "'");
             return List.of();
         }
-        Map<String, ToolCode> generated = new LinkedHashMap<>();
-        for (String name : registry.toolNames()) {
-            if (generated.put(name, new ToolCode(registry, name)) != null) {
-                problems.unavailable("target '" + target + "': two generated tools are named '" + name + "'");
-            }
-        }
-        Map<String, ToolBinding> toolBindings = new LinkedHashMap<>();
-        for (int i = 0; i < bindings.tools().size(); i++) {
-            ToolBinding binding = bindings.tools().get(i);
-            if (toolBindings.putIfAbsent(binding.name(), binding) != null) {
-                problems.unavailable("target '" + target + "': " + folder + "bindings.json tools[" + i
-                        + "] binds tool '" + binding.name() + "' twice");
-            }
-        }
-        for (String name : definitions.keySet()) {
-            if (!generated.containsKey(name)) {
-                problems.unavailable(
-                        "target '" + target + "': tool '" + name + "' is in tools.json but has no generated " + "code ("
-                                + registry.getClass().getName() + ".toolNames()); regenerate the target");
-            }
-            if (!toolBindings.containsKey(name)) {
-                problems.unavailable("target '" + target + "': tool '" + name + "' is in tools.json but not in "
-                        + "bindings.json; regenerate the target");
-            }
-        }
-        for (String name : generated.keySet()) {
-            if (!definitions.containsKey(name)) {
-                problems.unavailable("target '" + target + "': generated tool '" + name + "' is not in tools.json");
-            }
-        }
+        Map<String, ToolCode> generated = generatedCode(registry);
+        Map<String, ToolBinding> toolBindings = uniqueBindings(target, folder, bindings);
+        checkAgreement(registry, definitions, generated, toolBindings);
         URI baseUri = baseUri(target, bindings);
         Set<AuthKind> needed = EnumSet.noneOf(AuthKind.class);
         bindings.tools().forEach(b -> needed.addAll(b.auth()));

@@ -111,22 +111,7 @@ public record InboundConfig(
                         + " http (stdio has no inbound requests to authorize)");
             }
         } else {
-            for (Setting needsIssuer : List.of(
-                    InboundSettings.ALLOWED_AUDIENCES,
-                    InboundSettings.ALLOWED_CLIENTS,
-                    InboundSettings.REQUIRED_SCOPES,
-                    InboundSettings.SCOPE_READ_ONLY,
-                    InboundSettings.SCOPE_WRITE,
-                    InboundSettings.RESOURCE)) {
-                if (settings.raw(needsIssuer.name()).filter(v -> !v.isBlank()).isPresent()) {
-                    problems.add(
-                            option(needsIssuer) + " has no effect without " + option(InboundSettings.DISCOVERY_URL));
-                }
-            }
-            if (settings.raw(InboundSettings.CLOCK_SKEW_SECONDS.name()).isPresent()) {
-                problems.add(option(InboundSettings.CLOCK_SKEW_SECONDS) + " has no effect without "
-                        + option(InboundSettings.DISCOVERY_URL));
-            }
+            problems.addAll(withoutIssuer(settings));
             if (http && bindHost != null && !Loopback.bindAddress(bindHost)) {
                 if (none) {
                     exposed = true;
@@ -159,6 +144,27 @@ public record InboundConfig(
                 Duration.ofSeconds(skew),
                 resource,
                 false);
+    }
+
+    /** The settings that mean something only with an issuer, each set one a problem when there is none. */
+    private static List<String> withoutIssuer(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        for (Setting needsIssuer : List.of(
+                InboundSettings.ALLOWED_AUDIENCES,
+                InboundSettings.ALLOWED_CLIENTS,
+                InboundSettings.REQUIRED_SCOPES,
+                InboundSettings.SCOPE_READ_ONLY,
+                InboundSettings.SCOPE_WRITE,
+                InboundSettings.RESOURCE)) {
+            if (settings.raw(needsIssuer.name()).filter(v -> !v.isBlank()).isPresent()) {
+                problems.add(option(needsIssuer) + " has no effect without " + option(InboundSettings.DISCOVERY_URL));
+            }
+        }
+        if (settings.raw(InboundSettings.CLOCK_SKEW_SECONDS.name()).isPresent()) {
+            problems.add(option(InboundSettings.CLOCK_SKEW_SECONDS) + " has no effect without "
+                    + option(InboundSettings.DISCOVERY_URL));
+        }
+        return problems;
     }
 
     /**
