@@ -90,25 +90,17 @@ public final class CallEfficiency {
         double seconds = Double.parseDouble(System.getProperty("seconds", "4"));
         double settle = Double.parseDouble(System.getProperty("settle", "1"));
         double warmup = Double.parseDouble(System.getProperty("warmup", "20"));
-        List<Integer> inFlight = Arrays.stream(
-                        System.getProperty("inFlight", "1 16").trim().split("\\s+"))
-                .map(Integer::parseInt)
-                .toList();
-        List<String> transports =
-                List.of(System.getProperty("transports", "stdio http").trim().split("\\s+"));
-        List<String> toolKeys =
-                List.of(System.getProperty("tools", "sigv4 apikey").trim().split("\\s+"));
+        List<Integer> inFlight =
+                words("inFlight", "1 16").stream().map(Integer::parseInt).toList();
+        List<String> transports = words("transports", "stdio http");
+        List<String> toolKeys = words("tools", "sigv4 apikey");
         String apiKey = System.getProperty("apiKey", "bench-key");
         String upstream = args[1];
         Path raw = Path.of(args[2]);
         List<Contender> contenders = readContenders(Path.of(args[0]));
         String reference = System.getProperty(
                 "reference", contenders.get(contenders.size() - 1).label());
-        Map<String, Tool> tools = new LinkedHashMap<>();
-        tools.put("sigv4", new Tool("sigv4", "{\"petId\":\"7\"}", "/prod/pets/7", false));
-        tools.put(
-                "apikey",
-                new Tool("apikey", "{\"petId\":\"7\",\"size\":\"small\"}", "/prod/pets/7/photos?size=small", true));
+        Map<String, Tool> tools = tools();
 
         Map<String, Server> servers = new LinkedHashMap<>();
         try {
@@ -119,22 +111,7 @@ public final class CallEfficiency {
             }
             // Warm-up: every server, both tools, the largest in-flight count, nothing recorded.
             int most = inFlight.stream().mapToInt(Integer::intValue).max().orElse(1);
-            for (Contender contender : contenders) {
-                for (String transport : transports) {
-                    Server server = servers.get(contender.label() + "/" + transport);
-                    for (String key : toolKeys) {
-                        Tool tool = tools.get(key);
-                        System.err.printf(
-                                Locale.ROOT,
-                                "warming %s over %s on %s (%.0f s)%n",
-                                contender.label(),
-                                transport,
-                                key,
-                                warmup / toolKeys.size());
-                        run(server, contender.tools().get(key), tool.arguments(), most, 0, warmup / toolKeys.size());
-                    }
-                }
-            }
+            warmUp(servers, contenders, transports, toolKeys, tools, most, warmup);
             List<Measurement> all = new ArrayList<>();
             for (String key : toolKeys) {
                 Tool tool = tools.get(key);
@@ -176,15 +153,62 @@ public final class CallEfficiency {
                     }
                 }
             }
-            StringBuilder lines = new StringBuilder();
-            for (Measurement m : all) {
-                lines.append(m.json()).append('\n');
-            }
-            Files.writeString(raw, lines.toString());
+            writeRaw(raw, all);
             System.out.print(table(all, contenders, transports, toolKeys, inFlight, reference));
         } finally {
             servers.values().forEach(Server::stop);
         }
+    }
+
+    /** A system property's words, separated by white space. */
+    private static List<String> words(String property, String fallback) {
+        return List.of(System.getProperty(property, fallback).trim().split("\\s+"));
+    }
+
+    /** The tools measured: a SigV4 tool and an API-key tool of the PetStore sample, with their direct calls. */
+    private static Map<String, Tool> tools() {
+        Map<String, Tool> tools = new LinkedHashMap<>();
+        tools.put("sigv4", new Tool("sigv4", "{\"petId\":\"7\"}", "/prod/pets/7", false));
+        tools.put(
+                "apikey",
+                new Tool("apikey", "{\"petId\":\"7\",\"size\":\"small\"}", "/prod/pets/7/photos?size=small", true));
+        return tools;
+    }
+
+    /** Calls every server's tools at {@code most} in flight for {@code warmup} seconds in all, recording nothing. */
+    private static void warmUp(
+            Map<String, Server> servers,
+            List<Contender> contenders,
+            List<String> transports,
+            List<String> toolKeys,
+            Map<String, Tool> tools,
+            int most,
+            double warmup)
+            throws Exception {
+        for (Contender contender : contenders) {
+            for (String transport : transports) {
+                Server server = servers.get(contender.label() + "/" + transport);
+                for (String key : toolKeys) {
+                    Tool tool = tools.get(key);
+                    System.err.printf(
+                            Locale.ROOT,
+                            "warming %s over %s on %s (%.0f s)%n",
+                            contender.label(),
+                            transport,
+                            key,
+                            warmup / toolKeys.size());
+                    run(server, contender.tools().get(key), tool.arguments(), most, 0, warmup / toolKeys.size());
+                }
+            }
+        }
+    }
+
+    private static void writeRaw(Path raw, List<Measurement> all) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (Measurement m : all) {
+            lines.append(m.json()).append('\n');
+        }
+        Files.writeString(raw, lines.toString());
     }
 
     record Measurement(

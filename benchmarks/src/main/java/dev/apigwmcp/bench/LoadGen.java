@@ -171,6 +171,11 @@ public final class LoadGen {
             throw new IllegalStateException("sessions did not finish within 60 s after the window");
         }
         sessions.forEach(Session::close);
+        return summary(latencies, errors, firstError);
+    }
+
+    /** The run's figures as one JSON line: calls, errors (and the first one), rate and latency percentiles. */
+    private String summary(long[][] latencies, int[] errors, String[] firstError) {
         long[] all =
                 Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         int errorCount = Arrays.stream(errors).sum();

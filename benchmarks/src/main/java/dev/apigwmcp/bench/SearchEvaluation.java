@@ -47,6 +47,31 @@ public final class SearchEvaluation {
     /** One labelled query. */
     record Labelled(String query, List<String> relevant) {}
 
+    /** The plain BM25 baselines: one field of name words and description, and every field in one, unweighted. */
+    private static void addLexicalBaselines(Map<String, Ranking> contenders, List<SearchDocument> documents) {
+        ToolIndex oneField = ToolIndex.of(documents.stream()
+                .map(d -> new SearchDocument(
+                        d.name(),
+                        Map.of(
+                                SearchField.DESCRIPTION,
+                                d.text(SearchField.WORDS) + " " + d.text(SearchField.DESCRIPTION))))
+                .toList());
+        contenders.put("baseline: BM25, one field of name words + description", oneField::search);
+        ToolIndex unweighted = ToolIndex.of(documents.stream()
+                .map(d -> new SearchDocument(
+                        d.name(),
+                        Map.of(
+                                SearchField.DESCRIPTION,
+                                String.join(
+                                        " ",
+                                        Arrays.stream(SearchField.values())
+                                                .filter(f -> f != SearchField.VERBS)
+                                                .map(d::text)
+                                                .toList()))))
+                .toList());
+        contenders.put("baseline: BM25, all fields in one, unweighted", unweighted::search);
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
             System.err.println("usage: SearchEvaluation EXPORT TARGET QUERIES.tsv... [--show]");
@@ -87,27 +112,7 @@ public final class SearchEvaluation {
         } else {
             System.out.println("(no embedding model on the class path or no search-vectors.json: words only)");
         }
-        ToolIndex oneField = ToolIndex.of(documents.stream()
-                .map(d -> new SearchDocument(
-                        d.name(),
-                        Map.of(
-                                SearchField.DESCRIPTION,
-                                d.text(SearchField.WORDS) + " " + d.text(SearchField.DESCRIPTION))))
-                .toList());
-        contenders.put("baseline: BM25, one field of name words + description", oneField::search);
-        ToolIndex unweighted = ToolIndex.of(documents.stream()
-                .map(d -> new SearchDocument(
-                        d.name(),
-                        Map.of(
-                                SearchField.DESCRIPTION,
-                                String.join(
-                                        " ",
-                                        Arrays.stream(SearchField.values())
-                                                .filter(f -> f != SearchField.VERBS)
-                                                .map(d::text)
-                                                .toList()))))
-                .toList());
-        contenders.put("baseline: BM25, all fields in one, unweighted", unweighted::search);
+        addLexicalBaselines(contenders, documents);
         String shipped = contenders.keySet().stream()
                 .filter(k -> k.startsWith("words and meaning"))
                 .findFirst()
