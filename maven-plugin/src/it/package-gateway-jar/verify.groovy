@@ -17,7 +17,7 @@ new JarFile(jarFile).withCloseable { jar ->
     // The generated registry and the runtime's tool service, each found through its merged service file.
     assert text('META-INF/services/dev.apigwmcp.runtime.spi.ToolRegistry').trim()
     assert text('META-INF/services/dev.apigwmcp.runtime.ToolServiceFactory')
-            .contains('dev.apigwmcp.runtime.execution.GatewayToolServiceFactory')
+            .contains('dev.apigwmcp.runtime.execution.GeneratedToolServiceFactory')
     assert names.contains('apigw-mcp/targets/petstore/bindings.json')
     assert names.contains('tools/jackson/databind/ObjectMapper.class')
 }

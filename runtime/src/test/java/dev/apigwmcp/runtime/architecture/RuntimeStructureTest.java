@@ -157,7 +157,7 @@ class RuntimeStructureTest {
         entryPoints.addAll(java.util.Set.of(
                 ROOT + ".Gateway",
                 ROOT + ".lambda.LambdaHandler",
-                ROOT + ".execution.GatewayToolServiceFactory",
+                ROOT + ".execution.GeneratedToolServiceFactory",
                 ROOT + ".protocol.RefusedCalls",
                 ROOT + ".upstream.OutputConformance"));
         java.util.Set<String> mainTypes = new java.util.HashSet<>();

@@ -34,7 +34,7 @@ class AwsCredentialsAtStartTest {
             + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or sign in with aws sso login";
 
     private TestUpstream upstream;
-    private GatewayToolService service;
+    private GeneratedToolService service;
     private final List<String> profilesAsked = new ArrayList<>();
     private final AtomicInteger resolutions = new AtomicInteger();
 
@@ -89,14 +89,14 @@ class AwsCredentialsAtStartTest {
     void oneSourceIsMadeAndResolvedOnceAtStartForAllSigV4Targets() {
         Map<String, String> settings = settings();
         settings.put("aws.profile", "dev");
-        service = GatewayToolService.create(sigV4Targets(), Settings.of(settings), counting(() -> KEYS));
+        service = GeneratedToolService.create(sigV4Targets(), Settings.of(settings), counting(() -> KEYS));
         assertThat(profilesAsked).containsExactly("dev");
         assertThat(resolutions).hasValue(1);
     }
 
     @Test
     void missingAwsCredentialsStopTheStartWithOneLineNamingTheTargets() {
-        assertThatThrownBy(() -> GatewayToolService.create(sigV4Targets(), Settings.of(settings()), counting(() -> {
+        assertThatThrownBy(() -> GeneratedToolService.create(sigV4Targets(), Settings.of(settings()), counting(() -> {
                     throw new AuthException(NONE_FOUND);
                 })))
                 .isInstanceOfSatisfying(StartupException.class, e -> {
@@ -110,7 +110,7 @@ class AwsCredentialsAtStartTest {
     void aTargetWithoutSigV4ToolsNeedsNoAwsCredentials() {
         Map<String, String> settings = new HashMap<>();
         settings.put("target.root-server.base-url", upstream.baseUri().toString());
-        service = GatewayToolService.create(
+        service = GeneratedToolService.create(
                 List.of(ScriptedRegistry.withoutArguments("root-server", "root___GetItem")),
                 Settings.of(settings),
                 counting(() -> {
@@ -123,7 +123,7 @@ class AwsCredentialsAtStartTest {
     @Test
     void credentialsLostAfterTheStartAreAOneLineToolError() {
         AtomicInteger calls = new AtomicInteger();
-        service = GatewayToolService.create(sigV4Targets(), Settings.of(settings()), counting(() -> {
+        service = GeneratedToolService.create(sigV4Targets(), Settings.of(settings()), counting(() -> {
             if (calls.incrementAndGet() > 1) {
                 throw new AuthException("no AWS credentials: the SSO session has expired or is invalid; sign in"
                         + " again with aws sso login");

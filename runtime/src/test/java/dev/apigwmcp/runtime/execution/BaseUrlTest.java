@@ -24,7 +24,7 @@ class BaseUrlTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TestUpstream upstream;
-    private GatewayToolService service;
+    private GeneratedToolService service;
 
     @BeforeEach
     void start() throws IOException {
@@ -45,8 +45,8 @@ class BaseUrlTest {
                 new ScriptedTool(tool, (a, request) -> request.pathParameter("id", "id", Arguments.string(a, "id"))));
     }
 
-    private static GatewayToolService create(ToolRegistry registry, Map<String, String> settings) {
-        return GatewayToolService.create(
+    private static GeneratedToolService create(ToolRegistry registry, Map<String, String> settings) {
+        return GeneratedToolService.create(
                 List.of(registry),
                 Settings.of(settings),
                 new AuthEnvironment(name -> null, profile -> null, Clock.systemUTC()));

@@ -34,7 +34,7 @@ class BearerTokenPlacementTest {
             new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC());
     private TestUpstream upstream;
     private TestUpstream tokenServer;
-    private GatewayToolService service;
+    private GeneratedToolService service;
 
     @BeforeEach
     void start() throws IOException {
@@ -56,7 +56,7 @@ class BearerTokenPlacementTest {
         settings.put("target.tokens.oauth2.token-url", tokenServer.uri("/token").toString());
         settings.put("target.tokens.oauth2.client-id", "client-1");
         settings.put("target.tokens.oauth2.client-secret-env", "SECRET");
-        service = GatewayToolService.create(
+        service = GeneratedToolService.create(
                 List.of(tokens),
                 Settings.of(settings),
                 new AuthEnvironment(
@@ -125,7 +125,7 @@ class BearerTokenPlacementTest {
                 "target.token-clash.oauth2.token-url", tokenServer.uri("/token").toString());
         settings.put("target.token-clash.oauth2.client-id", "client-1");
         settings.put("target.token-clash.oauth2.client-secret-env", "SECRET");
-        assertThatThrownBy(() -> GatewayToolService.create(
+        assertThatThrownBy(() -> GeneratedToolService.create(
                                 List.of(clash),
                                 Settings.of(settings),
                                 new AuthEnvironment(

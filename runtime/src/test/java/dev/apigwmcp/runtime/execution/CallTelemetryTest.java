@@ -54,7 +54,7 @@ class CallTelemetryTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private TestUpstream upstream;
     private GatewayTelemetry telemetry;
-    private GatewayToolService service;
+    private GeneratedToolService service;
 
     @BeforeEach
     void start() throws IOException {
@@ -81,7 +81,8 @@ class CallTelemetryTest {
                 profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null),
                 Clock.systemUTC());
         telemetry = otel.telemetry(false, new PrintStream(err, true, StandardCharsets.UTF_8));
-        service = GatewayToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment, telemetry);
+        service =
+                GeneratedToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment, telemetry);
     }
 
     @AfterEach

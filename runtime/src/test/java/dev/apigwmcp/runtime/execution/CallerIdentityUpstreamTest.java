@@ -64,7 +64,7 @@ class CallerIdentityUpstreamTest {
     private TestUpstream shared;
     private TestUpstream partner;
     private TestUpstream tokenServer;
-    private GatewayToolService service;
+    private GeneratedToolService service;
     private InboundGate gate;
     private HttpTransport transport;
     private String userToken;
@@ -138,7 +138,7 @@ class CallerIdentityUpstreamTest {
                         .toList());
         AwsKeys keys = new AwsKeys("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null);
         Settings all = Settings.of(settings);
-        service = GatewayToolService.create(
+        service = GeneratedToolService.create(
                 List.of(ScriptedRegistry.withoutArguments("partner", "partner___Fetch"), sharedTarget),
                 all,
                 new AuthEnvironment(

@@ -32,7 +32,7 @@ class OutputConformanceTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TestUpstream upstream;
-    private GatewayToolService service;
+    private GeneratedToolService service;
 
     @BeforeEach
     void start() throws IOException {
@@ -41,7 +41,7 @@ class OutputConformanceTest {
         Map<String, String> settings = new HashMap<>();
         settings.put("target.answers.base-url", upstream.baseUri().toString());
         settings.put("upstream.max-response-bytes", "64");
-        service = GatewayToolService.create(
+        service = GeneratedToolService.create(
                 List.of(answers),
                 Settings.of(settings),
                 new AuthEnvironment(name -> null, profile -> null, Clock.systemUTC()));

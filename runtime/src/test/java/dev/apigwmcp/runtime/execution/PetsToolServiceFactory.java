@@ -46,7 +46,7 @@ public final class PetsToolServiceFactory implements ToolServiceFactory {
 
     @Override
     public List<ToolListing> catalog(Settings settings, Map<String, String> environment) {
-        return GatewayToolService.catalog(List.of(new PetsRegistry()));
+        return GeneratedToolService.catalog(List.of(new PetsRegistry()));
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class PetsToolServiceFactory implements ToolServiceFactory {
         Interceptors interceptors = "pass-through".equals(environment.get(INTERCEPTORS))
                 ? Interceptors.of(List.of(new PassThrough()))
                 : Interceptors.NONE;
-        return GatewayToolService.create(
+        return GeneratedToolService.create(
                 List.of(new PetsRegistry()),
                 settings,
                 new AuthEnvironment(Map.copyOf(environment)::get, awsCredentials, Clock.systemUTC()),

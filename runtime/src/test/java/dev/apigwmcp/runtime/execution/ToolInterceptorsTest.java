@@ -64,7 +64,7 @@ class ToolInterceptorsTest {
 
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private TestUpstream upstream;
-    private GatewayToolService service;
+    private GeneratedToolService service;
 
     @BeforeEach
     void start() throws IOException {
@@ -79,11 +79,11 @@ class ToolInterceptorsTest {
         upstream.close();
     }
 
-    private GatewayToolService service(Map<String, String> extra, ToolInterceptor... interceptors) {
+    private GeneratedToolService service(Map<String, String> extra, ToolInterceptor... interceptors) {
         return service(extra, Telemetry.callLogOnly(), interceptors);
     }
 
-    private GatewayToolService service(
+    private GeneratedToolService service(
             Map<String, String> extra, Telemetry telemetry, ToolInterceptor... interceptors) {
         Map<String, String> settings = new HashMap<>();
         settings.put("target.pets.base-url", upstream.baseUri().toString());
@@ -92,7 +92,7 @@ class ToolInterceptorsTest {
         settings.put("target.pets.oauth2.client-id", "client-1");
         settings.put("target.pets.oauth2.client-secret-env", "PETS_KEY");
         settings.putAll(extra);
-        service = GatewayToolService.create(
+        service = GeneratedToolService.create(
                 List.of(new PetsRegistry()),
                 Settings.of(settings),
                 environment(),
@@ -101,7 +101,7 @@ class ToolInterceptorsTest {
         return service;
     }
 
-    private GatewayToolService service(ToolInterceptor... interceptors) {
+    private GeneratedToolService service(ToolInterceptor... interceptors) {
         return service(Map.of(), interceptors);
     }
 

@@ -110,7 +110,7 @@ class TypeScriptClientAnswersTest {
         Queue<Reply> replies =
                 new ConcurrentLinkedQueue<>(cases.stream().map(Case::reply).toList());
         try (TestUpstream upstream = new TestUpstream();
-                GatewayToolService service = GatewayToolService.create(
+                GeneratedToolService service = GeneratedToolService.create(
                         List.of(OutputConformanceTest.answersTarget()),
                         Settings.of(Map.of(
                                 "target.answers.base-url",

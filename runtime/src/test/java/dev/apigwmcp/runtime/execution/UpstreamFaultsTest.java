@@ -56,7 +56,7 @@ class UpstreamFaultsTest {
     private final SigV4Verifier verifier =
             new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC());
     private MisbehavingUpstream upstream;
-    private GatewayToolService service;
+    private GeneratedToolService service;
     private final Map<String, String> settings = new HashMap<>();
 
     @BeforeEach
@@ -80,12 +80,12 @@ class UpstreamFaultsTest {
         upstream.close();
     }
 
-    private GatewayToolService service() {
+    private GeneratedToolService service() {
         AuthEnvironment environment = new AuthEnvironment(
                 Map.of("PETS_KEY", "k", "PETS_SECRET", "s")::get,
                 profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, null),
                 Clock.systemUTC());
-        service = GatewayToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment);
+        service = GeneratedToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment);
         return service;
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * The production tool service: the generated tools found on the classpath, calling their REST API. Registered in
  * {@code META-INF/services/dev.apigwmcp.runtime.ToolServiceFactory}.
  */
-public final class GatewayToolServiceFactory implements ToolServiceFactory {
+public final class GeneratedToolServiceFactory implements ToolServiceFactory {
 
     public static final String NAME = "gateway";
 
@@ -30,12 +30,12 @@ public final class GatewayToolServiceFactory implements ToolServiceFactory {
 
     @Override
     public Set<String> targets() {
-        return GatewayToolService.targets(classLoader());
+        return GeneratedToolService.targets(classLoader());
     }
 
     @Override
     public List<ToolListing> catalog(Settings settings, Map<String, String> environment) {
-        return GatewayToolService.catalog(classLoader());
+        return GeneratedToolService.catalog(classLoader());
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class GatewayToolServiceFactory implements ToolServiceFactory {
 
     @Override
     public ToolService create(Settings settings, Map<String, String> environment, Telemetry telemetry) {
-        GatewayToolService service = GatewayToolService.load(settings, environment, telemetry);
+        GeneratedToolService service = GeneratedToolService.load(settings, environment, telemetry);
         service.warmUp();
         return service;
     }

@@ -61,7 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code CallToolResult}. Every failure becomes a result with {@code isError: true}; the future completes
  * exceptionally only when cancelled.
  */
-final class GatewayToolService implements ToolService, AutoCloseable {
+final class GeneratedToolService implements ToolService, AutoCloseable {
 
     private static final Logger CALLS = LoggerFactory.getLogger("dev.apigwmcp.runtime.calls");
 
@@ -102,7 +102,7 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     /** How calls reach the upstream: limits, retries and circuits, from settings. */
     private record Limits(int maxConcurrentCalls, int perTool, RetryPolicy retry, CircuitSettings circuit) {}
 
-    private GatewayToolService(
+    private GeneratedToolService(
             Map<String, LoadedTool> tools,
             UpstreamClient client,
             ObjectMapper json,
@@ -146,12 +146,12 @@ final class GatewayToolService implements ToolService, AutoCloseable {
     }
 
     /** Loads every target found by {@link ServiceLoader}; environment variables are looked up in {@code environment}. */
-    public static GatewayToolService load(Settings settings, Map<String, String> environment) {
+    public static GeneratedToolService load(Settings settings, Map<String, String> environment) {
         return load(settings, environment, Telemetry.callLogOnly());
     }
 
     /** {@link #load(Settings, Map)}, reporting every call to {@code telemetry} (which stays the caller's). */
-    public static GatewayToolService load(Settings settings, Map<String, String> environment, Telemetry telemetry) {
+    public static GeneratedToolService load(Settings settings, Map<String, String> environment, Telemetry telemetry) {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         return create(
                 registries(classLoader),
@@ -165,7 +165,7 @@ final class GatewayToolService implements ToolService, AutoCloseable {
      * Loads every target and every {@link dev.apigwmcp.runtime.spi.ToolInterceptor} that {@link ServiceLoader} finds
      * through {@code classLoader}.
      */
-    public static GatewayToolService load(Settings settings, ClassLoader classLoader, AuthEnvironment environment) {
+    public static GeneratedToolService load(Settings settings, ClassLoader classLoader, AuthEnvironment environment) {
         return create(
                 registries(classLoader),
                 settings,
@@ -178,19 +178,19 @@ final class GatewayToolService implements ToolService, AutoCloseable {
      * Loads the given targets; throws {@link StartupException} naming every problem (missing resources, tool or
      * binding, duplicate names, missing base URL or credentials, bad settings).
      */
-    public static GatewayToolService create(
+    public static GeneratedToolService create(
             List<ToolRegistry> registries, Settings settings, AuthEnvironment environment) {
         return create(registries, settings, environment, Telemetry.callLogOnly());
     }
 
     /** {@link #create(List, Settings, AuthEnvironment)}, reporting every call to {@code telemetry}. */
-    public static GatewayToolService create(
+    public static GeneratedToolService create(
             List<ToolRegistry> registries, Settings settings, AuthEnvironment environment, Telemetry telemetry) {
         return create(registries, settings, environment, telemetry, Interceptors.NONE);
     }
 
     /** {@link #create(List, Settings, AuthEnvironment, Telemetry)}, every call going through {@code interceptors}. */
-    static GatewayToolService create(
+    static GeneratedToolService create(
             List<ToolRegistry> registries,
             Settings settings,
             AuthEnvironment environment,
@@ -237,7 +237,7 @@ final class GatewayToolService implements ToolService, AutoCloseable {
         if (!problems.isEmpty()) {
             throw new StartupException(problems);
         }
-        GatewayToolService service = new GatewayToolService(
+        GeneratedToolService service = new GeneratedToolService(
                 tools, client, json, new Limits((int) maxCalls, (int) perTool, retry, circuit), telemetry);
         service.searchDocuments = searchDocuments(registries);
         service.interceptors = interceptors;

@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 @Timeout(30)
-class GatewayToolServiceTest {
+class GeneratedToolServiceTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ACCESS_KEY = "AKIDEXAMPLE";
@@ -56,7 +56,7 @@ class GatewayToolServiceTest {
 
     private TestUpstream upstream;
     private TestUpstream tokenServer;
-    private GatewayToolService service;
+    private GeneratedToolService service;
     private final Map<String, String> env = new HashMap<>();
     private final SigV4Verifier verifier =
             new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC());
@@ -94,8 +94,8 @@ class GatewayToolServiceTest {
                 env::get, profile -> () -> new AwsKeys(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN), Clock.systemUTC());
     }
 
-    private GatewayToolService service(Map<String, String> settings) {
-        service = GatewayToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment());
+    private GeneratedToolService service(Map<String, String> settings) {
+        service = GeneratedToolService.create(List.of(new PetsRegistry()), Settings.of(settings), environment());
         return service;
     }
 
@@ -151,7 +151,7 @@ class GatewayToolServiceTest {
                 return pets.newTool(name.equals("pets___ListPets") ? "pets___GetPet" : name);
             }
         };
-        service = GatewayToolService.create(List.of(lazy), Settings.of(settings()), environment());
+        service = GeneratedToolService.create(List.of(lazy), Settings.of(settings()), environment());
         assertThat(created).hasValue(0);
         upstream.respond(r -> Reply.json(200, "{\"id\":\"7\"}"));
         assertThat(call("pets___GetPet", "{\"petId\":\"7\"}").has("isError")).isFalse();
@@ -534,7 +534,7 @@ class GatewayToolServiceTest {
     void inconsistentTargetsFailAtStartNamingBothTargets() {
         List<String> problems = new ArrayList<>();
         try {
-            GatewayToolService.create(
+            GeneratedToolService.create(
                             List.of(new PetsRegistry(), new BrokenRegistry()), Settings.of(settings()), environment())
                     .close();
         } catch (StartupException e) {
@@ -553,7 +553,7 @@ class GatewayToolServiceTest {
         settings.put("target.broken.base-url", "http://127.0.0.1:1/");
         problems.clear();
         try {
-            GatewayToolService.create(
+            GeneratedToolService.create(
                             List.of(new PetsRegistry(), new BrokenRegistry()), Settings.of(settings), environment())
                     .close();
         } catch (StartupException e) {
@@ -572,7 +572,7 @@ class GatewayToolServiceTest {
                 services.resolve("dev.apigwmcp.runtime.spi.ToolRegistry"), PetsRegistry.class.getName() + "\n");
         try (URLClassLoader loader =
                 new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-            service = GatewayToolService.load(Settings.of(settings()), loader, environment());
+            service = GeneratedToolService.load(Settings.of(settings()), loader, environment());
         }
         assertThat(service.listings()).hasSize(6);
     }
@@ -580,7 +580,7 @@ class GatewayToolServiceTest {
     @Test
     void nothingOnTheClasspathIsAStartupError(@TempDir Path dir) throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
-            assertThatThrownBy(() -> GatewayToolService.load(Settings.of(Map.of()), loader, environment()))
+            assertThatThrownBy(() -> GeneratedToolService.load(Settings.of(Map.of()), loader, environment()))
                     .isInstanceOf(StartupException.class)
                     .hasMessageContaining("no generated tools found");
         }
