@@ -60,6 +60,9 @@ class DocumentedCommandsIT {
         RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --list-tools", "archetype integration tests");
         RUN_ELSEWHERE.put("java -jar target/my-gateway.jar --demo", "archetype integration test (PetStore default)");
         RUN_ELSEWHERE.put("mvn apigw-mcp:update-catalog", "maven-plugin IT catalog-check");
+        RUN_ELSEWHERE.put(
+                "mvn spotless:apply -pl '!gateway-parent'",
+                "every mvn verify runs its other half, spotless:check with the same formatter, bound in the parent");
         RUN_ELSEWHERE.put("mvn apigw-mcp:refresh", "maven-plugin IT fetch-snapshot");
         RUN_ELSEWHERE.put(
                 "target/my-gateway --list-tools",
