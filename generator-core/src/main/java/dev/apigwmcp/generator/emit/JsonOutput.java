@@ -33,7 +33,7 @@ public final class JsonOutput {
         }
     }
 
-    /** Pretty JSON as UTF-8, without the final newline: the piece {@link Utf8Text} documents are made of. */
+    /** Pretty JSON as UTF-8, without the final newline: the piece {@link Utf8Buffer} documents are made of. */
     static byte[] prettyUtf8(JsonNode node) {
         try {
             return PRETTY.writeValueAsBytes(node);

@@ -49,7 +49,7 @@ public final class SchemaFileEmitter {
             return EMPTY_DOCUMENT;
         }
         // pretty starts with "{\n"
-        return new Utf8Text(pretty.length + DOCUMENT_START.length + 1)
+        return new Utf8Buffer(pretty.length + DOCUMENT_START.length + 1)
                 .append(DOCUMENT_START)
                 .append(pretty, 2, pretty.length)
                 .append(NEWLINE)

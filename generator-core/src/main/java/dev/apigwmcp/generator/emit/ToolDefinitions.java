@@ -85,7 +85,7 @@ public final class ToolDefinitions {
     static byte[] prettyEntry(CompiledTool tool, byte[] prettyInput, byte[] prettyOutput) {
         // Written in one pass, each line already indented as an element of the tools array (four spaces) and the
         // schemas' lines two more as members of it: the schema bytes, most of an entry, are copied once.
-        Utf8Text out = new Utf8Text(prettyInput.length
+        Utf8Buffer out = new Utf8Buffer(prettyInput.length
                 + prettyInput.length / 4
                 + (prettyOutput == null ? 0 : prettyOutput.length + prettyOutput.length / 4)
                 + 2048);
@@ -105,7 +105,7 @@ public final class ToolDefinitions {
         return out.append(ENTRY_END).toBytes();
     }
 
-    private static Utf8Text member(Utf8Text out, String name) {
+    private static Utf8Buffer member(Utf8Buffer out, String name) {
         return out.append(MEMBER_PREFIX).append("\"" + name + "\": ");
     }
 

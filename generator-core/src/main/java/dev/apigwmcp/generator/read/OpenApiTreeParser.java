@@ -18,7 +18,7 @@ import java.util.Set;
  * is the same public method
  * {@code deserialize} delegates to, with the same flags and error handling.
  *
- * <p>A large document is cut into {@link DocumentParts} deserialized on all cores: swagger-parser reads one
+ * <p>A large document is cut into {@link DocumentSplitter} deserialized on all cores: swagger-parser reads one
  * document on one thread, which for a large description is most of reading the export, with the other cores
  * idle. The joined model equals the whole document's; its messages are the parts' messages, each once (an
  * operationId repeated in two parts goes unreported, a message the reader drops anyway: the compiler reports
@@ -43,7 +43,7 @@ final class OpenApiTreeParser {
     }
 
     SwaggerParseResult parse(JsonNode root, ParseOptions options) {
-        DocumentParts document = DocumentParts.of(root);
+        DocumentSplitter document = DocumentSplitter.of(root);
         int parts = document == null ? 1 : Math.min(maxParts, document.entries() / entriesPerPart);
         if (parts >= 2) {
             SwaggerParseResult result = parseInParts(document.split(parts), options);
@@ -67,7 +67,7 @@ final class OpenApiTreeParser {
     }
 
     /** The parts' joined result; null when a part failed (the whole document is then read in one piece). */
-    private static SwaggerParseResult parseInParts(List<DocumentParts.Part> parts, ParseOptions options) {
+    private static SwaggerParseResult parseInParts(List<DocumentSplitter.Part> parts, ParseOptions options) {
         List<PartResult> results =
                 parts.parallelStream().map(part -> PartResult.of(part, options)).toList();
         List<OpenAPI> models = new ArrayList<>(results.size());
@@ -81,7 +81,7 @@ final class OpenApiTreeParser {
         }
         SwaggerParseResult joined = new SwaggerParseResult();
         joined.openapi31(results.get(0).parse().isOpenapi31());
-        joined.setOpenAPI(DocumentParts.join(parts, models));
+        joined.setOpenAPI(DocumentSplitter.join(parts, models));
         joined.setMessages(new ArrayList<>(messages));
         return joined;
     }
@@ -98,7 +98,7 @@ final class OpenApiTreeParser {
 
     /** One part's model (null when the deserializer threw) and its messages. */
     private record PartResult(OpenAPI model, OpenAPIDeserializer.ParseResult parse) {
-        static PartResult of(DocumentParts.Part part, ParseOptions options) {
+        static PartResult of(DocumentSplitter.Part part, ParseOptions options) {
             OpenAPIDeserializer.ParseResult parse = parseResult(options);
             try {
                 return new PartResult(new OpenAPIDeserializer().parseRoot(part.root(), parse, null), parse);

@@ -8,20 +8,20 @@ import java.util.Arrays;
  * schema text, most of its catalog entry, is copied as bytes once instead of going through a {@code String}, a
  * line-prefixing {@code replace} and an encoder. Not thread-safe; one per document.
  */
-final class Utf8Text {
+final class Utf8Buffer {
 
     private byte[] bytes;
     private int length;
 
-    Utf8Text(int capacity) {
+    Utf8Buffer(int capacity) {
         bytes = new byte[Math.max(16, capacity)];
     }
 
-    Utf8Text append(byte[] piece) {
+    Utf8Buffer append(byte[] piece) {
         return append(piece, 0, piece.length);
     }
 
-    Utf8Text append(byte[] piece, int from, int to) {
+    Utf8Buffer append(byte[] piece, int from, int to) {
         int count = to - from;
         ensure(count);
         System.arraycopy(piece, from, bytes, length, count);
@@ -30,7 +30,7 @@ final class Utf8Text {
     }
 
     /** Appends text as UTF-8 (names and punctuation: short). */
-    Utf8Text append(String text) {
+    Utf8Buffer append(String text) {
         return append(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -38,7 +38,7 @@ final class Utf8Text {
      * Appends pretty JSON as it reads nested in a pretty document: every line but the first prefixed by
      * {@code prefix}. JSON strings never hold a raw line break, so every {@code \n} byte ends a line.
      */
-    Utf8Text appendNested(byte[] pretty, byte[] prefix) {
+    Utf8Buffer appendNested(byte[] pretty, byte[] prefix) {
         int start = 0;
         for (int i = 0; i < pretty.length; i++) {
             if (pretty[i] == '\n') {

@@ -27,7 +27,7 @@ import java.util.Set;
  * twice. Joining takes every schema and path item from the part that owns it, so the joined model has the
  * document's order whatever the parts' timing.
  */
-final class DocumentParts {
+final class DocumentSplitter {
 
     /** What a part after the first keeps of the root: what the deserializer needs to read schemas and paths. */
     private static final List<String> PART_ROOT_FIELDS = List.of("openapi", "info", "components", "paths");
@@ -36,7 +36,7 @@ final class DocumentParts {
     private final ObjectNode schemas;
     private final ObjectNode paths;
 
-    private DocumentParts(ObjectNode root, ObjectNode schemas, ObjectNode paths) {
+    private DocumentSplitter(ObjectNode root, ObjectNode schemas, ObjectNode paths) {
         this.root = root;
         this.schemas = schemas;
         this.paths = paths;
@@ -46,7 +46,7 @@ final class DocumentParts {
      * The document to cut, or null when it has no {@code components.schemas} object or a {@code paths} member that
      * is not an object (such a document is read whole).
      */
-    static DocumentParts of(JsonNode root) {
+    static DocumentSplitter of(JsonNode root) {
         if (!(root instanceof ObjectNode object)) {
             return null;
         }
@@ -55,7 +55,7 @@ final class DocumentParts {
         if (!(schemas instanceof ObjectNode schemaObject) || paths != null && !(paths instanceof ObjectNode)) {
             return null;
         }
-        return new DocumentParts(object, schemaObject, (ObjectNode) paths);
+        return new DocumentSplitter(object, schemaObject, (ObjectNode) paths);
     }
 
     /** How many schemas and path entries the document has: the measure of its size for the split. */
