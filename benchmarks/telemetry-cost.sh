@@ -14,20 +14,10 @@ ROUNDS="${2:-10}"
 SECONDS_PER_ROUND="${3:-8}"
 WARMUP="${4:-45}"
 
-build() { # name commit
-    local dir="$WORK/$1"
-    rm -rf "$dir" && mkdir -p "$dir"
-    git -C "$ROOT" archive "$2" | tar -x -C "$dir"
-    (cd "$dir" && mvn -o -q -pl runtime -am test-compile -DskipTests \
-        && mvn -o -q -f runtime/pom.xml dependency:build-classpath -Dmdep.outputFile="$dir/deps.cp" \
-            -Dmdep.includeScope=runtime) >&2
-    echo "$dir/runtime/target/classes:$dir/runtime/target/test-classes:$(cat "$dir/deps.cp")"
-}
+# shellcheck source=runtime-builds.sh
+source "$ROOT/benchmarks/runtime-builds.sh"
 
 BASE_CP="$(build base "$BASE")"
 HEAD_CP="$(build head HEAD)"
-mkdir -p "$WORK/harness"
-javac -d "$WORK/harness" "$ROOT/benchmarks/src/main/java/dev/apigwmcp/bench/TelemetryCost.java"
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$WORK/harness" dev.apigwmcp.bench.TelemetryCost "$ROUNDS" "$SECONDS_PER_ROUND" "$WARMUP" \
+alternate "$ROUNDS" "$SECONDS_PER_ROUND" "$WARMUP" \
     "before=$BASE_CP" "after=$HEAD_CP" "after-otlp=$HEAD_CP;OTEL_EXPORTER_OTLP_ENDPOINT={upstream}"
