@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -299,72 +297,23 @@ public final class CallEfficiency {
         long start = System.nanoTime() + 20_000_000L;
         long windowStart = start + (long) (settle * 1e9);
         long windowEnd = windowStart + (long) (seconds * 1e9);
-        long[][] latencies = new long[n][];
-        int[] errors = new int[n];
-        String[] firstError = new String[n];
-        CountDownLatch done = new CountDownLatch(n);
-        for (int i = 0; i < n; i++) {
-            int index = i;
-            Client client = clients.get(i);
-            Thread thread = new Thread(
-                    () -> {
-                        long[] own = new long[1 << 12];
-                        int count = 0;
-                        try {
-                            while (System.nanoTime() < start) {
-                                Thread.onSpinWait();
-                            }
-                            long now;
-                            while ((now = System.nanoTime()) < windowEnd) {
-                                String problem;
-                                try {
-                                    problem = client.call(tool, arguments);
-                                } catch (Exception e) {
-                                    problem = e.toString();
-                                }
-                                long end = System.nanoTime();
-                                if (now < windowStart || end > windowEnd) {
-                                    continue;
-                                }
-                                if (problem != null) {
-                                    if (errors[index]++ == 0) {
-                                        firstError[index] = problem;
-                                    }
-                                    continue;
-                                }
-                                if (count == own.length) {
-                                    own = Arrays.copyOf(own, own.length * 2);
-                                }
-                                own[count++] = end - now;
-                            }
-                        } finally {
-                            latencies[index] = Arrays.copyOf(own, count);
-                            done.countDown();
-                        }
-                    },
-                    "client-" + i);
-            thread.setDaemon(true);
-            thread.start();
-        }
+        List<ClosedLoop.Caller> callers = new ArrayList<>();
+        clients.forEach(client -> callers.add(() -> client.call(tool, arguments)));
+        ClosedLoop loop = ClosedLoop.start(callers, start, windowStart, windowEnd, "client");
         sleepUntil(windowStart);
         long before = cpuTicks(server.pid());
         sleepUntil(windowEnd);
         long after = cpuTicks(server.pid());
-        if (!done.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("calls still running 60 s after the window");
-        }
+        ClosedLoop.Outcome outcome = loop.await(60, TimeUnit.SECONDS);
         clients.forEach(Client::close);
-        long[] all =
-                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        String error =
-                Arrays.stream(firstError).filter(e -> e != null).findFirst().orElse(null);
+        long[] all = outcome.latencies();
         return new Result(
                 all.length,
-                Arrays.stream(errors).sum(),
+                outcome.errors(),
                 before < 0 ? -1 : after - before,
                 percentile(all, 0.5),
                 percentile(all, 0.99),
-                error);
+                outcome.firstError());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -7,13 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -116,71 +114,21 @@ public final class LoadGen {
         long start = System.nanoTime() + 50_000_000L; // all threads start together
         long measureStart = start + warmupNanos;
         long measureEnd = measureStart + measureNanos;
-        long[][] latencies = new long[sessions.size()][];
-        int[] errors = new int[sessions.size()];
-        String[] firstError = new String[sessions.size()];
-        CountDownLatch done = new CountDownLatch(sessions.size());
         String callTool = tool;
-        for (int i = 0; i < sessions.size(); i++) {
-            int index = i;
-            Session session = sessions.get(i);
-            Thread thread = new Thread(
-                    () -> {
-                        long[] own = new long[1 << 12];
-                        int count = 0;
-                        try {
-                            while (System.nanoTime() < start) {
-                                Thread.onSpinWait();
-                            }
-                            long now;
-                            while ((now = System.nanoTime()) < measureEnd) {
-                                String problem;
-                                try {
-                                    problem = session.call(callTool);
-                                } catch (IOException e) {
-                                    problem = e.toString();
-                                }
-                                long end = System.nanoTime();
-                                if (now < measureStart) {
-                                    continue;
-                                }
-                                if (problem != null) {
-                                    errors[index]++;
-                                    if (firstError[index] == null) {
-                                        firstError[index] = problem;
-                                    }
-                                    continue;
-                                }
-                                if (count == own.length) {
-                                    own = Arrays.copyOf(own, own.length * 2);
-                                }
-                                own[count++] = end - now;
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } finally {
-                            latencies[index] = Arrays.copyOf(own, count);
-                            done.countDown();
-                        }
-                    },
-                    "load-" + i);
-            thread.setDaemon(true);
-            thread.start();
-        }
-        if (!done.await(measureEnd - System.nanoTime() + TimeUnit.SECONDS.toNanos(60), TimeUnit.NANOSECONDS)) {
-            throw new IllegalStateException("sessions did not finish within 60 s after the window");
-        }
+        List<ClosedLoop.Caller> callers = new ArrayList<>();
+        sessions.forEach(session -> callers.add(() -> session.call(callTool)));
+        ClosedLoop loop = ClosedLoop.start(callers, start, measureStart, measureEnd, "load");
+        ClosedLoop.Outcome outcome =
+                loop.await(measureEnd - System.nanoTime() + TimeUnit.SECONDS.toNanos(60), TimeUnit.NANOSECONDS);
         sessions.forEach(Session::close);
-        return summary(latencies, errors, firstError);
+        return summary(outcome);
     }
 
     /** The run's figures as one JSON line: calls, errors (and the first one), rate and latency percentiles. */
-    private String summary(long[][] latencies, int[] errors, String[] firstError) {
-        long[] all =
-                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        int errorCount = Arrays.stream(errors).sum();
-        String error =
-                Arrays.stream(firstError).filter(e -> e != null).findFirst().orElse(null);
+    private String summary(ClosedLoop.Outcome outcome) {
+        long[] all = outcome.latencies();
+        int errorCount = outcome.errors();
+        String error = outcome.firstError();
         return String.format(
                 Locale.ROOT,
                 "{\"label\":\"%s\",\"mode\":\"%s\",\"sessions\":%d,\"seconds\":%.1f,"
