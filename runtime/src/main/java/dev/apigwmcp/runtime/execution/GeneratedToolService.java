@@ -45,6 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -90,6 +91,8 @@ final class GeneratedToolService implements ToolService, AutoCloseable {
     private List<URL> searchDocuments = List.of();
     /** The gateway project's interceptors; with none, a call never looks further than {@code isEmpty()}. */
     private Interceptors interceptors = Interceptors.NONE;
+    /** Ends calls whose interceptors overrun the deadline; {@code null} without interceptors. */
+    private InterceptorDeadlines interceptorDeadlines;
     /** Telemetry: circuit changes become the CircuitState metric, then go to the observer of observeUpstream. */
     private final UpstreamEvents circuitEvents = new UpstreamEvents() {
         @Override
@@ -241,6 +244,7 @@ final class GeneratedToolService implements ToolService, AutoCloseable {
                 tools, client, json, new Limits((int) maxCalls, (int) perTool, retry, circuit), telemetry);
         service.searchDocuments = searchDocuments(registries);
         service.interceptors = interceptors;
+        service.interceptorDeadlines = interceptors.isEmpty() ? null : new InterceptorDeadlines();
         if (precompile.equals("true")) {
             service.precompile();
         }
@@ -427,8 +431,8 @@ final class GeneratedToolService implements ToolService, AutoCloseable {
         });
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try {
-            FutureTask<Void> running =
-                    new FutureTask<>(() -> run(tool, name, arguments, who, listener, result, ended, observed), null);
+            FutureTask<Void> running = new FutureTask<>(
+                    () -> run(tool, name, arguments, who, listener, result, ended, observed, task), null);
             task.set(running);
             executor.execute(running);
         } catch (RejectedExecutionException e) {
@@ -453,12 +457,40 @@ final class GeneratedToolService implements ToolService, AutoCloseable {
             ProgressListener progress,
             CompletableFuture<ObjectNode> result,
             AtomicBoolean ended,
-            ToolCall observed) {
+            ToolCall observed,
+            AtomicReference<Future<?>> task) {
         if (result.isDone()) {
             return;
         }
         // Null unless the gateway's project has interceptors for this tool: then the existing path, unchanged.
         Interception interception = interceptors.isEmpty() ? null : intercept(tool, name, caller, observed);
+        if (interception == null) {
+            runIntercepted(tool, name, arguments, caller, progress, result, ended, observed, null);
+            return;
+        }
+        ScheduledFuture<?> watch = interceptorDeadlines.watch(
+                interception,
+                tool.request().timeout(),
+                overran -> finish(result, ended, observed, overran),
+                task.get());
+        try {
+            runIntercepted(tool, name, arguments, caller, progress, result, ended, observed, interception);
+        } finally {
+            watch.cancel(false);
+        }
+    }
+
+    /** {@link #run} past the interceptors' set-up: {@code interception} is {@code null} when none runs. */
+    private void runIntercepted(
+            LoadedTool tool,
+            String name,
+            JsonNode arguments,
+            Caller caller,
+            ProgressListener progress,
+            CompletableFuture<ObjectNode> result,
+            AtomicBoolean ended,
+            ToolCall observed,
+            Interception interception) {
         UpstreamRequest request;
         try {
             request = forward(tool, name, prepare(tool, name, arguments, interception), caller);
@@ -691,6 +723,9 @@ final class GeneratedToolService implements ToolService, AutoCloseable {
     public void close() {
         executor.close();
         client.close();
+        if (interceptorDeadlines != null) {
+            interceptorDeadlines.close();
+        }
     }
 
     /** Ends preparation with a finished result. */

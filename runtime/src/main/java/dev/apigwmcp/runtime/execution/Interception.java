@@ -47,7 +47,7 @@ final class Interception implements InterceptedCall {
     private final OutputConformance outputs;
 
     private final long deadlineNanos;
-    private long started;
+    private volatile long started;
     private CallerIdentity identity;
     private ObjectNode arguments;
     /** The headers the interceptors added, with who added each. */
@@ -55,7 +55,9 @@ final class Interception implements InterceptedCall {
     /** Whether every beforeCall let the call through: only then do the afterCalls run. */
     private boolean passed;
     /** The interceptor running now, for the rules that name it. */
-    private String current;
+    private volatile String current;
+    /** The phase of the interceptor running now, or {@code null} between them: read by the deadline's watch. */
+    private volatile String running;
 
     Interception(
             Interceptors.Chain chain,
@@ -84,6 +86,7 @@ final class Interception implements InterceptedCall {
         for (Interceptors.Registered interceptor : chain.interceptors()) {
             current = interceptor.name();
             InterceptorStep step = observed.interceptorStarted(interceptor.name(), BEFORE);
+            running = BEFORE;
             try {
                 interceptor.interceptor().beforeCall(this);
             } catch (ToolCallRejected e) {
@@ -92,6 +95,8 @@ final class Interception implements InterceptedCall {
             } catch (RuntimeException | LinkageError e) {
                 step.ended(e.getClass().getName());
                 return failed(interceptor.name(), BEFORE, e, "Nothing was sent upstream.");
+            } finally {
+                running = null;
             }
             if (!arguments.equals(checked)) {
                 List<String> problems = inputProblems.apply(arguments);
@@ -163,6 +168,7 @@ final class Interception implements InterceptedCall {
             current = interceptor.name();
             InterceptorStep step = observed.interceptorStarted(interceptor.name(), AFTER);
             JsonNode before = answer.structuredSnapshot();
+            running = AFTER;
             try {
                 interceptor.interceptor().afterCall(this, answer);
             } catch (ToolCallRejected e) {
@@ -172,6 +178,8 @@ final class Interception implements InterceptedCall {
             } catch (RuntimeException | LinkageError e) {
                 step.ended(e.getClass().getName());
                 return failed(interceptor.name(), AFTER, e, "The call's result was not sent.");
+            } finally {
+                running = null;
             }
             ToolResult broken = answer.settle(
                     before, outputs, interceptor.name(), chain.tool().name());
@@ -278,6 +286,16 @@ final class Interception implements InterceptedCall {
 
     private static boolean isTokenChar(char c) {
         return c < 0x7F && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+    }
+
+    /**
+     * The timeout result when an interceptor is running now and the deadline has passed, else {@code null}: called
+     * by the deadline's watch on its own thread.
+     */
+    ToolResult overran() {
+        String phase = running;
+        String interceptor = current;
+        return phase != null && interceptor != null && late() ? deadlinePassed(interceptor, phase) : null;
     }
 
     private boolean late() {

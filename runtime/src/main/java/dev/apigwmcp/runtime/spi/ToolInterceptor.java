@@ -10,7 +10,7 @@ package dev.apigwmcp.runtime.spi;
  * {@link #afterCall} in the reverse one (the first interceptor is the outermost). One instance serves every call,
  * on many threads at once: keep it stateless or thread-safe. An exception thrown here ends the call with a tool
  * error naming the interceptor (never a stack trace to the client); the time spent here counts in the call's
- * deadline.
+ * deadline, and an interceptor still running when it passes is interrupted while the call ends as a timeout.
  */
 public interface ToolInterceptor {
 

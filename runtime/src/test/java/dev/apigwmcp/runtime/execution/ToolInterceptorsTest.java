@@ -43,6 +43,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -531,6 +534,82 @@ class ToolInterceptorsTest {
                 .contains("deadline of 200 ms")
                 .contains(slow.getClass().getName());
         assertThat(upstream.pending()).isZero();
+    }
+
+    @Test
+    void aBeforeCallStillRunningAtTheDeadlineIsInterruptedAndTheCallEndsThen() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Hooks stuck = before(c -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        service(Map.of("upstream.timeout-ms", "200"), stuck);
+        long start = System.nanoTime();
+        ObjectNode result = call("pets___ListPets", "{}");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(millis)
+                .as("answered at the deadline, not when the interceptor returns")
+                .isLessThan(5_000);
+        assertThat(isError(result)).isTrue();
+        assertThat(text(result))
+                .contains("deadline of 200 ms")
+                .contains(stuck.getClass().getName())
+                .contains("beforeCall")
+                .contains("nothing was sent upstream");
+        assertThat(interrupted.await(5, TimeUnit.SECONDS))
+                .as("the interceptor was interrupted")
+                .isTrue();
+        assertThat(upstream.pending()).isZero();
+        assertThat(outcomes(CallOutcome.TIMEOUT)).isEqualTo(1);
+    }
+
+    @Test
+    void anAfterCallStillRunningAtTheDeadlineIsInterruptedAndItsResultIsNotSent() throws Exception {
+        upstream.respond(r -> Reply.json(200, "[{\"id\":\"1\",\"name\":\"Rex\"}]"));
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Hooks stuck = after((c, r) -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        service(Map.of("upstream.timeout-ms", "300"), stuck);
+        long start = System.nanoTime();
+        ObjectNode result = call("pets___ListPets", "{}");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(millis)
+                .as("answered at the deadline, not when the interceptor returns")
+                .isLessThan(5_000);
+        assertThat(isError(result)).isTrue();
+        assertThat(text(result))
+                .contains("deadline of 300 ms")
+                .contains("afterCall")
+                .contains("its result was not sent")
+                .doesNotContain("Rex");
+        assertThat(interrupted.await(5, TimeUnit.SECONDS))
+                .as("the interceptor was interrupted")
+                .isTrue();
+    }
+
+    @Test
+    void anInterceptorWithinTheDeadlineIsNeitherInterruptedNorCutShort() {
+        upstream.respond(r -> Reply.json(200, "[]"));
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Hooks quick = before(c -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        service(Map.of("upstream.timeout-ms", "2000"), quick);
+        ObjectNode result = call("pets___ListPets", "{}");
+        assertThat(isError(result)).as("%s", result).isFalse();
+        assertThat(interrupted).isFalse();
     }
 
     @Test
