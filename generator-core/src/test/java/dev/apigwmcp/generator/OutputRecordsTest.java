@@ -55,6 +55,7 @@ class OutputRecordsTest {
     void generateAndCompile(@TempDir Path out) throws IOException {
         List<TargetConfig> targets = new ArrayList<>();
         targets.add(TestSpecs.petstoreAll());
+        targets.add(TargetConfig.of("things", TestSpecs.spec("free-form-outputs.json")));
         try (Stream<Path> real = Files.list(TestSpecs.real(""))) {
             real.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml"))
                     .sorted()
@@ -137,6 +138,43 @@ class OutputRecordsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aFreeFormMemberIsAJsonComponentHoldingItsValueAsItCame() throws Exception {
+        GeneratedTool<?> thing = tool("things___GetThing");
+        JsonNode answer = JSON.readTree("{\"id\":\"t1\",\"metadata\":{\"color\":\"red\",\"n\":[1,2.5]},"
+                + "\"labels\":{\"team\":\"a\"},\"history\":[\"created\",{\"by\":\"x\"},3]}");
+        JsonWritable record = thing.readOutput(answer);
+        assertThat(component(record, "id")).isEqualTo("t1");
+        assertThat(component(record, "metadata")).isEqualTo(answer.get("metadata"));
+        assertThat(component(record, "labels")).isEqualTo(answer.get("labels"));
+        assertThat((List<Object>) component(record, "history"))
+                .containsExactly(
+                        answer.get("history").get(0),
+                        answer.get("history").get(1),
+                        answer.get("history").get(2));
+        assertThat(additional(record)).isEmpty();
+        assertThat(record.toJson()).isEqualTo(answer);
+    }
+
+    @Test
+    void aFreeFormMemberThatIsNullIsKeptInTheAdditionalMembers() throws Exception {
+        JsonNode answer = JSON.readTree("{\"id\":\"t1\",\"metadata\":null,\"labels\":\"not an object\"}");
+        JsonWritable record = tool("things___GetThing").readOutput(answer);
+        assertThat(component(record, "metadata")).isNull();
+        assertThat(component(record, "labels")).isEqualTo(answer.get("labels"));
+        assertThat(additional(record)).containsOnlyKeys("metadata");
+        assertThat(record.toJson()).isEqualTo(answer);
+    }
+
+    private GeneratedTool<?> tool(String name) {
+        return typed.stream()
+                .filter(t -> t.tool().name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " has no output record"))
+                .tool();
+    }
+
+    @Test
     void aListWithOneElementThatDoesNotFitIsKeptWholeInTheAdditionalMembers() throws Exception {
         GeneratedTool<?> photos = typed.stream()
                 .filter(t -> t.tool().name().equals("petstore___ListPetPhotos"))
@@ -172,6 +210,8 @@ class OutputRecordsTest {
     private static JsonNode fitting(JsonNode schema) {
         String type = type(schema);
         return switch (type) {
+            case "any" ->
+                NODES.objectNode().set("anything", NODES.arrayNode().add(1).add("x"));
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 schema.path("properties").properties().forEach(p -> object.set(p.getKey(), fitting(p.getValue())));
@@ -225,6 +265,7 @@ class OutputRecordsTest {
 
     private static JsonNode wrongType(JsonNode schema) {
         return switch (type(schema)) {
+            case "any" -> NODES.stringNode("any value fits");
             case "string" -> NODES.numberNode(7);
             case "integer" -> NODES.numberNode(new BigDecimal("1.0"));
             case "number" -> NODES.stringNode("12.50");
@@ -234,8 +275,15 @@ class OutputRecordsTest {
         };
     }
 
+    /** The schema's type but {@code null}; {@code any} for a free-form member (no type, or an object of no members). */
     private static String type(JsonNode schema) {
         JsonNode type = schema.get("type");
+        if (type == null
+                || schema.path("properties").isEmpty()
+                        && !schema.has("items")
+                        && (type.isString() ? type.stringValue() : type.toString()).contains("object")) {
+            return "any";
+        }
         if (type.isString()) {
             return type.stringValue();
         }

@@ -69,6 +69,11 @@ public final class OutputReader {
         return take(name, Element.BOOLEAN);
     }
 
+    /** A member the schema leaves free-form: any JSON value but {@code null}, as it came. */
+    public JsonNode json(String name) {
+        return take(name, Element.JSON);
+    }
+
     /** A nested object read by {@code reader} (a generated record's {@code read}). */
     public <T> T object(String name, Function<JsonNode, T> reader) {
         return take(name, Element.record(reader));
@@ -184,6 +189,9 @@ public final class OutputReader {
         /** Numbers that write back as the same node: integers and decimals as the gateway reads them. */
         public static final Element<BigDecimal> NUMBER =
                 new Element<>(v -> v.isNumber() && toJson(v.decimalValue()).equals(v), JsonNode::decimalValue);
+
+        /** Any JSON value but {@code null}, as it came (a member the schema leaves free-form). */
+        public static final Element<JsonNode> JSON = new Element<>(v -> !v.isNull(), v -> v);
 
         private final Predicate<JsonNode> fits;
         private final Function<JsonNode, T> reader;

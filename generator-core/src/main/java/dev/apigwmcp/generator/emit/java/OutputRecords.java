@@ -97,6 +97,9 @@ final class OutputRecords {
             TypeSpec.Builder ownerBuilder,
             List<String> chain,
             JavaNames.Scope types) {
+        if (OutputTree.isFreeForm(schema)) {
+            return new Member(JavaTypes.JSON_NODE, "json", null, CodeBlock.of("$T.JSON", ELEMENT));
+        }
         String type = JavaTypes.singleType(schema);
         if ("array".equals(type)) {
             Member element = member(schema.get("items"), json + "Item", owner, ownerBuilder, chain, types);

@@ -6,12 +6,13 @@ import java.util.Map;
 /**
  * Which output schemas get a generated {@code Output} record: a plain object tree. The root is an object with
  * declared properties; every property is a scalar ({@code string}, {@code integer}, {@code number},
- * {@code boolean}), an array whose items are a scalar or a plain object, or a plain object; each type may also
- * allow {@code null} (tolerant schemas do). Anything else anywhere in the tree leaves the tool without a record:
- * {@code $ref} (recursion), {@code allOf}/{@code anyOf}/{@code oneOf}/{@code not}, {@code patternProperties} and
- * the other keywords of {@link JavaTypes#hasComposition}, a schema {@code additionalProperties} (a typed map), a
- * value without a single type, an object without properties, an array without items or of arrays. Bounds keep
- * the generated classes few: at most {@value #MAX_DEPTH} levels of objects and {@value #MAX_OBJECTS} objects.
+ * {@code boolean}), an array whose items are a scalar, a plain object or free-form, a plain object, or free-form
+ * ({@link #isFreeForm}: any JSON, a {@code JsonNode} component); each type may also allow {@code null} (tolerant
+ * schemas do). Anything else anywhere in the tree leaves the tool without a record: {@code $ref} (recursion),
+ * {@code allOf}/{@code anyOf}/{@code oneOf}/{@code not}, {@code patternProperties} and the other keywords of
+ * {@link JavaTypes#hasComposition}, a schema {@code additionalProperties} (a typed map), a value with several
+ * types, an array without items or of arrays. Bounds keep the generated classes few: at most
+ * {@value #MAX_DEPTH} levels of objects and {@value #MAX_OBJECTS} objects.
  */
 final class OutputTree {
 
@@ -52,9 +53,34 @@ final class OutputTree {
         return true;
     }
 
+    /**
+     * A member that says nothing of its value's shape: no type and no other structure ({@code {}}, or only a
+     * description), or an object without declared properties nor a schema for its members. Its component holds
+     * the value as it came.
+     */
+    static boolean isFreeForm(JsonNode schema) {
+        if (!schema.isObject()
+                || JavaTypes.hasComposition(schema)
+                || schema.has("$ref")
+                || schema.has("items")
+                || schema.has("enum")
+                || schema.has("const")) {
+            return false;
+        }
+        JsonNode properties = schema.get("properties");
+        JsonNode additional = schema.get("additionalProperties");
+        boolean noMembers = (properties == null || properties.isObject() && properties.isEmpty())
+                && (additional == null || additional.isBoolean());
+        JsonNode type = schema.get("type");
+        return noMembers && (type == null || "object".equals(JavaTypes.singleType(schema)));
+    }
+
     private boolean value(JsonNode schema, int depth, boolean arrays) {
         if (!schema.isObject() || JavaTypes.hasComposition(schema)) {
             return false;
+        }
+        if (isFreeForm(schema)) {
+            return true;
         }
         String type = JavaTypes.singleType(schema);
         if (type == null) {

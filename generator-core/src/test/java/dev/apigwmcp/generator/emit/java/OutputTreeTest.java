@@ -27,6 +27,10 @@ class OutputTreeTest {
             an array of plain objects            | {"type":"array","items":{"type":["object","null"],"properties":{"x":{"type":"number"}}}}
             a nullable nested object             | {"type":["object","null"],"properties":{"x":{"type":"boolean"}}}
             additionalProperties false           | {"type":"object","properties":{"x":{"type":"string"}},"additionalProperties":false}
+            free-form: no type                   | {"description":"anything"}
+            free-form: an empty schema           | {}
+            free-form: an object, no properties  | {"type":["object","null"],"additionalProperties":true}
+            an array of free-form items          | {"type":"array","items":{}}
             four levels of objects               | {"type":"object","properties":{"b":{"type":"object","properties":{"c":{"type":"object","properties":{"d":{"type":"string"}}}}}}}
             """)
     void isPlain(String name, String property) throws Exception {
@@ -41,13 +45,12 @@ class OutputTreeTest {
             oneOf                                | {"oneOf":[{"type":"string"}]}
             patternProperties                    | {"type":"object","properties":{"x":{"type":"string"}},"patternProperties":{"^y":{"type":"string"}}}
             a typed map                          | {"type":"object","properties":{"x":{"type":"string"}},"additionalProperties":{"type":"string"}}
-            an object without properties         | {"type":"object"}
-            a value without a type               | {"description":"anything"}
             several types                        | {"type":["string","integer"]}
             an array without items               | {"type":"array"}
             an array of arrays                   | {"type":"array","items":{"type":"array","items":{"type":"string"}}}
             five levels of objects               | {"type":"object","properties":{"b":{"type":"object","properties":{"c":{"type":"object","properties":{"d":{"type":"object","properties":{"e":{"type":"string"}}}}}}}}}
             const                                | {"type":"string","const":"x"}
+            an enum without a type               | {"enum":["a",1]}
             """)
     void isNotPlain(String name, String property) throws Exception {
         assertThat(OutputTree.isPlain(root(property))).isFalse();
