@@ -42,7 +42,8 @@ public final class TargetAuth {
             AuthSettings.OAUTH2_SCOPES);
 
     /** Credentials are applied in this order; SigV4 last because it signs what the others added. */
-    private static final List<AuthKind> ORDER = List.of(AuthKind.API_KEY, AuthKind.BEARER, AuthKind.SIGV4);
+    private static final List<AuthKind> ORDER =
+            List.of(AuthKind.API_KEY, AuthKind.BEARER, AuthKind.BASIC, AuthKind.SIGV4);
 
     private final Map<AuthKind, RequestAuthenticator> authenticators;
     private final Set<String> reservedHeaders;
@@ -90,6 +91,12 @@ public final class TargetAuth {
             String key = secret(request, AuthSettings.API_KEY_ENV, AuthSettings.API_KEY_FILE, "an API key", problems);
             if (key != null) {
                 authenticators.put(AuthKind.API_KEY, new ApiKeyAuthenticator(placement, key));
+            }
+        }
+        if (request.needed().contains(AuthKind.BASIC)) {
+            RequestAuthenticator basic = basic(request, problems);
+            if (basic != null) {
+                authenticators.put(AuthKind.BASIC, basic);
             }
         }
         boolean fromCaller = callerTokens(request, problems);
@@ -246,6 +253,37 @@ public final class TargetAuth {
                 request.tokenTimeout()));
     }
 
+    /**
+     * HTTP basic: the user name and the password, each from its variable or file. Both are checked before either is
+     * used, so one start names every problem; no message holds a value.
+     */
+    private static RequestAuthenticator basic(Request request, StartupProblems problems) {
+        Secret user = read(
+                request,
+                AuthSettings.BASIC_USERNAME_ENV,
+                AuthSettings.BASIC_USERNAME_FILE,
+                "an HTTP basic user name",
+                problems);
+        Secret password = read(
+                request,
+                AuthSettings.BASIC_PASSWORD_ENV,
+                AuthSettings.BASIC_PASSWORD_FILE,
+                "an HTTP basic password",
+                problems);
+        String userProblem = user == null ? null : BasicAuthenticator.userIdProblem(user.value());
+        String passwordProblem = password == null ? null : BasicAuthenticator.textProblem(password.value());
+        if (userProblem != null) {
+            problems.unavailable("target '" + request.target() + "': " + user.source() + " " + userProblem);
+        }
+        if (passwordProblem != null) {
+            problems.unavailable("target '" + request.target() + "': " + password.source() + " " + passwordProblem);
+        }
+        if (user == null || password == null || userProblem != null || passwordProblem != null) {
+            return null;
+        }
+        return new BasicAuthenticator(user.value(), password.value());
+    }
+
     private static boolean isLoopback(URI uri) {
         String host = uri.getHost();
         if (host == null) {
@@ -263,8 +301,46 @@ public final class TargetAuth {
         }
     }
 
-    /** A secret from the environment variable or file a setting names; the value never appears in a message. */
+    /**
+     * A secret that goes into a header as it is (an API key, a client secret); the value never appears in a
+     * message.
+     */
     private static String secret(
+            Request request, Setting envSetting, Setting fileSetting, String what, StartupProblems problems) {
+        Secret secret = read(request, envSetting, fileSetting, what, problems);
+        if (secret == null) {
+            return null;
+        }
+        String value = secret.value();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7F || c > 0xFF) {
+                problems.unavailable("target '" + request.target() + "': " + secret.source()
+                        + " holds a character that cannot be sent in a " + "header (at position " + i + ")");
+                return null;
+            }
+        }
+        return value;
+    }
+
+    /**
+     * A value read from the environment variable or file a setting names, and that source as messages name it.
+     *
+     * @param value  the value, surrounding whitespace removed, not empty
+     * @param source {@code environment variable X (named by target.t.key)} or {@code file f (named by ...)}
+     */
+    private record Secret(String value, String source) {
+        @Override
+        public String toString() {
+            return "Secret[" + source + "]";
+        }
+    }
+
+    /**
+     * The value of the environment variable or file a setting names; {@code null} (with a problem naming the
+     * target and the setting, never the value) when neither is set or the value is missing or empty.
+     */
+    private static Secret read(
             Request request, Setting envSetting, Setting fileSetting, String what, StartupProblems problems) {
         String target = request.target();
         String variable = setting(request, envSetting);
@@ -298,15 +374,7 @@ public final class TargetAuth {
             problems.unavailable("target '" + target + "': " + source + " is empty");
             return null;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7F || c > 0xFF) {
-                problems.unavailable("target '" + target + "': " + source
-                        + " holds a character that cannot be sent in a " + "header (at position " + i + ")");
-                return null;
-            }
-        }
-        return value;
+        return new Secret(value, source);
     }
 
     private static String setting(Request request, Setting setting) {
