@@ -146,20 +146,29 @@ class BasicAuthUpstreamTest {
     }
 
     @Test
-    void basicBesideAnotherAuthorizationHeaderCredentialStopsTheStart() {
+    void basicBesideAnyOtherAuthorizationHeaderCredentialStopsTheStart() {
         Map<String, String> settings = settings("basic-clash");
         settings.put("target.basic-clash.aws-region", "us-east-1");
         settings.put("target.basic-clash.oauth2.token-url", "http://127.0.0.1:1/token");
         settings.put("target.basic-clash.oauth2.client-id", "client-1");
         settings.put("target.basic-clash.oauth2.client-secret-env", "LEGACY_CLIENT_SECRET");
-        settings.remove("target.basic-clash.api-key-env");
 
         assertThatThrownBy(() -> GeneratedToolService.create(
                                 List.of(ScriptedRegistry.withoutArguments(
-                                        "basic-clash", "clash___SignedBasic", "clash___BearerBasic")),
+                                        "basic-clash",
+                                        "clash___SignedBasic",
+                                        "clash___BearerBasic",
+                                        "clash___KeyedBasic")),
                                 Settings.of(settings),
                                 environment(Map.of(
-                                        "LEGACY_USER", USER, "LEGACY_PASSWORD", PASSWORD, "LEGACY_CLIENT_SECRET", "s")))
+                                        "LEGACY_USER",
+                                        USER,
+                                        "LEGACY_PASSWORD",
+                                        PASSWORD,
+                                        "LEGACY_CLIENT_SECRET",
+                                        "s",
+                                        "LEGACY_KEY",
+                                        "k-1")))
                         .close())
                 .isInstanceOfSatisfying(
                         StartupException.class,
@@ -168,6 +177,8 @@ class BasicAuthUpstreamTest {
                                         "target 'basic-clash': bindings.json tools[0]: auth lists BASIC and SIGV4, which both"
                                                 + " need the Authorization header",
                                         "target 'basic-clash': bindings.json tools[1]: auth lists BASIC and BEARER (its token in"
+                                                + " the Authorization header), which both need the Authorization header",
+                                        "target 'basic-clash': bindings.json tools[2]: auth lists BASIC and API_KEY (its key in"
                                                 + " the Authorization header), which both need the Authorization header"));
     }
 }
