@@ -6,6 +6,11 @@ public enum AuthMode {
     IAM,
     /** The API key header for every operation. */
     API_KEY,
+    /**
+     * HTTP basic for every operation: for an API whose Lambda authorizer or backend checks a Basic
+     * {@code Authorization} header the export does not declare.
+     */
+    BASIC,
     /** No credentials. */
     NONE,
     /** Per operation, from the export's {@code security} and {@code x-amazon-apigateway-authtype}. */

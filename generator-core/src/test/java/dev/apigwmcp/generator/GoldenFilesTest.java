@@ -29,6 +29,7 @@ class GoldenFilesTest {
                 Arguments.of("petstore-wildcard", List.of(TestSpecs.petstoreWildcard())),
                 Arguments.of("petstore-all", List.of(TestSpecs.petstoreAll())),
                 Arguments.of("orders", List.of(TestSpecs.ordersResolved())),
+                Arguments.of("legacy-basic", List.of(TestSpecs.legacyBasic())),
                 Arguments.of("two-targets", List.of(TestSpecs.petstoreWalkthrough(), TestSpecs.ordersResolved())));
     }
 

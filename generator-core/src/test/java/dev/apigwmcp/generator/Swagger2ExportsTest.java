@@ -171,6 +171,22 @@ class Swagger2ExportsTest {
         });
     }
 
+    // ------------------------------------------------------------------ HTTP basic
+
+    @Test
+    void aBasicSecurityDefinitionIsHttpBasicInTheBindingsAndTheCatalog() throws IOException {
+        GenerationResult result = generate("""
+                {%s "securityDefinitions": {"legacy": {"type": "basic"}},
+                 "paths": {"/a": {"get": {"operationId": "a", "security": [{"legacy": []}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        assertThat(binding(result, "api___a").get("auth"))
+                .containsExactly(JSON.getNodeFactory().textNode("BASIC"));
+        assertThat(file(result, "TOOLS.md")).contains("HTTP basic");
+        assertThat(result.warnings()).noneMatch(p -> p.message().contains("left out"));
+    }
+
     // ------------------------------------------------------------------ problems located in the user's file
 
     @Test

@@ -69,6 +69,11 @@ public final class TestSpecs {
         return TargetConfig.of("petstore", petstore());
     }
 
+    /** A legacy backend behind HTTP basic: basic alone, basic or a key (the key wins), basic and a key together. */
+    public static TargetConfig legacyBasic() {
+        return TargetConfig.of("inventory", spec("legacy-basic.json"));
+    }
+
     /** The orders export with its duplicate operationId resolved by an override. */
     public static TargetConfig ordersResolved() {
         return TargetConfig.of("orders", orders())

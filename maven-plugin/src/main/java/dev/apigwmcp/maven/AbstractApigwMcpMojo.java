@@ -52,7 +52,7 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
      * operation except CORS OPTIONS.</li>
      * <li>{@code <toolOverrides>}: each {@code <toolOverride>} a {@code <path>}, {@code <method>}, {@code <name>} and
      * optional {@code <description>} for one operation.</li>
-     * <li>{@code <auth>}: {@code FROM_EXPORT} (default), {@code IAM}, {@code API_KEY} or {@code NONE}.</li>
+     * <li>{@code <auth>}: {@code FROM_EXPORT} (default), {@code IAM}, {@code API_KEY}, {@code BASIC} or {@code NONE}.</li>
      * <li>{@code <namePrefix>}: {@code true} (default); {@code false} leaves the target's name out of tool
      * names.</li>
      * <li>{@code <descriptionMaxLength>}: 1024 (default); longer descriptions are cut, with a warning.</li>

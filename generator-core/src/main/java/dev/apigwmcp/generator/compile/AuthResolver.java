@@ -18,7 +18,10 @@ import java.util.Optional;
  * Decides the credentials an operation's upstream call needs, and where a bearer token goes
  * ({@link BearerTokenLocator}). In an API Gateway export every requirement object of a method applies together (a
  * method has one authorization type plus an "API key required" flag); in a plain OpenAPI document they are
- * alternatives and the first one the runtime can satisfy wins.
+ * alternatives and the first one the runtime can satisfy wins, except that one needing HTTP basic wins only when no
+ * other can be satisfied: a user name and password are the credential a user is least likely to want to hand a
+ * gateway, and documents that offer basic beside OAuth2 or a key were generated for the latter before basic was
+ * supported.
  *
  * <p>An operation's {@code x-amazon-apigateway-auth} sets that one authorization type itself: {@code AWS_IAM} (any
  * case) is SigV4, {@code NONE} is open access, whatever authorizer its {@code security} (or the document's) names;
@@ -29,7 +32,7 @@ import java.util.Optional;
  */
 final class AuthResolver {
 
-    private static final String SUPPORTED = " (supported: SigV4, API key, OAuth2 bearer)";
+    private static final String SUPPORTED = " (supported: SigV4, API key, OAuth2 bearer, HTTP basic)";
 
     private final ApiModel model;
     private final AuthMode mode;
@@ -62,6 +65,8 @@ final class AuthResolver {
                 return Optional.of(ToolAuth.of(AuthKind.SIGV4));
             case API_KEY:
                 return Optional.of(ToolAuth.of(AuthKind.API_KEY));
+            case BASIC:
+                return Optional.of(ToolAuth.of(AuthKind.BASIC));
             case NONE:
                 return Optional.of(ToolAuth.of());
             default:
@@ -86,15 +91,23 @@ final class AuthResolver {
             return leftOutUnless(combine(all, operation, problems), operation, problems);
         }
         Outcome first = null;
+        ToolAuth basic = null;
         for (int i = 0; i < requirements.size(); i++) {
             Optional<List<SecurityScheme>> schemes = schemes(requirements.get(i), operation, i, problems);
             if (schemes.isPresent()) {
                 Outcome outcome = combine(schemes.get(), operation, problems);
-                if (outcome.auth() != null) {
+                if (outcome.auth() != null && !outcome.auth().kinds().contains(AuthKind.BASIC)) {
                     return Optional.of(outcome.auth());
                 }
-                first = first == null ? outcome : first;
+                if (outcome.auth() != null) {
+                    basic = basic == null ? outcome.auth() : basic;
+                } else {
+                    first = first == null ? outcome : first;
+                }
             }
+        }
+        if (basic != null) {
+            return Optional.of(basic);
         }
         if (first != null && requirements.size() == 1) {
             return leftOutUnless(first, operation, problems);
@@ -190,7 +203,31 @@ final class AuthResolver {
                     "it names both SigV4 and an authorizer, and an"
                             + " API Gateway method has one authorization type (both would need the Authorization header)");
         }
+        String beside = kinds.contains(AuthKind.BASIC) ? besideBasic(schemes, kinds, token) : null;
+        if (beside != null) {
+            return Outcome.not(
+                    operation.pointer() + "/security",
+                    "it needs HTTP basic together with " + beside + ", and both would need the Authorization header");
+        }
         return new Outcome(withoutAuthorizerKey(kinds, token), null, null);
+    }
+
+    /** The other credential of a basic operation that goes in the Authorization header too, or {@code null}. */
+    private static String besideBasic(List<SecurityScheme> schemes, EnumSet<AuthKind> kinds, TokenLocation token) {
+        if (kinds.contains(AuthKind.SIGV4)) {
+            return "SigV4";
+        }
+        if (token != null && token.is("header", "Authorization")) {
+            return "a bearer token in the Authorization header";
+        }
+        for (SecurityScheme scheme : schemes) {
+            if (scheme.kind() == AuthKind.API_KEY
+                    && (scheme.in() == null || scheme.in().equalsIgnoreCase("header"))
+                    && "Authorization".equalsIgnoreCase(scheme.keyName())) {
+                return "API key '" + scheme.name() + "' in the Authorization header";
+            }
+        }
+        return null;
     }
 
     private ToolAuth withoutAuthorizerKey(EnumSet<AuthKind> kinds, TokenLocation token) {

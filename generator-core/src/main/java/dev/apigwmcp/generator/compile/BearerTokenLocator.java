@@ -47,6 +47,9 @@ final class BearerTokenLocator {
             "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjbGllbnQiLCJzY29wZSI6InJlYWQifQ.c2lnbmF0dXJlMDEy",
             "eyJraWQiOiJrLTFfYSIsImFsZyI6IlJTMjU2In0.eyJzdWIiOiI3ZjNhIiwiZXhwIjoxNzAwMDAwMDAwfQ.Zm9v-YmFy_YmF6LXF1");
 
+    /** HTTP basic credentials, as a Lambda authorizer that checks them sees them. */
+    private static final String BASIC_SAMPLE = "Basic YWxhZGRpbjpvcGVuc2VzYW1l";
+
     /** Where the token of {@code scheme} (a {@code BEARER} scheme) goes, or why no token can satisfy it. */
     Located locate(SecurityScheme scheme) {
         String type = authorizerType(scheme);
@@ -142,7 +145,11 @@ final class BearerTokenLocator {
                                 + (prefix.isEmpty() ? "raw" : "as 'Bearer <token>'")
                                 + " in header " + header.name()
                                 + ", and the configured token endpoint must issue tokens that match"
-                                + " it (API Gateway answers 401 otherwise)");
+                                + " it (API Gateway answers 401 otherwise)"
+                                + (pattern.matcher(BASIC_SAMPLE).find()
+                                        ? "; it matches HTTP basic credentials ('Basic <base64>'): if the authorizer"
+                                                + " checks those, set the target's auth to BASIC"
+                                        : ""));
     }
 
     /** Whether a match can begin with {@code text} (found in it, or the text ran out while matching). */

@@ -12,7 +12,8 @@ import java.util.List;
  * @param displayFile          how messages and generated files name the export (relative, {@code /}-separated)
  * @param toolFilters          the filters, in order
  * @param toolOverrides        the overrides, in order
- * @param auth                 {@code IAM}, {@code API_KEY}, {@code NONE} or {@code FROM_EXPORT}, any case
+ * @param auth                 {@code IAM}, {@code API_KEY}, {@code BASIC}, {@code NONE} or {@code FROM_EXPORT}, any
+ *                             case
  * @param namePrefix           {@code true} or {@code false}
  * @param descriptionMaxLength a positive integer
  * @param outputSchemaMaxBytes a positive integer, or {@code -1} for no limit

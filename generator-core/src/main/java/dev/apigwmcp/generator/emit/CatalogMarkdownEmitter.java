@@ -125,6 +125,7 @@ public final class CatalogMarkdownEmitter {
                         case SIGV4 -> "SigV4";
                         case API_KEY -> "API key";
                         case BEARER -> "OAuth2 bearer (" + cell(auth.token().describe()) + ")";
+                        case BASIC -> "HTTP basic";
                         case UNSUPPORTED -> "unsupported";
                     });
         }

@@ -8,6 +8,8 @@ public enum AuthKind {
     API_KEY,
     /** An OAuth2 bearer token from the client-credentials flow (Cognito, Lambda authorizer, oauth2). */
     BEARER,
-    /** A scheme the runtime cannot satisfy (HTTP basic, mutual TLS, ...). */
+    /** HTTP Basic (RFC 7617): a user name and password from the gateway's settings. */
+    BASIC,
+    /** A scheme the runtime cannot satisfy (HTTP digest, mutual TLS, ...). */
     UNSUPPORTED
 }

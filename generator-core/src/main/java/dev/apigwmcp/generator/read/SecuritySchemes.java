@@ -77,7 +77,22 @@ record SecuritySchemes(Map<String, SecurityScheme> byName, boolean anyApiGateway
         return switch (scheme.getType()) {
             case APIKEY -> AuthKind.API_KEY;
             case OAUTH2, OPENIDCONNECT -> AuthKind.BEARER;
-            case HTTP -> "bearer".equalsIgnoreCase(scheme.getScheme()) ? AuthKind.BEARER : AuthKind.UNSUPPORTED;
+            case HTTP -> http(scheme.getScheme());
+            default -> AuthKind.UNSUPPORTED;
+        };
+    }
+
+    /**
+     * An OpenAPI {@code http} scheme by its {@code scheme}, an auth scheme name that RFC 7235 compares without case.
+     * Swagger 2.0's {@code type: basic} arrives here too: the converter reads it as {@code http} {@code basic}.
+     */
+    private static AuthKind http(String scheme) {
+        if (scheme == null) {
+            return AuthKind.UNSUPPORTED;
+        }
+        return switch (scheme.trim().toLowerCase(Locale.ROOT)) {
+            case "bearer" -> AuthKind.BEARER;
+            case "basic" -> AuthKind.BASIC;
             default -> AuthKind.UNSUPPORTED;
         };
     }

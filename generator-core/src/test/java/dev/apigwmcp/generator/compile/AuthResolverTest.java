@@ -2,6 +2,7 @@ package dev.apigwmcp.generator.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwmcp.generator.AuthMode;
 import dev.apigwmcp.generator.TargetConfig;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiOperation;
@@ -27,6 +28,10 @@ class AuthResolverTest {
             "pool":{"type":"apiKey","name":"TestHeaderAuth","in":"header",
               "x-amazon-apigateway-authtype":"cognito_user_pools",
               "x-amazon-apigateway-authorizer":{"type":"cognito_user_pools","providerARNs":["arn"]}}""";
+    private static final String BASIC_SCHEME = """
+            "basic":{"type":"http","scheme":"basic"}""";
+    private static final String OAUTH_SCHEME = """
+            "oauth":{"type":"oauth2","flows":{"clientCredentials":{"tokenUrl":"https://id.example/token","scopes":{}}}}""";
 
     @TempDir
     Path dir;
@@ -35,6 +40,11 @@ class AuthResolverTest {
 
     /** The one operation {@code GET /a} with {@code operation} members, under {@code root} members. */
     private Optional<ToolAuth> resolve(String root, String operation, String schemes) throws IOException {
+        return resolve(root, operation, schemes, AuthMode.FROM_EXPORT);
+    }
+
+    private Optional<ToolAuth> resolve(String root, String operation, String schemes, AuthMode mode)
+            throws IOException {
         Path file = dir.resolve("api.json");
         Files.writeString(
                 file,
@@ -45,7 +55,9 @@ class AuthResolverTest {
                         + "\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}");
         ApiModel model = new ExportReader().read(file, problems).orElseThrow();
         ApiOperation only = model.operations().get(0);
-        return new AuthResolver(model, TargetConfig.of("api", file)).resolve(only, problems);
+        return new AuthResolver(
+                        model, TargetConfig.builder("api", file).auth(mode).build())
+                .resolve(only, problems);
     }
 
     @Test
@@ -197,5 +209,84 @@ class AuthResolverTest {
                 "oidc":{"type":"openIdConnect","openIdConnectUrl":"https://id.example/.well-known/x"}"""))
                 .contains(new ToolAuth(
                         List.of(AuthKind.BEARER), new TokenLocation("header", "Authorization", "Bearer ")));
+    }
+
+    @Test
+    void anHttpBasicSchemeIsBasic() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"basic\":[]}],", BASIC_SCHEME)).contains(ToolAuth.of(AuthKind.BASIC));
+        assertThat(problems.warnings()).isEmpty();
+    }
+
+    @Test
+    void theHttpSchemeNameIsReadInAnyCase() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"basic\":[]}],", """
+                "basic":{"type":"http","scheme":"Basic"}""")).contains(ToolAuth.of(AuthKind.BASIC));
+    }
+
+    @Test
+    void basicAndTheApiKeyInOneRequirementAreBothSent() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"basic\":[],\"api_key\":[]}],", BASIC_SCHEME + "," + KEY_SCHEME))
+                .contains(ToolAuth.of(AuthKind.API_KEY, AuthKind.BASIC));
+    }
+
+    @Test
+    void anotherSupportedAlternativeWinsOverBasicListedBeforeIt() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"basic\":[]},{\"api_key\":[]}],", BASIC_SCHEME + "," + KEY_SCHEME))
+                .contains(ToolAuth.of(AuthKind.API_KEY));
+    }
+
+    @Test
+    void basicWinsWhenNoOtherAlternativeCanBeMet() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"digest\":[]},{\"basic\":[]}],", """
+                "digest":{"type":"http","scheme":"digest"},""" + BASIC_SCHEME))
+                .contains(ToolAuth.of(AuthKind.BASIC));
+        assertThat(problems.warnings()).isEmpty();
+    }
+
+    @Test
+    void anHttpSchemeOtherThanBasicOrBearerLeavesTheToolOutNamingBasicAsSupported() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"digest\":[]}],", """
+                "digest":{"type":"http","scheme":"digest"}""")).isEmpty();
+        assertThat(problems.warnings())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("left out").contains("HTTP basic"));
+    }
+
+    @Test
+    void basicTogetherWithSigV4LeavesTheToolOut() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"sigv4\":[]},{\"basic\":[]}],", IAM_SCHEME + "," + BASIC_SCHEME))
+                .isEmpty();
+        assertThat(problems.warnings()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1a/get/security");
+            assertThat(p.message()).contains("left out", "HTTP basic together with SigV4", "Authorization header");
+        });
+    }
+
+    @Test
+    void basicTogetherWithABearerTokenInTheAuthorizationHeaderLeavesTheToolOut() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"basic\":[],\"oauth\":[]}],", BASIC_SCHEME + "," + OAUTH_SCHEME))
+                .isEmpty();
+        assertThat(problems.warnings())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("a bearer token in the Authorization header"));
+    }
+
+    @Test
+    void basicTogetherWithAnApiKeyInTheAuthorizationHeaderLeavesTheToolOut() throws IOException {
+        assertThat(resolve(
+                        "",
+                        "\"security\":[{\"basic\":[],\"token\":[]}],",
+                        BASIC_SCHEME + ","
+                                + "\"token\":{\"type\":\"apiKey\",\"name\":\"Authorization\",\"in\":\"header\"}"))
+                .isEmpty();
+        assertThat(problems.warnings())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("API key 'token' in the Authorization header"));
+    }
+
+    @Test
+    void theBasicAuthModeSendsBasicToEveryOperationWhateverItsSecurity() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"api_key\":[]}],", KEY_SCHEME, AuthMode.BASIC))
+                .contains(ToolAuth.of(AuthKind.BASIC));
     }
 }

@@ -119,6 +119,15 @@ class BearerTokenLocatorTest {
     }
 
     @Test
+    void anExpressionForBasicCredentialsSuggestsTheBasicAuthMode() {
+        BearerTokenLocator.Located basic = locator.locate(token("Authorization", "^Basic [A-Za-z0-9+/]+=*$"));
+        BearerTokenLocator.Located custom = locator.locate(token("Authorization", "^x-[a-z]+"));
+
+        assertThat(basic.reason()).contains("matches HTTP basic credentials", "set the target's auth to BASIC");
+        assertThat(custom.reason()).doesNotContain("BASIC");
+    }
+
+    @Test
     void anInvalidExpressionCannotBeSatisfied() {
         assertThat(notLocated(token("Authorization", "Bearer (")).reason()).contains("not a valid regular expression");
     }

@@ -108,7 +108,7 @@ class ConfigValidatorTest {
         assertThat(errors(target(null), bad, target("b"), target("b")))
                 .containsExactly(
                         "targets.yaml#/targets/0/name: is missing",
-                        "targets.yaml#/targets/1/auth: must be one of IAM, API_KEY, NONE, FROM_EXPORT, was 'KERBEROS'"
+                        "targets.yaml#/targets/1/auth: must be one of IAM, API_KEY, BASIC, NONE, FROM_EXPORT, was 'KERBEROS'"
                                 + " (target pet store)",
                         "targets.yaml#/targets/1/outputSchemas: must be one of TOLERANT, STRICT, NONE, was 'loose'"
                                 + " (target pet store)",

@@ -211,7 +211,7 @@ class TargetConfigMapperTest {
                         "<target> #1: <name> is missing",
                         "<target> #1: <exportFile> is missing (or set <restApiId> and <stage> to fetch the export from API"
                                 + " Gateway)",
-                        "target pet store: <auth> must be one of IAM, API_KEY, NONE, FROM_EXPORT, was 'KERBEROS'",
+                        "target pet store: <auth> must be one of IAM, API_KEY, BASIC, NONE, FROM_EXPORT, was 'KERBEROS'",
                         "target pet store: <descriptionMaxLength> must be a positive number, was 0",
                         "target pet store: <toolFilter> #2: <filterPath> is missing",
                         "target pet store: <toolOverride> #1: <name> is missing",

@@ -7,5 +7,7 @@ public enum AuthKind {
     /** An API Gateway API key. */
     API_KEY,
     /** An OAuth2 bearer token from the client-credentials flow. */
-    BEARER
+    BEARER,
+    /** HTTP Basic (RFC 7617): a user name and password from the target's settings. */
+    BASIC
 }

@@ -26,6 +26,24 @@ public final class AuthSettings {
             "target.<target>.api-key-prefix",
             "",
             "Text placed before the API key value (for example 'ApiKey '); API Gateway needs none");
+    public static final Setting BASIC_USERNAME_ENV = Setting.of(
+            "target.<target>.basic-username-env",
+            null,
+            "Name of the environment variable holding the user name for the target's HTTP basic methods (read once"
+                    + " at start)");
+    public static final Setting BASIC_USERNAME_FILE = Setting.of(
+            "target.<target>.basic-username-file",
+            null,
+            "File holding the user name for HTTP basic (read once at start; surrounding whitespace ignored)");
+    public static final Setting BASIC_PASSWORD_ENV = Setting.of(
+            "target.<target>.basic-password-env",
+            null,
+            "Name of the environment variable holding the password for the target's HTTP basic methods (read once"
+                    + " at start)");
+    public static final Setting BASIC_PASSWORD_FILE = Setting.of(
+            "target.<target>.basic-password-file",
+            null,
+            "File holding the password for HTTP basic (read once at start; surrounding whitespace ignored)");
     public static final Setting AWS_REGION = Setting.of(
             "target.<target>.aws-region",
             null,
@@ -71,6 +89,10 @@ public final class AuthSettings {
                 API_KEY_IN,
                 API_KEY_NAME,
                 API_KEY_PREFIX,
+                BASIC_USERNAME_ENV,
+                BASIC_USERNAME_FILE,
+                BASIC_PASSWORD_ENV,
+                BASIC_PASSWORD_FILE,
                 AWS_REGION,
                 AWS_DEFAULT_REGION,
                 AWS_PROFILE,

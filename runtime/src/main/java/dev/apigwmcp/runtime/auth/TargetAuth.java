@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,7 +39,8 @@ public final class TargetAuth {
             AuthSettings.OAUTH2_SCOPES);
 
     /** Credentials are applied in this order; SigV4 last because it signs what the others added. */
-    private static final List<AuthKind> ORDER = List.of(AuthKind.API_KEY, AuthKind.BEARER, AuthKind.SIGV4);
+    private static final List<AuthKind> ORDER =
+            List.of(AuthKind.API_KEY, AuthKind.BEARER, AuthKind.BASIC, AuthKind.SIGV4);
 
     private final Map<AuthKind, RequestAuthenticator> authenticators;
     private final Set<String> reservedHeaders;
@@ -87,9 +85,16 @@ public final class TargetAuth {
                     .add(placement.name().toLowerCase(Locale.ROOT));
         }
         if (request.needed().contains(AuthKind.API_KEY) && placement != null) {
-            String key = secret(request, AuthSettings.API_KEY_ENV, AuthSettings.API_KEY_FILE, "an API key", problems);
+            String key = secrets(request)
+                    .headerValue(AuthSettings.API_KEY_ENV, AuthSettings.API_KEY_FILE, "an API key", problems);
             if (key != null) {
                 authenticators.put(AuthKind.API_KEY, new ApiKeyAuthenticator(placement, key));
+            }
+        }
+        if (request.needed().contains(AuthKind.BASIC)) {
+            RequestAuthenticator basic = basic(request, problems);
+            if (basic != null) {
+                authenticators.put(AuthKind.BASIC, basic);
             }
         }
         boolean fromCaller = callerTokens(request, problems);
@@ -226,12 +231,12 @@ public final class TargetAuth {
                     + "' must be an https URL (plain http only on a loopback address), the secret travels in it");
             return null;
         }
-        String secret = secret(
-                request,
-                AuthSettings.OAUTH2_CLIENT_SECRET_ENV,
-                AuthSettings.OAUTH2_CLIENT_SECRET_FILE,
-                "an OAuth2 client secret",
-                problems);
+        String secret = secrets(request)
+                .headerValue(
+                        AuthSettings.OAUTH2_CLIENT_SECRET_ENV,
+                        AuthSettings.OAUTH2_CLIENT_SECRET_FILE,
+                        "an OAuth2 client secret",
+                        problems);
         if (secret == null) {
             return null;
         }
@@ -244,6 +249,30 @@ public final class TargetAuth {
                 request.json(),
                 request.environment().clock(),
                 request.tokenTimeout()));
+    }
+
+    /**
+     * HTTP basic: the user name and the password, each from its variable or file. Both are checked before either is
+     * used, so one start names every problem; no message holds a value.
+     */
+    private static RequestAuthenticator basic(Request request, StartupProblems problems) {
+        SecretReader secrets = secrets(request);
+        SecretReader.Secret user = secrets.read(
+                AuthSettings.BASIC_USERNAME_ENV, AuthSettings.BASIC_USERNAME_FILE, "an HTTP basic user name", problems);
+        SecretReader.Secret password = secrets.read(
+                AuthSettings.BASIC_PASSWORD_ENV, AuthSettings.BASIC_PASSWORD_FILE, "an HTTP basic password", problems);
+        String userProblem = user == null ? null : BasicAuthenticator.userIdProblem(user.value());
+        String passwordProblem = password == null ? null : BasicAuthenticator.textProblem(password.value());
+        if (userProblem != null) {
+            problems.unavailable("target '" + request.target() + "': " + user.source() + " " + userProblem);
+        }
+        if (passwordProblem != null) {
+            problems.unavailable("target '" + request.target() + "': " + password.source() + " " + passwordProblem);
+        }
+        if (user == null || password == null || userProblem != null || passwordProblem != null) {
+            return null;
+        }
+        return new BasicAuthenticator(user.value(), password.value());
     }
 
     private static boolean isLoopback(URI uri) {
@@ -263,50 +292,9 @@ public final class TargetAuth {
         }
     }
 
-    /** A secret from the environment variable or file a setting names; the value never appears in a message. */
-    private static String secret(
-            Request request, Setting envSetting, Setting fileSetting, String what, StartupProblems problems) {
-        String target = request.target();
-        String variable = setting(request, envSetting);
-        String file = setting(request, fileSetting);
-        if (variable == null && file == null) {
-            problems.unavailable("target '" + target + "': tools need " + what + "; set " + name(envSetting, target)
-                    + " (an environment variable name) or " + name(fileSetting, target) + " (a file)");
-            return null;
-        }
-        String value;
-        String source;
-        if (variable != null) {
-            value = request.environment().environment().apply(variable.trim());
-            source = "environment variable " + variable.trim() + " (named by " + name(envSetting, target) + ")";
-            if (value == null) {
-                problems.unavailable("target '" + target + "': " + source + " is not set");
-                return null;
-            }
-        } else {
-            source = "file " + file + " (named by " + name(fileSetting, target) + ")";
-            try {
-                value = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException e) {
-                problems.unavailable("target '" + target + "': cannot read " + source + ": "
-                        + e.getClass().getSimpleName());
-                return null;
-            }
-        }
-        value = value.strip();
-        if (value.isEmpty()) {
-            problems.unavailable("target '" + target + "': " + source + " is empty");
-            return null;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7F || c > 0xFF) {
-                problems.unavailable("target '" + target + "': " + source
-                        + " holds a character that cannot be sent in a " + "header (at position " + i + ")");
-                return null;
-            }
-        }
-        return value;
+    private static SecretReader secrets(Request request) {
+        return new SecretReader(
+                request.target(), request.settings(), request.environment().environment());
     }
 
     private static String setting(Request request, Setting setting) {

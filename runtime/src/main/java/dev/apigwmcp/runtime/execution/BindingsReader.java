@@ -75,7 +75,7 @@ final class BindingsReader {
                 try {
                     auth.add(AuthKind.valueOf(kind));
                 } catch (IllegalArgumentException e) {
-                    throw fault(at + ".auth[" + i + "]", "is '" + kind + "'; expected SIGV4, API_KEY or BEARER");
+                    throw fault(at + ".auth[" + i + "]", "is '" + kind + "'; expected SIGV4, API_KEY, BEARER or BASIC");
                 }
             }
         }

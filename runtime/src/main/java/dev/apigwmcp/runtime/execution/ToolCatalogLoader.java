@@ -414,6 +414,12 @@ final class ToolCatalogLoader {
             token = null;
         }
         ToolAuth toolAuth = ToolAuth.of(binding.auth(), token);
+        String basicClash = basicClash(toolAuth, auth);
+        if (basicClash != null) {
+            problems.unavailable(
+                    where + ": auth lists BASIC and " + basicClash + ", which both need the Authorization header");
+            return null;
+        }
         if (!toolAuth.needs(AuthKind.BEARER)) {
             return toolAuth;
         }
@@ -432,6 +438,23 @@ final class ToolCatalogLoader {
             return null;
         }
         return toolAuth;
+    }
+
+    /** What else of the tool's credentials would go in the Authorization header beside HTTP basic, or null. */
+    private static String basicClash(ToolAuth toolAuth, TargetAuth auth) {
+        if (!toolAuth.needs(AuthKind.BASIC)) {
+            return null;
+        }
+        if (toolAuth.needs(AuthKind.SIGV4)) {
+            return "SIGV4";
+        }
+        if (toolAuth.needs(AuthKind.BEARER) && toolAuth.token().usesAuthorizationHeader()) {
+            return "BEARER (its token in the Authorization header)";
+        }
+        if (toolAuth.needs(AuthKind.API_KEY) && auth.reservedHeaders().contains("authorization")) {
+            return "API_KEY (its key in the Authorization header)";
+        }
+        return null;
     }
 
     /**

@@ -172,6 +172,130 @@ class TargetAuthTest {
         assertThat(keyOnly.headers()).isEmpty();
     }
 
+    private static final Map<String, String> BASIC_SETTINGS =
+            Map.of("target.pets.basic-username-env", "PETS_USER", "target.pets.basic-password-env", "PETS_PASSWORD");
+
+    /** The Authorization header a basic tool sends with this user name and password, or the start's problems. */
+    private static String basicHeader(String user, String password) {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.BASIC),
+                        null,
+                        BASIC_SETTINGS,
+                        Map.of("PETS_USER", user, "PETS_PASSWORD", password)),
+                problems);
+        assertThat(problems.lines()).isEmpty();
+        return header(
+                auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.BASIC), null), Caller.LOCAL), "Authorization");
+    }
+
+    private static List<String> basicProblems(Map<String, String> settings, Map<String, String> environment) {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth.create(request(Set.of(AuthKind.BASIC), null, settings, environment), problems);
+        return problems.lines();
+    }
+
+    @Test
+    void basicSendsTheUserAndPasswordBase64EncodedAsRfc7617sExampleShows() {
+        assertThat(basicHeader("Aladdin", "open sesame")).isEqualTo("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+    }
+
+    @Test
+    void basicEncodesNonAsciiCharactersAsUtf8AsRfc7617sCharsetExampleShows() {
+        assertThat(basicHeader("test", "123\u00a3")).isEqualTo("Basic dGVzdDoxMjPCow==");
+    }
+
+    @Test
+    void aPasswordMayHoldColonsOnlyTheUserNameMayNot() {
+        assertThat(basicHeader("user", "a:b")).isEqualTo("Basic dXNlcjphOmI=");
+    }
+
+    @Test
+    void aUserNameWithAColonStopsTheStartNamingTheSettingAndNeitherValue() {
+        assertThat(basicProblems(BASIC_SETTINGS, Map.of("PETS_USER", "acct:sub", "PETS_PASSWORD", "pw-secret")))
+                .singleElement()
+                .asString()
+                .contains("target 'pets'", "environment variable PETS_USER", "target.pets.basic-username-env", "':'")
+                .doesNotContain("acct", "sub", "pw-secret");
+    }
+
+    @Test
+    void aControlCharacterInThePasswordStopsTheStartWithoutShowingIt() {
+        assertThat(basicProblems(BASIC_SETTINGS, Map.of("PETS_USER", "u", "PETS_PASSWORD", "pw\u0007secret")))
+                .singleElement()
+                .asString()
+                .contains("target.pets.basic-password-env", "control character (at position 2)")
+                .doesNotContain("secret\"", "pw\u0007");
+    }
+
+    @Test
+    void missingBasicVariablesStopTheStartNamingTheTargetAndEachVariable() {
+        assertThat(basicProblems(BASIC_SETTINGS, Map.of()))
+                .containsExactly(
+                        "target 'pets': environment variable PETS_USER (named by target.pets.basic-username-env) is"
+                                + " not set",
+                        "target 'pets': environment variable PETS_PASSWORD (named by target.pets.basic-password-env)"
+                                + " is not set");
+    }
+
+    @Test
+    void withoutBasicSettingsTheStartNamesTheSettingsToSet() {
+        assertThat(basicProblems(Map.of(), Map.of()))
+                .containsExactly(
+                        "target 'pets': tools need an HTTP basic user name; set target.pets.basic-username-env (an"
+                                + " environment variable name) or target.pets.basic-username-file (a file)",
+                        "target 'pets': tools need an HTTP basic password; set target.pets.basic-password-env (an"
+                                + " environment variable name) or target.pets.basic-password-file (a file)");
+    }
+
+    @Test
+    void basicCredentialsCanComeFromFilesSuchAsAMountedSecret() throws Exception {
+        Path user = Files.writeString(dir.resolve("username"), "svc-user\n", StandardCharsets.UTF_8);
+        Path password = Files.writeString(dir.resolve("password"), "s3cret\n", StandardCharsets.UTF_8);
+        StartupProblems problems = new StartupProblems();
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.BASIC),
+                        null,
+                        Map.of(
+                                "target.pets.basic-username-file", user.toString(),
+                                "target.pets.basic-password-file", password.toString()),
+                        Map.of()),
+                problems);
+
+        assertThat(problems.lines()).isEmpty();
+        assertThat(header(
+                        auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.BASIC), null), Caller.LOCAL),
+                        "Authorization"))
+                .isEqualTo("Basic c3ZjLXVzZXI6czNjcmV0");
+    }
+
+    @Test
+    void aBasicRequestShowsNeitherTheHeaderValueNorThePasswordWhenPrinted() {
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.BASIC),
+                        null,
+                        BASIC_SETTINGS,
+                        Map.of("PETS_USER", "Aladdin", "PETS_PASSWORD", "open sesame")),
+                new StartupProblems());
+
+        UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.BASIC), null), Caller.LOCAL);
+
+        assertThat(sent.toString() + sent.headers() + auth)
+                .contains("Authorization")
+                .doesNotContain("QWxhZGRpbjpvcGVuIHNlc2FtZQ==", "open sesame", "Aladdin");
+    }
+
+    @Test
+    void basicCredentialsAreNotReadForATargetWithoutBasicTools() {
+        assertThat(basicProblems(Map.of(), Map.of())).isNotEmpty();
+        StartupProblems problems = new StartupProblems();
+        TargetAuth.create(request(Set.of(), null, Map.of(), Map.of()), problems);
+        assertThat(problems.lines()).isEmpty();
+    }
+
     /** The independent verifier's verdict on what the request would send ({@code null}: valid). */
     private static String verify(UpstreamRequest sent, String region) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
