@@ -177,6 +177,7 @@ public final class Gateway {
             }
             tools = loaded.factory().create(settings, environment, telemetry);
             tools = SearchingToolService.around(tools, search, telemetry);
+            tools.warmUp();
             // Telemetry: calls refused at admission (limits, duplicate ids) count as Throttles.
             McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused);
             return serveHttp(server, http, inbound, grace, tools, telemetry);
@@ -220,16 +221,24 @@ public final class Gateway {
             InboundConfig inbound,
             GatewayTelemetry telemetry) {}
 
+    /** A started server and its tool service. */
+    private record Started(McpServer server, ToolService tools) {}
+
     /**
      * The tool service and the server over it. Telemetry: calls refused at admission (limits, duplicate ids) count
      * as Throttles.
      */
-    private McpServer server(ServerStart start) {
+    private Started server(ServerStart start) {
         ToolService tools = start.factory().create(start.settings(), environment, start.telemetry());
         try {
             tools = SearchingToolService.around(tools, start.search(), start.telemetry());
-            return new McpServer(
-                    tools, start.options(), start.inbound().listsVaryByCaller(), start.telemetry()::callRefused);
+            return new Started(
+                    new McpServer(
+                            tools,
+                            start.options(),
+                            start.inbound().listsVaryByCaller(),
+                            start.telemetry()::callRefused),
+                    tools);
         } catch (RuntimeException e) {
             close(tools);
             throw e;
@@ -262,7 +271,10 @@ public final class Gateway {
         Thread starter = new Thread(
                 () -> {
                     try {
-                        starting.complete(server(start));
+                        Started started = server(start);
+                        starting.complete(started.server());
+                        // The first call's set-up (HTTP client, validator) once the start no longer needs the CPU.
+                        started.tools().warmUp();
                     } catch (RuntimeException e) {
                         int code = failed(e);
                         starting.completeExceptionally(new ReportedFailure(code));
@@ -341,6 +353,7 @@ public final class Gateway {
         SearchSettings search = SearchSettings.from(settings);
         ToolService tools = SearchingToolService.around(
                 loaded.factory().create(settings, environment, telemetry), search, telemetry);
+        tools.warmUp();
         return new Assembly(
                 new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused),
                 http,
