@@ -29,7 +29,7 @@ rm -rf "$HARNESS" && cp -r "$ROOT/benchmarks/target/classes" "$HARNESS"
 export AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
 export AWS_REGION=us-east-1 BENCH_API_KEY=bench-key AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_SESSION_TOKEN
-ARGS="--target.petstore.base-url http://127.0.0.1:9/prod --target.petstore-browse.base-url http://127.0.0.1:9/prod --target.petstore-browse.api-key-env BENCH_API_KEY"
+ARGS="--target.petstore.base-url http://127.0.0.1:9/prod --target.petstore.api-key-env BENCH_API_KEY --target.petstore-browse.base-url http://127.0.0.1:9/prod --target.petstore-browse.api-key-env BENCH_API_KEY"
 CONTENDERS="$WORK/cold-start-contenders.txt"
 cat > "$CONTENDERS" <<END
 ours-java-jar|java -jar $TARGET/petstore-gateway.jar $ARGS

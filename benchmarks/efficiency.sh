@@ -63,7 +63,7 @@ export AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG
 export AWS_REGION=us-east-1 BENCH_API_KEY=bench-key
 unset AWS_PROFILE AWS_SESSION_TOKEN
 ours() { # jar
-    echo "java $JAVA_OPTS -jar $1 --target.petstore.base-url $UPSTREAM/prod --target.petstore-browse.base-url $UPSTREAM/prod --target.petstore-browse.api-key-env BENCH_API_KEY"
+    echo "java $JAVA_OPTS -jar $1 --target.petstore.base-url $UPSTREAM/prod --target.petstore.api-key-env BENCH_API_KEY --target.petstore-browse.base-url $UPSTREAM/prod --target.petstore-browse.api-key-env BENCH_API_KEY"
 }
 PEER="node $PEER_SERVER --api-base-url $UPSTREAM/prod --openapi-spec $SPEC --verbose false --headers x-api-key:bench-key"
 CONTENDERS="$WORK/efficiency-contenders.txt"

@@ -29,6 +29,7 @@ import dev.apigwmcp.runtime.transport.ListenFailure;
 import dev.apigwmcp.runtime.transport.SessionKeys;
 import dev.apigwmcp.runtime.transport.SessionSealing;
 import dev.apigwmcp.runtime.transport.StdioTransport;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -116,7 +118,7 @@ public final class Gateway {
         ServiceLoader.load(ToolServiceFactory.class).forEach(factories::add);
         int code = entryPoint
                 .create(factories, System.getenv(), protocolOut, System.err)
-                .run(args, System.in);
+                .run(args, new ProcessInput(System.in));
         protocolOut.flush();
         System.exit(code);
     }
@@ -167,33 +169,134 @@ public final class Gateway {
             telemetry = GatewayTelemetry.create(new TelemetryOptions(
                     loaded.logFormat(), prometheus, transport, environment, err, Clock.systemUTC()));
             SearchSettings search = SearchSettings.from(settings);
+            if (http == null) {
+                return serveStdio(
+                        new ServerStart(loaded.factory(), settings, search, serverOptions, inbound, telemetry),
+                        in,
+                        grace);
+            }
             tools = loaded.factory().create(settings, environment, telemetry);
             tools = SearchingToolService.around(tools, search, telemetry);
+            tools.warmUp();
             // Telemetry: calls refused at admission (limits, duplicate ids) count as Throttles.
             McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused);
-            return http == null
-                    ? new StdioTransport(server, in, out, grace).run()
-                    : serveHttp(server, http, inbound, grace, tools, telemetry);
-        } catch (SettingsException e) {
-            report(e.problems());
-            close(tools);
-            return ExitCode.BAD_SETTINGS.code();
-        } catch (StartupException e) {
-            report(e.problems());
-            close(tools);
-            return (e.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START).code();
+            return serveHttp(server, http, inbound, grace, tools, telemetry);
+        } catch (ReportedFailure e) {
+            return e.code();
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null
-                    ? ""
-                    : ": " + e.getMessage().lines().findFirst().orElse("");
-            err.println("apigw-mcp: unexpected failure: " + e.getClass().getName() + message);
             close(tools);
-            return ExitCode.FAILED.code();
+            return failed(e);
         } finally {
             // The last spans and metrics are flushed when the gateway stops (stdio: at the end of input).
             if (telemetry != null) {
                 telemetry.close();
             }
+        }
+    }
+
+    /** Reports why the gateway stops, as one line per problem, and returns the exit status for it. */
+    private int failed(RuntimeException e) {
+        if (e instanceof SettingsException settings) {
+            report(settings.problems());
+            return ExitCode.BAD_SETTINGS.code();
+        }
+        if (e instanceof StartupException startup) {
+            report(startup.problems());
+            return (startup.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START).code();
+        }
+        String message = e.getMessage() == null
+                ? ""
+                : ": " + e.getMessage().lines().findFirst().orElse("");
+        err.println("apigw-mcp: unexpected failure: " + e.getClass().getName() + message);
+        err.flush();
+        return ExitCode.FAILED.code();
+    }
+
+    /** What makes the MCP server once the settings are checked: the tool service (catalog, credentials). */
+    private record ServerStart(
+            ToolServiceFactory factory,
+            Settings settings,
+            SearchSettings search,
+            ServerOptions options,
+            InboundConfig inbound,
+            GatewayTelemetry telemetry) {}
+
+    /** A started server and its tool service. */
+    private record Started(McpServer server, ToolService tools) {}
+
+    /**
+     * The tool service and the server over it. Telemetry: calls refused at admission (limits, duplicate ids) count
+     * as Throttles.
+     */
+    private Started server(ServerStart start) {
+        ToolService tools = start.factory().create(start.settings(), environment, start.telemetry());
+        try {
+            tools = SearchingToolService.around(tools, start.search(), start.telemetry());
+            return new Started(
+                    new McpServer(
+                            tools,
+                            start.options(),
+                            start.inbound().listsVaryByCaller(),
+                            start.telemetry()::callRefused),
+                    tools);
+        } catch (RuntimeException e) {
+            close(tools);
+            throw e;
+        }
+    }
+
+    /** A failed start that was already reported; its exit status. */
+    private static final class ReportedFailure extends RuntimeException {
+        private final int code;
+
+        ReportedFailure(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+
+        int code() {
+            return code;
+        }
+    }
+
+    /**
+     * Serves stdio while the tool service starts on a thread of its own, so that the client's {@code initialize}
+     * is answered meanwhile (the catalog, the credentials and the JSON mapper are most of a start). A start that
+     * fails is reported as it is before any answer, with the same exit status: the transport ends with it at the
+     * client's next line or at the end of input, and when the gateway serves the process's own standard input the
+     * process ends at once (nothing else would end a read waiting for a client that waits for an answer).
+     */
+    private int serveStdio(ServerStart start, InputStream in, Duration grace) {
+        CompletableFuture<McpServer> starting = new CompletableFuture<>();
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        Started started = server(start);
+                        starting.complete(started.server());
+                        // The first call's set-up (HTTP client, validator) once the start no longer needs the CPU.
+                        started.tools().warmUp();
+                    } catch (RuntimeException e) {
+                        int code = failed(e);
+                        starting.completeExceptionally(new ReportedFailure(code));
+                        if (in instanceof ProcessInput) {
+                            out.flush();
+                            System.exit(code);
+                        }
+                    } catch (Error e) {
+                        starting.completeExceptionally(e);
+                        throw e;
+                    }
+                },
+                "apigw-mcp-start");
+        starter.setDaemon(true);
+        starter.start();
+        return new StdioTransport(starting, start.options(), in, out, grace).run();
+    }
+
+    /** The process's standard input, as {@link #launch} hands it to the gateway. */
+    private static final class ProcessInput extends FilterInputStream {
+        ProcessInput(InputStream in) {
+            super(in);
         }
     }
 
@@ -250,6 +353,7 @@ public final class Gateway {
         SearchSettings search = SearchSettings.from(settings);
         ToolService tools = SearchingToolService.around(
                 loaded.factory().create(settings, environment, telemetry), search, telemetry);
+        tools.warmUp();
         return new Assembly(
                 new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused),
                 http,

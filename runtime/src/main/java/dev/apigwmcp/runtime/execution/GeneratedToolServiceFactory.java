@@ -45,9 +45,7 @@ public final class GeneratedToolServiceFactory implements ToolServiceFactory {
 
     @Override
     public ToolService create(Settings settings, Map<String, String> environment, Telemetry telemetry) {
-        GeneratedToolService service = GeneratedToolService.load(settings, environment, telemetry);
-        service.warmUp();
-        return service;
+        return GeneratedToolService.load(settings, environment, telemetry);
     }
 
     private static ClassLoader classLoader() {

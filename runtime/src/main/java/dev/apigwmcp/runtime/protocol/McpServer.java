@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +28,6 @@ public final class McpServer {
     private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
     private static final Set<String> LOG_LEVELS =
             Set.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
-
-    private static final int MAX_CAPABILITIES = 16;
-    private static final Pattern CAPABILITY_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
     private final ToolService tools;
     private final ServerOptions options;
@@ -321,28 +317,19 @@ public final class McpServer {
         }
         session.negotiated(version);
         session.clientCapabilities(capabilityNames(message.params().get("capabilities")));
-        ObjectNode result = JsonRpc.NODES.objectNode();
-        result.put("protocolVersion", version);
-        ObjectNode capabilities = result.putObject("capabilities");
-        capabilities.putObject("tools").put("listChanged", false);
-        capabilities.putObject("logging");
-        result.set("serverInfo", serverInfo);
-        if (options.instructions() != null) {
-            result.put("instructions", options.instructions());
-        }
-        return done(JsonRpc.result(message.id(), result));
+        return done(JsonRpc.result(message.id(), Handshake.result(version, options)));
     }
 
     /**
-     * The names of the client's capabilities that look like capability names (at most {@value #MAX_CAPABILITIES});
+     * The names of the client's capabilities that look like capability names (at most {@value Handshake#MAX_CAPABILITIES});
      * the values are not kept, as a tools-only server asks the client for nothing.
      */
     private static Set<String> capabilityNames(JsonNode capabilities) {
         Set<String> names = new TreeSet<>();
         if (capabilities != null && capabilities.isObject()) {
             for (String name : capabilities.propertyNames()) {
-                if (names.size() < MAX_CAPABILITIES
-                        && CAPABILITY_NAME.matcher(name).matches()) {
+                if (names.size() < Handshake.MAX_CAPABILITIES
+                        && Handshake.CAPABILITY_NAME.matcher(name).matches()) {
                     names.add(name);
                 }
             }

@@ -4,8 +4,10 @@ import dev.apigwmcp.runtime.protocol.CancelReason;
 import dev.apigwmcp.runtime.protocol.ClientSession;
 import dev.apigwmcp.runtime.protocol.Frame;
 import dev.apigwmcp.runtime.protocol.FrameParser;
+import dev.apigwmcp.runtime.protocol.Handshake;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.Reply;
+import dev.apigwmcp.runtime.protocol.ServerOptions;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * MCP over stdio: one JSON-RPC message per line on stdin, one per line on stdout. Lines are read on one thread;
  * replies are written when their request completes, so tool calls run concurrently and may answer out of order.
  * Writes are serialised so frames never interleave. Stdout carries nothing but frames.
+ *
+ * <p>The server may still be starting when the first lines arrive: a plain {@code initialize} is then answered at
+ * once ({@link Handshake}), and any other message waits for the start, in order. A start that fails ends {@link
+ * #run} with its exception.
  */
 public final class StdioTransport {
     private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
@@ -33,7 +40,11 @@ public final class StdioTransport {
     /** Frames below this size are assembled with their newline and written at once. */
     private static final int SMALL_FRAME_BYTES = 64 * 1024;
 
-    private final McpServer server;
+    private final CompletableFuture<McpServer> starting;
+    private final ServerOptions options;
+    /** The server once started; read and written on the reading thread only. */
+    private McpServer server;
+
     private final InputStream in;
     private final OutputStream out;
     private final ClientSession session = new ClientSession("stdio");
@@ -49,13 +60,33 @@ public final class StdioTransport {
 
     /** @param drain how long calls still running at end of input may take to answer before they are cancelled */
     public StdioTransport(McpServer server, InputStream in, OutputStream out, Duration drain) {
-        this.server = server;
+        this(CompletableFuture.completedFuture(server), server.options(), in, out, drain);
+    }
+
+    /**
+     * A transport for a server still starting.
+     *
+     * @param starting the server, completed when it has started, or exceptionally when it cannot start
+     * @param options  its options, for the answer to {@code initialize} while it starts
+     */
+    public StdioTransport(
+            CompletableFuture<McpServer> starting,
+            ServerOptions options,
+            InputStream in,
+            OutputStream out,
+            Duration drain) {
+        this.starting = starting;
+        this.options = options;
         this.in = in;
         this.out = out;
         this.drain = drain;
     }
 
-    /** Serves until end of input (or until stdout breaks); returns the process exit code, 0. */
+    /**
+     * Serves until end of input (or until stdout breaks), the start included; returns the process exit code, 0.
+     * A failed start is thrown as it was thrown (unwrapped), once the line that needs the server is read or at
+     * the end of input.
+     */
     public int run() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String line;
@@ -69,12 +100,21 @@ public final class StdioTransport {
             LOG.warn("stdin closed with an error: {}", e.getMessage());
         }
         drain();
+        started();
         return 0;
     }
 
     private void accept(byte[] line) {
+        if (server == null && !starting.isDone()) {
+            byte[] answer = Handshake.answer(line, session, options);
+            if (answer != null) {
+                write(answer);
+                return;
+            }
+        }
+        McpServer ready = started();
         Frame frame = FrameParser.parse(line);
-        CompletableFuture<Reply> reply = server.handle(frame, session, this::write);
+        CompletableFuture<Reply> reply = ready.handle(frame, session, this::write);
         if (reply.isDone()) {
             writeReply(reply.join());
             return;
@@ -86,6 +126,24 @@ public final class StdioTransport {
                 writeReply(done);
             }
         });
+    }
+
+    /** The server, waiting for its start; a failed start's exception is rethrown as thrown. */
+    private McpServer started() {
+        if (server == null) {
+            try {
+                server = starting.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+        return server;
     }
 
     private void writeReply(Reply reply) {

@@ -58,6 +58,10 @@ class GatewayStartupTest {
     }
 
     private int run(List<String> args) {
+        return run(args, "");
+    }
+
+    private int run(List<String> args, String input) {
         PetsToolServiceFactory factory = new PetsToolServiceFactory(profile -> () -> {
             awsResolutions.incrementAndGet();
             return aws.resolve();
@@ -67,7 +71,7 @@ class GatewayStartupTest {
                         environment,
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]));
+                .run(args.toArray(String[]::new), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<String> with(List<String> first, String... more) {
@@ -139,6 +143,27 @@ class GatewayStartupTest {
                                 + " target.pets.oauth2.client-id (and the client secret)",
                         "apigw-mcp: target 'pets': tools need SigV4 signing but " + NONE_FOUND);
         assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void aStartCheckThatFailsAfterTheClientsFirstLinesStillExits3WithEachMessageOnce() {
+        noAwsCredentials();
+        String input = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\"}}\n{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n";
+
+        assertThat(run(List.of(), input)).isEqualTo(3);
+        assertThat(stderrLines())
+                .containsExactly(
+                        "apigw-mcp: target 'pets': tools need an API key; set target.pets.api-key-env (an environment"
+                                + " variable name) or target.pets.api-key-file (a file)",
+                        "apigw-mcp: target 'pets': tools need an OAuth2 bearer token; set target.pets.oauth2.token-url and"
+                                + " target.pets.oauth2.client-id (and the client secret)",
+                        "apigw-mcp: target 'pets': tools need SigV4 signing but " + NONE_FOUND);
+        // initialize may have been answered while the tool service started; tools/list never is.
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(line -> assertThat(line).startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":"));
     }
 
     @Test

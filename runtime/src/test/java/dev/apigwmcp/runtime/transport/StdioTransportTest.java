@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigwmcp.runtime.protocol.FixtureToolService;
 import dev.apigwmcp.runtime.protocol.JsonRpc;
@@ -8,9 +9,15 @@ import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -112,5 +119,98 @@ class StdioTransportTest {
     @Test
     void emptyInputExitsCleanlyWithNoOutput() {
         assertThat(run("")).isEmpty();
+    }
+
+    /** Collects what the transport writes, one frame per line, as it is written. */
+    private static final class Lines extends OutputStream {
+        final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                frames.add(JsonRpc.MAPPER.readTree(line.toByteArray()));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        JsonNode next() throws InterruptedException {
+            JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
+            assertThat(frame).as("a frame within 10 s").isNotNull();
+            return frame;
+        }
+    }
+
+    @Test
+    void whileTheServerStartsInitializeIsAnsweredAndLaterMessagesWaitForItInOrder() throws Exception {
+        CompletableFuture<McpServer> starting = new CompletableFuture<>();
+        PipedOutputStream client = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(client, 1 << 16);
+        Lines out = new Lines();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                () -> new StdioTransport(starting, ServerOptions.defaults(), in, out, Duration.ofSeconds(5)).run());
+
+        client.write(INIT.getBytes(StandardCharsets.UTF_8));
+        client.flush();
+        JsonNode initialize = out.next();
+        client.write(("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                        + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}\n"
+                        + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        client.flush();
+        JsonNode early = out.frames.poll(300, TimeUnit.MILLISECONDS);
+        starting.complete(new McpServer(new FixtureToolService(), ServerOptions.defaults()));
+        JsonNode list = out.next();
+        JsonNode ping = out.next();
+        client.close();
+
+        assertThat(initialize.at("/result/protocolVersion").asString()).isEqualTo("2025-11-25");
+        assertThat(early)
+                .as("nothing but initialize is answered before the start")
+                .isNull();
+        assertThat(list.get("id").asInt()).isEqualTo(1);
+        assertThat(list.at("/result/tools").isArray()).isTrue();
+        assertThat(ping.get("id").asInt()).isEqualTo(2);
+        assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aStartThatFailsAfterTheEarlyInitializeEndsTheTransportWithItsException() throws Exception {
+        CompletableFuture<McpServer> starting = new CompletableFuture<>();
+        PipedOutputStream client = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(client, 1 << 16);
+        Lines out = new Lines();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                () -> new StdioTransport(starting, ServerOptions.defaults(), in, out, Duration.ofSeconds(5)).run());
+
+        client.write(
+                (INIT + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}\n").getBytes(StandardCharsets.UTF_8));
+        client.flush();
+        out.next();
+        starting.completeExceptionally(new IllegalStateException("target 'pets': no credentials"));
+
+        assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("target 'pets': no credentials");
+        assertThat(out.frames).isEmpty();
+    }
+
+    @Test
+    void endOfInputBeforeTheServerStartedWaitsForTheStartAndThrowsItsFailure() {
+        CompletableFuture<McpServer> starting = new CompletableFuture<>();
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS)
+                .execute(() -> starting.completeExceptionally(new IllegalStateException("bindings.json is missing")));
+
+        assertThatThrownBy(() -> new StdioTransport(
+                                starting,
+                                ServerOptions.defaults(),
+                                new ByteArrayInputStream(new byte[0]),
+                                new ByteArrayOutputStream(),
+                                Duration.ofSeconds(5))
+                        .run())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("bindings.json is missing");
     }
 }
