@@ -44,7 +44,7 @@ start_replica() { # name -> pid in REPLICA_PID, endpoint in REPLICA_URL
     BENCH_API_KEY=benchmark-only AWS_ACCESS_KEY_ID=AKIDBENCHMARK0000000 AWS_SECRET_ACCESS_KEY=benchmark-only-not-a-real-secret-000000 \
         java -jar "$JAR" --transport http --port 0 --session.key-file "$WORK/session.key" --log-level warn \
         --max-sessions-per-client 1000 --max-calls-per-client 1000 --calls.max-concurrent-per-tool 128 \
-        --target.petstore.base-url "$UPSTREAM" --target.petstore.aws-region us-east-1 \
+        --target.petstore.base-url "$UPSTREAM" --target.petstore.aws-region us-east-1 --target.petstore.api-key-env BENCH_API_KEY \
         --target.petstore-browse.base-url "$UPSTREAM" --target.petstore-browse.aws-region us-east-1 \
         --target.petstore-browse.api-key-env BENCH_API_KEY 2> "$log" & REPLICA_PID=$!
     PIDS+=("$REPLICA_PID")
