@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo upstream: the in-memory PetStore API under {@code /prod} on a loopback port, guarded as API Gateway
@@ -34,7 +33,6 @@ public final class DemoBackend implements AutoCloseable {
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "x-api-key", "x-amz-security-token");
 
     private static final String REDACTED = "(redacted)";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -176,7 +174,7 @@ public final class DemoBackend implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, String method, Reply reply) throws IOException {
-        byte[] body = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
+        byte[] body = reply.body() == null ? new byte[0] : DemoJson.mapper().writeValueAsBytes(reply.body());
         if (reply.body() != null) {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
         }

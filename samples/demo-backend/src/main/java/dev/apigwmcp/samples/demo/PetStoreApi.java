@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,7 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PetStoreApi {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> PET_TYPES = List.of("dog", "cat", "fish");
     private static final Set<String> ANY_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final int PAGE_SIZE = 10;
@@ -68,14 +66,15 @@ final class PetStoreApi {
         }
         if (n == 1 && first.equals("health") && method.equals("GET")) {
             return Optional.of(new Route(
-                    Set.of(), r -> Reply.json(200, JSON.createObjectNode().put("status", "ok"))));
+                    Set.of(), r -> Reply.json(200, DemoJson.NODES.objectNode().put("status", "ok"))));
         }
         if (n >= 2 && first.equals("admin") && ANY_METHODS.contains(method)) {
             String proxy = String.join("/", segments.subList(1, n));
             return Optional.of(new Route(
                     Set.of(Credential.SIGV4),
                     r -> Reply.json(
-                            200, JSON.createObjectNode().put("method", method).put("proxy", proxy))));
+                            200,
+                            DemoJson.NODES.objectNode().put("method", method).put("proxy", proxy))));
         }
         return Optional.empty();
     }
@@ -98,7 +97,7 @@ final class PetStoreApi {
                 return error(400, "Invalid query parameter page: " + pageText);
             }
         }
-        ArrayNode result = JSON.createArrayNode();
+        ArrayNode result = DemoJson.NODES.arrayNode();
         pets.values().stream()
                 .filter(pet -> type == null || pet.get("type").asString().equals(type))
                 .skip((long) (page - 1) * PAGE_SIZE)
@@ -110,7 +109,7 @@ final class PetStoreApi {
     private synchronized Reply createPet(ReceivedRequest request) {
         JsonNode body;
         try {
-            body = JSON.readTree(request.body());
+            body = DemoJson.mapper().readTree(request.body());
         } catch (JacksonException e) {
             return error(400, "Invalid request body");
         }
@@ -132,7 +131,7 @@ final class PetStoreApi {
                 body.get("price").asDouble(),
                 body.has("name") ? body.get("name").asString() : null,
                 tags);
-        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode answer = DemoJson.NODES.objectNode();
         answer.set("pet", pet.deepCopy());
         answer.put("message", "Created pet " + pet.get("id").asLong());
         return Reply.json(200, answer);
@@ -163,7 +162,7 @@ final class PetStoreApi {
             return error(400, "Invalid query parameter size: " + size);
         }
         boolean small = size.equals("small");
-        ArrayNode photos = JSON.createArrayNode();
+        ArrayNode photos = DemoJson.NODES.arrayNode();
         photos.addObject()
                 .put("url", "https://photos.example/pets/" + pet.get("id").asLong() + "/" + size + ".jpg")
                 .put("width", small ? 160 : 1280)
@@ -175,7 +174,7 @@ final class PetStoreApi {
         Map<String, Integer> counts = new LinkedHashMap<>();
         PET_TYPES.forEach(type -> counts.put(type, 0));
         pets.values().forEach(pet -> counts.merge(pet.get("type").asString(), 1, Integer::sum));
-        ObjectNode result = JSON.createObjectNode();
+        ObjectNode result = DemoJson.NODES.objectNode();
         counts.forEach(result::put);
         return Reply.json(200, result);
     }
@@ -190,7 +189,7 @@ final class PetStoreApi {
 
     private ObjectNode add(String type, double price, String name, List<String> tags) {
         ObjectNode pet =
-                JSON.createObjectNode().put("id", nextId).put("type", type).put("price", price);
+                DemoJson.NODES.objectNode().put("id", nextId).put("type", type).put("price", price);
         if (name != null) {
             pet.put("name", name);
         }
@@ -201,7 +200,7 @@ final class PetStoreApi {
     }
 
     static Reply error(int status, String message) {
-        return Reply.json(status, JSON.createObjectNode().put("message", message));
+        return Reply.json(status, DemoJson.NODES.objectNode().put("message", message));
     }
 
     /** Query parameters, percent-decoded ({@code +} is a space, as form encoding has it). */

@@ -8,15 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every request the demo backend received, in arrival order; optionally also appended to a file as one JSON object
  * per line, so that a test in another process can see what the gateway sent.
  */
 public final class RequestLog {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<RecordedCall> calls = new ArrayList<>();
     private final Path file;
@@ -36,7 +33,7 @@ public final class RequestLog {
             try {
                 Files.writeString(
                         file,
-                        JSON.writeValueAsString(call) + "\n",
+                        DemoJson.mapper().writeValueAsString(call) + "\n",
                         StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
@@ -59,7 +56,7 @@ public final class RequestLog {
         List<RecordedCall> calls = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
-                calls.add(JSON.readValue(line, RecordedCall.class));
+                calls.add(DemoJson.mapper().readValue(line, RecordedCall.class));
             }
         }
         return calls;
