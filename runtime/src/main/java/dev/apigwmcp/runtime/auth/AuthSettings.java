@@ -39,7 +39,7 @@ public final class AuthSettings {
             "target.<target>.basic-password-env",
             null,
             "Name of the environment variable holding the password for the target's HTTP basic methods (read once"
-                    + " at start)");
+                    + " at start; with neither this nor basic-password-file, the password is empty)");
     public static final Setting BASIC_PASSWORD_FILE = Setting.of(
             "target.<target>.basic-password-file",
             null,

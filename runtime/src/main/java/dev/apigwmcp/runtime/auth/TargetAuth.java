@@ -259,8 +259,24 @@ public final class TargetAuth {
         SecretReader secrets = secrets(request);
         SecretReader.Secret user = secrets.read(
                 AuthSettings.BASIC_USERNAME_ENV, AuthSettings.BASIC_USERNAME_FILE, "an HTTP basic user name", problems);
-        SecretReader.Secret password = secrets.read(
-                AuthSettings.BASIC_PASSWORD_ENV, AuthSettings.BASIC_PASSWORD_FILE, "an HTTP basic password", problems);
+        // No password setting at all means the empty password (RFC 7617 allows it: APIs that take a key as the user
+        // name, such as Stripe's); a password setting that is named must hold one, as any other secret.
+        boolean noPassword = setting(request, AuthSettings.BASIC_PASSWORD_ENV) == null
+                && setting(request, AuthSettings.BASIC_PASSWORD_FILE) == null;
+        SecretReader.Secret password = noPassword
+                ? new SecretReader.Secret("", "the empty password")
+                : secrets.read(
+                        AuthSettings.BASIC_PASSWORD_ENV,
+                        AuthSettings.BASIC_PASSWORD_FILE,
+                        "an HTTP basic password",
+                        problems);
+        if (noPassword) {
+            LOG.warn(
+                    "target '{}': HTTP basic with an empty password (neither {} nor {} is set)",
+                    request.target(),
+                    name(AuthSettings.BASIC_PASSWORD_ENV, request.target()),
+                    name(AuthSettings.BASIC_PASSWORD_FILE, request.target()));
+        }
         String userProblem = user == null ? null : BasicAuthenticator.userIdProblem(user.value());
         String passwordProblem = password == null ? null : BasicAuthenticator.textProblem(password.value());
         if (userProblem != null) {

@@ -240,13 +240,38 @@ class TargetAuthTest {
     }
 
     @Test
-    void withoutBasicSettingsTheStartNamesTheSettingsToSet() {
+    void withoutBasicSettingsTheStartNamesTheUserNameSettingsToSet() {
         assertThat(basicProblems(Map.of(), Map.of()))
                 .containsExactly(
                         "target 'pets': tools need an HTTP basic user name; set target.pets.basic-username-env (an"
-                                + " environment variable name) or target.pets.basic-username-file (a file)",
-                        "target 'pets': tools need an HTTP basic password; set target.pets.basic-password-env (an"
-                                + " environment variable name) or target.pets.basic-password-file (a file)");
+                                + " environment variable name) or target.pets.basic-username-file (a file)");
+    }
+
+    @Test
+    void withoutAPasswordSettingTheUserNameGoesWithTheEmptyPassword() {
+        // RFC 7617 allows an empty password: APIs that take a key as the user name.
+        StartupProblems problems = new StartupProblems();
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.BASIC),
+                        null,
+                        Map.of("target.pets.basic-username-env", "PETS_USER"),
+                        Map.of("PETS_USER", "sk_test_key")),
+                problems);
+        assertThat(problems.lines()).isEmpty();
+        assertThat(header(
+                        auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.BASIC), null), Caller.LOCAL),
+                        "Authorization"))
+                .isEqualTo("Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString("sk_test_key:".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aNamedPasswordVariableThatIsEmptyStillStopsTheStart() {
+        assertThat(basicProblems(BASIC_SETTINGS, Map.of("PETS_USER", "u", "PETS_PASSWORD", " ")))
+                .containsExactly("target 'pets': environment variable PETS_PASSWORD (named by"
+                        + " target.pets.basic-password-env) is empty");
     }
 
     @Test
