@@ -112,6 +112,10 @@ public final class Gateway {
      * runner's code.
      */
     public static void launch(String[] args, EntryPoint entryPoint) {
+        if (args.length > 0 && args[0].equals(ClassArchiveCommand.OPTION)) {
+            // Before the entry point: the options after it are the training start's (a launcher's --demo included).
+            System.exit(new ClassArchiveCommand(System.err).run(List.of(args).subList(1, args.length)));
+        }
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
         List<ToolServiceFactory> factories = new ArrayList<>();

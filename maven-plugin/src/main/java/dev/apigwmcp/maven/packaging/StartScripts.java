@@ -12,6 +12,8 @@ import java.util.List;
  * runs {@code java -jar NAME.jar} with its arguments, adding the class archive {@code NAME.jsa} when it is there
  * (a jar cannot name JVM flags itself), and the JVM's own warnings sent to stderr so that stdout carries protocol
  * frames only. {@code JAVA_HOME} picks the JDK (else {@code java} from the path) and {@code JAVA_OPTS} adds flags.
+ * {@code NAME --make-class-archive [OPTIONS]} runs the gateway's command that makes the archive again for the JDK
+ * and the place the jar is at now (after copying it elsewhere), without mapping the archive it replaces.
  */
 public final class StartScripts {
 
@@ -45,6 +47,11 @@ public final class StartScripts {
                         "dir=$(CDPATH= cd -- \"$(dirname -- \"$0\")\" && pwd)",
                         "java=java",
                         "[ -n \"$JAVA_HOME\" ] && java=\"$JAVA_HOME/bin/java\"",
+                        "# --make-class-archive [OPTIONS] (re)makes the archive for this JDK and this place; the JVM",
+                        "# that makes it maps none, as the archive it would map is the one being replaced.",
+                        "if [ \"$1\" = \"--make-class-archive\" ]; then",
+                        "    exec \"$java\" " + quiet + " $JAVA_OPTS -jar \"$dir/" + name + ".jar\" \"$@\"",
+                        "fi",
                         "if [ -f \"$dir/" + name + ".jsa\" ]; then",
                         "    exec \"$java\" \"-XX:SharedArchiveFile=$dir/" + name + ".jsa\" " + quiet
                                 + " $JAVA_OPTS -jar \"$dir/" + name + ".jar\" \"$@\"",
@@ -64,6 +71,11 @@ public final class StartScripts {
                         "setlocal",
                         "set \"JAVA_EXE=java\"",
                         "if defined JAVA_HOME set \"JAVA_EXE=%JAVA_HOME%\\bin\\java\"",
+                        "rem --make-class-archive [OPTIONS] (re)makes the archive for this JDK and this place, mapping none.",
+                        "if \"%~1\"==\"--make-class-archive\" (",
+                        "    \"%JAVA_EXE%\" " + quiet + " %JAVA_OPTS% -jar \"%~dp0" + name + ".jar\" %*",
+                        "    exit /b %ERRORLEVEL%",
+                        ")",
                         "if exist \"%~dp0" + name + ".jsa\" (",
                         "    \"%JAVA_EXE%\" \"-XX:SharedArchiveFile=%~dp0" + name + ".jsa\" " + quiet
                                 + " %JAVA_OPTS% -jar \"%~dp0" + name + ".jar\" %*",

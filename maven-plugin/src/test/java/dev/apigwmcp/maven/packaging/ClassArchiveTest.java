@@ -93,6 +93,29 @@ class ClassArchiveTest {
                 .containsKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION");
     }
 
+    /**
+     * The gateway's own {@code --make-class-archive} (runtime {@code ClassArchiveCommand}) trains as the package goal
+     * does: two copies, as the plugin cannot depend on the runtime, kept equal here.
+     */
+    @Test
+    void theGatewaysOwnArchiveCommandTrainsWithTheSameInputAndEnvironment() throws Exception {
+        Class<?> command = Class.forName("dev.apigwmcp.runtime.ClassArchiveCommand");
+        java.lang.reflect.Field input = command.getDeclaredField("TRAINING_INPUT");
+        input.setAccessible(true);
+        java.lang.reflect.Field ours = ClassArchive.class.getDeclaredField("TRAINING_INPUT");
+        ours.setAccessible(true);
+        assertThat(input.get(null)).isEqualTo(ours.get(null));
+
+        Map<String, String> theirs = new HashMap<>(Map.of(
+                "AWS_PROFILE", "p", "APIGW_MCP_PORT", "9", "OTEL_X", "y", "JAVA_TOOL_OPTIONS", "-X", "PATH", "/bin"));
+        Map<String, String> mine = new HashMap<>(theirs);
+        java.lang.reflect.Method environment = command.getDeclaredMethod("trainingEnvironment", Map.class);
+        environment.setAccessible(true);
+        environment.invoke(null, theirs);
+        ClassArchive.trainingEnvironment(mine);
+        assertThat(theirs).isEqualTo(mine);
+    }
+
     @Test
     void theLastLineSaidIsTheGatewaysNotTheJvmsLog() {
         assertThat(ClassArchive.lastLine("apigw-mcp: target 'a': tools need an API key\n"

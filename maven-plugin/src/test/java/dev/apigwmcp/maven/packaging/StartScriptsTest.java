@@ -37,11 +37,27 @@ class StartScriptsTest {
     }
 
     @Test
+    void makingTheArchiveAgainRunsTheJarWithoutMappingTheArchiveItReplaces() throws Exception {
+        Path script = StartScripts.write(folder.resolve("orders-gateway.jar"));
+        String shell = Files.readString(script);
+        String make = shell.substring(shell.indexOf("if [ \"$1\" = \"--make-class-archive\" ]; then"));
+        String makeLine = make.lines().skip(1).findFirst().orElseThrow();
+        assertThat(makeLine).contains("-jar \"$dir/orders-gateway.jar\" \"$@\"").doesNotContain("SharedArchiveFile");
+        assertThat(shell.indexOf("--make-class-archive\" ]")).isLessThan(shell.indexOf("SharedArchiveFile"));
+        String cmd = Files.readString(folder.resolve("orders-gateway.cmd"));
+        String cmdMake = cmd.substring(cmd.indexOf("if \"%~1\"==\"--make-class-archive\" ("));
+        assertThat(cmdMake.lines().skip(1).findFirst().orElseThrow())
+                .contains("-jar \"%~dp0orders-gateway.jar\" %*")
+                .doesNotContain("SharedArchiveFile");
+        assertThat(cmd.indexOf("--make-class-archive")).isLessThan(cmd.indexOf("SharedArchiveFile"));
+    }
+
+    @Test
     void theJvmsOwnWarningsGoToStderrNotToTheProtocolStream() throws Exception {
         Path script = StartScripts.write(folder.resolve("g.jar"));
 
         assertThat(Files.readString(script).lines().filter(line -> line.contains("exec ")))
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(line -> assertThat(line).contains("-Xlog:disable -Xlog:all=warning:stderr"));
     }
 

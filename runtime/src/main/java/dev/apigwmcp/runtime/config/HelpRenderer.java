@@ -17,6 +17,11 @@ public final class HelpRenderer {
         out.append("  --list-tools           print the tool catalog and exit (reads the catalog only: no credential\n");
         out.append("                         is needed)\n");
         out.append("  --config FILE          properties file with name=value lines (env APIGW_MCP_CONFIG)\n");
+        out.append("  --make-class-archive [OPTIONS]\n");
+        out.append(
+                "                         first option only: write NAME.jsa beside NAME.jar, the class archive the\n");
+        out.append("                         start scripts use, for this JDK and this place (after copying the jar\n");
+        out.append("                         elsewhere), from one training start with OPTIONS; then exit\n");
         settings.stream().sorted(Comparator.comparing(Setting::name)).forEach(setting -> {
             out.append("  --").append(setting.name()).append(" VALUE\n");
             out.append("      ").append(setting.description()).append('\n');
