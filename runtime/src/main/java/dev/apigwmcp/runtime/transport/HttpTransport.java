@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.transport;
 
+import dev.apigwmcp.runtime.config.JettyDefaults;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import java.net.URI;
@@ -75,6 +76,7 @@ public final class HttpTransport implements AutoCloseable {
             Duration threadIdle) {
         this.options = options;
         ClientLimits limits = options.clientLimits();
+        JettyDefaults.apply();
         this.threads = new QueuedThreadPool(options.maxThreads(), 2);
         if (threadIdle != null) {
             threads.setIdleTimeout((int) threadIdle.toMillis());

@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.upstream;
 
+import dev.apigwmcp.runtime.config.JettyDefaults;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -96,6 +97,7 @@ public final class UpstreamClient implements AutoCloseable {
 
     private synchronized HttpClient created() {
         if (client == null) {
+            JettyDefaults.apply();
             QueuedThreadPool threads = new QueuedThreadPool(IO_THREADS, 1);
             threads.setName("apigw-mcp-upstream");
             threads.setDaemon(true);
