@@ -464,82 +464,86 @@ final class GeneratedToolService implements ToolService, AutoCloseable {
         }
         // Null unless the gateway's project has interceptors for this tool: then the existing path, unchanged.
         Interception interception = interceptors.isEmpty() ? null : intercept(tool, name, caller, observed);
-        if (interception == null) {
-            runIntercepted(tool, name, arguments, caller, progress, result, ended, observed, null);
-            return;
-        }
-        ScheduledFuture<?> watch = interceptorDeadlines.watch(
-                interception,
-                tool.request().timeout(),
-                overran -> finish(result, ended, observed, overran),
-                task.get());
+        ScheduledFuture<?> watch = watchDeadline(interception, tool, result, ended, observed, task);
         try {
-            runIntercepted(tool, name, arguments, caller, progress, result, ended, observed, interception);
+            UpstreamRequest request;
+            try {
+                request = forward(tool, name, prepare(tool, name, arguments, interception), caller);
+            } catch (PreparationFailure failure) {
+                finish(
+                        result,
+                        ended,
+                        observed,
+                        interception == null ? failure.result : interception.after(failure.result));
+                return;
+            }
+            progress.progress(0, 1.0, "Calling " + request.method() + " " + request.displayUri());
+            Duration deadline = interception == null ? request.timeout() : interception.remaining(request.timeout());
+            // Telemetry: a client span per attempt, whose trace headers the signer puts on before the credentials, so
+            // that SigV4 signs them on every attempt; the exchange's event for the attempt ends it.
+            ObservedAttempts attempts = new ObservedAttempts(observed, events);
+            ToolResult mapped;
+            UpstreamExchange.Result exchanged = null;
+            try {
+                exchanged = exchange.run(
+                        request,
+                        unsigned -> attempts.sign(unsigned, traced -> authenticate(tool, name, traced, caller)),
+                        circuits.get(tool.target()),
+                        name,
+                        deadline,
+                        attempts,
+                        (next, max, why, wait) ->
+                                // Progress must grow: each retry a step further, the answer at 1.
+                                progress.progress(
+                                        (next - 1.0) / (max + 1.0),
+                                        1.0,
+                                        "Retrying " + request.method() + " "
+                                                + request.displayUri()
+                                                + " (attempt " + next + " of " + max + ") after " + why + ", in "
+                                                + wait.toMillis() + " ms"));
+                mapped = map(tool, name, request, exchanged);
+            } catch (InterruptedException e) {
+                attempts.abandoned("cancelled");
+                return; // cancelled: the cancelling side has counted the call and completed the result
+            } catch (PreparationFailure failure) {
+                mapped = failure.result;
+            } catch (RuntimeException e) {
+                attempts.abandoned(e.getClass().getName());
+                CALLS.warn("tool={} calling the upstream or mapping its answer failed: {}", name, e.toString());
+                mapped = ToolResult.text(
+                        "Internal error while reading the upstream answer.",
+                        CallOutcome.INTERNAL,
+                        exchanged == null || exchanged.response() == null
+                                ? 0
+                                : exchanged.response().status());
+            }
+            progress.progress(1.0, 1.0, "Upstream answered");
+            finish(result, ended, observed, interception == null ? mapped : interception.after(mapped));
         } finally {
-            watch.cancel(false);
+            if (watch != null) {
+                watch.cancel(false);
+            }
         }
     }
 
-    /** {@link #run} past the interceptors' set-up: {@code interception} is {@code null} when none runs. */
-    private void runIntercepted(
+    /**
+     * With interceptors, one of them still running at the call's deadline ends the call then ({@link
+     * InterceptorDeadlines}); {@code null} without. Cancel the watch when the call ends.
+     */
+    private ScheduledFuture<?> watchDeadline(
+            Interception interception,
             LoadedTool tool,
-            String name,
-            JsonNode arguments,
-            Caller caller,
-            ProgressListener progress,
             CompletableFuture<ObjectNode> result,
             AtomicBoolean ended,
             ToolCall observed,
-            Interception interception) {
-        UpstreamRequest request;
-        try {
-            request = forward(tool, name, prepare(tool, name, arguments, interception), caller);
-        } catch (PreparationFailure failure) {
-            finish(result, ended, observed, interception == null ? failure.result : interception.after(failure.result));
-            return;
-        }
-        progress.progress(0, 1.0, "Calling " + request.method() + " " + request.displayUri());
-        Duration deadline = interception == null ? request.timeout() : interception.remaining(request.timeout());
-        // Telemetry: a client span per attempt, whose trace headers the signer puts on before the credentials, so
-        // that SigV4 signs them on every attempt; the exchange's event for the attempt ends it.
-        ObservedAttempts attempts = new ObservedAttempts(observed, events);
-        ToolResult mapped;
-        UpstreamExchange.Result exchanged = null;
-        try {
-            exchanged = exchange.run(
-                    request,
-                    unsigned -> attempts.sign(unsigned, traced -> authenticate(tool, name, traced, caller)),
-                    circuits.get(tool.target()),
-                    name,
-                    deadline,
-                    attempts,
-                    (next, max, why, wait) ->
-                            // Progress must grow: each retry a step further, the answer at 1.
-                            progress.progress(
-                                    (next - 1.0) / (max + 1.0),
-                                    1.0,
-                                    "Retrying " + request.method() + " "
-                                            + request.displayUri()
-                                            + " (attempt " + next + " of " + max + ") after " + why + ", in "
-                                            + wait.toMillis() + " ms"));
-            mapped = map(tool, name, request, exchanged);
-        } catch (InterruptedException e) {
-            attempts.abandoned("cancelled");
-            return; // cancelled: the cancelling side has counted the call and completed the result
-        } catch (PreparationFailure failure) {
-            mapped = failure.result;
-        } catch (RuntimeException e) {
-            attempts.abandoned(e.getClass().getName());
-            CALLS.warn("tool={} calling the upstream or mapping its answer failed: {}", name, e.toString());
-            mapped = ToolResult.text(
-                    "Internal error while reading the upstream answer.",
-                    CallOutcome.INTERNAL,
-                    exchanged == null || exchanged.response() == null
-                            ? 0
-                            : exchanged.response().status());
-        }
-        progress.progress(1.0, 1.0, "Upstream answered");
-        finish(result, ended, observed, interception == null ? mapped : interception.after(mapped));
+            AtomicReference<Future<?>> task) {
+        return interception == null
+                ? null
+                : interceptorDeadlines.watch(
+                        interception,
+                        tool.request().timeout(),
+                        overran -> finish(result, ended, observed, overran),
+                        task.get());
     }
 
     /** The result of the exchange's last attempt, with how often the request was sent when that was more than once. */
