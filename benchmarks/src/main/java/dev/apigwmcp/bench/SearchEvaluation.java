@@ -33,14 +33,15 @@ import java.util.ServiceLoader;
  * {@code apigw-mcp-search-embeddings} is on the class path: the generator then stores vectors, and its query
  * embedder is found as the gateway finds it) and for baselines, then the search's speed.
  *
- * <p>Usage: {@code SearchEvaluation EXPORT|GENERATED-RESOURCES-DIR TARGET QUERIES.tsv... [--show] [--grid]}; query
- * files are resources of this module ({@code search/github-tuning.tsv}) or paths, the tuning set first. {@code --show} prints each query's rank
- * and top 5 of the first file only, and {@code --grid} the first file's figures for other shares of the words in
- * the fusion: what is tuned is looked at on the tuning set alone.
+ * <p>Usage: {@code SearchEvaluation EXPORT|GENERATED-RESOURCES-DIR TARGET TUNING.tsv... [--held-out HELD-OUT.tsv...]
+ * [--show] [--grid]}; query files are resources of this module ({@code search/github-tuning.tsv}) or paths. Without
+ * {@code --held-out} the first file is the tuning set and the others are held out. With several tuning sets (by
+ * different authors), each is reported and then all of them together: a change that wins on one and loses on
+ * another is noise. {@code --show} prints each tuning query's rank and top 5, and {@code --grid} the tuning sets'
+ * figures (together) for other shares of the words in the fusion: what is tuned is looked at on the tuning sets
+ * alone, and of a held-out set only its totals are printed.
  */
 public final class SearchEvaluation {
-
-    private static final int[] AT = {1, 5, 10};
 
     private SearchEvaluation() {}
 
@@ -74,7 +75,8 @@ public final class SearchEvaluation {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: SearchEvaluation EXPORT TARGET QUERIES.tsv... [--show]");
+            System.err.println(
+                    "usage: SearchEvaluation EXPORT TARGET TUNING.tsv... [--held-out HELD-OUT.tsv...] [--show] [--grid]");
             System.exit(2);
         }
         boolean show = Arrays.asList(args).contains("--show");
@@ -118,47 +120,87 @@ public final class SearchEvaluation {
                 .findFirst()
                 .orElse(contenders.keySet().iterator().next());
 
-        int firstQueries = 2;
-        for (int i = 2; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                continue;
-            }
-            List<Labelled> queries = read(args[i], target);
-            System.out.printf(Locale.ROOT, "%n%s (%d queries)%n", args[i], queries.size());
-            System.out.println("| ranking | recall@1 | recall@5 | recall@10 | MRR@10 |");
-            System.out.println("|---|---:|---:|---:|---:|");
-            for (Map.Entry<String, Ranking> contender : contenders.entrySet()) {
-                boolean shown = show && i == firstQueries && contender.getKey().equals(shipped);
-                System.out.printf(
-                        Locale.ROOT,
-                        "| %s | %s |%n",
-                        contender.getKey(),
-                        measure(contender.getValue(), queries, shown ? target : null));
-            }
+        QueryFiles queryFiles = QueryFiles.of(args);
+        List<Labelled> tuning = new ArrayList<>();
+        for (String file : queryFiles.tuning()) {
+            List<Labelled> queries = read(file, target);
+            tuning.addAll(queries);
+            table(
+                    file + " (" + queries.size() + " queries, tuning)",
+                    contenders,
+                    queries,
+                    show ? shipped : null,
+                    target);
+        }
+        if (queryFiles.tuning().size() > 1) {
+            table("the tuning sets together (" + tuning.size() + " queries)", contenders, tuning, null, target);
+        }
+        for (String file : queryFiles.heldOut()) {
+            List<Labelled> queries = read(file, target);
+            table(file + " (" + queries.size() + " queries, held out)", contenders, queries, null, target);
         }
         if (grid && vectors != null && embedder != null && embedder.model().equals(vectors.model())) {
-            List<Labelled> tuning = read(args[firstQueries], target);
-            System.out.printf(Locale.ROOT, "%n%s only: the words' share of the fused score%n", args[firstQueries]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n%s only: the words' share of the fused score%n",
+                    String.join(" + ", queryFiles.tuning()));
             for (double share : new double[] {0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6}) {
                 ToolSearch fused = new ToolSearch(lexical, vectors, embedder, share);
                 System.out.printf(Locale.ROOT, "| %.2f | %s |%n", share, measure(fused::search, tuning, null));
             }
         }
-        speed(documents, vectors, embedder, read(args[2], target));
+        speed(documents, vectors, embedder, tuning);
+    }
+
+    /** The query files of the command line: the tuning sets, then the held-out sets. */
+    record QueryFiles(List<String> tuning, List<String> heldOut) {
+
+        static QueryFiles of(String[] args) {
+            List<String> files = new ArrayList<>();
+            int heldOutFrom = -1;
+            for (int i = 2; i < args.length; i++) {
+                if (args[i].equals("--held-out")) {
+                    heldOutFrom = files.size();
+                } else if (!args[i].startsWith("--")) {
+                    files.add(args[i]);
+                }
+            }
+            int split = heldOutFrom >= 0 ? heldOutFrom : Math.min(1, files.size());
+            if (split == 0) {
+                throw new IllegalArgumentException("no tuning query file before --held-out");
+            }
+            return new QueryFiles(files.subList(0, split), files.subList(split, files.size()));
+        }
+    }
+
+    /** One table: every contender's figures on the queries; the shipped ranking's queries shown when asked. */
+    private static void table(
+            String title, Map<String, Ranking> contenders, List<Labelled> queries, String shown, String target) {
+        System.out.printf(Locale.ROOT, "%n%s%n", title);
+        System.out.println("| ranking | recall@1 | recall@5 | recall@10 | MRR@10 | mean recall@1..10 |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (Map.Entry<String, Ranking> contender : contenders.entrySet()) {
+            boolean show = contender.getKey().equals(shown);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s |%n",
+                    contender.getKey(),
+                    measure(contender.getValue(), queries, show ? target : null));
+        }
     }
 
     /**
-     * Recall@1/5/10 and MRR@10 of a ranking on the queries, as table cells; with {@code shownTarget}, each query's
+     * Recall@1/5/10, MRR@10 and the mean of recall@1..10 of a ranking on the queries, as table cells; with {@code shownTarget}, each query's
      * rank and top 5 are printed first.
      */
     private static String measure(Ranking ranking, List<Labelled> queries, String shownTarget) {
-        int[] found = new int[AT.length];
+        int[] found = new int[11];
         double reciprocal = 0;
         for (Labelled query : queries) {
             List<String> top = ranking.search(query.query(), 10, null);
             int rank = rank(top, query.relevant());
-            for (int k = 0; k < AT.length; k++) {
-                found[k] += rank > 0 && rank <= AT[k] ? 1 : 0;
+            for (int k = 1; k <= 10; k++) {
+                found[k] += rank > 0 && rank <= k ? 1 : 0;
             }
             reciprocal += rank > 0 ? 1.0 / rank : 0;
             if (shownTarget != null) {
@@ -172,13 +214,18 @@ public final class SearchEvaluation {
                                 .toList());
             }
         }
+        double meanRecall = 0;
+        for (int k = 1; k <= 10; k++) {
+            meanRecall += (double) found[k] / queries.size() / 10;
+        }
         return String.format(
                 Locale.ROOT,
-                "%.2f | %.2f | %.2f | %.2f",
-                (double) found[0] / queries.size(),
+                "%.2f | %.2f | %.2f | %.2f | %.2f",
                 (double) found[1] / queries.size(),
-                (double) found[2] / queries.size(),
-                reciprocal / queries.size());
+                (double) found[5] / queries.size(),
+                (double) found[10] / queries.size(),
+                reciprocal / queries.size(),
+                meanRecall);
     }
 
     /** Two rankings fused by reciprocal rank: each gives a tool {@code 1 / (10 + rank)}, the sums rank. */
