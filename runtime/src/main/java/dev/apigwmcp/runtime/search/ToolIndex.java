@@ -40,11 +40,13 @@ public final class ToolIndex {
     private final ToolAnalyzer analyzer;
     private final IndexSearcher searcher;
     private final int size;
+    private final Acronyms acronyms;
 
-    private ToolIndex(ToolAnalyzer analyzer, IndexSearcher searcher, int size) {
+    private ToolIndex(ToolAnalyzer analyzer, IndexSearcher searcher, int size, Acronyms acronyms) {
         this.analyzer = analyzer;
         this.searcher = searcher;
         this.size = size;
+        this.acronyms = acronyms;
     }
 
     /** Indexes the documents (one per tool, names unique). */
@@ -70,7 +72,7 @@ public final class ToolIndex {
         try {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(similarity);
-            return new ToolIndex(analyzer, searcher, documents.size());
+            return new ToolIndex(analyzer, searcher, documents.size(), Acronyms.of(documents));
         } catch (IOException e) {
             throw new UncheckedIOException("an index in memory cannot fail to open", e);
         }
@@ -86,6 +88,14 @@ public final class ToolIndex {
             }
         }
         return document;
+    }
+
+    /**
+     * The query with the acronyms the catalog spells out replaced by their phrases ({@link Acronyms}): what both
+     * the words and the meaning are ranked by.
+     */
+    public String spelled(String query) {
+        return acronyms.spell(query);
     }
 
     /** How many tools the index holds. */
@@ -128,7 +138,7 @@ public final class ToolIndex {
 
     /** Each query term as the best of its fields' weighted matches; {@code null} when the query has no term. */
     Query query(String text) {
-        List<String> terms = analyzer.terms(QueryWords.expand(text));
+        List<String> terms = analyzer.terms(QueryWords.expand(acronyms.spell(text)));
         if (terms.isEmpty()) {
             return null;
         }

@@ -55,7 +55,8 @@ public final class ToolSearch {
         if (embedder == null) {
             return lexical.search(query, limit, visible);
         }
-        float[] meaning = embedder.embed(query);
+        // The words' side spells the catalog's acronyms out itself; the model is given the same text.
+        float[] meaning = embedder.embed(lexical.spelled(query));
         List<Scored> words = lexical.scored(query, DEPTH, visible);
         double best = words.isEmpty() ? 1 : words.get(0).score();
         // Candidates in the order first seen (words first), which breaks ties.

@@ -135,6 +135,15 @@ class ToolIndexTest {
         assertThat(twins.search("same", 2, null)).containsExactly("a___b", "a___a");
     }
 
+    @Test
+    void anAcronymFindsTheToolsThatSpellItOut() {
+        ToolIndex codeHost = ToolIndex.of(AcronymsTest.codeHost());
+
+        assertThat(codeHost.search("PR", 10, null))
+                .containsExactlyInAnyOrder(
+                        "a___createPull", "a___listPulls", "a___mergePull", "a___updatePull", "a___listFiles");
+    }
+
     static SearchDocument tool(
             String name, String words, String title, String description, String method, String path, String arguments) {
         Map<SearchField, String> fields = new EnumMap<>(SearchField.class);

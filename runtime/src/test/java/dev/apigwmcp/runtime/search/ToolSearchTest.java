@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,28 @@ class ToolSearchTest {
         ToolSearch words = new ToolSearch(WORDS, MEANING, null);
         assertThat(words.semantic()).isFalse();
         assertThat(words.search("end the job", 3, null)).isEmpty();
+    }
+
+    @Test
+    void theModelIsGivenTheQueryWithTheCatalogsAcronymsSpelledOut() {
+        List<String> embedded = new ArrayList<>();
+        QueryEmbedder recording = new QueryEmbedder() {
+            @Override
+            public String model() {
+                return "m/1";
+            }
+
+            @Override
+            public float[] embed(String query) {
+                embedded.add(query);
+                return new float[] {1, 0, 0};
+            }
+        };
+        ToolSearch search = new ToolSearch(ToolIndex.of(AcronymsTest.codeHost()), MEANING, recording);
+
+        search.search("approve my PR", 3, null);
+
+        assertThat(embedded).containsExactly("approve my pull request");
     }
 
     @Test
