@@ -100,14 +100,14 @@ public final class SearchEvaluation {
                     hybrid::search);
             contenders.put(
                     "baseline: meaning alone (" + vectors.model() + ")",
-                    (query, limit, visible) -> vectors.nearest(embedder.embed(query), limit).stream()
+                    (query, limit, visible) -> vectors.nearest(embedder.embed(lexical.spelled(query)), limit).stream()
                             .map(Scored::name)
                             .toList());
             contenders.put(
                     "baseline: words and meaning fused by reciprocal rank (k = 10, the first version)",
                     (query, limit, visible) -> reciprocalRank(
                             lexical.search(query, 100, null),
-                            vectors.nearest(embedder.embed(query), 100).stream()
+                            vectors.nearest(embedder.embed(lexical.spelled(query)), 100).stream()
                                     .map(Scored::name)
                                     .toList(),
                             limit));
