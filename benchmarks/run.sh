@@ -459,7 +459,8 @@ run_search() {
         echo "### Tool search on GitHub's catalog (@octokit/openapi $OCTOKIT_VERSION), labelled queries"
         echo
         java -cp "$HARNESS:$CLI_JAR:$RUNTIME_CP" dev.apigwmcp.bench.SearchEvaluation "$GITHUB_SPEC" github \
-            search/github-tuning.tsv search/github-held-out.tsv 2> "$RAW/search.log"
+            search/github-tuning.tsv search/github-tuning-b.tsv --held-out search/github-held-out.tsv \
+            search/github-held-out-b.tsv 2> "$RAW/search.log"
         echo
     } >> "$SUMMARY"
 }
