@@ -339,5 +339,15 @@ class CompileAndRunTest {
             }
             return this;
         }
+
+        @Override
+        public UpstreamRequestBuilder formBody(
+                String argument, String mediaType, Object form, java.util.Map<String, QueryStyle> styles) {
+            if (form != null) {
+                calls.add("form " + mediaType + " " + styles);
+                body = Arguments.toJson(form).toString();
+            }
+            return this;
+        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The request body as an argument ({@code body}, or {@code requestBody} when a parameter took that name): JSON
- * bodies with their schema, text bodies as a string. Other media types cannot be sent by a model.
+ * bodies with their schema, text bodies as a string, {@code application/x-www-form-urlencoded} bodies as an
+ * object ({@link FormBody}). Other media types cannot be sent by a model.
  */
 final class BodyArgument {
 
@@ -47,20 +48,24 @@ final class BodyArgument {
             return Optional.of(new Result(null));
         }
         String mediaType = media.get().getKey();
-        boolean json = MediaTypes.isJson(mediaType);
         ArgumentNames.Claimed claimed = draft.names.claim("body", "body");
         String argument =
                 claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
+        String at = requestBody.pointer() + "/content/" + JsonPointer.escape(mediaType);
+        Schema<?> source = media.get().getValue();
+        BodyBinding binding;
         ObjectNode schema;
-        if (json) {
-            Schema<?> source = media.get().getValue();
-            schema = source == null
-                    ? JSON.objectNode()
-                    : draft.document.convert(
-                            source, requestBody.pointer() + "/content/" + JsonPointer.escape(mediaType) + "/schema");
+        if (MediaTypes.isJson(mediaType)) {
+            schema = source == null ? JSON.objectNode() : draft.document.convert(source, at + "/schema");
+            binding = new BodyBinding(argument, mediaType, requestBody.required(), true);
+        } else if (MediaTypes.isForm(mediaType)) {
+            FormBody form = FormBody.of(source, requestBody.encoding(mediaType), draft, at);
+            schema = form.schema();
+            binding = form.binding(argument, mediaType, requestBody.required());
         } else {
             schema = JSON.objectNode();
             schema.put("type", "string");
+            binding = new BodyBinding(argument, mediaType, requestBody.required(), false);
         }
         schema = PropertySchemas.describe(
                 schema,
@@ -71,16 +76,18 @@ final class BodyArgument {
         if (requestBody.required()) {
             draft.required.add(argument);
         }
-        return Optional.of(new Result(new BodyBinding(argument, mediaType, requestBody.required(), json)));
+        return Optional.of(new Result(binding));
     }
 
     /**
      * The first JSON media type, else the first text one, else a wildcard ({@code *}{@code /*},
-     * {@code application/*}) with a schema: a schema describes JSON, so such a body is sent as JSON.
+     * {@code application/*}) with a schema: a schema describes JSON, so such a body is sent as JSON. Else the first
+     * {@code application/x-www-form-urlencoded} one: a model writes JSON best, so a form comes last.
      */
     private static Optional<Map.Entry<String, Schema<?>>> pickMediaType(ApiRequestBody body) {
         Map.Entry<String, Schema<?>> text = null;
         Map.Entry<String, Schema<?>> wildcard = null;
+        Map.Entry<String, Schema<?>> form = null;
         for (Map.Entry<String, Schema<?>> entry : body.content().entrySet()) {
             if (MediaTypes.isJson(entry.getKey())) {
                 return Optional.of(entry);
@@ -94,8 +101,11 @@ final class BodyArgument {
                     && (essence.equals("*/*") || essence.equals("application/*"))) {
                 wildcard = Map.entry("application/json", entry.getValue());
             }
+            if (form == null && MediaTypes.isForm(entry.getKey())) {
+                form = entry;
+            }
         }
-        return Optional.ofNullable(text != null ? text : wildcard);
+        return Optional.ofNullable(text != null ? text : wildcard != null ? wildcard : form);
     }
 
     /** @param binding the body argument, or {@code null} when the tool has none */

@@ -1,11 +1,40 @@
 package dev.apigwmcp.generator.compile;
 
+import java.util.Map;
+
 /**
  * How the {@code body} argument is sent.
  *
  * @param argument  the argument's name (usually {@code body})
  * @param mediaType the request's Content-Type
  * @param required  whether the body is required
- * @param json      JSON body (else a text body)
+ * @param kind      how the argument becomes the body's bytes
+ * @param form      for a {@link Kind#FORM} body: property name to its declared serialisation (only properties the
+ *                  media type's {@code encoding} object names), in declared order; empty otherwise
  */
-public record BodyBinding(String argument, String mediaType, boolean required, boolean json) {}
+public record BodyBinding(String argument, String mediaType, boolean required, Kind kind, Map<String, FormStyle> form) {
+
+    /** How the argument becomes the body. */
+    public enum Kind {
+        /** The argument as JSON. */
+        JSON,
+        /** The argument (a string) as it is. */
+        TEXT,
+        /** The argument (an object) as {@code application/x-www-form-urlencoded}. */
+        FORM
+    }
+
+    public BodyBinding {
+        form = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(form));
+    }
+
+    /** A JSON or text body. */
+    public BodyBinding(String argument, String mediaType, boolean required, boolean json) {
+        this(argument, mediaType, required, json ? Kind.JSON : Kind.TEXT, Map.of());
+    }
+
+    /** Whether the argument is sent as JSON. */
+    public boolean json() {
+        return kind == Kind.JSON;
+    }
+}

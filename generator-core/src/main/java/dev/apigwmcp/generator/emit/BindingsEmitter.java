@@ -85,6 +85,14 @@ public final class BindingsEmitter {
             b.put("argument", body.argument());
             b.put("mediaType", body.mediaType());
             b.put("required", body.required());
+            if (body.kind() == BodyBinding.Kind.FORM) {
+                // Only form bodies carry the key, so JSON and text bindings stay as they were.
+                ObjectNode form = b.putObject("form");
+                body.form()
+                        .forEach((property, style) -> form.putObject(property)
+                                .put("style", style.style())
+                                .put("explode", style.explode()));
+            }
         }
         ObjectNode output = node.putObject("output");
         output.put("mediaType", tool.outputMediaType());

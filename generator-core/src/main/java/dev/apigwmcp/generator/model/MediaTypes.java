@@ -21,6 +21,11 @@ public final class MediaTypes {
         return mediaType != null && essence(mediaType).startsWith("text/") && !isJson(mediaType);
     }
 
+    /** {@code application/x-www-form-urlencoded}, with any parameters. */
+    public static boolean isForm(String mediaType) {
+        return mediaType != null && essence(mediaType).equals("application/x-www-form-urlencoded");
+    }
+
     /** The type/subtype without parameters, lower case. */
     public static String essence(String mediaType) {
         int semicolon = mediaType.indexOf(';');

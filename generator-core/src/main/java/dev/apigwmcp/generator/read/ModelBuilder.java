@@ -1,6 +1,7 @@
 package dev.apigwmcp.generator.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigwmcp.generator.model.ApiEncoding;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
 import dev.apigwmcp.generator.model.ApiOperation;
@@ -451,15 +452,46 @@ final class ModelBuilder {
             body = target;
         }
         Map<String, Schema<?>> content = new LinkedHashMap<>();
+        Map<String, Map<String, ApiEncoding>> encodings = new LinkedHashMap<>();
         if (body.getContent() != null) {
             for (Map.Entry<String, MediaType> media : body.getContent().entrySet()) {
                 Schema<?> schema =
                         media.getValue() == null ? null : media.getValue().getSchema();
-                content.put(swagger2Json(media.getKey(), schema), schema);
+                String mediaType = swagger2Json(media.getKey(), schema);
+                content.put(mediaType, schema);
+                Map<String, ApiEncoding> encoding = encoding(media.getValue());
+                if (!encoding.isEmpty()) {
+                    encodings.put(mediaType, encoding);
+                }
             }
         }
         return new ApiRequestBody(
-                Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()), content, pointer);
+                Boolean.TRUE.equals(body.getRequired()),
+                blankToNull(body.getDescription()),
+                content,
+                pointer,
+                encodings);
+    }
+
+    /** A media type's {@code encoding} object, property by property (declared order); empty when absent. */
+    private static Map<String, ApiEncoding> encoding(MediaType media) {
+        if (media == null || media.getEncoding() == null) {
+            return Map.of();
+        }
+        Map<String, ApiEncoding> encoding = new LinkedHashMap<>();
+        media.getEncoding().forEach((property, declared) -> {
+            if (declared != null) {
+                encoding.put(
+                        property,
+                        new ApiEncoding(
+                                declared.getStyle() == null
+                                        ? null
+                                        : declared.getStyle().toString(),
+                                declared.getExplode(),
+                                blankToNull(declared.getContentType())));
+            }
+        });
+        return encoding;
     }
 
     private ApiResponse successResponse(

@@ -66,5 +66,8 @@ class GeneratedRegistryTest {
             if (body != null) { calls.add("json " + Arguments.toJson(body)); } return this; }
         @Override public UpstreamRequestBuilder textBody(String argument, String mediaType, String body) {
             if (body != null) { calls.add("text " + body); } return this; }
+        @Override public UpstreamRequestBuilder formBody(
+                String argument, String mediaType, Object body, java.util.Map<String, QueryStyle> styles) {
+            if (body != null) { calls.add("form " + Arguments.toJson(body)); } return this; }
     }
 }

@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime.spi;
 
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,4 +57,13 @@ public interface UpstreamRequestBuilder {
 
     /** Sets a text (non-JSON) request body. */
     UpstreamRequestBuilder textBody(String argument, String mediaType, String body);
+
+    /**
+     * Sets an {@code application/x-www-form-urlencoded} body from an object (a {@link JsonNode}, a generated record
+     * or any value {@link Arguments#toJson} maps): one {@code name=value} pair per member, {@code null} members left
+     * out, arrays as one pair per element, other objects as their JSON text, except for the members named in
+     * {@code styles}, which follow their declared OpenAPI style ({@link QueryStyle#DEEP_OBJECT} gives
+     * {@code name[key]=value}).
+     */
+    UpstreamRequestBuilder formBody(String argument, String mediaType, Object body, Map<String, QueryStyle> styles);
 }

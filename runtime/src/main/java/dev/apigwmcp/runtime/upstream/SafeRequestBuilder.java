@@ -280,6 +280,21 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
         return this;
     }
 
+    @Override
+    public UpstreamRequestBuilder formBody(
+            String argument, String mediaType, Object typed, Map<String, QueryStyle> styles) {
+        JsonNode value = typed == null ? null : Arguments.toJson(typed);
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return this;
+        }
+        String form = FormEncoder.encode(argument, value, styles == null ? Map.of() : styles);
+        setBody(
+                argument,
+                mediaType == null ? "application/x-www-form-urlencoded" : mediaType,
+                form.getBytes(StandardCharsets.US_ASCII));
+        return this;
+    }
+
     private void setBody(String argument, String mediaType, byte[] bytes) {
         if (body != null) {
             throw new IllegalStateException("request body set twice");

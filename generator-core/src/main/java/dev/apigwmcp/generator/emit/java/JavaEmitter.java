@@ -16,6 +16,7 @@ import dev.apigwmcp.generator.compile.ArgumentBinding;
 import dev.apigwmcp.generator.compile.BodyBinding;
 import dev.apigwmcp.generator.compile.CompiledTarget;
 import dev.apigwmcp.generator.compile.CompiledTool;
+import dev.apigwmcp.generator.compile.FormStyle;
 import dev.apigwmcp.generator.emit.ResourcePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,7 +122,7 @@ public final class JavaEmitter {
             boolean isBody = tool.body() != null && tool.body().argument().equals(argument);
             String field = fieldScope.unique(JavaNames.camel(argument));
             ValueType value;
-            if (isBody && tool.body().json()) {
+            if (isBody && tool.body().kind() != BodyBinding.Kind.TEXT) {
                 value = JavaTypes.isPlainObject(schema) && !JavaTypes.isNullable(schema)
                         ? new ValueType.RecordOf(addBodyRecord(records, owner, types, schema))
                         : records.map(schema, "body", owner, types, false);
@@ -182,13 +183,8 @@ public final class JavaEmitter {
         for (ArgumentBinding binding : tool.arguments()) {
             writeParameter(write, binding, fields);
         }
-        BodyBinding body = tool.body();
-        if (body != null) {
-            statement(
-                    write,
-                    "request." + (body.json() ? "jsonBody" : "textBody") + "("
-                            + JavaLiterals.format(body.argument()) + ", " + JavaLiterals.format(body.mediaType())
-                            + ", arguments." + fields.fields.get(body.argument()) + "())");
+        if (tool.body() != null) {
+            writeBody(write, tool.body(), fields);
         }
         Javadoc javadoc = new Javadoc("Tool {@code " + tool.name() + "}: "
                 + Javadoc.safe(tool.operation().label() + ". " + tool.description()));
@@ -264,6 +260,35 @@ public final class JavaEmitter {
         }
     }
 
+    /** The body statement; a form body also hands over its properties' declared styles. */
+    private static void writeBody(MethodSpec.Builder write, BodyBinding body, ToolFields fields) {
+        String common = JavaLiterals.format(body.argument()) + ", " + JavaLiterals.format(body.mediaType())
+                + ", arguments." + fields.fields.get(body.argument()) + "()";
+        switch (body.kind()) {
+            case JSON -> statement(write, "request.jsonBody(" + common + ")");
+            case TEXT -> statement(write, "request.textBody(" + common + ")");
+            case FORM -> statement(write, "request.formBody(" + common + ", $L)", formStyles(body));
+        }
+    }
+
+    /** {@code Map.of("name", QueryStyle.X, ...)}, or {@code Map.ofEntries} beyond the ten pairs of Map.of. */
+    private static CodeBlock formStyles(BodyBinding body) {
+        boolean entries = body.form().size() > 10;
+        CodeBlock.Builder code = CodeBlock.builder().add(entries ? "$T.ofEntries(" : "$T.of(", JavaTypes.MAP);
+        String separator = "";
+        for (Map.Entry<String, FormStyle> entry : body.form().entrySet()) {
+            String style = queryStyle(entry.getValue().style(), entry.getValue().explode());
+            String name = JavaLiterals.format(entry.getKey());
+            if (entries) {
+                code.add(separator + "$T.entry(" + name + ", $T." + style + ")", JavaTypes.MAP, JavaTypes.QUERY_STYLE);
+            } else {
+                code.add(separator + name + ", $T." + style, JavaTypes.QUERY_STYLE);
+            }
+            separator = ", ";
+        }
+        return code.add(")").build();
+    }
+
     /**
      * A one-line statement added as plain code: {@code addStatement} wraps it in markers for continuation lines,
      * two more parts for JavaPoet to render and the same text. (Only a name with a line break in it makes a
@@ -274,13 +299,16 @@ public final class JavaEmitter {
     }
 
     private static String queryStyle(ArgumentBinding binding) {
-        String style = binding.style() == null ? "form" : binding.style();
-        return switch (style) {
+        return queryStyle(binding.style(), !Boolean.FALSE.equals(binding.explode()));
+    }
+
+    private static String queryStyle(String style, boolean explode) {
+        return switch (style == null ? "form" : style) {
             case "deepObject" -> "DEEP_OBJECT";
             case "spaceDelimited" -> "SPACE_DELIMITED";
             case "pipeDelimited" -> "PIPE_DELIMITED";
             case "tabDelimited" -> "TAB_DELIMITED";
-            default -> Boolean.FALSE.equals(binding.explode()) ? "FORM" : "FORM_EXPLODED";
+            default -> explode ? "FORM_EXPLODED" : "FORM";
         };
     }
 
