@@ -40,6 +40,7 @@ class CompileAndRunTest {
         both = compile(List.of(
                 TestSpecs.petstoreAll(),
                 TestSpecs.ordersResolved(),
+                TestSpecs.messagingForms(),
                 TargetConfig.of("styles", TestSpecs.spec("query-styles.json"))));
     }
 
@@ -69,7 +70,7 @@ class CompileAndRunTest {
                 assertThat(loader.getResource(registry.resourceFolder() + "tools.json"))
                         .isNotNull();
             }
-            assertThat(targets).containsExactlyInAnyOrder("petstore", "orders", "styles");
+            assertThat(targets).containsExactlyInAnyOrder("petstore", "orders", "messaging", "styles");
             assertThat(tools)
                     .contains(
                             "petstore___ListPets",
@@ -127,6 +128,29 @@ class CompileAndRunTest {
                         "object point={\"x\":1} FORM",
                         "query ids=[1, 2] PIPE_DELIMITED",
                         "query id=q");
+    }
+
+    @Test
+    void aFormBodyToolHandsItsTypedBodyAndDeclaredStylesToFormBody() throws Exception {
+        RecordingRequest request = run(
+                both,
+                "messaging___createCustomer",
+                "{\"body\":{\"name\":\"Ada\",\"metadata\":{\"a\":\"1\"},\"preferred_locales\":[\"en\"]}}");
+
+        assertThat(request.calls)
+                .containsExactly("form application/x-www-form-urlencoded; charset=utf-8"
+                        + " {address=DEEP_OBJECT, metadata=DEEP_OBJECT, preferred_locales=FORM}");
+        assertThat(request.body)
+                .isEqualTo("{\"name\":\"Ada\",\"preferred_locales\":[\"en\"],\"metadata\":{\"a\":\"1\"}}");
+    }
+
+    @Test
+    void aFormBodyWithoutDeclaredStylesHandsAnEmptyStyleMap() throws Exception {
+        RecordingRequest request =
+                run(both, "messaging___sendMessage", "{\"accountSid\":\"AC1\",\"body\":{\"To\":\"+1\"}}");
+
+        assertThat(request.calls).containsExactly("path accountSid=AC1", "form application/x-www-form-urlencoded {}");
+        assertThat(request.body).isEqualTo("{\"To\":\"+1\"}");
     }
 
     @Test
@@ -344,7 +368,7 @@ class CompileAndRunTest {
         public UpstreamRequestBuilder formBody(
                 String argument, String mediaType, Object form, java.util.Map<String, QueryStyle> styles) {
             if (form != null) {
-                calls.add("form " + mediaType + " " + styles);
+                calls.add("form " + mediaType + " " + new java.util.TreeMap<>(styles));
                 body = Arguments.toJson(form).toString();
             }
             return this;

@@ -74,6 +74,11 @@ public final class TestSpecs {
         return TargetConfig.of("inventory", spec("legacy-basic.json"));
     }
 
+    /** An export whose operations take form posts (a {@code $ref} form, an encoding object, JSON beside a form). */
+    public static TargetConfig messagingForms() {
+        return TargetConfig.of("messaging", spec("messaging-forms.json"));
+    }
+
     /** The orders export with its duplicate operationId resolved by an override. */
     public static TargetConfig ordersResolved() {
         return TargetConfig.of("orders", orders())
