@@ -373,5 +373,15 @@ class CompileAndRunTest {
             }
             return this;
         }
+
+        @Override
+        public UpstreamRequestBuilder multipartBody(
+                String argument, String mediaType, Object form, java.util.Map<String, String> files) {
+            if (form != null) {
+                calls.add("multipart " + mediaType + " " + new java.util.TreeMap<>(files));
+                body = Arguments.toJson(form).toString();
+            }
+            return this;
+        }
     }
 }

@@ -33,26 +33,20 @@ final class BodyArgument {
         }
         Optional<Map.Entry<String, Schema<?>>> media = pickMediaType(requestBody);
         if (media.isEmpty()) {
-            String types = String.join(", ", requestBody.content().keySet());
-            if (requestBody.required()) {
-                problems.warning(
-                        requestBody.pointer(),
-                        operation.label() + " is left out: its required request" + " body is not JSON or text (" + types
-                                + ")");
-                return Optional.empty();
-            }
-            problems.warning(
-                    requestBody.pointer(),
-                    "the optional request body of " + operation.label() + " is not JSON or text (" + types
-                            + ") and is not exposed");
-            return Optional.of(new Result(null));
+            return leftOut(operation, requestBody, problems);
         }
         String mediaType = media.get().getKey();
+        String at = requestBody.pointer() + "/content/" + JsonPointer.escape(mediaType);
+        Schema<?> source = media.get().getValue();
+        Optional<MultipartBody> multipart = MediaTypes.isMultipartForm(mediaType)
+                ? MultipartBody.of(source, requestBody.encoding(mediaType), draft, at)
+                : Optional.empty();
+        if (MediaTypes.isMultipartForm(mediaType) && multipart.isEmpty()) {
+            return leftOut(operation, requestBody, problems);
+        }
         ArgumentNames.Claimed claimed = draft.names.claim("body", "body");
         String argument =
                 claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
-        String at = requestBody.pointer() + "/content/" + JsonPointer.escape(mediaType);
-        Schema<?> source = media.get().getValue();
         BodyBinding binding;
         ObjectNode schema;
         if (MediaTypes.isJson(mediaType)) {
@@ -62,6 +56,9 @@ final class BodyArgument {
             FormBody form = FormBody.of(source, requestBody.encoding(mediaType), draft, at);
             schema = form.schema();
             binding = form.binding(argument, mediaType, requestBody.required());
+        } else if (multipart.isPresent()) {
+            schema = multipart.get().schema();
+            binding = multipart.get().binding(argument, mediaType, requestBody.required());
         } else {
             schema = JSON.objectNode();
             schema.put("type", "string");
@@ -79,15 +76,35 @@ final class BodyArgument {
         return Optional.of(new Result(binding));
     }
 
+    /** Empty (and a warning) when the body is required, else no body argument (and a warning). */
+    private static Optional<Result> leftOut(
+            ApiOperation operation, ApiRequestBody requestBody, ProblemCollector problems) {
+        String types = String.join(", ", requestBody.content().keySet());
+        if (requestBody.required()) {
+            problems.warning(
+                    requestBody.pointer(),
+                    operation.label() + " is left out: its required request" + " body is not JSON or text (" + types
+                            + ")");
+            return Optional.empty();
+        }
+        problems.warning(
+                requestBody.pointer(),
+                "the optional request body of " + operation.label() + " is not JSON or text (" + types
+                        + ") and is not exposed");
+        return Optional.of(new Result(null));
+    }
+
     /**
      * The first JSON media type, else the first text one, else a wildcard ({@code *}{@code /*},
      * {@code application/*}) with a schema: a schema describes JSON, so such a body is sent as JSON. Else the first
-     * {@code application/x-www-form-urlencoded} one: a model writes JSON best, so a form comes last.
+     * {@code application/x-www-form-urlencoded} one, else the first {@code multipart/form-data} one: a model writes
+     * JSON best, so forms come last.
      */
     private static Optional<Map.Entry<String, Schema<?>>> pickMediaType(ApiRequestBody body) {
         Map.Entry<String, Schema<?>> text = null;
         Map.Entry<String, Schema<?>> wildcard = null;
         Map.Entry<String, Schema<?>> form = null;
+        Map.Entry<String, Schema<?>> multipart = null;
         for (Map.Entry<String, Schema<?>> entry : body.content().entrySet()) {
             if (MediaTypes.isJson(entry.getKey())) {
                 return Optional.of(entry);
@@ -104,8 +121,11 @@ final class BodyArgument {
             if (form == null && MediaTypes.isForm(entry.getKey())) {
                 form = entry;
             }
+            if (multipart == null && MediaTypes.isMultipartForm(entry.getKey())) {
+                multipart = entry;
+            }
         }
-        return Optional.ofNullable(text != null ? text : wildcard != null ? wildcard : form);
+        return Optional.ofNullable(text != null ? text : wildcard != null ? wildcard : form != null ? form : multipart);
     }
 
     /** @param binding the body argument, or {@code null} when the tool has none */

@@ -11,8 +11,16 @@ import java.util.Map;
  * @param kind      how the argument becomes the body's bytes
  * @param form      for a {@link Kind#FORM} body: property name to its declared serialisation (only properties the
  *                  media type's {@code encoding} object names), in declared order; empty otherwise
+ * @param files     for a {@link Kind#MULTIPART} body: file property name to its part's Content-Type, in schema
+ *                  order; empty otherwise
  */
-public record BodyBinding(String argument, String mediaType, boolean required, Kind kind, Map<String, FormStyle> form) {
+public record BodyBinding(
+        String argument,
+        String mediaType,
+        boolean required,
+        Kind kind,
+        Map<String, FormStyle> form,
+        Map<String, String> files) {
 
     /** How the argument becomes the body. */
     public enum Kind {
@@ -21,16 +29,19 @@ public record BodyBinding(String argument, String mediaType, boolean required, K
         /** The argument (a string) as it is. */
         TEXT,
         /** The argument (an object) as {@code application/x-www-form-urlencoded}. */
-        FORM
+        FORM,
+        /** The argument (an object) as {@code multipart/form-data}, files as base64. */
+        MULTIPART
     }
 
     public BodyBinding {
         form = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(form));
+        files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
     }
 
     /** A JSON or text body. */
     public BodyBinding(String argument, String mediaType, boolean required, boolean json) {
-        this(argument, mediaType, required, json ? Kind.JSON : Kind.TEXT, Map.of());
+        this(argument, mediaType, required, json ? Kind.JSON : Kind.TEXT, Map.of(), Map.of());
     }
 
     /** Whether the argument is sent as JSON. */

@@ -40,12 +40,12 @@ record FormBody(ObjectNode schema, boolean object, Map<String, FormStyle> styles
 
     BodyBinding binding(String argument, String mediaType, boolean required) {
         return object
-                ? new BodyBinding(argument, mediaType, required, BodyBinding.Kind.FORM, styles)
+                ? new BodyBinding(argument, mediaType, required, BodyBinding.Kind.FORM, styles, Map.of())
                 : new BodyBinding(argument, mediaType, required, false);
     }
 
     /** A schema without a {@code type} (a reference, a composition) may still be an object. */
-    private static boolean mayBeObject(JsonNode schema) {
+    static boolean mayBeObject(JsonNode schema) {
         JsonNode type = schema.get("type");
         if (type == null) {
             return true;

@@ -93,6 +93,10 @@ public final class BindingsEmitter {
                                 .put("style", style.style())
                                 .put("explode", style.explode()));
             }
+            if (body.kind() == BodyBinding.Kind.MULTIPART) {
+                ObjectNode files = b.putObject("files");
+                body.files().forEach(files::put);
+            }
         }
         ObjectNode output = node.putObject("output");
         output.put("mediaType", tool.outputMediaType());

@@ -26,6 +26,11 @@ public final class MediaTypes {
         return mediaType != null && essence(mediaType).equals("application/x-www-form-urlencoded");
     }
 
+    /** {@code multipart/form-data}, with any parameters. */
+    public static boolean isMultipartForm(String mediaType) {
+        return mediaType != null && essence(mediaType).equals("multipart/form-data");
+    }
+
     /** The type/subtype without parameters, lower case. */
     public static String essence(String mediaType) {
         int semicolon = mediaType.indexOf(';');

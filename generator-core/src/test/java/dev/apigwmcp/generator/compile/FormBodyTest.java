@@ -238,16 +238,4 @@ class FormBodyTest {
         assertThat(schema.at("/properties/grant_type/enum").toString()).isEqualTo("[\"client_credentials\"]");
         assertThat(schema.at("/properties/scope/description").asText()).isEqualTo("Scopes asked for.");
     }
-
-    @Test
-    void aMultipartOnlyBodyIsStillLeftOutWithAWarning() throws IOException {
-        GenerationResult result = generate(openApi("""
-                multipart/form-data:
-                  schema: {type: object, properties: {file: {type: string, format: binary}}}
-                """));
-
-        assertThat(result.warnings())
-                .anySatisfy(warning -> assertThat(warning.toString())
-                        .contains("is left out: its required request body is not JSON or text (multipart/form-data)"));
-    }
 }

@@ -69,5 +69,8 @@ class GeneratedRegistryTest {
         @Override public UpstreamRequestBuilder formBody(
                 String argument, String mediaType, Object body, java.util.Map<String, QueryStyle> styles) {
             if (body != null) { calls.add("form " + Arguments.toJson(body)); } return this; }
+        @Override public UpstreamRequestBuilder multipartBody(
+                String argument, String mediaType, Object body, java.util.Map<String, String> files) {
+            if (body != null) { calls.add("multipart " + Arguments.toJson(body)); } return this; }
     }
 }

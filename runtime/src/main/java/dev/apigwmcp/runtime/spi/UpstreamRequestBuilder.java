@@ -66,4 +66,12 @@ public interface UpstreamRequestBuilder {
      * {@code name[key]=value}).
      */
     UpstreamRequestBuilder formBody(String argument, String mediaType, Object body, Map<String, QueryStyle> styles);
+
+    /**
+     * Sets a {@code multipart/form-data} body from an object (as {@link #formBody}): one part per member,
+     * {@code null} members left out, arrays as one part per element, objects as JSON parts. The members named in
+     * {@code files} are files: their values are base64 text, sent decoded as file parts with the given
+     * Content-Type. The Content-Type header is {@code mediaType} with the body's {@code boundary} added.
+     */
+    UpstreamRequestBuilder multipartBody(String argument, String mediaType, Object body, Map<String, String> files);
 }

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -42,10 +41,7 @@ final class FormEncoder {
      */
     static String encode(String argument, JsonNode body, Map<String, QueryStyle> styles) {
         if (!body.isObject()) {
-            throw new ArgumentException(
-                    argument,
-                    "must be an object of form fields, not "
-                            + body.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw FormValues.notAnObject(argument, body);
         }
         FormEncoder encoder = new FormEncoder(argument, styles);
         for (Map.Entry<String, JsonNode> member : body.properties()) {
@@ -119,38 +115,11 @@ final class FormEncoder {
     }
 
     private String text(String name, JsonNode value) {
-        String text;
-        if (value.isString()) {
-            text = value.stringValue();
-        } else if (value.isIntegralNumber()) {
-            text = value.bigIntegerValue().toString();
-        } else if (value.isNumber()) {
-            text = value.decimalValue().toPlainString();
-        } else {
-            // Booleans as true/false; nested arrays and objects as compact JSON.
-            text = value.isBoolean() ? String.valueOf(value.booleanValue()) : value.toString();
-        }
-        checkUnicode(name, text);
-        return text;
-    }
-
-    /** An unpaired surrogate has no UTF-8 form; encoding it would silently send {@code ?} instead. */
-    private void checkUnicode(String name, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new ArgumentException(
-                        argument,
-                        "member '" + name + "' contains an unpaired UTF-16 surrogate (U+"
-                                + Integer.toHexString(c).toUpperCase(Locale.ROOT) + "), which cannot be sent as UTF-8");
-            }
-        }
+        return FormValues.text(argument, name, value);
     }
 
     private void pair(String name, String value) {
-        checkUnicode(name, name);
+        FormValues.checkUnicode(argument, name, name);
         if (!out.isEmpty()) {
             out.append('&');
         }

@@ -295,6 +295,27 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
         return this;
     }
 
+    @Override
+    public UpstreamRequestBuilder multipartBody(
+            String argument, String mediaType, Object typed, Map<String, String> files) {
+        JsonNode value = typed == null ? null : Arguments.toJson(typed);
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return this;
+        }
+        MultipartEncoder.Encoded multipart = MultipartEncoder.encode(
+                argument, value, files == null ? Map.of() : files, SafeRequestBuilder::boundary);
+        setBody(
+                argument,
+                (mediaType == null ? "multipart/form-data" : mediaType) + "; boundary=" + multipart.boundary(),
+                multipart.bytes());
+        return this;
+    }
+
+    /** A random boundary (UUID's secure random), so no argument can end a part early by guessing it. */
+    private static String boundary() {
+        return "apigw-mcp-" + java.util.UUID.randomUUID().toString().replace("-", "");
+    }
+
     private void setBody(String argument, String mediaType, byte[] bytes) {
         if (body != null) {
             throw new IllegalStateException("request body set twice");

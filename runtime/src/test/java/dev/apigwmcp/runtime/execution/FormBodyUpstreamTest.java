@@ -9,6 +9,7 @@ import dev.apigwmcp.runtime.spi.QueryStyle;
 import dev.apigwmcp.runtime.upstream.TestUpstream;
 import dev.apigwmcp.samples.demo.SigV4Verifier;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,17 @@ class FormBodyUpstreamTest {
                                 arguments.get("body"),
                                 Map.of("metadata", QueryStyle.DEEP_OBJECT))),
                 new ScriptedTool(
+                        "forms___Upload",
+                        (arguments, request) -> request.multipartBody(
+                                "body", "multipart/form-data", arguments.get("body"), Map.of("file", "text/csv"))),
+                new ScriptedTool(
                         "forms___SignedSend",
                         (arguments, request) -> request.formBody(
-                                "body", "application/x-www-form-urlencoded", arguments.get("body"), Map.of())));
+                                "body", "application/x-www-form-urlencoded", arguments.get("body"), Map.of())),
+                new ScriptedTool(
+                        "forms___SignedUpload",
+                        (arguments, request) -> request.multipartBody(
+                                "body", "multipart/form-data", arguments.get("body"), Map.of("file", "image/png"))));
         service = GeneratedToolService.create(
                 List.of(forms),
                 Settings.of(Map.of("target.forms.base-url", upstream.baseUri().toString())),
@@ -98,6 +107,47 @@ class FormBodyUpstreamTest {
         SigV4Verifier verifier =
                 new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC());
         assertThat(verifier.problem(request)).isNull();
+    }
+
+    @Test
+    void theBackendReceivesTheMultipartBodyWithItsBoundary() throws Exception {
+        String csv = java.util.Base64.getEncoder().encodeToString("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        ObjectNode result =
+                call("forms___Upload", "{\"body\":{\"note\":\"Zoë\",\"file\":\"" + csv + "\",\"skip\":null}}");
+
+        assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
+        TestUpstream.Recorded request = upstream.take();
+        String contentType = request.header("content-type");
+        assertThat(contentType).matches("multipart/form-data; boundary=apigw-mcp-[0-9a-f]{32}");
+        String boundary = contentType.substring(contentType.indexOf("boundary=") + "boundary=".length());
+        assertThat(request.bodyText())
+                .isEqualTo("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nZoë\r\n"
+                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\na,b\n1,2\n\r\n"
+                        + "--" + boundary + "--\r\n");
+    }
+
+    @Test
+    void sigV4SignsTheMultipartBody() throws Exception {
+        ObjectNode result = call("forms___SignedUpload", "{\"body\":{\"file\":\"AAEC\"}}");
+
+        assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
+        TestUpstream.Recorded request = upstream.take();
+        assertThat(request.body()).contains((byte) 0, (byte) 1, (byte) 2);
+        SigV4Verifier verifier =
+                new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC());
+        assertThat(verifier.problem(request)).isNull();
+    }
+
+    @Test
+    void aFileThatIsNotBase64IsAnInvalidArgumentNamingToolAndArgument() {
+        ObjectNode result = call("forms___Upload", "{\"body\":{\"file\":\"%%%\"}}");
+
+        assertThat(result.path("isError").asBoolean()).isTrue();
+        assertThat(result.at("/content/0/text").stringValue())
+                .startsWith("Invalid argument 'body' for tool forms___Upload:")
+                .contains("member 'file' is not valid base64");
+        assertThat(upstream.pending()).isZero();
     }
 
     @Test

@@ -268,7 +268,25 @@ public final class JavaEmitter {
             case JSON -> statement(write, "request.jsonBody(" + common + ")");
             case TEXT -> statement(write, "request.textBody(" + common + ")");
             case FORM -> statement(write, "request.formBody(" + common + ", $L)", formStyles(body));
+            case MULTIPART -> statement(write, "request.multipartBody(" + common + ", $L)", fileTypes(body));
         }
+    }
+
+    /** {@code Map.of("file", "image/png", ...)}, or {@code Map.ofEntries} beyond the ten pairs of Map.of. */
+    private static CodeBlock fileTypes(BodyBinding body) {
+        boolean entries = body.files().size() > 10;
+        CodeBlock.Builder code = CodeBlock.builder().add(entries ? "$T.ofEntries(" : "$T.of(", JavaTypes.MAP);
+        String separator = "";
+        for (Map.Entry<String, String> entry : body.files().entrySet()) {
+            String pair = JavaLiterals.format(entry.getKey()) + ", " + JavaLiterals.format(entry.getValue());
+            if (entries) {
+                code.add(separator + "$T.entry(" + pair + ")", JavaTypes.MAP);
+            } else {
+                code.add(separator + pair);
+            }
+            separator = ", ";
+        }
+        return code.add(")").build();
     }
 
     /** {@code Map.of("name", QueryStyle.X, ...)}, or {@code Map.ofEntries} beyond the ten pairs of Map.of. */
