@@ -154,6 +154,16 @@ class CompileAndRunTest {
     }
 
     @Test
+    void aMultipartBodyToolHandsItsBodyAndFilePartTypesToMultipartBody() throws Exception {
+        RecordingRequest request =
+                run(both, "messaging___uploadMedia", "{\"accountSid\":\"AC1\",\"body\":{\"media\":\"AAEC\"}}");
+
+        assertThat(request.calls)
+                .containsExactly("path accountSid=AC1", "multipart multipart/form-data {media=image/jpeg}");
+        assertThat(request.body).isEqualTo("{\"media\":\"AAEC\"}");
+    }
+
+    @Test
     void bodyRecordsRoundTripEveryMemberIncludingUndeclaredOnesAndExplicitNulls() throws Exception {
         {
             URLClassLoader loader = both;

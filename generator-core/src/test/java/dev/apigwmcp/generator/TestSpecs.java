@@ -74,7 +74,10 @@ public final class TestSpecs {
         return TargetConfig.of("inventory", spec("legacy-basic.json"));
     }
 
-    /** An export whose operations take form posts (a {@code $ref} form, an encoding object, JSON beside a form). */
+    /**
+     * An export whose operations take form posts (a {@code $ref} form, an encoding object, JSON beside a form) and a
+     * multipart upload.
+     */
     public static TargetConfig messagingForms() {
         return TargetConfig.of("messaging", spec("messaging-forms.json"));
     }

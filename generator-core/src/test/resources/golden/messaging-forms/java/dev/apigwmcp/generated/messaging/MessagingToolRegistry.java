@@ -7,13 +7,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The 3 tools of target {@code messaging}, generated from messaging-forms.json.
+ * The 4 tools of target {@code messaging}, generated from messaging-forms.json.
  */
 public final class MessagingToolRegistry implements ToolRegistry {
     private static final List<String> NAMES = List.of(
             "messaging___createCustomer",
             "messaging___issueToken",
-            "messaging___sendMessage");
+            "messaging___sendMessage",
+            "messaging___uploadMedia");
 
     @Override
     public String targetName() {
@@ -44,6 +45,7 @@ public final class MessagingToolRegistry implements ToolRegistry {
             case 0 -> new CreateCustomerTool();
             case 1 -> new IssueTokenTool();
             case 2 -> new SendMessageTool();
+            case 3 -> new UploadMediaTool();
             default -> throw new IndexOutOfBoundsException(index);
         };
     }
