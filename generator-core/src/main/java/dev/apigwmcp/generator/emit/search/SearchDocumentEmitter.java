@@ -86,7 +86,7 @@ public final class SearchDocumentEmitter {
                     it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
                 if (property.getKey().equals(bodyArgument)) {
-                    // A JSON body's top-level members; a body that is not an object says nothing here.
+                    // An object body's top-level members (JSON or a form); any other body says nothing here.
                     for (Iterator<Map.Entry<String, JsonNode>> members =
                                     property.getValue().path("properties").fields();
                             members.hasNext(); ) {
