@@ -30,6 +30,7 @@ class GoldenFilesTest {
                 Arguments.of("petstore-all", List.of(TestSpecs.petstoreAll())),
                 Arguments.of("orders", List.of(TestSpecs.ordersResolved())),
                 Arguments.of("legacy-basic", List.of(TestSpecs.legacyBasic())),
+                Arguments.of("lambda-basic-authorizer", List.of(TestSpecs.lambdaBasicAuthorizer())),
                 Arguments.of("two-targets", List.of(TestSpecs.petstoreWalkthrough(), TestSpecs.ordersResolved())));
     }
 
