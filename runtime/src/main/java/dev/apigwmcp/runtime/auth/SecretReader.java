@@ -28,8 +28,7 @@ record SecretReader(String target, Settings settings, Function<String, String> e
     /**
      * A value read, and where it came from as messages name it.
      *
-     * @param value  the value as the variable holds it, or the file's text without its final line terminator; not
-     *               empty
+     * @param value  the variable's value or the file's text, without one final line terminator; not empty
      * @param source {@code environment variable X (named by target.t.key)} or {@code file f (named by ...)}
      */
     record Secret(String value, String source) {
@@ -62,6 +61,9 @@ record SecretReader(String target, Settings settings, Function<String, String> e
                 problems.unavailable("target '" + target + "': " + source + " is not set");
                 return null;
             }
+            // A variable filled from a secret file (Kubernetes secretKeyRef, $(cat f) in some shells) keeps its line
+            // end.
+            value = withoutFinalLineBreak(value);
         } else {
             source = "file " + file + " (named by " + name(fileSetting) + ")";
             try {
@@ -113,7 +115,11 @@ record SecretReader(String target, Settings settings, Function<String, String> e
      * Anything else, a second line terminator included, is part of the value (and then a problem the kind names).
      */
     static String fileText(String text) {
-        String value = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return withoutFinalLineBreak(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /** Without one final {@code \n} or {@code \r\n}; anything else kept. */
+    private static String withoutFinalLineBreak(String value) {
         if (value.endsWith("\r\n")) {
             return value.substring(0, value.length() - 2);
         }

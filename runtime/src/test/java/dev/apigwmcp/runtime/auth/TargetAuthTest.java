@@ -160,6 +160,36 @@ class TargetAuthTest {
     }
 
     @Test
+    void anApiKeyVariableFilledFromAFileSendsTheKeyWithoutItsLineBreakOnly() {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.API_KEY),
+                        null,
+                        Map.of("target.pets.api-key-env", "PETS_KEY"),
+                        Map.of("PETS_KEY", "k-123\n")),
+                problems);
+
+        assertThat(problems.lines()).isEmpty();
+        UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.API_KEY), null), Caller.LOCAL);
+        assertThat(header(sent, "x-api-key")).isEqualTo("k-123");
+
+        StartupProblems twoBreaks = new StartupProblems();
+        TargetAuth.create(
+                request(
+                        Set.of(AuthKind.API_KEY),
+                        null,
+                        Map.of("target.pets.api-key-env", "PETS_KEY"),
+                        Map.of("PETS_KEY", "k-123\n\n")),
+                twoBreaks);
+        assertThat(twoBreaks.lines())
+                .singleElement()
+                .asString()
+                .contains("cannot be sent in a header (at position 5)")
+                .doesNotContain("k-123");
+    }
+
+    @Test
     void anApiKeyFileWithACrLfLineEndingSendsTheKeyWithoutIt() throws Exception {
         Path file = Files.writeString(dir.resolve("key"), "k-123\r\n", StandardCharsets.UTF_8);
         StartupProblems problems = new StartupProblems();
