@@ -19,13 +19,16 @@ import java.util.stream.IntStream;
  * @param targets  per-target counts, in configuration order
  * @param warnings warnings, in discovery order
  * @param errors   errors, in discovery order
+ * @param notes    what the generator decided from an export that the user should know (info lines, not problems),
+ *                 in discovery order
  */
 public record GenerationResult(
         List<GeneratedFile> files,
         List<ToolSummary> tools,
         List<TargetSummary> targets,
         List<Problem> warnings,
-        List<Problem> errors) {
+        List<Problem> errors,
+        List<Problem> notes) {
 
     public GenerationResult {
         files = List.copyOf(files);
@@ -33,6 +36,17 @@ public record GenerationResult(
         targets = List.copyOf(targets);
         warnings = List.copyOf(warnings);
         errors = List.copyOf(errors);
+        notes = List.copyOf(notes);
+    }
+
+    /** A result without notes. */
+    public GenerationResult(
+            List<GeneratedFile> files,
+            List<ToolSummary> tools,
+            List<TargetSummary> targets,
+            List<Problem> warnings,
+            List<Problem> errors) {
+        this(files, tools, targets, warnings, errors, List.of());
     }
 
     public boolean hasErrors() {

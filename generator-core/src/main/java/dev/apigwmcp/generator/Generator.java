@@ -43,6 +43,7 @@ public final class Generator {
     public static GenerationResult generate(GeneratorConfig config) {
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
+        List<Problem> notes = new ArrayList<>();
         List<CompiledTarget> compiled = new ArrayList<>();
         List<TargetSummary> summaries = new ArrayList<>();
         if (config.targets().isEmpty()) {
@@ -81,6 +82,7 @@ public final class Generator {
             }
             errors.addAll(problems.errors());
             warnings.addAll(problems.warnings());
+            notes.addAll(problems.notes());
         }
         checkAcrossTargets(compiled, errors);
         List<ToolSummary> tools = new ArrayList<>();
@@ -95,9 +97,9 @@ public final class Generator {
         }
         tools.sort(Comparator.comparing(ToolSummary::name));
         if (!errors.isEmpty()) {
-            return new GenerationResult(List.of(), tools, summaries, warnings, errors);
+            return new GenerationResult(List.of(), tools, summaries, warnings, errors, notes);
         }
-        return new GenerationResult(emit(compiled, warnings), tools, summaries, warnings, errors);
+        return new GenerationResult(emit(compiled, warnings), tools, summaries, warnings, errors, notes);
     }
 
     /**

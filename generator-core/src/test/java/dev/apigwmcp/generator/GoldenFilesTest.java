@@ -31,6 +31,7 @@ class GoldenFilesTest {
                 Arguments.of("orders", List.of(TestSpecs.ordersResolved())),
                 Arguments.of("legacy-basic", List.of(TestSpecs.legacyBasic())),
                 Arguments.of("messaging-forms", List.of(TestSpecs.messagingForms())),
+                Arguments.of("lambda-basic-authorizer", List.of(TestSpecs.lambdaBasicAuthorizer())),
                 Arguments.of("two-targets", List.of(TestSpecs.petstoreWalkthrough(), TestSpecs.ordersResolved())));
     }
 

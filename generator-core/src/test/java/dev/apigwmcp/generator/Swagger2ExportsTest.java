@@ -187,6 +187,34 @@ class Swagger2ExportsTest {
         assertThat(result.warnings()).noneMatch(p -> p.message().contains("left out"));
     }
 
+    @Test
+    void aLambdaTokenAuthorizerThatRequiresBasicMakesHttpBasicToolsWithANoteInTheFile() throws IOException {
+        GenerationResult result = generate("""
+                {%s "securityDefinitions": {"legacy-authorizer": {"type": "apiKey", "name": "Authorization",
+                   "in": "header", "x-amazon-apigateway-authtype": "custom",
+                   "x-amazon-apigateway-authorizer": {"type": "token", "authorizerResultTtlInSeconds": 300,
+                     "authorizerUri": "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations",
+                     "identitySource": "method.request.header.Authorization",
+                     "identityValidationExpression": "^Basic [A-Za-z0-9+/=]+$"}}},
+                 "paths": {"/a": {"get": {"operationId": "a", "security": [{"legacy-authorizer": []}],
+                  "responses": {"200": {"description": "ok"}}}}}}
+                """.formatted(HEAD));
+
+        JsonNode binding = binding(result, "api___a");
+        assertThat(binding.get("auth")).containsExactly(JSON.getNodeFactory().textNode("BASIC"));
+        assertThat(binding.has("token")).isFalse();
+        assertThat(file(result, "TOOLS.md")).contains("HTTP basic");
+        assertThat(result.warnings())
+                .extracting(Problem::message)
+                .noneMatch(m -> m.contains("authorizer") || m.contains("token"));
+        assertThat(result.notes()).singleElement().satisfies(note -> {
+            assertThat(note.pointer())
+                    .isEqualTo("/securityDefinitions/legacy-authorizer/x-amazon-apigateway-authorizer"
+                            + "/identityValidationExpression");
+            assertThat(note.message()).contains("accepts only HTTP basic credentials", "target.api.basic-username-env");
+        });
+    }
+
     // ------------------------------------------------------------------ problems located in the user's file
 
     @Test

@@ -82,6 +82,14 @@ public final class TestSpecs {
         return TargetConfig.of("messaging", spec("messaging-forms.json"));
     }
 
+    /**
+     * A Swagger 2 export whose TOKEN Lambda authorizers check HTTP basic credentials (one method with the API key
+     * too) and bearer tokens.
+     */
+    public static TargetConfig lambdaBasicAuthorizer() {
+        return TargetConfig.of("warehouse", spec("lambda-basic-authorizer.json"));
+    }
+
     /** The orders export with its duplicate operationId resolved by an override. */
     public static TargetConfig ordersResolved() {
         return TargetConfig.of("orders", orders())

@@ -194,6 +194,7 @@ abstract class AbstractApigwMcpMojo extends AbstractMojo {
         for (String line : summary) {
             getLog().info(line);
         }
+        outcome.result().notes().forEach(n -> getLog().info("apigw-mcp: " + n));
         outcome.result().warnings().forEach(w -> getLog().warn("apigw-mcp: " + w));
         outcome.result()
                 .tools()

@@ -100,6 +100,9 @@ public final class GeneratorCli {
     /** Generates; {@code located} places problems of the configuration in the user's file. */
     private int generate(List<TargetConfig> targets, String outDir, UnaryOperator<Problem> located) {
         GenerationResult result = Generator.generate(new GeneratorConfig(targets));
+        for (Problem note : result.notes()) {
+            err.println("note: " + located.apply(note));
+        }
         for (Problem warning : result.warnings()) {
             err.println("warning: " + located.apply(warning));
         }

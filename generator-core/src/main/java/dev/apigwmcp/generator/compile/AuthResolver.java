@@ -177,6 +177,11 @@ final class AuthResolver {
                         operation.pointer() + "/security",
                         "it needs a credential the runtime cannot provide" + SUPPORTED);
             }
+            if (scheme.kind() == AuthKind.BEARER && tokens.checksBasicCredentials(scheme)) {
+                noteBasicAuthorizer(scheme, problems);
+                kinds.add(AuthKind.BASIC);
+                continue;
+            }
             if (scheme.kind() == AuthKind.BEARER) {
                 BearerTokenLocator.Located located = tokens.locate(scheme);
                 if (!located.found()) {
@@ -210,6 +215,18 @@ final class AuthResolver {
                     "it needs HTTP basic together with " + beside + ", and both would need the Authorization header");
         }
         return new Outcome(withoutAuthorizerKey(kinds, token), null, null);
+    }
+
+    /** Once per authorizer (the collector keeps one of equal notes), not once per method it protects. */
+    private void noteBasicAuthorizer(SecurityScheme scheme, ProblemCollector problems) {
+        problems.note(
+                scheme.pointer() + "/x-amazon-apigateway-authorizer/identityValidationExpression",
+                "Lambda authorizer '" + scheme.name() + "' accepts only HTTP basic credentials in the Authorization"
+                        + " header (its identityValidationExpression '"
+                        + scheme.authorizer().identityValidationExpression()
+                        + "' matches 'Basic <base64>' and no bearer token), so the methods it protects are HTTP"
+                        + " basic tools: set target." + target + ".basic-username-env or -file and"
+                        + " target." + target + ".basic-password-env or -file");
     }
 
     /** The other credential of a basic operation that goes in the Authorization header too, or {@code null}. */

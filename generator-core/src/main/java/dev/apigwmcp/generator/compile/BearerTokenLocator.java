@@ -23,7 +23,9 @@ import java.util.regex.PatternSyntaxException;
  *   <li>TOKEN Lambda authorizer: the header the scheme names. Its {@code identityValidationExpression} decides
  *       the form: {@code Bearer } when the expression can match {@code Bearer <JWT>}, raw when it can match a raw
  *       JWT; when it can match neither, the tokens are a custom format the user's token endpoint issues: the form
- *       the expression can start with, and a warning that the tokens must match it.</li>
+ *       the expression can start with, and a warning that the tokens must match it. An authorizer that reads the
+ *       {@code Authorization} header and can match {@code Basic <base64>} but no JWT checks HTTP basic
+ *       credentials and takes no token at all ({@link #checksBasicCredentials}).</li>
  *   <li>REQUEST Lambda and JWT authorizers: their {@code identitySource}. Context variables and stage variables
  *       are filled in by API Gateway, not sent; more than one header or query parameter needs more than the one
  *       token the runtime has (left out); only API-Gateway-filled values say nothing about where a client's token
@@ -47,8 +49,48 @@ final class BearerTokenLocator {
             "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjbGllbnQiLCJzY29wZSI6InJlYWQifQ.c2lnbmF0dXJlMDEy",
             "eyJraWQiOiJrLTFfYSIsImFsZyI6IlJTMjU2In0.eyJzdWIiOiI3ZjNhIiwiZXhwIjoxNzAwMDAwMDAwfQ.Zm9v-YmFy_YmF6LXF1");
 
-    /** HTTP basic credentials, as a Lambda authorizer that checks them sees them. */
-    private static final String BASIC_SAMPLE = "Basic YWxhZGRpbjpvcGVuc2VzYW1l";
+    /**
+     * HTTP basic credentials as the runtime sends them and a Lambda authorizer that checks them sees them: base64
+     * without padding, with {@code ==}, and with {@code +} (the pairs {@code aladdin:opensesame},
+     * {@code Aladdin:open sesame}, {@code svc-user:s3cret!?>~}).
+     */
+    private static final List<String> BASIC_SAMPLES =
+            List.of("YWxhZGRpbjpvcGVuc2VzYW1l", "QWxhZGRpbjpvcGVuIHNlc2FtZQ==", "c3ZjLXVzZXI6czNjcmV0IT8+fg==");
+    /** The auth-scheme as RFC 7617 spells it and the runtime sends it. */
+    private static final String BASIC = "Basic ";
+    /** Spellings of the case-insensitive auth-scheme other than the runtime's. */
+    private static final List<String> OTHER_BASIC_SPELLINGS = List.of("basic ", "BASIC ");
+
+    /**
+     * Whether {@code scheme} (a {@code BEARER} scheme) is a TOKEN Lambda authorizer that checks HTTP basic
+     * credentials: it reads the {@code Authorization} header, and its {@code identityValidationExpression} can match
+     * {@code Basic <base64>} as the runtime writes it but neither a bearer nor a raw JWT. API Gateway passes such a
+     * header to the authorizer only when it matches, so the method's clients send HTTP basic, not a token.
+     */
+    boolean checksBasicCredentials(SecurityScheme scheme) {
+        if (!"token".equals(authorizerType(scheme))) {
+            return false;
+        }
+        Located header = schemeHeader(scheme, "TOKEN Lambda authorizer");
+        Pattern pattern = validation(scheme);
+        return header.found()
+                && header.location().is("header", AUTHORIZATION)
+                && pattern != null
+                && matchesASample(pattern, BASIC, BASIC_SAMPLES)
+                && !matchesASample(pattern, TokenLocation.BEARER, JWT_SAMPLES)
+                && !matchesASample(pattern, "", JWT_SAMPLES);
+    }
+
+    /** The scheme's identityValidationExpression, or {@code null} when it has none or none that compiles. */
+    private static Pattern validation(SecurityScheme scheme) {
+        String expression =
+                scheme.authorizer() == null ? null : scheme.authorizer().identityValidationExpression();
+        try {
+            return expression == null ? null : Pattern.compile(expression);
+        } catch (PatternSyntaxException e) {
+            return null;
+        }
+    }
 
     /** Where the token of {@code scheme} (a {@code BEARER} scheme) goes, or why no token can satisfy it. */
     Located locate(SecurityScheme scheme) {
@@ -124,8 +166,8 @@ final class BearerTokenLocator {
                             + e.getDescription()
                             + "), so which token form it accepts is unknown");
         }
-        boolean bearer = matchesASample(pattern, TokenLocation.BEARER);
-        boolean raw = matchesASample(pattern, "");
+        boolean bearer = matchesASample(pattern, TokenLocation.BEARER, JWT_SAMPLES);
+        boolean raw = matchesASample(pattern, "", JWT_SAMPLES);
         if (bearer && raw) {
             return Located.at(header);
         }
@@ -146,10 +188,27 @@ final class BearerTokenLocator {
                                 + " in header " + header.name()
                                 + ", and the configured token endpoint must issue tokens that match"
                                 + " it (API Gateway answers 401 otherwise)"
-                                + (pattern.matcher(BASIC_SAMPLE).find()
-                                        ? "; it matches HTTP basic credentials ('Basic <base64>'): if the authorizer"
-                                                + " checks those, set the target's auth to BASIC"
-                                        : ""));
+                                + basicNote(pattern, header));
+    }
+
+    /**
+     * Why an expression that looks like it checks HTTP basic credentials did not make the method an HTTP basic one
+     * ({@link #checksBasicCredentials}), or {@code ""}.
+     */
+    private static String basicNote(Pattern pattern, TokenLocation header) {
+        if (matchesASample(pattern, BASIC, BASIC_SAMPLES)) {
+            return header.is("header", AUTHORIZATION)
+                    ? ""
+                    : "; it matches HTTP basic credentials ('Basic <base64>'), but in header " + header.name()
+                            + ", and HTTP basic credentials go in the Authorization header";
+        }
+        for (String spelling : OTHER_BASIC_SPELLINGS) {
+            if (matchesASample(pattern, spelling, BASIC_SAMPLES)) {
+                return "; it matches HTTP basic credentials only spelled '" + spelling + "<base64>', and the runtime's"
+                        + " HTTP basic sends 'Basic <base64>' (RFC 7617's spelling), which the expression rejects";
+            }
+        }
+        return "";
     }
 
     /** Whether a match can begin with {@code text} (found in it, or the text ran out while matching). */
@@ -158,8 +217,8 @@ final class BearerTokenLocator {
         return matcher.find() || matcher.hitEnd();
     }
 
-    private static boolean matchesASample(Pattern pattern, String prefix) {
-        for (String sample : JWT_SAMPLES) {
+    private static boolean matchesASample(Pattern pattern, String prefix, List<String> samples) {
+        for (String sample : samples) {
             if (pattern.matcher(prefix + sample).find()) {
                 return true;
             }

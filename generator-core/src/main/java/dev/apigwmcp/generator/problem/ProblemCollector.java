@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Collects the errors and warnings of one target, each located in its export file. Errors are values until the
+ * Collects the errors, warnings and notes of one target, each located in its export file. Errors are values until the
  * edge: nothing in the core throws for bad input.
  *
  * <p>Problems are recorded where the reader's model has them; when that model is not the file itself (a Swagger
@@ -22,6 +22,7 @@ public final class ProblemCollector {
     private final Set<Problem> errors = new LinkedHashSet<>();
     private final Set<Problem> warnings = new LinkedHashSet<>();
     private final Set<Problem> warningsInFile = new LinkedHashSet<>();
+    private final Set<Problem> notes = new LinkedHashSet<>();
     private UnaryOperator<Problem> inFile = UnaryOperator.identity();
 
     public ProblemCollector(String target, String file) {
@@ -35,6 +36,14 @@ public final class ProblemCollector {
 
     public void warning(String pointer, String message) {
         warnings.add(new Problem(target, file, pointer, message));
+    }
+
+    /**
+     * Something the generator decided from the export that the user should know but need not act on (an info line
+     * of the build log, not a warning).
+     */
+    public void note(String pointer, String message) {
+        notes.add(new Problem(target, file, pointer, message));
     }
 
     /** A warning located in the export file itself, before the reader's model exists (never translated). */
@@ -57,6 +66,7 @@ public final class ProblemCollector {
         errors.addAll(other.errors);
         warnings.addAll(other.warnings);
         warningsInFile.addAll(other.warningsInFile);
+        notes.addAll(other.notes);
     }
 
     /** How a problem recorded against the reader's model reads in the export file (pointer and wording). */
@@ -74,6 +84,10 @@ public final class ProblemCollector {
 
     public List<Problem> warnings() {
         return inFile(warningsInFile, warnings);
+    }
+
+    public List<Problem> notes() {
+        return inFile(Set.of(), notes);
     }
 
     /** Two problems of the model may be one in the file (a pointer cut back to the node that exists). */

@@ -177,6 +177,47 @@ class AuthResolverTest {
                 });
     }
 
+    private static String tokenAuthorizer(String expression) {
+        return """
+                "lambda":{"type":"apiKey","name":"Authorization","in":"header","x-amazon-apigateway-authtype":"custom",
+                  "x-amazon-apigateway-authorizer":{"type":"token","identitySource":"method.request.header.Authorization",
+                    "identityValidationExpression":"%s"}}""".formatted(expression);
+    }
+
+    @Test
+    void aTokenAuthorizerRequiringBasicMakesAnHttpBasicToolWithANoteInsteadOfAWarning() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"lambda\":[]}],", tokenAuthorizer("^Basic [A-Za-z0-9+/=]+$")))
+                .contains(ToolAuth.of(AuthKind.BASIC));
+
+        assertThat(problems.warnings()).isEmpty();
+        assertThat(problems.notes()).singleElement().satisfies(note -> {
+            assertThat(note.pointer())
+                    .isEqualTo("/components/securitySchemes/lambda"
+                            + "/x-amazon-apigateway-authorizer/identityValidationExpression");
+            assertThat(note.message())
+                    .startsWith("Lambda authorizer 'lambda' accepts only HTTP basic credentials")
+                    .contains("target.api.basic-username-env", "target.api.basic-password-env");
+        });
+    }
+
+    @Test
+    void aTokenAuthorizerRequiringBearerStaysABearerTool() throws IOException {
+        assertThat(resolve("", "\"security\":[{\"lambda\":[]}],", tokenAuthorizer("^Bearer [-0-9a-zA-Z\\\\._]*$")))
+                .contains(new ToolAuth(
+                        List.of(AuthKind.BEARER), new TokenLocation("header", "Authorization", "Bearer ")));
+        assertThat(problems.notes()).isEmpty();
+    }
+
+    @Test
+    void aBasicCheckingAuthorizerWithTheApiKeyFlagSendsBasicAndTheKey() throws IOException {
+        assertThat(resolve(
+                        "",
+                        "\"security\":[{\"lambda\":[],\"api_key\":[]}],",
+                        tokenAuthorizer("^[Bb]asic [A-Za-z0-9+/=]+$") + "," + KEY_SCHEME))
+                .hasValueSatisfying(
+                        auth -> assertThat(auth.kinds()).containsExactlyInAnyOrder(AuthKind.API_KEY, AuthKind.BASIC));
+    }
+
     @Test
     void twoAuthorizersWantingTokensInDifferentPlacesLeaveTheToolOut() throws IOException {
         assertThat(resolve(

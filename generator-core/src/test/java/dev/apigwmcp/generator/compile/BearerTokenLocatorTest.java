@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apigwmcp.generator.model.AuthKind;
 import dev.apigwmcp.generator.model.Authorizer;
 import dev.apigwmcp.generator.model.SecurityScheme;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BearerTokenLocatorTest {
@@ -119,12 +120,57 @@ class BearerTokenLocatorTest {
     }
 
     @Test
-    void anExpressionForBasicCredentialsSuggestsTheBasicAuthMode() {
-        BearerTokenLocator.Located basic = locator.locate(token("Authorization", "^Basic [A-Za-z0-9+/]+=*$"));
-        BearerTokenLocator.Located custom = locator.locate(token("Authorization", "^x-[a-z]+"));
+    void aTokenAuthorizerWhoseExpressionRequiresBasicInTheAuthorizationHeaderChecksBasicCredentials() {
+        assertThat(List.of(
+                        "^Basic [A-Za-z0-9+/=]+$",
+                        "^Basic [A-Za-z0-9+/]+={0,2}$",
+                        "^[Bb]asic [A-Za-z0-9+/=]+$",
+                        "(?i)^basic\\s+\\S+$",
+                        "^Basic [A-Za-z0-9+/]+==$"))
+                .allSatisfy(expression -> assertThat(locator.checksBasicCredentials(token("Authorization", expression)))
+                        .as(expression)
+                        .isTrue());
+    }
 
-        assertThat(basic.reason()).contains("matches HTTP basic credentials", "set the target's auth to BASIC");
-        assertThat(custom.reason()).doesNotContain("BASIC");
+    @Test
+    void aTokenAuthorizerThatAcceptsABearerOrRawTokenDoesNotCheckBasicCredentials() {
+        assertThat(List.of("^Bearer [-0-9a-zA-Z\\._]*$", ".+", "^(Basic|Bearer) .+$", "^x-[a-z]+"))
+                .noneSatisfy(
+                        expression -> assertThat(locator.checksBasicCredentials(token("Authorization", expression)))
+                                .isTrue());
+        assertThat(locator.checksBasicCredentials(token("Authorization", null))).isFalse();
+        assertThat(locator.checksBasicCredentials(token("Authorization", "^Basic (")))
+                .isFalse();
+    }
+
+    @Test
+    void onlyATokenAuthorizerChecksBasicCredentials() {
+        SecurityScheme requestAuthorizer = scheme(
+                "header",
+                "Authorization",
+                "custom",
+                new Authorizer("request", "method.request.header.Authorization", "^Basic [A-Za-z0-9+/=]+$"));
+
+        assertThat(locator.checksBasicCredentials(requestAuthorizer)).isFalse();
+    }
+
+    @Test
+    void aBasicExpressionOnAnotherHeaderStaysATokenWithAWarningSayingWhy() {
+        SecurityScheme xAuth = token("X-Auth", "^Basic [A-Za-z0-9+/=]+$");
+
+        assertThat(locator.checksBasicCredentials(xAuth)).isFalse();
+        assertThat(locator.locate(xAuth).reason())
+                .contains("matches HTTP basic credentials ('Basic <base64>'), but in header X-Auth");
+    }
+
+    @Test
+    void aBasicExpressionThatRejectsTheSpellingBasicStaysATokenWithAWarningSayingWhy() {
+        SecurityScheme lowerCase = token("Authorization", "^basic [A-Za-z0-9+/=]+$");
+
+        assertThat(locator.checksBasicCredentials(lowerCase)).isFalse();
+        assertThat(locator.locate(lowerCase).reason())
+                .contains("only spelled 'basic <base64>'", "sends 'Basic <base64>'");
+        assertThat(locator.locate(token("Authorization", "^x-[a-z]+")).reason()).doesNotContain("basic");
     }
 
     @Test

@@ -14,6 +14,11 @@ import java.util.function.Function;
  * variable or the file a pair of settings names, once at start. Every problem names the target and the setting,
  * never the value.
  *
+ * <p>A value keeps its meaning: a variable's value is used as it is, and of a file only what editors and {@code echo}
+ * add is removed (one line terminator at the end, a UTF-8 byte-order mark at the start), because an HTTP basic
+ * password may begin or end with a space (RFC 7617). A secret that goes into a header as it is cannot carry edge
+ * spaces, so there they are a start-up problem rather than silently trimmed.
+ *
  * @param target      the target whose settings are read
  * @param settings    the gateway's settings
  * @param environment environment variable lookup ({@code null} when unset)
@@ -23,7 +28,7 @@ record SecretReader(String target, Settings settings, Function<String, String> e
     /**
      * A value read, and where it came from as messages name it.
      *
-     * @param value  the value, surrounding whitespace removed, not empty
+     * @param value  the variable's value or the file's text, without one final line terminator; not empty
      * @param source {@code environment variable X (named by target.t.key)} or {@code file f (named by ...)}
      */
     record Secret(String value, String source) {
@@ -56,17 +61,19 @@ record SecretReader(String target, Settings settings, Function<String, String> e
                 problems.unavailable("target '" + target + "': " + source + " is not set");
                 return null;
             }
+            // A variable filled from a secret file (Kubernetes secretKeyRef, $(cat f) in some shells) keeps its line
+            // end.
+            value = withoutFinalLineBreak(value);
         } else {
             source = "file " + file + " (named by " + name(fileSetting) + ")";
             try {
-                value = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
+                value = fileText(Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 problems.unavailable("target '" + target + "': cannot read " + source + ": "
                         + e.getClass().getSimpleName());
                 return null;
             }
         }
-        value = value.strip();
         if (value.isEmpty()) {
             problems.unavailable("target '" + target + "': " + source + " is empty");
             return null;
@@ -92,7 +99,31 @@ record SecretReader(String target, Settings settings, Function<String, String> e
                 return null;
             }
         }
+        if (value.startsWith(" ") || value.endsWith(" ")) {
+            String edge = value.startsWith(" ") ? "begins" : "ends";
+            problems.unavailable("target '" + target + "': " + secret.source() + " " + edge + " with a space, which a"
+                    + " header value cannot carry (HTTP drops a value's edge spaces) and which is not trimmed here;"
+                    + " remove it from the value");
+            return null;
+        }
         return value;
+    }
+
+    /**
+     * A secret file's text as it is meant: without the one line terminator ({@code \n} or {@code \r\n}) that
+     * editors and {@code echo} end a file with, nor a UTF-8 byte-order mark that some Windows editors start it with.
+     * Anything else, a second line terminator included, is part of the value (and then a problem the kind names).
+     */
+    static String fileText(String text) {
+        return withoutFinalLineBreak(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /** Without one final {@code \n} or {@code \r\n}; anything else kept. */
+    private static String withoutFinalLineBreak(String value) {
+        if (value.endsWith("\r\n")) {
+            return value.substring(0, value.length() - 2);
+        }
+        return value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
     }
 
     private String setting(Setting setting) {

@@ -77,7 +77,7 @@ class TargetAuthTest {
                         Set.of(AuthKind.API_KEY),
                         null,
                         Map.of("target.pets.api-key-env", "PETS_KEY"),
-                        Map.of("PETS_KEY", " k-123 ")),
+                        Map.of("PETS_KEY", "k-123")),
                 problems);
 
         assertThat(problems.isEmpty()).as(problems.lines().toString()).isTrue();
@@ -114,6 +114,92 @@ class TargetAuthTest {
                 .asString()
                 .contains("cannot be sent in a header (at position 8)")
                 .doesNotContain("line-one", "secret-two");
+    }
+
+    @Test
+    void anApiKeyWithAnEdgeSpaceStopsTheStartNamingTargetSettingAndSourceButNotTheKey() {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth.create(
+                request(
+                        Set.of(AuthKind.API_KEY),
+                        null,
+                        Map.of("target.pets.api-key-env", "PETS_KEY"),
+                        Map.of("PETS_KEY", "k-123 ")),
+                problems);
+
+        assertThat(problems.lines())
+                .containsExactly("target 'pets': environment variable PETS_KEY (named by target.pets.api-key-env) ends"
+                        + " with a space, which a header value cannot carry (HTTP drops a value's edge spaces) and"
+                        + " which is not trimmed here; remove it from the value");
+    }
+
+    @Test
+    void aClientSecretFileWhoseLineBeginsWithASpaceStopsTheStart() throws Exception {
+        Path file = Files.writeString(dir.resolve("client-secret"), " cs-1\n", StandardCharsets.UTF_8);
+        StartupProblems problems = new StartupProblems();
+        TargetAuth.create(
+                request(
+                        Set.of(AuthKind.BEARER),
+                        null,
+                        Map.of(
+                                "target.pets.oauth2.token-url", "https://auth.example.com/oauth2/token",
+                                "target.pets.oauth2.client-id", "client-1",
+                                "target.pets.oauth2.client-secret-file", file.toString()),
+                        Map.of()),
+                problems);
+
+        assertThat(problems.lines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "target 'pets'",
+                        "target.pets.oauth2.client-secret-file",
+                        file.toString(),
+                        "begins with a space")
+                .doesNotContain("cs-1");
+    }
+
+    @Test
+    void anApiKeyVariableFilledFromAFileSendsTheKeyWithoutItsLineBreakOnly() {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.API_KEY),
+                        null,
+                        Map.of("target.pets.api-key-env", "PETS_KEY"),
+                        Map.of("PETS_KEY", "k-123\n")),
+                problems);
+
+        assertThat(problems.lines()).isEmpty();
+        UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.API_KEY), null), Caller.LOCAL);
+        assertThat(header(sent, "x-api-key")).isEqualTo("k-123");
+
+        StartupProblems twoBreaks = new StartupProblems();
+        TargetAuth.create(
+                request(
+                        Set.of(AuthKind.API_KEY),
+                        null,
+                        Map.of("target.pets.api-key-env", "PETS_KEY"),
+                        Map.of("PETS_KEY", "k-123\n\n")),
+                twoBreaks);
+        assertThat(twoBreaks.lines())
+                .singleElement()
+                .asString()
+                .contains("cannot be sent in a header (at position 5)")
+                .doesNotContain("k-123");
+    }
+
+    @Test
+    void anApiKeyFileWithACrLfLineEndingSendsTheKeyWithoutIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("key"), "k-123\r\n", StandardCharsets.UTF_8);
+        StartupProblems problems = new StartupProblems();
+        TargetAuth auth = TargetAuth.create(
+                request(Set.of(AuthKind.API_KEY), null, Map.of("target.pets.api-key-file", file.toString()), Map.of()),
+                problems);
+
+        assertThat(problems.lines()).isEmpty();
+        UpstreamRequest sent = auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.API_KEY), null), Caller.LOCAL);
+        assertThat(header(sent, "x-api-key")).isEqualTo("k-123");
     }
 
     @Test
@@ -269,7 +355,7 @@ class TargetAuthTest {
 
     @Test
     void aNamedPasswordVariableThatIsEmptyStillStopsTheStart() {
-        assertThat(basicProblems(BASIC_SETTINGS, Map.of("PETS_USER", "u", "PETS_PASSWORD", " ")))
+        assertThat(basicProblems(BASIC_SETTINGS, Map.of("PETS_USER", "u", "PETS_PASSWORD", "")))
                 .containsExactly("target 'pets': environment variable PETS_PASSWORD (named by"
                         + " target.pets.basic-password-env) is empty");
     }
@@ -294,6 +380,70 @@ class TargetAuthTest {
                         auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.BASIC), null), Caller.LOCAL),
                         "Authorization"))
                 .isEqualTo("Basic c3ZjLXVzZXI6czNjcmV0");
+    }
+
+    @Test
+    void aPasswordVariableWithEdgeSpacesIsSentAsItIs() {
+        assertThat(basicHeader("Aladdin", " open sesame  ")).isEqualTo(basic("Aladdin: open sesame  "));
+    }
+
+    @Test
+    void aPasswordFileKeepsItsEdgeSpacesAndLosesOnlyItsFinalLineFeed() throws Exception {
+        assertThat(basicFromFiles("Aladdin\n", " open sesame \n")).isEqualTo(basic("Aladdin: open sesame "));
+    }
+
+    @Test
+    void aPasswordFileLosesOnlyItsFinalCrLf() throws Exception {
+        assertThat(basicFromFiles("Aladdin\r\n", "open sesame \r\n")).isEqualTo(basic("Aladdin:open sesame "));
+    }
+
+    @Test
+    void aSecretFileLosesAUtf8ByteOrderMarkAsWindowsEditorsWriteIt() throws Exception {
+        assertThat(basicFromFiles("\uFEFFAladdin\r\n", "\uFEFFopen sesame")).isEqualTo(basic("Aladdin:open sesame"));
+    }
+
+    @Test
+    void aPasswordFileEndingInTwoLineFeedsStopsTheStartAtTheSecond() throws Exception {
+        Path user = Files.writeString(dir.resolve("username"), "Aladdin\n", StandardCharsets.UTF_8);
+        Path password = Files.writeString(dir.resolve("password"), "open sesame\n\n", StandardCharsets.UTF_8);
+
+        assertThat(basicProblems(
+                        Map.of(
+                                "target.pets.basic-username-file", user.toString(),
+                                "target.pets.basic-password-file", password.toString()),
+                        Map.of()))
+                .singleElement()
+                .asString()
+                .contains("target.pets.basic-password-file", "control character (at position 11)")
+                .doesNotContain("sesame");
+    }
+
+    @Test
+    void aUserNameVariableWithEdgeSpacesIsSentAsItIs() {
+        assertThat(basicHeader(" Aladdin ", "open sesame")).isEqualTo(basic(" Aladdin :open sesame"));
+    }
+
+    private static String basic(String pair) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The Authorization header sent with the user name and password read from files with these contents. */
+    private String basicFromFiles(String userFile, String passwordFile) throws Exception {
+        Path user = Files.writeString(dir.resolve("username"), userFile, StandardCharsets.UTF_8);
+        Path password = Files.writeString(dir.resolve("password"), passwordFile, StandardCharsets.UTF_8);
+        StartupProblems problems = new StartupProblems();
+        TargetAuth auth = TargetAuth.create(
+                request(
+                        Set.of(AuthKind.BASIC),
+                        null,
+                        Map.of(
+                                "target.pets.basic-username-file", user.toString(),
+                                "target.pets.basic-password-file", password.toString()),
+                        Map.of()),
+                problems);
+        assertThat(problems.lines()).isEmpty();
+        return header(
+                auth.authenticate(get(), ToolAuth.of(List.of(AuthKind.BASIC), null), Caller.LOCAL), "Authorization");
     }
 
     @Test

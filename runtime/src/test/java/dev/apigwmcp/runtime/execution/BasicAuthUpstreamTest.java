@@ -10,6 +10,8 @@ import dev.apigwmcp.runtime.upstream.TestUpstream;
 import dev.apigwmcp.runtime.upstream.TestUpstream.Reply;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +34,11 @@ class BasicAuthUpstreamTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String USER = "jürgen";
-    private static final String PASSWORD = "p@ss:wört€ 1";
+    /** Edge spaces included: RFC 7617 allows them, and a backend compares the password as it is. */
+    private static final String PASSWORD = " p@ss:wört€ 1 ";
+
+    @TempDir
+    Path dir;
 
     private TestUpstream upstream;
     private GeneratedToolService service;
@@ -98,8 +105,26 @@ class BasicAuthUpstreamTest {
         TestUpstream.Recorded request = upstream.take();
         assertThat(request.header("authorization"))
                 .isEqualTo("Basic "
-                        + Base64.getEncoder().encodeToString("jürgen:p@ss:wört€ 1".getBytes(StandardCharsets.UTF_8)));
+                        + Base64.getEncoder().encodeToString("jürgen: p@ss:wört€ 1 ".getBytes(StandardCharsets.UTF_8)));
         assertThat(request.header("x-api-key")).isNull();
+    }
+
+    @Test
+    void aPasswordFileWithEdgeSpacesAndACrLfEndingReachesTheBackendWithItsSpaces() throws Exception {
+        Path file = Files.writeString(dir.resolve("password"), PASSWORD + "\r\n", StandardCharsets.UTF_8);
+        Map<String, String> settings = settings("basic");
+        settings.remove("target.basic.basic-password-env");
+        settings.put("target.basic.basic-password-file", file.toString());
+        service.close();
+        service = GeneratedToolService.create(
+                List.of(ScriptedRegistry.withoutArguments("basic", "basic___Items", "basic___KeyedItems")),
+                Settings.of(settings),
+                environment(Map.of("LEGACY_USER", USER, "LEGACY_KEY", "k-1")));
+
+        ObjectNode result = call("basic___Items");
+
+        assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
+        assertThat(result.at("/content/0/text").stringValue()).contains("bolt");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.apigwmcp.runtime.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwmcp.runtime.testing.GatewayMainProcess;
 import dev.apigwmcp.runtime.upstream.TestUpstream;
 import dev.apigwmcp.runtime.upstream.TestUpstream.Reply;
 import java.io.BufferedReader;
@@ -16,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +42,8 @@ class GatewayOutputStreamsTest {
             "INFO dev.apigwmcp.runtime.calls - tool=pets___GetPet outcome=OK" + " status=200 durationMs=";
 
     private TestUpstream upstream;
+    private GatewayMainProcess gateway;
     private Process process;
-    private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void start() throws IOException {
@@ -52,9 +53,8 @@ class GatewayOutputStreamsTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
+        if (gateway != null) {
+            gateway.close();
         }
         upstream.close();
     }
@@ -64,54 +64,19 @@ class GatewayOutputStreamsTest {
      * process's pipe unless {@code stdoutFile} is given.
      */
     private CompletableFuture<URI> launch(Path stdoutFile, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                PetsGatewayMain.class.getName(),
-                "--target.pets.base-url",
-                upstream.baseUri().toString(),
-                "--target.pets.api-key-env",
-                "PETS_KEY",
-                "--target.pets.oauth2.token-url",
-                "http://127.0.0.1:9/token",
-                "--target.pets.oauth2.client-id",
-                "c-1",
-                "--target.pets.oauth2.client-secret-env",
-                "PETS_KEY"));
-        command.addAll(List.of(extra));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_"));
-        builder.environment().put("PETS_KEY", API_KEY);
-        if (stdoutFile != null) {
-            builder.redirectOutput(stdoutFile.toFile());
-        }
-        process = builder.start();
-        CompletableFuture<URI> serving = new CompletableFuture<>();
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader lines = new BufferedReader(
-                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                            stderr.add(line);
-                            if (line.startsWith("apigw-mcp: serving MCP on ")) {
-                                serving.complete(URI.create(line.substring("apigw-mcp: serving MCP on ".length())));
-                            }
-                        }
-                    } catch (IOException e) {
-                        // the process ended
-                    }
-                    serving.completeExceptionally(new IllegalStateException("not serving: " + stderr));
-                },
-                "gateway-stderr");
-        reader.setDaemon(true);
-        reader.start();
-        return serving;
+        gateway = GatewayMainProcess.of(PetsGatewayMain.class)
+                .args("--target.pets.base-url", upstream.baseUri().toString())
+                .args(PetsGatewayMain.CREDENTIALS)
+                .args(extra)
+                .environment(Map.of("PETS_KEY", API_KEY))
+                .stdoutTo(stdoutFile)
+                .start();
+        process = gateway.process();
+        return gateway.serving();
     }
 
     private void awaitCallLine() throws InterruptedException {
-        for (int i = 0; i < 100 && stderr.stream().noneMatch(line -> line.startsWith(CALL_LINE)); i++) {
+        for (int i = 0; i < 100 && gateway.stderr().stream().noneMatch(line -> line.startsWith(CALL_LINE)); i++) {
             Thread.sleep(50);
         }
     }
@@ -133,7 +98,9 @@ class GatewayOutputStreamsTest {
         // End of input cancels unfinished calls: close it only once the call has answered.
         while (frames.stream().noneMatch(frame -> frame.contains("\"id\":2"))) {
             String frame = stdout.readLine();
-            assertThat(frame).as("stdout ended early; stderr: %s", stderr).isNotNull();
+            assertThat(frame)
+                    .as("stdout ended early; stderr: %s", gateway.stderr())
+                    .isNotNull();
             frames.add(frame);
         }
         stdin.close();
@@ -141,7 +108,7 @@ class GatewayOutputStreamsTest {
             frames.add(frame);
         }
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("stderr: %s", stderr).isZero();
+        assertThat(process.exitValue()).as("stderr: %s", gateway.stderr()).isZero();
         assertThat(frames)
                 .allSatisfy(
                         frame -> assertThat(JSON.readTree(frame).get("jsonrpc").asString())
@@ -151,7 +118,9 @@ class GatewayOutputStreamsTest {
                 .as(answer.toString())
                 .isFalse();
         awaitCallLine();
-        assertThat(stderr).anyMatch(line -> line.startsWith(CALL_LINE)).noneMatch(line -> line.contains(API_KEY));
+        assertThat(gateway.stderr())
+                .anyMatch(line -> line.startsWith(CALL_LINE))
+                .noneMatch(line -> line.contains(API_KEY));
     }
 
     @Test
@@ -175,7 +144,9 @@ class GatewayOutputStreamsTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         awaitCallLine();
-        assertThat(stderr).anyMatch(line -> line.startsWith(CALL_LINE)).noneMatch(line -> line.contains(API_KEY));
+        assertThat(gateway.stderr())
+                .anyMatch(line -> line.startsWith(CALL_LINE))
+                .noneMatch(line -> line.contains(API_KEY));
         process.destroy();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(stdout).as("stdout").isEmptyFile();

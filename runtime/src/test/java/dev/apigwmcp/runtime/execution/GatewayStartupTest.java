@@ -33,16 +33,7 @@ class GatewayStartupTest {
     private static final AwsKeys KEYS = new AwsKeys("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null);
     private static final String NONE_FOUND = "no AWS credentials found; name a profile with --aws.profile, set"
             + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or sign in with aws sso login";
-    /** Every credential setting of the pets target except AWS's; the key variable is PETS_KEY. */
-    private static final List<String> CREDENTIALS = List.of(
-            "--target.pets.api-key-env",
-            "PETS_KEY",
-            "--target.pets.oauth2.token-url",
-            "http://127.0.0.1:9/token",
-            "--target.pets.oauth2.client-id",
-            "c-1",
-            "--target.pets.oauth2.client-secret-env",
-            "PETS_KEY");
+    private static final List<String> CREDENTIALS = PetsGatewayMain.CREDENTIALS;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

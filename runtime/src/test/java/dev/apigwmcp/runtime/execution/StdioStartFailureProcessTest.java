@@ -2,12 +2,12 @@ package dev.apigwmcp.runtime.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwmcp.runtime.testing.GatewayMainProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,39 +24,25 @@ class StdioStartFailureProcessTest {
     private static final String API_KEY_NOT_SET =
             "apigw-mcp: target 'pets': environment variable PETS_KEY (named by target.pets.";
 
+    private GatewayMainProcess gateway;
     private Process process;
 
     @AfterEach
     void stop() throws Exception {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+        if (gateway != null) {
+            gateway.close();
         }
     }
 
     /** The pets gateway, its API key variable named but not set (a check of the tool service's start). */
     private void launch() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                PetsGatewayMain.class.getName(),
-                "--target.pets.base-url",
-                "http://127.0.0.1:9/",
-                "--target.pets.api-key-env",
-                "PETS_KEY",
-                "--target.pets.oauth2.token-url",
-                "http://127.0.0.1:9/token",
-                "--target.pets.oauth2.client-id",
-                "c-1",
-                "--target.pets.oauth2.client-secret-env",
-                "PETS_SECRET"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_") || name.startsWith("OTEL_"));
-        builder.environment().remove("PETS_KEY");
-        builder.environment().put("PETS_SECRET", "s-1");
-        process = builder.start();
+        gateway = GatewayMainProcess.of(PetsGatewayMain.class)
+                .args("--target.pets.base-url", "http://127.0.0.1:9/")
+                .args(PetsGatewayMain.credentials("PETS_SECRET"))
+                .unset("PETS_KEY")
+                .environment(Map.of("PETS_SECRET", "s-1"))
+                .start();
+        process = gateway.process();
     }
 
     private int exitStatusWithStdinOpen() throws InterruptedException {
@@ -64,12 +50,6 @@ class StdioStartFailureProcessTest {
                 .as("the process ends with its stdin still open")
                 .isTrue();
         return process.exitValue();
-    }
-
-    private List<String> stderrLines() throws IOException {
-        return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
-                .lines()
-                .toList();
     }
 
     private List<String> stdoutLines() throws IOException {
@@ -83,7 +63,7 @@ class StdioStartFailureProcessTest {
         launch();
 
         assertThat(exitStatusWithStdinOpen()).isEqualTo(3);
-        assertThat(stderrLines()).singleElement().asString().startsWith(API_KEY_NOT_SET);
+        assertThat(gateway.stderrLines()).singleElement().asString().startsWith(API_KEY_NOT_SET);
         assertThat(stdoutLines()).isEmpty();
     }
 
@@ -97,7 +77,7 @@ class StdioStartFailureProcessTest {
         stdin.flush();
 
         assertThat(exitStatusWithStdinOpen()).isEqualTo(3);
-        assertThat(stderrLines()).singleElement().asString().startsWith(API_KEY_NOT_SET);
+        assertThat(gateway.stderrLines()).singleElement().asString().startsWith(API_KEY_NOT_SET);
         // Answered or not depends on which came first, the line or the failed check; never anything else.
         assertThat(stdoutLines())
                 .hasSizeLessThanOrEqualTo(1)

@@ -2,6 +2,7 @@ package dev.apigwmcp.runtime.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwmcp.runtime.testing.GatewayMainProcess;
 import dev.apigwmcp.runtime.upstream.TestUpstream;
 import dev.apigwmcp.runtime.upstream.TestUpstream.Reply;
 import java.io.BufferedReader;
@@ -15,8 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,8 +45,9 @@ class TelemetryProcessTest {
     private static final String REQUEST_ID = "req-private-0815";
 
     private TestUpstream upstream;
+    private GatewayMainProcess gateway;
     private Process process;
-    private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
+    private List<String> stderr;
 
     @BeforeEach
     void start() throws IOException {
@@ -56,9 +57,8 @@ class TelemetryProcessTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
+        if (gateway != null) {
+            gateway.close();
         }
         upstream.close();
     }
@@ -66,49 +66,18 @@ class TelemetryProcessTest {
     /** Starts the pets gateway; {@code serving} completes with the HTTP endpoint once the gateway says it. */
     private CompletableFuture<URI> launch(List<String> jvmOptions, Map<String, String> environment, String... options)
             throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                PetsGatewayMain.class.getName(),
-                "--target.pets.base-url",
-                upstream.baseUri().toString(),
-                "--target.pets.api-key-env",
-                "PETS_KEY",
-                "--target.pets.oauth2.token-url",
-                "http://127.0.0.1:9/token",
-                "--target.pets.oauth2.client-id",
-                "c-1",
-                "--target.pets.oauth2.client-secret-env",
-                "PETS_KEY"));
-        command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("APIGW_MCP_") || name.startsWith("OTEL_"));
-        builder.environment().put("PETS_KEY", API_KEY);
-        builder.environment().putAll(environment);
-        process = builder.start();
-        CompletableFuture<URI> serving = new CompletableFuture<>();
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader lines = new BufferedReader(
-                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                            stderr.add(line);
-                            if (line.startsWith("apigw-mcp: serving MCP on ")) {
-                                serving.complete(URI.create(line.substring("apigw-mcp: serving MCP on ".length())));
-                            }
-                        }
-                    } catch (IOException e) {
-                        // the process ended
-                    }
-                    serving.completeExceptionally(new IllegalStateException("not serving: " + stderr));
-                },
-                "gateway-stderr");
-        reader.setDaemon(true);
-        reader.start();
-        return serving;
+        Map<String, String> variables = new HashMap<>(Map.of("PETS_KEY", API_KEY));
+        variables.putAll(environment);
+        gateway = GatewayMainProcess.of(PetsGatewayMain.class)
+                .jvmOptions(jvmOptions)
+                .args("--target.pets.base-url", upstream.baseUri().toString())
+                .args(PetsGatewayMain.CREDENTIALS)
+                .args(options)
+                .environment(variables)
+                .start();
+        process = gateway.process();
+        stderr = gateway.stderr();
+        return gateway.serving();
     }
 
     /** Over stdio: initialize, then each call (a tools/call params object) in turn, then end of input. */
