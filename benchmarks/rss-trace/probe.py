@@ -60,8 +60,10 @@ status = open(f"/proc/{p.pid}/status").read()
 rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
 threads = int(re.search(r"Threads:\s+(\d+)", status).group(1))
 info = jcmd("GC.heap_info")
-start, end = (int(x, 16) for x in re.search(r"\[(0x[0-9a-f]+), (0x[0-9a-f]+)\)", info).groups())
-used = int(re.search(r"used (\d+)K", info).group(1)) / 1024
+# G1 prints one address range, the serial and parallel collectors one per generation: take their union.
+addresses = [int(x, 16) for r in re.findall(r"\[(0x[0-9a-f, x]+)\)", info) for x in r.split(", ")]
+start, end = min(addresses), max(addresses)
+used = sum(int(x) for x in re.findall(r"total \d+K, used (\d+)K", info)) / 1024
 heap, mapping = 0, None
 for line in open(f"/proc/{p.pid}/smaps"):
     m = re.match(r"([0-9a-f]+)-([0-9a-f]+) ", line)
