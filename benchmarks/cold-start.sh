@@ -44,8 +44,8 @@ mkdir -p "$ROOT/benchmarks/results/raw"
     echo
     echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Commit: $(git -C "$ROOT" rev-parse --short HEAD). Load average at start $(cut -d' ' -f1-3 /proc/loadavg). ROUNDS=$ROUNDS."
     echo
-    echo "| contender | cold start ms | first tools/list ms | warm tools/list ms | warm tools/list, first byte ms | tools | RSS MB after lists |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| contender | cold start ms | first tools/list ms | warm tools/list ms | warm tools/list, first byte ms | tools | RSS MB after lists | RSS MB 5 s later |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
     rm -f "$ROOT/benchmarks/results/raw/cold-start.jsonl"
     java -Dreference=peer -cp "$HARNESS" dev.apigwmcp.bench.StdioProbe "$ROUNDS" 5 \
         "$ROOT/benchmarks/results/raw/cold-start.jsonl" "$CONTENDERS" 2> /dev/null

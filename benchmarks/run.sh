@@ -246,8 +246,8 @@ run_stdio() {
         echo "arrived over the pipe (before the probe decodes it); *first byte*: until its first byte arrived, i.e. the server's"
         echo "own part without moving the list through the pipe."
         echo
-        echo "| contender | cold start ms | first tools/list ms | warm tools/list ms | warm tools/list, first byte ms | tools | RSS MB after lists |"
-        echo "|---|---:|---:|---:|---:|---:|---:|"
+        echo "| contender | cold start ms | first tools/list ms | warm tools/list ms | warm tools/list, first byte ms | tools | RSS MB after lists | RSS MB 5 s later |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|"
         java -cp "$HARNESS" dev.apigwmcp.bench.StdioProbe "$ROUNDS" 20 "$RAW/stdio.jsonl" "$contenders"
         echo
         echo "Commands (classpaths elided):"

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Starts MCP stdio servers in turn (A B C A B C ...) and measures, per run: the cold start (process start to the
  * {@code initialize} answer), the first {@code tools/list} (all pages), later {@code tools/list} calls (median of
- * several, the server warm) and the resident memory after them ({@code VmRSS} of {@code /proc/<pid>/status}).
+ * several, the server warm) and the resident memory after them ({@code VmRSS} of {@code /proc/<pid>/status}), and
+ * again {@code -Dsettle.seconds} (default 5) later.
  *
  * <p>Usage: {@code StdioProbe ROUNDS LISTS RAW_FILE CONTENDERS_FILE}; each line of the contenders file is
  * {@code name|command with space-separated arguments}. Prints one Markdown table row per contender, and with
@@ -30,6 +31,8 @@ public final class StdioProbe {
 
     private static final Pattern NEXT_CURSOR = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOOL = Pattern.compile("\"inputSchema\"\\s*:");
+    /** Seconds between the lists and the second resident-memory reading ({@code -Dsettle.seconds}). */
+    private static final int SETTLE_SECONDS = Integer.getInteger("settle.seconds", 5);
 
     record Run(
             String contender,
@@ -40,7 +43,8 @@ public final class StdioProbe {
             double warmListFirstByteMs,
             int tools,
             int listBytes,
-            double rssMb) {}
+            double rssMb,
+            double settledRssMb) {}
 
     private StdioProbe() {}
 
@@ -80,7 +84,7 @@ public final class StdioProbe {
             List<Run> own = entry.getValue();
             System.out.println(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %s | %s | %s | %d | %s |",
+                    "| %s | %s | %s | %s | %s | %d | %s | %s |",
                     entry.getKey(),
                     Stats.of(own.stream().map(Run::coldStartMs).toList()).text("%.0f"),
                     Stats.of(own.stream().map(Run::firstListMs).toList()).text("%.1f"),
@@ -88,7 +92,8 @@ public final class StdioProbe {
                     Stats.of(own.stream().map(Run::warmListFirstByteMs).toList())
                             .text("%.2f"),
                     own.get(0).tools(),
-                    Stats.of(own.stream().map(Run::rssMb).toList()).text("%.0f")));
+                    Stats.of(own.stream().map(Run::rssMb).toList()).text("%.0f"),
+                    Stats.of(own.stream().map(Run::settledRssMb).toList()).text("%.0f")));
         }
         // -Dreference=NAME: each contender's cold start divided by that contender's in the same round.
         String reference = System.getProperty("reference");
@@ -136,6 +141,10 @@ public final class StdioProbe {
                 warmFirstByte[i] = again[4] / 1e6;
             }
             double rss = rssMb(process.pid());
+            // Again once the start has settled: a server's background work (a warm-up, a collection) may still be
+            // running right after the lists, and a client keeps the process for much longer than that.
+            Thread.sleep(SETTLE_SECONDS * 1000L);
+            double settled = rssMb(process.pid());
             in.close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroy();
@@ -149,7 +158,8 @@ public final class StdioProbe {
                     Stats.of(warmFirstByte).median(),
                     (int) counts[0],
                     (int) counts[1],
-                    rss);
+                    rss,
+                    settled);
         } finally {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -280,7 +290,8 @@ public final class StdioProbe {
         return String.format(
                 Locale.ROOT,
                 "{\"contender\":\"%s\",\"round\":%d,\"coldStartMs\":%.1f,\"firstListMs\":%.2f,"
-                        + "\"warmListMs\":%.3f,\"warmListFirstByteMs\":%.3f,\"tools\":%d,\"listBytes\":%d,\"rssMb\":%.1f}",
+                        + "\"warmListMs\":%.3f,\"warmListFirstByteMs\":%.3f,\"tools\":%d,\"listBytes\":%d,\"rssMb\":%.1f,"
+                        + "\"settledRssMb\":%.1f}",
                 run.contender(),
                 run.round(),
                 run.coldStartMs(),
@@ -289,6 +300,7 @@ public final class StdioProbe {
                 run.warmListFirstByteMs(),
                 run.tools(),
                 run.listBytes(),
-                run.rssMb());
+                run.rssMb(),
+                run.settledRssMb());
     }
 }

@@ -181,7 +181,7 @@ public final class Gateway {
             }
             tools = loaded.factory().create(settings, environment, telemetry);
             tools = SearchingToolService.around(tools, search, telemetry);
-            tools.warmUp();
+            warmUpThenCollect(tools);
             // Telemetry: calls refused at admission (limits, duplicate ids) count as Throttles.
             McpServer server = new McpServer(tools, serverOptions, inbound.listsVaryByCaller(), telemetry::callRefused);
             return serveHttp(server, http, inbound, grace, tools, telemetry);
@@ -278,7 +278,7 @@ public final class Gateway {
                         Started started = server(start);
                         starting.complete(started.server());
                         // The first call's set-up (HTTP client, validator) once the start no longer needs the CPU.
-                        started.tools().warmUp();
+                        warmUpThenCollect(started.tools());
                     } catch (RuntimeException e) {
                         int code = failed(e);
                         starting.completeExceptionally(new ReportedFailure(code));
@@ -295,6 +295,17 @@ public final class Gateway {
         starter.setDaemon(true);
         starter.start();
         return new StdioTransport(starting, start.options(), in, out, grace).run();
+    }
+
+    /**
+     * Starts the tool service's warm-up and asks for one full collection when it is done. The start (the catalog,
+     * the first list, the HTTP client's TLS set-up, the validator's meta-schemas) leaves tens of megabytes of
+     * garbage in heap regions the collector touched once and would keep resident for the life of the process; one
+     * collection then lets the heap shrink to what is live and return the rest, for one short pause.
+     * {@code -XX:+DisableExplicitGC} turns it off.
+     */
+    private static void warmUpThenCollect(ToolService tools) {
+        tools.warmUp().whenComplete((done, failure) -> System.gc());
     }
 
     /** The process's standard input, as {@link #launch} hands it to the gateway. */

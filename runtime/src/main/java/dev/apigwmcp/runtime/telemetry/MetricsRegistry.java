@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +49,12 @@ public final class MetricsRegistry {
 
     private static final CallOutcome[] OUTCOMES = CallOutcome.values();
 
+    /** Counters of the tools called so far: made on a tool's first call, not for every tool at start. */
     private final Map<String, ToolCounters> tools = new ConcurrentHashMap<>();
+    /** The gateway's tools, listed with zeros until their first call. */
+    private final Map<String, ObservedTool> known = new ConcurrentHashMap<>();
+    /** The zeros of a tool not called yet; never counted into. */
+    private final ToolCounters idle = new ToolCounters(null, null);
     /** Calls and refusals naming no tool of this gateway: counted, but never under a name a client chose. */
     private final ToolCounters unnamed = new ToolCounters(null, null);
 
@@ -116,9 +122,17 @@ public final class MetricsRegistry {
                 : tools.computeIfAbsent(tool.tool(), name -> new ToolCounters(tool.target(), name));
     }
 
-    /** A tool of the gateway, listed (with zeros) before its first call. */
+    /**
+     * A tool of the gateway, listed (with zeros) before its first call. Its counters are made on that call: a
+     * gateway of a thousand tools would otherwise hold some fifty counters per tool from the start.
+     */
     void known(ObservedTool tool) {
-        counters(tool);
+        known.put(tool.tool(), tool);
+    }
+
+    /** How many tools have counters: those called (or refused) at least once. */
+    int toolsCounted() {
+        return tools.size();
     }
 
     void started(ToolCounters counters) {
@@ -199,11 +213,9 @@ public final class MetricsRegistry {
      * tool, when there were any, as samples without labels.
      */
     public void writePrometheus(Writer out) {
-        List<ToolCounters> sorted = new ArrayList<>(tools.values().stream()
-                .sorted(Comparator.comparing((ToolCounters c) -> c.target).thenComparing(c -> c.tool))
-                .toList());
+        List<Row> sorted = rows();
         if (unnamed.invocations() > 0) {
-            sorted.add(unnamed);
+            sorted.add(new Row(null, null, unnamed));
         }
         try {
             counter(out, sorted, "Invocations", INVOCATIONS, ToolCounters::invocations);
@@ -212,8 +224,12 @@ public final class MetricsRegistry {
             counter(out, sorted, "UserErrors", USER_ERRORS, c -> c.ended(OutcomeClass.USER_ERROR));
             counter(out, sorted, "Retries", RETRIES, c -> c.retries.sum());
             out.write("# HELP ConcurrentExecutions " + CONCURRENT + "\n# TYPE ConcurrentExecutions gauge\n");
-            for (ToolCounters c : sorted) {
-                sample(out, "ConcurrentExecutions", labels(c), Long.toString(c.inFlight.sum()));
+            for (Row row : sorted) {
+                sample(
+                        out,
+                        "ConcurrentExecutions",
+                        labels(row),
+                        Long.toString(row.counters().inFlight.sum()));
             }
             histogram(out, sorted, "Latency_milliseconds", LATENCY, c -> c.latency);
             histogram(out, sorted, "TargetExecutionTime_milliseconds", TARGET_TIME, c -> c.targetTime);
@@ -230,27 +246,40 @@ public final class MetricsRegistry {
         }
     }
 
+    /** One tool's line in {@code /metrics}: its labels and its counters (zeros when it was never called). */
+    private record Row(String target, String tool, ToolCounters counters) {}
+
+    /** Every known or called tool, sorted by target and name. */
+    private List<Row> rows() {
+        Map<String, Row> rows = new HashMap<>();
+        known.values().forEach(t -> rows.put(t.tool(), new Row(t.target(), t.tool(), idle)));
+        tools.values().forEach(c -> rows.put(c.tool, new Row(c.target, c.tool, c)));
+        List<Row> sorted = new ArrayList<>(rows.values());
+        sorted.sort(Comparator.comparing(Row::target).thenComparing(Row::tool));
+        return sorted;
+    }
+
     private static void counter(
-            Writer out, List<ToolCounters> tools, String name, String help, ToLongFunction<ToolCounters> value)
+            Writer out, List<Row> rows, String name, String help, ToLongFunction<ToolCounters> value)
             throws IOException {
         out.write("# HELP " + name + "_total " + help + "\n# TYPE " + name + "_total counter\n");
-        for (ToolCounters c : tools) {
-            sample(out, name + "_total", labels(c), Long.toString(value.applyAsLong(c)));
+        for (Row row : rows) {
+            sample(out, name + "_total", labels(row), Long.toString(value.applyAsLong(row.counters())));
         }
     }
 
     private static void histogram(
             Writer out,
-            List<ToolCounters> tools,
+            List<Row> rows,
             String name,
             String help,
             java.util.function.Function<ToolCounters, Histogram> value)
             throws IOException {
         out.write("# HELP " + name + " " + help + "\n# TYPE " + name + " histogram\n");
-        for (ToolCounters c : tools) {
-            Histogram histogram = value.apply(c);
+        for (Row row : rows) {
+            Histogram histogram = value.apply(row.counters());
             long[] counts = histogram.counts();
-            String labels = labels(c);
+            String labels = labels(row);
             String separator = labels.isEmpty() ? "" : ",";
             long cumulative = 0;
             for (int i = 0; i < counts.length; i++) {
@@ -268,8 +297,8 @@ public final class MetricsRegistry {
     }
 
     /** The {@code target} and {@code tool} labels; none for calls naming no tool. */
-    private static String labels(ToolCounters c) {
-        return c.tool == null ? "" : "target=\"" + label(c.target) + "\",tool=\"" + label(c.tool) + "\"";
+    private static String labels(Row row) {
+        return row.tool() == null ? "" : "target=\"" + label(row.target()) + "\",tool=\"" + label(row.tool()) + "\"";
     }
 
     /** A label value escaped as the text format requires: backslash, double quote and line feed. */

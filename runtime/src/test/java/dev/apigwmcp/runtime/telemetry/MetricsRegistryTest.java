@@ -48,6 +48,26 @@ class MetricsRegistryTest {
     }
 
     @Test
+    void aKnownToolHasNoCountersBeforeItsFirstCall() {
+        registry.known(GET_PET);
+        registry.known(LIST);
+        call(LIST, CallOutcome.OK, 1, 1);
+        assertThat(registry.toolsCounted()).isEqualTo(1);
+    }
+
+    @Test
+    void aKnownToolIsListedOnceWithItsCountsAfterItsFirstCall() {
+        registry.known(GET_PET);
+        registry.known(LIST);
+        call(GET_PET, CallOutcome.OK, 1, 1);
+        String text = text();
+        assertThat(text)
+                .contains("Invocations_total{target=\"orders\",tool=\"orders___list\"} 0\n"
+                        + "Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 1\n")
+                .doesNotContain("Invocations_total{target=\"pets\",tool=\"pets___GetPet\"} 0\n");
+    }
+
+    @Test
     void countsCallsInFlightUntilTheyEnd() {
         MetricsRegistry.ToolCounters counters = registry.counters(GET_PET);
         registry.started(counters);
