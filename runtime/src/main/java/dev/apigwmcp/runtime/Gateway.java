@@ -626,8 +626,10 @@ public final class Gateway {
 
     /**
      * slf4j-simple reads its configuration once, at first use; set it before any logger exists. Jetty's
-     * informational lines (version, start-up) are noise next to the per-call lines, so it logs warnings unless
-     * debugging.
+     * informational lines (version, start-up) are noise next to the per-call lines, so it logs warnings only. At
+     * debug, Jetty's client and server write every request's headers (the API key, the SigV4 and bearer
+     * Authorization, an inbound access token) and the AWS signer its canonical request (the key again): so neither
+     * follows --log-level below warn / info, and debugging never puts a credential in the log.
      */
     private static LogFormat configureLogging(Settings settings) {
         String level = settings.get(GatewaySettings.LOG_LEVEL).orElse("info");
@@ -642,7 +644,9 @@ public final class Gateway {
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", level.equals("info") ? "warn" : level);
+        boolean debugging = level.equals("debug") || level.equals("trace");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", level.equals("error") ? "error" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.http", debugging ? "info" : level);
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         return format.equals("json") ? LogFormat.JSON : LogFormat.TEXT;
     }
