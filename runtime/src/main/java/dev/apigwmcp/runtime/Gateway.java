@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime;
 
 import dev.apigwmcp.runtime.config.CommandLine;
+import dev.apigwmcp.runtime.config.FileReadFailure;
 import dev.apigwmcp.runtime.config.GatewaySettings;
 import dev.apigwmcp.runtime.config.HelpRenderer;
 import dev.apigwmcp.runtime.config.Setting;
@@ -594,8 +595,7 @@ public final class Gateway {
             try {
                 text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                throw new StartupException(List.of(
-                        "cannot read the " + source + ": " + e.getClass().getSimpleName()));
+                throw new StartupException(List.of("cannot read the " + source + ": " + FileReadFailure.describe(e)));
             }
         } else {
             source = "environment variable " + variable.trim() + " (named by --"

@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.auth;
 
+import dev.apigwmcp.runtime.config.FileReadFailure;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
@@ -69,8 +70,8 @@ record SecretReader(String target, Settings settings, Function<String, String> e
             try {
                 value = fileText(Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
-                problems.unavailable("target '" + target + "': cannot read " + source + ": "
-                        + e.getClass().getSimpleName());
+                problems.unavailable(
+                        "target '" + target + "': cannot read " + source + ": " + FileReadFailure.describe(e));
                 return null;
             }
         }

@@ -117,6 +117,22 @@ class TargetAuthTest {
     }
 
     @Test
+    void aMissingApiKeyFileStopsTheStartSayingThereIsNoSuchFile() {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth.create(
+                request(
+                        Set.of(AuthKind.API_KEY),
+                        null,
+                        Map.of("target.pets.api-key-file", dir.resolve("absent").toString()),
+                        Map.of()),
+                problems);
+        assertThat(problems.lines())
+                .singleElement()
+                .asString()
+                .endsWith("(named by target.pets.api-key-file): there is no such file");
+    }
+
+    @Test
     void anApiKeyWithAnEdgeSpaceStopsTheStartNamingTargetSettingAndSourceButNotTheKey() {
         StartupProblems problems = new StartupProblems();
         TargetAuth.create(
