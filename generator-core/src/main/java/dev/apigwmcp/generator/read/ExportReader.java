@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
+import dev.apigwmcp.generator.problem.JacksonMessages;
 import dev.apigwmcp.generator.problem.ProblemCollector;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * Reads an export (OpenAPI 3.0 / 3.1 or Swagger 2.0, JSON or YAML): the bytes into a tree, the tree into
@@ -36,7 +36,6 @@ public final class ExportReader {
     /** Reads JSON exports into trees: the same trees as swagger-core's mapper gives, without its modules. */
     private static final ObjectMapper TREE_READER = JsonMapper.builder().build();
 
-    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]");
     /** How every {@code $ref} into {@code #/paths} starts, quoted in JSON and YAML alike. */
     private static final byte[] PATHS_REF = "#/paths/".getBytes(StandardCharsets.US_ASCII);
 
@@ -149,22 +148,13 @@ public final class ExportReader {
             problems.error(
                     "",
                     "malformed " + (json ? "JSON" : "YAML") + ": " + where
-                            + withPlainLocations(e.getOriginalMessage()));
+                            + JacksonMessages.withPlainLocations(e.getOriginalMessage()));
             return null;
         } catch (IOException e) {
             // Reading from a byte array fails only on malformed content (for example invalid UTF-8).
             problems.error("", "unreadable export: " + e.getMessage());
             return null;
         }
-    }
-
-    /**
-     * Jackson's message names a second place (where an unclosed object began) as {@code [Source: REDACTED
-     * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]}: the user needs only the line
-     * and column.
-     */
-    static String withPlainLocations(String message) {
-        return message == null ? "" : SOURCE_LOCATION.matcher(message).replaceAll("line $1, column $2");
     }
 
     private static SpecFormat detectFormat(JsonNode root, ProblemCollector problems) {
