@@ -4,32 +4,38 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * The AWS SDK v2 default credentials chain (environment, system properties, web identity, profile incl. SSO,
- * container, instance metadata), optionally for a named profile. Only loaded when a target needs SigV4.
+ * container, instance metadata), or a named profile alone. Only loaded when a target needs SigV4.
+ *
+ * <p>A profile named with {@code --aws.profile} is used alone, as the AWS CLI's {@code --profile}: in the default
+ * chain, keys in the environment ({@code AWS_ACCESS_KEY_ID}) come before the profile and would silently sign with
+ * another identity than the one the operator named.
  */
 final class DefaultChainCredentialsSource implements AwsCredentialsSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultChainCredentialsSource.class);
 
-    private final DefaultCredentialsProvider provider;
+    private final AwsCredentialsProvider provider;
     private final String profile;
 
     DefaultChainCredentialsSource(String profile) {
-        // Refresh temporary credentials in the background, so signing never waits for STS, SSO or IMDS after
-        // the first resolution (calls are prepared on the caller's thread).
-        DefaultCredentialsProvider.Builder builder =
-                DefaultCredentialsProvider.builder().asyncCredentialUpdateEnabled(true);
         this.profile = profile == null || profile.isBlank() ? null : profile.trim();
-        if (this.profile != null) {
-            builder.profileName(this.profile);
-        }
-        this.provider = builder.build();
+        // Refresh temporary credentials in the background, so signing never waits for STS, SSO or IMDS after
+        // the first resolution (calls are prepared on the caller's thread); a profile's SSO and role providers
+        // refresh ahead of expiry themselves.
+        this.provider = this.profile == null
+                ? DefaultCredentialsProvider.builder()
+                        .asyncCredentialUpdateEnabled(true)
+                        .build()
+                : ProfileCredentialsProvider.builder().profileName(this.profile).build();
     }
 
     @Override
