@@ -647,6 +647,10 @@ public final class Gateway {
         boolean debugging = level.equals("debug") || level.equals("trace");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", level.equals("error") ? "error" : "warn");
         System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.http", debugging ? "info" : level);
+        // The upstream client's selector, stopped just after it started (a start that fails at once, such as on a
+        // busy port), warns "select() failure java.nio.channels.ClosedSelectorException" before the user's one line:
+        // nothing anyone can act on.
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty.io.ManagedSelector", "error");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         return format.equals("json") ? LogFormat.JSON : LogFormat.TEXT;
     }
