@@ -75,16 +75,21 @@ final class DefaultChainCredentialsSource implements AwsCredentialsSource {
             String login = "aws sso login" + (profile == null ? "" : " --profile " + profile);
             if (profile != null && !profileExists) {
                 return "no AWS credentials: profile '" + profile + "' (--aws.profile) is not in the AWS config or"
-                        + " credentials file; name an existing profile with --aws.profile, or set AWS_ACCESS_KEY_ID"
-                        + " and AWS_SECRET_ACCESS_KEY in the environment";
+                        + " credentials file; name an existing profile with --aws.profile, or leave it out to sign"
+                        + " with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment";
             }
             if (lower.contains("sso session") || lower.contains("sso login")) {
                 return "no AWS credentials: the SSO session" + (profile == null ? "" : " of profile '" + profile + "'")
                         + " has expired or is invalid; sign in again with " + login;
             }
-            return "no AWS credentials found" + (profile == null ? "" : " for profile '" + profile + "'")
-                    + "; name a profile with --aws.profile, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the"
-                    + " environment, or sign in with " + login;
+            if (profile != null) {
+                // A named profile is used alone: keys in the environment count only without it.
+                return "no AWS credentials found for profile '" + profile + "'; add keys or a role to the profile,"
+                        + " leave --aws.profile out to sign with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the"
+                        + " environment, or sign in with " + login;
+            }
+            return "no AWS credentials found; name a profile with --aws.profile, set AWS_ACCESS_KEY_ID and"
+                    + " AWS_SECRET_ACCESS_KEY in the environment, or sign in with " + login;
         }
     }
 }
