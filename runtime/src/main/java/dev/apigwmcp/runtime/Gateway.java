@@ -1,7 +1,7 @@
 package dev.apigwmcp.runtime;
 
 import dev.apigwmcp.runtime.config.CommandLine;
-import dev.apigwmcp.runtime.config.FileReadFailure;
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.config.GatewaySettings;
 import dev.apigwmcp.runtime.config.HelpRenderer;
 import dev.apigwmcp.runtime.config.Setting;
@@ -209,10 +209,7 @@ public final class Gateway {
             report(startup.problems());
             return (startup.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START).code();
         }
-        String message = e.getMessage() == null
-                ? ""
-                : ": " + e.getMessage().lines().findFirst().orElse("");
-        err.println("apigw-mcp: unexpected failure: " + e.getClass().getName() + message);
+        err.println("apigw-mcp: unexpected failure: " + FailureReason.describe(e));
         err.flush();
         return ExitCode.FAILED.code();
     }
@@ -606,7 +603,7 @@ public final class Gateway {
             try {
                 text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                throw new StartupException(List.of("cannot read the " + source + ": " + FileReadFailure.describe(e)));
+                throw new StartupException(List.of("cannot read the " + source + ": " + FailureReason.describe(e)));
             }
         } else {
             source = "environment variable " + variable.trim() + " (named by --"

@@ -8,6 +8,7 @@ import dev.apigwmcp.runtime.auth.CredentialLocation;
 import dev.apigwmcp.runtime.auth.TargetAuth;
 import dev.apigwmcp.runtime.auth.TokenPlacement;
 import dev.apigwmcp.runtime.auth.ToolAuth;
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
@@ -172,7 +173,7 @@ final class ToolCatalogLoader {
                 problems.unavailable(who + ": tools need SigV4 signing but " + e.getMessage());
             } catch (RuntimeException e) {
                 problems.unavailable(who + ": tools need SigV4 signing but resolving AWS credentials failed ("
-                        + e.getClass().getSimpleName() + ")");
+                        + FailureReason.describe(e) + ")");
             }
         }
     }

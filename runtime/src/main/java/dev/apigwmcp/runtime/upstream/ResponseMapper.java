@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.upstream;
 
+import dev.apigwmcp.runtime.config.FailureReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -430,7 +431,7 @@ public final class ResponseMapper {
                     0);
         }
         return ToolResult.text(
-                "Internal error while calling the upstream (" + cause.getClass().getSimpleName() + ").",
+                "Internal error while calling the upstream (" + FailureReason.kind(cause) + ").",
                 CallOutcome.INTERNAL,
                 0);
     }
@@ -480,7 +481,7 @@ public final class ResponseMapper {
 
     private static String describe(Throwable cause) {
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? FailureReason.describe(cause) : message;
     }
 
     static Throwable unwrap(Throwable failure) {

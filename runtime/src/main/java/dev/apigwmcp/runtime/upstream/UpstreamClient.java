@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.upstream;
 
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.config.JettyDefaults;
 import java.io.EOFException;
 import java.io.IOException;
@@ -237,7 +238,7 @@ public final class UpstreamClient implements AutoCloseable {
                 : collector.connected ? ExchangePhase.HEADERS : ExchangePhase.CONNECT;
         long bytes = collector.received;
         int status = collector.status;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
         if (cause instanceof TimeoutException
                 && !message.toLowerCase(Locale.ROOT).startsWith("idle")) {
             return new UpstreamFailure(UpstreamFailure.Kind.DEADLINE, phase, bytes, status, "deadline passed", cause);
@@ -277,7 +278,7 @@ public final class UpstreamClient implements AutoCloseable {
             return "the connection was reset";
         }
         if (message == null || message.isBlank() || OBJECT_DUMP.matcher(message).find()) {
-            return cause.getClass().getSimpleName();
+            return FailureReason.describe(cause);
         }
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
