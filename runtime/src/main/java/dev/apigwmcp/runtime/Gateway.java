@@ -434,8 +434,8 @@ public final class Gateway {
 
     private ToolServiceFactory chooseFactory(Settings settings) {
         if (factories.isEmpty()) {
-            throw new StartupException(List.of("no tool service on the classpath (no "
-                    + ToolServiceFactory.class.getName() + " service); add the runtime and the generated tools"));
+            throw new StartupException(List.of("this jar holds no tool service (the apigw-mcp runtime is missing from"
+                    + " the class path); add the runtime and the generated tools"));
         }
         String wanted = settings.get(GatewaySettings.TOOL_SERVICE).orElse(null);
         if (wanted == null) {

@@ -34,7 +34,7 @@ public final class FailureReason {
         }
         String message = outer.getMessage();
         return message == null || message.isBlank()
-                ? "an unexpected error (" + words(outer) + ")"
+                ? "an unexpected error: " + words(outer)
                 : message.strip().lines().findFirst().orElse("");
     }
 

@@ -29,6 +29,6 @@ class FailureReasonTest {
 
     @Test
     void anUnknownFailureWithoutAMessageGivesItsKindInWords() {
-        assertThat(FailureReason.describe(new NullPointerException())).isEqualTo("an unexpected error (null pointer)");
+        assertThat(FailureReason.describe(new NullPointerException())).isEqualTo("an unexpected error: null pointer");
     }
 }

@@ -39,6 +39,22 @@ public final class FailureReason {
      */
     public static String describe(Throwable failure) {
         Throwable outer = unwrap(failure);
+        String known = knownInChain(outer);
+        String message = known == null ? firstLine(outer) : known;
+        return message != null ? message : "an unexpected error: " + kind(outer);
+    }
+
+    /**
+     * As {@link #describe} but never the failure's own text, for a failure whose message may hold a secret: a known
+     * kind's words, else "an unexpected error: illegal state".
+     */
+    public static String describeWithoutMessage(Throwable failure) {
+        Throwable outer = unwrap(failure);
+        String known = knownInChain(outer);
+        return known != null ? known : "an unexpected error: " + kind(outer);
+    }
+
+    private static String knownInChain(Throwable outer) {
         Throwable cause = outer;
         for (int i = 0; cause != null && i < MAX_CAUSES; i++, cause = cause.getCause()) {
             String known = known(cause);
@@ -46,8 +62,7 @@ public final class FailureReason {
                 return known;
             }
         }
-        String message = firstLine(outer);
-        return message != null ? message : "an unexpected error (" + kind(outer) + ")";
+        return null;
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -120,7 +135,7 @@ public final class FailureReason {
      * "NullPointerException" -> "null pointer": the failure's kind without reading as a class name, for a message
      * that must not carry the failure's own text.
      */
-    public static String kind(Throwable failure) {
+    static String kind(Throwable failure) {
         String name = failure.getClass().getSimpleName().replaceAll("(Exception|Error)$", "");
         String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return spaced.isBlank() ? "unknown" : spaced;

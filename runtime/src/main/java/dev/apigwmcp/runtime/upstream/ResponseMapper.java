@@ -432,7 +432,7 @@ public final class ResponseMapper {
                     0);
         }
         return ToolResult.text(
-                "Internal error while calling the upstream (" + FailureReason.kind(cause) + ").",
+                "Internal error while calling the upstream (" + FailureReason.describeWithoutMessage(cause) + ").",
                 CallOutcome.INTERNAL,
                 0);
     }

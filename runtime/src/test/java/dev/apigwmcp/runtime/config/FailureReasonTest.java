@@ -56,7 +56,7 @@ class FailureReasonTest {
         assertThat(FailureReason.describe(new IllegalStateException("no tenant table\nmore")))
                 .isEqualTo("no tenant table");
         assertThat(FailureReason.describe(new NullPointerException()))
-                .isEqualTo("an unexpected error (null pointer)")
+                .isEqualTo("an unexpected error: null pointer")
                 .doesNotContain("Exception");
     }
 }

@@ -547,7 +547,7 @@ class GeneratedToolServiceTest {
                                 + " (dev.apigwmcp.runtime.execution.BrokenRegistry.toolNames()); regenerate the target",
                         "target 'broken': tool 'broken___Listed' is in tools.json but not in bindings.json; regenerate the"
                                 + " target",
-                        "target 'broken': the export names no server URL (bindings.json server.url is null); set"
+                        "target 'broken': its export has no server URL, so the gateway does not know the API's host; set"
                                 + " --target.broken.base-url URL (environment variable APIGW_MCP_TARGET_BROKEN_BASE_URL, or"
                                 + " target.broken.base-url=URL in the --config file)");
         Map<String, String> settings = settings();

@@ -520,7 +520,7 @@ class ToolInterceptorsTest {
         assertThat(text(result))
                 .contains(failing.getClass().getName())
                 .contains("afterCall")
-                .contains("an unexpected error (null pointer)")
+                .contains("an unexpected error: null pointer")
                 .doesNotContain("Rex");
     }
 
