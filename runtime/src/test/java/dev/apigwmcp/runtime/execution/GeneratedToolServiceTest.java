@@ -218,6 +218,28 @@ class GeneratedToolServiceTest {
     }
 
     @Test
+    void aBodyObjectSentAsJsonTextIsSentAsTheObject() throws Exception {
+        service(settings());
+        upstream.respond(r -> Reply.json(201, "{}"));
+        ObjectNode result = call("pets___CreatePet", "{\"body\":\"{\\\"name\\\":\\\"Rex\\\"}\"}");
+        assertThat(result.has("isError")).isFalse();
+        assertThat(JsonRpc.MAPPER.readTree(upstream.take().bodyText()))
+                .isEqualTo(JsonRpc.MAPPER.readTree("{\"name\":\"Rex\"}"));
+    }
+
+    @Test
+    void aBodyStringThatIsNotJsonIsRefusedNamingToolAndArgument() {
+        service(settings());
+        ObjectNode result = call("pets___CreatePet", "{\"body\":\"{name: Rex\"}");
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(text(result))
+                .startsWith("Invalid arguments for tool pets___CreatePet:")
+                .contains("$.body")
+                .contains("string found, object expected");
+        assertThat(upstream.pending()).isZero();
+    }
+
+    @Test
     void invalidArgumentsNameEachProblemAndNothingGoesUpstream() {
         service(settings());
         ObjectNode result = call("pets___ListPets", "{\"tags\":\"x\",\"limit\":0,\"extra\":1}");
