@@ -137,7 +137,9 @@ public final class Gateway {
         List<Setting> known = knownSettings();
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             // Help wins over everything else on the line, so that it shows even when a setting is wrong.
-            out.print(HelpRenderer.render(USAGE, known) + helpSection + "\n" + ExitCode.table());
+            StringBuilder targets = new StringBuilder();
+            factories.forEach(factory -> targets.append(factory.targetsHelp()));
+            out.print(HelpRenderer.render(USAGE, known) + targets + helpSection + "\n" + ExitCode.table());
             out.flush();
             return ExitCode.OK.code();
         }
