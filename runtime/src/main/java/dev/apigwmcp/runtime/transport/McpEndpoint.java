@@ -85,7 +85,8 @@ public final class McpEndpoint {
 
     /**
      * What the request's head alone decides: {@code null} to go on (read the body of a POST, or {@link #delete}),
-     * else the answer — a Host or Origin not allowed (403), a method other than POST and DELETE (405).
+     * else the answer — a Host or Origin not allowed (403), a method other than POST and DELETE (405), a POST
+     * body declared as anything but JSON (415).
      */
     public Answer screen(RequestHead head) {
         Answer refused = screenHostAndOrigin(head);
@@ -93,7 +94,10 @@ public final class McpEndpoint {
             return refused;
         }
         String method = head.method();
-        if ("POST".equals(method) || "DELETE".equals(method)) {
+        if ("POST".equals(method)) {
+            return screenContentType(head.header("Content-Type"));
+        }
+        if ("DELETE".equals(method)) {
             return null;
         }
         // A tools-only server sends nothing unprompted, so there is no GET stream to offer.
@@ -115,6 +119,30 @@ public final class McpEndpoint {
             return plainError(403, "Forbidden: Origin not allowed");
         }
         return null;
+    }
+
+    /**
+     * The Streamable HTTP transport has the client send JSON-RPC as {@code application/json}; a body declared as
+     * another type (a form, plain text) is refused rather than parsed. A POST without the header is read as JSON.
+     */
+    private static Answer screenContentType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        String essence = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        if (essence.equalsIgnoreCase("application/json")) {
+            return null;
+        }
+        return Answer.of(
+                415,
+                Reply.error(
+                        null,
+                        RpcError.of(
+                                JsonRpc.INVALID_REQUEST,
+                                "Unsupported Media Type: the body must be JSON-RPC sent as Content-Type:"
+                                        + " application/json, not "
+                                        + (essence.length() > 100 ? essence.substring(0, 100) + "..." : essence))));
     }
 
     /** The answer to a body over {@link #maxRequestBytes()}. */

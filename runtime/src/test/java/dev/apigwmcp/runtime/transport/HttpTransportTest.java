@@ -200,6 +200,31 @@ class HttpTransportTest {
     }
 
     @Test
+    void aPostDeclaredAsPlainTextIsRefusedWith415NamingTheExpectedType() throws Exception {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(transport.endpoint())
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(response.body()).contains("\"code\":-32600", "Content-Type: application/json, not text/plain");
+    }
+
+    @Test
+    void aPostDeclaredAsJsonWithACharsetIsRead() throws Exception {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(transport.endpoint())
+                        .header("Content-Type", "Application/JSON; charset=utf-8")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isNotEqualTo(415);
+    }
+
+    @Test
     void modernRequestsNeedNoSession() throws Exception {
         HttpResponse<String> discover = send(modern("server/discover", null, ""));
         assertThat(discover.statusCode()).isEqualTo(200);
