@@ -143,11 +143,14 @@ public final class UpstreamClient implements AutoCloseable {
 
     /**
      * A JDK client for OAuth2 token requests only: a token is fetched once per lifetime, so it stays on the JDK
-     * client (created on the first token request) rather than taking the call path's deadline and cap logic.
+     * client (created on the first token request) rather than taking the call path's deadline and cap logic. HTTP/1.1:
+     * the JDK's default would offer {@code Upgrade: h2c} on a loopback {@code http} endpoint, which some servers
+     * refuse or mishandle, and one small POST per token lifetime gains nothing from HTTP/2.
      */
     public synchronized java.net.http.HttpClient tokenHttpClient() {
         if (tokenClient == null) {
             tokenClient = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
                     .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
                     .connectTimeout(connectTimeout)
                     .build();
