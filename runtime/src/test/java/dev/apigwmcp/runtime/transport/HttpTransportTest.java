@@ -336,6 +336,30 @@ class HttpTransportTest {
     }
 
     @Test
+    void aClientTakingOnlyEventStreamsGetsAQuickReplyAsOneEvent() throws Exception {
+        String session = initialize();
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}")
+                .setHeader("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(response.body()).isEqualTo("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}\n\n");
+    }
+
+    @Test
+    void aClientTakingOnlyEventStreamsStillGetsAnErrorStatusAsJson() throws Exception {
+        String session = initialize();
+        HttpResponse<String> response = send(post("{oops")
+                .setHeader("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).at("/error/code").asInt()).isEqualTo(JsonRpc.PARSE_ERROR);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    }
+
+    @Test
     void longCallsOnJsonOnlyRequestsAreKeptAliveWithWhitespaceThenAnswered() throws Exception {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\","
                 + "\"arguments\":{\"ms\":1500}," + MODERN_META + "}}";
