@@ -244,6 +244,16 @@ public final class McpEndpoint {
             return dispatch(answering, frame, created.session(), created.session(), false, scope, sink);
         }
         String id = head.header(SESSION_HEADER);
+        if (id == null && initializesInBatch(frame)) {
+            // The client did send initialize, so "send initialize first" would send it in circles.
+            return done(
+                    400,
+                    Reply.error(
+                            null,
+                            RpcError.of(
+                                    JsonRpc.INVALID_REQUEST,
+                                    "Invalid request: initialize must not be part of a JSON-RPC batch; send it alone")));
+        }
         if (id == null) {
             return done(
                     400,
@@ -281,6 +291,13 @@ public final class McpEndpoint {
                                             + "\" but the session negotiated \"" + session.protocolVersion() + "\"")));
         }
         return dispatch(answering, frame, session, null, false, scope, sink);
+    }
+
+    private static boolean initializesInBatch(Frame frame) {
+        return frame instanceof Frame.Batch batch
+                && batch.elements().stream()
+                        .anyMatch(element -> element instanceof Frame.Single single
+                                && "initialize".equals(single.message().method()));
     }
 
     /** Runs the frame; a successful {@code initialize} gets its session id, a failed one loses its session. */

@@ -193,6 +193,16 @@ class HttpTransportTest {
     }
 
     @Test
+    void initializeInABatchIsRefusedSayingSoNotAskingForInitialize() throws Exception {
+        HttpResponse<String> response = send(post("[{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                + "\"params\":{\"protocolVersion\":\"2025-03-26\"}}]"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Mcp-Session-Id")).isEmpty();
+        assertThat(json(response).at("/error/message").asString())
+                .isEqualTo("Invalid request: initialize must not be part of a JSON-RPC batch; send it alone");
+    }
+
+    @Test
     void getIsMethodNotAllowed() throws Exception {
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(transport.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
