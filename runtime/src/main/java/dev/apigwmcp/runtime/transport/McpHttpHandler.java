@@ -177,7 +177,7 @@ final class McpHttpHandler extends Handler.Abstract {
     }
 
     /** A Jetty request as the endpoint reads it. */
-    private record JettyHead(Request request) implements RequestHead {
+    record JettyHead(Request request) implements RequestHead {
         @Override
         public String method() {
             return request.getMethod();

@@ -128,6 +128,45 @@ class InboundGateTest {
     }
 
     @Test
+    void aBrowsersPreflightFromAnAdmittedOriginIsAnsweredWithoutAToken() throws Exception {
+        serve(Map.of());
+
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(transport.endpoint())
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:6274")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization, content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:6274");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
+                .contains("authorization, content-type");
+    }
+
+    @Test
+    void aBrowserCanReadTheChallengeOfARefusal() throws Exception {
+        serve(Map.of());
+
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(transport.endpoint())
+                        .header("Origin", "http://localhost:6274")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(LIST))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:6274");
+        assertThat(response.headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElse(""))
+                .contains("WWW-Authenticate");
+    }
+
+    @Test
     void anotherAuthenticationSchemeIsAnsweredLikeNoToken() throws Exception {
         serve(Map.of());
 

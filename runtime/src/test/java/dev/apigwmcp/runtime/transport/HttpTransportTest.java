@@ -268,6 +268,53 @@ class HttpTransportTest {
                 .isEqualTo(200);
     }
 
+    private HttpResponse<String> preflight(String origin) throws Exception {
+        return send(HttpRequest.newBuilder(transport.endpoint())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, mcp-session-id, mcp-protocol-version"));
+    }
+
+    @Test
+    void aPreflightFromAnAdmittedOriginAllowsTheProtocolsMethodsAndHeaders() throws Exception {
+        HttpResponse<String> response = preflight("https://trusted.example");
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("https://trusted.example");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
+                .contains("POST, DELETE");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
+                .contains("content-type, mcp-session-id, mcp-protocol-version");
+        assertThat(response.headers().allValues("Vary")).contains("Origin");
+    }
+
+    @Test
+    void aPreflightFromAForeignOriginIsForbiddenWithoutCorsHeaders() throws Exception {
+        HttpResponse<String> response = preflight("https://evil.example");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void anAdmittedOriginCanReadTheSessionId() throws Exception {
+        HttpResponse<String> response = send(
+                post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}")
+                        .header("Origin", "http://localhost:6274"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:6274");
+        assertThat(response.headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElse(""))
+                .contains("Mcp-Session-Id");
+    }
+
+    @Test
+    void aRequestWithoutOriginGetsNoCorsHeaders() throws Exception {
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                + "\"params\":{\"protocolVersion\":\"2025-11-25\"}}"));
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
     @Test
     void foreignHostHeaderIsForbidden() throws Exception {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
