@@ -376,8 +376,12 @@ public final class McpEndpoint {
         return CompletableFuture.completedFuture(Answer.of(status, reply));
     }
 
+    /**
+     * The id an error about this message answers: a client's response carries the id of the server's request, and
+     * an error with that id would look to the client like the answer to its own request of the same id.
+     */
     private static JsonNode idOf(Message message) {
-        return message == null ? null : message.id();
+        return message == null || message.isResponse() ? null : message.id();
     }
 
     private static String quoted(String value) {

@@ -203,6 +203,13 @@ class HttpTransportTest {
     }
 
     @Test
+    void aRefusedClientResponseIsAnsweredWithoutItsIdWhichNamesTheServersRequest() throws Exception {
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("id").isNull()).isTrue();
+    }
+
+    @Test
     void getIsMethodNotAllowed() throws Exception {
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(transport.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
