@@ -13,7 +13,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code --allowed-origins}) can use it: the preflight {@code OPTIONS} is answered without a token (a browser sends
  * none with it), and every answer names the origin and exposes {@code Mcp-Session-Id} and {@code WWW-Authenticate},
  * which a script could not read otherwise. An origin the endpoint refuses gets no CORS header and its 403, as before;
- * a request without {@code Origin} (not a browser) passes untouched.
+ * so does every origin that only a {@code *} admits (it is meant for clients behind a proxy, not for every web
+ * page); a request without {@code Origin} (not a browser) passes untouched.
  */
 final class CrossOrigin extends Handler.Wrapper {
     static final String EXPOSED = McpEndpoint.SESSION_HEADER + ", WWW-Authenticate";
@@ -35,6 +36,7 @@ final class CrossOrigin extends Handler.Wrapper {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin == null
                 || !path.equals(Request.getPathInContext(request))
+                || !endpoint.originNamed(origin)
                 || endpoint.screenHostAndOrigin(new McpHttpHandler.JettyHead(request)) != null) {
             return super.handle(request, response, callback);
         }

@@ -352,8 +352,15 @@ public final class McpEndpoint {
         if (origin == null) {
             return true; // non-browser clients send none; DNS rebinding needs a browser, which always sends one
         }
-        if (options.allowedOrigins().contains(origin)
-                || options.allowedOrigins().contains("*")) {
+        return options.allowedOrigins().contains("*") || originNamed(origin);
+    }
+
+    /**
+     * Whether browser scripts of this origin may use the endpoint (CORS): a loopback origin or one listed by name.
+     * A {@code *} in the allowed origins admits every Origin header but grants no web page that.
+     */
+    boolean originNamed(String origin) {
+        if (options.allowedOrigins().contains(origin)) {
             return true;
         }
         try {

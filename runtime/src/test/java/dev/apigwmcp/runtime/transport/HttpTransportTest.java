@@ -303,6 +303,32 @@ class HttpTransportTest {
     }
 
     @Test
+    void anOriginOnlyAWildcardAdmitsIsServedWithoutCorsHeaders() throws Exception {
+        HttpOptions everyOrigin = new HttpOptions(
+                "127.0.0.1",
+                0,
+                "/mcp",
+                4096,
+                2,
+                Duration.ofMinutes(5),
+                Set.of("*"),
+                Set.of(),
+                8,
+                Duration.ofSeconds(30),
+                ClientLimits.defaults());
+        try (HttpTransport open =
+                new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), everyOrigin).start()) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(open.endpoint())
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://anywhere.example")
+                    .header("Access-Control-Request-Method", "POST"));
+            assertThat(response.statusCode()).isEqualTo(405);
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void anAdmittedOriginCanReadTheSessionId() throws Exception {
         HttpResponse<String> response = send(
                 post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}")
