@@ -288,6 +288,26 @@ class InboundGateTest {
     }
 
     @Test
+    void aValidTokenInTheQueryStringIsRefusedLikeNoToken() throws Exception {
+        serve(Map.of());
+        String token = issuer.token(c -> {});
+
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(transport.endpoint() + "?access_token=" + token))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .header("MCP-Protocol-Version", "2026-07-28")
+                        .header("Mcp-Method", "tools/list")
+                        .POST(HttpRequest.BodyPublishers.ofString(LIST))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(challenge(response)).contains("error_description=\"no bearer token\"");
+        assertThat(response.body()).doesNotContain(token);
+    }
+
+    @Test
     void aValidTokenReachesTheToolsAsItsSubject() throws Exception {
         serve(Map.of());
         String token = "Bearer " + issuer.token(c -> {});
