@@ -272,6 +272,16 @@ public final class McpEndpoint {
             return dispatch(answering, frame, created.session(), created.session(), false, scope, sink);
         }
         String id = head.header(SESSION_HEADER);
+        if (id == null && initializesInBatch(frame)) {
+            // The client did send initialize, so "send initialize first" would send it in circles.
+            return done(
+                    400,
+                    Reply.error(
+                            null,
+                            RpcError.of(
+                                    JsonRpc.INVALID_REQUEST,
+                                    "Invalid request: initialize must not be part of a JSON-RPC batch; send it alone")));
+        }
         if (id == null) {
             return done(
                     400,
@@ -309,6 +319,13 @@ public final class McpEndpoint {
                                             + "\" but the session negotiated \"" + session.protocolVersion() + "\"")));
         }
         return dispatch(answering, frame, session, null, false, scope, sink);
+    }
+
+    private static boolean initializesInBatch(Frame frame) {
+        return frame instanceof Frame.Batch batch
+                && batch.elements().stream()
+                        .anyMatch(element -> element instanceof Frame.Single single
+                                && "initialize".equals(single.message().method()));
     }
 
     /** Runs the frame; a successful {@code initialize} gets its session id, a failed one loses its session. */
@@ -363,8 +380,15 @@ public final class McpEndpoint {
         if (origin == null) {
             return true; // non-browser clients send none; DNS rebinding needs a browser, which always sends one
         }
-        if (options.allowedOrigins().contains(origin)
-                || options.allowedOrigins().contains("*")) {
+        return options.allowedOrigins().contains("*") || originNamed(origin);
+    }
+
+    /**
+     * Whether browser scripts of this origin may use the endpoint (CORS): a loopback origin or one listed by name.
+     * A {@code *} in the allowed origins admits every Origin header but grants no web page that.
+     */
+    boolean originNamed(String origin) {
+        if (options.allowedOrigins().contains(origin)) {
             return true;
         }
         try {
@@ -387,8 +411,12 @@ public final class McpEndpoint {
         return CompletableFuture.completedFuture(Answer.of(status, reply));
     }
 
+    /**
+     * The id an error about this message answers: a client's response carries the id of the server's request, and
+     * an error with that id would look to the client like the answer to its own request of the same id.
+     */
     private static JsonNode idOf(Message message) {
-        return message == null ? null : message.id();
+        return message == null || message.isResponse() ? null : message.id();
     }
 
     private static String quoted(String value) {
