@@ -294,7 +294,9 @@ public final class Gateway {
                 "apigw-mcp-start");
         starter.setDaemon(true);
         starter.start();
-        return new StdioTransport(starting, start.options(), in, out, grace).run();
+        int maxMessageBytes = (int)
+                GatewaySettings.integer(start.settings(), GatewaySettings.MAX_REQUEST_BYTES, 1, Integer.MAX_VALUE);
+        return new StdioTransport(starting, start.options(), in, out, grace, maxMessageBytes).run();
     }
 
     /**

@@ -12,8 +12,11 @@ public final class GatewaySettings {
     public static final Setting PAGE_SIZE = Setting.of("page-size", "100", "tools per tools/list page");
     public static final Setting LIST_TTL_MS =
             Setting.of("list-ttl-ms", "300000", "cache hint ttlMs on modern tools/list and server/discover results");
-    public static final Setting MAX_REQUEST_BYTES =
-            Setting.of("max-request-bytes", "4194304", "HTTP: largest accepted request body (larger gets 413)");
+    public static final Setting MAX_REQUEST_BYTES = Setting.of(
+            "max-request-bytes",
+            "4194304",
+            "largest accepted request: an HTTP body (larger gets 413) or a stdio message line (larger gets an"
+                    + " error and is skipped)");
     public static final Setting MAX_SESSIONS = Setting.of(
             "max-sessions",
             "1000",

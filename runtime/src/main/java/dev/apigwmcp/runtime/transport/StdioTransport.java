@@ -5,16 +5,15 @@ import dev.apigwmcp.runtime.protocol.ClientSession;
 import dev.apigwmcp.runtime.protocol.Frame;
 import dev.apigwmcp.runtime.protocol.FrameParser;
 import dev.apigwmcp.runtime.protocol.Handshake;
+import dev.apigwmcp.runtime.protocol.JsonRpc;
 import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.Reply;
+import dev.apigwmcp.runtime.protocol.RpcError;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +38,8 @@ public final class StdioTransport {
     private static final Duration DEFAULT_DRAIN = Duration.ofSeconds(20);
     /** Frames below this size are assembled with their newline and written at once. */
     private static final int SMALL_FRAME_BYTES = 64 * 1024;
+    /** The largest message read, unless the settings say otherwise (as {@code --max-request-bytes}). */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
     private final CompletableFuture<McpServer> starting;
     private final ServerOptions options;
@@ -50,6 +51,7 @@ public final class StdioTransport {
     private final ClientSession session = new ClientSession("stdio");
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final Duration drain;
+    private final int maxMessageBytes;
     private volatile boolean outputBroken;
     /** A small frame being written, with its newline; guarded by {@code out}. */
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
@@ -75,11 +77,26 @@ public final class StdioTransport {
             InputStream in,
             OutputStream out,
             Duration drain) {
+        this(starting, options, in, out, drain, DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * A transport for a server still starting, reading messages of at most {@code maxMessageBytes}: a longer line
+     * is answered with an error and skipped, never held.
+     */
+    public StdioTransport(
+            CompletableFuture<McpServer> starting,
+            ServerOptions options,
+            InputStream in,
+            OutputStream out,
+            Duration drain,
+            int maxMessageBytes) {
         this.starting = starting;
         this.options = options;
         this.in = in;
         this.out = out;
         this.drain = drain;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     /**
@@ -88,13 +105,15 @@ public final class StdioTransport {
      * the end of input.
      */
     public int run() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while (!outputBroken && (line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+        try (in) {
+            MessageLines lines = new MessageLines(in, maxMessageBytes);
+            MessageLines.Line line;
+            while (!outputBroken && (line = lines.next()) != null) {
+                if (line.tooLarge()) {
+                    refuse(line.size());
+                } else if (!blank(line.bytes())) {
+                    accept(line.bytes());
                 }
-                accept(line.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             LOG.warn("stdin closed with an error: {}", e.getMessage());
@@ -102,6 +121,29 @@ public final class StdioTransport {
         drain();
         started();
         return 0;
+    }
+
+    /** A message over the limit: answered (without an id, which was not read) and skipped. */
+    private void refuse(long size) {
+        LOG.warn(
+                "a message of {} bytes was refused: the limit is {} bytes (--max-request-bytes)",
+                size,
+                maxMessageBytes);
+        write(Reply.error(
+                null,
+                RpcError.of(
+                        JsonRpc.INVALID_REQUEST,
+                        "Request too large: the message has " + size + " bytes, more than the limit of "
+                                + maxMessageBytes + " bytes (--max-request-bytes)")));
+    }
+
+    private static boolean blank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void accept(byte[] line) {

@@ -54,6 +54,36 @@ class StdioTransportTest {
     }
 
     @Test
+    void aMessageOverTheLimitIsRefusedWithoutAnIdAndTheNextIsServed() {
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        String huge =
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\",\"params\":{\"pad\":\"" + "a".repeat(5000) + "\"}}";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new StdioTransport(
+                        CompletableFuture.completedFuture(
+                                new McpServer(new FixtureToolService(), ServerOptions.defaults())),
+                        ServerOptions.defaults(),
+                        new ByteArrayInputStream((INIT + huge + "\n" + ping + "\r\n").getBytes(StandardCharsets.UTF_8)),
+                        out,
+                        Duration.ofSeconds(1),
+                        INIT.length() + 10)
+                .run();
+
+        assertThat(code).isZero();
+        List<JsonNode> frames = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(line -> JsonRpc.MAPPER.readTree(line))
+                .toList();
+        assertThat(frames).hasSize(3);
+        assertThat(frames.get(1).get("id").isNull()).isTrue();
+        assertThat(frames.get(1).at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
+        assertThat(frames.get(1).at("/error/message").asString())
+                .isEqualTo("Request too large: the message has " + huge.length() + " bytes, more than the limit of "
+                        + (INIT.length() + 10) + " bytes (--max-request-bytes)");
+        assertThat(frames.get(2).get("id").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aByteOrderMarkAndCrlfLineEndsAreRead() {
         List<JsonNode> frames =
                 run("\uFEFF" + INIT.replace("\n", "\r\n") + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\r\n");
