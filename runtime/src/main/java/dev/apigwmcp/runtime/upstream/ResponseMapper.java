@@ -466,6 +466,12 @@ public final class ResponseMapper {
                         "Could not connect to the upstream at " + displayUri + " (" + failure.getMessage() + ").",
                         CallOutcome.CONNECTION_FAILED,
                         0);
+            case NOT_SENT ->
+                ToolResult.text(
+                        "The request was not sent: " + failure.getMessage()
+                                + ". Shorten the arguments that go into the URL or headers.",
+                        CallOutcome.INVALID_ARGUMENTS,
+                        0);
             case BROKEN ->
                 ToolResult.text(
                         Sentence.end("The connection to the upstream failed "

@@ -55,6 +55,9 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  */
 public final class UpstreamClient implements AutoCloseable {
 
+    /** The largest request line and headers sent: more than servers take (8-16 KB), less than any memory concern. */
+    static final int MAX_REQUEST_HEAD_BYTES = 16 * 1024;
+
     /** Headers the client sets itself (framing); a caller's copy is not sent. */
     private static final Set<String> CLIENT_MANAGED =
             Set.of("content-length", "connection", "expect", "upgrade", "transfer-encoding", "te", "keep-alive");
@@ -120,6 +123,8 @@ public final class UpstreamClient implements AutoCloseable {
             created.setMaxConnectionsPerDestination(maxConnectionsPerTarget);
             created.setMaxRequestsQueuedPerDestination(Math.max(1024, maxConnectionsPerTarget * 4));
             created.setUserAgentField(new HttpField("User-Agent", "apigw-mcp"));
+            // Above the gateway's own check (headSize), so that Jetty never refuses a request the check let through.
+            created.setMaxRequestHeadersSize(MAX_REQUEST_HEAD_BYTES + 1024);
             // No cookie jar: a cookie one caller's answer set must never ride along on another caller's request, and
             // without one Jetty need not rebuild each request's URI to look cookies up.
             created.setHttpCookieStore(new HttpCookieStore.Empty());
@@ -170,6 +175,17 @@ public final class UpstreamClient implements AutoCloseable {
      */
     public UpstreamResponse exchange(UpstreamRequest request, Duration budget)
             throws UpstreamFailure, InterruptedException {
+        int head = headSize(request);
+        if (head > MAX_REQUEST_HEAD_BYTES) {
+            throw new UpstreamFailure(
+                    UpstreamFailure.Kind.NOT_SENT,
+                    ExchangePhase.CONNECT,
+                    0,
+                    0,
+                    "its request line and headers come to " + head + " bytes, more than the " + MAX_REQUEST_HEAD_BYTES
+                            + " the gateway sends (servers refuse far less: API Gateway about 10 KB)",
+                    null);
+        }
         long budgetMs = Math.max(1, budget.toMillis());
         Request jetty =
                 client().newRequest(request.uri()).method(request.method()).timeout(budgetMs, TimeUnit.MILLISECONDS);
@@ -227,6 +243,29 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     /** The Host header of a URI: its host, and its port unless that is the scheme's default (RFC 9110, 7.2). */
+    /**
+     * The size of the request line and headers as sent (origin-form target, the headers given, a Host when none
+     * is given); Jetty's own few (User-Agent, Accept-Encoding, Content-Length) fit in its limit's margin.
+     */
+    static int headSize(UpstreamRequest request) {
+        java.net.URI uri = request.uri();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        long size = request.method().length()
+                + 1L
+                + path.length()
+                + (uri.getRawQuery() == null ? 0 : 1 + uri.getRawQuery().length())
+                + " HTTP/1.1\r\n".length();
+        boolean host = false;
+        for (HttpHeader header : request.headers()) {
+            size += header.name().length() + 2L + header.value().length() + 2;
+            host |= header.name().equalsIgnoreCase("host");
+        }
+        if (!host) {
+            size += "Host: \r\n".length() + hostHeader(uri).length();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, size);
+    }
+
     static String hostHeader(java.net.URI uri) {
         int port = uri.getPort();
         boolean defaultPort = port == -1

@@ -136,7 +136,11 @@ public final class UpstreamExchange {
     /** Tells the circuit what the attempt says about the upstream's health. */
     private static void report(TargetCircuit circuit, UpstreamResponse response, UpstreamFailure failure, long took) {
         if (failure != null) {
-            circuit.failed(took, failure);
+            if (failure.kind() == UpstreamFailure.Kind.NOT_SENT) {
+                circuit.released(); // says nothing about the upstream's health
+            } else {
+                circuit.failed(took, failure);
+            }
             return;
         }
         int status = response.status();

@@ -19,7 +19,12 @@ final class UpstreamFailure extends IOException {
         /** The connection could not be made: refused, unreachable, unknown host. */
         CONNECT_FAILED,
         /** The connection broke or the upstream answered something that is not HTTP. */
-        BROKEN
+        BROKEN,
+        /**
+         * The request was never sent: its request line and headers are larger than any upstream would take (a huge
+         * path or query argument). Neither retried nor held against the upstream's circuit.
+         */
+        NOT_SENT
     }
 
     private final Kind kind;
@@ -59,6 +64,6 @@ final class UpstreamFailure extends IOException {
      * request may be sent again.
      */
     public boolean beforeResponse() {
-        return phase != ExchangePhase.BODY && kind != Kind.DEADLINE;
+        return phase != ExchangePhase.BODY && kind != Kind.DEADLINE && kind != Kind.NOT_SENT;
     }
 }

@@ -268,6 +268,20 @@ class ResponseMapperTest {
                 "http://h/p",
                 5);
         assertThat(refused.outcome()).isEqualTo(CallOutcome.CONNECTION_FAILED);
+        ToolResult notSent = mapper.failure(
+                new UpstreamFailure(
+                        UpstreamFailure.Kind.NOT_SENT,
+                        ExchangePhase.CONNECT,
+                        0,
+                        0,
+                        "its request line and headers come to 20000 bytes, more than the 16384 the gateway sends",
+                        null),
+                "http://h/p",
+                5);
+        assertThat(notSent.outcome()).isEqualTo(CallOutcome.INVALID_ARGUMENTS);
+        assertThat(text(notSent))
+                .isEqualTo("The request was not sent: its request line and headers come to 20000 bytes, more than the"
+                        + " 16384 the gateway sends. Shorten the arguments that go into the URL or headers.");
         assertThat(text(refused))
                 .isEqualTo("Could not connect to the upstream at http://h/p (connection refused or" + " unreachable).");
         ObjectNode internal = mapper.failure(new IllegalStateException("secret detail"), "u", 5)

@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +12,41 @@ class UpstreamClientHeadersTest {
 
     private static UpstreamRequest get(URI uri, List<HttpHeader> headers) {
         return new UpstreamRequest("GET", uri, headers, null, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRequestWhoseLineAndHeadersAreOverTheLimitIsNotSentNorRetriable() throws Exception {
+        try (TestUpstream upstream = new TestUpstream();
+                UpstreamClient client = new UpstreamClient(Duration.ofSeconds(5), 10_000)) {
+            upstream.respond(request -> TestUpstream.Reply.json(200, "{}"));
+            URI huge = upstream.uri("/pets/" + "7".repeat(UpstreamClient.MAX_REQUEST_HEAD_BYTES));
+
+            assertThatThrownBy(() -> client.exchange(get(huge, List.of()), Duration.ofSeconds(5)))
+                    .isInstanceOfSatisfying(UpstreamFailure.class, failure -> {
+                        assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.NOT_SENT);
+                        assertThat(failure.beforeResponse()).isFalse();
+                        assertThat(failure.getMessage())
+                                .startsWith("its request line and headers come to ")
+                                .contains("more than the 16384 the gateway sends");
+                    });
+            client.exchange(get(upstream.uri("/small"), List.of()), Duration.ofSeconds(5));
+            assertThat(upstream.take().rawPath()).isEqualTo("/small");
+        }
+    }
+
+    @Test
+    void aRequestHeadOverJettysDefaultButUnderTheLimitIsSent() throws Exception {
+        try (TestUpstream upstream = new TestUpstream();
+                UpstreamClient client = new UpstreamClient(Duration.ofSeconds(5), 10_000)) {
+            upstream.respond(request -> TestUpstream.Reply.json(200, "{}"));
+            String id = "7".repeat(12_000);
+            UpstreamResponse answer = client.exchange(
+                    get(upstream.uri("/pets/" + id), List.of(new HttpHeader("X-Amz-Security-Token", "t".repeat(2000)))),
+                    Duration.ofSeconds(5));
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(upstream.take().rawPath()).isEqualTo("/pets/" + id);
+        }
     }
 
     @Test
