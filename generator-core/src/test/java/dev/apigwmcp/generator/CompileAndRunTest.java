@@ -393,5 +393,15 @@ class CompileAndRunTest {
             }
             return this;
         }
+
+        @Override
+        public UpstreamRequestBuilder binaryBody(
+                String argument, String mediaType, String base64, String typeArgument, String contentType) {
+            if (base64 != null) {
+                calls.add("binary " + mediaType + (typeArgument == null ? "" : " " + typeArgument + "=" + contentType));
+                body = base64;
+            }
+            return this;
+        }
     }
 }
