@@ -16,8 +16,11 @@ public final class MediaTypes {
             "application/ecmascript",
             "application/graphql",
             "application/sql",
+            "application/ndjson",
             "application/x-ndjson",
             "application/jsonl",
+            "application/x-jsonlines",
+            "application/text",
             "application/csv",
             "application/x-sh");
 
@@ -39,7 +42,8 @@ public final class MediaTypes {
 
     /**
      * Text that is neither JSON nor {@code text/*}: XML ({@code application/xml}, {@code application/*+xml}), YAML,
-     * JavaScript, GraphQL, SQL, NDJSON, CSV and shell scripts under {@code application/}.
+     * JavaScript, GraphQL, SQL, NDJSON / JSON Lines, CSV, shell scripts and the misspelt {@code application/text}
+     * under {@code application/}. Not a range.
      */
     public static boolean isOtherText(String mediaType) {
         if (mediaType == null || isJson(mediaType) || isRange(mediaType)) {
