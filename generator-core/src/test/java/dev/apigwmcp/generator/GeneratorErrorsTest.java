@@ -42,6 +42,18 @@ class GeneratorErrorsTest {
     }
 
     @Test
+    void unclosedJsonObjectNamesWhereItBeganWithoutJacksonsSourceNotice() throws IOException {
+        GenerationResult result =
+                generate(TargetConfig.of("bad", write("bad.json", "{\"openapi\": \"3.0.1\", \"paths\": {}\n")));
+        assertThat(result.errors())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("malformed JSON: line 2, column 1: ")
+                        .contains("(start marker at line 1, column 1)")
+                        .doesNotContain("Source", "REDACTED", "StreamReadFeature"));
+    }
+
+    @Test
     void malformedYamlIsReported() throws IOException {
         GenerationResult result = generate(TargetConfig.of("bad", write("bad.yaml", "openapi: 3.0.1\npaths: [\n")));
         assertThat(result.errors())

@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime;
 
 import dev.apigwmcp.runtime.config.CommandLine;
+import dev.apigwmcp.runtime.config.FileReadFailure;
 import dev.apigwmcp.runtime.config.GatewaySettings;
 import dev.apigwmcp.runtime.config.HelpRenderer;
 import dev.apigwmcp.runtime.config.Setting;
@@ -605,8 +606,7 @@ public final class Gateway {
             try {
                 text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                throw new StartupException(List.of(
-                        "cannot read the " + source + ": " + e.getClass().getSimpleName()));
+                throw new StartupException(List.of("cannot read the " + source + ": " + FileReadFailure.describe(e)));
             }
         } else {
             source = "environment variable " + variable.trim() + " (named by --"
@@ -637,8 +637,10 @@ public final class Gateway {
 
     /**
      * slf4j-simple reads its configuration once, at first use; set it before any logger exists. Jetty's
-     * informational lines (version, start-up) are noise next to the per-call lines, so it logs warnings unless
-     * debugging.
+     * informational lines (version, start-up) are noise next to the per-call lines, so it logs warnings only. At
+     * debug, Jetty's client and server write every request's headers (the API key, the SigV4 and bearer
+     * Authorization, an inbound access token) and the AWS signer its canonical request (the key again): so neither
+     * follows --log-level below warn / info, and debugging never puts a credential in the log.
      */
     private static LogFormat configureLogging(Settings settings) {
         String level = settings.get(GatewaySettings.LOG_LEVEL).orElse("info");
@@ -653,7 +655,13 @@ public final class Gateway {
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", level.equals("info") ? "warn" : level);
+        boolean debugging = level.equals("debug") || level.equals("trace");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", level.equals("error") ? "error" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.http", debugging ? "info" : level);
+        // The upstream client's selector, stopped just after it started (a start that fails at once, such as on a
+        // busy port), warns "select() failure java.nio.channels.ClosedSelectorException" before the user's one line:
+        // nothing anyone can act on.
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty.io.ManagedSelector", "error");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         return format.equals("json") ? LogFormat.JSON : LogFormat.TEXT;
     }

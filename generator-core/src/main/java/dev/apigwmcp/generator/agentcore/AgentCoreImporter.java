@@ -10,6 +10,7 @@ import dev.apigwmcp.generator.config.ConfigValidator;
 import dev.apigwmcp.generator.config.TargetInput;
 import dev.apigwmcp.generator.config.TargetInput.FilterInput;
 import dev.apigwmcp.generator.config.TargetInput.OverrideInput;
+import dev.apigwmcp.generator.problem.JacksonMessages;
 import dev.apigwmcp.generator.select.ToolNamer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,8 +69,8 @@ public final class AgentCoreImporter {
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             throw fail(
                     findings,
-                    "is not JSON: " + e.getOriginalMessage() + where + "; save the AWS CLI's output"
-                            + " with --output json");
+                    "is not JSON: " + JacksonMessages.withPlainLocations(e.getOriginalMessage()) + where
+                            + "; save the AWS CLI's output" + " with --output json");
         } catch (IOException e) {
             throw fail(findings, "cannot be read: " + e.getMessage());
         }

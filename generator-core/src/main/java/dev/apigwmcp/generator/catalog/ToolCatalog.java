@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.apigwmcp.generator.problem.JacksonMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
@@ -62,7 +63,8 @@ public record ToolCatalog(String source, Map<String, Tool> tools) {
         } catch (JsonProcessingException e) {
             throw new CatalogFormatException(
                     source + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+                            + e.getLocation().getColumnNr() + "): "
+                            + JacksonMessages.withPlainLocations(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new CatalogFormatException(source + ": expected a JSON object {\"tools\":[...]}");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
+import dev.apigwmcp.generator.problem.JacksonMessages;
 import dev.apigwmcp.generator.problem.ProblemCollector;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
@@ -34,6 +35,7 @@ public final class ExportReader {
 
     /** Reads JSON exports into trees: the same trees as swagger-core's mapper gives, without its modules. */
     private static final ObjectMapper TREE_READER = JsonMapper.builder().build();
+
     /** How every {@code $ref} into {@code #/paths} starts, quoted in JSON and YAML alike. */
     private static final byte[] PATHS_REF = "#/paths/".getBytes(StandardCharsets.US_ASCII);
 
@@ -143,7 +145,10 @@ public final class ExportReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            problems.error("", "malformed " + (json ? "JSON" : "YAML") + ": " + where + e.getOriginalMessage());
+            problems.error(
+                    "",
+                    "malformed " + (json ? "JSON" : "YAML") + ": " + where
+                            + JacksonMessages.withPlainLocations(e.getOriginalMessage()));
             return null;
         } catch (IOException e) {
             // Reading from a byte array fails only on malformed content (for example invalid UTF-8).

@@ -55,7 +55,9 @@ public final class AuthSettings {
     public static final Setting AWS_PROFILE = Setting.of(
             "aws.profile",
             null,
-            "Named profile for the AWS default credentials chain; default: the chain's own choice");
+            "Named AWS profile (config and credentials files, SSO, roles) that signs SigV4 calls, used alone as the AWS"
+                    + " CLI's --profile (keys in the environment do not override it); default: the AWS default"
+                    + " credentials chain");
     public static final Setting BEARER_SOURCE = Setting.of(
             "target.<target>.bearer.source",
             "client-credentials",

@@ -93,12 +93,21 @@ final class ClientCredentialsTokenSource {
             throw new AuthException("The OAuth2 token endpoint " + tokenUrl + " did not answer in time.");
         } catch (IOException e) {
             throw new AuthException("Could not reach the OAuth2 token endpoint " + tokenUrl + ": "
-                    + e.getClass().getSimpleName());
+                    + (e instanceof java.net.ConnectException
+                            ? "the connection was refused"
+                            : e.getClass().getSimpleName())
+                    + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuthException("Interrupted while fetching an OAuth2 token.");
         }
         JsonNode body = parse(response.body());
+        if (response.statusCode() >= 500) {
+            // A failure of the endpoint, not a verdict on the credentials: saying "refused" would send the
+            // operator to check a secret that is fine.
+            throw new AuthException("The OAuth2 token endpoint " + tokenUrl + " failed (HTTP " + response.statusCode()
+                    + "); this is a problem of the token endpoint, and retrying later may help.");
+        }
         if (response.statusCode() != 200) {
             String error = body == null ? null : text(body, "error");
             String description = body == null ? null : text(body, "error_description");

@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.auth;
 
+import dev.apigwmcp.runtime.config.FileReadFailure;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads a target's secrets (an API key, a client secret, a basic user name or password) from the environment
@@ -24,6 +26,8 @@ import java.util.function.Function;
  * @param environment environment variable lookup ({@code null} when unset)
  */
 record SecretReader(String target, Settings settings, Function<String, String> environment) {
+
+    private static final Pattern CONVENTIONAL_VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
     /**
      * A value read, and where it came from as messages name it.
@@ -56,9 +60,18 @@ record SecretReader(String target, Settings settings, Function<String, String> e
         String source;
         if (variable != null) {
             value = environment.apply(variable.trim());
-            source = "environment variable " + variable.trim() + " (named by " + name(envSetting) + ")";
+            // A user who gives the secret itself instead of a variable's name must not see it echoed in the log:
+            // only a conventional name (upper case, digits, underscores) is shown.
+            boolean conventional =
+                    CONVENTIONAL_VARIABLE.matcher(variable.trim()).matches();
+            source = (conventional ? "environment variable " + variable.trim() : "the environment variable")
+                    + " (named by " + name(envSetting) + ")";
             if (value == null) {
-                problems.unavailable("target '" + target + "': " + source + " is not set");
+                problems.unavailable("target '" + target + "': " + source + " is not set"
+                        + (conventional
+                                ? ""
+                                : "; the setting takes the name of a variable that holds the secret, not the secret"
+                                        + " itself (the value given is not shown)"));
                 return null;
             }
             // A variable filled from a secret file (Kubernetes secretKeyRef, $(cat f) in some shells) keeps its line
@@ -69,8 +82,8 @@ record SecretReader(String target, Settings settings, Function<String, String> e
             try {
                 value = fileText(Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
-                problems.unavailable("target '" + target + "': cannot read " + source + ": "
-                        + e.getClass().getSimpleName());
+                problems.unavailable(
+                        "target '" + target + "': cannot read " + source + ": " + FileReadFailure.describe(e));
                 return null;
             }
         }

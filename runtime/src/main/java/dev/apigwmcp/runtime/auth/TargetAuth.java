@@ -215,7 +215,9 @@ public final class TargetAuth {
         }
         if (!missing.isEmpty()) {
             problems.unavailable("target '" + target + "': tools need an OAuth2 bearer token; set "
-                    + String.join(" and ", missing) + " (and the client secret)");
+                    + String.join(" and ", missing) + " (and the client secret: "
+                    + name(AuthSettings.OAUTH2_CLIENT_SECRET_ENV, target) + " or "
+                    + name(AuthSettings.OAUTH2_CLIENT_SECRET_FILE, target) + ")");
             return null;
         }
         URI tokenUrl;

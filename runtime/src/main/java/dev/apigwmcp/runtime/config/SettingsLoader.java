@@ -289,6 +289,11 @@ public final class SettingsLoader {
                 }
             }
         }
+        // "api-key" is nearer to "api-key-in" than to "api-key-env", but whoever writes it means to give the key:
+        // point them at the variable that holds it (taking "api-key-in" would put the key in an error message).
+        if (candidates.contains(name + "-env")) {
+            return Optional.of(name + "-env");
+        }
         return NearestName.of(name, candidates);
     }
 
@@ -309,6 +314,9 @@ public final class SettingsLoader {
                                     .substring(prefix));
                 }
             }
+        }
+        if (candidates.contains(typed + "_ENV")) {
+            return Optional.of(variable + "_ENV"); // a secret given inline: see nearestSetting
         }
         return NearestName.of(typed, candidates).map(candidate -> Setting.ENVIRONMENT_PREFIX + candidate);
     }

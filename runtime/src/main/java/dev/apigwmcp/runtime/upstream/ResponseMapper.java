@@ -380,6 +380,9 @@ public final class ResponseMapper {
         if (message == null) {
             message = parsed != null && parsed.isString() ? parsed.stringValue() : text;
         }
+        if (type.isHtml()) {
+            message = HtmlText.visible(message);
+        }
         message = message.strip().replaceAll("\\s+", " ");
         if (message.length() > MAX_MESSAGE_CHARS) {
             message = message.substring(0, MAX_MESSAGE_CHARS) + "...";

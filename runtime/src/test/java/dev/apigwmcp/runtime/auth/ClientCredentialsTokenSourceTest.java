@@ -113,11 +113,21 @@ class ClientCredentialsTokenSourceTest {
     }
 
     @Test
+    void serverErrorOfTheEndpointIsNotCalledARefusal() {
+        tokenServer.respond(r -> Reply.json(503, "{\"message\":\"down\"}"));
+        assertThatThrownBy(() -> source().token())
+                .isInstanceOf(AuthException.class)
+                .hasMessageContaining("failed (HTTP 503)")
+                .hasMessageNotContaining("refused");
+    }
+
+    @Test
     void unreachableEndpointIsAClearErrorWithoutTheSecret() {
         tokenServer.close();
         assertThatThrownBy(() -> source().token())
                 .isInstanceOf(AuthException.class)
                 .hasMessageStartingWith("Could not reach the OAuth2 token endpoint")
+                .hasMessageEndingWith(": the connection was refused.")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     }
 }

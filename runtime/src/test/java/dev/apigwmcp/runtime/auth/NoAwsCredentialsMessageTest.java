@@ -30,6 +30,7 @@ class NoAwsCredentialsMessageTest {
     void aNamedProfileWithoutCredentialsIsNamedInTheSsoCommandToo() {
         assertThat(NoCredentials.message("dev", CHAIN, true))
                 .startsWith("no AWS credentials found for profile 'dev';")
+                .contains("leave --aws.profile out to sign with AWS_ACCESS_KEY_ID")
                 .endsWith("or sign in with aws sso login --profile dev")
                 .doesNotContain("ProviderChain");
     }
@@ -39,7 +40,8 @@ class NoAwsCredentialsMessageTest {
         assertThat(NoCredentials.message("dve", CHAIN, false))
                 .isEqualTo("no AWS credentials: profile 'dve'"
                         + " (--aws.profile) is not in the AWS config or credentials file; name an existing profile with"
-                        + " --aws.profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment");
+                        + " --aws.profile, or leave it out to sign with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from"
+                        + " the environment");
     }
 
     @Test

@@ -117,6 +117,47 @@ class TargetAuthTest {
     }
 
     @Test
+    void anApiKeyGivenWhereTheVariableNameGoesIsNotEchoed() {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth.create(
+                request(Set.of(AuthKind.API_KEY), null, Map.of("target.pets.api-key-env", "k9Live-Secret"), Map.of()),
+                problems);
+        assertThat(problems.lines())
+                .singleElement()
+                .asString()
+                .contains("target.pets.api-key-env", "not the secret itself")
+                .doesNotContain("k9Live-Secret");
+    }
+
+    @Test
+    void anUnsetConventionalVariableIsNamed() {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth.create(
+                request(Set.of(AuthKind.API_KEY), null, Map.of("target.pets.api-key-env", "PETS_KEY_2"), Map.of()),
+                problems);
+        assertThat(problems.lines())
+                .singleElement()
+                .asString()
+                .endsWith("environment variable PETS_KEY_2 (named by target.pets.api-key-env) is not set");
+    }
+
+    @Test
+    void aMissingApiKeyFileStopsTheStartSayingThereIsNoSuchFile() {
+        StartupProblems problems = new StartupProblems();
+        TargetAuth.create(
+                request(
+                        Set.of(AuthKind.API_KEY),
+                        null,
+                        Map.of("target.pets.api-key-file", dir.resolve("absent").toString()),
+                        Map.of()),
+                problems);
+        assertThat(problems.lines())
+                .singleElement()
+                .asString()
+                .endsWith("(named by target.pets.api-key-file): there is no such file");
+    }
+
+    @Test
     void anApiKeyWithAnEdgeSpaceStopsTheStartNamingTargetSettingAndSourceButNotTheKey() {
         StartupProblems problems = new StartupProblems();
         TargetAuth.create(

@@ -114,7 +114,9 @@ class GatewayTest {
         assertThat(run("", "--transport", "http", "--port", "0", "--session.key-file", "/no/such/key"))
                 .isEqualTo(3);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("cannot read the session key file /no/such/key (named by --session.key-file)");
+                .contains(
+                        "cannot read the session key file /no/such/key (named by --session.key-file): there is no such"
+                                + " file");
     }
 
     @Test

@@ -107,6 +107,19 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aSecretGivenInlineIsPointedAtTheVariableSettingNotTheNearestName() {
+        SettingsLoader withKeys = new SettingsLoader(List.of(
+                Setting.of("target.<target>.api-key-env", null, "variable"),
+                Setting.of("target.<target>.api-key-in", null, "where")));
+        assertThatThrownBy(() -> withKeys.load(new String[] {"--target.orders.api-key", "k-1"}, Map.of()))
+                .hasMessage("unknown option --target.orders.api-key; did you mean --target.orders.api-key-env?"
+                        + " (see --help)");
+        assertThatThrownBy(() -> withKeys.load(new String[0], Map.of("APIGW_MCP_TARGET_ORDERS_API_KEY", "k-1")))
+                .hasMessage("environment variable APIGW_MCP_TARGET_ORDERS_API_KEY is not a setting of this gateway;"
+                        + " did you mean APIGW_MCP_TARGET_ORDERS_API_KEY_ENV? (see --help)");
+    }
+
+    @Test
     void demoOptionSaysThisGatewayHasNoDemoMode() {
         assertThatThrownBy(() -> loader.load(new String[] {"--demo"}, Map.of()))
                 .hasMessage("this gateway has no demo mode: --demo is an option of gateways built with a demo"

@@ -131,7 +131,8 @@ class GatewayStartupTest {
                         "apigw-mcp: target 'pets': tools need an API key; set target.pets.api-key-env (an environment"
                                 + " variable name) or target.pets.api-key-file (a file)",
                         "apigw-mcp: target 'pets': tools need an OAuth2 bearer token; set target.pets.oauth2.token-url and"
-                                + " target.pets.oauth2.client-id (and the client secret)",
+                                + " target.pets.oauth2.client-id (and the client secret: target.pets.oauth2.client-secret-env or"
+                                + " target.pets.oauth2.client-secret-file)",
                         "apigw-mcp: target 'pets': tools need SigV4 signing but " + NONE_FOUND);
         assertThat(out.size()).isZero();
     }
@@ -149,7 +150,8 @@ class GatewayStartupTest {
                         "apigw-mcp: target 'pets': tools need an API key; set target.pets.api-key-env (an environment"
                                 + " variable name) or target.pets.api-key-file (a file)",
                         "apigw-mcp: target 'pets': tools need an OAuth2 bearer token; set target.pets.oauth2.token-url and"
-                                + " target.pets.oauth2.client-id (and the client secret)",
+                                + " target.pets.oauth2.client-id (and the client secret: target.pets.oauth2.client-secret-env or"
+                                + " target.pets.oauth2.client-secret-file)",
                         "apigw-mcp: target 'pets': tools need SigV4 signing but " + NONE_FOUND);
         // initialize may have been answered while the tool service started; tools/list never is.
         assertThat(out.toString(StandardCharsets.UTF_8).lines())

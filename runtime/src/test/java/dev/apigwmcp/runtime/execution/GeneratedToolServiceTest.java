@@ -485,7 +485,8 @@ class GeneratedToolServiceTest {
                                 "target 'pets': tools need an API key; set target.pets.api-key-env (an environment variable"
                                         + " name) or target.pets.api-key-file (a file)",
                                 "target 'pets': tools need an OAuth2 bearer token; set target.pets.oauth2.client-id (and the"
-                                        + " client secret)"))
+                                        + " client secret: target.pets.oauth2.client-secret-env or"
+                                        + " target.pets.oauth2.client-secret-file)"))
                 .satisfies(e -> assertThat(((StartupException) e).badSettings())
                         .as("a wrong value among them")
                         .isTrue());

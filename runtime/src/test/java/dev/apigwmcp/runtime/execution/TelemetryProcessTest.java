@@ -144,6 +144,15 @@ class TelemetryProcessTest {
     }
 
     @Test
+    void traceLogShowsNoCredentialOrArgumentValue() throws Exception {
+        launch(List.of(), Map.of(), "--log-level", "trace");
+        callOverStdio("{\"name\":\"pets___CreatePet\",\"arguments\":{\"requestId\":\"" + REQUEST_ID
+                + "\",\"body\":{\"name\":\"" + PET_NAME + "\"}}}");
+        assertThat(upstream.take().headers()).containsKey("x-api-key");
+        assertThat(String.join("\n", stderr)).doesNotContain(API_KEY, SECRET_KEY, PET_NAME, REQUEST_ID);
+    }
+
+    @Test
     void metricsAreScrapedFromTheHttpTransport() throws Exception {
         URI endpoint = launch(List.of(), Map.of(), "--transport", "http", "--port", "0", "--metrics.prometheus", "true")
                 .get(60, TimeUnit.SECONDS);

@@ -181,6 +181,21 @@ class ResponseMapperTest {
     }
 
     @Test
+    void anHtmlErrorPageGivesTheWordsOnItNotItsMarkup() {
+        ToolResult result = map(
+                response(
+                        503,
+                        "text/html; charset=utf-8",
+                        "<!DOCTYPE html><html><head><title>503</title><style>body{color:red}</style>"
+                                + "<script>var x = 1 < 2;</script></head><body><!-- node 7 --><h1>Service"
+                                + " Unavailable</h1><p>Try again &amp; again.</p></body></html>"),
+                ResponseShape.UNSTRUCTURED);
+        assertThat(text(result))
+                .startsWith("Upstream failed with HTTP 503 Service Unavailable: 503 Service Unavailable Try again &"
+                        + " again.. This is a server-side problem");
+    }
+
+    @Test
     void serverErrorIsMarkedAsRetryable() {
         ToolResult result = map(
                 response(502, "application/json", "{\"message\": \"Internal server error\"}"),
