@@ -2,7 +2,14 @@ package dev.apigwmcp.generator.compile;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apigwmcp.generator.model.ApiOperation;
+import dev.apigwmcp.generator.model.ApiParameter;
+import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.MediaTypes;
+import dev.apigwmcp.generator.model.ParameterLocation;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A body of bytes (a file, an image, a PDF, anything not text): the argument is the bytes in base64
@@ -19,6 +26,35 @@ record BinaryBody(String mediaType, ObjectNode schema, String contentTypeArgumen
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     static final String OCTETS = "application/octet-stream";
+    private static final Set<HttpMethod> WITH_BODY = EnumSet.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+    /**
+     * A pass-through body for a POST, PUT or PATCH that declares the request's {@code Content-Type} header as a
+     * parameter but no body: the header only means something with a body, which API Gateway then passes to the
+     * integration as it is (the S3 proxy's object upload). Such a tool takes an optional {@code *}{@code /*} body
+     * of bytes and a {@code contentType}; {@code null} when the operation is not such a method.
+     */
+    static BodyBinding addPassThrough(ApiOperation operation, InputSchemaBuilder.Draft draft) {
+        if (!WITH_BODY.contains(operation.method())
+                || operation.parameters().stream().noneMatch(BinaryBody::isContentType)) {
+            return null;
+        }
+        String argument = BodyArgument.claimName(draft);
+        BinaryBody body = of("*/*", draft);
+        body.schema()
+                .put(
+                        "description",
+                        "Request body passed through to the backend as it is (the method declares its Content-Type"
+                                + " but no body). " + body.note());
+        draft.properties.set(argument, body.schema());
+        body.addContentType(draft, false);
+        return body.binding(argument, false);
+    }
+
+    private static boolean isContentType(ApiParameter parameter) {
+        return parameter.in() == ParameterLocation.HEADER
+                && parameter.name().toLowerCase(Locale.ROOT).equals("content-type");
+    }
 
     /** The body's schema; claims the {@code contentType} argument when {@code mediaType} is a range. */
     static BinaryBody of(String mediaType, InputSchemaBuilder.Draft draft) {

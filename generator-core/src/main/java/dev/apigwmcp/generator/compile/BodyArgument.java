@@ -46,9 +46,7 @@ final class BodyArgument {
         if (MediaTypes.isMultipartForm(mediaType) && multipart.isEmpty()) {
             return leftOut(operation, requestBody, problems);
         }
-        ArgumentNames.Claimed claimed = draft.names.claim("body", "body");
-        String argument =
-                claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
+        String argument = claimName(draft);
         Choice choice = choice(requestBody, mediaType, source).orElseThrow();
         BodyBinding binding;
         ObjectNode schema;
@@ -89,6 +87,12 @@ final class BodyArgument {
             binary.addContentType(draft, requestBody.required());
         }
         return Optional.of(new Result(binding));
+    }
+
+    /** {@code body}, or {@code requestBody} when a parameter took that name. */
+    static String claimName(InputSchemaBuilder.Draft draft) {
+        ArgumentNames.Claimed claimed = draft.names.claim("body", "body");
+        return claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
     }
 
     /** Empty (and a warning) when the body is required, else no body argument (and a warning). */

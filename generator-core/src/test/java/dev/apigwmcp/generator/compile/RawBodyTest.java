@@ -212,4 +212,37 @@ class RawBodyTest {
                         .contains("is left out: its required request body has no media type a tool can send"
                                 + " (multipart/mixed)"));
     }
+
+    private static final String S3_PROXY = """
+            swagger: '2.0'
+            info: {title: t, version: '1'}
+            paths:
+              /{folder}/{item}:
+                %s:
+                  operationId: upload
+                  parameters:
+                    - {name: Content-Type, in: header, required: false, type: string}
+                    - {name: folder, in: path, required: true, type: string}
+                    - {name: item, in: path, required: true, type: string}
+                  responses:
+                    '200': {description: ok}
+            """;
+
+    @Test
+    void aPutThatDeclaresItsContentTypeButNoBodyPassesBytesThrough() throws IOException {
+        GenerationResult result = generate(S3_PROXY.formatted("put"));
+
+        assertThat(body(result).toString())
+                .isEqualTo("{\"argument\":\"body\",\"mediaType\":\"*/*\",\"required\":false,"
+                        + "\"contentEncoding\":\"base64\",\"contentTypeArgument\":\"contentType\"}");
+        assertThat(input(result).at("/properties/contentType/default").asText()).isEqualTo("application/octet-stream");
+        assertThat(input(result).at("/required").toString()).isEqualTo("[\"folder\",\"item\"]");
+    }
+
+    @Test
+    void aGetThatDeclaresAContentTypeHasNoBody() throws IOException {
+        GenerationResult result = generate(S3_PROXY.formatted("get"));
+
+        assertThat(body(result).isNull()).isTrue();
+    }
 }
