@@ -553,11 +553,13 @@ final class ModelBuilder {
 
     /**
      * A Swagger 2.0 body or response without {@code consumes} / {@code produces} comes out of swagger-parser
-     * under {@code *}{@code /*}; its schema describes JSON (as API Gateway reads it), so it is JSON.
+     * under {@code *}{@code /*}; its schema describes JSON (as API Gateway reads it), so it is JSON, unless it is
+     * {@code format: binary}: then it describes bytes and stays {@code *}{@code /*}.
      */
     private String swagger2Json(String mediaType, Schema<?> schema) {
         return format == SpecFormat.SWAGGER_2_0
                         && schema != null
+                        && !"binary".equals(schema.getFormat())
                         && MediaTypes.essence(mediaType).equals("*/*")
                 ? "application/json"
                 : mediaType;

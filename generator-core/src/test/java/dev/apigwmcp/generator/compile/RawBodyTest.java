@@ -245,4 +245,23 @@ class RawBodyTest {
 
         assertThat(body(result).isNull()).isTrue();
     }
+
+    @Test
+    void aSwagger2BinaryBodyWithoutConsumesIsBytes() throws IOException {
+        GenerationResult result = generate("""
+                swagger: '2.0'
+                info: {title: t, version: '1'}
+                paths:
+                  /objects:
+                    put:
+                      operationId: upload
+                      parameters:
+                        - {name: file, in: body, required: true, schema: {type: string, format: binary}}
+                      responses:
+                        '200': {description: ok}
+                """);
+
+        assertThat(body(result).get("mediaType").asText()).isEqualTo("*/*");
+        assertThat(body(result).get("contentEncoding").asText()).isEqualTo("base64");
+    }
 }
