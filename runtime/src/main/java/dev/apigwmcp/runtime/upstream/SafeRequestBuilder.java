@@ -315,7 +315,10 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
     public UpstreamRequestBuilder binaryBody(
             String argument, String mediaType, String base64, String typeArgument, String contentType) {
         if (base64 == null) {
-            if (typeArgument != null && contentType != null) {
+            // A client that fills in schema defaults sends the default type without a body: nothing is lost then.
+            if (typeArgument != null
+                    && contentType != null
+                    && !contentType.strip().equals(BodyMediaType.OCTETS)) {
                 throw new ArgumentException(typeArgument, "is given without " + argument + ", the body it describes");
             }
             return this;

@@ -114,6 +114,14 @@ class BinaryBodyTest {
     }
 
     @Test
+    void theDefaultTypeWithoutABodyIsNoError() {
+        SafeRequestBuilder b = builder();
+        b.binaryBody("body", "*/*", null, "contentType", "application/octet-stream");
+
+        assertThat(b.build().body()).isNull();
+    }
+
+    @Test
     void aSuffixRangeMatchesOnlyTypesWithTheSuffix() {
         assertThat(BodyMediaType.within("application/atom+xml", "application/*+xml"))
                 .isTrue();
