@@ -24,8 +24,10 @@ public record Problem(String target, String file, String pointer, String message
         if (out.length() > 0) {
             out.append(": ");
         }
+        // A place that already names the target (the POM's "target pets: <toolFilter> #2") is not followed by it.
+        boolean named = pointer != null && file == null && pointer.startsWith("target " + target + ":");
         out.append(message);
-        if (target != null) {
+        if (target != null && !named) {
             out.append(" (target ").append(target).append(')');
         }
         return out.toString();

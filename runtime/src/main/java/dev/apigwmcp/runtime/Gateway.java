@@ -1,7 +1,7 @@
 package dev.apigwmcp.runtime;
 
 import dev.apigwmcp.runtime.config.CommandLine;
-import dev.apigwmcp.runtime.config.FileReadFailure;
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.config.GatewaySettings;
 import dev.apigwmcp.runtime.config.HelpRenderer;
 import dev.apigwmcp.runtime.config.Setting;
@@ -137,7 +137,9 @@ public final class Gateway {
         List<Setting> known = knownSettings();
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             // Help wins over everything else on the line, so that it shows even when a setting is wrong.
-            out.print(HelpRenderer.render(USAGE, known) + helpSection + "\n" + ExitCode.table());
+            StringBuilder targets = new StringBuilder();
+            factories.forEach(factory -> targets.append(factory.targetsHelp()));
+            out.print(HelpRenderer.render(USAGE, known) + targets + helpSection + "\n" + ExitCode.table());
             out.flush();
             return ExitCode.OK.code();
         }
@@ -209,10 +211,7 @@ public final class Gateway {
             report(startup.problems());
             return (startup.badSettings() ? ExitCode.BAD_SETTINGS : ExitCode.CANNOT_START).code();
         }
-        String message = e.getMessage() == null
-                ? ""
-                : ": " + e.getMessage().lines().findFirst().orElse("");
-        err.println("apigw-mcp: unexpected failure: " + e.getClass().getName() + message);
+        err.println("apigw-mcp: unexpected failure: " + FailureReason.describe(e));
         err.flush();
         return ExitCode.FAILED.code();
     }
@@ -437,8 +436,8 @@ public final class Gateway {
 
     private ToolServiceFactory chooseFactory(Settings settings) {
         if (factories.isEmpty()) {
-            throw new StartupException(List.of("no tool service on the classpath (no "
-                    + ToolServiceFactory.class.getName() + " service); add the runtime and the generated tools"));
+            throw new StartupException(List.of("this jar holds no tool service (the apigw-mcp runtime is missing from"
+                    + " the class path); add the runtime and the generated tools"));
         }
         String wanted = settings.get(GatewaySettings.TOOL_SERVICE).orElse(null);
         if (wanted == null) {
@@ -606,7 +605,7 @@ public final class Gateway {
             try {
                 text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                throw new StartupException(List.of("cannot read the " + source + ": " + FileReadFailure.describe(e)));
+                throw new StartupException(List.of("cannot read the " + source + ": " + FailureReason.describe(e)));
             }
         } else {
             source = "environment variable " + variable.trim() + " (named by --"

@@ -32,6 +32,14 @@ public interface ToolServiceFactory {
     }
 
     /**
+     * A {@code --help} section naming this service's targets and the settings each needs before it starts (its
+     * credentials, a base URL where its export names no host); empty by default. Read from resources alone.
+     */
+    default String targetsHelp() {
+        return "";
+    }
+
+    /**
      * The tools as {@code --list-tools} prints them, read from the catalog alone: no credential or upstream setting
      * is needed. The default builds the whole service; override it when that needs more than the catalog.
      */

@@ -57,8 +57,8 @@ public final class ProblemCollector {
     }
 
     /** An informational note about configuration (for example: no filters, every operation exposed). */
-    public void configWarning(String location, String message) {
-        warnings.add(new Problem(target, null, location, message));
+    public void configNote(String location, String message) {
+        notes.add(new Problem(target, null, location, message));
     }
 
     /** Adds {@code other}'s problems after this one's, in their order (a part of the work done elsewhere). */

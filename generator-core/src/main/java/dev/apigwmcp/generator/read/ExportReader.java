@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.ApiModel;
 import dev.apigwmcp.generator.model.ApiModel.SpecFormat;
+import dev.apigwmcp.generator.problem.FailureReason;
 import dev.apigwmcp.generator.problem.JacksonMessages;
 import dev.apigwmcp.generator.problem.ProblemCollector;
 import io.swagger.v3.core.util.Json;
@@ -48,10 +49,7 @@ public final class ExportReader {
             problems.error("", "export file not found");
             return Optional.empty();
         } catch (IOException e) {
-            problems.error(
-                    "",
-                    "cannot read export file: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            problems.error("", "cannot read export file: " + FailureReason.describe(e));
             return Optional.empty();
         }
         // swagger-core's shared mapper (modules, mix-ins) is slow to build in a fresh JVM and its deserializer needs

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.JsonPointer;
+import dev.apigwmcp.generator.problem.FailureReason;
 import dev.apigwmcp.generator.problem.ProblemCollector;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
@@ -69,8 +70,7 @@ final class Swagger2Reader {
         } catch (RuntimeException e) {
             // The converter trusts its input in places; what the preparation does not foresee still ends in a
             // message (and "not a usable document"), never in a stack trace.
-            messages.add("cannot convert the Swagger 2.0 document ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            messages.add("cannot convert the Swagger 2.0 document (" + FailureReason.describe(e) + ")");
             api = null;
         }
         return new Converted(api, messages, anyMethodPaths);

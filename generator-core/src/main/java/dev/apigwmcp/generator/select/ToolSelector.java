@@ -35,7 +35,9 @@ public final class ToolSelector {
     public Selection select(TargetConfig config, ApiModel model, ProblemCollector problems) {
         List<ParsedFilter> filters = parseFilters(config.toolFilters());
         if (config.toolFilters().isEmpty()) {
-            problems.configWarning("toolFilters", "none given: every operation except CORS OPTIONS is exposed");
+            // The documented default (the archetype's starter relies on it): worth an info line, not a warning on
+            // every build.
+            problems.configNote("toolFilters", "none given: every operation except CORS OPTIONS is exposed");
         }
         int[] hits = new int[filters.size()];
         // Identity maps in export order: operations are distinct objects, and a record's hashCode would walk

@@ -110,13 +110,14 @@ class ToolSelectorTest {
     }
 
     @Test
-    void noFiltersExposeEverythingButCorsOptionsAndSaySo() {
+    void noFiltersExposeEverythingButCorsOptionsAndSaySoInANoteNotAWarning() {
         ProblemCollector problems = new ProblemCollector("petstore", "petstore.json");
         Selection selection =
                 new ToolSelector().select(TargetConfig.of("petstore", TestSpecs.petstore()), PETSTORE, problems);
         assertThat(selection.selected()).hasSize(8);
         assertThat(selection.filteredOut()).isEqualTo(1);
-        assertThat(problems.warnings())
+        assertThat(problems.warnings()).isEmpty();
+        assertThat(problems.notes())
                 .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("every operation except CORS OPTIONS"));
     }

@@ -1,5 +1,6 @@
 package dev.apigwmcp.maven.fetch;
 
+import dev.apigwmcp.generator.problem.FailureReason;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -120,7 +121,7 @@ public final class AwsExportFetcher implements ExportFetcher {
                 || cause instanceof SocketTimeoutException
                 || cause instanceof IOException) {
             return what + "API Gateway endpoint " + (source.endpoint() == null ? "" : source.endpoint() + " ")
-                    + "is unreachable (" + cause.getClass().getSimpleName() + "); check the network, -o offline"
+                    + "is unreachable (" + FailureReason.describe(cause) + "); check the network, -o offline"
                     + " mode and <endpoint>";
         }
         return what + (e instanceof SdkClientException ? "AWS SDK client error: " : "") + firstLine(e.getMessage());

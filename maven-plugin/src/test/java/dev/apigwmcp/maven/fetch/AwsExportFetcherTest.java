@@ -145,7 +145,7 @@ class AwsExportFetcherTest {
                 .hasMessage(
                         "cannot fetch the export of restApiId a1b2c3, stage prod: API Gateway endpoint http://127.0.0.1:"
                                 + closedPort
-                                + " is unreachable (ConnectException); check the network, -o offline mode and"
+                                + " is unreachable (the connection was refused); check the network, -o offline mode and"
                                 + " <endpoint>");
     }
 

@@ -1,5 +1,7 @@
 package dev.apigwmcp.runtime.auth;
 
+import dev.apigwmcp.runtime.config.FailureReason;
+import dev.apigwmcp.runtime.config.Sentence;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,11 +94,8 @@ final class ClientCredentialsTokenSource {
         } catch (HttpTimeoutException e) {
             throw new AuthException("The OAuth2 token endpoint " + tokenUrl + " did not answer in time.");
         } catch (IOException e) {
-            throw new AuthException("Could not reach the OAuth2 token endpoint " + tokenUrl + ": "
-                    + (e instanceof java.net.ConnectException
-                            ? "the connection was refused"
-                            : e.getClass().getSimpleName())
-                    + ".");
+            throw new AuthException(Sentence.end(
+                    "Could not reach the OAuth2 token endpoint " + tokenUrl + ": " + FailureReason.describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuthException("Interrupted while fetching an OAuth2 token.");

@@ -1,6 +1,6 @@
 package dev.apigwmcp.runtime.auth;
 
-import dev.apigwmcp.runtime.config.FileReadFailure;
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
@@ -83,7 +83,7 @@ record SecretReader(String target, Settings settings, Function<String, String> e
                 value = fileText(Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 problems.unavailable(
-                        "target '" + target + "': cannot read " + source + ": " + FileReadFailure.describe(e));
+                        "target '" + target + "': cannot read " + source + ": " + FailureReason.describe(e));
                 return null;
             }
         }

@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,7 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  * string (or an array of strings) and the model sent a JSON number or boolean, the value becomes its JSON text
  * ({@code 7} to {@code "7"}, {@code 1.50} to {@code "1.50"}, {@code true} to {@code "true"}). Runs before schema
  * validation, so the validator and the generated argument reader see the same strings. Objects, nulls, arrays
- * whose items are not strings, body content and values the schema accepts as they are never change.
+ * whose items are not strings and values the schema accepts as they are never change.
+ *
+ * <p>Models also often send an object or array argument as its JSON text ({@code "body": "{\"type\":\"dog\"}"}).
+ * Where the schema of any top-level argument accepts an object or an array but not a string, a string whose text
+ * parses as such a value becomes that value; a string that does not parse stays as it is, and validation names it.
  */
 final class ArgumentCoercion {
 
@@ -26,12 +33,27 @@ final class ArgumentCoercion {
     private static final int MAX_REFS = 8;
 
     /** The JSON types a schema accepts, as far as coercion needs them. */
-    record Accepts(boolean string, boolean number, boolean integer, boolean bool) {
-        static final Accepts UNKNOWN = new Accepts(false, false, false, false);
+    record Accepts(boolean string, boolean number, boolean integer, boolean bool, boolean object, boolean array) {
+        static final Accepts UNKNOWN = new Accepts(false, false, false, false, false, false);
 
         Accepts or(Accepts other) {
             return new Accepts(
-                    string || other.string, number || other.number, integer || other.integer, bool || other.bool);
+                    string || other.string,
+                    number || other.number,
+                    integer || other.integer,
+                    bool || other.bool,
+                    object || other.object,
+                    array || other.array);
+        }
+
+        /** Whether a string argument may be JSON text for the object or array the schema asks for instead. */
+        boolean wantsStructureNotText() {
+            return (object || array) && !string;
+        }
+
+        /** Whether {@code value} parsed from a string is what the schema asks for. */
+        boolean acceptsStructure(JsonNode value) {
+            return value.isObject() ? object : value.isArray() && array;
         }
 
         /** Whether {@code value} (a number or boolean) must become text to be accepted. */
@@ -46,8 +68,16 @@ final class ArgumentCoercion {
         }
     }
 
-    /** An argument's coercion: of the value itself, or of each element of an array value. */
-    private record Rule(Accepts scalar, Accepts items) {}
+    /**
+     * An argument's coercion: of the value itself, or of each element of an array value ({@code parameter}: scalars
+     * become text only for parameters, which travel as text).
+     */
+    private record Rule(Accepts scalar, Accepts items, boolean parameter) {}
+
+    /** Reads a string argument's JSON text; trailing content after the value makes it not JSON. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final Map<String, Rule> rules;
 
@@ -56,17 +86,19 @@ final class ArgumentCoercion {
     }
 
     /**
-     * The coercion of the arguments named in {@code parameters} (those bound to path, query, header or cookie
-     * parameters), from the tool's input schema.
+     * The coercion of a tool's arguments from its input schema: scalars to text for the arguments named in
+     * {@code parameters} (those bound to path, query, header or cookie parameters), JSON text to objects and arrays
+     * for every argument.
      */
     static ArgumentCoercion of(JsonNode inputSchema, Set<String> parameters) {
         JsonNode properties = inputSchema == null ? null : inputSchema.get("properties");
-        if (properties == null || !properties.isObject() || parameters.isEmpty()) {
+        if (properties == null || !properties.isObject()) {
             return NONE;
         }
         Map<String, Rule> rules = new HashMap<>();
-        for (String name : parameters) {
-            JsonNode property = resolve(inputSchema, properties.get(name));
+        for (Map.Entry<String, JsonNode> entry : properties.properties()) {
+            String name = entry.getKey();
+            JsonNode property = resolve(inputSchema, entry.getValue());
             if (property == null) {
                 continue;
             }
@@ -74,8 +106,9 @@ final class ArgumentCoercion {
             JsonNode items = resolve(inputSchema, property.get("items"));
             Accepts elements =
                     items != null && types(property).contains("array") ? accepts(inputSchema, items) : Accepts.UNKNOWN;
-            if (scalar.string() || elements.string()) {
-                rules.put(name, new Rule(scalar, elements));
+            boolean parameter = parameters.contains(name) && (scalar.string() || elements.string());
+            if (parameter || scalar.wantsStructureNotText()) {
+                rules.put(name, new Rule(scalar, elements, parameter));
             }
         }
         return rules.isEmpty() ? NONE : new ArgumentCoercion(rules);
@@ -107,6 +140,12 @@ final class ArgumentCoercion {
     }
 
     private static JsonNode coerce(JsonNode value, Rule rule) {
+        if (value.isString() && rule.scalar().wantsStructureNotText()) {
+            return parsed(value, rule.scalar());
+        }
+        if (!rule.parameter()) {
+            return value;
+        }
         if (rule.scalar().needsText(value)) {
             return text(value);
         }
@@ -124,6 +163,20 @@ final class ArgumentCoercion {
             }
         }
         return array == null ? value : array;
+    }
+
+    /** The object or array a string's text holds, when the schema asks for it; else the string itself. */
+    private static JsonNode parsed(JsonNode value, Accepts accepts) {
+        String text = value.stringValue().strip();
+        if (!(text.startsWith("{") && accepts.object()) && !(text.startsWith("[") && accepts.array())) {
+            return value;
+        }
+        try {
+            JsonNode structure = JSON.readTree(text);
+            return structure != null && accepts.acceptsStructure(structure) ? structure : value;
+        } catch (JacksonException e) {
+            return value;
+        }
     }
 
     /** The value's JSON text as a string node; a non-finite double (never from JSON text) is left alone. */
@@ -163,7 +216,9 @@ final class ArgumentCoercion {
                 types.contains("string"),
                 types.contains("number"),
                 types.contains("integer"),
-                types.contains("boolean"));
+                types.contains("boolean"),
+                types.contains("object"),
+                types.contains("array"));
         if (types.isEmpty() && !schema.has("anyOf") && !schema.has("oneOf")) {
             // A typeless enum or const of strings only asks for a string.
             JsonNode values = schema.has("enum")
@@ -173,7 +228,7 @@ final class ArgumentCoercion {
             for (int i = 0; strings && i < values.size(); i++) {
                 strings = values.get(i).isString();
             }
-            return strings ? new Accepts(true, false, false, false) : Accepts.UNKNOWN;
+            return strings ? new Accepts(true, false, false, false, false, false) : Accepts.UNKNOWN;
         }
         for (String keyword : new String[] {"anyOf", "oneOf"}) {
             JsonNode branches = schema.get(keyword);

@@ -266,6 +266,15 @@ final class GeneratedToolService implements ToolService, AutoCloseable {
                 .listings(registries);
     }
 
+    /** The {@code --help} section of the targets {@link ServiceLoader} finds through {@code classLoader}. */
+    public static String targetsHelp(ClassLoader classLoader) {
+        JsonMapper json = JsonMapper.builder().build();
+        List<TargetNeeds> needs = new ArrayList<>();
+        registries(classLoader)
+                .forEach(registry -> TargetNeeds.of(registry, json).ifPresent(needs::add));
+        return TargetsHelp.render(needs);
+    }
+
     /** The names of the targets {@link ServiceLoader} finds through {@code classLoader}. */
     public static Set<String> targets(ClassLoader classLoader) {
         Set<String> names = new TreeSet<>();

@@ -34,6 +34,11 @@ public final class GeneratedToolServiceFactory implements ToolServiceFactory {
     }
 
     @Override
+    public String targetsHelp() {
+        return GeneratedToolService.targetsHelp(classLoader());
+    }
+
+    @Override
     public List<ToolListing> catalog(Settings settings, Map<String, String> environment) {
         return GeneratedToolService.catalog(classLoader());
     }

@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.execution;
 
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.spi.CallerIdentity;
 import dev.apigwmcp.runtime.spi.InterceptedCall;
 import dev.apigwmcp.runtime.spi.JsonWritable;
@@ -319,9 +320,7 @@ final class Interception implements InterceptedCall {
     private ToolResult failed(String interceptor, String phase, Throwable e, String consequence) {
         // The operator's log gets the exception's kind; the client gets the interceptor's name and the message.
         CALLS.warn("tool={} interceptor {} failed in {}: {}", chain.tool().name(), interceptor, phase, e.toString());
-        String message = e.getMessage() == null
-                ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String message = FailureReason.describe(e);
         return internal("Interceptor " + interceptor + " failed in " + phase + " for tool "
                 + chain.tool().name() + " (" + message + "). " + consequence);
     }

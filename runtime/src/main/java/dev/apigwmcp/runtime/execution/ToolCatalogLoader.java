@@ -8,6 +8,7 @@ import dev.apigwmcp.runtime.auth.CredentialLocation;
 import dev.apigwmcp.runtime.auth.TargetAuth;
 import dev.apigwmcp.runtime.auth.TokenPlacement;
 import dev.apigwmcp.runtime.auth.ToolAuth;
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.config.Setting;
 import dev.apigwmcp.runtime.config.Settings;
 import dev.apigwmcp.runtime.config.StartupProblems;
@@ -133,8 +134,8 @@ final class ToolCatalogLoader {
             }
         }
         if (registries.isEmpty()) {
-            problems.unavailable("no generated tools found on the classpath (no " + ToolRegistry.class.getName()
-                    + " service); add the generated target jar");
+            problems.unavailable("no generated tools found on the class path; add the jar the apigw-mcp Maven plugin"
+                    + " generated for the target");
         }
         return distinct;
     }
@@ -172,7 +173,7 @@ final class ToolCatalogLoader {
                 problems.unavailable(who + ": tools need SigV4 signing but " + e.getMessage());
             } catch (RuntimeException e) {
                 problems.unavailable(who + ": tools need SigV4 signing but resolving AWS credentials failed ("
-                        + e.getClass().getSimpleName() + ")");
+                        + FailureReason.describeWithoutMessage(e) + ")");
             }
         }
     }
@@ -475,16 +476,17 @@ final class ToolCatalogLoader {
             try {
                 URI.create("https://h" + basePath);
             } catch (IllegalArgumentException e) {
-                problems.unavailable("target '" + target + "': bindings.json server.url: '" + exported
-                        + "' is neither an absolute http or https URL nor a URL path");
+                problems.unavailable("target '" + target + "': the export's server URL '" + exported
+                        + "' is neither an absolute http or https URL nor a URL path; fix the export's server (or"
+                        + " host and basePath) and regenerate the target");
                 return null;
             }
         }
         if (configured == null && !absolute) {
             problems.unavailable("target '" + target + "': "
                     + (exported == null
-                            ? "the export names no server URL (bindings.json server.url is null)"
-                            : "the export's server URL '" + exported + "' names no host")
+                            ? "its export has no server URL, so the gateway does not know the API's host"
+                            : "its export's server URL '" + exported + "' names no host")
                     + "; set --" + setting + " URL (environment variable "
                     + UpstreamSettings.BASE_URL
                             .environmentVariable()
@@ -500,7 +502,8 @@ final class ToolCatalogLoader {
             if (configured != null) {
                 problems.badSetting("target '" + target + "': setting " + setting + ": " + e.getMessage());
             } else {
-                problems.unavailable("target '" + target + "': bindings.json server.url: " + e.getMessage());
+                problems.unavailable("target '" + target + "': the export's server URL is not usable (" + e.getMessage()
+                        + "); set --" + setting + " URL to the API's address");
             }
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.apigwmcp.runtime.inbound;
 
 import com.nimbusds.jose.util.ResourceRetriever;
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.execution.StartupException;
 import java.io.IOException;
 import java.net.URI;
@@ -81,11 +82,9 @@ final class OidcDiscovery {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** The failure in a few words: the exception's first line, which never holds a secret here. */
+    /** The failure in a few words (the exception's first line at most, which never holds a secret here). */
     static String reason(Exception e) {
-        String message =
-                e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return FailureReason.describe(e);
     }
 
     private static StartupException unavailable(String problem) {

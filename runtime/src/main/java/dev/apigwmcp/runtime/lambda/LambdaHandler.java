@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.apigwmcp.runtime.ExitCode;
 import dev.apigwmcp.runtime.Gateway;
 import dev.apigwmcp.runtime.ToolServiceFactory;
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.config.GatewaySettings;
 import dev.apigwmcp.runtime.config.SettingsException;
 import dev.apigwmcp.runtime.execution.StartupException;
@@ -218,8 +219,7 @@ public final class LambdaHandler implements RequestStreamHandler {
         try {
             event = Files.readAllBytes(file);
         } catch (IOException e) {
-            err.println("apigw-mcp: cannot read the event file " + file + ": "
-                    + e.getClass().getSimpleName());
+            err.println("apigw-mcp: cannot read the event file " + file + ": " + FailureReason.describe(e));
             return ExitCode.BAD_SETTINGS.code();
         }
         List<String> settings = new ArrayList<>(Arrays.asList(args));

@@ -120,7 +120,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         // Counts requests in flight, so that shutdown waits for them (and answers new ones 503 meanwhile).
         this.graceful = new GracefulHandler();
-        graceful.setHandler(mcp);
+        graceful.setHandler(new CrossOrigin(endpoint, options.path(), mcp));
         jetty.setHandler(graceful);
         jetty.setStopTimeout(2_000);
         jetty.setErrorHandler(new JettyErrors(options.path()));

@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.transport;
 
+import dev.apigwmcp.runtime.config.FailureReason;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
@@ -37,7 +38,6 @@ public final class ListenFailure {
                 return "cannot listen on " + where + ": " + cause.getMessage() + "; check --host and --port";
             }
         }
-        return "cannot listen on " + where + ": " + failure.getClass().getSimpleName()
-                + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")") + "; check --host and --port";
+        return "cannot listen on " + where + ": " + FailureReason.describe(failure) + "; check --host and --port";
     }
 }

@@ -85,7 +85,8 @@ public final class McpEndpoint {
 
     /**
      * What the request's head alone decides: {@code null} to go on (read the body of a POST, or {@link #delete}),
-     * else the answer — a Host or Origin not allowed (403), a method other than POST and DELETE (405).
+     * else the answer — a Host or Origin not allowed (403), a method other than POST and DELETE (405), a POST
+     * body declared as anything but JSON (415).
      */
     public Answer screen(RequestHead head) {
         Answer refused = screenHostAndOrigin(head);
@@ -93,7 +94,10 @@ public final class McpEndpoint {
             return refused;
         }
         String method = head.method();
-        if ("POST".equals(method) || "DELETE".equals(method)) {
+        if ("POST".equals(method)) {
+            return screenContentType(head.header("Content-Type"));
+        }
+        if ("DELETE".equals(method)) {
             return null;
         }
         // A tools-only server sends nothing unprompted, so there is no GET stream to offer.
@@ -115,6 +119,30 @@ public final class McpEndpoint {
             return plainError(403, "Forbidden: Origin not allowed");
         }
         return null;
+    }
+
+    /**
+     * The Streamable HTTP transport has the client send JSON-RPC as {@code application/json}; a body declared as
+     * another type (a form, plain text) is refused rather than parsed. A POST without the header is read as JSON.
+     */
+    private static Answer screenContentType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        String essence = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        if (essence.equalsIgnoreCase("application/json")) {
+            return null;
+        }
+        return Answer.of(
+                415,
+                Reply.error(
+                        null,
+                        RpcError.of(
+                                JsonRpc.INVALID_REQUEST,
+                                "Unsupported Media Type: the body must be JSON-RPC sent as Content-Type:"
+                                        + " application/json, not "
+                                        + (essence.length() > 100 ? essence.substring(0, 100) + "..." : essence))));
     }
 
     /** The answer to a body over {@link #maxRequestBytes()}. */
@@ -244,6 +272,16 @@ public final class McpEndpoint {
             return dispatch(answering, frame, created.session(), created.session(), false, scope, sink);
         }
         String id = head.header(SESSION_HEADER);
+        if (id == null && initializesInBatch(frame)) {
+            // The client did send initialize, so "send initialize first" would send it in circles.
+            return done(
+                    400,
+                    Reply.error(
+                            null,
+                            RpcError.of(
+                                    JsonRpc.INVALID_REQUEST,
+                                    "Invalid request: initialize must not be part of a JSON-RPC batch; send it alone")));
+        }
         if (id == null) {
             return done(
                     400,
@@ -281,6 +319,13 @@ public final class McpEndpoint {
                                             + "\" but the session negotiated \"" + session.protocolVersion() + "\"")));
         }
         return dispatch(answering, frame, session, null, false, scope, sink);
+    }
+
+    private static boolean initializesInBatch(Frame frame) {
+        return frame instanceof Frame.Batch batch
+                && batch.elements().stream()
+                        .anyMatch(element -> element instanceof Frame.Single single
+                                && "initialize".equals(single.message().method()));
     }
 
     /** Runs the frame; a successful {@code initialize} gets its session id, a failed one loses its session. */
@@ -335,8 +380,15 @@ public final class McpEndpoint {
         if (origin == null) {
             return true; // non-browser clients send none; DNS rebinding needs a browser, which always sends one
         }
-        if (options.allowedOrigins().contains(origin)
-                || options.allowedOrigins().contains("*")) {
+        return options.allowedOrigins().contains("*") || originNamed(origin);
+    }
+
+    /**
+     * Whether browser scripts of this origin may use the endpoint (CORS): a loopback origin or one listed by name.
+     * A {@code *} in the allowed origins admits every Origin header but grants no web page that.
+     */
+    boolean originNamed(String origin) {
+        if (options.allowedOrigins().contains(origin)) {
             return true;
         }
         try {
@@ -359,8 +411,12 @@ public final class McpEndpoint {
         return CompletableFuture.completedFuture(Answer.of(status, reply));
     }
 
+    /**
+     * The id an error about this message answers: a client's response carries the id of the server's request, and
+     * an error with that id would look to the client like the answer to its own request of the same id.
+     */
     private static JsonNode idOf(Message message) {
-        return message == null ? null : message.id();
+        return message == null || message.isResponse() ? null : message.id();
     }
 
     private static String quoted(String value) {

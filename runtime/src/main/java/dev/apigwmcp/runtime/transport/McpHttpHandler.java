@@ -8,7 +8,6 @@ import dev.apigwmcp.runtime.protocol.RpcError;
 import dev.apigwmcp.runtime.telemetry.MetricsRegistry;
 import dev.apigwmcp.runtime.tools.Caller;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -125,14 +124,14 @@ final class McpHttpHandler extends Handler.Abstract {
 
     /**
      * Runs the body and writes its answer. Progress switches the response to SSE on the first notification (only
-     * when the client accepts {@code text/event-stream}); a call that runs long is kept alive by heartbeats. A
+     * when the client accepts {@code text/event-stream}), and so does every reply to a client that accepts only
+     * SSE ({@link AcceptedTypes}); a call that runs long is kept alive by heartbeats. A
      * failed connection, or a heartbeat that cannot be written, cancels the calls this POST started: only those,
      * whatever their ids.
      */
     private void dispatch(Request request, Response response, Callback callback, JettyHead head, byte[] body) {
-        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-        boolean sseAccepted = accept != null && accept.toLowerCase(Locale.ROOT).contains("text/event-stream");
-        ResponseWriter writer = new ResponseWriter(response, callback, sseAccepted, System::nanoTime);
+        AcceptedTypes accepted = AcceptedTypes.of(request.getHeaders().get(HttpHeader.ACCEPT));
+        ResponseWriter writer = new ResponseWriter(response, callback, accepted, System::nanoTime);
         CallScope scope = endpoint.scope(head);
         request.addFailureListener(failure -> {
             writer.abort(failure);
@@ -178,7 +177,7 @@ final class McpHttpHandler extends Handler.Abstract {
     }
 
     /** A Jetty request as the endpoint reads it. */
-    private record JettyHead(Request request) implements RequestHead {
+    record JettyHead(Request request) implements RequestHead {
         @Override
         public String method() {
             return request.getMethod();

@@ -38,7 +38,7 @@ final class ResponseWriter {
 
     private final Response response;
     private final Callback callback;
-    private final boolean sseAccepted;
+    private final AcceptedTypes accepted;
     private final LongSupplier clock;
     private final Queue<Write> queue = new ArrayDeque<>();
     private Mode mode = Mode.UNCOMMITTED;
@@ -50,16 +50,16 @@ final class ResponseWriter {
     private boolean failed;
     private boolean completed;
 
-    ResponseWriter(Response response, Callback callback, boolean sseAccepted, LongSupplier nanoClock) {
+    ResponseWriter(Response response, Callback callback, AcceptedTypes accepted, LongSupplier nanoClock) {
         this.response = response;
         this.callback = callback;
-        this.sseAccepted = sseAccepted;
+        this.accepted = accepted;
         this.clock = nanoClock;
     }
 
     /** Sends a notification as an SSE event, starting the stream if needed; dropped when the client takes no SSE. */
     synchronized void event(byte[] frame) {
-        if (finished || failed || !sseAccepted || mode == Mode.JSON) {
+        if (finished || failed || !accepted.sse() || mode == Mode.JSON) {
             return;
         }
         startStream(Mode.SSE);
@@ -80,20 +80,24 @@ final class ResponseWriter {
         if (writing) {
             return clock.getAsLong() - writingSince < stallNanos;
         }
-        startStream(sseAccepted ? Mode.SSE : Mode.JSON);
+        startStream(accepted.sse() ? Mode.SSE : Mode.JSON);
         enqueue(ByteBuffer.wrap(mode == Mode.SSE ? KEEPALIVE : SPACE), false);
         return !failed;
     }
 
     /**
      * Writes the reply and completes the exchange. An optional reply (the client ended the request itself) is left
-     * out of an SSE stream, which may end without one; a JSON body cannot, so it gets the reply.
+     * out of an SSE stream, which may end without one; a JSON body cannot, so it gets the reply. A client that takes
+     * only SSE gets a quick 200 reply as a stream of one event too; an error status stays a JSON body.
      */
     synchronized void finish(Reply reply, int status) {
         if (finished || failed) {
             return;
         }
         finished = true;
+        if (mode == Mode.UNCOMMITTED && accepted.sseOnly() && status == HttpStatus.OK_200) {
+            startStream(Mode.SSE);
+        }
         switch (mode) {
             case SSE -> enqueue(reply.isOptional() ? ByteBuffer.allocate(0) : sse(reply.bytes()), true);
             case JSON -> enqueueParts(reply.buffers());

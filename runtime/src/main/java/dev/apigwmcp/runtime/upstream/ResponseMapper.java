@@ -1,5 +1,7 @@
 package dev.apigwmcp.runtime.upstream;
 
+import dev.apigwmcp.runtime.config.FailureReason;
+import dev.apigwmcp.runtime.config.Sentence;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -69,7 +71,7 @@ public final class ResponseMapper {
                     .map(wait -> " The upstream asks to retry after " + RetryAfter.seconds(wait) + " s (Retry-After).")
                     .orElse(" Retry later.");
             return ToolResult.text(
-                    "Upstream is throttling requests (HTTP 429 Too Many Requests)" + quoted + "." + retry,
+                    Sentence.end("Upstream is throttling requests (HTTP 429 Too Many Requests)" + quoted) + retry,
                     CallOutcome.THROTTLED,
                     status);
         }
@@ -78,7 +80,7 @@ public final class ResponseMapper {
                     .map(wait -> " The upstream asks to retry after " + RetryAfter.seconds(wait) + " s (Retry-After).")
                     .orElse(" This is a server-side problem; retrying later may help.");
             return ToolResult.text(
-                    "Upstream failed with HTTP " + status + reason + quoted + "." + retry,
+                    Sentence.end("Upstream failed with HTTP " + status + reason + quoted) + retry,
                     CallOutcome.SERVER_ERROR,
                     status);
         }
@@ -101,7 +103,7 @@ public final class ResponseMapper {
         String answered = "Upstream answered HTTP " + status + reason(status);
         if (response.encodingProblem() != null) {
             return ToolResult.text(
-                            answered + ", but " + response.encodingProblem() + ".",
+                            Sentence.end(answered + ", but " + response.encodingProblem()),
                             CallOutcome.NONCONFORMING_OUTPUT,
                             status)
                     .withDetail("encoding");
@@ -425,12 +427,12 @@ public final class ResponseMapper {
         }
         if (cause instanceof IOException) {
             return ToolResult.text(
-                    "The connection to the upstream failed: " + describe(cause) + ".",
+                    Sentence.end("The connection to the upstream failed: " + describe(cause)),
                     CallOutcome.CONNECTION_FAILED,
                     0);
         }
         return ToolResult.text(
-                "Internal error while calling the upstream (" + cause.getClass().getSimpleName() + ").",
+                "Internal error while calling the upstream (" + FailureReason.describeWithoutMessage(cause) + ").",
                 CallOutcome.INTERNAL,
                 0);
     }
@@ -466,13 +468,13 @@ public final class ResponseMapper {
                         0);
             case BROKEN ->
                 ToolResult.text(
-                        "The connection to the upstream failed "
+                        Sentence.end("The connection to the upstream failed "
                                 + (failure.phase() == ExchangePhase.BODY
                                         ? "while the body was arriving (HTTP " + failure.status() + ", "
                                                 + failure.bytesReceived() + " bytes received)"
                                         : "before it answered")
                                 + ": "
-                                + failure.getMessage() + ".",
+                                + failure.getMessage()),
                         CallOutcome.CONNECTION_FAILED,
                         failure.status());
         };
@@ -480,7 +482,7 @@ public final class ResponseMapper {
 
     private static String describe(Throwable cause) {
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? FailureReason.describe(cause) : message;
     }
 
     static Throwable unwrap(Throwable failure) {

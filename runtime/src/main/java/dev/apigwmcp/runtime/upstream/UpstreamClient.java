@@ -1,5 +1,6 @@
 package dev.apigwmcp.runtime.upstream;
 
+import dev.apigwmcp.runtime.config.FailureReason;
 import dev.apigwmcp.runtime.config.JettyDefaults;
 import java.io.EOFException;
 import java.io.IOException;
@@ -142,11 +143,14 @@ public final class UpstreamClient implements AutoCloseable {
 
     /**
      * A JDK client for OAuth2 token requests only: a token is fetched once per lifetime, so it stays on the JDK
-     * client (created on the first token request) rather than taking the call path's deadline and cap logic.
+     * client (created on the first token request) rather than taking the call path's deadline and cap logic. HTTP/1.1:
+     * the JDK's default would offer {@code Upgrade: h2c} on a loopback {@code http} endpoint, which some servers
+     * refuse or mishandle, and one small POST per token lifetime gains nothing from HTTP/2.
      */
     public synchronized java.net.http.HttpClient tokenHttpClient() {
         if (tokenClient == null) {
             tokenClient = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
                     .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
                     .connectTimeout(connectTimeout)
                     .build();
@@ -237,7 +241,7 @@ public final class UpstreamClient implements AutoCloseable {
                 : collector.connected ? ExchangePhase.HEADERS : ExchangePhase.CONNECT;
         long bytes = collector.received;
         int status = collector.status;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
         if (cause instanceof TimeoutException
                 && !message.toLowerCase(Locale.ROOT).startsWith("idle")) {
             return new UpstreamFailure(UpstreamFailure.Kind.DEADLINE, phase, bytes, status, "deadline passed", cause);
@@ -277,7 +281,7 @@ public final class UpstreamClient implements AutoCloseable {
             return "the connection was reset";
         }
         if (message == null || message.isBlank() || OBJECT_DUMP.matcher(message).find()) {
-            return cause.getClass().getSimpleName();
+            return FailureReason.describe(cause);
         }
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }

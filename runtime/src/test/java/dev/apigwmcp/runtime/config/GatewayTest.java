@@ -3,7 +3,9 @@ package dev.apigwmcp.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigwmcp.runtime.Gateway;
+import dev.apigwmcp.runtime.ToolServiceFactory;
 import dev.apigwmcp.runtime.protocol.FixtureToolServiceFactory;
+import dev.apigwmcp.runtime.tools.ToolService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -134,6 +136,41 @@ class GatewayTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("environment variable MY_KEY", "line 1 is not base64")
                 .doesNotContain("horse");
+    }
+
+    @Test
+    void helpShowsEachToolServicesTargetsSectionAfterTheSettings() {
+        ToolServiceFactory fixture = new FixtureToolServiceFactory();
+        ToolServiceFactory withTargets = new ToolServiceFactory() {
+            @Override
+            public String name() {
+                return fixture.name();
+            }
+
+            @Override
+            public List<Setting> settings() {
+                return fixture.settings();
+            }
+
+            @Override
+            public ToolService create(Settings settings, Map<String, String> environment) {
+                return fixture.create(settings, environment);
+            }
+
+            @Override
+            public String targetsHelp() {
+                return "\nTargets of this gateway and what each needs before it starts:\n  pets (2 tools)\n";
+            }
+        };
+        Gateway gateway = new Gateway(
+                List.of(withTargets),
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(gateway.run(new String[] {"--help"}, new ByteArrayInputStream(new byte[0])))
+                .isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help.indexOf("  pets (2 tools)")).isGreaterThan(help.indexOf("--transport"));
     }
 
     @Test

@@ -129,4 +129,37 @@ class ArgumentCoercionTest {
                         json("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}"), Set.of()))
                 .isSameAs(ArgumentCoercion.NONE);
     }
+
+    @Test
+    void jsonTextForAnObjectArgumentBecomesTheObject() {
+        assertThat(coerce("{\"body\":{\"type\":\"object\"}}", Set.of(), "{\"body\":\"{\\\"type\\\":\\\"dog\\\"}\"}"))
+                .isEqualTo(json("{\"body\":{\"type\":\"dog\"}}"));
+    }
+
+    @Test
+    void jsonTextForAnArrayArgumentBecomesTheArray() {
+        assertThat(coerce("{\"ids\":{\"type\":\"array\"}}", Set.of(), "{\"ids\":\" [1, 2] \"}"))
+                .isEqualTo(json("{\"ids\":[1,2]}"));
+    }
+
+    @Test
+    void jsonTextForAStringArgumentStaysAString() {
+        String arguments = "{\"note\":\"{\\\"a\\\":1}\",\"either\":\"{\\\"a\\\":1}\"}";
+        assertThat(coerce(
+                        "{\"note\":{\"type\":\"string\"},\"either\":{\"type\":[\"object\",\"string\"]}}",
+                        Set.of("note"),
+                        arguments))
+                .isEqualTo(json(arguments));
+    }
+
+    @Test
+    void textThatIsNotTheJsonTheSchemaAsksForStaysAString() {
+        String arguments = "{\"a\":\"{not json\",\"b\":\"[1,2]\",\"c\":\"{} extra\",\"d\":\"dog\"}";
+        assertThat(coerce(
+                        "{\"a\":{\"type\":\"object\"},\"b\":{\"type\":\"object\"},\"c\":{\"type\":\"object\"},"
+                                + "\"d\":{\"type\":\"object\"}}",
+                        Set.of(),
+                        arguments))
+                .isEqualTo(json(arguments));
+    }
 }

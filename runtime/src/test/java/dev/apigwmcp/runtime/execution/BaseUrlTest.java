@@ -65,8 +65,7 @@ class BaseUrlTest {
     void anExportWithoutAnyServerUrlNamesTheSettingInEveryForm() {
         assertThat(startProblems(new BrokenRegistry(), Map.of()))
                 .contains(
-                        "target 'broken': the export names no"
-                                + " server URL (bindings.json server.url is null); set --target.broken.base-url URL (environment"
+                        "target 'broken': its export has no server URL, so the gateway does not know the API's host; set --target.broken.base-url URL (environment"
                                 + " variable APIGW_MCP_TARGET_BROKEN_BASE_URL, or target.broken.base-url=URL in the --config file)");
     }
 
@@ -74,7 +73,7 @@ class BaseUrlTest {
     void aRootServerUrlIsNoUrlEither() {
         assertThat(startProblems(target("root-server", "root___GetItem"), Map.of()))
                 .containsExactly(
-                        "target 'root-server': the export's server URL '/' names no host; set --target.root-server.base-url"
+                        "target 'root-server': its export's server URL '/' names no host; set --target.root-server.base-url"
                                 + " URL (environment variable APIGW_MCP_TARGET_ROOT_SERVER_BASE_URL, or"
                                 + " target.root-server.base-url=URL in the --config file)");
     }
@@ -83,7 +82,7 @@ class BaseUrlTest {
     void aServerUrlThatIsOnlyABasePathSaysThePathIsKept() {
         assertThat(startProblems(target("stage-path", "stage___GetItem"), Map.of()))
                 .containsExactly(
-                        "target 'stage-path': the export's server URL '/v1' names no host; set --target.stage-path.base-url"
+                        "target 'stage-path': its export's server URL '/v1' names no host; set --target.stage-path.base-url"
                                 + " URL (environment variable APIGW_MCP_TARGET_STAGE_PATH_BASE_URL, or"
                                 + " target.stage-path.base-url=URL in the --config file); the export's base path /v1 is"
                                 + " appended to it");

@@ -218,6 +218,28 @@ class GeneratedToolServiceTest {
     }
 
     @Test
+    void aBodyObjectSentAsJsonTextIsSentAsTheObject() throws Exception {
+        service(settings());
+        upstream.respond(r -> Reply.json(201, "{}"));
+        ObjectNode result = call("pets___CreatePet", "{\"body\":\"{\\\"name\\\":\\\"Rex\\\"}\"}");
+        assertThat(result.has("isError")).isFalse();
+        assertThat(JsonRpc.MAPPER.readTree(upstream.take().bodyText()))
+                .isEqualTo(JsonRpc.MAPPER.readTree("{\"name\":\"Rex\"}"));
+    }
+
+    @Test
+    void aBodyStringThatIsNotJsonIsRefusedNamingToolAndArgument() {
+        service(settings());
+        ObjectNode result = call("pets___CreatePet", "{\"body\":\"{name: Rex\"}");
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(text(result))
+                .startsWith("Invalid arguments for tool pets___CreatePet:")
+                .contains("$.body")
+                .contains("string found, object expected");
+        assertThat(upstream.pending()).isZero();
+    }
+
+    @Test
     void invalidArgumentsNameEachProblemAndNothingGoesUpstream() {
         service(settings());
         ObjectNode result = call("pets___ListPets", "{\"tags\":\"x\",\"limit\":0,\"extra\":1}");
@@ -547,7 +569,7 @@ class GeneratedToolServiceTest {
                                 + " (dev.apigwmcp.runtime.execution.BrokenRegistry.toolNames()); regenerate the target",
                         "target 'broken': tool 'broken___Listed' is in tools.json but not in bindings.json; regenerate the"
                                 + " target",
-                        "target 'broken': the export names no server URL (bindings.json server.url is null); set"
+                        "target 'broken': its export has no server URL, so the gateway does not know the API's host; set"
                                 + " --target.broken.base-url URL (environment variable APIGW_MCP_TARGET_BROKEN_BASE_URL, or"
                                 + " target.broken.base-url=URL in the --config file)");
         Map<String, String> settings = settings();

@@ -143,8 +143,8 @@ class ToolCatalogLoaderTest {
     @Test
     void noRegistryAtAllSaysTheGeneratedJarIsMissing() {
         assertProblems()
-                .containsExactly("no generated tools found on the classpath (no"
-                        + " dev.apigwmcp.runtime.spi.ToolRegistry service); add the generated target jar");
+                .containsExactly("no generated tools found on the class path; add the jar the apigw-mcp Maven plugin"
+                        + " generated for the target");
     }
 
     @Test
@@ -519,7 +519,7 @@ class ToolCatalogLoaderTest {
         };
         assertProblems(sigV4Target("a"))
                 .containsExactly("target 'a': tools need SigV4 signing but resolving AWS"
-                        + " credentials failed (IllegalStateException)");
+                        + " credentials failed (an unexpected error: illegal state)");
     }
 
     @Test
@@ -632,25 +632,26 @@ class ToolCatalogLoaderTest {
     @Test
     void withoutServerUrlTheBaseUrlSettingIsRequired() {
         assertProblems(itemTarget("null", ITEM))
-                .containsExactly("target 't': the export names no server URL"
-                        + " (bindings.json server.url is null); set --target.t.base-url URL (environment variable"
-                        + " APIGW_MCP_TARGET_T_BASE_URL, or target.t.base-url=URL in the --config file)");
+                .containsExactly(
+                        "target 't': its export has no server URL, so the gateway does not know the API's host;"
+                                + " set --target.t.base-url URL (environment variable"
+                                + " APIGW_MCP_TARGET_T_BASE_URL, or target.t.base-url=URL in the --config file)");
     }
 
     @Test
-    void aServerUrlThatIsNeitherAUrlNorAPathNamesBindingsServerUrl() {
+    void aServerUrlThatIsNeitherAUrlNorAPathSaysToFixTheExport() {
         settings.put("target.t.base-url", "http://127.0.0.1:8080/");
         assertProblems(itemTarget("{'url':'/v 1'}", ITEM))
-                .containsExactly("target 't': bindings.json server.url:"
-                        + " '/v 1' is neither an absolute http or https URL nor a URL path");
+                .containsExactly("target 't': the export's server URL '/v 1' is neither an absolute http or https URL"
+                        + " nor a URL path; fix the export's server (or host and basePath) and regenerate the target");
     }
 
     @Test
-    void anAbsoluteServerUrlThatIsNotHttpNamesBindingsServerUrl() {
+    void anAbsoluteServerUrlThatIsNotHttpNamesTheBaseUrlSetting() {
         StartupException failure = failure(itemTarget("{'url':'ftp://files.example.com/'}", ITEM));
         assertThat(failure.problems())
-                .containsExactly("target 't': bindings.json server.url: 'ftp://files.example.com/'"
-                        + " must be an absolute http or https URL");
+                .containsExactly("target 't': the export's server URL is not usable ('ftp://files.example.com/'"
+                        + " must be an absolute http or https URL); set --target.t.base-url URL to the API's address");
         assertThat(failure.badSettings()).isFalse();
     }
 

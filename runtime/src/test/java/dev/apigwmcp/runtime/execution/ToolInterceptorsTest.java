@@ -520,7 +520,7 @@ class ToolInterceptorsTest {
         assertThat(text(result))
                 .contains(failing.getClass().getName())
                 .contains("afterCall")
-                .contains("NullPointerException")
+                .contains("an unexpected error: null pointer")
                 .doesNotContain("Rex");
     }
 

@@ -81,6 +81,23 @@ class GatewayInboundTest {
     }
 
     @Test
+    void anIssuerThatRefusesTheConnectionSaysSoInWords() {
+        run(
+                new FixtureToolServiceFactory(),
+                "--transport",
+                "http",
+                "--port",
+                "0",
+                "--inbound.jwt.discovery-url",
+                "http://127.0.0.1:1/pool/.well-known/openid-configuration",
+                "--inbound.jwt.allowed-clients",
+                "app");
+        assertThat(errors())
+                .contains("(--inbound.jwt.discovery-url): the connection was refused")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void theCallersTokenWithoutInboundAuthorizationExits2() {
         assertThat(run(pets(), "--transport", "http", "--port", "0", "--target.pets.bearer.source", "caller"))
                 .isEqualTo(2);

@@ -128,6 +128,45 @@ class InboundGateTest {
     }
 
     @Test
+    void aBrowsersPreflightFromAnAdmittedOriginIsAnsweredWithoutAToken() throws Exception {
+        serve(Map.of());
+
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(transport.endpoint())
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:6274")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization, content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:6274");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
+                .contains("authorization, content-type");
+    }
+
+    @Test
+    void aBrowserCanReadTheChallengeOfARefusal() throws Exception {
+        serve(Map.of());
+
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(transport.endpoint())
+                        .header("Origin", "http://localhost:6274")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(LIST))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:6274");
+        assertThat(response.headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElse(""))
+                .contains("WWW-Authenticate");
+    }
+
+    @Test
     void anotherAuthenticationSchemeIsAnsweredLikeNoToken() throws Exception {
         serve(Map.of());
 
@@ -246,6 +285,26 @@ class InboundGateTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(challenge(response)).contains("error=\"invalid_request\"");
+    }
+
+    @Test
+    void aValidTokenInTheQueryStringIsRefusedLikeNoToken() throws Exception {
+        serve(Map.of());
+        String token = issuer.token(c -> {});
+
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(transport.endpoint() + "?access_token=" + token))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .header("MCP-Protocol-Version", "2026-07-28")
+                        .header("Mcp-Method", "tools/list")
+                        .POST(HttpRequest.BodyPublishers.ofString(LIST))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(challenge(response)).contains("error_description=\"no bearer token\"");
+        assertThat(response.body()).doesNotContain(token);
     }
 
     @Test

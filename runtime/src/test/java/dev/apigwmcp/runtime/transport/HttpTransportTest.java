@@ -193,10 +193,52 @@ class HttpTransportTest {
     }
 
     @Test
+    void initializeInABatchIsRefusedSayingSoNotAskingForInitialize() throws Exception {
+        HttpResponse<String> response = send(post("[{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                + "\"params\":{\"protocolVersion\":\"2025-03-26\"}}]"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Mcp-Session-Id")).isEmpty();
+        assertThat(json(response).at("/error/message").asString())
+                .isEqualTo("Invalid request: initialize must not be part of a JSON-RPC batch; send it alone");
+    }
+
+    @Test
+    void aRefusedClientResponseIsAnsweredWithoutItsIdWhichNamesTheServersRequest() throws Exception {
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("id").isNull()).isTrue();
+    }
+
+    @Test
     void getIsMethodNotAllowed() throws Exception {
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(transport.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void aPostDeclaredAsPlainTextIsRefusedWith415NamingTheExpectedType() throws Exception {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(transport.endpoint())
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(response.body()).contains("\"code\":-32600", "Content-Type: application/json, not text/plain");
+    }
+
+    @Test
+    void aPostDeclaredAsJsonWithACharsetIsRead() throws Exception {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(transport.endpoint())
+                        .header("Content-Type", "Application/JSON; charset=utf-8")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isNotEqualTo(415);
     }
 
     @Test
@@ -256,6 +298,79 @@ class HttpTransportTest {
         assertThat(send(modern("server/discover", null, "").header("Origin", "https://trusted.example"))
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    private HttpResponse<String> preflight(String origin) throws Exception {
+        return send(HttpRequest.newBuilder(transport.endpoint())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, mcp-session-id, mcp-protocol-version"));
+    }
+
+    @Test
+    void aPreflightFromAnAdmittedOriginAllowsTheProtocolsMethodsAndHeaders() throws Exception {
+        HttpResponse<String> response = preflight("https://trusted.example");
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("https://trusted.example");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
+                .contains("POST, DELETE");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
+                .contains("content-type, mcp-session-id, mcp-protocol-version");
+        assertThat(response.headers().allValues("Vary")).contains("Origin");
+    }
+
+    @Test
+    void aPreflightFromAForeignOriginIsForbiddenWithoutCorsHeaders() throws Exception {
+        HttpResponse<String> response = preflight("https://evil.example");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void anOriginOnlyAWildcardAdmitsIsServedWithoutCorsHeaders() throws Exception {
+        HttpOptions everyOrigin = new HttpOptions(
+                "127.0.0.1",
+                0,
+                "/mcp",
+                4096,
+                2,
+                Duration.ofMinutes(5),
+                Set.of("*"),
+                Set.of(),
+                8,
+                Duration.ofSeconds(30),
+                ClientLimits.defaults());
+        try (HttpTransport open =
+                new HttpTransport(new McpServer(fixture, ServerOptions.defaults()), everyOrigin).start()) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(open.endpoint())
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://anywhere.example")
+                    .header("Access-Control-Request-Method", "POST"));
+            assertThat(response.statusCode()).isEqualTo(405);
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void anAdmittedOriginCanReadTheSessionId() throws Exception {
+        HttpResponse<String> response = send(
+                post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}")
+                        .header("Origin", "http://localhost:6274"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:6274");
+        assertThat(response.headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElse(""))
+                .contains("Mcp-Session-Id");
+    }
+
+    @Test
+    void aRequestWithoutOriginGetsNoCorsHeaders() throws Exception {
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                + "\"params\":{\"protocolVersion\":\"2025-11-25\"}}"));
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
@@ -333,6 +448,30 @@ class HttpTransportTest {
         assertThat(response.body())
                 .startsWith(": keepalive\n\n")
                 .contains("data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\"");
+    }
+
+    @Test
+    void aClientTakingOnlyEventStreamsGetsAQuickReplyAsOneEvent() throws Exception {
+        String session = initialize();
+        HttpResponse<String> response = send(post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}")
+                .setHeader("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(response.body()).isEqualTo("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}\n\n");
+    }
+
+    @Test
+    void aClientTakingOnlyEventStreamsStillGetsAnErrorStatusAsJson() throws Exception {
+        String session = initialize();
+        HttpResponse<String> response = send(post("{oops")
+                .setHeader("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).at("/error/code").asInt()).isEqualTo(JsonRpc.PARSE_ERROR);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
     }
 
     @Test

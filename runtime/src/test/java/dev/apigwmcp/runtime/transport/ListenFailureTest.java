@@ -49,7 +49,6 @@ class ListenFailureTest {
         assertThat(ListenFailure.describe("127.0.0.1", 8080, jetty(new BindException("Too many open files"))))
                 .isEqualTo("cannot listen on port 8080 on 127.0.0.1: Too many open files; check --host and --port");
         assertThat(ListenFailure.describe("127.0.0.1", 8080, new IllegalStateException("stopped")))
-                .isEqualTo("cannot listen on port 8080 on 127.0.0.1: IllegalStateException (stopped); check --host"
-                        + " and --port");
+                .isEqualTo("cannot listen on port 8080 on 127.0.0.1: stopped; check --host and --port");
     }
 }

@@ -9,6 +9,7 @@ import dev.apigwmcp.runtime.protocol.McpServer;
 import dev.apigwmcp.runtime.protocol.ServerOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -50,6 +51,42 @@ class StdioTransportTest {
         assertThat(frames.get(0).at("/error/code").asInt()).isEqualTo(JsonRpc.PARSE_ERROR);
         assertThat(frames.get(0).get("id").isNull()).isTrue();
         assertThat(frames.get(2).get("id").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aByteOrderMarkAndCrlfLineEndsAreRead() {
+        List<JsonNode> frames =
+                run("\uFEFF" + INIT.replace("\n", "\r\n") + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\r\n");
+        assertThat(frames).hasSize(2);
+        assertThat(frames.get(0).at("/result/protocolVersion").asString()).isEqualTo("2025-11-25");
+        assertThat(frames.get(1).get("id").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageArrivingOneByteAtATimeIsAnsweredOnce() {
+        byte[] input = (INIT + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8);
+        ByteArrayInputStream whole = new ByteArrayInputStream(input);
+        InputStream trickle = new InputStream() {
+            @Override
+            public int read() {
+                return whole.read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                return length == 0 ? 0 : whole.read(buffer, offset, 1);
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new StdioTransport(new McpServer(new FixtureToolService(), ServerOptions.defaults()), trickle, out).run();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+    }
+
+    @Test
+    void endOfInputInsideAMessageIsAParseError() {
+        List<JsonNode> frames = run(INIT + "{\"jsonrpc\":\"2.0\",\"id\":1,\"meth");
+        assertThat(frames).hasSize(2);
+        assertThat(frames.get(1).at("/error/code").asInt()).isEqualTo(JsonRpc.PARSE_ERROR);
     }
 
     @Test

@@ -192,7 +192,16 @@ class ResponseMapperTest {
                 ResponseShape.UNSTRUCTURED);
         assertThat(text(result))
                 .startsWith("Upstream failed with HTTP 503 Service Unavailable: 503 Service Unavailable Try again &"
-                        + " again.. This is a server-side problem");
+                        + " again. This is a server-side problem");
+    }
+
+    @Test
+    void anErrorMessageEndingInAPeriodGetsNoSecondOne() {
+        ToolResult result = map(
+                response(429, "application/json", "{\"message\": \"Slow down, please.\"}"), ResponseShape.UNSTRUCTURED);
+        assertThat(text(result))
+                .startsWith("Upstream is throttling requests (HTTP 429 Too Many Requests): Slow down, please. Retry")
+                .doesNotContain("..");
     }
 
     @Test

@@ -52,6 +52,22 @@ class UpstreamClientHeadersTest {
     }
 
     @Test
+    void theTokenClientSpeaksHttp11WithoutOfferingAnH2cUpgrade() throws Exception {
+        try (TestUpstream upstream = new TestUpstream();
+                UpstreamClient client = new UpstreamClient(Duration.ofSeconds(5), 10_000)) {
+            upstream.respond(request -> TestUpstream.Reply.json(200, "{}"));
+            client.tokenHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(upstream.uri("/token"))
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=x"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+
+            assertThat(upstream.take().headers()).doesNotContainKey("upgrade").doesNotContainKey("http2-settings");
+        }
+    }
+
+    @Test
     void aDefaultPortIsLeftOutOfTheHostHeader() {
         assertThat(UpstreamClient.hostHeader(URI.create("https://api.example.com:443/v1")))
                 .isEqualTo("api.example.com");
