@@ -164,6 +164,35 @@ class CompileAndRunTest {
     }
 
     @Test
+    void aBinaryBodyToolHandsItsBase64TextToBinaryBody() throws Exception {
+        RecordingRequest request =
+                run(both, "messaging___uploadRecording", "{\"accountSid\":\"AC1\",\"body\":\"UklGRg==\"}");
+
+        assertThat(request.calls).containsExactly("path accountSid=AC1", "binary application/octet-stream");
+        assertThat(request.body).isEqualTo("UklGRg==");
+    }
+
+    @Test
+    void aBinaryBodyOfARangeHandsTheChosenContentType() throws Exception {
+        RecordingRequest request = run(
+                both,
+                "messaging___putMediaContent",
+                "{\"accountSid\":\"AC1\",\"mediaSid\":\"ME1\",\"body\":\"iVBORw==\",\"contentType\":\"image/png\"}");
+
+        assertThat(request.calls)
+                .containsExactly("path accountSid=AC1", "path mediaSid=ME1", "binary image/* contentType=image/png");
+    }
+
+    @Test
+    void anXmlBodyToolHandsItsDocumentToTextBody() throws Exception {
+        RecordingRequest request =
+                run(both, "messaging___createTwiml", "{\"accountSid\":\"AC1\",\"body\":\"<Response/>\"}");
+
+        assertThat(request.calls).containsExactly("path accountSid=AC1", "text application/xml");
+        assertThat(request.body).isEqualTo("<Response/>");
+    }
+
+    @Test
     void bodyRecordsRoundTripEveryMemberIncludingUndeclaredOnesAndExplicitNulls() throws Exception {
         {
             URLClassLoader loader = both;
@@ -390,6 +419,16 @@ class CompileAndRunTest {
             if (form != null) {
                 calls.add("multipart " + mediaType + " " + new java.util.TreeMap<>(files));
                 body = Arguments.toJson(form).toString();
+            }
+            return this;
+        }
+
+        @Override
+        public UpstreamRequestBuilder binaryBody(
+                String argument, String mediaType, String base64, String typeArgument, String contentType) {
+            if (base64 != null) {
+                calls.add("binary " + mediaType + (typeArgument == null ? "" : " " + typeArgument + "=" + contentType));
+                body = base64;
             }
             return this;
         }

@@ -67,6 +67,9 @@ final class InputSchemaBuilder {
         BodyBinding bodyBinding = body.get().binding() != null || operation.requestBody() != null
                 ? body.get().binding()
                 : ProxyArguments.addBody(operation, draft);
+        if (bodyBinding == null && operation.requestBody() == null) {
+            bodyBinding = BinaryBody.addPassThrough(operation, draft);
+        }
         ObjectNode schema = JSON.objectNode();
         schema.put("type", "object");
         schema.set("properties", draft.properties);

@@ -54,9 +54,7 @@ final class ProxyArguments {
         if (!isProxy(operation) || !WITH_BODY.contains(operation.method())) {
             return null;
         }
-        ArgumentNames.Claimed claimed = draft.names.claim("body", "body");
-        String argument =
-                claimed.renamed() ? draft.names.claim("requestBody", "body").name() : claimed.name();
+        String argument = BodyArgument.claimName(draft);
         ObjectNode schema = JSON.objectNode();
         schema.put(
                 "description",

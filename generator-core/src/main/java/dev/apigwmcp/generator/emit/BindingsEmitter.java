@@ -97,6 +97,12 @@ public final class BindingsEmitter {
                 ObjectNode files = b.putObject("files");
                 body.files().forEach(files::put);
             }
+            if (body.kind() == BodyBinding.Kind.BINARY) {
+                b.put("contentEncoding", "base64");
+                if (body.contentTypeArgument() != null) {
+                    b.put("contentTypeArgument", body.contentTypeArgument());
+                }
+            }
         }
         ObjectNode output = node.putObject("output");
         output.put("mediaType", tool.outputMediaType());

@@ -60,6 +60,7 @@ final class ModelBuilder {
     private final Map<String, String> anyMethodPaths;
     private final ApiKeyRequiredFlag apiKeyFlag = new ApiKeyRequiredFlag();
     private boolean apiGateway;
+    private java.util.Set<String> binaryTypes = java.util.Set.of();
 
     /**
      * @param anyMethodPaths Swagger 2.0: the synthetic path items that hold an ANY method as their {@code post},
@@ -83,6 +84,7 @@ final class ModelBuilder {
 
     ApiModel build() {
         apiGateway = hasApiGatewayKeys(root);
+        binaryTypes = BinaryMediaTypes.read(root, problems);
         List<ApiOperation> operations = new ArrayList<>();
         if (api.getPaths() != null) {
             for (Map.Entry<String, PathItem> entry : api.getPaths().entrySet()) {
@@ -470,7 +472,8 @@ final class ModelBuilder {
                 blankToNull(body.getDescription()),
                 content,
                 pointer,
-                encodings);
+                encodings,
+                binaryTypes);
     }
 
     /** A media type's {@code encoding} object, property by property (declared order); empty when absent. */
@@ -550,11 +553,13 @@ final class ModelBuilder {
 
     /**
      * A Swagger 2.0 body or response without {@code consumes} / {@code produces} comes out of swagger-parser
-     * under {@code *}{@code /*}; its schema describes JSON (as API Gateway reads it), so it is JSON.
+     * under {@code *}{@code /*}; its schema describes JSON (as API Gateway reads it), so it is JSON, unless it is
+     * {@code format: binary}: then it describes bytes and stays {@code *}{@code /*}.
      */
     private String swagger2Json(String mediaType, Schema<?> schema) {
         return format == SpecFormat.SWAGGER_2_0
                         && schema != null
+                        && !"binary".equals(schema.getFormat())
                         && MediaTypes.essence(mediaType).equals("*/*")
                 ? "application/json"
                 : mediaType;

@@ -178,7 +178,9 @@ class MultipartBodyTest {
                 """));
 
         assertThat(result.warnings())
-                .anySatisfy(warning -> assertThat(warning.toString())
-                        .contains("is left out: its required request body is not JSON or text (multipart/form-data)"));
+                .anySatisfy(
+                        warning -> assertThat(warning.toString())
+                                .contains(
+                                        "is left out: its required request body has no media type a tool can send (multipart/form-data)"));
     }
 }

@@ -72,5 +72,8 @@ class GeneratedRegistryTest {
         @Override public UpstreamRequestBuilder multipartBody(
                 String argument, String mediaType, Object body, java.util.Map<String, String> files) {
             if (body != null) { calls.add("multipart " + Arguments.toJson(body)); } return this; }
+        @Override public UpstreamRequestBuilder binaryBody(
+                String argument, String mediaType, String body, String typeArgument, String contentType) {
+            if (body != null) { calls.add("binary " + mediaType + " " + body); } return this; }
     }
 }

@@ -74,4 +74,22 @@ public interface UpstreamRequestBuilder {
      * Content-Type. The Content-Type header is {@code mediaType} with the body's {@code boundary} added.
      */
     UpstreamRequestBuilder multipartBody(String argument, String mediaType, Object body, Map<String, String> files);
+
+    /**
+     * Sets a body of bytes given as base64 text ({@code body}; standard or URL-safe alphabet, padding optional,
+     * white space ignored), sent decoded with Content-Type {@code mediaType}.
+     */
+    default UpstreamRequestBuilder binaryBody(String argument, String mediaType, String body) {
+        return binaryBody(argument, mediaType, body, null, null);
+    }
+
+    /**
+     * Sets a body of bytes as {@link #binaryBody(String, String, String)} for a {@code mediaType} that is a range
+     * ({@code image/*}): {@code contentType}, the value of argument {@code typeArgument}, is the Content-Type sent
+     * and must be a media type within the range; when it is {@code null}, {@code application/octet-stream} is sent
+     * if the range admits it ({@code *}{@code /*}, {@code application/*}), else it is an {@link ArgumentException}.
+     * With {@code typeArgument} {@code null}, {@code mediaType} is sent as it is.
+     */
+    UpstreamRequestBuilder binaryBody(
+            String argument, String mediaType, String body, String typeArgument, String contentType);
 }

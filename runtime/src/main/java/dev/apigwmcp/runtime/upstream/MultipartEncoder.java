@@ -4,7 +4,6 @@ import dev.apigwmcp.runtime.spi.ArgumentException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -89,11 +88,7 @@ final class MultipartEncoder {
         if (!value.isString()) {
             throw new ArgumentException(argument, "member '" + name + "' is a file: give its bytes as base64 text");
         }
-        try {
-            return Base64.getDecoder().decode(value.stringValue().replaceAll("\\s", ""));
-        } catch (IllegalArgumentException e) {
-            throw new ArgumentException(argument, "member '" + name + "' is not valid base64 (" + e.getMessage() + ")");
-        }
+        return Base64Text.decode(argument, "member '" + name + "'", value.stringValue());
     }
 
     private boolean occursIn(String boundary) {

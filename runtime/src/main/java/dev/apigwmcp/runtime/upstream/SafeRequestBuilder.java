@@ -311,6 +311,24 @@ public final class SafeRequestBuilder implements UpstreamRequestBuilder {
         return this;
     }
 
+    @Override
+    public UpstreamRequestBuilder binaryBody(
+            String argument, String mediaType, String base64, String typeArgument, String contentType) {
+        if (base64 == null) {
+            // A client that fills in schema defaults sends the default type without a body: nothing is lost then.
+            if (typeArgument != null
+                    && contentType != null
+                    && !contentType.strip().equals(BodyMediaType.OCTETS)) {
+                throw new ArgumentException(typeArgument, "is given without " + argument + ", the body it describes");
+            }
+            return this;
+        }
+        String declared = mediaType == null ? BodyMediaType.OCTETS : mediaType;
+        String type = typeArgument == null ? declared : BodyMediaType.resolve(typeArgument, declared, contentType);
+        setBody(argument, type, Base64Text.decode(argument, "", base64));
+        return this;
+    }
+
     /** A random boundary (UUID's secure random), so no argument can end a part early by guessing it. */
     private static String boundary() {
         return "apigw-mcp-" + java.util.UUID.randomUUID().toString().replace("-", "");

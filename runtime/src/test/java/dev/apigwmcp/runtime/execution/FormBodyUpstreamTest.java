@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Form-bodied tools against a backend on 127.0.0.1 that records the bytes it receives: the tools hand their body
- * to {@code formBody} as generated code does.
+ * Tools with form, multipart, binary and XML bodies against a backend on 127.0.0.1 that records the bytes it
+ * receives: the tools hand their body to the builder ({@code formBody}, {@code multipartBody}, {@code binaryBody},
+ * {@code textBody}) as generated code does.
  */
 @Timeout(30)
 class FormBodyUpstreamTest {
@@ -60,7 +61,22 @@ class FormBodyUpstreamTest {
                 new ScriptedTool(
                         "forms___SignedUpload",
                         (arguments, request) -> request.multipartBody(
-                                "body", "multipart/form-data", arguments.get("body"), Map.of("file", "image/png"))));
+                                "body", "multipart/form-data", arguments.get("body"), Map.of("file", "image/png"))),
+                new ScriptedTool(
+                        "forms___PutImage",
+                        (arguments, request) -> request.binaryBody(
+                                "body",
+                                "image/*",
+                                text(arguments, "body"),
+                                "contentType",
+                                text(arguments, "contentType"))),
+                new ScriptedTool(
+                        "forms___SignedPutObject",
+                        (arguments, request) ->
+                                request.binaryBody("body", "application/octet-stream", text(arguments, "body"))),
+                new ScriptedTool(
+                        "forms___PutXml",
+                        (arguments, request) -> request.textBody("body", "application/xml", text(arguments, "body"))));
         service = GeneratedToolService.create(
                 List.of(forms),
                 Settings.of(Map.of("target.forms.base-url", upstream.baseUri().toString())),
@@ -72,6 +88,10 @@ class FormBodyUpstreamTest {
     void stop() {
         service.close();
         upstream.close();
+    }
+
+    private static String text(tools.jackson.databind.JsonNode arguments, String name) {
+        return arguments.hasNonNull(name) ? arguments.get(name).stringValue() : null;
     }
 
     private ObjectNode call(String tool, String arguments) {
@@ -159,5 +179,69 @@ class FormBodyUpstreamTest {
                 .startsWith("Invalid argument 'body' for tool forms___SendMessage:")
                 .contains("member 'To'", "unpaired");
         assertThat(upstream.pending()).isZero();
+    }
+
+    @Test
+    void theBackendReceivesTheDecodedBytesWithTheChosenContentType() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff};
+        String base64 = java.util.Base64.getEncoder().encodeToString(png);
+        ObjectNode result = call("forms___PutImage", "{\"body\":\"" + base64 + "\",\"contentType\":\"image/png\"}");
+
+        assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
+        TestUpstream.Recorded request = upstream.take();
+        assertThat(request.method()).isEqualTo("PUT");
+        assertThat(request.header("content-type")).isEqualTo("image/png");
+        assertThat(request.body()).containsExactly(png);
+    }
+
+    @Test
+    void aContentTypeOutsideTheDeclaredRangeIsAnInvalidArgumentNamingToolAndArgument() {
+        ObjectNode result = call("forms___PutImage", "{\"body\":\"AAEC\",\"contentType\":\"application/pdf\"}");
+
+        assertThat(result.path("isError").asBoolean()).isTrue();
+        assertThat(result.at("/content/0/text").stringValue())
+                .startsWith("Invalid argument 'contentType' for tool forms___PutImage:")
+                .contains("'application/pdf' is not within image/*");
+        assertThat(upstream.pending()).isZero();
+    }
+
+    @Test
+    void sigV4SignsTheBinaryBody() throws Exception {
+        byte[] bytes = new byte[256];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        String base64 = java.util.Base64.getEncoder().encodeToString(bytes);
+        ObjectNode result = call("forms___SignedPutObject", "{\"body\":\"" + base64 + "\"}");
+
+        assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
+        TestUpstream.Recorded request = upstream.take();
+        assertThat(request.header("content-type")).isEqualTo("application/octet-stream");
+        assertThat(request.body()).containsExactly(bytes);
+        SigV4Verifier verifier =
+                new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), "us-east-1", "execute-api", Clock.systemUTC());
+        assertThat(verifier.problem(request)).isNull();
+    }
+
+    @Test
+    void aBinaryBodyThatIsNotBase64IsAnInvalidArgumentNamingToolAndArgument() {
+        ObjectNode result = call("forms___SignedPutObject", "{\"body\":\"not base64!\"}");
+
+        assertThat(result.path("isError").asBoolean()).isTrue();
+        assertThat(result.at("/content/0/text").stringValue())
+                .startsWith("Invalid argument 'body' for tool forms___SignedPutObject:")
+                .contains("is not valid base64");
+        assertThat(upstream.pending()).isZero();
+    }
+
+    @Test
+    void theBackendReceivesTheXmlDocumentAsItIs() throws Exception {
+        String xml = "<?xml version=\"1.0\"?><note lang=\"de\">Grüße &amp; more</note>";
+        ObjectNode result = call("forms___PutXml", JSON.writeValueAsString(Map.of("body", xml)));
+
+        assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
+        TestUpstream.Recorded request = upstream.take();
+        assertThat(request.header("content-type")).isEqualTo("application/xml");
+        assertThat(request.bodyText()).isEqualTo(xml);
     }
 }

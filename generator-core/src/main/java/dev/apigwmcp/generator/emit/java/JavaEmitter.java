@@ -269,6 +269,15 @@ public final class JavaEmitter {
             case TEXT -> statement(write, "request.textBody(" + common + ")");
             case FORM -> statement(write, "request.formBody(" + common + ", $L)", formStyles(body));
             case MULTIPART -> statement(write, "request.multipartBody(" + common + ", $L)", fileTypes(body));
+            case BINARY ->
+                statement(
+                        write,
+                        "request.binaryBody(" + common
+                                + (body.contentTypeArgument() == null
+                                        ? ""
+                                        : ", " + JavaLiterals.format(body.contentTypeArgument()) + ", arguments."
+                                                + fields.fields.get(body.contentTypeArgument()) + "()")
+                                + ")");
         }
     }
 

@@ -7,14 +7,18 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The 4 tools of target {@code messaging}, generated from messaging-forms.json.
+ * The 8 tools of target {@code messaging}, generated from messaging-forms.json.
  */
 public final class MessagingToolRegistry implements ToolRegistry {
     private static final List<String> NAMES = List.of(
             "messaging___createCustomer",
+            "messaging___createTwiml",
+            "messaging___importContacts",
             "messaging___issueToken",
+            "messaging___putMediaContent",
             "messaging___sendMessage",
-            "messaging___uploadMedia");
+            "messaging___uploadMedia",
+            "messaging___uploadRecording");
 
     @Override
     public String targetName() {
@@ -43,9 +47,13 @@ public final class MessagingToolRegistry implements ToolRegistry {
     private static GeneratedTool<?> create(int index) {
         return switch (index) {
             case 0 -> new CreateCustomerTool();
-            case 1 -> new IssueTokenTool();
-            case 2 -> new SendMessageTool();
-            case 3 -> new UploadMediaTool();
+            case 1 -> new CreateTwimlTool();
+            case 2 -> new ImportContactsTool();
+            case 3 -> new IssueTokenTool();
+            case 4 -> new PutMediaContentTool();
+            case 5 -> new SendMessageTool();
+            case 6 -> new UploadMediaTool();
+            case 7 -> new UploadRecordingTool();
             default -> throw new IndexOutOfBoundsException(index);
         };
     }
