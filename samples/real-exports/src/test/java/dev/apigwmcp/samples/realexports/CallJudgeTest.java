@@ -98,7 +98,20 @@ class CallJudgeTest {
         assertThat(judge.request(call, op, List.of(exchange("POST", "/v1/person", null, "{\"b\":1,\"name\":\"n\"}"))))
                 .isEmpty();
         assertThat(judge.request(call, op, List.of(exchange("POST", "/v1/person", null, ""))))
-                .containsExactly("argument 'body' did not arrive as the JSON request body (received no body)");
+                .containsExactly("argument 'body' did not arrive as the request body (received no body)");
+    }
+
+    @Test
+    void aStringBodyArgumentMayArriveAsItsTextOrAsTheBytesItsBase64StandsFor() {
+        OperationExpectation op = OperationExpectation.op("PUT", "/item");
+        ClientCall base64 = call("{\"body\":\"aGVsbG8=\"}", "{}");
+        assertThat(judge.request(base64, op, List.of(exchange("PUT", "/v1/item", null, "hello"))))
+                .isEmpty();
+        ClientCall xml = call("{\"body\":\"<a>1</a>\"}", "{}");
+        assertThat(judge.request(xml, op, List.of(exchange("PUT", "/v1/item", null, "<a>1</a>"))))
+                .isEmpty();
+        assertThat(judge.request(base64, op, List.of(exchange("PUT", "/v1/item", null, "bye"))))
+                .containsExactly("argument 'body' did not arrive as the request body (received bye)");
     }
 
     @Test
