@@ -206,7 +206,10 @@ record CallJudge(String stagePath, CredentialCheck credentials) {
             return true;
         }
         try {
-            return java.util.Arrays.equals(java.util.Base64.getMimeDecoder().decode(value.asString()), exchange.body());
+            // Either alphabet, as the gateway reads it (a model may send URL-safe base64).
+            String standard =
+                    value.asString().replaceAll("\\s", "").replace('-', '+').replace('_', '/');
+            return java.util.Arrays.equals(java.util.Base64.getDecoder().decode(standard), exchange.body());
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -107,6 +107,14 @@ class CallJudgeTest {
         ClientCall base64 = call("{\"body\":\"aGVsbG8=\"}", "{}");
         assertThat(judge.request(base64, op, List.of(exchange("PUT", "/v1/item", null, "hello"))))
                 .isEmpty();
+        ClientCall urlSafe = call("{\"body\":\"val-body\"}", "{}");
+        byte[] sent = java.util.Base64.getDecoder().decode("val+body");
+        assertThat(judge.request(
+                        urlSafe,
+                        op,
+                        List.of(new UpstreamExchange(
+                                1, AnswerShape.JSON_OBJECT, "PUT", "/v1/item", null, Map.of(), sent, null))))
+                .isEmpty();
         ClientCall xml = call("{\"body\":\"<a>1</a>\"}", "{}");
         assertThat(judge.request(xml, op, List.of(exchange("PUT", "/v1/item", null, "<a>1</a>"))))
                 .isEmpty();
