@@ -9,6 +9,7 @@ import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.ParameterLocation;
 import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.schema.Direction;
+import dev.apigwmcp.generator.schema.ParameterKeywords;
 import dev.apigwmcp.generator.schema.SchemaConverter;
 import dev.apigwmcp.generator.schema.SchemaDocument;
 import dev.apigwmcp.generator.select.Descriptions;
@@ -97,6 +98,7 @@ final class InputSchemaBuilder {
         ObjectNode schema = parameter.schema() == null
                 ? JSON.objectNode()
                 : draft.document.convert(parameter.schema(), parameter.pointer() + "/schema");
+        schema = ParameterKeywords.apply(schema, parameter.examples(), parameter.deprecated());
         schema = PropertySchemas.describe(
                 schema, greedy ? greedyDescription(parameter, operation) : parameter.description());
         draft.properties.set(argument, schema);
