@@ -9,6 +9,7 @@ import dev.apigwmcp.generator.model.HttpMethod;
 import dev.apigwmcp.generator.model.ParameterLocation;
 import dev.apigwmcp.generator.problem.ProblemCollector;
 import dev.apigwmcp.generator.schema.Direction;
+import dev.apigwmcp.generator.schema.ParameterKeywords;
 import dev.apigwmcp.generator.schema.SchemaConverter;
 import dev.apigwmcp.generator.schema.SchemaDocument;
 import dev.apigwmcp.generator.select.Descriptions;
@@ -100,8 +101,10 @@ final class InputSchemaBuilder {
         ObjectNode schema = parameter.schema() == null
                 ? JSON.objectNode()
                 : draft.document.convert(parameter.schema(), parameter.pointer() + "/schema");
+        schema = ParameterKeywords.apply(schema, parameter.examples(), parameter.deprecated());
+        String description = greedy ? greedyDescription(parameter, operation) : parameter.description();
         schema = PropertySchemas.describe(
-                schema, greedy ? greedyDescription(parameter, operation) : parameter.description());
+                schema, claimed.renamed() ? renamedDescription(description, parameter) : description);
         draft.properties.set(argument, schema);
         if (parameter.required()) {
             draft.required.add(argument);
@@ -120,6 +123,13 @@ final class InputSchemaBuilder {
         draft.properties.set(argument, schema);
         draft.required.add(argument);
         draft.arguments.add(new ArgumentBinding(argument, "method", "method", true, false, null, null));
+    }
+
+    /** A renamed argument says what it is sent as: {@code id} and {@code id_query} alone do not tell a model. */
+    private static String renamedDescription(String description, ApiParameter parameter) {
+        String own = description == null ? "" : Descriptions.normalize(description);
+        return own + (own.isEmpty() ? "" : " ") + "Sent as the "
+                + parameter.in().key() + " parameter '" + parameter.name() + "'.";
     }
 
     private static String greedyDescription(ApiParameter parameter, ApiOperation operation) {

@@ -350,7 +350,9 @@ final class ModelBuilder {
                                     p.description(),
                                     p.style(),
                                     p.explode(),
-                                    p.pointer()));
+                                    p.pointer(),
+                                    p.examples(),
+                                    p.deprecated()));
                 }
             }
             if (at < 0) {
@@ -410,7 +412,26 @@ final class ModelBuilder {
                         blankToNull(resolved.getDescription()),
                         resolved.getStyle() == null ? null : resolved.getStyle().toString(),
                         resolved.getExplode(),
-                        pointer));
+                        pointer,
+                        examples(resolved),
+                        Boolean.TRUE.equals(resolved.getDeprecated())));
+    }
+
+    /**
+     * A parameter's own {@code example}, else the values of its inline {@code examples} (those that refer to
+     * {@code components.examples} are not read, see {@link UnreadMembers}).
+     */
+    private static List<Object> examples(Parameter parameter) {
+        if (parameter.getExample() != null) {
+            return List.of(parameter.getExample());
+        }
+        List<Object> values = new ArrayList<>();
+        if (parameter.getExamples() != null) {
+            parameter.getExamples().values().stream()
+                    .filter(e -> e != null && e.getValue() != null)
+                    .forEach(e -> values.add(e.getValue()));
+        }
+        return values;
     }
 
     private Parameter resolve(Parameter parameter, String pointer) {

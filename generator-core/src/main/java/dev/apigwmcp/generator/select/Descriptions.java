@@ -4,10 +4,13 @@ import dev.apigwmcp.generator.model.ApiOperation;
 
 /**
  * Tool descriptions: the override's, else the operation's summary and description, else the resource's
- * description, else {@code METHOD path}. Whitespace runs become one space; a text over the cap is cut at a word
- * boundary and ends with an ellipsis.
+ * description, else {@code METHOD path}, after {@code "Deprecated. "} when the export marks the operation
+ * deprecated (MCP has no such field, and a model should prefer the replacement). Whitespace runs become one space;
+ * a text over the cap is cut at a word boundary and ends with an ellipsis.
  */
 public final class Descriptions {
+
+    private static final String DEPRECATED = "Deprecated. ";
 
     private Descriptions() {}
 
@@ -16,6 +19,11 @@ public final class Descriptions {
         if (overrideDescription != null && !overrideDescription.isBlank()) {
             return normalize(overrideDescription);
         }
+        String text = fromExport(operation);
+        return operation.deprecated() ? DEPRECATED + text : text;
+    }
+
+    private static String fromExport(ApiOperation operation) {
         String summary = normalize(operation.summary());
         String description = normalize(operation.description());
         if (!summary.isEmpty() && !description.isEmpty()) {

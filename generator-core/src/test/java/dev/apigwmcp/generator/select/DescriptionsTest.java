@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 class DescriptionsTest {
 
     private static ApiOperation operation(String summary, String description, String resource) {
+        return operation(summary, description, resource, false);
+    }
+
+    private static ApiOperation operation(String summary, String description, String resource, boolean deprecated) {
         return new ApiOperation(
                 "/pets",
                 HttpMethod.GET,
@@ -26,7 +30,7 @@ class DescriptionsTest {
                 List.of(),
                 null,
                 null,
-                false,
+                deprecated,
                 List.of());
     }
 
@@ -44,6 +48,20 @@ class DescriptionsTest {
         assertThat(Descriptions.describe(operation(null, null, "The pets."), null))
                 .isEqualTo("The pets.");
         assertThat(Descriptions.describe(operation(null, null, null), null)).isEqualTo("GET /pets");
+    }
+
+    @Test
+    void aDeprecatedOperationsDescriptionSaysSoFirst() {
+        assertThat(Descriptions.describe(operation("List pets", null, null, true), null))
+                .isEqualTo("Deprecated. List pets");
+        assertThat(Descriptions.describe(operation(null, null, null, true), null))
+                .isEqualTo("Deprecated. GET /pets");
+    }
+
+    @Test
+    void anOverridesDescriptionOfADeprecatedOperationIsKeptAsWritten() {
+        assertThat(Descriptions.describe(operation("List pets", null, null, true), "Use listAnimals."))
+                .isEqualTo("Use listAnimals.");
     }
 
     @Test
