@@ -358,7 +358,11 @@ final class DirectionTranslator {
                         "pattern '" + pattern + "' " + ((PortablePatterns.Dropped) verdict).reason() + "; " + DROPPED));
             }
         }
-        putText(n, "contentEncoding", s.getContentEncoding());
+        // OpenAPI's format "byte" is base64 text, which JSON Schema 2020-12 says with contentEncoding (a model reads
+        // that; an unknown format tells it nothing).
+        String encoding =
+                s.getContentEncoding() == null && "byte".equals(s.getFormat()) ? "base64" : s.getContentEncoding();
+        putText(n, "contentEncoding", encoding);
         putText(n, "contentMediaType", s.getContentMediaType());
     }
 

@@ -376,6 +376,31 @@ class SchemaConverterTest {
     }
 
     @Test
+    void formatByteSaysBase64AsContentEncodingUnlessTheSchemaNamesOne() {
+        Fixture f = Fixture.oas30("""
+                E:
+                  type: object
+                  properties:
+                    raw: {type: string, format: byte}
+                    text: {type: string}
+                """);
+        Fixture.Result r = valid(f.component("E", Direction.INPUT));
+        assertJson(r.at("/properties/raw"), """
+                {"type":"string","format":"byte","contentEncoding":"base64"}""");
+        assertThat(r.at("/properties/text").has("contentEncoding")).isFalse();
+        Fixture own = Fixture.oas31("""
+                E:
+                  type: object
+                  properties:
+                    own: {type: string, format: byte, contentEncoding: base64url}
+                """);
+        assertThat(valid(own.component("E", Direction.INPUT))
+                        .at("/properties/own/contentEncoding")
+                        .asText())
+                .isEqualTo("base64url");
+    }
+
+    @Test
     void openApiOnlyKeywordsAndExtensionsAreDropped() {
         Fixture f = Fixture.oas30("""
                 D:
