@@ -1,50 +1,26 @@
 package dev.apigwmcp.generator.compile;
 
+import static dev.apigwmcp.generator.OneTarget.file;
+import static dev.apigwmcp.generator.OneTarget.firstBody;
+import static dev.apigwmcp.generator.OneTarget.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigwmcp.generator.GeneratedFile;
 import dev.apigwmcp.generator.GenerationResult;
-import dev.apigwmcp.generator.Generator;
-import dev.apigwmcp.generator.GeneratorConfig;
-import dev.apigwmcp.generator.TargetConfig;
+import dev.apigwmcp.generator.OneTarget;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code application/x-www-form-urlencoded} request bodies become an object argument sent as a form. */
 class FormBodyTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
     private GenerationResult generate(String yaml) throws IOException {
-        Path file = dir.resolve("api.yaml");
-        Files.writeString(file, yaml);
-        return Generator.generate(new GeneratorConfig(
-                List.of(TargetConfig.builder("api", file).namePrefix(false).build())));
-    }
-
-    private static String file(GenerationResult result, String suffix) {
-        return result.files().stream()
-                .filter(f -> f.relativePath().endsWith(suffix))
-                .map(GeneratedFile::text)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no file " + suffix));
-    }
-
-    private static JsonNode json(GenerationResult result, String suffix) throws IOException {
-        return JSON.readTree(file(result, suffix));
-    }
-
-    private static JsonNode body(GenerationResult result) throws IOException {
-        return json(result, "/bindings.json").get("tools").get(0).get("body");
+        return OneTarget.generate(dir, yaml);
     }
 
     private static String openApi(String content) {
@@ -98,7 +74,7 @@ class FormBodyTest {
     void aFormBodysBindingNamesTheFormMediaTypeAndCarriesAFormMember() throws IOException {
         GenerationResult result = generate(openApi(FORM));
 
-        assertThat(body(result).toString())
+        assertThat(firstBody(result).toString())
                 .isEqualTo("{\"argument\":\"body\",\"mediaType\":\"application/x-www-form-urlencoded\","
                         + "\"required\":true,\"form\":{}}");
     }
@@ -119,8 +95,8 @@ class FormBodyTest {
                   schema: {type: object, properties: {to: {type: string}}}
                 """));
 
-        assertThat(body(result).get("mediaType").asText()).isEqualTo("application/json");
-        assertThat(body(result).has("form")).isFalse();
+        assertThat(firstBody(result).get("mediaType").asText()).isEqualTo("application/json");
+        assertThat(firstBody(result).has("form")).isFalse();
         assertThat(json(result, "/sendMessage.input.json")
                         .at("/properties/body/properties")
                         .fieldNames())
@@ -146,7 +122,7 @@ class FormBodyTest {
                     meta2: {contentType: application/json}
                 """));
 
-        assertThat(body(result).get("form").toString())
+        assertThat(firstBody(result).get("form").toString())
                 .isEqualTo("{\"metadata\":{\"style\":\"deepObject\",\"explode\":true},"
                         + "\"tags\":{\"style\":\"form\",\"explode\":false}}");
         assertThat(file(result, "/SendMessageTool.java"))
@@ -168,7 +144,7 @@ class FormBodyTest {
                     filter: {explode: true}
                 """));
 
-        assertThat(body(result).get("form").toString())
+        assertThat(firstBody(result).get("form").toString())
                 .isEqualTo("{\"ids\":{\"style\":\"pipeDelimited\",\"explode\":false},"
                         + "\"filter\":{\"style\":\"form\",\"explode\":true}}");
     }
@@ -183,7 +159,7 @@ class FormBodyTest {
                         .at("/properties/body/type")
                         .asText())
                 .isEqualTo("object");
-        assertThat(body(result).has("form")).isTrue();
+        assertThat(firstBody(result).has("form")).isTrue();
     }
 
     @Test
@@ -197,8 +173,8 @@ class FormBodyTest {
                         .at("/properties/body/type")
                         .asText())
                 .isEqualTo("string");
-        assertThat(body(result).has("form")).isFalse();
-        assertThat(body(result).get("mediaType").asText()).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(firstBody(result).has("form")).isFalse();
+        assertThat(firstBody(result).get("mediaType").asText()).isEqualTo("application/x-www-form-urlencoded");
         assertThat(file(result, "/SendMessageTool.java"))
                 .contains("request.textBody(\"body\", \"application/x-www-form-urlencoded\", arguments.body());");
     }
@@ -210,7 +186,7 @@ class FormBodyTest {
                   schema: {type: object, properties: {a: {type: string}}}
                 """));
 
-        assertThat(body(result).get("mediaType").asText())
+        assertThat(firstBody(result).get("mediaType").asText())
                 .isEqualTo("application/x-www-form-urlencoded; charset=utf-8");
     }
 
@@ -232,7 +208,7 @@ class FormBodyTest {
                 """);
 
         assertThat(result.errors()).isEmpty();
-        assertThat(body(result).get("mediaType").asText()).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(firstBody(result).get("mediaType").asText()).isEqualTo("application/x-www-form-urlencoded");
         JsonNode schema = json(result, "/sendMessage.input.json").at("/properties/body");
         assertThat(schema.get("required").toString()).isEqualTo("[\"grant_type\"]");
         assertThat(schema.at("/properties/grant_type/enum").toString()).isEqualTo("[\"client_credentials\"]");

@@ -1,50 +1,26 @@
 package dev.apigwmcp.generator.compile;
 
+import static dev.apigwmcp.generator.OneTarget.file;
+import static dev.apigwmcp.generator.OneTarget.firstBody;
+import static dev.apigwmcp.generator.OneTarget.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigwmcp.generator.GeneratedFile;
 import dev.apigwmcp.generator.GenerationResult;
-import dev.apigwmcp.generator.Generator;
-import dev.apigwmcp.generator.GeneratorConfig;
-import dev.apigwmcp.generator.TargetConfig;
+import dev.apigwmcp.generator.OneTarget;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code multipart/form-data} request bodies become an object argument whose files are base64 text. */
 class MultipartBodyTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
     private GenerationResult generate(String yaml) throws IOException {
-        Path file = dir.resolve("api.yaml");
-        Files.writeString(file, yaml);
-        return Generator.generate(new GeneratorConfig(
-                List.of(TargetConfig.builder("api", file).namePrefix(false).build())));
-    }
-
-    private static String file(GenerationResult result, String suffix) {
-        return result.files().stream()
-                .filter(f -> f.relativePath().endsWith(suffix))
-                .map(GeneratedFile::text)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no file " + suffix));
-    }
-
-    private static JsonNode json(GenerationResult result, String suffix) throws IOException {
-        return JSON.readTree(file(result, suffix));
-    }
-
-    private static JsonNode body(GenerationResult result) throws IOException {
-        return json(result, "/bindings.json").get("tools").get(0).get("body");
+        return OneTarget.generate(dir, yaml);
     }
 
     private static JsonNode bodySchema(GenerationResult result) throws IOException {
@@ -108,7 +84,7 @@ class MultipartBodyTest {
     void theBindingListsTheFilesWithTheirPartTypes() throws IOException {
         GenerationResult result = generate(openApi(UPLOAD));
 
-        assertThat(body(result).toString())
+        assertThat(firstBody(result).toString())
                 .isEqualTo(
                         "{\"argument\":\"body\",\"mediaType\":\"multipart/form-data\",\"required\":true,"
                                 + "\"files\":{\"file\":\"application/octet-stream\",\"attachments\":\"application/octet-stream\"}}");
@@ -131,7 +107,7 @@ class MultipartBodyTest {
                     scan: {contentType: 'image/png, image/jpeg'}
                 """));
 
-        assertThat(body(result).get("files").toString())
+        assertThat(firstBody(result).get("files").toString())
                 .isEqualTo("{\"photo\":\"image/png\",\"scan\":\"application/octet-stream\"}");
         assertThat(bodySchema(result).at("/properties/photo/contentMediaType").asText())
                 .isEqualTo("image/png");
@@ -144,7 +120,7 @@ class MultipartBodyTest {
                   schema: {type: object, properties: {title: {type: string}}}
                 """));
 
-        assertThat(body(result).get("mediaType").asText()).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(firstBody(result).get("mediaType").asText()).isEqualTo("application/x-www-form-urlencoded");
     }
 
     @Test
@@ -165,8 +141,8 @@ class MultipartBodyTest {
                 """);
 
         assertThat(result.errors()).isEmpty();
-        assertThat(body(result).get("mediaType").asText()).isEqualTo("multipart/form-data");
-        assertThat(body(result).get("files").toString()).isEqualTo("{\"file\":\"application/octet-stream\"}");
+        assertThat(firstBody(result).get("mediaType").asText()).isEqualTo("multipart/form-data");
+        assertThat(firstBody(result).get("files").toString()).isEqualTo("{\"file\":\"application/octet-stream\"}");
         assertThat(bodySchema(result).at("/properties/note/type").asText()).isEqualTo("string");
     }
 

@@ -1,50 +1,30 @@
 package dev.apigwmcp.generator.compile;
 
+import static dev.apigwmcp.generator.OneTarget.file;
+import static dev.apigwmcp.generator.OneTarget.firstBody;
+import static dev.apigwmcp.generator.OneTarget.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigwmcp.generator.GeneratedFile;
 import dev.apigwmcp.generator.GenerationResult;
-import dev.apigwmcp.generator.Generator;
-import dev.apigwmcp.generator.GeneratorConfig;
-import dev.apigwmcp.generator.TargetConfig;
+import dev.apigwmcp.generator.OneTarget;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** XML and other text bodies are sent as they are; binary bodies (files, images) are base64 arguments. */
 class RawBodyTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
     private GenerationResult generate(String yaml) throws IOException {
-        Path file = dir.resolve("api.yaml");
-        Files.writeString(file, yaml);
-        return Generator.generate(new GeneratorConfig(
-                List.of(TargetConfig.builder("api", file).namePrefix(false).build())));
-    }
-
-    private static String file(GenerationResult result, String suffix) {
-        return result.files().stream()
-                .filter(f -> f.relativePath().endsWith(suffix))
-                .map(GeneratedFile::text)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no file " + suffix));
-    }
-
-    private static JsonNode body(GenerationResult result) throws IOException {
-        return JSON.readTree(file(result, "/bindings.json")).get("tools").get(0).get("body");
+        return OneTarget.generate(dir, yaml);
     }
 
     private static JsonNode input(GenerationResult result) throws IOException {
-        return JSON.readTree(file(result, "/upload.input.json"));
+        return json(result, "/upload.input.json");
     }
 
     private static String openApi(String content) {
@@ -73,7 +53,7 @@ class RawBodyTest {
     void anXmlBodyIsAStringSentWithItsMediaType() throws IOException {
         GenerationResult result = generate(openApi("application/xml: {schema: {type: object}}"));
 
-        assertThat(body(result).toString())
+        assertThat(firstBody(result).toString())
                 .isEqualTo("{\"argument\":\"body\",\"mediaType\":\"application/xml\",\"required\":true}");
         assertThat(input(result).at("/properties/body").toString())
                 .isEqualTo("{\"type\":\"string\",\"description\":\"Request body (application/xml). The raw"
@@ -84,9 +64,9 @@ class RawBodyTest {
 
     @Test
     void suffixedXmlAndYamlAreText() throws IOException {
-        assertThat(body(generate(openApi("application/atom+xml: {}"))).has("contentEncoding"))
+        assertThat(firstBody(generate(openApi("application/atom+xml: {}"))).has("contentEncoding"))
                 .isFalse();
-        assertThat(body(generate(openApi("application/x-yaml: {}"))).has("contentEncoding"))
+        assertThat(firstBody(generate(openApi("application/x-yaml: {}"))).has("contentEncoding"))
                 .isFalse();
     }
 
@@ -95,7 +75,7 @@ class RawBodyTest {
         GenerationResult result =
                 generate(openApi("application/octet-stream: {schema: {type: string, format: binary}}"));
 
-        assertThat(body(result).toString())
+        assertThat(firstBody(result).toString())
                 .isEqualTo("{\"argument\":\"body\",\"mediaType\":\"application/octet-stream\",\"required\":true,"
                         + "\"contentEncoding\":\"base64\"}");
         assertThat(input(result).at("/properties/body").toString())
@@ -110,7 +90,7 @@ class RawBodyTest {
     void anImageRangeTakesARequiredContentTypeArgument() throws IOException {
         GenerationResult result = generate(openApi("image/*: {}"));
 
-        assertThat(body(result).get("contentTypeArgument").asText()).isEqualTo("contentType");
+        assertThat(firstBody(result).get("contentTypeArgument").asText()).isEqualTo("contentType");
         assertThat(input(result).at("/required").toString()).isEqualTo("[\"body\",\"contentType\"]");
         assertThat(input(result).at("/properties/contentType/description").asText())
                 .isEqualTo("Media type of the body (Content-Type), within image/*, for example image/png.");
@@ -124,7 +104,7 @@ class RawBodyTest {
     void anyTypeWithoutASchemaDefaultsToOctets() throws IOException {
         GenerationResult result = generate(openApi("'*/*': {}"));
 
-        assertThat(body(result).get("contentEncoding").asText()).isEqualTo("base64");
+        assertThat(firstBody(result).get("contentEncoding").asText()).isEqualTo("base64");
         assertThat(input(result).at("/required").toString()).isEqualTo("[\"body\"]");
         assertThat(input(result).at("/properties/contentType/default").asText()).isEqualTo("application/octet-stream");
     }
@@ -133,8 +113,8 @@ class RawBodyTest {
     void anyTypeWithABinarySchemaIsBytesNotJson() throws IOException {
         GenerationResult result = generate(openApi("'*/*': {schema: {type: string, format: binary}}"));
 
-        assertThat(body(result).get("mediaType").asText()).isEqualTo("*/*");
-        assertThat(body(result).get("contentEncoding").asText()).isEqualTo("base64");
+        assertThat(firstBody(result).get("mediaType").asText()).isEqualTo("*/*");
+        assertThat(firstBody(result).get("contentEncoding").asText()).isEqualTo("base64");
     }
 
     @Test
@@ -155,7 +135,7 @@ class RawBodyTest {
                         '200': {description: ok}
                 """);
 
-        assertThat(body(result).get("contentTypeArgument").asText()).isEqualTo("contentType_body");
+        assertThat(firstBody(result).get("contentTypeArgument").asText()).isEqualTo("contentType_body");
         assertThat(input(result).has("required")).isFalse();
     }
 
@@ -166,7 +146,7 @@ class RawBodyTest {
                 "application/xml: {schema: {type: string}}",
                 true));
 
-        assertThat(body(result).get("contentEncoding").asText()).isEqualTo("base64");
+        assertThat(firstBody(result).get("contentEncoding").asText()).isEqualTo("base64");
         assertThat(input(result).at("/properties/body/contentMediaType").asText())
                 .isEqualTo("application/xml");
     }
@@ -180,16 +160,16 @@ class RawBodyTest {
                 .anySatisfy(warning -> assertThat(warning.toString())
                         .contains("/x-amazon-apigateway-binary-media-types/0")
                         .contains("binary media type \"png\" is not a media type"));
-        assertThat(body(result).has("contentEncoding")).isFalse();
+        assertThat(firstBody(result).has("contentEncoding")).isFalse();
     }
 
     @Test
     void jsonAndFormsArePreferredToRawBodies() throws IOException {
-        assertThat(body(generate(openApi("application/octet-stream: {}\napplication/json: {}")))
+        assertThat(firstBody(generate(openApi("application/octet-stream: {}\napplication/json: {}")))
                         .get("mediaType")
                         .asText())
                 .isEqualTo("application/json");
-        assertThat(body(generate(openApi("image/png: {}\nmultipart/form-data: {schema: {type: object}}")))
+        assertThat(firstBody(generate(openApi("image/png: {}\nmultipart/form-data: {schema: {type: object}}")))
                         .get("mediaType")
                         .asText())
                 .isEqualTo("multipart/form-data");
@@ -197,7 +177,7 @@ class RawBodyTest {
 
     @Test
     void textIsPreferredToBytes() throws IOException {
-        assertThat(body(generate(openApi("image/png: {}\napplication/xml: {}")))
+        assertThat(firstBody(generate(openApi("image/png: {}\napplication/xml: {}")))
                         .get("mediaType")
                         .asText())
                 .isEqualTo("application/xml");
@@ -232,7 +212,7 @@ class RawBodyTest {
     void aPutThatDeclaresItsContentTypeButNoBodyPassesBytesThrough() throws IOException {
         GenerationResult result = generate(S3_PROXY.formatted("put"));
 
-        assertThat(body(result).toString())
+        assertThat(firstBody(result).toString())
                 .isEqualTo("{\"argument\":\"body\",\"mediaType\":\"*/*\",\"required\":false,"
                         + "\"contentEncoding\":\"base64\",\"contentTypeArgument\":\"contentType\"}");
         assertThat(input(result).at("/properties/contentType/default").asText()).isEqualTo("application/octet-stream");
@@ -243,7 +223,7 @@ class RawBodyTest {
     void aGetThatDeclaresAContentTypeHasNoBody() throws IOException {
         GenerationResult result = generate(S3_PROXY.formatted("get"));
 
-        assertThat(body(result).isNull()).isTrue();
+        assertThat(firstBody(result).isNull()).isTrue();
     }
 
     @Test
@@ -261,7 +241,7 @@ class RawBodyTest {
                         '200': {description: ok}
                 """);
 
-        assertThat(body(result).get("mediaType").asText()).isEqualTo("*/*");
-        assertThat(body(result).get("contentEncoding").asText()).isEqualTo("base64");
+        assertThat(firstBody(result).get("mediaType").asText()).isEqualTo("*/*");
+        assertThat(firstBody(result).get("contentEncoding").asText()).isEqualTo("base64");
     }
 }

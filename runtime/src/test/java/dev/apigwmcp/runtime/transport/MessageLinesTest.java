@@ -67,7 +67,8 @@ class MessageLinesTest {
 
             @Override
             public int read() {
-                throw new UnsupportedOperationException();
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
             }
 
             @Override
